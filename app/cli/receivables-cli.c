@@ -1,0 +1,605 @@
+/* receivables-cli.c - the command-line tool: import, aging, export, demo
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 on success, 1 on a runtime error (the company file, writing a file), 2 on
+ * bad input or usage. Errors go to standard error and say file, line and field.
+ */
+#define G_LOG_DOMAIN "receivables-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rcv-aging.h"
+#include "rcv-date.h"
+#include "rcv-demo.h"
+#include "rcv-error.h"
+#include "rcv-export.h"
+#include "rcv-import.h"
+#include "rcv-ledger.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_RUNTIME = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef int (*CommandFunc) (const char *database, int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *arguments;
+  const char *summary;
+  CommandFunc func;
+} Command;
+
+static int command_import (const char *database, int argc, char **argv);
+static int command_aging  (const char *database, int argc, char **argv);
+static int command_export (const char *database, int argc, char **argv);
+static int command_demo   (const char *database, int argc, char **argv);
+
+static const Command commands[] = {
+  { "import", "customers|invoices|payments FILE.csv",
+    N_("Import a CSV file: all rows or none"), command_import },
+  { "aging", "[--as-of YYYY-MM-DD] [--by customer|invoice] [--format text|csv|json]",
+    N_("Show who owes what, by age"), command_aging },
+  { "export", "customers|invoices|payments|aging FILE.csv [--as-of YYYY-MM-DD]",
+    N_("Write a CSV file (“-” for standard output)"), command_export },
+  { "demo", "[--as-of YYYY-MM-DD]",
+    N_("Fill an empty company with sample data"), command_demo },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, _("Usage: receivables-cli [--database FILE] COMMAND [ARGUMENTS…]\n\n"));
+  fprintf (stream, _("Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-7s %s\n          %s\n", commands[i].name, commands[i].arguments,
+             _(commands[i].summary));
+  fprintf (stream, _("\nThe company file is --database FILE, else $RECEIVABLES_DB, else\n"
+                     "%s.\n"), "$XDG_DATA_HOME/receivables/receivables.db");
+  fprintf (stream, _("Exit status: 0 success, 1 runtime error, 2 bad input or usage.\n"));
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "receivables-cli: %s\n", message);
+  fprintf (stderr, _("Try “receivables-cli --help”.\n"));
+  return EXIT_USAGE;
+}
+
+static int
+report_error (const GError *error)
+{
+  fprintf (stderr, "receivables-cli: %s\n", error->message);
+
+  if (error->domain == RCV_INPUT_ERROR)
+    return EXIT_USAGE;
+  return EXIT_RUNTIME;
+}
+
+static RcvDatabase *
+open_database (const char *path,
+               int        *status)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GError) error = NULL;
+  RcvDatabase *db;
+
+  if (path == NULL)
+    path = default_path = rcv_database_default_path ();
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  if (db == NULL)
+    *status = report_error (error);
+  return db;
+}
+
+/* Parses the options of a command; the remaining arguments stay in argc/argv. */
+static gboolean
+parse_options (const char    *command,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int           *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameter = g_strdup_printf ("%s", command);
+
+  context = g_option_context_new (parameter);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error ("%s: %s", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_as_of (const char *text,
+             GDate      *date,
+             int        *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    {
+      rcv_date_set_today (date);
+      return TRUE;
+    }
+  if (!rcv_date_parse_iso (text, date, &error))
+    {
+      *status = usage_error ("--as-of: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_import (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(RcvImportReport) report = rcv_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  RcvImportKind kind;
+  int status = EXIT_OK;
+
+  if (!parse_options ("import", NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (_("import needs what to import and a file: import "
+                          "customers|invoices|payments FILE.csv"));
+  if (!rcv_import_kind_from_string (argv[1], &kind))
+    return usage_error (_("cannot import “%s”: use customers, invoices or payments"), argv[1]);
+
+  db = open_database (database, &status);
+  if (db == NULL)
+    return status;
+
+  if (!rcv_import_csv_file (db, kind, argv[2], report, &error))
+    {
+      for (guint i = 0; i < report->problems->len; i++)
+        fprintf (stderr, "%s\n", (const char *) g_ptr_array_index (report->problems, i));
+      if (report->n_problems > report->problems->len)
+        fprintf (stderr, _("… and %u more problems\n"),
+                 report->n_problems - report->problems->len);
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+        {
+          fprintf (stderr, "receivables-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      return report_error (error);
+    }
+
+  printf (ngettext ("Imported %u %s row from %s\n", "Imported %u %s rows from %s\n",
+                    report->n_imported),
+          report->n_imported, argv[1], argv[2]);
+  return EXIT_OK;
+}
+
+/* Terminal columns of a string: East Asian wide characters take two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Pads (or cuts, with an ellipsis) to a number of terminal columns. */
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width,
+               gboolean    right)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+  guint used = 0;
+
+  if (display_width (text) <= width)
+    {
+      g_string_append (shown, text);
+      used = display_width (text);
+    }
+  else
+    {
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          guint w = g_unichar_iszerowidth (c) ? 0 : (g_unichar_iswide (c) ? 2 : 1);
+
+          if (used + w + 1 > width)
+            break;
+          g_string_append_unichar (shown, c);
+          used += w;
+        }
+      g_string_append (shown, "…");
+      used++;
+    }
+
+  if (right)
+    for (guint i = used; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, shown->str);
+  if (!right)
+    for (guint i = used; i < width; i++)
+      g_string_append_c (out, ' ');
+}
+
+static char *
+aging_report_to_text (const RcvAgingReport *report,
+                      const RcvCurrency    *currency)
+{
+  GString *out = g_string_new (NULL);
+  char date[RCV_ISO_DATE_LEN];
+  guint widths[RCV_AGING_MAX_BUCKETS + 2];
+  guint n_columns = report->n_buckets + 2;
+
+  rcv_date_to_iso (&report->as_of, date);
+  g_string_append_printf (out, report->basis == RCV_AGING_BY_ISSUE_DATE
+                                 ? _("Aging as of %s (%s, by issue date)\n\n")
+                                 : _("Aging as of %s (%s, by due date)\n\n"),
+                          date, currency->code);
+
+  if (report->rows->len == 0)
+    {
+      g_string_append_printf (out, _("Nobody owes anything as of %s.\n"), date);
+      return g_string_free (out, FALSE);
+    }
+
+  /* each money column as wide as its widest figure */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *label = c < report->n_buckets
+                                 ? rcv_aging_bucket_label (report->boundaries,
+                                                           report->n_boundaries, c)
+                                 : g_strdup (c == report->n_buckets ? _("Unapplied")
+                                                                    : _("Balance"));
+      widths[c] = display_width (label);
+      for (guint i = 0; i <= report->rows->len; i++)
+        {
+          const RcvAgingRow *row = i < report->rows->len ? g_ptr_array_index (report->rows, i)
+                                                         : &report->total;
+          gint64 v = c < report->n_buckets ? row->buckets[c]
+                   : c == report->n_buckets ? row->unapplied : row->balance;
+          g_autofree char *text = rcv_money_format (v, currency);
+          widths[c] = MAX (widths[c], display_width (text));
+        }
+    }
+
+  append_padded (out, _("ID"), 8, FALSE);
+  g_string_append_c (out, ' ');
+  append_padded (out, _("Customer"), 28, FALSE);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *label = c < report->n_buckets
+                                 ? rcv_aging_bucket_label (report->boundaries,
+                                                           report->n_boundaries, c)
+                                 : g_strdup (c == report->n_buckets ? _("Unapplied")
+                                                                    : _("Balance"));
+      g_string_append (out, "  ");
+      append_padded (out, label, widths[c], TRUE);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i <= report->rows->len; i++)
+    {
+      const RcvAgingRow *row = i < report->rows->len ? g_ptr_array_index (report->rows, i)
+                                                     : &report->total;
+
+      if (i == report->rows->len)
+        g_string_append_c (out, '\n');
+      append_padded (out, i < report->rows->len ? row->code : _("Total"), 8, FALSE);
+      g_string_append_c (out, ' ');
+      append_padded (out, i < report->rows->len ? row->name : "", 28, FALSE);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          gint64 v = c < report->n_buckets ? row->buckets[c]
+                   : c == report->n_buckets ? row->unapplied : row->balance;
+          g_autofree char *text = v != 0 ? rcv_money_format (v, currency) : g_strdup ("–");
+          g_string_append (out, "  ");
+          append_padded (out, text, widths[c], TRUE);
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+aging_items_to_text (GPtrArray         *items,
+                     const GDate       *as_of,
+                     const RcvCurrency *currency)
+{
+  GString *out = g_string_new (NULL);
+  char date[RCV_ISO_DATE_LEN];
+  gint64 total = 0;
+
+  rcv_date_to_iso (as_of, date);
+  g_string_append_printf (out, _("Open items as of %s (%s)\n\n"), date, currency->code);
+  if (items->len == 0)
+    {
+      g_string_append_printf (out, _("Nobody owes anything as of %s.\n"), date);
+      return g_string_free (out, FALSE);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RcvAgingItem *item = g_ptr_array_index (items, i);
+      g_autofree char *amount = rcv_money_format (item->open, currency);
+      char due[RCV_ISO_DATE_LEN] = "";
+
+      if (g_date_valid (&item->due_date))
+        rcv_date_to_iso (&item->due_date, due);
+      append_padded (out, item->customer_code, 8, FALSE);
+      g_string_append_c (out, ' ');
+      append_padded (out, item->customer_name, 24, FALSE);
+      g_string_append_c (out, ' ');
+      append_padded (out, item->document, 14, FALSE);
+      g_string_append_c (out, ' ');
+      append_padded (out, due, 10, FALSE);
+      if (item->kind == RCV_AGING_ITEM_INVOICE)
+        {
+          g_autofree char *days = g_strdup_printf (_("%d days"), item->days_overdue);
+          g_string_append_c (out, ' ');
+          append_padded (out, item->days_overdue > 0 ? days : _("not due"), 10, TRUE);
+        }
+      else
+        {
+          g_string_append_c (out, ' ');
+          append_padded (out, _("credit"), 10, TRUE);
+        }
+      g_string_append (out, "  ");
+      append_padded (out, amount, 16, TRUE);
+      g_string_append_c (out, '\n');
+      total += item->open;
+    }
+
+  {
+    g_autofree char *amount = rcv_money_format (total, currency);
+    g_string_append_c (out, '\n');
+    append_padded (out, _("Total"), 70, FALSE);
+    g_string_append (out, "  ");
+    append_padded (out, amount, 16, TRUE);
+    g_string_append_c (out, '\n');
+  }
+  return g_string_free (out, FALSE);
+}
+
+static int
+command_aging (const char  *database,
+               int          argc,
+               char       **argv)
+{
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Age as of this date"), "YYYY-MM-DD" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("One row per customer or per invoice"),
+      "customer|invoice" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|csv|json" },
+    { NULL },
+  };
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  const RcvCurrency *currency;
+  gboolean by_invoice;
+  int status = EXIT_OK;
+  GDate as_of;
+
+  if (!parse_options ("aging", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("aging: unexpected argument “%s”"), argv[1]);
+  if (by != NULL && !g_str_equal (by, "customer") && !g_str_equal (by, "invoice"))
+    return usage_error (_("--by: use customer or invoice, not “%s”"), by);
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
+      !g_str_equal (format, "json"))
+    return usage_error (_("--format: use text, csv or json, not “%s”"), format);
+  if (!parse_as_of (as_of_text, &as_of, &status))
+    return status;
+  by_invoice = g_strcmp0 (by, "invoice") == 0;
+  if (format == NULL)
+    format = g_strdup ("text");
+
+  db = open_database (database, &status);
+  if (db == NULL)
+    return status;
+  currency = rcv_database_get_currency (db);
+
+  if (by_invoice)
+    {
+      g_autoptr(GPtrArray) items = rcv_aging_list_items (db, &as_of, &error);
+      guint n_boundaries;
+      const guint *boundaries = rcv_database_get_aging_boundaries (db, &n_boundaries);
+
+      if (items == NULL)
+        return report_error (error);
+      if (g_str_equal (format, "csv"))
+        output = rcv_aging_items_to_csv (items, boundaries, n_boundaries, currency);
+      else if (g_str_equal (format, "json"))
+        output = rcv_aging_items_to_json (items, &as_of, boundaries, n_boundaries, currency);
+      else
+        output = aging_items_to_text (items, &as_of, currency);
+    }
+  else
+    {
+      g_autoptr(RcvAgingReport) report = rcv_aging_report_new (db, &as_of, &error);
+
+      if (report == NULL)
+        return report_error (error);
+      if (g_str_equal (format, "csv"))
+        output = rcv_aging_report_to_csv (report, currency);
+      else if (g_str_equal (format, "json"))
+        output = rcv_aging_report_to_json (report, currency);
+      else
+        output = aging_report_to_text (report, currency);
+    }
+
+  fputs (output, stdout);
+  if (fflush (stdout) != 0)
+    return EXIT_RUNTIME;
+  return EXIT_OK;
+}
+
+static int
+command_export (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autofree char *as_of_text = NULL;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Age as of this date (aging only)"),
+      "YYYY-MM-DD" },
+    { NULL },
+  };
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  RcvExportKind kind;
+  int status = EXIT_OK;
+  guint n_rows = 0;
+  GDate as_of;
+
+  if (!parse_options ("export", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (_("export needs what to export and a file: export "
+                          "customers|invoices|payments|aging FILE.csv"));
+  if (!rcv_export_kind_from_string (argv[1], &kind))
+    return usage_error (_("cannot export “%s”: use customers, invoices, payments or aging"),
+                        argv[1]);
+  if (!parse_as_of (as_of_text, &as_of, &status))
+    return status;
+
+  db = open_database (database, &status);
+  if (db == NULL)
+    return status;
+
+  if (!rcv_export_csv (db, kind, &as_of, argv[2], &n_rows, &error))
+    return report_error (error);
+
+  if (!g_str_equal (argv[2], "-"))
+    fprintf (stderr, ngettext ("Exported %u row to %s\n", "Exported %u rows to %s\n", n_rows),
+             n_rows, argv[2]);
+  return EXIT_OK;
+}
+
+static int
+command_demo (const char  *database,
+              int          argc,
+              char       **argv)
+{
+  g_autofree char *as_of_text = NULL;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Make the sample company's “today” this date"), "YYYY-MM-DD" },
+    { NULL },
+  };
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  GDate today;
+
+  if (!parse_options ("demo", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("demo: unexpected argument “%s”"), argv[1]);
+  if (!parse_as_of (as_of_text, &today, &status))
+    return status;
+
+  db = open_database (database, &status);
+  if (db == NULL)
+    return status;
+
+  if (!rcv_demo_fill (db, &today, &error))
+    return report_error (error);
+
+  printf (_("Filled %s with a sample company\n"), rcv_database_get_path (db));
+  return EXIT_OK;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *database = NULL;
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--database"))
+        {
+          if (i + 1 >= argc)
+            return usage_error (_("--database needs a file name"));
+          database = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--database="))
+        database = argv[i] + strlen ("--database=");
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          printf ("receivables-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else
+        return usage_error (_("unknown option “%s”"), argv[i]);
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].func (database, argc - i, argv + i);
+
+  return usage_error (_("unknown command “%s”"), argv[i]);
+}

@@ -1,0 +1,489 @@
+/* rcv-csv.c - RFC 4180 CSV: a streaming reader that says where each error is, and a writer
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reader streams, so a file of a million rows costs one row of memory. The separator
+ * (“,” or “;”) is detected from the header row; a UTF-8 BOM is skipped; CRLF, LF and lone CR
+ * end records; blank lines are skipped. A malformed record is reported with its line and
+ * column and skipped, so that a caller can report every bad row of a file in one pass.
+ */
+#define G_LOG_DOMAIN "rcv-csv"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rcv-csv.h"
+#include "rcv-error.h"
+
+#define MAX_FIELD_LENGTH (1024 * 1024)
+#define END_OF_INPUT (-1)
+
+struct _RcvCsvReader
+{
+  char *name;
+  FILE *file;          /* either a file … */
+  const char *data;    /* … or a buffer */
+  gsize length;
+  gsize position;
+  guint line;          /* physical line of the next character */
+  guint column;        /* column (in bytes, 1-based) of the next character */
+  guint record_line;   /* physical line where the current record starts */
+  char separator;
+  gboolean started;
+  int pushback;
+  GString *text;       /* the current record's fields, each NUL-terminated */
+  GArray *offsets;     /* guint offsets of the fields in text */
+};
+
+static RcvCsvReader *
+reader_new (const char *name)
+{
+  RcvCsvReader *reader = g_new0 (RcvCsvReader, 1);
+
+  reader->name = g_strdup (name);
+  reader->line = 1;
+  reader->column = 1;
+  reader->separator = ',';
+  reader->pushback = END_OF_INPUT - 1;
+  reader->text = g_string_sized_new (256);
+  reader->offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+  return reader;
+}
+
+RcvCsvReader *
+rcv_csv_reader_new_for_path (const char *path,
+                             GError    **error)
+{
+  RcvCsvReader *reader;
+  FILE *file;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("%s: cannot open: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  setvbuf (file, NULL, _IOFBF, 256 * 1024);
+
+  reader = reader_new (path);
+  reader->file = file;
+  return reader;
+}
+
+/* The buffer must outlive the reader. */
+RcvCsvReader *
+rcv_csv_reader_new_for_data (const char *data,
+                             gsize       length,
+                             const char *name)
+{
+  RcvCsvReader *reader;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  reader = reader_new (name != NULL ? name : "data");
+  reader->data = data;
+  reader->length = length;
+  return reader;
+}
+
+void
+rcv_csv_reader_free (RcvCsvReader *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_clear_pointer (&reader->file, fclose);
+  g_string_free (reader->text, TRUE);
+  g_array_unref (reader->offsets);
+  g_free (reader->name);
+  g_free (reader);
+}
+
+static int
+raw_char (RcvCsvReader *reader)
+{
+  if (reader->file != NULL)
+    return getc_unlocked (reader->file);
+  if (reader->position < reader->length)
+    return (unsigned char) reader->data[reader->position++];
+  return END_OF_INPUT;
+}
+
+static int
+next_char (RcvCsvReader *reader)
+{
+  int c;
+
+  if (reader->pushback >= END_OF_INPUT)
+    {
+      c = reader->pushback;
+      reader->pushback = END_OF_INPUT - 1;
+    }
+  else
+    c = raw_char (reader);
+
+  if (c == '\n')
+    {
+      reader->line++;
+      reader->column = 1;
+    }
+  else if (c != END_OF_INPUT)
+    reader->column++;
+
+  return c;
+}
+
+static void
+push_back (RcvCsvReader *reader,
+           int           c)
+{
+  reader->pushback = c;
+  if (c == '\n')
+    reader->line--;
+  else if (c != END_OF_INPUT)
+    reader->column--;
+}
+
+/* The separator is whichever of “,” and “;” the header row has more of, outside quotes. */
+static void
+detect_separator (RcvCsvReader *reader)
+{
+  guint commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+  char buffer[4096];
+  gsize n = 0;
+  int c;
+
+  /* peek at the first line without consuming it */
+  if (reader->file != NULL)
+    {
+      long start = ftell (reader->file);
+
+      n = fread (buffer, 1, sizeof buffer, reader->file);
+      fseek (reader->file, start, SEEK_SET);
+    }
+  else
+    {
+      n = MIN (sizeof buffer, reader->length - reader->position);
+      memcpy (buffer, reader->data + reader->position, n);
+    }
+
+  for (gsize i = 0; i < n; i++)
+    {
+      c = buffer[i];
+      if (c == '"')
+        quoted = !quoted;
+      else if (!quoted && (c == '\n' || c == '\r'))
+        break;
+      else if (!quoted && c == ',')
+        commas++;
+      else if (!quoted && c == ';')
+        semicolons++;
+    }
+
+  reader->separator = semicolons > commas ? ';' : ',';
+}
+
+static void
+skip_bom (RcvCsvReader *reader)
+{
+  static const unsigned char bom[] = { 0xEF, 0xBB, 0xBF };
+
+  if (reader->file != NULL)
+    {
+      unsigned char head[3];
+      gsize n = fread (head, 1, 3, reader->file);
+
+      if (n != 3 || memcmp (head, bom, 3) != 0)
+        fseek (reader->file, 0, SEEK_SET);
+    }
+  else if (reader->length >= 3 && memcmp (reader->data, bom, 3) == 0)
+    reader->position = 3;
+}
+
+static void
+end_field (RcvCsvReader *reader)
+{
+  guint offset;
+
+  g_string_append_c (reader->text, '\0');
+  offset = (guint) reader->text->len;
+  g_array_append_val (reader->offsets, offset);
+}
+
+/* After an error, drop the rest of the physical line so that the next record starts clean. */
+static void
+skip_rest_of_line (RcvCsvReader *reader)
+{
+  int c;
+
+  do
+    c = next_char (reader);
+  while (c != '\n' && c != '\r' && c != END_OF_INPUT);
+
+  if (c == '\r')
+    {
+      c = next_char (reader);
+      if (c != '\n')
+        push_back (reader, c);
+    }
+}
+
+static RcvCsvStatus
+record_error (RcvCsvReader *reader,
+              GError      **error,
+              guint         line,
+              guint         column,
+              const char   *message)
+{
+  g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_FILE,
+               _("%s:%u:%u: %s"), reader->name, line, column, message);
+  return RCV_CSV_ERROR;
+}
+
+RcvCsvStatus
+rcv_csv_reader_next (RcvCsvReader *reader,
+                     GError      **error)
+{
+  enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } state;
+  guint quote_line = 0, quote_column = 0;
+  gsize field_start;
+  guint zero = 0;
+  int c;
+
+  g_return_val_if_fail (reader != NULL, RCV_CSV_ERROR);
+
+  if (!reader->started)
+    {
+      reader->started = TRUE;
+      skip_bom (reader);
+      detect_separator (reader);
+    }
+
+next_record:
+  g_string_truncate (reader->text, 0);
+  g_array_set_size (reader->offsets, 0);
+  g_array_append_val (reader->offsets, zero);
+  state = FIELD_START;
+  reader->record_line = reader->line;
+  field_start = 0;
+
+  for (;;)
+    {
+      c = next_char (reader);
+
+      if (c == '\0')
+        {
+          guint line = reader->line, column = reader->column - 1;
+          skip_rest_of_line (reader);
+          return record_error (reader, error, line, column,
+                               _("a NUL byte: this is not a text file"));
+        }
+
+      if (reader->text->len - field_start > MAX_FIELD_LENGTH)
+        {
+          guint line = reader->line, column = reader->column - 1;
+          skip_rest_of_line (reader);
+          return record_error (reader, error, line, column,
+                               _("a field longer than 1 MiB"));
+        }
+
+      switch (state)
+        {
+        case FIELD_START:
+          if (c == '"')
+            {
+              state = QUOTED;
+              quote_line = reader->line;
+              quote_column = reader->column - 1;
+              break;
+            }
+          state = UNQUOTED;
+          G_GNUC_FALLTHROUGH;
+
+        case UNQUOTED:
+          if (c == reader->separator)
+            {
+              end_field (reader);
+              field_start = reader->text->len;
+              state = FIELD_START;
+            }
+          else if (c == '\n' || c == '\r' || c == END_OF_INPUT)
+            {
+              if (c == '\r')
+                {
+                  int next = next_char (reader);
+                  if (next != '\n')
+                    push_back (reader, next);
+                }
+              /* a blank line is no record */
+              if (reader->offsets->len == 1 && reader->text->len == 0)
+                {
+                  if (c == END_OF_INPUT)
+                    return RCV_CSV_END;
+                  goto next_record;
+                }
+              end_field (reader);
+              goto done;
+            }
+          else if (c == '"')
+            {
+              guint line = reader->line, column = reader->column - 1;
+              skip_rest_of_line (reader);
+              return record_error (reader, error, line, column,
+                                   _("a quote inside an unquoted field (quote the whole field "
+                                     "and double the quote)"));
+            }
+          else
+            g_string_append_c (reader->text, (char) c);
+          break;
+
+        case QUOTED:
+          if (c == '"')
+            state = QUOTE_IN_QUOTED;
+          else if (c == END_OF_INPUT)
+            return record_error (reader, error, quote_line, quote_column,
+                                 _("a quoted field is never closed (its quote opens here)"));
+          else
+            g_string_append_c (reader->text, (char) c);
+          break;
+
+        case QUOTE_IN_QUOTED:
+          if (c == '"')
+            {
+              g_string_append_c (reader->text, '"');
+              state = QUOTED;
+            }
+          else
+            {
+              push_back (reader, c);
+              if (c != reader->separator && c != '\n' && c != '\r' && c != END_OF_INPUT)
+                {
+                  guint line = reader->line, column = reader->column;
+                  skip_rest_of_line (reader);
+                  return record_error (reader, error, line, column,
+                                       _("text after the closing quote of a field"));
+                }
+              state = UNQUOTED;
+            }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+done:
+  /* offsets holds n+1 entries: the start of each field and the end of the last */
+  for (guint i = 0; i + 1 < reader->offsets->len; i++)
+    {
+      const char *field = reader->text->str + g_array_index (reader->offsets, guint, i);
+
+      if (!g_utf8_validate (field, -1, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("field %u is not valid UTF-8 text"), i + 1);
+          return record_error (reader, error, reader->record_line, 1, message);
+        }
+    }
+
+  return RCV_CSV_ROW;
+}
+
+guint
+rcv_csv_reader_get_n_fields (RcvCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return reader->offsets->len > 0 ? reader->offsets->len - 1 : 0;
+}
+
+const char *
+rcv_csv_reader_get_field (RcvCsvReader *reader,
+                          guint         index)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_return_val_if_fail (index < rcv_csv_reader_get_n_fields (reader), NULL);
+
+  return reader->text->str + g_array_index (reader->offsets, guint, index);
+}
+
+guint
+rcv_csv_reader_get_line (RcvCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return reader->record_line;
+}
+
+char
+rcv_csv_reader_get_separator (RcvCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, ',');
+
+  return reader->separator;
+}
+
+const char *
+rcv_csv_reader_get_name (RcvCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  return reader->name;
+}
+
+void
+rcv_csv_append_field (GString    *out,
+                      const char *field,
+                      char        separator)
+{
+  gboolean quote;
+
+  g_return_if_fail (out != NULL);
+
+  if (field == NULL)
+    field = "";
+
+  quote = strchr (field, separator) != NULL || strpbrk (field, "\"\r\n") != NULL ||
+          (field[0] == ' ' || (field[0] != '\0' && field[strlen (field) - 1] == ' '));
+
+  if (!quote)
+    {
+      g_string_append (out, field);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+rcv_csv_append_row (GString           *out,
+                    const char *const *fields,
+                    guint              n_fields,
+                    char               separator)
+{
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, separator);
+      rcv_csv_append_field (out, fields[i], separator);
+    }
+  g_string_append_c (out, '\n');
+}

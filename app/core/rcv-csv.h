@@ -1,0 +1,44 @@
+/* rcv-csv.h - RFC 4180 CSV: a streaming reader that says where each error is, and a writer
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RcvCsvReader RcvCsvReader;
+
+typedef enum
+{
+  RCV_CSV_ROW,   /* a record was read */
+  RCV_CSV_END,   /* no more records */
+  RCV_CSV_ERROR, /* this record is malformed; the reader has skipped it and can go on */
+} RcvCsvStatus;
+
+RcvCsvReader *rcv_csv_reader_new_for_path (const char *path,
+                                           GError    **error);
+RcvCsvReader *rcv_csv_reader_new_for_data (const char *data,
+                                           gsize       length,
+                                           const char *name);
+void          rcv_csv_reader_free         (RcvCsvReader *reader);
+RcvCsvStatus  rcv_csv_reader_next         (RcvCsvReader *reader,
+                                           GError      **error);
+guint         rcv_csv_reader_get_n_fields (RcvCsvReader *reader);
+const char   *rcv_csv_reader_get_field    (RcvCsvReader *reader,
+                                           guint         index);
+guint         rcv_csv_reader_get_line     (RcvCsvReader *reader);
+char          rcv_csv_reader_get_separator (RcvCsvReader *reader);
+const char   *rcv_csv_reader_get_name     (RcvCsvReader *reader);
+
+void          rcv_csv_append_field        (GString    *out,
+                                           const char *field,
+                                           char        separator);
+void          rcv_csv_append_row          (GString           *out,
+                                           const char *const *fields,
+                                           guint              n_fields,
+                                           char               separator);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCsvReader, rcv_csv_reader_free)
+
+G_END_DECLS

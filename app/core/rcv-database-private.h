@@ -1,0 +1,47 @@
+/* rcv-database-private.h - what the core's own files need of RcvDatabase: statements
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only files under app/core include this: the GUI and the CLI never see SQL.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *rcv_database_get_handle (RcvDatabase *self);
+sqlite3_stmt *rcv_database_prepare    (RcvDatabase *self,
+                                       const char  *sql,
+                                       GError     **error);
+gboolean      rcv_database_exec       (RcvDatabase *self,
+                                       const char  *sql,
+                                       GError     **error);
+gboolean      rcv_database_set_error  (RcvDatabase *self,
+                                       GError     **error);
+gboolean      rcv_database_step_done  (RcvDatabase  *self,
+                                       sqlite3_stmt *stmt,
+                                       GError      **error);
+
+static inline const char *
+rcv_column_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? (const char *) text : "";
+}
+
+static inline void
+rcv_bind_text (sqlite3_stmt *stmt,
+               int           index,
+               const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+G_END_DECLS

@@ -1,0 +1,969 @@
+/* rcv-database.c - one company file: an SQLite connection, its schema and its settings
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening never modifies a file it refuses: the checks (SQLite magic, application_id,
+ * user_version, readable schema) run before the first pragma that writes. Writes happen in
+ * transactions that nest through savepoints, so that a ledger call inside an import is part of
+ * the import's one transaction.
+ */
+#define G_LOG_DOMAIN "rcv-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rcv-database-private.h"
+#include "rcv-error.h"
+#include "rcv-schema.h"
+
+#define BUSY_TIMEOUT_MS 3000
+
+struct _RcvDatabase
+{
+  GObject parent_instance;
+
+  sqlite3 *handle;
+  char *path;
+  RcvDatabaseFlags flags;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  guint transaction_depth;
+  RcvCurrency currency;
+  guint boundaries[RCV_AGING_MAX_BOUNDARIES];
+  guint n_boundaries;
+  RcvAgingBasis basis;
+};
+
+G_DEFINE_FINAL_TYPE (RcvDatabase, rcv_database, G_TYPE_OBJECT)
+
+static const guint default_boundaries[] = { 30, 60, 90 };
+
+static gboolean
+set_error_from_code (GError    **error,
+                     int         code,
+                     const char *path,
+                     const char *detail)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Receivables company file: it is not an SQLite database"),
+                   path);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged (the database is corrupt): restore it from a backup"),
+                   path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_LOCKED,
+                   _("“%s” is locked by another program: close it there and try again"), path);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                   _("“%s” cannot be read or written: %s"), path, detail);
+      break;
+    default:
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_SQL,
+                   _("Database error in “%s”: %s"), path, detail);
+      break;
+    }
+  return FALSE;
+}
+
+gboolean
+rcv_database_set_error (RcvDatabase *self,
+                        GError     **error)
+{
+  int code = sqlite3_extended_errcode (self->handle);
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT,
+                   _("The change breaks a rule of the company file: %s"),
+                   sqlite3_errmsg (self->handle));
+      return FALSE;
+    }
+  return set_error_from_code (error, code, self->path, sqlite3_errmsg (self->handle));
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+rcv_database_finalize (GObject *object)
+{
+  RcvDatabase *self = RCV_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    {
+      if (sqlite3_close (self->handle) != SQLITE_OK)
+        g_warning ("Closing %s: %s", self->path, sqlite3_errmsg (self->handle));
+      self->handle = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rcv_database_parent_class)->finalize (object);
+}
+
+static void
+rcv_database_class_init (RcvDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rcv_database_finalize;
+}
+
+static void
+rcv_database_init (RcvDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  memcpy (self->boundaries, default_boundaries, sizeof default_boundaries);
+  self->n_boundaries = G_N_ELEMENTS (default_boundaries);
+  rcv_currency_init (&self->currency, "EUR", NULL);
+}
+
+/* Digit runs compare as numbers, so that C2 sorts before C10. */
+int
+rcv_natural_compare (const char *a,
+                     const char *b)
+{
+  while (*a && *b)
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *ea, *eb;
+          gsize la, lb;
+          int c;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (ea = a; g_ascii_isdigit (*ea); ea++)
+            ;
+          for (eb = b; g_ascii_isdigit (*eb); eb++)
+            ;
+          la = (gsize) (ea - a);
+          lb = (gsize) (eb - b);
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          c = strncmp (a, b, la);
+          if (c != 0)
+            return c;
+          a = ea;
+          b = eb;
+        }
+      else
+        {
+          if (*a != *b)
+            return (unsigned char) *a < (unsigned char) *b ? -1 : 1;
+          a++;
+          b++;
+        }
+    }
+  return *a ? 1 : (*b ? -1 : 0);
+}
+
+static int
+natural_collation (void       *user_data,
+                   int         len_a,
+                   const void *a,
+                   int         len_b,
+                   const void *b)
+{
+  g_autofree char *sa = g_strndup (a, (gsize) len_a);
+  g_autofree char *sb = g_strndup (b, (gsize) len_b);
+
+  return rcv_natural_compare (sa, sb);
+}
+
+char *
+rcv_database_default_path (void)
+{
+  const char *env = g_getenv ("RECEIVABLES_DB");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "receivables", "receivables.db", NULL);
+}
+
+/* A new company file is private to its owner from its first byte on. */
+static gboolean
+create_empty_file (const char *path,
+                   GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                   _("Cannot create “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+check_magic (const char *path,
+             gboolean   *exists,
+             GError    **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[16];
+  GStatBuf st;
+  gssize n;
+  int fd;
+
+  *exists = FALSE;
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                   _("“%s” cannot be read: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  *exists = TRUE;
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Receivables company file: it is not a regular file"), path);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    return TRUE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                   _("“%s” cannot be read: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  n = read (fd, head, sizeof head);
+  close (fd);
+
+  if (n != (gssize) sizeof head || memcmp (head, magic, sizeof magic) != 0)
+    return set_error_from_code (error, SQLITE_NOTADB, path, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+query_int (RcvDatabase *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
+  return TRUE;
+}
+
+gboolean
+rcv_database_exec (RcvDatabase *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->path, message != NULL ? message : "");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+insert_default_policy (RcvDatabase *self,
+                       GError     **error)
+{
+  static const struct { guint days; const char *title; } levels[] = {
+    { 7, N_("Payment reminder") },
+    { 21, N_("Second reminder") },
+    { 45, N_("Final notice") },
+  };
+  sqlite3_stmt *stmt;
+  gint64 policy_id;
+
+  stmt = rcv_database_prepare (self, "INSERT INTO policies (name, is_default) VALUES (?1, 1)",
+                               error);
+  if (stmt == NULL)
+    return;
+  rcv_bind_text (stmt, 1, _("Standard"));
+  if (!rcv_database_step_done (self, stmt, error))
+    return;
+  policy_id = sqlite3_last_insert_rowid (self->handle);
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      stmt = rcv_database_prepare (self,
+                                   "INSERT INTO reminder_levels (policy_id, level, days_after_due, title)"
+                                   " VALUES (?4, ?1, ?2, ?3)",
+                                   error);
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_int (stmt, 1, (int) i + 1);
+      sqlite3_bind_int (stmt, 2, (int) levels[i].days);
+      rcv_bind_text (stmt, 3, _(levels[i].title));
+      sqlite3_bind_int64 (stmt, 4, policy_id);
+      if (!rcv_database_step_done (self, stmt, error))
+        return;
+    }
+}
+
+static gboolean
+migrate (RcvDatabase *self,
+         gint64       from_version,
+         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!rcv_database_begin (self, error))
+    return FALSE;
+
+  for (gint64 v = from_version + 1; v <= RCV_SCHEMA_VERSION && local_error == NULL; v++)
+    {
+      rcv_database_exec (self, rcv_schema_get_migration ((guint) v), &local_error);
+
+      if (v == 1 && local_error == NULL)
+        {
+          RcvCurrency currency;
+
+          rcv_currency_init_from_locale (&currency);
+          insert_default_policy (self, &local_error);
+          if (local_error == NULL)
+            rcv_database_set_setting (self, "company.currency", currency.code, &local_error);
+        }
+    }
+
+  if (local_error == NULL)
+    {
+      g_autofree char *pragmas =
+        g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                         RCV_APPLICATION_ID, RCV_SCHEMA_VERSION);
+      rcv_database_exec (self, pragmas, &local_error);
+    }
+
+  if (local_error != NULL || !rcv_database_commit (self, &local_error))
+    {
+      rcv_database_rollback (self);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot prepare the company file: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_boundaries (const char *text,
+                  guint      *boundaries,
+                  guint      *n_boundaries,
+                  GError    **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  guint n = g_strv_length (parts);
+  guint previous = 0;
+
+  if (n == 0 || n > RCV_AGING_MAX_BOUNDARIES)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("Aging needs between 1 and %d bucket boundaries"), RCV_AGING_MAX_BOUNDARIES);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 value;
+
+      if (!rcv_parse_int (parts[i], 1, 3650, &value, error))
+        return FALSE;
+      if ((guint) value <= previous)
+        {
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                       _("Aging bucket boundaries must increase (%s)"), text);
+          return FALSE;
+        }
+      boundaries[i] = previous = (guint) value;
+    }
+  *n_boundaries = n;
+  return TRUE;
+}
+
+static void
+load_settings (RcvDatabase *self)
+{
+  g_autofree char *currency = rcv_database_get_setting (self, "company.currency");
+  g_autofree char *boundaries = rcv_database_get_setting (self, "aging.boundaries");
+  g_autofree char *basis = rcv_database_get_setting (self, "aging.basis");
+
+  if (currency == NULL || !rcv_currency_init (&self->currency, currency, NULL))
+    rcv_currency_init (&self->currency, "EUR", NULL);
+
+  if (boundaries == NULL ||
+      !parse_boundaries (boundaries, self->boundaries, &self->n_boundaries, NULL))
+    {
+      memcpy (self->boundaries, default_boundaries, sizeof default_boundaries);
+      self->n_boundaries = G_N_ELEMENTS (default_boundaries);
+    }
+
+  self->basis = g_strcmp0 (basis, "issue") == 0 ? RCV_AGING_BY_ISSUE_DATE : RCV_AGING_BY_DUE_DATE;
+}
+
+RcvDatabase *
+rcv_database_open (const char       *path,
+                   RcvDatabaseFlags  flags,
+                   GError          **error)
+{
+  g_autoptr(RcvDatabase) self = NULL;
+  gboolean read_only = (flags & RCV_DATABASE_FLAGS_READ_ONLY) != 0;
+  gboolean exists;
+  gint64 application_id, user_version, n_objects;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_magic (path, &exists, error))
+    return NULL;
+
+  if (!exists)
+    {
+      if (read_only)
+        {
+          g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                       _("“%s” does not exist"), path);
+          return NULL;
+        }
+      if (!create_empty_file (path, error))
+        return NULL;
+    }
+
+  self = g_object_new (RCV_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->flags = flags;
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, path,
+                           self->handle != NULL ? sqlite3_errmsg (self->handle) : "");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_create_collation (self->handle, "rcv_natural", SQLITE_UTF8, NULL, natural_collation);
+
+  /* Reading checks only, nothing written yet. */
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return NULL;
+
+  if ((application_id != 0 && application_id != RCV_APPLICATION_ID) ||
+      (application_id == 0 && n_objects > 0))
+    {
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_FOREIGN,
+                   _("“%s” is not a Receivables company file: it is an SQLite database of "
+                     "another program"), path);
+      return NULL;
+    }
+
+  if (user_version > RCV_SCHEMA_VERSION)
+    {
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Receivables (file format %d; "
+                     "this version knows up to %d): it was left untouched"),
+                   path, (int) user_version, RCV_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (read_only)
+    {
+      if (user_version < RCV_SCHEMA_VERSION)
+        {
+          g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                       _("“%s” must be opened for writing once to be brought up to date"), path);
+          return NULL;
+        }
+      if (!rcv_database_exec (self, "PRAGMA query_only = ON", error))
+        return NULL;
+    }
+  else
+    {
+      if (!rcv_database_exec (self,
+                              "PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = FULL;"
+                              "PRAGMA foreign_keys = ON;",
+                              error))
+        return NULL;
+
+      if (user_version < RCV_SCHEMA_VERSION && !migrate (self, user_version, error))
+        return NULL;
+    }
+
+  /* a bigger page cache than SQLite's 2 MB default keeps a million-row company's indexes warm */
+  if (!rcv_database_exec (self, "PRAGMA cache_size = -32768", error))
+    return NULL;
+
+  load_settings (self);
+  return g_steal_pointer (&self);
+}
+
+/* A second, read-only connection to the same file, for a worker thread. */
+RcvDatabase *
+rcv_database_open_reader (RcvDatabase *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
+
+  return rcv_database_open (self->path, RCV_DATABASE_FLAGS_READ_ONLY, error);
+}
+
+const char *
+rcv_database_get_path (RcvDatabase *self)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+rcv_database_is_read_only (RcvDatabase *self)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), TRUE);
+
+  return (self->flags & RCV_DATABASE_FLAGS_READ_ONLY) != 0;
+}
+
+sqlite3 *
+rcv_database_get_handle (RcvDatabase *self)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+/* A cached statement, reset and with its bindings cleared. `sql` must be a string that lives
+ * as long as the program (a literal): it is the cache key. */
+sqlite3_stmt *
+rcv_database_prepare (RcvDatabase *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
+      SQLITE_OK)
+    {
+      rcv_database_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no row. */
+gboolean
+rcv_database_step_done (RcvDatabase  *self,
+                        sqlite3_stmt *stmt,
+                        GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  rcv_database_set_error (self, error);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+rcv_database_begin (RcvDatabase *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT rcv_%u", self->transaction_depth);
+
+  if (!rcv_database_exec (self, sql, error))
+    return FALSE;
+
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+rcv_database_commit (RcvDatabase *self,
+                     GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE rcv_%u", self->transaction_depth - 1);
+
+  if (!rcv_database_exec (self, sql, error))
+    return FALSE;
+
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+rcv_database_rollback (RcvDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (RCV_IS_DATABASE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO rcv_%u; RELEASE rcv_%u",
+                           self->transaction_depth - 1, self->transaction_depth - 1);
+
+  /* a failed COMMIT may already have ended the transaction */
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  self->transaction_depth--;
+}
+
+char *
+rcv_database_get_setting (RcvDatabase *self,
+                          const char  *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = rcv_database_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  rcv_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (rcv_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+rcv_database_set_setting (RcvDatabase *self,
+                          const char  *key,
+                          const char  *value,
+                          GError     **error)
+{
+  g_autofree char *old = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  old = rcv_database_get_setting (self, key);
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+
+  if (!rcv_database_begin (self, error))
+    return FALSE;
+
+  stmt = rcv_database_prepare (self,
+                               "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               error);
+  if (stmt != NULL)
+    {
+      rcv_bind_text (stmt, 1, key);
+      rcv_bind_text (stmt, 2, value);
+    }
+  if (stmt == NULL || !rcv_database_step_done (self, stmt, error) ||
+      !rcv_database_audit (self, old != NULL ? "update" : "insert", "settings", 0, old, value,
+                           error) ||
+      !rcv_database_commit (self, error))
+    {
+      rcv_database_rollback (self);
+      return FALSE;
+    }
+
+  load_settings (self);
+  return TRUE;
+}
+
+const RcvCurrency *
+rcv_database_get_currency (RcvDatabase *self)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
+
+  return &self->currency;
+}
+
+/* The number of decimals of every stored amount depends on the currency, so it can change only
+ * while the company has no amounts yet. */
+gboolean
+rcv_database_set_currency (RcvDatabase *self,
+                           const char  *code,
+                           GError     **error)
+{
+  RcvCurrency currency;
+  gint64 n_documents = 0;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+
+  if (!rcv_currency_init (&currency, code, error))
+    return FALSE;
+  if (currency.decimals != self->currency.decimals &&
+      (!query_int (self, "SELECT (SELECT count(*) FROM invoices) + (SELECT count(*) FROM payments)",
+                   &n_documents, error)))
+    return FALSE;
+  if (n_documents > 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT,
+                   _("The currency cannot change to %s: it has %u decimals and the company "
+                     "already holds amounts in %s"),
+                   currency.code, currency.decimals, self->currency.code);
+      return FALSE;
+    }
+
+  return rcv_database_set_setting (self, "company.currency", currency.code, error);
+}
+
+const guint *
+rcv_database_get_aging_boundaries (RcvDatabase *self,
+                                   guint       *n_boundaries)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (n_boundaries != NULL, NULL);
+
+  *n_boundaries = self->n_boundaries;
+  return self->boundaries;
+}
+
+/* “30,60,90” or any increasing list of up to eight day counts */
+gboolean
+rcv_database_set_aging_boundaries (RcvDatabase *self,
+                                   const char  *text,
+                                   GError     **error)
+{
+  guint boundaries[RCV_AGING_MAX_BOUNDARIES];
+  guint n;
+  g_autoptr(GString) normalized = g_string_new (NULL);
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!parse_boundaries (text, boundaries, &n, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (normalized, "%s%u", i > 0 ? "," : "", boundaries[i]);
+
+  return rcv_database_set_setting (self, "aging.boundaries", normalized->str, error);
+}
+
+RcvAgingBasis
+rcv_database_get_aging_basis (RcvDatabase *self)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), RCV_AGING_BY_DUE_DATE);
+
+  return self->basis;
+}
+
+gboolean
+rcv_database_set_aging_basis (RcvDatabase   *self,
+                              RcvAgingBasis  basis,
+                              GError       **error)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+
+  return rcv_database_set_setting (self, "aging.basis",
+                                   basis == RCV_AGING_BY_ISSUE_DATE ? "issue" : "due", error);
+}
+
+/* One row per write: who, when, what, and the values before and after (JSON). */
+gboolean
+rcv_database_audit (RcvDatabase *self,
+                    const char  *action,
+                    const char  *table,
+                    gint64       record_id,
+                    const char  *old_values,
+                    const char  *new_values,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+
+  stmt = rcv_database_prepare (self,
+                               "INSERT INTO audit (user, action, table_name, record_id,"
+                               " old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rcv_bind_text (stmt, 1, g_get_user_name ());
+  rcv_bind_text (stmt, 2, action);
+  rcv_bind_text (stmt, 3, table);
+  if (record_id > 0)
+    sqlite3_bind_int64 (stmt, 4, record_id);
+  rcv_bind_text (stmt, 5, old_values);
+  rcv_bind_text (stmt, 6, new_values);
+  return rcv_database_step_done (self, stmt, error);
+}
+
+/* A consistent copy while the file is in use (SQLite's online backup), written beside the
+ * destination first and renamed into place, so that a failed backup leaves no half file. */
+gboolean
+rcv_database_backup (RcvDatabase *self,
+                     const char  *destination,
+                     GError     **error)
+{
+  g_autofree char *partial = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  partial = g_strconcat (destination, ".partial", NULL);
+  g_unlink (partial);
+  if (!create_empty_file (partial, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", self->handle, "main");
+      if (backup != NULL)
+        {
+          do
+            rc = sqlite3_backup_step (backup, 1024);
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (target);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, destination, target ? sqlite3_errmsg (target) : "");
+      sqlite3_close (target);
+      g_unlink (partial);
+      return FALSE;
+    }
+  sqlite3_close (target);
+
+  if (g_rename (partial, destination) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                   _("Cannot write “%s”: %s"), destination, g_strerror (saved_errno));
+      g_unlink (partial);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rcv_database_check_integrity (RcvDatabase *self,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup (rcv_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (result == NULL)
+    return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
+  if (strcmp (result, "ok") != 0)
+    {
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s"), self->path, result);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,827 @@
+/* rcv-import.c - CSV import of customers, invoices and payments: all or nothing
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One import is one transaction. Every row is checked (values, references, duplicates
+ * against the company file and within the file) and written inside the transaction, so that
+ * later rows can refer to earlier ones; at the end, one problem anywhere rolls everything
+ * back and every problem is reported with the file, line and field. Allocations that follow
+ * from the file (credit notes' applies_to, payments) are made after all rows are in, payments
+ * in date order, ties in file order.
+ */
+#define G_LOG_DOMAIN "rcv-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rcv-database-private.h"
+#include "rcv-date.h"
+#include "rcv-error.h"
+#include "rcv-import.h"
+#include "rcv-json.h"
+#include "rcv-ledger-private.h"
+#include "rcv-policy.h"
+
+#define MAX_COLUMNS 16
+
+typedef struct
+{
+  const char *name;
+  gboolean required;
+} ColumnSpec;
+
+static const ColumnSpec customer_columns[] = {
+  { "id", TRUE }, { "name", TRUE }, { "email", FALSE }, { "phone", FALSE },
+  { "address", FALSE }, { "policy", FALSE }, { "credit_limit", FALSE },
+  { "terms_days", FALSE }, { NULL, FALSE },
+};
+
+static const ColumnSpec invoice_columns[] = {
+  { "number", TRUE }, { "customer_id", TRUE }, { "issue_date", TRUE }, { "amount", TRUE },
+  { "due_date", FALSE }, { "description", FALSE }, { "tax_rate", FALSE },
+  { "applies_to", FALSE }, { NULL, FALSE },
+};
+
+static const ColumnSpec payment_columns[] = {
+  { "date", TRUE }, { "customer_id", TRUE }, { "amount", TRUE }, { "invoice_number", FALSE },
+  { "reference", FALSE }, { "method", FALSE }, { NULL, FALSE },
+};
+
+typedef struct
+{
+  gint64 id;
+  gint terms;
+} CustomerInfo;
+
+/* A credit note whose applies_to waits for all invoices of the file. */
+typedef struct
+{
+  gint64 credit_note_id;
+  char *target;
+  guint line;
+} PendingCredit;
+
+/* A payment waiting for its allocation, in date order. */
+typedef struct
+{
+  guint32 date;
+  guint32 line;
+  gint64 payment_id;
+  gint64 invoice_id; /* 0: oldest first */
+} PendingPayment;
+
+typedef struct
+{
+  RcvDatabase *db;
+  RcvImportKind kind;
+  RcvCsvReader *reader;
+  RcvImportReport *report;
+  const RcvCurrency *currency;
+  char decimal;                 /* also accepted besides '.' */
+  const ColumnSpec *spec;
+  int column_of[MAX_COLUMNS];   /* spec index → CSV field index, -1 when absent */
+  guint n_header_fields;
+  GHashTable *customers;        /* code → CustomerInfo */
+  GHashTable *policies;         /* name → gint64 id (0: unknown) */
+  gint64 first_new_id;          /* rows with this ID and above were written by this import */
+  GArray *line_of_new_row;      /* guint32 line of each new row, by ID - first_new_id */
+  GArray *pending_credits;
+  GArray *pending_payments;
+} Import;
+
+static const char *
+kind_table (RcvImportKind kind)
+{
+  switch (kind)
+    {
+    case RCV_IMPORT_CUSTOMERS: return "customers";
+    case RCV_IMPORT_INVOICES: return "invoices";
+    case RCV_IMPORT_PAYMENTS: return "payments";
+    default: g_return_val_if_reached ("customers");
+    }
+}
+
+gboolean
+rcv_import_kind_from_string (const char    *text,
+                             RcvImportKind *kind)
+{
+  for (RcvImportKind k = RCV_IMPORT_CUSTOMERS; k <= RCV_IMPORT_PAYMENTS; k++)
+    if (g_strcmp0 (text, kind_table (k)) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+RcvImportReport *
+rcv_import_report_new (void)
+{
+  RcvImportReport *report = g_new0 (RcvImportReport, 1);
+
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+void
+rcv_import_report_free (RcvImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->problems);
+  g_free (report);
+}
+
+static void
+add_problem (Import     *import,
+             char       *message)
+{
+  import->report->n_problems++;
+  if (import->report->problems->len < RCV_IMPORT_MAX_PROBLEMS)
+    g_ptr_array_add (import->report->problems, message);
+  else
+    g_free (message);
+}
+
+static void G_GNUC_PRINTF (4, 5)
+row_problem (Import     *import,
+             guint       line,
+             const char *field,
+             const char *format,
+             ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (field != NULL)
+    add_problem (import, g_strdup_printf (_("%s:%u: field “%s”: %s"),
+                                          rcv_csv_reader_get_name (import->reader), line, field,
+                                          text));
+  else
+    add_problem (import, g_strdup_printf (_("%s:%u: %s"),
+                                          rcv_csv_reader_get_name (import->reader), line, text));
+}
+
+/* The ledger's messages start with the field (“number: …”): keep it as the field. */
+static void
+ledger_problem (Import       *import,
+                guint         line,
+                const GError *error)
+{
+  const char *colon = strstr (error->message, ": ");
+  gboolean has_field = colon != NULL && (gsize) (colon - error->message) < 20 &&
+                       strspn (error->message, "abcdefghijklmnopqrstuvwxyz_") ==
+                         (gsize) (colon - error->message);
+
+  if (has_field)
+    {
+      g_autofree char *field = g_strndup (error->message, (gsize) (colon - error->message));
+      row_problem (import, line, field, "%s", colon + 2);
+    }
+  else
+    row_problem (import, line, NULL, "%s", error->message);
+}
+
+static gboolean
+read_header (Import  *import,
+             GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) known = g_string_new (NULL);
+  RcvCsvStatus status;
+  guint n_before = import->report->n_problems;
+
+  for (guint s = 0; s < MAX_COLUMNS; s++)
+    import->column_of[s] = -1;
+  for (guint s = 0; import->spec[s].name != NULL; s++)
+    g_string_append_printf (known, "%s%s", s > 0 ? ", " : "", import->spec[s].name);
+
+  status = rcv_csv_reader_next (import->reader, &local_error);
+  if (status == RCV_CSV_END)
+    {
+      add_problem (import, g_strdup_printf (_("%s: the file is empty: it needs a header row (%s)"),
+                                            rcv_csv_reader_get_name (import->reader), known->str));
+      goto fail;
+    }
+  if (status == RCV_CSV_ERROR)
+    {
+      add_problem (import, g_strdup (local_error->message));
+      goto fail;
+    }
+
+  import->n_header_fields = rcv_csv_reader_get_n_fields (import->reader);
+  for (guint f = 0; f < import->n_header_fields; f++)
+    {
+      g_autofree char *name =
+        g_strstrip (g_ascii_strdown (rcv_csv_reader_get_field (import->reader, f), -1));
+      gboolean found = FALSE;
+
+      for (guint s = 0; import->spec[s].name != NULL; s++)
+        if (g_str_equal (name, import->spec[s].name))
+          {
+            found = TRUE;
+            if (import->column_of[s] >= 0)
+              row_problem (import, 1, NULL, _("the column “%s” appears twice"), name);
+            import->column_of[s] = (int) f;
+          }
+
+      if (!found)
+        row_problem (import, 1, NULL,
+                     _("unknown column “%s” (a %s file has the columns %s)"),
+                     name, kind_table (import->kind), known->str);
+    }
+
+  for (guint s = 0; import->spec[s].name != NULL; s++)
+    if (import->spec[s].required && import->column_of[s] < 0)
+      row_problem (import, 1, NULL, _("the required column “%s” is missing"),
+                   import->spec[s].name);
+
+  if (import->report->n_problems == n_before)
+    return TRUE;
+
+fail:
+  g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_FILE,
+               _("%s cannot be imported: its header is wrong; nothing was imported"),
+               rcv_csv_reader_get_name (import->reader));
+  return FALSE;
+}
+
+/* The value of a column in the current row; "" when the column is absent or empty. */
+static const char *
+field (Import *import,
+       guint   spec_index)
+{
+  int f = import->column_of[spec_index];
+
+  return f < 0 ? "" : rcv_csv_reader_get_field (import->reader, (guint) f);
+}
+
+static guint
+spec_index (Import     *import,
+            const char *name)
+{
+  for (guint s = 0; import->spec[s].name != NULL; s++)
+    if (g_str_equal (import->spec[s].name, name))
+      return s;
+  g_assert_not_reached ();
+}
+
+#define FIELD(name) field (import, spec_index (import, name))
+
+static gboolean
+parse_amount (Import     *import,
+              guint       line,
+              const char *name,
+              gint64     *amount)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *text = FIELD (name);
+
+  if (rcv_money_parse_plain (text, '.', import->currency, amount, &local_error))
+    return TRUE;
+  if (import->decimal == ',' && strchr (text, ',') != NULL)
+    {
+      g_clear_error (&local_error);
+      if (rcv_money_parse_plain (text, ',', import->currency, amount, &local_error))
+        return TRUE;
+    }
+  row_problem (import, line, name, "%s", local_error->message);
+  return FALSE;
+}
+
+static gboolean
+parse_date (Import     *import,
+            guint       line,
+            const char *name,
+            GDate      *date)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (rcv_date_parse_iso (g_strstrip (g_strdup (FIELD (name))), date, &local_error))
+    return TRUE;
+  row_problem (import, line, name, "%s", local_error->message);
+  return FALSE;
+}
+
+static const CustomerInfo *
+lookup_customer (Import     *import,
+                 guint       line,
+                 const char *code)
+{
+  CustomerInfo *info = g_hash_table_lookup (import->customers, code);
+
+  if (info == NULL)
+    {
+      g_autoptr(RcvCustomer) customer = rcv_ledger_find_customer (import->db, code, NULL);
+
+      info = g_new0 (CustomerInfo, 1);
+      if (customer != NULL)
+        {
+          info->id = customer->id;
+          info->terms = rcv_ledger_get_terms (import->db, customer);
+        }
+      g_hash_table_insert (import->customers, g_strdup (code), info);
+    }
+
+  if (info->id == 0)
+    {
+      row_problem (import, line, "customer_id",
+                   _("there is no customer with the ID “%s” (import the customers first)"),
+                   code);
+      return NULL;
+    }
+  return info;
+}
+
+/* Remember which line wrote the row with this ID, to name it in a later duplicate. */
+static void
+note_new_row (Import *import,
+              gint64  id,
+              guint   line)
+{
+  guint32 value = line;
+
+  if (import->first_new_id == 0)
+    import->first_new_id = id;
+  if (id >= import->first_new_id)
+    {
+      guint index = (guint) (id - import->first_new_id);
+
+      if (index >= import->line_of_new_row->len)
+        g_array_set_size (import->line_of_new_row, index + 1);
+      g_array_index (import->line_of_new_row, guint32, index) = value;
+    }
+}
+
+static void
+duplicate_problem (Import     *import,
+                   guint       line,
+                   const char *field_name,
+                   const char *sql,
+                   const char *value)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (import->db, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt != NULL)
+    {
+      rcv_bind_text (stmt, 1, value);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  if (import->first_new_id > 0 && id >= import->first_new_id &&
+      (guint) (id - import->first_new_id) < import->line_of_new_row->len)
+    row_problem (import, line, field_name, _("“%s” is already on line %u of this file"), value,
+                 g_array_index (import->line_of_new_row, guint32, id - import->first_new_id));
+  else
+    row_problem (import, line, field_name, _("“%s” is already in the company file"), value);
+}
+
+static void
+import_customer_row (Import *import,
+                     guint   line)
+{
+  g_autoptr(RcvCustomer) customer = rcv_customer_new ();
+  g_autoptr(GError) local_error = NULL;
+  const char *policy = FIELD ("policy");
+  const char *terms = FIELD ("terms_days");
+  guint n_before = import->report->n_problems;
+
+  customer->code = g_strstrip (g_strdup (FIELD ("id")));
+  customer->name = g_strdup (FIELD ("name"));
+  customer->email = g_strstrip (g_strdup (FIELD ("email")));
+  customer->phone = g_strdup (FIELD ("phone"));
+  customer->address = g_strdup (FIELD ("address"));
+
+  if (policy[0] != '\0')
+    {
+      gpointer id;
+
+      if (!g_hash_table_lookup_extended (import->policies, policy, NULL, &id))
+        {
+          gint64 found = rcv_policy_find_by_name (import->db, policy, NULL);
+          id = GSIZE_TO_POINTER ((gsize) found);
+          g_hash_table_insert (import->policies, g_strdup (policy), id);
+        }
+      customer->policy_id = (gint64) GPOINTER_TO_SIZE (id);
+      if (customer->policy_id == 0)
+        row_problem (import, line, "policy", _("there is no credit policy named “%s”"), policy);
+    }
+
+  if (FIELD ("credit_limit")[0] != '\0' &&
+      parse_amount (import, line, "credit_limit", &customer->credit_limit) &&
+      customer->credit_limit < 0)
+    row_problem (import, line, "credit_limit", _("must not be negative"));
+
+  if (terms[0] != '\0')
+    {
+      gint64 days;
+
+      if (rcv_parse_int (terms, 0, 3650, &days, &local_error))
+        customer->terms_days = (gint) days;
+      else
+        {
+          row_problem (import, line, "terms_days", "%s", local_error->message);
+          g_clear_error (&local_error);
+        }
+    }
+
+  if (import->report->n_problems != n_before)
+    return;
+
+  if (!rcv_ledger_insert_customer_row (import->db, customer, &local_error))
+    {
+      if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
+        duplicate_problem (import, line, "id", "SELECT id FROM customers WHERE code = ?1",
+                           customer->code);
+      else
+        ledger_problem (import, line, local_error);
+      return;
+    }
+  note_new_row (import, customer->id, line);
+  import->report->n_imported++;
+}
+
+static void
+import_invoice_row (Import *import,
+                    guint   line)
+{
+  g_autoptr(RcvInvoice) invoice = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const CustomerInfo *customer;
+  const char *tax_rate = FIELD ("tax_rate");
+  const char *applies_to = FIELD ("applies_to");
+  g_autofree char *number = g_strstrip (g_strdup (FIELD ("number")));
+  g_autofree char *customer_code = g_strstrip (g_strdup (FIELD ("customer_id")));
+  guint n_before = import->report->n_problems;
+  GDate issue, due;
+  gint64 amount = 0;
+  gint tax_bp = 0;
+
+  g_date_clear (&issue, 1);
+  g_date_clear (&due, 1);
+
+  if (number[0] == '\0')
+    row_problem (import, line, "number", _("is required"));
+  customer = lookup_customer (import, line, customer_code);
+  parse_date (import, line, "issue_date", &issue);
+  parse_amount (import, line, "amount", &amount);
+  if (FIELD ("due_date")[0] != '\0')
+    parse_date (import, line, "due_date", &due);
+  if (tax_rate[0] != '\0' && !rcv_percent_parse (tax_rate, &tax_bp, &local_error))
+    {
+      row_problem (import, line, "tax_rate", "%s", local_error->message);
+      g_clear_error (&local_error);
+    }
+  if (applies_to[0] != '\0' && amount >= 0 && import->report->n_problems == n_before)
+    row_problem (import, line, "applies_to",
+                 _("only a credit note (a negative amount) applies to an invoice"));
+
+  if (import->report->n_problems != n_before)
+    return;
+
+  invoice = rcv_invoice_new (amount < 0 ? RCV_INVOICE_KIND_CREDIT_NOTE : RCV_INVOICE_KIND_INVOICE);
+  invoice->number = g_steal_pointer (&number);
+  invoice->customer_id = customer->id;
+  invoice->issue_date = issue;
+  if (g_date_valid (&due))
+    invoice->due_date = due;
+  else
+    {
+      invoice->due_date = issue;
+      g_date_add_days (&invoice->due_date, (guint) customer->terms);
+    }
+  invoice->description = g_strdup (FIELD ("description"));
+  rcv_invoice_add_line (invoice, invoice->description, 1000, amount, tax_bp);
+
+  if (!rcv_ledger_insert_invoice_row (import->db, invoice, &local_error))
+    {
+      if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
+        duplicate_problem (import, line, "number", "SELECT id FROM invoices WHERE number = ?1",
+                           invoice->number);
+      else
+        ledger_problem (import, line, local_error);
+      return;
+    }
+  note_new_row (import, invoice->id, line);
+  import->report->n_imported++;
+
+  if (applies_to[0] != '\0')
+    {
+      PendingCredit pending = { invoice->id, g_strstrip (g_strdup (applies_to)), line };
+      g_array_append_val (import->pending_credits, pending);
+    }
+}
+
+static gboolean
+apply_pending_credits (Import  *import,
+                       GError **error)
+{
+  for (guint i = 0; i < import->pending_credits->len; i++)
+    {
+      PendingCredit *pending = &g_array_index (import->pending_credits, PendingCredit, i);
+      g_autoptr(RcvInvoice) target = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      target = rcv_ledger_find_invoice (import->db, pending->target, NULL);
+      if (target == NULL)
+        {
+          row_problem (import, pending->line, "applies_to", _("there is no invoice “%s”"),
+                       pending->target);
+          continue;
+        }
+      if (!rcv_ledger_allocate_row (import->db, RCV_SOURCE_CREDIT_NOTE, pending->credit_note_id,
+                                    target->id, 0, TRUE, NULL, &local_error))
+        {
+          if (local_error->domain != RCV_INPUT_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          row_problem (import, pending->line, "applies_to", "%s", local_error->message);
+        }
+    }
+  return TRUE;
+}
+
+static void
+import_payment_row (Import *import,
+                    guint   line)
+{
+  g_autoptr(RcvPayment) payment = rcv_payment_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *customer_code = g_strstrip (g_strdup (FIELD ("customer_id")));
+  g_autofree char *invoice_number = g_strstrip (g_strdup (FIELD ("invoice_number")));
+  const CustomerInfo *customer;
+  guint n_before = import->report->n_problems;
+  PendingPayment pending = { 0 };
+  sqlite3_stmt *stmt;
+  char date[RCV_ISO_DATE_LEN];
+
+  customer = lookup_customer (import, line, customer_code);
+  parse_date (import, line, "date", &payment->date);
+  if (parse_amount (import, line, "amount", &payment->amount) && payment->amount <= 0)
+    row_problem (import, line, "amount", _("a payment must be more than zero"));
+
+  if (invoice_number[0] != '\0')
+    {
+      g_autoptr(RcvInvoice) invoice = rcv_ledger_find_invoice (import->db, invoice_number, NULL);
+
+      if (invoice == NULL)
+        row_problem (import, line, "invoice_number", _("there is no invoice “%s”"),
+                     invoice_number);
+      else if (invoice->kind != RCV_INVOICE_KIND_INVOICE)
+        row_problem (import, line, "invoice_number", _("“%s” is a credit note, not an invoice"),
+                     invoice_number);
+      else if (invoice->status == RCV_INVOICE_STATUS_VOID)
+        row_problem (import, line, "invoice_number", _("invoice “%s” is void"), invoice_number);
+      else if (customer != NULL && invoice->customer_id != customer->id)
+        row_problem (import, line, "invoice_number",
+                     _("invoice “%s” belongs to another customer, not to “%s”"),
+                     invoice_number, customer_code);
+      else
+        pending.invoice_id = invoice->id;
+    }
+
+  if (import->report->n_problems != n_before)
+    return;
+
+  payment->customer_id = customer->id;
+  payment->reference = g_strdup (FIELD ("reference"));
+  payment->method = g_strdup (FIELD ("method"));
+
+  /* the same file imported twice: a payment the company file already had */
+  rcv_date_to_iso (&payment->date, date);
+  stmt = rcv_database_prepare (import->db,
+                               "SELECT 1 FROM payments WHERE customer_id = ?1 AND date = ?2"
+                               " AND amount = ?3 AND reference = ?4 AND id < ?5",
+                               NULL);
+  if (stmt != NULL)
+    {
+      gboolean exists;
+
+      sqlite3_bind_int64 (stmt, 1, payment->customer_id);
+      rcv_bind_text (stmt, 2, date);
+      sqlite3_bind_int64 (stmt, 3, payment->amount);
+      rcv_bind_text (stmt, 4, payment->reference);
+      sqlite3_bind_int64 (stmt, 5, import->first_new_id > 0 ? import->first_new_id : G_MAXINT64);
+      exists = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (exists)
+        {
+          row_problem (import, line, NULL,
+                       _("the company file already has this payment (same customer, date, "
+                         "amount and reference)"));
+          return;
+        }
+    }
+
+  if (!rcv_ledger_insert_payment_row (import->db, payment, &local_error))
+    {
+      ledger_problem (import, line, local_error);
+      return;
+    }
+  note_new_row (import, payment->id, line);
+  import->report->n_imported++;
+
+  pending.date = g_date_get_julian (&payment->date);
+  pending.line = line;
+  pending.payment_id = payment->id;
+  g_array_append_val (import->pending_payments, pending);
+}
+
+static int
+compare_pending_payments (gconstpointer a,
+                          gconstpointer b)
+{
+  const PendingPayment *pa = a, *pb = b;
+
+  if (pa->date != pb->date)
+    return pa->date < pb->date ? -1 : 1;
+  return pa->line < pb->line ? -1 : pa->line > pb->line;
+}
+
+static gboolean
+allocate_pending_payments (Import  *import,
+                           GError **error)
+{
+  /* g_array_sort is not stable, but file order breaks the ties explicitly */
+  g_array_sort (import->pending_payments, compare_pending_payments);
+
+  for (guint i = 0; i < import->pending_payments->len; i++)
+    {
+      PendingPayment *pending = &g_array_index (import->pending_payments, PendingPayment, i);
+      gboolean ok;
+
+      if (pending->invoice_id != 0)
+        ok = rcv_ledger_allocate_row (import->db, RCV_SOURCE_PAYMENT, pending->payment_id,
+                                      pending->invoice_id, 0, TRUE, NULL, error);
+      else
+        ok = rcv_ledger_auto_allocate_row (import->db, pending->payment_id, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+pending_credit_clear (gpointer data)
+{
+  g_free (((PendingCredit *) data)->target);
+}
+
+static gboolean
+audit_import (Import  *import,
+              GError **error)
+{
+  g_autoptr(RcvJsonWriter) json = rcv_json_writer_new (FALSE);
+  g_autofree char *text = NULL;
+
+  rcv_json_begin_object (json);
+  rcv_json_key (json, "file");
+  rcv_json_string (json, rcv_csv_reader_get_name (import->reader));
+  rcv_json_key (json, "rows");
+  rcv_json_int (json, import->report->n_imported);
+  rcv_json_key (json, "first_id");
+  rcv_json_int (json, import->first_new_id);
+  rcv_json_end_object (json);
+  text = rcv_json_writer_free_to_string (g_steal_pointer (&json));
+
+  return rcv_database_audit (import->db, "import", kind_table (import->kind), 0, NULL, text,
+                             error);
+}
+
+/* Imports a whole file or nothing. On bad rows returns FALSE with RCV_INPUT_ERROR and the
+ * problems in `report`; on a database failure, FALSE with RCV_DATABASE_ERROR. */
+gboolean
+rcv_import_csv (RcvDatabase     *db,
+                RcvImportKind    kind,
+                RcvCsvReader    *reader,
+                RcvImportReport *report,
+                GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Import import = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (reader != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  import.db = db;
+  import.kind = kind;
+  import.reader = reader;
+  import.report = report;
+  import.currency = rcv_database_get_currency (db);
+  import.spec = kind == RCV_IMPORT_CUSTOMERS ? customer_columns
+              : kind == RCV_IMPORT_INVOICES ? invoice_columns : payment_columns;
+  import.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.line_of_new_row = g_array_new (FALSE, TRUE, sizeof (guint32));
+  import.pending_credits = g_array_new (FALSE, FALSE, sizeof (PendingCredit));
+  g_array_set_clear_func (import.pending_credits, pending_credit_clear);
+  import.pending_payments = g_array_new (FALSE, FALSE, sizeof (PendingPayment));
+
+  if (!read_header (&import, error))
+    goto out;
+  import.decimal = rcv_csv_reader_get_separator (reader) == ';' ? ',' : '.';
+
+  if (!rcv_database_begin (db, error))
+    goto out;
+
+  for (;;)
+    {
+      RcvCsvStatus status = rcv_csv_reader_next (reader, &local_error);
+      guint line = rcv_csv_reader_get_line (reader);
+
+      if (status == RCV_CSV_END)
+        break;
+      report->n_rows++;
+      if (status == RCV_CSV_ERROR)
+        {
+          add_problem (&import, g_strdup (local_error->message));
+          g_clear_error (&local_error);
+          continue;
+        }
+      if (rcv_csv_reader_get_n_fields (reader) != import.n_header_fields)
+        {
+          row_problem (&import, line, NULL, _("the row has %u fields, the header has %u"),
+                       rcv_csv_reader_get_n_fields (reader), import.n_header_fields);
+          continue;
+        }
+
+      switch (kind)
+        {
+        case RCV_IMPORT_CUSTOMERS:
+          import_customer_row (&import, line);
+          break;
+        case RCV_IMPORT_INVOICES:
+          import_invoice_row (&import, line);
+          break;
+        case RCV_IMPORT_PAYMENTS:
+          import_payment_row (&import, line);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (report->n_problems == 0 &&
+      (!apply_pending_credits (&import, error) || !allocate_pending_payments (&import, error)))
+    {
+      rcv_database_rollback (db);
+      report->n_imported = 0;
+      goto out;
+    }
+
+  if (report->n_problems > 0)
+    {
+      rcv_database_rollback (db);
+      report->n_imported = 0;
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   ngettext ("%s has %u problem; nothing was imported",
+                             "%s has %u problems; nothing was imported", report->n_problems),
+                   rcv_csv_reader_get_name (reader), report->n_problems);
+      goto out;
+    }
+
+  if (!audit_import (&import, error) || !rcv_database_commit (db, error))
+    {
+      rcv_database_rollback (db);
+      report->n_imported = 0;
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  g_hash_table_unref (import.customers);
+  g_hash_table_unref (import.policies);
+  g_array_unref (import.line_of_new_row);
+  g_array_unref (import.pending_credits);
+  g_array_unref (import.pending_payments);
+  return ok;
+}
+
+gboolean
+rcv_import_csv_file (RcvDatabase     *db,
+                     RcvImportKind    kind,
+                     const char      *path,
+                     RcvImportReport *report,
+                     GError         **error)
+{
+  g_autoptr(RcvCsvReader) reader = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  reader = rcv_csv_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return FALSE;
+  return rcv_import_csv (db, kind, reader, report, error);
+}

@@ -1,0 +1,47 @@
+/* rcv-ledger-private.h - the ledger's row-level writes, for bulk work inside one transaction
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * These neither open a transaction nor write the audit: the caller (an import, the demo)
+ * holds the transaction and audits the batch.
+ */
+#pragma once
+
+#include "rcv-ledger.h"
+
+G_BEGIN_DECLS
+
+/* span_class of a document whose open interval has not ended */
+#define RCV_SPAN_OPEN 15
+/* the largest finite span_class: intervals of 2^13 days and more */
+#define RCV_SPAN_MAX_FINITE 14
+
+typedef enum
+{
+  RCV_SOURCE_PAYMENT,
+  RCV_SOURCE_CREDIT_NOTE,
+} RcvSourceKind;
+
+guint    rcv_span_class              (guint32 start_julian,
+                                      guint32 settled_julian);
+gboolean rcv_ledger_insert_customer_row (RcvDatabase *db,
+                                         RcvCustomer *customer,
+                                         GError     **error);
+gboolean rcv_ledger_insert_invoice_row (RcvDatabase *db,
+                                        RcvInvoice  *invoice,
+                                        GError     **error);
+gboolean rcv_ledger_insert_payment_row (RcvDatabase *db,
+                                        RcvPayment  *payment,
+                                        GError     **error);
+gboolean rcv_ledger_allocate_row     (RcvDatabase   *db,
+                                      RcvSourceKind  source_kind,
+                                      gint64         source_id,
+                                      gint64         invoice_id,
+                                      gint64         amount,
+                                      gboolean       clamp,
+                                      gint64        *allocated,
+                                      GError       **error);
+gboolean rcv_ledger_auto_allocate_row (RcvDatabase *db,
+                                       gint64       payment_id,
+                                       GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,78 @@
+/* rcv-policy.c - credit policies: terms, limits, reminder levels
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rcv-policy"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rcv-database-private.h"
+#include "rcv-error.h"
+#include "rcv-policy.h"
+
+/* The policy's ID, or 0 with RCV_INPUT_ERROR_NOT_FOUND. */
+gint64
+rcv_policy_find_by_name (RcvDatabase *db,
+                         const char  *name,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  stmt = rcv_database_prepare (db, "SELECT id FROM policies WHERE name = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  rcv_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                 _("there is no credit policy named “%s”"), name);
+  return id;
+}
+
+gint64
+rcv_policy_get_default_id (RcvDatabase *db)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
+
+  stmt = rcv_database_prepare (db, "SELECT id FROM policies WHERE is_default = 1", NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Payment terms in days of a policy (0: the default policy). */
+gint
+rcv_policy_get_terms (RcvDatabase *db,
+                      gint64       policy_id)
+{
+  sqlite3_stmt *stmt;
+  gint terms = RCV_DEFAULT_TERMS_DAYS;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), RCV_DEFAULT_TERMS_DAYS);
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT terms_days FROM policies"
+                               " WHERE id = ?1 OR (?1 = 0 AND is_default = 1)",
+                               NULL);
+  if (stmt == NULL)
+    return terms;
+  sqlite3_bind_int64 (stmt, 1, policy_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    terms = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return terms;
+}

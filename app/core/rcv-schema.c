@@ -1,0 +1,158 @@
+/* rcv-schema.c - the company file's schema, one migration per file-format version
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Amounts are INTEGER minor units, dates ISO TEXT (YYYY-MM-DD, whose text order is date
+ * order). Each invoice, credit note and payment keeps its open interval [start, settled_date)
+ * and span_class, the bit length of that interval in days (15 while still open), so that the
+ * documents open at any date are found through the (span_class, start) indexes: see
+ * rcv-aging.c.
+ */
+#define G_LOG_DOMAIN "rcv-schema"
+
+#include "config.h"
+
+#include "rcv-schema.h"
+
+static const char migration_1[] =
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE policies ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),"
+  "  terms_days INTEGER NOT NULL DEFAULT 30 CHECK (terms_days BETWEEN 0 AND 3650),"
+  "  discount_days INTEGER NOT NULL DEFAULT 0 CHECK (discount_days >= 0),"
+  "  discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000),"
+  "  credit_limit INTEGER CHECK (credit_limit IS NULL OR credit_limit >= 0),"
+  "  interest_kind TEXT NOT NULL DEFAULT 'none'"
+  "    CHECK (interest_kind IN ('none', 'fixed', 'statutory-eu', 'statutory-uk')),"
+  "  interest_bp INTEGER NOT NULL DEFAULT 0 CHECK (interest_bp >= 0),"
+  "  compensation TEXT NOT NULL DEFAULT 'none' CHECK (compensation IN ('none', 'eu', 'uk')),"
+  "  alert_days_first INTEGER NOT NULL DEFAULT 60 CHECK (alert_days_first > 0),"
+  "  alert_days_second INTEGER NOT NULL DEFAULT 90 CHECK (alert_days_second > alert_days_first),"
+  "  hold_days INTEGER DEFAULT 90 CHECK (hold_days IS NULL OR hold_days > 0),"
+  "  agency_days INTEGER DEFAULT 90 CHECK (agency_days IS NULL OR agency_days > 0)"
+  ");"
+  "CREATE UNIQUE INDEX policies_one_default ON policies (is_default) WHERE is_default = 1;"
+
+  /* body '' stands for the built-in (translated) letter text of the level */
+  "CREATE TABLE reminder_levels ("
+  "  policy_id INTEGER NOT NULL REFERENCES policies (id) ON DELETE CASCADE,"
+  "  level INTEGER NOT NULL CHECK (level >= 1),"
+  "  days_after_due INTEGER NOT NULL CHECK (days_after_due >= 0),"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  fee INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),"
+  "  PRIMARY KEY (policy_id, level)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE CHECK (length(code) > 0),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  policy_id INTEGER REFERENCES policies (id),"
+  "  credit_limit INTEGER CHECK (credit_limit IS NULL OR credit_limit >= 0),"
+  "  terms_days INTEGER CHECK (terms_days IS NULL OR terms_days BETWEEN 0 AND 3650),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE INDEX customers_name ON customers (name COLLATE NOCASE);"
+  "CREATE INDEX customers_policy ON customers (policy_id);"
+
+  "CREATE TABLE invoices ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL UNIQUE CHECK (length(number) > 0),"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit-note')),"
+  "  status TEXT NOT NULL DEFAULT 'posted' CHECK (status IN ('posted', 'void')),"
+  "  issue_date TEXT NOT NULL CHECK (date(issue_date) = issue_date),"
+  "  due_date TEXT NOT NULL CHECK (date(due_date) = due_date AND due_date >= issue_date),"
+  "  total INTEGER NOT NULL,"
+  "  allocated INTEGER NOT NULL DEFAULT 0,"
+  "  settled_date TEXT,"
+  "  span_class INTEGER NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  CHECK ((kind = 'invoice' AND total >= 0) OR (kind = 'credit-note' AND total <= 0)),"
+  "  CHECK (allocated >= 0 AND allocated <= abs(total))"
+  ");"
+  "CREATE INDEX invoices_open ON invoices (span_class, issue_date);"
+  "CREATE INDEX invoices_customer ON invoices (customer_id, issue_date);"
+  "CREATE INDEX invoices_customer_unsettled ON invoices (customer_id, due_date, issue_date, number)"
+  "  WHERE settled_date IS NULL;"
+
+  "CREATE TABLE invoice_lines ("
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  quantity_milli INTEGER NOT NULL,"
+  "  unit_price INTEGER NOT NULL,"
+  "  tax_bp INTEGER NOT NULL DEFAULT 0 CHECK (tax_bp BETWEEN 0 AND 10000),"
+  "  net INTEGER NOT NULL,"
+  "  tax INTEGER NOT NULL,"
+  "  PRIMARY KEY (invoice_id, position)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE payments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  date TEXT NOT NULL CHECK (date(date) = date),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  allocated INTEGER NOT NULL DEFAULT 0 CHECK (allocated >= 0 AND allocated <= amount),"
+  "  settled_date TEXT,"
+  "  span_class INTEGER NOT NULL,"
+  "  method TEXT NOT NULL DEFAULT '',"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE INDEX payments_open ON payments (span_class, date);"
+  "CREATE INDEX payments_customer ON payments (customer_id, date);"
+
+  /* A payment or a credit note (the source) settles an invoice, from effective_date on:
+   * the later of the source's date and the invoice's issue date. */
+  "CREATE TABLE allocations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
+  "  payment_id INTEGER REFERENCES payments (id),"
+  "  credit_note_id INTEGER REFERENCES invoices (id),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  effective_date TEXT NOT NULL,"
+  "  CHECK ((payment_id IS NULL) <> (credit_note_id IS NULL))"
+  ");"
+  "CREATE INDEX allocations_invoice ON allocations (invoice_id, effective_date, amount);"
+  "CREATE INDEX allocations_payment ON allocations (payment_id, effective_date, amount)"
+  "  WHERE payment_id IS NOT NULL;"
+  "CREATE INDEX allocations_credit_note ON allocations (credit_note_id, effective_date, amount)"
+  "  WHERE credit_note_id IS NOT NULL;"
+
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  user TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  record_id INTEGER,"
+  "  old_values TEXT,"
+  "  new_values TEXT"
+  ");"
+  "CREATE INDEX audit_record ON audit (table_name, record_id);";
+
+static const char *const migrations[] = {
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);
+
+const char *
+rcv_schema_get_migration (guint to_version)
+{
+  g_return_val_if_fail (to_version >= 1 && to_version <= G_N_ELEMENTS (migrations), NULL);
+
+  return migrations[to_version - 1];
+}

@@ -1,0 +1,14 @@
+/* rcv-schema.h - the company file's schema, one migration per file-format version
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+const char *rcv_schema_get_migration (guint to_version);
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# dev.sh - the two commands of the README: `./dev.sh run` and `./dev.sh test`
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Both install the Debian 12 packages that are missing (as root with apt-get; otherwise they
+# print the exact apt-get line), configure with meson and build. `run` then starts Receivables
+# on the default company file; `test` builds with warnings as errors and runs every test.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+
+PACKAGES=(
+  # build
+  gcc meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  libcairo2-dev libpango1.0-dev libnotify-dev
+  # validation of data files, and the test harness
+  desktop-file-utils appstream xvfb xauth dbus poppler-utils locales
+)
+
+ensure_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  ((${#missing[@]} == 0)) && return 0
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "Installing missing packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "These packages are missing. Install them, then run this command again:" >&2
+    echo "  sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+build() {
+  local dir=$1; shift
+  if [[ ! -f $dir/build.ninja ]]; then
+    meson setup "$dir" "$@"
+  fi
+  meson compile -C "$dir"
+}
+
+default_database() {
+  if [[ -n ${RECEIVABLES_DB:-} ]]; then
+    echo "$RECEIVABLES_DB"
+  else
+    echo "${XDG_DATA_HOME:-$HOME/.local/share}/receivables/receivables.db"
+  fi
+}
+
+cmd_run() {
+  ensure_packages
+  build _build -Dprofile=development
+  local cli=_build/app/cli/receivables-cli db
+  db=$(default_database)
+  if [[ ! -e $db ]]; then
+    local answer=y
+    if [[ -t 0 ]]; then
+      read -r -p "No company file yet at $db. Fill it with demo data? [Y/n] " answer || answer=y
+    fi
+    case ${answer:-y} in
+      [nN]*) ;;
+      *) "$cli" --database "$db" demo ;;
+    esac
+  fi
+  # The window arrives with the desktop app; until then the company is shown by the CLI.
+  "$cli" --database "$db" aging "$@"
+}
+
+cmd_test() {
+  ensure_packages
+  build _build-test -Dprofile=development -Dwerror=true
+  local rc=0
+  meson test -C _build-test --print-errorlogs --num-processes 2 || rc=$?
+  # One plain closing line, whatever runner reads this log.
+  python3 - _build-test/meson-logs/testlog.json <<'PY' || true
+import json, sys
+ok = bad = skip = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line).get("result")
+    if r in ("OK", "EXPECTEDFAIL"): ok += 1
+    elif r == "SKIP": skip += 1
+    else: bad += 1
+print(f"tests: {ok} passed, {bad} failed, {skip} skipped")
+PY
+  return $rc
+}
+
+case ${1:-} in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  deps) ensure_packages ;;
+  *) echo "usage: $0 run|test|deps" >&2; exit 2 ;;
+esac
