@@ -199,9 +199,22 @@ command_import (const char  *database,
       return report_error (error);
     }
 
-  printf (ngettext ("Imported %u %s row from %s\n", "Imported %u %s rows from %s\n",
-                    report->n_imported),
-          report->n_imported, argv[1], argv[2]);
+  switch (kind)
+    {
+    case RCV_IMPORT_CUSTOMERS:
+      printf (ngettext ("Imported %u customer from %s\n", "Imported %u customers from %s\n",
+                        report->n_imported), report->n_imported, argv[2]);
+      break;
+    case RCV_IMPORT_INVOICES:
+      printf (ngettext ("Imported %u invoice from %s\n", "Imported %u invoices from %s\n",
+                        report->n_imported), report->n_imported, argv[2]);
+      break;
+    case RCV_IMPORT_PAYMENTS:
+    default:
+      printf (ngettext ("Imported %u payment from %s\n", "Imported %u payments from %s\n",
+                        report->n_imported), report->n_imported, argv[2]);
+      break;
+    }
   return EXIT_OK;
 }
 

@@ -206,12 +206,13 @@ rcv_database_default_path (void)
 /* A new company file is private to its owner from its first byte on. */
 static gboolean
 create_empty_file (const char *path,
+                   gboolean    make_parents,
                    GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (make_parents && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
       g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
@@ -481,7 +482,7 @@ rcv_database_open (const char       *path,
                        _("“%s” does not exist"), path);
           return NULL;
         }
-      if (!create_empty_file (path, error))
+      if (!create_empty_file (path, TRUE, error))
         return NULL;
     }
 
@@ -902,7 +903,7 @@ rcv_database_backup (RcvDatabase *self,
 
   partial = g_strconcat (destination, ".partial", NULL);
   g_unlink (partial);
-  if (!create_empty_file (partial, error))
+  if (!create_empty_file (partial, FALSE, error))
     return FALSE;
 
   rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE, NULL);

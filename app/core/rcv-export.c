@@ -38,17 +38,17 @@ static const char customers_sql[] =
 static const char invoices_sql[] =
   "SELECT i.number, c.code, i.issue_date, i.due_date, i.total, i.description,"
   " CASE i.kind WHEN 'credit-note' THEN"
-  "  (SELECT CASE WHEN count (DISTINCT a.invoice_id) = 1"
-  "   THEN (SELECT t.number FROM invoices t WHERE t.id = min (a.invoice_id)) END"
-  "   FROM allocations a WHERE a.credit_note_id = i.id) END"
+  "  (SELECT t.number FROM invoices t WHERE t.id ="
+  "   (SELECT CASE WHEN count (DISTINCT a.invoice_id) = 1 THEN min (a.invoice_id) END"
+  "    FROM allocations a WHERE a.credit_note_id = i.id)) END"
   " FROM invoices i JOIN customers c ON c.id = i.customer_id"
   " WHERE i.status = 'posted' ORDER BY i.id";
 
 static const char payments_sql[] =
   "SELECT p.date, c.code, p.amount,"
-  " (SELECT CASE WHEN count (DISTINCT a.invoice_id) = 1"
-  "  THEN (SELECT t.number FROM invoices t WHERE t.id = min (a.invoice_id)) END"
-  "  FROM allocations a WHERE a.payment_id = p.id),"
+  " (SELECT t.number FROM invoices t WHERE t.id ="
+  "  (SELECT CASE WHEN count (DISTINCT a.invoice_id) = 1 THEN min (a.invoice_id) END"
+  "   FROM allocations a WHERE a.payment_id = p.id)),"
   " p.reference, p.method"
   " FROM payments p JOIN customers c ON c.id = p.customer_id ORDER BY p.id";
 

@@ -493,6 +493,8 @@ import_invoice_row (Import *import,
   invoice->issue_date = issue;
   if (g_date_valid (&due))
     invoice->due_date = due;
+  else if (invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE)
+    invoice->due_date = issue;   /* credit is not “due”: it counts from its date */
   else
     {
       invoice->due_date = issue;
@@ -773,8 +775,10 @@ rcv_import_csv (RcvDatabase     *db,
         }
     }
 
-  if (report->n_problems == 0 &&
-      (!apply_pending_credits (&import, error) || !allocate_pending_payments (&import, error)))
+  /* the credit notes' targets are checked even when rows were bad, to report every problem;
+   * payments have nothing left to check and are allocated only for a good file */
+  if (!apply_pending_credits (&import, error) ||
+      (report->n_problems == 0 && !allocate_pending_payments (&import, error)))
     {
       rcv_database_rollback (db);
       report->n_imported = 0;

@@ -1,0 +1,182 @@
+/* rcv-test-utils.c - helpers shared by the tests: temporary company files, documents, dates
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "rcv-date.h"
+#include "rcv-test-utils.h"
+
+char *
+rcv_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rcv-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* A fresh company file in a new temporary folder. */
+RcvDatabase *
+rcv_test_open_new (char **out_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "company.db", NULL);
+  RcvDatabase *db;
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return db;
+}
+
+/* A date for a test, owned by the test's run (never freed: tests are short). */
+GDate *
+rcv_test_date (const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate *date = g_date_new ();
+
+  g_assert_true (rcv_date_parse_iso (iso, date, &error));
+  g_assert_no_error (error);
+  return date;
+}
+
+gint64
+rcv_test_customer (RcvDatabase *db,
+                   const char  *code,
+                   const char  *name)
+{
+  g_autoptr(RcvCustomer) customer = rcv_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  customer->code = g_strdup (code);
+  customer->name = g_strdup (name);
+  g_assert_true (rcv_ledger_add_customer (db, customer, &error));
+  g_assert_no_error (error);
+  return customer->id;
+}
+
+/* A one-line document of `amount` (negative: a credit note) without tax. */
+gint64
+rcv_test_invoice (RcvDatabase *db,
+                  gint64       customer_id,
+                  const char  *number,
+                  const char  *issue,
+                  const char  *due,
+                  gint64       amount)
+{
+  g_autoptr(RcvInvoice) invoice = rcv_invoice_new (amount < 0 ? RCV_INVOICE_KIND_CREDIT_NOTE
+                                                              : RCV_INVOICE_KIND_INVOICE);
+  g_autoptr(GError) error = NULL;
+
+  invoice->number = g_strdup (number);
+  invoice->customer_id = customer_id;
+  invoice->issue_date = *rcv_test_date (issue);
+  invoice->due_date = *rcv_test_date (due != NULL ? due : issue);
+  rcv_invoice_add_line (invoice, "Work", 1000, amount, 0);
+  g_assert_true (rcv_ledger_add_invoice (db, invoice, &error));
+  g_assert_no_error (error);
+  return invoice->id;
+}
+
+/* A payment; with invoice_id, allocated to it in full (an error if that is too much). */
+gint64
+rcv_test_payment (RcvDatabase *db,
+                  gint64       customer_id,
+                  const char  *date,
+                  gint64       amount,
+                  gint64       invoice_id,
+                  gboolean     auto_allocate)
+{
+  g_autoptr(RcvPayment) payment = rcv_payment_new ();
+  g_autoptr(GError) error = NULL;
+  RcvAllocationRequest request = { invoice_id, amount };
+
+  payment->customer_id = customer_id;
+  payment->date = *rcv_test_date (date);
+  payment->amount = amount;
+  g_assert_true (rcv_ledger_add_payment (db, payment, &request, invoice_id != 0 ? 1 : 0,
+                                         auto_allocate, &error));
+  g_assert_no_error (error);
+  return payment->id;
+}
+
+/* Every row of every table, as text: equal fingerprints mean nothing was written. */
+char *
+rcv_test_fingerprint (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                       " ORDER BY name", -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (const char *) sqlite3_column_text (tables, 0));
+      sqlite3_stmt *rows = NULL;
+
+      g_string_append_printf (out, "[%s]\n", (const char *) sqlite3_column_text (tables, 0));
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            {
+              const unsigned char *text = sqlite3_column_text (rows, c);
+              g_string_append_printf (out, "%s|", text != NULL ? (const char *) text : "NULL");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (handle);
+  return g_string_free (out, FALSE);
+}
+
+char *
+rcv_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+void
+rcv_test_write_file (const char *path,
+                     const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+void
+rcv_test_rmdir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}

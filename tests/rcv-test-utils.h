@@ -1,0 +1,37 @@
+/* rcv-test-utils.h - helpers shared by the tests: temporary company files, documents, dates
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rcv-database.h"
+#include "rcv-ledger.h"
+
+G_BEGIN_DECLS
+
+char        *rcv_test_tmpdir          (void);
+RcvDatabase *rcv_test_open_new        (char **out_path);
+GDate       *rcv_test_date            (const char *iso);
+gint64       rcv_test_customer        (RcvDatabase *db,
+                                       const char  *code,
+                                       const char  *name);
+gint64       rcv_test_invoice         (RcvDatabase *db,
+                                       gint64       customer_id,
+                                       const char  *number,
+                                       const char  *issue,
+                                       const char  *due,
+                                       gint64       amount);
+gint64       rcv_test_payment         (RcvDatabase *db,
+                                       gint64       customer_id,
+                                       const char  *date,
+                                       gint64       amount,
+                                       gint64       invoice_id,
+                                       gboolean     auto_allocate);
+char        *rcv_test_fingerprint     (const char *path);
+char        *rcv_test_file_checksum   (const char *path);
+void         rcv_test_write_file      (const char *path,
+                                       const char *contents);
+void         rcv_test_rmdir           (const char *path);
+
+G_END_DECLS

@@ -1,0 +1,384 @@
+/* test-cli.c - receivables-cli end to end: commands, formats, exit codes, files
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "rcv-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static const char *
+cli_path (void)
+{
+  const char *path = g_getenv ("RCV_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* Runs receivables-cli with a NULL-terminated list of arguments in the C locale. */
+static void
+run (Result     *result,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "RECEIVABLES_DB");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = rcv_test_tmpdir ();
+  fixture->db = g_build_filename (fixture->dir, "company.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  rcv_test_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+static void
+import_sample (Fixture *fixture)
+{
+  const char *kinds[] = { "customers", "invoices", "payments" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = data_file (name);
+      g_auto (Result) r = { 0 };
+
+      run (&r, "--database", fixture->db, "import", kinds[i], path, NULL);
+      g_assert_cmpstr (r.err, ==, "");
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_str_has_prefix (r.out, "Imported "));
+    }
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto (Result) help = { 0 };
+  g_auto (Result) none = { 0 };
+  g_auto (Result) unknown = { 0 };
+  g_auto (Result) bad_option = { 0 };
+  g_auto (Result) missing_arg = { 0 };
+
+  run (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "import"));
+  g_assert_nonnull (strstr (help.out, "aging"));
+
+  run (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  run (&unknown, "--database", fixture->db, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "unknown command “frobnicate”"));
+  run (&bad_option, "--database", fixture->db, "aging", "--colour", NULL);
+  g_assert_cmpint (bad_option.status, ==, 2);
+  run (&missing_arg, "--database", fixture->db, "import", "customers", NULL);
+  g_assert_cmpint (missing_arg.status, ==, 2);
+}
+
+static void
+test_import_and_aging_csv (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *expected_path = data_file ("aging-2026-03-31.csv");
+  g_autofree char *expected = NULL;
+  g_auto (Result) r = { 0 };
+
+  import_sample (fixture);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+
+  run (&r, "--database", fixture->db, "aging", "--as-of", "2026-03-31", "--format", "csv", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected);
+}
+
+static void
+test_aging_json_and_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto (Result) json = { 0 };
+  g_auto (Result) text = { 0 };
+  g_auto (Result) by_invoice = { 0 };
+
+  import_sample (fixture);
+
+  run (&json, "--database", fixture->db, "aging", "--as-of", "2026-03-31", "--format", "json",
+       NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"as_of\": \"2026-03-31\""));
+  g_assert_nonnull (strstr (json.out, "\"customer\": \"Beta, Inc.\""));
+  g_assert_nonnull (strstr (json.out, "\"over_90\": 400.00"));
+  g_assert_nonnull (strstr (json.out, "\"balance\": 1443.99"));
+
+  run (&text, "--database", fixture->db, "aging", "--as-of", "2026-03-31", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Aging as of 2026-03-31"));
+  g_assert_nonnull (strstr (text.out, "Café Lumière"));
+  g_assert_nonnull (strstr (text.out, "1,443.99 €"));
+
+  run (&by_invoice, "--database", fixture->db, "aging", "--as-of", "2026-03-31", "--by",
+       "invoice", "--format", "csv", NULL);
+  g_assert_cmpint (by_invoice.status, ==, 0);
+  g_assert_true (g_str_has_prefix (by_invoice.out, "customer_id,customer,document,kind,date,"
+                                                   "due_date,days_overdue,bucket,open\n"));
+  g_assert_nonnull (strstr (by_invoice.out,
+                            "C1,Alpha GmbH,2026-0001,invoice,2026-01-05,2026-01-19,71,61-90,"
+                            "600.00\n"));
+  g_assert_nonnull (strstr (by_invoice.out, "C10,Café Lumière,CN-0002,credit-note,2026-03-28,"
+                                            "2026-03-28,,unapplied,-20.00\n"));
+  g_assert_true (g_str_has_suffix (by_invoice.out, "TOTAL,,,,,,,,1443.99\n"));
+}
+
+static void
+test_bad_import (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *bad = data_file ("bad-invoices.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (Result) r = { 0 };
+  g_auto (Result) missing = { 0 };
+
+  import_sample (fixture);
+  before = rcv_test_fingerprint (fixture->db);
+
+  run (&r, "--database", fixture->db, "import", "invoices", bad, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_nonnull (strstr (r.err, "bad-invoices.csv:3: field “customer_id”: there is no "
+                                   "customer with the ID “C99”"));
+  g_assert_nonnull (strstr (r.err, "bad-invoices.csv:4: field “issue_date”: “2026-04-31” is not "
+                                   "a date in the calendar"));
+  g_assert_nonnull (strstr (r.err, "bad-invoices.csv:5: field “amount”: “5,005” has more "
+                                   "decimals than EUR allows (2)"));
+  g_assert_nonnull (strstr (r.err, "has 3 problems; nothing was imported"));
+
+  after = rcv_test_fingerprint (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+
+  run (&missing, "--database", fixture->db, "import", "invoices", "/nonexistent/x.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/x.csv"));
+}
+
+static void
+test_bad_database (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  g_auto (Result) r = { 0 };
+
+  rcv_test_write_file (text, "not a database\n");
+  checksum = rcv_test_file_checksum (text);
+  run (&r, "--database", text, "aging", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "is not a Receivables company file"));
+  checksum_after = rcv_test_file_checksum (text);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+}
+
+static void
+test_bad_arguments (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto (Result) date = { 0 };
+  g_auto (Result) format = { 0 };
+  g_auto (Result) kind = { 0 };
+
+  run (&date, "--database", fixture->db, "aging", "--as-of", "2026-02-30", NULL);
+  g_assert_cmpint (date.status, ==, 2);
+  g_assert_nonnull (strstr (date.err, "--as-of: “2026-02-30” is not a date in the calendar"));
+  run (&format, "--database", fixture->db, "aging", "--format", "xml", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  run (&kind, "--database", fixture->db, "import", "orders", "x.csv", NULL);
+  g_assert_cmpint (kind.status, ==, 2);
+}
+
+/* Export, import into a new company, and the aging is the same. */
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *kinds[] = { "customers", "invoices", "payments" };
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_auto (Result) original = { 0 };
+  g_auto (Result) restored = { 0 };
+  g_auto (Result) aging_file = { 0 };
+  g_autofree char *aging_path = g_build_filename (fixture->dir, "aging.csv", NULL);
+  g_autofree char *aging_contents = NULL;
+
+  import_sample (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_auto (Result) e = { 0 };
+      g_auto (Result) im = { 0 };
+
+      run (&e, "--database", fixture->db, "export", kinds[i], path, NULL);
+      g_assert_cmpint (e.status, ==, 0);
+      run (&im, "--database", copy, "import", kinds[i], path, NULL);
+      g_assert_cmpstr (im.err, ==, "");
+      g_assert_cmpint (im.status, ==, 0);
+    }
+
+  for (guint d = 0; d < 3; d++)
+    {
+      const char *dates[] = { "2026-02-15", "2026-03-31", "2026-06-30" };
+      g_auto (Result) a = { 0 };
+      g_auto (Result) b = { 0 };
+
+      run (&a, "--database", fixture->db, "aging", "--as-of", dates[d], "--format", "csv", NULL);
+      run (&b, "--database", copy, "aging", "--as-of", dates[d], "--format", "csv", NULL);
+      g_assert_cmpstr (a.out, ==, b.out);
+    }
+
+  run (&original, "--database", fixture->db, "aging", "--as-of", "2026-03-31", "--format", "csv",
+       NULL);
+  run (&aging_file, "--database", fixture->db, "export", "aging", aging_path, "--as-of",
+       "2026-03-31", NULL);
+  g_assert_cmpint (aging_file.status, ==, 0);
+  g_assert_true (g_file_get_contents (aging_path, &aging_contents, NULL, NULL));
+  g_assert_cmpstr (aging_contents, ==, original.out);
+
+  /* a folder that is a file: writing fails whoever runs the test, root included */
+  {
+    g_autofree char *blocked = g_build_filename (aging_path, "c.csv", NULL);
+    run (&restored, "--database", copy, "export", "customers", blocked, NULL);
+  }
+  g_assert_cmpint (restored.status, ==, 1);
+}
+
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto (Result) demo = { 0 };
+  g_auto (Result) again = { 0 };
+  g_auto (Result) aging = { 0 };
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) total = NULL;
+  guint n_lines;
+
+  run (&demo, "--database", fixture->db, "demo", "--as-of", "2026-06-30", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run (&aging, "--database", fixture->db, "aging", "--as-of", "2026-06-30", "--format", "csv",
+       NULL);
+  g_assert_cmpint (aging.status, ==, 0);
+  /* a few dozen customers, some of them more than 90 days late */
+  lines = g_strsplit (aging.out, "\n", -1);
+  n_lines = g_strv_length (lines);
+  g_assert_cmpuint (n_lines, >, 30);
+  g_assert_nonnull (strstr (aging.out, "Müller & Söhne GmbH"));
+  total = g_strsplit (lines[n_lines - 2], ",", -1);
+  g_assert_cmpstr (total[0], ==, "TOTAL");
+  g_assert_cmpstr (total[6], !=, "0.00");
+
+  run (&again, "--database", fixture->db, "demo", NULL);
+  g_assert_cmpint (again.status, ==, 2);
+  g_assert_nonnull (strstr (again.err, "already holds a company"));
+}
+
+static void
+test_database_from_environment (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "RECEIVABLES_DB", fixture->db, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "demo", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/import-and-aging-csv", test_import_and_aging_csv);
+  ADD ("/cli/aging-json-and-text", test_aging_json_and_text);
+  ADD ("/cli/bad-import", test_bad_import);
+  ADD ("/cli/bad-database", test_bad_database);
+  ADD ("/cli/bad-arguments", test_bad_arguments);
+  ADD ("/cli/export-round-trip", test_export_round_trip);
+  ADD ("/cli/demo", test_demo);
+  ADD ("/cli/database-from-environment", test_database_from_environment);
+
+  return g_test_run ();
+}

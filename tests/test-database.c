@@ -1,0 +1,438 @@
+/* test-database.c - the company file: creation, refusals, migrations, transactions, backup
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "rcv-error.h"
+#include "rcv-ledger.h"
+#include "rcv-test-utils.h"
+
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value;
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static void
+test_create (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "folder", "company.db", NULL);
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, RCV_APPLICATION_ID);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM policies WHERE is_default = 1"), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM reminder_levels"), ==, 3);
+  g_assert_cmpint (sql_int (path, "SELECT days_after_due FROM reminder_levels WHERE level = 3"),
+                   ==, 45);
+  g_assert_true (rcv_ledger_is_empty (db));
+  g_assert_cmpstr (rcv_database_get_currency (db)->code, ==, "EUR");
+}
+
+static void
+test_pragmas (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* WAL is a property of the file */
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA journal_mode", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
+static void
+test_reopen_keeps_data (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvCustomer) found = NULL;
+
+  rcv_test_customer (db, "C1", "Alpha");
+  g_clear_object (&db);
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  found = rcv_ledger_find_customer (db, "C1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->name, ==, "Alpha");
+  /* the migration did not run twice */
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM policies"), ==, 1);
+}
+
+static void
+check_refused (const char *path,
+               int         code,
+               const char *fragment)
+{
+  g_autofree char *before = rcv_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) db = NULL;
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (db);
+  g_assert_error (error, RCV_DATABASE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, fragment));
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = rcv_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuse_not_sqlite (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "letter.txt", NULL);
+
+  rcv_test_write_file (path, "Dear customer,\nthis is not a database at all.\n");
+  check_refused (path, RCV_DATABASE_ERROR_NOT_DATABASE, "not an SQLite database");
+}
+
+static void
+test_refuse_foreign (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+
+  sql_exec (path, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)");
+  check_refused (path, RCV_DATABASE_ERROR_FOREIGN, "another program");
+
+  sql_exec (path, "PRAGMA application_id = 1234");
+  check_refused (path, RCV_DATABASE_ERROR_FOREIGN, "another program");
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+
+  g_clear_object (&db);
+  sql_exec (path, "PRAGMA user_version = 99");
+  check_refused (path, RCV_DATABASE_ERROR_NEWER_VERSION, "newer version");
+}
+
+static void
+test_refuse_corrupt (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  rcv_test_customer (db, "C1", "Alpha");
+  g_clear_object (&db);
+  /* fold the WAL into the file, then damage the schema page behind the header */
+  sql_exec (path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 100, 0xA5, 3000);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+
+  check_refused (path, RCV_DATABASE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_refuse_locked (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *holder = NULL;
+
+  g_clear_object (&db);
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
+                                 " UPDATE settings SET value = value;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  second = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (second);
+  g_assert_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "locked"));
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+}
+
+static void
+test_not_a_file (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) db = rcv_database_open (dir, RCV_DATABASE_FLAGS_NONE, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_migrate_empty_file (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) db = NULL;
+
+  /* a zero-byte file (version 0) is brought to the current schema */
+  rcv_test_write_file (path, "");
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'invoices'"),
+                   ==, 1);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) reader = NULL;
+  g_autoptr(RcvCustomer) customer = rcv_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  reader = rcv_database_open_reader (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (rcv_database_is_read_only (reader));
+
+  customer->code = g_strdup ("C9");
+  customer->name = g_strdup ("Read only");
+  g_assert_false (rcv_ledger_add_customer (reader, customer, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_clear_object (&reader);
+  reader = rcv_database_open ("/nonexistent/company.db", RCV_DATABASE_FLAGS_READ_ONLY, &error);
+  g_assert_null (reader);
+  g_assert_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO);
+}
+
+static void
+test_nested_transactions (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rcv_database_begin (db, &error));
+  rcv_test_customer (db, "C1", "Kept");             /* its own nested transaction */
+  g_assert_true (rcv_database_begin (db, &error));
+  rcv_test_customer (db, "C2", "Rolled back");
+  rcv_database_rollback (db);
+  g_assert_true (rcv_database_commit (db, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM customers WHERE code = 'C1'"), ==, 1);
+}
+
+static void
+test_failed_write_leaves_nothing (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvInvoice) invoice = rcv_invoice_new (RCV_INVOICE_KIND_INVOICE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Alpha");
+
+  rcv_test_invoice (db, customer, "2026-0001", "2026-01-10", "2026-02-10", 1000);
+  before = rcv_test_fingerprint (path);
+
+  /* the second line's tax rate is refused after the first was fine: nothing is kept */
+  invoice->number = g_strdup ("2026-0002");
+  invoice->customer_id = customer;
+  invoice->issue_date = *rcv_test_date ("2026-01-11");
+  invoice->due_date = *rcv_test_date ("2026-02-11");
+  rcv_invoice_add_line (invoice, "ok", 1000, 500, 1900);
+  rcv_invoice_add_line (invoice, "bad", 1000, 500, 20000);
+  g_assert_false (rcv_ledger_add_invoice (db, invoice, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_assert_cmpint (invoice->id, ==, 0);
+
+  /* a duplicate number is refused by the file itself */
+  g_clear_error (&error);
+  g_free (invoice->number);
+  invoice->number = g_strdup ("2026-0001");
+  g_array_set_size (invoice->lines, 1);
+  g_assert_false (rcv_ledger_add_invoice (db, invoice, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE);
+
+  after = rcv_test_fingerprint (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_settings (void)
+{
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const guint *boundaries;
+  guint n;
+
+  boundaries = rcv_database_get_aging_boundaries (db, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (boundaries[2], ==, 90);
+
+  g_assert_true (rcv_database_set_aging_boundaries (db, "30, 60, 90, 120", &error));
+  g_assert_no_error (error);
+  boundaries = rcv_database_get_aging_boundaries (db, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpuint (boundaries[3], ==, 120);
+
+  g_assert_false (rcv_database_set_aging_boundaries (db, "30,20", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rcv_database_set_aging_boundaries (db, "30,x", &error));
+  g_clear_error (&error);
+  boundaries = rcv_database_get_aging_boundaries (db, &n);
+  g_assert_cmpuint (n, ==, 4);
+
+  /* the number of decimals is fixed once amounts exist */
+  g_assert_true (rcv_database_set_currency (db, "JPY", &error));
+  g_assert_cmpuint (rcv_database_get_currency (db)->decimals, ==, 0);
+  g_assert_true (rcv_database_set_currency (db, "EUR", &error));
+  rcv_test_invoice (db, rcv_test_customer (db, "C1", "A"), "1", "2026-01-01", NULL, 100);
+  g_assert_false (rcv_database_set_currency (db, "JPY", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (rcv_database_set_currency (db, "USD", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_audit (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "C1", "Alpha");
+  gint64 invoice = rcv_test_invoice (db, customer, "2026-0001", "2026-01-10", NULL, 1000);
+
+  rcv_test_payment (db, customer, "2026-01-20", 400, invoice, FALSE);
+
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'customers'"
+                                  " AND action = 'insert'"), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'invoices'"
+                                  " AND new_values LIKE '%\"number\":\"2026-0001\"%'"), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'payments'"
+                                  " AND user <> ''"), ==, 1);
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(RcvDatabase) reopened = NULL;
+  g_autoptr(RcvCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rcv_test_customer (db, "C1", "Backed up");
+  g_assert_true (rcv_database_backup (db, copy, &error));
+  g_assert_no_error (error);
+
+  reopened = rcv_database_open (copy, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  customer = rcv_ledger_find_customer (reopened, "C1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (customer->name, ==, "Backed up");
+  g_assert_true (rcv_database_check_integrity (reopened, &error));
+  g_assert_no_error (error);
+
+  /* a folder that does not exist is not made up: the backup fails and leaves nothing */
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing", "copy.db", NULL);
+    g_autofree char *missing_dir = g_path_get_dirname (missing);
+
+    g_assert_false (rcv_database_backup (db, missing, &error));
+    g_assert_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO);
+    g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_natural_order (void)
+{
+  g_assert_cmpint (rcv_natural_compare ("C2", "C10"), <, 0);
+  g_assert_cmpint (rcv_natural_compare ("C10", "C2"), >, 0);
+  g_assert_cmpint (rcv_natural_compare ("C002", "C2"), ==, 0);
+  g_assert_cmpint (rcv_natural_compare ("9", "10"), <, 0);
+  g_assert_cmpint (rcv_natural_compare ("A", "B"), <, 0);
+  g_assert_cmpint (rcv_natural_compare ("A1", "A1b"), <, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/database/create", test_create);
+  g_test_add_func ("/core/database/pragmas", test_pragmas);
+  g_test_add_func ("/core/database/reopen-keeps-data", test_reopen_keeps_data);
+  g_test_add_func ("/core/database/refuse-not-sqlite", test_refuse_not_sqlite);
+  g_test_add_func ("/core/database/refuse-foreign", test_refuse_foreign);
+  g_test_add_func ("/core/database/refuse-newer", test_refuse_newer);
+  g_test_add_func ("/core/database/refuse-corrupt", test_refuse_corrupt);
+  g_test_add_func ("/core/database/refuse-locked", test_refuse_locked);
+  g_test_add_func ("/core/database/not-a-file", test_not_a_file);
+  g_test_add_func ("/core/database/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/core/database/read-only", test_read_only);
+  g_test_add_func ("/core/database/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/core/database/failed-write-leaves-nothing", test_failed_write_leaves_nothing);
+  g_test_add_func ("/core/database/settings", test_settings);
+  g_test_add_func ("/core/database/audit", test_audit);
+  g_test_add_func ("/core/database/backup", test_backup);
+  g_test_add_func ("/core/database/natural-order", test_natural_order);
+
+  return g_test_run ();
+}

@@ -1,0 +1,468 @@
+/* test-import.c - CSV import: all or nothing, every bad row reported with line and field
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rcv-aging.h"
+#include "rcv-error.h"
+#include "rcv-import.h"
+#include "rcv-ledger.h"
+#include "rcv-test-utils.h"
+
+typedef struct
+{
+  char *path;
+  RcvDatabase *db;
+} Fixture;
+
+static const char customers_csv[] =
+  "id,name,email,terms_days\n"
+  "C1,Alpha GmbH,billing@alpha.example,14\n"
+  "C2,\"Beta, Inc.\",,\n"
+  "C3,Gamma SARL,,60\n";
+
+static const char invoices_csv[] =
+  "number,customer_id,issue_date,amount,due_date,description\n"
+  "I-1,C1,2026-01-10,1000.00,,January\n"
+  "I-2,C1,2026-02-10,500.00,,February\n"
+  "I-3,C2,2026-01-05,250.50,2026-01-20,\n"
+  "I-4,C3,2026-03-01,80.00,,\n";
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->db = rcv_test_open_new (&fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  g_free (fixture->path);
+}
+
+/* Imports `csv`; returns the report, with the outcome in *ok. */
+static RcvImportReport *
+import (Fixture       *fixture,
+        RcvImportKind  kind,
+        const char    *csv,
+        gboolean      *ok,
+        GError       **error)
+{
+  RcvImportReport *report = rcv_import_report_new ();
+  g_autoptr(RcvCsvReader) reader = rcv_csv_reader_new_for_data (csv, strlen (csv), "in.csv");
+
+  *ok = rcv_import_csv (fixture->db, kind, reader, report, error);
+  return report;
+}
+
+static void
+import_ok (Fixture       *fixture,
+           RcvImportKind  kind,
+           const char    *csv,
+           guint          expected_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvImportReport) report = NULL;
+  gboolean ok;
+
+  report = import (fixture, kind, csv, &ok, &error);
+  if (!ok)
+    for (guint i = 0; i < report->problems->len; i++)
+      g_test_message ("%s", (char *) g_ptr_array_index (report->problems, i));
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (report->n_imported, ==, expected_rows);
+  g_assert_cmpuint (report->n_problems, ==, 0);
+}
+
+/* The import must fail, write nothing, and report exactly these problems (in order). */
+static void
+import_fails (Fixture           *fixture,
+              RcvImportKind      kind,
+              const char        *csv,
+              const char *const *problems)
+{
+  g_autofree char *before = rcv_test_fingerprint (fixture->path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvImportReport) report = NULL;
+  gboolean ok;
+  guint n = g_strv_length ((char **) problems);
+
+  report = import (fixture, kind, csv, &ok, &error);
+  g_assert_false (ok);
+  g_assert_error (error, RCV_INPUT_ERROR, error->code);
+  for (guint i = 0; i < report->problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (report->problems, i));
+  g_assert_cmpuint (report->problems->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (g_ptr_array_index (report->problems, i), ==, problems[i]);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+
+  after = rcv_test_fingerprint (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+#define FAILS(kind, csv, ...) \
+  G_STMT_START { \
+    const char *const expected_[] = { __VA_ARGS__, NULL }; \
+    import_fails (fixture, kind, csv, expected_); \
+  } G_STMT_END
+
+static void
+test_customers (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(RcvCustomer) beta = NULL;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  beta = rcv_ledger_find_customer (fixture->db, "C2", NULL);
+  g_assert_nonnull (beta);
+  g_assert_cmpstr (beta->name, ==, "Beta, Inc.");
+  g_assert_cmpint (beta->terms_days, ==, -1);
+}
+
+static void
+test_customer_columns (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RcvCustomer) c = NULL;
+
+  /* any order, any case, all optional columns, a policy by name */
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS,
+             "Terms_Days,policy,credit_limit,Address,phone,email,name,id\n"
+             "30,Standard,5000.00,\"Road 1\nTown\",+49 1,a@b.example,Delta,D1\n", 1);
+  c = rcv_ledger_find_customer (fixture->db, "D1", NULL);
+  g_assert_cmpint (c->credit_limit, ==, 500000);
+  g_assert_cmpint (c->terms_days, ==, 30);
+  g_assert_cmpstr (c->address, ==, "Road 1\nTown");
+  g_assert_cmpint (c->policy_id, >, 0);
+}
+
+static void
+test_customer_errors (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+
+  FAILS (RCV_IMPORT_CUSTOMERS,
+         "id,name,terms_days,credit_limit,policy\n"
+         "C4,Delta,,,\n"
+         "C1,Alpha again,,,\n"
+         "C5,,,,\n"
+         "C4,Delta twice,,,\n"
+         "C6,Epsilon,9999,,\n"
+         "C7,Zeta,,-5.00,\n"
+         "C8,Eta,,,Gold\n",
+         "in.csv:3: field “id”: “C1” is already in the company file",
+         "in.csv:4: field “name”: is required",
+         "in.csv:5: field “id”: “C4” is already on line 2 of this file",
+         "in.csv:6: field “terms_days”: “9999” is out of range (0 to 3650)",
+         "in.csv:7: field “credit_limit”: must not be negative",
+         "in.csv:8: field “policy”: there is no credit policy named “Gold”");
+}
+
+static void
+test_header_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FAILS (RCV_IMPORT_CUSTOMERS, "id,nom,colour\nC1,Alpha,red\n",
+         "in.csv:1: unknown column “nom” (a customers file has the columns id, name, email, "
+         "phone, address, policy, credit_limit, terms_days)",
+         "in.csv:1: unknown column “colour” (a customers file has the columns id, name, email, "
+         "phone, address, policy, credit_limit, terms_days)",
+         "in.csv:1: the required column “name” is missing");
+  FAILS (RCV_IMPORT_CUSTOMERS, "id,name,id\n", "in.csv:1: the column “id” appears twice");
+  FAILS (RCV_IMPORT_CUSTOMERS, "",
+         "in.csv: the file is empty: it needs a header row (id, name, email, phone, address, "
+         "policy, credit_limit, terms_days)");
+}
+
+static void
+test_invoices (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(RcvInvoice) i1 = NULL;
+  g_autoptr(RcvInvoice) i4 = NULL;
+  g_autoptr(RcvInvoice) i3 = NULL;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+
+  /* due date from the customer's terms, the policy's (30 days), or the file */
+  i1 = rcv_ledger_find_invoice (fixture->db, "I-1", NULL);
+  g_assert_cmpint (g_date_compare (&i1->due_date, rcv_test_date ("2026-01-24")), ==, 0);
+  g_assert_cmpint (i1->total, ==, 100000);
+  i3 = rcv_ledger_find_invoice (fixture->db, "I-3", NULL);
+  g_assert_cmpint (g_date_compare (&i3->due_date, rcv_test_date ("2026-01-20")), ==, 0);
+  i4 = rcv_ledger_find_invoice (fixture->db, "I-4", NULL);
+  g_assert_cmpint (g_date_compare (&i4->due_date, rcv_test_date ("2026-04-30")), ==, 0);
+}
+
+static void
+test_invoice_tax_and_credit_notes (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(RcvInvoice) taxed = NULL;
+  g_autoptr(RcvInvoice) credit = NULL;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_INVOICES,
+             "number,customer_id,issue_date,amount,tax_rate,applies_to\n"
+             "CN-1,C1,2026-02-01,-100.00,,T-1\n"
+             "T-1,C1,2026-01-15,100.00,19,\n"
+             "CN-2,C2,2026-02-01,-30.00,,\n", 3);
+
+  /* amount is the net, the tax rate adds tax */
+  taxed = rcv_ledger_find_invoice (fixture->db, "T-1", NULL);
+  g_assert_cmpint (taxed->total, ==, 11900);
+  g_assert_cmpuint (g_array_index (taxed->lines, RcvInvoiceLine, 0).tax_bp, ==, 1900);
+  /* applies_to may name an invoice further down the file */
+  g_assert_cmpint (rcv_ledger_get_open_amount (fixture->db, taxed->id, NULL), ==, 1900);
+  credit = rcv_ledger_find_invoice (fixture->db, "CN-1", NULL);
+  g_assert_cmpint (credit->kind, ==, RCV_INVOICE_KIND_CREDIT_NOTE);
+  g_assert_cmpint (credit->allocated, ==, 10000);
+}
+
+static void
+test_invoice_errors (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+
+  FAILS (RCV_IMPORT_INVOICES,
+         "number,customer_id,issue_date,amount,due_date,tax_rate,applies_to\n"
+         "N-1,C1,2026-02-30,10.00,,,\n"
+         "N-2,C9,2026-02-01,10.00,,,\n"
+         "N-3,C1,2026-02-01,ten,,,\n"
+         "N-4,C1,2026-02-01,10.001,,,\n"
+         "N-5,C1,2026-02-01,99999999999999.00,,,\n"
+         "I-1,C1,2026-02-01,10.00,,,\n"
+         "N-6,C1,2026-02-01,10.00,2026-01-01,,\n"
+         "N-7,C1,2026-02-01,10.00,,120,\n"
+         "N-8,C1,2026-02-01,10.00,,,I-2\n"
+         "N-9,C1,2026-02-01,-10.00,,,I-3\n"
+         "N-9,C1,2026-02-01,5.00,,,\n"
+         ",C1,2026-02-01,5.00,,,\n"
+         "N-10,C1,01/02/2026,5.00,,,\n"
+         "N-11,C1,2026-02-01,5.00,,\n"
+         "N-12,C2,2026-02-01,-1.00,,,NOPE\n",
+         "in.csv:2: field “issue_date”: “2026-02-30” is not a date in the calendar",
+         "in.csv:3: field “customer_id”: there is no customer with the ID “C9” (import the "
+         "customers first)",
+         "in.csv:4: field “amount”: “ten” is not an amount",
+         "in.csv:5: field “amount”: “10.001” has more decimals than EUR allows (2)",
+         "in.csv:6: field “amount”: “99999999999999.00” is too large (the largest amount is "
+         "10000000000.00)",
+         "in.csv:7: field “number”: “I-1” is already in the company file",
+         "in.csv:8: field “due_date”: is before the issue date",
+         "in.csv:9: field “tax_rate”: “120” is not a percentage between 0 and 100",
+         "in.csv:10: field “applies_to”: only a credit note (a negative amount) applies to an "
+         "invoice",
+         "in.csv:12: field “number”: “N-9” is already on line 11 of this file",
+         "in.csv:13: field “number”: is required",
+         "in.csv:14: field “issue_date”: “01/02/2026” is not a date (write it YYYY-MM-DD)",
+         "in.csv:15: the row has 6 fields, the header has 7",
+         "in.csv:11: field “applies_to”: invoice “I-3” belongs to another customer",
+         "in.csv:16: field “applies_to”: there is no invoice “NOPE”");
+}
+
+static void
+test_structural_errors (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+
+  FAILS (RCV_IMPORT_INVOICES,
+         "number,customer_id,issue_date,amount\n"
+         "N-1,C1,2026-02-01,1\"0\n"
+         "N-2,C1,2026-02-01,10.00\n"
+         "N-3,C1,\"2026-02-01,10.00\n",
+         "in.csv:2:20: a quote inside an unquoted field (quote the whole field and double the "
+         "quote)",
+         "in.csv:4:8: a quoted field is never closed (its quote opens here)");
+}
+
+/* Semicolons, decimal commas, a BOM and CRLF: a spreadsheet's export in a German locale. */
+static void
+test_semicolon_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RcvInvoice) invoice = NULL;
+  g_autoptr(RcvCustomer) customer = NULL;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS,
+             "\xEF\xBB\xBFid;name\r\nK1;\"Müller & Söhne; GmbH\"\r\nK2;中村デザイン\r\n", 2);
+  import_ok (fixture, RCV_IMPORT_INVOICES,
+             "number;customer_id;issue_date;amount\r\nR-1;K1;2026-03-01;1234,56\r\n"
+             "R-2;K2;2026-03-02;7.5\r\n", 2);
+  customer = rcv_ledger_find_customer (fixture->db, "K1", NULL);
+  g_assert_cmpstr (customer->name, ==, "Müller & Söhne; GmbH");
+  invoice = rcv_ledger_find_invoice (fixture->db, "R-1", NULL);
+  g_assert_cmpint (invoice->total, ==, 123456);
+}
+
+static void
+test_payments (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(RcvAgingReport) report = NULL;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+
+  /* in date order: the 03-01 payment on account first takes I-1 (due 01-24), then the
+   * named one goes to I-2 only; the later payment on account finds I-2 partly open */
+  import_ok (fixture, RCV_IMPORT_PAYMENTS,
+             "date,customer_id,amount,invoice_number,reference,method\n"
+             "2026-03-05,C1,300.00,I-2,Transfer 2,bank\n"
+             "2026-03-01,C1,1100.00,,Transfer 1,bank\n"
+             "2026-03-10,C1,50.00,,Cash,cash\n"
+             "2026-03-01,C2,300.00,I-3,,\n", 4);
+
+  g_assert_cmpint (rcv_ledger_get_open_amount (fixture->db,
+                                               rcv_ledger_find_invoice (fixture->db, "I-1", NULL)->id,
+                                               NULL), ==, 0);
+  report = rcv_aging_report_new (fixture->db, rcv_test_date ("2026-03-20"), NULL);
+  /* C1: 1500 invoiced, 1450 paid; C2: 250.50 invoiced, 300 paid to it: 49.50 unapplied */
+  g_assert_cmpint (((RcvAgingRow *) g_ptr_array_index (report->rows, 0))->balance, ==, 5000);
+  g_assert_cmpint (((RcvAgingRow *) g_ptr_array_index (report->rows, 1))->unapplied, ==, -4950);
+}
+
+static void
+test_payment_ties_in_file_order (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(RcvInvoice) invoice = NULL;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+  /* same date: the first row of the file is applied first and takes I-1 */
+  import_ok (fixture, RCV_IMPORT_PAYMENTS,
+             "date,customer_id,amount,reference\n"
+             "2026-03-01,C1,1000.00,first\n"
+             "2026-03-01,C1,200.00,second\n", 2);
+  invoice = rcv_ledger_find_invoice (fixture->db, "I-2", NULL);
+  g_assert_cmpint (invoice->allocated, ==, 20000);
+}
+
+static void
+test_payment_errors (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+  import_ok (fixture, RCV_IMPORT_INVOICES,
+             "number,customer_id,issue_date,amount\nCN-1,C1,2026-01-01,-5.00\n", 1);
+
+  FAILS (RCV_IMPORT_PAYMENTS,
+         "date,customer_id,amount,invoice_number\n"
+         "2026-03-01,C1,10.00,I-3\n"
+         "2026-03-01,C1,10.00,I-99\n"
+         "2026-03-01,C1,0.00,\n"
+         "2026-03-01,C1,-4.00,\n"
+         "2026-03-01,C7,4.00,\n"
+         "2026-13-01,C1,4.00,\n"
+         "2026-03-01,C1,4.00,CN-1\n",
+         "in.csv:2: field “invoice_number”: invoice “I-3” belongs to another customer, not to “C1”",
+         "in.csv:3: field “invoice_number”: there is no invoice “I-99”",
+         "in.csv:4: field “amount”: a payment must be more than zero",
+         "in.csv:5: field “amount”: a payment must be more than zero",
+         "in.csv:6: field “customer_id”: there is no customer with the ID “C7” (import the "
+         "customers first)",
+         "in.csv:7: field “date”: “2026-13-01” is not a date in the calendar",
+         "in.csv:8: field “invoice_number”: “CN-1” is a credit note, not an invoice");
+}
+
+/* The same file twice is refused row by row, not doubled. */
+static void
+test_same_file_twice (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char payments[] = "date,customer_id,amount,reference\n"
+                          "2026-03-01,C1,10.00,T1\n"
+                          "2026-03-02,C2,20.00,T2\n";
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+  import_ok (fixture, RCV_IMPORT_PAYMENTS, payments, 2);
+
+  FAILS (RCV_IMPORT_CUSTOMERS, customers_csv,
+         "in.csv:2: field “id”: “C1” is already in the company file",
+         "in.csv:3: field “id”: “C2” is already in the company file",
+         "in.csv:4: field “id”: “C3” is already in the company file");
+  FAILS (RCV_IMPORT_INVOICES, invoices_csv,
+         "in.csv:2: field “number”: “I-1” is already in the company file",
+         "in.csv:3: field “number”: “I-2” is already in the company file",
+         "in.csv:4: field “number”: “I-3” is already in the company file",
+         "in.csv:5: field “number”: “I-4” is already in the company file");
+  FAILS (RCV_IMPORT_PAYMENTS, payments,
+         "in.csv:2: the company file already has this payment (same customer, date, amount and "
+         "reference)",
+         "in.csv:3: the company file already has this payment (same customer, date, amount and "
+         "reference)");
+}
+
+/* Every bad row is reported, however many; only the first thousand are kept. */
+static void
+test_many_problems (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("id,name\n");
+  g_autoptr(RcvImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (csv, "X%u,\n", i);
+  report = import (fixture, RCV_IMPORT_CUSTOMERS, csv->str, &ok, &error);
+  g_assert_false (ok);
+  g_assert_cmpuint (report->n_problems, ==, 1500);
+  g_assert_cmpuint (report->problems->len, ==, RCV_IMPORT_MAX_PROBLEMS);
+  g_assert_true (rcv_ledger_is_empty (fixture->db));
+}
+
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RcvImportReport) report = rcv_import_report_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rcv_import_csv_file (fixture->db, RCV_IMPORT_CUSTOMERS, "/nonexistent.csv",
+                                       report, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, "/nonexistent.csv"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/core/import/customers", test_customers);
+  ADD ("/core/import/customer-columns", test_customer_columns);
+  ADD ("/core/import/customer-errors", test_customer_errors);
+  ADD ("/core/import/header-errors", test_header_errors);
+  ADD ("/core/import/invoices", test_invoices);
+  ADD ("/core/import/invoice-tax-and-credit-notes", test_invoice_tax_and_credit_notes);
+  ADD ("/core/import/invoice-errors", test_invoice_errors);
+  ADD ("/core/import/structural-errors", test_structural_errors);
+  ADD ("/core/import/semicolon-file", test_semicolon_file);
+  ADD ("/core/import/payments", test_payments);
+  ADD ("/core/import/payment-ties-in-file-order", test_payment_ties_in_file_order);
+  ADD ("/core/import/payment-errors", test_payment_errors);
+  ADD ("/core/import/same-file-twice", test_same_file_twice);
+  ADD ("/core/import/many-problems", test_many_problems);
+  ADD ("/core/import/missing-file", test_missing_file);
+
+  return g_test_run ();
+}

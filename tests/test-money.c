@@ -1,0 +1,281 @@
+/* test-money.c - exact money: rounding, parsing, formatting, line arithmetic
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "rcv-error.h"
+#include "rcv-ledger.h"
+#include "rcv-money.h"
+
+static RcvCurrency eur, jpy, kwd;
+
+static void
+test_round_half_away_from_zero (void)
+{
+  g_assert_cmpint (rcv_round_div (15, 10), ==, 2);
+  g_assert_cmpint (rcv_round_div (14, 10), ==, 1);
+  g_assert_cmpint (rcv_round_div (25, 10), ==, 3);
+  g_assert_cmpint (rcv_round_div (-15, 10), ==, -2);
+  g_assert_cmpint (rcv_round_div (-14, 10), ==, -1);
+  g_assert_cmpint (rcv_round_div (-25, 10), ==, -3);
+  g_assert_cmpint (rcv_round_div (0, 7), ==, 0);
+  g_assert_cmpint (rcv_round_div (1, 2), ==, 1);
+  g_assert_cmpint (rcv_round_div (-1, 2), ==, -1);
+  g_assert_cmpint (rcv_round_div (1, 3), ==, 0);
+}
+
+static void
+test_mul_div_round (void)
+{
+  gint64 r;
+
+  g_assert_true (rcv_mul_div_round (1500, 99, 1000, &r));      /* 1.5 × 0.99 = 1.485 */
+  g_assert_cmpint (r, ==, 149);
+  g_assert_true (rcv_mul_div_round (-1500, 99, 1000, &r));
+  g_assert_cmpint (r, ==, -149);
+  g_assert_true (rcv_mul_div_round (1049, 1900, 10000, &r));   /* 19 % of 10.49 = 1.9931 */
+  g_assert_cmpint (r, ==, 199);
+  /* the product overflows gint64, the quotient does not */
+  g_assert_true (rcv_mul_div_round (G_GINT64_CONSTANT (4000000000000000000), 10, 100, &r));
+  g_assert_cmpint (r, ==, G_GINT64_CONSTANT (400000000000000000));
+  g_assert_false (rcv_mul_div_round (G_MAXINT64, 10, 1, &r));
+}
+
+static void
+check_plain (const char *text,
+             char        sep,
+             const RcvCurrency *currency,
+             gint64      expected)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 amount = -999;
+
+  g_assert_true (rcv_money_parse_plain (text, sep, currency, &amount, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amount, ==, expected);
+}
+
+static void
+check_plain_fails (const char *text,
+                   char        sep,
+                   const RcvCurrency *currency,
+                   int         code,
+                   const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 amount = -999;
+
+  g_assert_false (rcv_money_parse_plain (text, sep, currency, &amount, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, code);
+  g_assert_nonnull (strstr (error->message, fragment));
+  g_assert_cmpint (amount, ==, -999);
+}
+
+static void
+test_parse_plain (void)
+{
+  check_plain ("1234.56", '.', &eur, 123456);
+  check_plain ("1234.5", '.', &eur, 123450);
+  check_plain ("1234", '.', &eur, 123400);
+  check_plain ("-0.01", '.', &eur, -1);
+  check_plain (" 7.00 ", '.', &eur, 700);
+  check_plain ("12,50", ',', &eur, 1250);
+  check_plain ("1500", '.', &jpy, 1500);
+  check_plain ("1.234", '.', &kwd, 1234);
+  check_plain ("10000000000.00", '.', &eur, RCV_MONEY_MAX);
+
+  check_plain_fails ("1.234", '.', &eur, RCV_INPUT_ERROR_INVALID, "more decimals than EUR");
+  check_plain_fails ("15.5", '.', &jpy, RCV_INPUT_ERROR_INVALID, "more decimals than JPY");
+  check_plain_fails ("1,234.56", '.', &eur, RCV_INPUT_ERROR_INVALID, "without grouping");
+  check_plain_fails ("12,50", '.', &eur, RCV_INPUT_ERROR_INVALID, "without grouping");
+  check_plain_fails ("abc", '.', &eur, RCV_INPUT_ERROR_INVALID, "not an amount");
+  check_plain_fails ("", '.', &eur, RCV_INPUT_ERROR_INVALID, "required");
+  check_plain_fails ("1.", '.', &eur, RCV_INPUT_ERROR_INVALID, "not an amount");
+  check_plain_fails (".5", '.', &eur, RCV_INPUT_ERROR_INVALID, "not an amount");
+  check_plain_fails ("1e5", '.', &eur, RCV_INPUT_ERROR_INVALID, "not an amount");
+  check_plain_fails ("10000000000.01", '.', &eur, RCV_INPUT_ERROR_RANGE, "too large");
+  check_plain_fails ("99999999999999999999999", '.', &eur, RCV_INPUT_ERROR_RANGE, "too large");
+  check_plain_fails ("--5", '.', &eur, RCV_INPUT_ERROR_INVALID, "not an amount");
+}
+
+static void
+check_user (const char *text,
+            gint64      expected)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 amount = -999;
+
+  g_assert_true (rcv_money_parse_user (text, &eur, &amount, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amount, ==, expected);
+}
+
+static void
+test_parse_user (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 amount;
+
+  /* the C locale: “.” is the decimal point */
+  check_user ("1234.56", 123456);
+  check_user ("1,234.56", 123456);
+  check_user ("1.234,56", 123456);
+  check_user ("1 234,56", 123456);
+  check_user ("1'234.56", 123456);
+  check_user ("1,234", 123400);     /* three digits after the foreign mark: grouping */
+  check_user ("12,5", 1250);        /* otherwise a decimal mark */
+  check_user ("1.234.567,89", 123456789);
+  check_user ("−12.00", -1200);     /* U+2212 */
+  check_user ("-0.5", -50);
+
+  g_assert_false (rcv_money_parse_user ("12..5", &eur, &amount, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rcv_money_parse_user ("1,2,3.456", &eur, &amount, &error));
+  g_assert_nonnull (strstr (error->message, "1,2,3.456"));
+}
+
+static void
+test_format_plain (void)
+{
+  g_autofree char *a = rcv_money_format_plain (123456, &eur);
+  g_autofree char *b = rcv_money_format_plain (-5, &eur);
+  g_autofree char *c = rcv_money_format_plain (0, &eur);
+  g_autofree char *d = rcv_money_format_plain (1500, &jpy);
+  g_autofree char *e = rcv_money_format_plain (-1234, &kwd);
+
+  g_assert_cmpstr (a, ==, "1234.56");
+  g_assert_cmpstr (b, ==, "-0.05");
+  g_assert_cmpstr (c, ==, "0.00");
+  g_assert_cmpstr (d, ==, "1500");
+  g_assert_cmpstr (e, ==, "-1.234");
+}
+
+static void
+test_format_c_locale (void)
+{
+  g_autofree char *a = rcv_money_format (123456789, &eur);
+  g_autofree char *b = rcv_money_format (-5, &eur);
+
+  g_assert_cmpstr (a, ==, "1,234,567.89 €");
+  g_assert_cmpstr (b, ==, "-0.05 €");
+}
+
+static void
+test_format_german (void)
+{
+  g_autofree char *formatted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 amount;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  formatted = rcv_money_format (123456, &eur);
+  g_assert_true (rcv_money_parse_user ("1,5", &eur, &amount, &error));
+  setlocale (LC_ALL, "C");
+
+  g_assert_cmpstr (formatted, ==, "1.234,56 €");
+  g_assert_cmpint (amount, ==, 150);
+}
+
+static void
+test_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  RcvCurrency c;
+
+  g_assert_true (rcv_currency_init (&c, "usd", &error));
+  g_assert_cmpstr (c.code, ==, "USD");
+  g_assert_cmpuint (c.decimals, ==, 2);
+  g_assert_cmpuint (rcv_currency_decimals_for_code ("JPY"), ==, 0);
+  g_assert_cmpuint (rcv_currency_decimals_for_code ("KWD"), ==, 3);
+  g_assert_false (rcv_currency_init (&c, "EURO", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+
+  /* the C locale names no currency: EUR */
+  rcv_currency_init_from_locale (&c);
+  g_assert_cmpstr (c.code, ==, "EUR");
+}
+
+static void
+test_percent (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint bp;
+
+  g_assert_true (rcv_percent_parse ("19", &bp, NULL));
+  g_assert_cmpint (bp, ==, 1900);
+  g_assert_true (rcv_percent_parse ("7.5 %", &bp, NULL));
+  g_assert_cmpint (bp, ==, 750);
+  g_assert_true (rcv_percent_parse ("0", &bp, NULL));
+  g_assert_cmpint (bp, ==, 0);
+  g_assert_false (rcv_percent_parse ("101", &bp, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_false (rcv_percent_parse ("19.123", &bp, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+}
+
+/* Line net = round (quantity × price), line tax = round (net × rate), total = Σ. */
+static void
+test_invoice_lines (void)
+{
+  g_autoptr(RcvInvoice) invoice = rcv_invoice_new (RCV_INVOICE_KIND_INVOICE);
+  g_autoptr(GError) error = NULL;
+  RcvInvoiceLine *line;
+
+  rcv_invoice_add_line (invoice, "Hours", 1500, 99, 1900);   /* 1.485 → 1.49; tax 0.2831 → 0.28 */
+  rcv_invoice_add_line (invoice, "Books", 3000, 1049, 700);  /* 31.47; tax 2.2029 → 2.20 */
+  g_assert_true (rcv_invoice_compute_totals (invoice, &error));
+  g_assert_no_error (error);
+
+  line = &g_array_index (invoice->lines, RcvInvoiceLine, 0);
+  g_assert_cmpint (line->net, ==, 149);
+  g_assert_cmpint (line->tax, ==, 28);
+  line = &g_array_index (invoice->lines, RcvInvoiceLine, 1);
+  g_assert_cmpint (line->net, ==, 3147);
+  g_assert_cmpint (line->tax, ==, 220);
+  g_assert_cmpint (invoice->total, ==, 149 + 28 + 3147 + 220);
+}
+
+static void
+test_invoice_overflow (void)
+{
+  g_autoptr(RcvInvoice) invoice = rcv_invoice_new (RCV_INVOICE_KIND_INVOICE);
+  g_autoptr(GError) error = NULL;
+
+  rcv_invoice_add_line (invoice, "Too much", 1000000, RCV_MONEY_MAX, 0);
+  g_assert_false (rcv_invoice_compute_totals (invoice, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C");
+  g_test_init (&argc, &argv, NULL);
+
+  rcv_currency_init (&eur, "EUR", NULL);
+  rcv_currency_init (&jpy, "JPY", NULL);
+  rcv_currency_init (&kwd, "KWD", NULL);
+
+  g_test_add_func ("/core/money/round-half-away-from-zero", test_round_half_away_from_zero);
+  g_test_add_func ("/core/money/mul-div-round", test_mul_div_round);
+  g_test_add_func ("/core/money/parse-plain", test_parse_plain);
+  g_test_add_func ("/core/money/parse-user", test_parse_user);
+  g_test_add_func ("/core/money/format-plain", test_format_plain);
+  g_test_add_func ("/core/money/format-c-locale", test_format_c_locale);
+  g_test_add_func ("/core/money/format-german", test_format_german);
+  g_test_add_func ("/core/money/currency", test_currency);
+  g_test_add_func ("/core/money/percent", test_percent);
+  g_test_add_func ("/core/money/invoice-lines", test_invoice_lines);
+  g_test_add_func ("/core/money/invoice-overflow", test_invoice_overflow);
+
+  return g_test_run ();
+}
