@@ -8,6 +8,8 @@
  * an interval of class c that contains D started after D − 2^c. One index range scan per
  * class on (span_class, start) therefore reads the open documents and about as many again,
  * never the whole history: the cost follows what is open at D, not how many invoices exist.
+ * A document whose allocations all took effect by D (last_allocation <= D) is open by
+ * total − allocated; only the others sum their allocations up to D.
  */
 #define G_LOG_DOMAIN "rcv-aging"
 
@@ -39,7 +41,9 @@ typedef void (*OpenDocumentFunc) (const OpenDocument *document,
 
 static const char open_invoices_sql[] =
   "SELECT i.id, i.customer_id, i.kind, i.number, i.issue_date, i.due_date,"
-  " CASE i.kind WHEN 'invoice'"
+  " CASE WHEN i.last_allocation IS NULL OR i.last_allocation <= ?3"
+  "  THEN (CASE i.kind WHEN 'invoice' THEN i.total - i.allocated ELSE i.total + i.allocated END)"
+  "  WHEN i.kind = 'invoice'"
   "  THEN i.total - coalesce ((SELECT sum (a.amount) FROM allocations a"
   "   WHERE a.invoice_id = i.id AND a.effective_date <= ?3), 0)"
   "  ELSE i.total + coalesce ((SELECT sum (a.amount) FROM allocations a"
@@ -50,8 +54,9 @@ static const char open_invoices_sql[] =
 
 static const char open_payments_sql[] =
   "SELECT p.id, p.customer_id, p.reference, p.date,"
-  " coalesce ((SELECT sum (a.amount) FROM allocations a"
-  "  WHERE a.payment_id = p.id AND a.effective_date <= ?3), 0) - p.amount"
+  " CASE WHEN p.last_allocation IS NULL OR p.last_allocation <= ?3 THEN p.allocated"
+  "  ELSE coalesce ((SELECT sum (a.amount) FROM allocations a"
+  "   WHERE a.payment_id = p.id AND a.effective_date <= ?3), 0) END - p.amount"
   " FROM payments p"
   " WHERE p.span_class = ?1 AND p.date > ?2 AND p.date <= ?3"
   " AND (p.settled_date IS NULL OR p.settled_date > ?3)";

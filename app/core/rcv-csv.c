@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rcv-csv.h"
 #include "rcv-error.h"
@@ -422,6 +423,21 @@ rcv_csv_reader_get_line (RcvCsvReader *reader)
   g_return_val_if_fail (reader != NULL, 0);
 
   return reader->record_line;
+}
+
+/* The size of the input in bytes, to estimate how many rows it holds. */
+guint64
+rcv_csv_reader_get_size (RcvCsvReader *reader)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (reader != NULL, 0);
+
+  if (reader->file == NULL)
+    return reader->length;
+  if (fstat (fileno (reader->file), &st) != 0)
+    return 0;
+  return (guint64) st.st_size;
 }
 
 char

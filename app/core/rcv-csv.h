@@ -29,6 +29,7 @@ const char   *rcv_csv_reader_get_field    (RcvCsvReader *reader,
                                            guint         index);
 guint         rcv_csv_reader_get_line     (RcvCsvReader *reader);
 char          rcv_csv_reader_get_separator (RcvCsvReader *reader);
+guint64       rcv_csv_reader_get_size     (RcvCsvReader *reader);
 const char   *rcv_csv_reader_get_name     (RcvCsvReader *reader);
 
 void          rcv_csv_append_field        (GString    *out,

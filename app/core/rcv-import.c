@@ -22,8 +22,29 @@
 #include "rcv-json.h"
 #include "rcv-ledger-private.h"
 #include "rcv-policy.h"
+#include "rcv-schema.h"
 
 #define MAX_COLUMNS 16
+
+/* An import of at least this many rows (estimated from the file size, RCV_IMPORT_BULK_MIN_ROWS
+ * overrides it) that is also large next to what the table holds runs in bulk mode: the
+ * secondary indexes it does not read are dropped inside its transaction and built once at
+ * its end, a sorted build instead of a million scattered B-tree inserts. */
+#define BULK_MIN_ROWS 20000
+#define BYTES_PER_ROW_ESTIMATE 32
+#define BULK_CACHE_PRAGMA "PRAGMA cache_size = -65536"
+#define NORMAL_CACHE_PRAGMA "PRAGMA cache_size = -32768"
+
+static const char *const bulk_indexes_invoices[] = {
+  "invoices_open", "invoices_customer", "invoices_customer_unsettled", NULL,
+};
+
+/* the payments' import still reads invoices_customer_unsettled (oldest first) and
+ * payments_customer (the same payment twice) */
+static const char *const bulk_indexes_payments[] = {
+  "invoices_open", "payments_open", "allocations_invoice", "allocations_payment",
+  "allocations_credit_note", NULL,
+};
 
 typedef struct
 {
@@ -68,6 +89,8 @@ typedef struct
   guint32 date;
   guint32 line;
   gint64 payment_id;
+  gint64 customer_id;
+  gint64 amount;
   gint64 invoice_id; /* 0: oldest first */
 } PendingPayment;
 
@@ -88,6 +111,8 @@ typedef struct
   GArray *line_of_new_row;      /* guint32 line of each new row, by ID - first_new_id */
   GArray *pending_credits;
   GArray *pending_payments;
+  const char *const *dropped_indexes; /* bulk mode */
+  gboolean had_payments;              /* before this import */
 } Import;
 
 static const char *
@@ -574,22 +599,42 @@ import_payment_row (Import *import,
 
   if (invoice_number[0] != '\0')
     {
-      g_autoptr(RcvInvoice) invoice = rcv_ledger_find_invoice (import->db, invoice_number, NULL);
+      /* only what the checks need: a million payments make a full load per row count */
+      sqlite3_stmt *lookup = rcv_database_prepare (import->db,
+                                                 "SELECT id, customer_id, kind, status FROM invoices"
+                                                 " WHERE number = ?1",
+                                                 NULL);
+      gboolean found = FALSE;
+      gint64 invoice_id = 0, invoice_customer = 0;
+      gboolean is_invoice = FALSE, is_void = FALSE;
 
-      if (invoice == NULL)
+      if (lookup != NULL)
+        {
+          rcv_bind_text (lookup, 1, invoice_number);
+          if ((found = sqlite3_step (lookup) == SQLITE_ROW))
+            {
+              invoice_id = sqlite3_column_int64 (lookup, 0);
+              invoice_customer = sqlite3_column_int64 (lookup, 1);
+              is_invoice = g_str_equal (rcv_column_text (lookup, 2), "invoice");
+              is_void = g_str_equal (rcv_column_text (lookup, 3), "void");
+            }
+          sqlite3_reset (lookup);
+        }
+
+      if (!found)
         row_problem (import, line, "invoice_number", _("there is no invoice “%s”"),
                      invoice_number);
-      else if (invoice->kind != RCV_INVOICE_KIND_INVOICE)
+      else if (!is_invoice)
         row_problem (import, line, "invoice_number", _("“%s” is a credit note, not an invoice"),
                      invoice_number);
-      else if (invoice->status == RCV_INVOICE_STATUS_VOID)
+      else if (is_void)
         row_problem (import, line, "invoice_number", _("invoice “%s” is void"), invoice_number);
-      else if (customer != NULL && invoice->customer_id != customer->id)
+      else if (customer != NULL && invoice_customer != customer->id)
         row_problem (import, line, "invoice_number",
                      _("invoice “%s” belongs to another customer, not to “%s”"),
                      invoice_number, customer_code);
       else
-        pending.invoice_id = invoice->id;
+        pending.invoice_id = invoice_id;
     }
 
   if (import->report->n_problems != n_before)
@@ -601,7 +646,7 @@ import_payment_row (Import *import,
 
   /* the same file imported twice: a payment the company file already had */
   rcv_date_to_iso (&payment->date, date);
-  stmt = rcv_database_prepare (import->db,
+  stmt = !import->had_payments ? NULL : rcv_database_prepare (import->db,
                                "SELECT 1 FROM payments WHERE customer_id = ?1 AND date = ?2"
                                " AND amount = ?3 AND reference = ?4 AND id < ?5",
                                NULL);
@@ -636,6 +681,8 @@ import_payment_row (Import *import,
   pending.date = g_date_get_julian (&payment->date);
   pending.line = line;
   pending.payment_id = payment->id;
+  pending.customer_id = payment->customer_id;
+  pending.amount = payment->amount;
   g_array_append_val (import->pending_payments, pending);
 }
 
@@ -660,14 +707,12 @@ allocate_pending_payments (Import  *import,
   for (guint i = 0; i < import->pending_payments->len; i++)
     {
       PendingPayment *pending = &g_array_index (import->pending_payments, PendingPayment, i);
-      gboolean ok;
+      GDate date;
 
-      if (pending->invoice_id != 0)
-        ok = rcv_ledger_allocate_row (import->db, RCV_SOURCE_PAYMENT, pending->payment_id,
-                                      pending->invoice_id, 0, TRUE, NULL, error);
-      else
-        ok = rcv_ledger_auto_allocate_row (import->db, pending->payment_id, error);
-      if (!ok)
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, pending->date);
+      if (!rcv_ledger_allocate_new_payment (import->db, pending->payment_id, pending->customer_id,
+                                            &date, pending->amount, pending->invoice_id, error))
         return FALSE;
     }
   return TRUE;
@@ -677,6 +722,81 @@ static void
 pending_credit_clear (gpointer data)
 {
   g_free (((PendingCredit *) data)->target);
+}
+
+static gboolean
+table_size (Import     *import,
+            const char *sql,
+            gint64     *size)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (import->db, sql, NULL);
+
+  *size = 0;
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+start_bulk_mode (Import  *import,
+                 GError **error)
+{
+  const char *min_rows_env = g_getenv ("RCV_IMPORT_BULK_MIN_ROWS");
+  guint64 min_rows = min_rows_env != NULL ? g_ascii_strtoull (min_rows_env, NULL, 10)
+                                          : BULK_MIN_ROWS;
+  guint64 expected = rcv_csv_reader_get_size (import->reader) / BYTES_PER_ROW_ESTIMATE;
+  const char *const *names;
+  gint64 existing;
+
+  if (import->kind == RCV_IMPORT_INVOICES)
+    {
+      names = bulk_indexes_invoices;
+      table_size (import, "SELECT coalesce (max (id), 0) FROM invoices", &existing);
+    }
+  else if (import->kind == RCV_IMPORT_PAYMENTS)
+    {
+      names = bulk_indexes_payments;
+      table_size (import, "SELECT coalesce (max (id), 0) FROM payments", &existing);
+    }
+  else
+    return TRUE;
+
+
+  /* rebuilding a large table's indexes for a small file would cost more than it saves */
+  if (expected < MAX (min_rows, 1) || expected * 4 < (guint64) existing)
+    return TRUE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", names[i]);
+      if (!rcv_database_exec (import->db, sql, error))
+        return FALSE;
+    }
+  import->dropped_indexes = names;
+  return rcv_database_exec (import->db, BULK_CACHE_PRAGMA, error);
+}
+
+static gboolean
+end_bulk_mode (Import  *import,
+               GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (import->dropped_indexes == NULL)
+    return TRUE;
+
+  /* the index builds sort a million keys: with a small cache (which also bounds the sorter's
+   * memory) and their runs on disk, not in memory */
+  if (!rcv_database_exec (import->db, "PRAGMA cache_size = -16384; PRAGMA temp_store = FILE",
+                          error))
+    return FALSE;
+  for (guint i = 0; ok && import->dropped_indexes[i] != NULL; i++)
+    ok = rcv_database_exec (import->db,
+                            rcv_schema_find_index (import->dropped_indexes[i])->create, error);
+  return rcv_database_exec (import->db, "PRAGMA temp_store = MEMORY", ok ? error : NULL) && ok;
 }
 
 static gboolean
@@ -729,7 +849,13 @@ rcv_import_csv (RcvDatabase     *db,
   import.line_of_new_row = g_array_new (FALSE, TRUE, sizeof (guint32));
   import.pending_credits = g_array_new (FALSE, FALSE, sizeof (PendingCredit));
   g_array_set_clear_func (import.pending_credits, pending_credit_clear);
-  import.pending_payments = g_array_new (FALSE, FALSE, sizeof (PendingPayment));
+  /* sized for the file up front: the pages never used are never touched, and a million rows
+   * are not copied while the array doubles */
+  import.pending_payments =
+    g_array_sized_new (FALSE, FALSE, sizeof (PendingPayment),
+                       kind == RCV_IMPORT_PAYMENTS
+                         ? (guint) MIN (rcv_csv_reader_get_size (reader) / 24, G_MAXUINT / 2)
+                         : 0);
 
   if (!read_header (&import, error))
     goto out;
@@ -737,6 +863,18 @@ rcv_import_csv (RcvDatabase     *db,
 
   if (!rcv_database_begin (db, error))
     goto out;
+  if (kind == RCV_IMPORT_PAYMENTS)
+    {
+      gint64 n_payments;
+
+      table_size (&import, "SELECT coalesce (max (id), 0) FROM payments", &n_payments);
+      import.had_payments = n_payments > 0;
+    }
+  if (!start_bulk_mode (&import, error))
+    {
+      rcv_database_rollback (db);
+      goto out;
+    }
 
   for (;;)
     {
@@ -796,7 +934,8 @@ rcv_import_csv (RcvDatabase     *db,
       goto out;
     }
 
-  if (!audit_import (&import, error) || !rcv_database_commit (db, error))
+  if (!end_bulk_mode (&import, error) || !audit_import (&import, error) ||
+      !rcv_database_commit (db, error))
     {
       rcv_database_rollback (db);
       report->n_imported = 0;
@@ -805,6 +944,9 @@ rcv_import_csv (RcvDatabase     *db,
   ok = TRUE;
 
 out:
+  /* a rollback has brought any dropped index back with the rest */
+  if (import.dropped_indexes != NULL)
+    rcv_database_exec (db, NORMAL_CACHE_PRAGMA, NULL);
   g_hash_table_unref (import.customers);
   g_hash_table_unref (import.policies);
   g_array_unref (import.line_of_new_row);

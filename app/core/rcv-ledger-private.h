@@ -43,5 +43,12 @@ gboolean rcv_ledger_allocate_row     (RcvDatabase   *db,
 gboolean rcv_ledger_auto_allocate_row (RcvDatabase *db,
                                        gint64       payment_id,
                                        GError     **error);
+gboolean rcv_ledger_allocate_new_payment (RcvDatabase *db,
+                                          gint64       payment_id,
+                                          gint64       customer_id,
+                                          const GDate *date,
+                                          gint64       amount,
+                                          gint64       invoice_id,
+                                          GError     **error);
 
 G_END_DECLS

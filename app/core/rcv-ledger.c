@@ -34,6 +34,7 @@ typedef struct
   char start[RCV_ISO_DATE_LEN];
   gint64 full;             /* invoice total, payment amount, credit note −total */
   gint64 allocated;
+  char last[RCV_ISO_DATE_LEN]; /* latest effective date of its allocations, "" for none */
   gboolean is_credit_note;
   char number[RCV_MAX_CODE_LENGTH * 4 + 1];
 } Side;
@@ -989,8 +990,8 @@ load_payment_side (RcvDatabase *db,
   sqlite3_stmt *stmt;
 
   stmt = rcv_database_prepare (db,
-                               "SELECT customer_id, date, amount, allocated FROM payments"
-                               " WHERE id = ?1",
+                               "SELECT customer_id, date, amount, allocated, last_allocation"
+                               " FROM payments WHERE id = ?1",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -1008,6 +1009,7 @@ load_payment_side (RcvDatabase *db,
   g_strlcpy (side->start, rcv_column_text (stmt, 1), sizeof side->start);
   side->full = sqlite3_column_int64 (stmt, 2);
   side->allocated = sqlite3_column_int64 (stmt, 3);
+  g_strlcpy (side->last, rcv_column_text (stmt, 4), sizeof side->last);
   side->is_credit_note = FALSE;
   side->number[0] = '\0';
   sqlite3_reset (stmt);
@@ -1027,7 +1029,7 @@ load_invoice_side (RcvDatabase *db,
 
   stmt = rcv_database_prepare (db,
                                "SELECT customer_id, issue_date, total, allocated, kind, status,"
-                               " number FROM invoices WHERE id = ?1",
+                               " number, last_allocation FROM invoices WHERE id = ?1",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -1049,6 +1051,7 @@ load_invoice_side (RcvDatabase *db,
   is_credit_note = g_str_equal (rcv_column_text (stmt, 4), "credit-note");
   is_void = g_str_equal (rcv_column_text (stmt, 5), "void");
   g_strlcpy (side->number, rcv_column_text (stmt, 6), sizeof side->number);
+  g_strlcpy (side->last, rcv_column_text (stmt, 7), sizeof side->last);
   side->is_credit_note = is_credit_note;
   if (is_credit_note)
     side->full = -side->full;
@@ -1076,7 +1079,7 @@ load_invoice_side (RcvDatabase *db,
 }
 
 /* After `amount` more is allocated with effect from `effective`, store the side's new
- * allocated sum and, once it is whole, the day it became so. */
+ * allocated sum, its latest effective date and, once it is whole, the day it became so. */
 static gboolean
 update_side (RcvDatabase *db,
              Side        *side,
@@ -1085,58 +1088,32 @@ update_side (RcvDatabase *db,
              GError     **error)
 {
   static const char *const update_sql[] = {
-    "UPDATE invoices SET allocated = ?1, settled_date = ?2, span_class = ?3 WHERE id = ?4",
-    "UPDATE payments SET allocated = ?1, settled_date = ?2, span_class = ?3 WHERE id = ?4",
+    "UPDATE invoices SET allocated = ?1, last_allocation = ?2, settled_date = ?3, span_class = ?4"
+    " WHERE id = ?5",
+    "UPDATE payments SET allocated = ?1, last_allocation = ?2, settled_date = ?3, span_class = ?4"
+    " WHERE id = ?5",
   };
-  static const char *const last_effective_sql[] = {
-    "SELECT max (effective_date) FROM allocations WHERE invoice_id = ?1",
-    "SELECT max (effective_date) FROM allocations WHERE payment_id = ?1",
-    "SELECT max (effective_date) FROM allocations WHERE credit_note_id = ?1",
-  };
-  char settled[RCV_ISO_DATE_LEN];
-  gboolean first = side->allocated == 0;
   gboolean is_payment = g_str_equal (side->table, "payments");
+  gboolean whole;
   sqlite3_stmt *stmt;
-  guint span;
 
   side->allocated += amount;
   g_assert (side->allocated <= side->full);
-
-  if (side->allocated == side->full)
-    {
-      g_strlcpy (settled, effective, sizeof settled);
-      if (!first)
-        {
-          /* earlier allocations may take effect later than this one */
-          stmt = rcv_database_prepare (db,
-                                       last_effective_sql[is_payment ? 1 : (side->is_credit_note ? 2 : 0)],
-                                       error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, side->id);
-          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-            {
-              const char *last = rcv_column_text (stmt, 0);
-              if (strcmp (last, settled) > 0)
-                g_strlcpy (settled, last, sizeof settled);
-            }
-          sqlite3_reset (stmt);
-        }
-      span = rcv_span_class (rcv_iso_to_julian (side->start), rcv_iso_to_julian (settled));
-    }
-  else
-    {
-      settled[0] = '\0';
-      span = RCV_SPAN_OPEN;
-    }
+  if (strcmp (effective, side->last) > 0)
+    g_strlcpy (side->last, effective, sizeof side->last);
+  whole = side->allocated == side->full;
 
   stmt = rcv_database_prepare (db, update_sql[is_payment ? 1 : 0], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, side->allocated);
-  rcv_bind_text (stmt, 2, settled[0] != '\0' ? settled : NULL);
-  sqlite3_bind_int (stmt, 3, (int) span);
-  sqlite3_bind_int64 (stmt, 4, side->id);
+  rcv_bind_text (stmt, 2, side->last);
+  /* settled on the latest effective date: earlier allocations may take effect later */
+  rcv_bind_text (stmt, 3, whole ? side->last : NULL);
+  sqlite3_bind_int (stmt, 4, whole ? (int) rcv_span_class (rcv_iso_to_julian (side->start),
+                                                           rcv_iso_to_julian (side->last))
+                                   : RCV_SPAN_OPEN);
+  sqlite3_bind_int64 (stmt, 5, side->id);
   return rcv_database_step_done (db, stmt, error);
 }
 
@@ -1252,24 +1229,23 @@ rcv_ledger_allocate_row (RcvDatabase   *db,
 
 /* Oldest due date first, then issue date, then number; only invoices issued on or before the
  * payment date. */
-gboolean
-rcv_ledger_auto_allocate_row (RcvDatabase *db,
-                              gint64       payment_id,
-                              GError     **error)
+static gboolean
+auto_allocate (RcvDatabase *db,
+               Side        *payment_side,
+               GError     **error)
 {
   g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (Side));
-  Side payment;
+  Side payment = *payment_side;
   sqlite3_stmt *stmt;
   gint64 wanted, found = 0;
 
-  if (!load_payment_side (db, payment_id, &payment, error))
-    return FALSE;
   wanted = payment.full - payment.allocated;
   if (wanted <= 0)
     return TRUE;
 
   stmt = rcv_database_prepare (db,
-                               "SELECT id, issue_date, total, allocated, number FROM invoices"
+                               "SELECT id, issue_date, total, allocated, number, last_allocation"
+                               " FROM invoices INDEXED BY invoices_customer_unsettled"
                                " WHERE customer_id = ?1 AND settled_date IS NULL"
                                " AND kind = 'invoice' AND status = 'posted' AND issue_date <= ?2"
                                " ORDER BY due_date, issue_date, number",
@@ -1291,6 +1267,7 @@ rcv_ledger_auto_allocate_row (RcvDatabase *db,
       invoice.full = sqlite3_column_int64 (stmt, 2);
       invoice.allocated = sqlite3_column_int64 (stmt, 3);
       g_strlcpy (invoice.number, rcv_column_text (stmt, 4), sizeof invoice.number);
+      g_strlcpy (invoice.last, rcv_column_text (stmt, 5), sizeof invoice.last);
       found += invoice.full - invoice.allocated;
       g_array_append_val (targets, invoice);
     }
@@ -1300,7 +1277,50 @@ rcv_ledger_auto_allocate_row (RcvDatabase *db,
     if (!allocate_sides (db, &payment, &g_array_index (targets, Side, i), 0, TRUE, NULL, error))
       return FALSE;
 
+  *payment_side = payment;
   return TRUE;
+}
+
+gboolean
+rcv_ledger_auto_allocate_row (RcvDatabase *db,
+                              gint64       payment_id,
+                              GError     **error)
+{
+  Side payment;
+
+  return load_payment_side (db, payment_id, &payment, error) &&
+         auto_allocate (db, &payment, error);
+}
+
+/* A payment this transaction has just inserted (nothing allocated yet), allocated to one
+ * invoice up to its open amount, or oldest first when invoice_id is 0; without reading the
+ * payment back, which a million-row import would feel. */
+gboolean
+rcv_ledger_allocate_new_payment (RcvDatabase *db,
+                                 gint64       payment_id,
+                                 gint64       customer_id,
+                                 const GDate *date,
+                                 gint64       amount,
+                                 gint64       invoice_id,
+                                 GError     **error)
+{
+  Side payment = { 0 };
+
+  payment.table = "payments";
+  payment.id = payment_id;
+  payment.customer_id = customer_id;
+  rcv_date_to_iso (date, payment.start);
+  payment.full = amount;
+
+  if (invoice_id == 0)
+    return auto_allocate (db, &payment, error);
+  else
+    {
+      Side invoice;
+
+      return load_invoice_side (db, invoice_id, FALSE, &invoice, error) &&
+             allocate_sides (db, &payment, &invoice, 0, TRUE, NULL, error);
+    }
 }
 
 /* Records a payment; `requests` allocate it to named invoices (each at most its open amount),

@@ -2,10 +2,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Amounts are INTEGER minor units, dates ISO TEXT (YYYY-MM-DD, whose text order is date
- * order). Each invoice, credit note and payment keeps its open interval [start, settled_date)
+ * order; the core validates them before they are written, so the schema does not re-parse
+ * them on every insert). Each invoice, credit note and payment keeps its open interval [start, settled_date)
  * and span_class, the bit length of that interval in days (15 while still open), so that the
  * documents open at any date are found through the (span_class, start) indexes: see
- * rcv-aging.c.
+ * rcv-aging.c. last_allocation is the latest effective date of a document's allocations:
+ * as of any later date, its open amount is simply total − allocated.
  */
 #define G_LOG_DOMAIN "rcv-schema"
 
@@ -71,10 +73,11 @@ static const char migration_1[] =
   "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
   "  kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit-note')),"
   "  status TEXT NOT NULL DEFAULT 'posted' CHECK (status IN ('posted', 'void')),"
-  "  issue_date TEXT NOT NULL CHECK (date(issue_date) = issue_date),"
-  "  due_date TEXT NOT NULL CHECK (date(due_date) = due_date AND due_date >= issue_date),"
+  "  issue_date TEXT NOT NULL,"
+  "  due_date TEXT NOT NULL CHECK (due_date >= issue_date),"
   "  total INTEGER NOT NULL,"
   "  allocated INTEGER NOT NULL DEFAULT 0,"
+  "  last_allocation TEXT,"
   "  settled_date TEXT,"
   "  span_class INTEGER NOT NULL,"
   "  description TEXT NOT NULL DEFAULT '',"
@@ -82,10 +85,6 @@ static const char migration_1[] =
   "  CHECK ((kind = 'invoice' AND total >= 0) OR (kind = 'credit-note' AND total <= 0)),"
   "  CHECK (allocated >= 0 AND allocated <= abs(total))"
   ");"
-  "CREATE INDEX invoices_open ON invoices (span_class, issue_date);"
-  "CREATE INDEX invoices_customer ON invoices (customer_id, issue_date);"
-  "CREATE INDEX invoices_customer_unsettled ON invoices (customer_id, due_date, issue_date, number)"
-  "  WHERE settled_date IS NULL;"
 
   "CREATE TABLE invoice_lines ("
   "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
@@ -102,17 +101,16 @@ static const char migration_1[] =
   "CREATE TABLE payments ("
   "  id INTEGER PRIMARY KEY,"
   "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
-  "  date TEXT NOT NULL CHECK (date(date) = date),"
+  "  date TEXT NOT NULL,"
   "  amount INTEGER NOT NULL CHECK (amount > 0),"
   "  allocated INTEGER NOT NULL DEFAULT 0 CHECK (allocated >= 0 AND allocated <= amount),"
+  "  last_allocation TEXT,"
   "  settled_date TEXT,"
   "  span_class INTEGER NOT NULL,"
   "  method TEXT NOT NULL DEFAULT '',"
   "  reference TEXT NOT NULL DEFAULT '',"
   "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
   ");"
-  "CREATE INDEX payments_open ON payments (span_class, date);"
-  "CREATE INDEX payments_customer ON payments (customer_id, date);"
 
   /* A payment or a credit note (the source) settles an invoice, from effective_date on:
    * the later of the source's date and the invoice's issue date. */
@@ -125,11 +123,6 @@ static const char migration_1[] =
   "  effective_date TEXT NOT NULL,"
   "  CHECK ((payment_id IS NULL) <> (credit_note_id IS NULL))"
   ");"
-  "CREATE INDEX allocations_invoice ON allocations (invoice_id, effective_date, amount);"
-  "CREATE INDEX allocations_payment ON allocations (payment_id, effective_date, amount)"
-  "  WHERE payment_id IS NOT NULL;"
-  "CREATE INDEX allocations_credit_note ON allocations (credit_note_id, effective_date, amount)"
-  "  WHERE credit_note_id IS NOT NULL;"
 
   "CREATE TABLE audit ("
   "  id INTEGER PRIMARY KEY,"
@@ -143,11 +136,47 @@ static const char migration_1[] =
   ");"
   "CREATE INDEX audit_record ON audit (table_name, record_id);";
 
+/* The secondary indexes of version 1, by name: the migration creates them, and a bulk import
+ * may drop some inside its transaction and build them again at its end. */
+static const RcvSchemaIndex indexes_1[] = {
+  { "invoices_open", "CREATE INDEX invoices_open ON invoices (span_class, issue_date)" },
+  { "invoices_customer", "CREATE INDEX invoices_customer ON invoices (customer_id, issue_date)" },
+  { "invoices_customer_unsettled",
+    "CREATE INDEX invoices_customer_unsettled ON invoices (customer_id, due_date, issue_date,"
+    " number) WHERE settled_date IS NULL" },
+  { "payments_open", "CREATE INDEX payments_open ON payments (span_class, date)" },
+  { "payments_customer", "CREATE INDEX payments_customer ON payments (customer_id, date)" },
+  { "allocations_invoice",
+    "CREATE INDEX allocations_invoice ON allocations (invoice_id, effective_date, amount)" },
+  { "allocations_payment",
+    "CREATE INDEX allocations_payment ON allocations (payment_id, effective_date, amount)"
+    " WHERE payment_id IS NOT NULL" },
+  { "allocations_credit_note",
+    "CREATE INDEX allocations_credit_note ON allocations (credit_note_id, effective_date,"
+    " amount) WHERE credit_note_id IS NOT NULL" },
+  { NULL, NULL },
+};
+
 static const char *const migrations[] = {
   migration_1,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);
+
+const RcvSchemaIndex *
+rcv_schema_get_indexes (void)
+{
+  return indexes_1;
+}
+
+const RcvSchemaIndex *
+rcv_schema_find_index (const char *name)
+{
+  for (const RcvSchemaIndex *index = indexes_1; index->name != NULL; index++)
+    if (g_str_equal (index->name, name))
+      return index;
+  g_return_val_if_reached (NULL);
+}
 
 const char *
 rcv_schema_get_migration (guint to_version)

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
-const char *rcv_schema_get_migration (guint to_version);
+typedef struct
+{
+  const char *name;
+  const char *create;
+} RcvSchemaIndex;
+
+const char           *rcv_schema_get_migration (guint to_version);
+const RcvSchemaIndex *rcv_schema_get_indexes   (void);
+const RcvSchemaIndex *rcv_schema_find_index    (const char *name);
 
 G_END_DECLS

@@ -1,0 +1,250 @@
+/* bench.c - the scale benchmark: a company of a million invoices, timed (DESIGN.md §5)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Generates 50 000 customers, 1 000 000 invoices and 1 000 000 payments over three years as
+ * CSV files, then times their import, aging as of three dates, aging by invoice, and the
+ * export of the invoices, and prints the peak memory. Run by hand:
+ *   meson test -C _build --benchmark --verbose     or     _build/tests/bench/rcv-bench
+ * Options: --invoices N (default 1000000; customers are N/20, payments N), --keep DIR.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "rcv-aging.h"
+#include "rcv-database.h"
+#include "rcv-date.h"
+#include "rcv-export.h"
+#include "rcv-import.h"
+
+#define END_DATE "2026-11-20"
+
+typedef struct
+{
+  const char *what;
+  double seconds;
+  const char *target;
+  gboolean met;
+} Figure;
+
+static GArray *figures;
+
+static double
+now (void)
+{
+  return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
+}
+
+static void
+record (const char *what,
+        double      seconds,
+        double      limit)
+{
+  Figure f = { what, seconds, limit > 0 ? g_strdup_printf ("(target < %.1f s)", limit) : "",
+                TRUE };
+
+  f.met = limit <= 0 || seconds < limit;
+  g_array_append_val (figures, f);
+  printf ("  %-44s %8.3f s  %s\n", what, seconds, f.target);
+  fflush (stdout);
+}
+
+static long
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+static GDate *
+bench_date (const char *iso)
+{
+  static GDate date;
+
+  g_assert_true (rcv_date_parse_iso (iso, &date, NULL));
+  return &date;
+}
+
+static void
+generate (const char *dir,
+          guint       n_invoices)
+{
+  g_autofree char *customers_path = g_build_filename (dir, "customers.csv", NULL);
+  g_autofree char *invoices_path = g_build_filename (dir, "invoices.csv", NULL);
+  g_autofree char *payments_path = g_build_filename (dir, "payments.csv", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint n_customers = MAX (n_invoices / 20, 1);
+  guint32 end = rcv_iso_to_julian (END_DATE);
+  guint32 start = end - 3 * 365;
+  FILE *customers = fopen (customers_path, "w");
+  FILE *invoices = fopen (invoices_path, "w");
+  FILE *payments = fopen (payments_path, "w");
+
+  g_assert (customers && invoices && payments);
+
+  fprintf (customers, "id,name,email,terms_days\n");
+  for (guint c = 0; c < n_customers; c++)
+    fprintf (customers, "K%06u,Customer %u GmbH,ap%u@example.com,%s\n", c, c, c,
+             c % 5 == 0 ? "14" : "");
+
+  fprintf (invoices, "number,customer_id,issue_date,amount,description\n");
+  fprintf (payments, "date,customer_id,amount,invoice_number,reference\n");
+  for (guint i = 0; i < n_invoices; i++)
+    {
+      guint c = (guint) g_rand_int_range (rand, 0, (gint32) n_customers);
+      guint32 issue = start + (guint32) ((guint64) i * (end - start) / n_invoices);
+      gint64 cents = g_rand_int_range (rand, 1000, 500000);
+      guint32 paid = issue + 30 + (guint32) g_rand_int_range (rand, -20, 120);
+      char issue_iso[RCV_ISO_DATE_LEN], paid_iso[RCV_ISO_DATE_LEN];
+      gboolean named = g_rand_int_range (rand, 0, 10) < 6;
+
+      rcv_julian_to_iso (issue, issue_iso);
+      fprintf (invoices, "INV-%07u,K%06u,%s,%" G_GINT64_FORMAT ".%02d,Goods and services\n",
+               i, c, issue_iso, cents / 100, (int) (cents % 100));
+
+      /* one payment per invoice; the ones not due yet by the end are partial */
+      if (paid > end)
+        {
+          paid = issue + (guint32) g_rand_int_range (rand, 0, (gint32) (end - issue + 1));
+          cents /= 2;
+          named = TRUE;
+        }
+      rcv_julian_to_iso (paid, paid_iso);
+      fprintf (payments, "%s,K%06u,%" G_GINT64_FORMAT ".%02d,", paid_iso, c, cents / 100,
+               (int) (cents % 100));
+      if (named)
+        fprintf (payments, "INV-%07u", i);   /* empty: a payment on account */
+      fprintf (payments, ",TRX %u\n", i);
+    }
+  fclose (customers);
+  fclose (invoices);
+  fclose (payments);
+}
+
+static void
+import_file (RcvDatabase   *db,
+             RcvImportKind  kind,
+             const char    *dir,
+             const char    *name,
+             const char    *label)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(RcvImportReport) report = rcv_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  double t = now ();
+
+  if (!rcv_import_csv_file (db, kind, path, report, &error))
+    {
+      for (guint i = 0; i < MIN (report->problems->len, 5u); i++)
+        g_printerr ("%s\n", (char *) g_ptr_array_index (report->problems, i));
+      g_error ("import of %s failed: %s", name, error->message);
+    }
+  record (label, now () - t, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *keep = NULL;
+  gint n_invoices = 1000000;
+  GOptionEntry entries[] = {
+    { "invoices", 0, 0, G_OPTION_ARG_INT, &n_invoices, "Invoices (and payments)", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Keep the files in this folder", "DIR" },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- the scale benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *export_path = NULL;
+  const char *dates[] = { END_DATE, "2026-05-20", "2025-11-20" };
+  double t, import_start;
+  gboolean all_met = TRUE;
+  GStatBuf st;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    g_error ("%s", error->message);
+
+  figures = g_array_new (FALSE, FALSE, sizeof (Figure));
+  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("rcv-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (dir, 0700);
+  db_path = g_build_filename (dir, "bench.db", NULL);
+  g_unlink (db_path);
+
+  printf ("Receivables benchmark: %d invoices, %d payments, %d customers\n", n_invoices,
+          n_invoices, MAX (n_invoices / 20, 1));
+  t = now ();
+  generate (dir, (guint) n_invoices);
+  printf ("  (CSV files generated in %.1f s, in %s)\n", now () - t, dir);
+
+  db = rcv_database_open (db_path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  import_start = now ();
+  import_file (db, RCV_IMPORT_CUSTOMERS, dir, "customers.csv", "import customers");
+  import_file (db, RCV_IMPORT_INVOICES, dir, "invoices.csv", "import invoices");
+  import_file (db, RCV_IMPORT_PAYMENTS, dir, "payments.csv", "import payments");
+  record ("import, all three files", now () - import_start, 15.0);
+  printf ("  peak memory after import: %ld MB\n", peak_rss_mb ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(RcvAgingReport) report = NULL;
+      g_autofree char *label = g_strdup_printf ("aging by customer as of %s", dates[i]);
+
+      t = now ();
+      report = rcv_aging_report_new (db, bench_date (dates[i]), &error);
+      g_assert_no_error (error);
+      record (g_steal_pointer (&label), now () - t, 0.5);
+      printf ("    %u customers owe %.2f (total balance)\n", report->rows->len,
+              (double) report->total.balance / 100.0);
+    }
+
+  {
+    g_autoptr(GPtrArray) items = NULL;
+
+    t = now ();
+    items = rcv_aging_list_items (db, bench_date (END_DATE), &error);
+    g_assert_no_error (error);
+    record ("aging by invoice as of " END_DATE, now () - t, 0);
+    printf ("    %u open items\n", items->len);
+  }
+
+  export_path = g_build_filename (dir, "export-invoices.csv", NULL);
+  t = now ();
+  g_assert_true (rcv_export_csv (db, RCV_EXPORT_INVOICES, NULL, export_path, NULL, &error));
+  g_assert_no_error (error);
+  record ("export invoices", now () - t, 0);
+
+  g_stat (db_path, &st);
+  printf ("  company file: %ld MB\n", (long) (st.st_size / (1024 * 1024)));
+  printf ("  peak memory: %ld MB (target < 200 MB)\n", peak_rss_mb ());
+
+  for (guint i = 0; i < figures->len; i++)
+    all_met &= g_array_index (figures, Figure, i).met;
+  all_met &= peak_rss_mb () < 200;
+  printf ("%s\n", all_met ? "All targets met." : "Some targets were missed.");
+
+  if (keep == NULL)
+    {
+      const char *names[] = { "customers.csv", "invoices.csv", "payments.csv",
+                              "export-invoices.csv", "bench.db", "bench.db-wal", "bench.db-shm" };
+
+      g_clear_object (&db);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *path = g_build_filename (dir, names[i], NULL);
+          g_unlink (path);
+        }
+      g_rmdir (dir);
+    }
+  return all_met ? 0 : 1;
+}
