@@ -3,7 +3,10 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "rcv-aging.h"
+#include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-import.h"
 #include "rcv-ledger.h"
@@ -439,6 +442,117 @@ test_missing_file (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "/nonexistent.csv"));
 }
 
+/* What allocation wrote: equal strings mean both imports booked the same. */
+static char *
+booked (const char *path)
+{
+  static const char *const queries[] = {
+    "SELECT id, customer_id, date, amount, allocated, last_allocation, settled_date, span_class,"
+    " method, reference FROM payments ORDER BY id",
+    "SELECT invoice_id, payment_id, credit_note_id, amount, effective_date FROM allocations"
+    " ORDER BY payment_id, invoice_id, credit_note_id, effective_date",
+    "SELECT id, allocated, last_allocation, settled_date, span_class FROM invoices ORDER BY id",
+  };
+  GString *out = g_string_new (NULL);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const unsigned char *text = sqlite3_column_text (stmt, c);
+              g_string_append_printf (out, "%s|", text != NULL ? (const char *) text : "-");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (handle);
+  return g_string_free (out, FALSE);
+}
+
+/* The bulk path allocates in memory (rcv-payment-batch.c), the other row by row through the
+ * ledger: on a random company both must book exactly the same. */
+static void
+test_bulk_matches_row_by_row (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4711);
+  g_autoptr(GString) customers = g_string_new ("id,name\n");
+  g_autoptr(GString) invoices = g_string_new ("number,customer_id,issue_date,amount,due_date,"
+                                              "applies_to\n");
+  g_autoptr(GString) payments = g_string_new ("date,customer_id,amount,invoice_number,"
+                                              "reference,method\n");
+  g_autofree char *results[2] = { NULL, NULL };
+  guint32 start = rcv_iso_to_julian ("2025-01-01");
+  const guint n_customers = 15, n_invoices = 400, n_payments = 500;
+
+  for (guint c = 0; c < n_customers; c++)
+    g_string_append_printf (customers, "C%u,Customer %u\n", c, c);
+  for (guint i = 0; i < n_invoices; i++)
+    {
+      char issue[RCV_ISO_DATE_LEN], due[RCV_ISO_DATE_LEN];
+      guint32 day = start + (guint32) g_rand_int_range (rand, 0, 500);
+      guint c = (guint) g_rand_int_range (rand, 0, n_customers);
+
+      rcv_julian_to_iso (day, issue);
+      /* same due dates and issue dates often, so that the tie-breaks matter */
+      rcv_julian_to_iso (day + 30 * (guint32) g_rand_int_range (rand, 0, 3), due);
+      if (i % 25 == 24)
+        g_string_append_printf (invoices, "N%03u,C%u,%s,-%d.00,,\n", i, c, issue,
+                                g_rand_int_range (rand, 1, 50));
+      else
+        g_string_append_printf (invoices, "N%03u,C%u,%s,%d.%02d,%s,\n", i, c, issue,
+                                g_rand_int_range (rand, 1, 900), g_rand_int_range (rand, 0, 100),
+                                due);
+    }
+  for (guint p = 0; p < n_payments; p++)
+    {
+      char date[RCV_ISO_DATE_LEN];
+      guint c = (guint) g_rand_int_range (rand, 0, n_customers);
+      guint named = (guint) g_rand_int_range (rand, 0, n_invoices);
+      gboolean names_one = g_rand_int_range (rand, 0, 3) == 0 && named % 25 != 24;
+
+      rcv_julian_to_iso (start + (guint32) g_rand_int_range (rand, -30, 600), date);
+      if (names_one)
+        {
+          /* the named invoice's own customer: find it in the file */
+          g_autofree char *needle = g_strdup_printf ("\nN%03u,C", named);
+          const char *row = strstr (invoices->str, needle);
+          guint owner = (guint) g_ascii_strtoull (row + strlen (needle), NULL, 10);
+
+          g_string_append_printf (payments, "%s,C%u,%d.00,N%03u,T%u,bank\n", date, owner,
+                                  g_rand_int_range (rand, 1, 1200), named, p);
+        }
+      else
+        g_string_append_printf (payments, "%s,C%u,%d.00,,T%u,cash\n", date, c,
+                                g_rand_int_range (rand, 1, 1200), p);
+    }
+
+  for (guint run = 0; run < 2; run++)
+    {
+      Fixture fixture = { NULL, NULL };
+
+      fixture_set_up (&fixture, NULL);
+      g_setenv ("RCV_IMPORT_BULK_MIN_ROWS", run == 0 ? "1" : "999999999", TRUE);
+      import_ok (&fixture, RCV_IMPORT_CUSTOMERS, customers->str, n_customers);
+      import_ok (&fixture, RCV_IMPORT_INVOICES, invoices->str, n_invoices);
+      import_ok (&fixture, RCV_IMPORT_PAYMENTS, payments->str, n_payments);
+      g_clear_object (&fixture.db);
+      results[run] = booked (fixture.path);
+      fixture_tear_down (&fixture, NULL);
+    }
+  g_unsetenv ("RCV_IMPORT_BULK_MIN_ROWS");
+
+  g_assert_cmpuint (strlen (results[0]), >, 10000);
+  g_assert_cmpstr (results[0], ==, results[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +577,7 @@ main (int    argc,
   ADD ("/core/import/same-file-twice", test_same_file_twice);
   ADD ("/core/import/many-problems", test_many_problems);
   ADD ("/core/import/missing-file", test_missing_file);
+  g_test_add_func ("/core/import/bulk-matches-row-by-row", test_bulk_matches_row_by_row);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "rcv-import.h"
 #include "rcv-json.h"
 #include "rcv-ledger-private.h"
+#include "rcv-payment-batch.h"
 #include "rcv-policy.h"
 #include "rcv-schema.h"
 
@@ -39,11 +40,12 @@ static const char *const bulk_indexes_invoices[] = {
   "invoices_open", "invoices_customer", "invoices_customer_unsettled", NULL,
 };
 
-/* the payments' import still reads invoices_customer_unsettled (oldest first) and
- * payments_customer (the same payment twice) */
+/* a payments' import in bulk mode allocates in memory (rcv-payment-batch.c), after reading
+ * the open invoices through invoices_customer_unsettled; it keeps payments_customer when it
+ * must look for payments the company file already has */
 static const char *const bulk_indexes_payments[] = {
-  "invoices_open", "payments_open", "allocations_invoice", "allocations_payment",
-  "allocations_credit_note", NULL,
+  "invoices_open", "invoices_customer_unsettled", "payments_open", "allocations_invoice",
+  "allocations_payment", "allocations_credit_note", "payments_customer", NULL,
 };
 
 typedef struct
@@ -83,17 +85,6 @@ typedef struct
   guint line;
 } PendingCredit;
 
-/* A payment waiting for its allocation, in date order. */
-typedef struct
-{
-  guint32 date;
-  guint32 line;
-  gint64 payment_id;
-  gint64 customer_id;
-  gint64 amount;
-  gint64 invoice_id; /* 0: oldest first */
-} PendingPayment;
-
 typedef struct
 {
   RcvDatabase *db;
@@ -110,8 +101,10 @@ typedef struct
   gint64 first_new_id;          /* rows with this ID and above were written by this import */
   GArray *line_of_new_row;      /* guint32 line of each new row, by ID - first_new_id */
   GArray *pending_credits;
-  GArray *pending_payments;
-  const char *const *dropped_indexes; /* bulk mode */
+  GArray *pending_payments;           /* RcvNewPayment */
+  GString *strings;                   /* the pending payments' texts, in bulk mode */
+  gboolean bulk;
+  GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
 } Import;
 
@@ -588,7 +581,7 @@ import_payment_row (Import *import,
   g_autofree char *invoice_number = g_strstrip (g_strdup (FIELD ("invoice_number")));
   const CustomerInfo *customer;
   guint n_before = import->report->n_problems;
-  PendingPayment pending = { 0 };
+  RcvNewPayment pending = { 0 };
   sqlite3_stmt *stmt;
   char date[RCV_ISO_DATE_LEN];
 
@@ -670,43 +663,70 @@ import_payment_row (Import *import,
         }
     }
 
-  if (!rcv_ledger_insert_payment_row (import->db, payment, &local_error))
-    {
-      ledger_problem (import, line, local_error);
-      return;
-    }
-  note_new_row (import, payment->id, line);
-  import->report->n_imported++;
-
   pending.date = g_date_get_julian (&payment->date);
   pending.line = line;
-  pending.payment_id = payment->id;
   pending.customer_id = payment->customer_id;
   pending.amount = payment->amount;
+
+  if (import->bulk)
+    {
+      /* written at the end, all at once (rcv-payment-batch.c) */
+      pending.reference = (guint32) import->strings->len;
+      g_string_append_len (import->strings, payment->reference, strlen (payment->reference) + 1);
+      pending.method = (guint32) import->strings->len;
+      g_string_append_len (import->strings, payment->method, strlen (payment->method) + 1);
+    }
+  else
+    {
+      if (!rcv_ledger_insert_payment_row (import->db, payment, &local_error))
+        {
+          ledger_problem (import, line, local_error);
+          return;
+        }
+      note_new_row (import, payment->id, line);
+      pending.payment_id = payment->id;
+    }
+  import->report->n_imported++;
   g_array_append_val (import->pending_payments, pending);
 }
 
-static int
-compare_pending_payments (gconstpointer a,
-                          gconstpointer b)
+static gboolean
+drop_bulk_indexes (gpointer   user_data,
+                   GError   **error)
 {
-  const PendingPayment *pa = a, *pb = b;
+  Import *import = user_data;
+  const char *const *names = import->kind == RCV_IMPORT_INVOICES ? bulk_indexes_invoices
+                                                                 : bulk_indexes_payments;
 
-  if (pa->date != pb->date)
-    return pa->date < pb->date ? -1 : 1;
-  return pa->line < pb->line ? -1 : pa->line > pb->line;
+  import->dropped_indexes = g_ptr_array_new ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (g_str_equal (names[i], "payments_customer") && import->had_payments)
+        continue;
+      sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", names[i]);
+      if (!rcv_database_exec (import->db, sql, error))
+        return FALSE;
+      g_ptr_array_add (import->dropped_indexes, (gpointer) names[i]);
+    }
+  return rcv_database_exec (import->db, BULK_CACHE_PRAGMA, error);
 }
 
 static gboolean
 allocate_pending_payments (Import  *import,
                            GError **error)
 {
-  /* g_array_sort is not stable, but file order breaks the ties explicitly */
-  g_array_sort (import->pending_payments, compare_pending_payments);
+  if (import->kind != RCV_IMPORT_PAYMENTS)
+    return TRUE;
+  if (import->bulk)
+    return rcv_payment_batch_write (import->db, import->pending_payments, import->strings,
+                                    drop_bulk_indexes, import, error);
 
+  rcv_new_payments_sort (import->pending_payments);
   for (guint i = 0; i < import->pending_payments->len; i++)
     {
-      PendingPayment *pending = &g_array_index (import->pending_payments, PendingPayment, i);
+      RcvNewPayment *pending = &g_array_index (import->pending_payments, RcvNewPayment, i);
       GDate date;
 
       g_date_clear (&date, 1);
@@ -740,43 +760,25 @@ table_size (Import     *import,
   return TRUE;
 }
 
-static gboolean
-start_bulk_mode (Import  *import,
-                 GError **error)
+/* Bulk mode for a file that is large, and large next to what the table holds: rebuilding a
+ * big table's indexes for a small file would cost more than it saves. */
+static void
+decide_bulk_mode (Import *import)
 {
   const char *min_rows_env = g_getenv ("RCV_IMPORT_BULK_MIN_ROWS");
   guint64 min_rows = min_rows_env != NULL ? g_ascii_strtoull (min_rows_env, NULL, 10)
                                           : BULK_MIN_ROWS;
   guint64 expected = rcv_csv_reader_get_size (import->reader) / BYTES_PER_ROW_ESTIMATE;
-  const char *const *names;
   gint64 existing;
 
   if (import->kind == RCV_IMPORT_INVOICES)
-    {
-      names = bulk_indexes_invoices;
-      table_size (import, "SELECT coalesce (max (id), 0) FROM invoices", &existing);
-    }
+    table_size (import, "SELECT coalesce (max (id), 0) FROM invoices", &existing);
   else if (import->kind == RCV_IMPORT_PAYMENTS)
-    {
-      names = bulk_indexes_payments;
-      table_size (import, "SELECT coalesce (max (id), 0) FROM payments", &existing);
-    }
+    table_size (import, "SELECT coalesce (max (id), 0) FROM payments", &existing);
   else
-    return TRUE;
+    return;
 
-
-  /* rebuilding a large table's indexes for a small file would cost more than it saves */
-  if (expected < MAX (min_rows, 1) || expected * 4 < (guint64) existing)
-    return TRUE;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", names[i]);
-      if (!rcv_database_exec (import->db, sql, error))
-        return FALSE;
-    }
-  import->dropped_indexes = names;
-  return rcv_database_exec (import->db, BULK_CACHE_PRAGMA, error);
+  import->bulk = expected >= MAX (min_rows, 1) && expected * 4 >= (guint64) existing;
 }
 
 static gboolean
@@ -793,9 +795,11 @@ end_bulk_mode (Import  *import,
   if (!rcv_database_exec (import->db, "PRAGMA cache_size = -16384; PRAGMA temp_store = FILE",
                           error))
     return FALSE;
-  for (guint i = 0; ok && import->dropped_indexes[i] != NULL; i++)
+  for (guint i = 0; ok && i < import->dropped_indexes->len; i++)
     ok = rcv_database_exec (import->db,
-                            rcv_schema_find_index (import->dropped_indexes[i])->create, error);
+                            rcv_schema_find_index (g_ptr_array_index (import->dropped_indexes,
+                                                                      i))->create,
+                            error);
   return rcv_database_exec (import->db, "PRAGMA temp_store = MEMORY", ok ? error : NULL) && ok;
 }
 
@@ -848,11 +852,12 @@ rcv_import_csv (RcvDatabase     *db,
   import.policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.line_of_new_row = g_array_new (FALSE, TRUE, sizeof (guint32));
   import.pending_credits = g_array_new (FALSE, FALSE, sizeof (PendingCredit));
+  import.strings = g_string_new (NULL);
   g_array_set_clear_func (import.pending_credits, pending_credit_clear);
   /* sized for the file up front: the pages never used are never touched, and a million rows
    * are not copied while the array doubles */
   import.pending_payments =
-    g_array_sized_new (FALSE, FALSE, sizeof (PendingPayment),
+    g_array_sized_new (FALSE, FALSE, sizeof (RcvNewPayment),
                        kind == RCV_IMPORT_PAYMENTS
                          ? (guint) MIN (rcv_csv_reader_get_size (reader) / 24, G_MAXUINT / 2)
                          : 0);
@@ -870,7 +875,10 @@ rcv_import_csv (RcvDatabase     *db,
       table_size (&import, "SELECT coalesce (max (id), 0) FROM payments", &n_payments);
       import.had_payments = n_payments > 0;
     }
-  if (!start_bulk_mode (&import, error))
+  decide_bulk_mode (&import);
+  /* an invoices' import drops the indexes now; a payments' import once it has read the open
+   * invoices through one of them */
+  if (import.bulk && kind == RCV_IMPORT_INVOICES && !drop_bulk_indexes (&import, error))
     {
       rcv_database_rollback (db);
       goto out;
@@ -946,7 +954,11 @@ rcv_import_csv (RcvDatabase     *db,
 out:
   /* a rollback has brought any dropped index back with the rest */
   if (import.dropped_indexes != NULL)
-    rcv_database_exec (db, NORMAL_CACHE_PRAGMA, NULL);
+    {
+      rcv_database_exec (db, NORMAL_CACHE_PRAGMA, NULL);
+      g_ptr_array_unref (import.dropped_indexes);
+    }
+  g_string_free (import.strings, TRUE);
   g_hash_table_unref (import.customers);
   g_hash_table_unref (import.policies);
   g_array_unref (import.line_of_new_row);

@@ -7,7 +7,8 @@
  * and span_class, the bit length of that interval in days (15 while still open), so that the
  * documents open at any date are found through the (span_class, start) indexes: see
  * rcv-aging.c. last_allocation is the latest effective date of a document's allocations:
- * as of any later date, its open amount is simply total − allocated.
+ * as of any later date, its open amount is simply total − allocated. When a document was
+ * written is the audit table's to say, not a column evaluated on each of a million inserts.
  */
 #define G_LOG_DOMAIN "rcv-schema"
 
@@ -81,7 +82,6 @@ static const char migration_1[] =
   "  settled_date TEXT,"
   "  span_class INTEGER NOT NULL,"
   "  description TEXT NOT NULL DEFAULT '',"
-  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
   "  CHECK ((kind = 'invoice' AND total >= 0) OR (kind = 'credit-note' AND total <= 0)),"
   "  CHECK (allocated >= 0 AND allocated <= abs(total))"
   ");"
@@ -108,8 +108,7 @@ static const char migration_1[] =
   "  settled_date TEXT,"
   "  span_class INTEGER NOT NULL,"
   "  method TEXT NOT NULL DEFAULT '',"
-  "  reference TEXT NOT NULL DEFAULT '',"
-  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  "  reference TEXT NOT NULL DEFAULT ''"
   ");"
 
   /* A payment or a credit note (the source) settles an invoice, from effective_date on:

@@ -1,0 +1,36 @@
+/* rcv-payment-batch.h - many new payments, allocated in memory and written in one pass
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+/* A payment of an import, checked and waiting to be written. */
+typedef struct
+{
+  guint32 date;         /* Julian day */
+  guint32 line;         /* of the file: breaks ties between payments of the same date */
+  gint64 customer_id;
+  gint64 amount;
+  gint64 invoice_id;    /* the invoice it names, 0 for oldest first */
+  gint64 payment_id;    /* once written */
+  guint32 reference;    /* offsets in the batch's strings */
+  guint32 method;
+} RcvNewPayment;
+
+typedef gboolean (*RcvBatchPrepareFunc) (gpointer   user_data,
+                                         GError   **error);
+
+void     rcv_new_payments_sort   (GArray *payments);
+gboolean rcv_payment_batch_write (RcvDatabase         *db,
+                                  GArray              *payments,
+                                  const GString       *strings,
+                                  RcvBatchPrepareFunc  before_writes,
+                                  gpointer             user_data,
+                                  GError             **error);
+
+G_END_DECLS
