@@ -33,7 +33,7 @@
  * its end, a sorted build instead of a million scattered B-tree inserts. */
 #define BULK_MIN_ROWS 20000
 #define BYTES_PER_ROW_ESTIMATE 32
-#define BULK_CACHE_PRAGMA "PRAGMA cache_size = -65536"
+#define BULK_CACHE_PRAGMA "PRAGMA cache_size = -32768"
 #define NORMAL_CACHE_PRAGMA "PRAGMA cache_size = -32768"
 
 static const char *const bulk_indexes_invoices[] = {
@@ -866,8 +866,6 @@ rcv_import_csv (RcvDatabase     *db,
     goto out;
   import.decimal = rcv_csv_reader_get_separator (reader) == ';' ? ',' : '.';
 
-  if (!rcv_database_begin (db, error))
-    goto out;
   if (kind == RCV_IMPORT_PAYMENTS)
     {
       gint64 n_payments;
@@ -876,6 +874,13 @@ rcv_import_csv (RcvDatabase     *db,
       import.had_payments = n_payments > 0;
     }
   decide_bulk_mode (&import);
+  /* Every reference of a row is checked by the import itself before the row is written, so
+   * in bulk mode SQLite's own foreign-key probes (a random read of a large table per row)
+   * are left out; the pragma only changes outside a transaction. */
+  if (import.bulk && !rcv_database_exec (db, "PRAGMA foreign_keys = OFF", error))
+    goto out;
+  if (!rcv_database_begin (db, error))
+    goto out;
   /* an invoices' import drops the indexes now; a payments' import once it has read the open
    * invoices through one of them */
   if (import.bulk && kind == RCV_IMPORT_INVOICES && !drop_bulk_indexes (&import, error))
@@ -952,6 +957,8 @@ rcv_import_csv (RcvDatabase     *db,
   ok = TRUE;
 
 out:
+  if (import.bulk)
+    rcv_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
   /* a rollback has brought any dropped index back with the rest */
   if (import.dropped_indexes != NULL)
     {
