@@ -74,6 +74,17 @@ compare_payments (gconstpointer a,
   return pa->line < pb->line ? -1 : pa->line > pb->line;
 }
 
+static int
+compare_payment_indices (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  GArray *payments = user_data;
+
+  return compare_payments (&g_array_index (payments, RcvNewPayment, *(const guint32 *) a),
+                           &g_array_index (payments, RcvNewPayment, *(const guint32 *) b));
+}
+
 /* Date order, ties in file order: the order payments are applied in. */
 void
 rcv_new_payments_sort (GArray *payments)
@@ -90,6 +101,47 @@ compare_id_index (gconstpointer a,
   return ia->id < ib->id ? -1 : ia->id > ib->id;
 }
 
+#define OPEN_INVOICES_WHERE \
+  " WHERE settled_date IS NULL AND kind = 'invoice' AND status = 'posted'"
+
+/* Where the open invoices' IDs are dense (as imports make them), slots[id - min_id] finds an
+ * invoice with 4 bytes per ID; otherwise sorted (ID, slot) pairs, 16 bytes per invoice. */
+static gboolean
+plan_id_map (RcvDatabase  *db,
+             OpenInvoices *open,
+             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 min_id = 0, max_id = 0, count = 0;
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT min (id), max (id), count (*) FROM invoices"
+                               " INDEXED BY invoices_customer_unsettled" OPEN_INVOICES_WHERE,
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      min_id = sqlite3_column_int64 (stmt, 0);
+      max_id = sqlite3_column_int64 (stmt, 1);
+      count = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  /* RCV_PAYMENT_BATCH_NO_DIRECT_MAP: the tests' way to the sorted pairs */
+  if (count > 0 && max_id - min_id < count * MAX_DIRECT_SPREAD &&
+      g_getenv ("RCV_PAYMENT_BATCH_NO_DIRECT_MAP") == NULL)
+    {
+      open->min_id = min_id;
+      open->n_slots = max_id - min_id + 1;
+      open->slots = g_new (guint32, open->n_slots);
+      memset (open->slots, 0xff, (gsize) open->n_slots * sizeof (guint32));
+    }
+  g_array_set_size (open->invoices, 0);
+  open->invoices = g_array_sized_new (FALSE, FALSE, sizeof (OpenInvoice), (guint) count);
+  return TRUE;
+}
+
 static gboolean
 load_open_invoices (RcvDatabase  *db,
                     OpenInvoices *open,
@@ -98,12 +150,13 @@ load_open_invoices (RcvDatabase  *db,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (!plan_id_map (db, open, error))
+    return FALSE;
+
   stmt = rcv_database_prepare (db,
                                "SELECT id, customer_id, issue_date, total, allocated,"
                                " last_allocation FROM invoices"
-                               " INDEXED BY invoices_customer_unsettled"
-                               " WHERE settled_date IS NULL AND kind = 'invoice'"
-                               " AND status = 'posted'"
+                               " INDEXED BY invoices_customer_unsettled" OPEN_INVOICES_WHERE
                                " ORDER BY customer_id, due_date, issue_date, number",
                                error);
   if (stmt == NULL)
@@ -112,7 +165,6 @@ load_open_invoices (RcvDatabase  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       OpenInvoice invoice = { 0 };
-      IdIndex id_index;
 
       invoice.id = sqlite3_column_int64 (stmt, 0);
       invoice.customer_id = sqlite3_column_int64 (stmt, 1);
@@ -122,9 +174,13 @@ load_open_invoices (RcvDatabase  *db,
       if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
         invoice.last = rcv_iso_to_julian (rcv_column_text (stmt, 5));
 
-      id_index.id = invoice.id;
-      id_index.index = open->invoices->len;
-      g_array_append_val (open->by_id, id_index);
+      if (open->slots != NULL)
+        open->slots[invoice.id - open->min_id] = open->invoices->len;
+      else
+        {
+          IdIndex id_index = { invoice.id, open->invoices->len };
+          g_array_append_val (open->by_id, id_index);
+        }
       if (!g_hash_table_contains (open->cursors, &invoice.customer_id))
         {
           guint *cursor = g_new (guint, 1);
@@ -140,31 +196,6 @@ load_open_invoices (RcvDatabase  *db,
     return rcv_database_set_error (db, error);
 
   g_array_sort (open->by_id, compare_id_index);
-
-  /* IDs come dense from imports: an array of slots is a quarter of the sorted pairs */
-  if (open->by_id->len > 0)
-    {
-      gint64 min_id = g_array_index (open->by_id, IdIndex, 0).id;
-      gint64 max_id = g_array_index (open->by_id, IdIndex, open->by_id->len - 1).id;
-
-      /* RCV_PAYMENT_BATCH_NO_DIRECT_MAP: the tests' way to the sorted pairs */
-      if (max_id - min_id < (gint64) open->by_id->len * MAX_DIRECT_SPREAD &&
-          g_getenv ("RCV_PAYMENT_BATCH_NO_DIRECT_MAP") == NULL)
-        {
-          open->min_id = min_id;
-          open->n_slots = max_id - min_id + 1;
-          open->slots = g_new (guint32, open->n_slots);
-          memset (open->slots, 0xff, (gsize) open->n_slots * sizeof (guint32));
-          for (guint i = 0; i < open->by_id->len; i++)
-            {
-              const IdIndex *entry = &g_array_index (open->by_id, IdIndex, i);
-              open->slots[entry->id - min_id] = entry->index;
-            }
-          g_array_set_size (open->by_id, 0);
-          g_array_unref (open->by_id);
-          open->by_id = g_array_new (FALSE, FALSE, sizeof (IdIndex));
-        }
-    }
   return TRUE;
 }
 
@@ -396,7 +427,7 @@ update_invoices (RcvDatabase  *db,
 }
 
 /* Writes `payments` (in file order, checked) inside the caller's transaction, with their
- * allocations; sorts them into date order. `before_writes` runs after the open invoices are
+ * allocations, in date order. `before_writes` runs after the open invoices are
  * read and before anything is written (the import drops indexes there). */
 gboolean
 rcv_payment_batch_write (RcvDatabase         *db,
@@ -406,6 +437,7 @@ rcv_payment_batch_write (RcvDatabase         *db,
                          gpointer             user_data,
                          GError             **error)
 {
+  g_autoptr(GArray) order = NULL;
   OpenInvoices open;
   sqlite3_stmt *stmt;
   gint64 next_id = 1;
@@ -421,10 +453,15 @@ rcv_payment_batch_write (RcvDatabase         *db,
     next_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  /* IDs in file order, as the row-by-row import gives them */
+  /* IDs in file order, as the row-by-row import gives them; the order of application sorted
+   * as indices, 4 bytes a payment rather than a copy of them all */
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint32), payments->len);
   for (guint i = 0; i < payments->len; i++)
-    g_array_index (payments, RcvNewPayment, i).payment_id = next_id + i;
-  rcv_new_payments_sort (payments);
+    {
+      g_array_index (payments, RcvNewPayment, i).payment_id = next_id + i;
+      g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_payment_indices, payments);
 
   open.invoices = g_array_new (FALSE, FALSE, sizeof (OpenInvoice));
   open.by_id = g_array_new (FALSE, FALSE, sizeof (IdIndex));
@@ -435,8 +472,10 @@ rcv_payment_batch_write (RcvDatabase         *db,
 
   ok = load_open_invoices (db, &open, error) &&
        (before_writes == NULL || before_writes (user_data, error));
-  for (guint i = 0; ok && i < payments->len; i++)
-    ok = apply_payment (db, &open, &g_array_index (payments, RcvNewPayment, i), strings, error);
+  for (guint i = 0; ok && i < order->len; i++)
+    ok = apply_payment (db, &open,
+                        &g_array_index (payments, RcvNewPayment, g_array_index (order, guint32, i)),
+                        strings, error);
   ok = ok && update_invoices (db, &open, error);
 
   g_array_unref (open.invoices);

@@ -144,6 +144,7 @@ import_file (RcvDatabase   *db,
       g_error ("import of %s failed: %s", name, error->message);
     }
   record (label, now () - t, 0);
+  printf ("    peak memory so far: %ld MB\n", peak_rss_mb ());
 }
 
 int
