@@ -314,6 +314,7 @@ test_payments (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(RcvAgingReport) report = NULL;
+  g_autoptr(RcvInvoice) i1 = NULL;
 
   import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
   import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
@@ -327,9 +328,8 @@ test_payments (Fixture       *fixture,
              "2026-03-10,C1,50.00,,Cash,cash\n"
              "2026-03-01,C2,300.00,I-3,,\n", 4);
 
-  g_assert_cmpint (rcv_ledger_get_open_amount (fixture->db,
-                                               rcv_ledger_find_invoice (fixture->db, "I-1", NULL)->id,
-                                               NULL), ==, 0);
+  i1 = rcv_ledger_find_invoice (fixture->db, "I-1", NULL);
+  g_assert_cmpint (rcv_ledger_get_open_amount (fixture->db, i1->id, NULL), ==, 0);
   report = rcv_aging_report_new (fixture->db, rcv_test_date ("2026-03-20"), NULL);
   /* C1: 1500 invoiced, 1450 paid; C2: 250.50 invoiced, 300 paid to it: 49.50 unapplied */
   g_assert_cmpint (((RcvAgingRow *) g_ptr_array_index (report->rows, 0))->balance, ==, 5000);
@@ -488,7 +488,7 @@ test_bulk_matches_row_by_row (void)
                                               "applies_to\n");
   g_autoptr(GString) payments = g_string_new ("date,customer_id,amount,invoice_number,"
                                               "reference,method\n");
-  g_autofree char *results[3] = { NULL, NULL, NULL };
+  char *results[3] = { NULL, NULL, NULL };
   guint32 start = rcv_iso_to_julian ("2025-01-01");
   const guint n_customers = 15, n_invoices = 400, n_payments = 500;
 
@@ -557,6 +557,8 @@ test_bulk_matches_row_by_row (void)
   g_assert_cmpuint (strlen (results[0]), >, 10000);
   g_assert_cmpstr (results[0], ==, results[2]);
   g_assert_cmpstr (results[1], ==, results[2]);
+  for (guint run = 0; run < 3; run++)
+    g_free (results[run]);
 }
 
 int

@@ -319,8 +319,9 @@ parse_date (Import     *import,
             GDate      *date)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (FIELD (name)));
 
-  if (rcv_date_parse_iso (g_strstrip (g_strdup (FIELD (name))), date, &local_error))
+  if (rcv_date_parse_iso (text, date, &local_error))
     return TRUE;
   row_problem (import, line, name, "%s", local_error->message);
   return FALSE;

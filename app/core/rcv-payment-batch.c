@@ -137,7 +137,7 @@ plan_id_map (RcvDatabase  *db,
       open->slots = g_new (guint32, open->n_slots);
       memset (open->slots, 0xff, (gsize) open->n_slots * sizeof (guint32));
     }
-  g_array_set_size (open->invoices, 0);
+  g_array_unref (open->invoices);
   open->invoices = g_array_sized_new (FALSE, FALSE, sizeof (OpenInvoice), (guint) count);
   return TRUE;
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <sys/resource.h>
 
@@ -144,7 +145,8 @@ import_file (RcvDatabase   *db,
       g_error ("import of %s failed: %s", name, error->message);
     }
   record (label, now () - t, 0);
-  printf ("    peak memory so far: %ld MB\n", peak_rss_mb ());
+  printf ("    peak memory so far: %ld MB (SQLite's heap at most %lld MB)\n", peak_rss_mb (),
+          (long long) (sqlite3_memory_highwater (TRUE) / (1024 * 1024)));
 }
 
 int
