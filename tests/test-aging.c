@@ -8,6 +8,7 @@
 #include "rcv-aging.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
+#include "rcv-import.h"
 #include "rcv-ledger.h"
 #include "rcv-test-utils.h"
 
@@ -277,6 +278,49 @@ test_empty_company (void)
                             "balance\nTOTAL,,0.00,0.00,0.00,0.00,0.00,0.00,0.00\n");
 }
 
+/* Thousands of customers owing: names come from one pass over the customers. */
+static void
+test_many_customers (void)
+{
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (NULL);
+  g_autoptr(GString) customers = g_string_new ("id,name\n");
+  g_autoptr(GString) invoices = g_string_new ("number,customer_id,issue_date,amount\n");
+  g_autoptr(RcvImportReport) report_c = rcv_import_report_new ();
+  g_autoptr(RcvImportReport) report_i = rcv_import_report_new ();
+  g_autoptr(RcvCsvReader) reader_c = NULL;
+  g_autoptr(RcvCsvReader) reader_i = NULL;
+  g_autoptr(RcvAgingReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n = 2500;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (customers, "K%u,Kunde Nummer %u\n", i, i);
+      /* every other one owes something */
+      if (i % 2 == 0)
+        g_string_append_printf (invoices, "R%u,K%u,2026-01-01,%u.00\n", i, i, i + 1);
+    }
+  reader_c = rcv_csv_reader_new_for_data (customers->str, customers->len, "c.csv");
+  reader_i = rcv_csv_reader_new_for_data (invoices->str, invoices->len, "i.csv");
+  g_assert_true (rcv_import_csv (db, RCV_IMPORT_CUSTOMERS, reader_c, report_c, &error));
+  g_assert_true (rcv_import_csv (db, RCV_IMPORT_INVOICES, reader_i, report_i, &error));
+  g_assert_no_error (error);
+
+  report = age (db, "2026-06-30");
+  g_assert_cmpuint (report->rows->len, ==, n / 2);
+  for (guint r = 0; r < report->rows->len; r++)
+    {
+      const RcvAgingRow *row = g_ptr_array_index (report->rows, r);
+      guint i = (guint) g_ascii_strtoull (row->code + 1, NULL, 10);
+      g_autofree char *name = g_strdup_printf ("Kunde Nummer %u", i);
+
+      g_assert_cmpstr (row->name, ==, name);
+      g_assert_cmpint (row->balance, ==, (gint64) (i + 1) * 100);
+    }
+  /* K0, K2, … K10 in natural order */
+  g_assert_cmpstr (((RcvAgingRow *) g_ptr_array_index (report->rows, 5))->code, ==, "K10");
+}
+
 /* ---- the indexed query against the definition, on random ledgers -------------------- */
 
 typedef struct
@@ -455,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/core/aging/custom-boundaries-and-basis", test_custom_boundaries_and_basis);
   g_test_add_func ("/core/aging/json", test_json);
   g_test_add_func ("/core/aging/empty-company", test_empty_company);
+  g_test_add_func ("/core/aging/many-customers", test_many_customers);
   g_test_add_func ("/core/aging/matches-definition", test_matches_definition);
 
   return g_test_run ();

@@ -277,6 +277,53 @@ fill_customer_names (RcvDatabase *db,
   return TRUE;
 }
 
+/* Names for the rows of a report: one lookup each for a few customers, one pass over the
+ * customers for many (forty thousand lookups cost five times the pass). */
+#define NAME_LOOKUPS_MAX 2000
+
+static gboolean
+fill_report_names (RcvDatabase *db,
+                   GHashTable  *by_customer,
+                   GError     **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_hash_table_size (by_customer) <= NAME_LOOKUPS_MAX)
+    {
+      g_hash_table_iter_init (&iter, by_customer);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          RcvAgingRow *row = value;
+
+          if (!fill_customer_names (db, row->customer_id, &row->code, &row->name, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  stmt = rcv_database_prepare (db, "SELECT id, code, name FROM customers", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      RcvAgingRow *row = g_hash_table_lookup (by_customer, &id);
+
+      if (row != NULL)
+        {
+          row->code = g_strdup (rcv_column_text (stmt, 1));
+          row->name = g_strdup (rcv_column_text (stmt, 2));
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rcv_database_set_error (db, error);
+  return TRUE;
+}
+
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
@@ -322,18 +369,23 @@ rcv_aging_report_new (RcvDatabase *db,
   if (!scan_open_documents (db, as_of, add_to_report, &builder, error))
     return NULL;
 
+  if (!fill_report_names (db, by_customer, error))
+    return NULL;
+
   g_hash_table_iter_init (&iter, by_customer);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (report->rows, value);
-  g_hash_table_steal_all (by_customer);
-
-  for (guint i = 0; i < report->rows->len; i++)
     {
-      RcvAgingRow *row = g_ptr_array_index (report->rows, i);
+      RcvAgingRow *row = value;
 
-      if (!fill_customer_names (db, row->customer_id, &row->code, &row->name, error))
-        return NULL;
+      /* a customer missing from its own table cannot be, but must not crash a report */
+      if (row->code == NULL)
+        {
+          row->code = g_strdup_printf ("%" G_GINT64_FORMAT, row->customer_id);
+          row->name = g_strdup ("");
+        }
+      g_ptr_array_add (report->rows, value);
     }
+  g_hash_table_steal_all (by_customer);
   g_ptr_array_sort (report->rows, compare_rows);
 
   for (guint i = 0; i < report->rows->len; i++)
