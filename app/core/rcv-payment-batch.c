@@ -31,15 +31,10 @@ typedef struct
   gint64 total;
   gint64 allocated;
   guint32 issue;       /* Julian days */
+  guint32 due;
   guint32 last;        /* latest effective date, 0 for none */
   gboolean changed;
 } OpenInvoice;
-
-typedef struct
-{
-  gint64 id;
-  guint32 index;
-} IdIndex;
 
 typedef struct
 {
@@ -48,19 +43,12 @@ typedef struct
   guint32 effective;
 } Allocation;
 
-/* direct maps from ID to slot for IDs at most this many times as spread as their count */
-#define MAX_DIRECT_SPREAD 4
-#define NO_SLOT G_MAXUINT32
-
 typedef struct
 {
-  GArray *invoices;    /* OpenInvoice, by customer, due date, issue date, number */
+  GArray *invoices;    /* OpenInvoice, by ID: as the table gives them */
+  GArray *order;       /* guint32 indices into invoices: customer, due date, issue date, number */
   GArray *found;       /* Allocation: the current payment's, written after the payment */
-  GArray *by_id;       /* IdIndex, by ID */
-  guint32 *slots;      /* or, where IDs are dense: slots[id - min_id], NO_SLOT for none */
-  gint64 min_id;
-  gint64 n_slots;
-  GHashTable *cursors; /* customer ID → guint *, its first invoice that may be open */
+  GHashTable *cursors; /* customer ID → guint *, its first position in order that may be open */
 } OpenInvoices;
 
 static int
@@ -93,55 +81,99 @@ rcv_new_payments_sort (GArray *payments)
 }
 
 static int
-compare_id_index (gconstpointer a,
-                  gconstpointer b)
+compare_allocation_order (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
 {
-  const IdIndex *ia = a, *ib = b;
+  GArray *invoices = user_data;
+  const OpenInvoice *ia = &g_array_index (invoices, OpenInvoice, *(const guint32 *) a);
+  const OpenInvoice *ib = &g_array_index (invoices, OpenInvoice, *(const guint32 *) b);
 
-  return ia->id < ib->id ? -1 : ia->id > ib->id;
+  if (ia->customer_id != ib->customer_id)
+    return ia->customer_id < ib->customer_id ? -1 : 1;
+  if (ia->due != ib->due)
+    return ia->due < ib->due ? -1 : 1;
+  if (ia->issue != ib->issue)
+    return ia->issue < ib->issue ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;   /* for now: see order_ties_by_number () */
 }
 
-#define OPEN_INVOICES_WHERE \
-  " WHERE settled_date IS NULL AND kind = 'invoice' AND status = 'posted'"
-
-/* Where the open invoices' IDs are dense (as imports make them), slots[id - min_id] finds an
- * invoice with 4 bytes per ID; otherwise sorted (ID, slot) pairs, 16 bytes per invoice. */
-static gboolean
-plan_id_map (RcvDatabase  *db,
-             OpenInvoices *open,
-             GError      **error)
+typedef struct
 {
-  sqlite3_stmt *stmt;
-  gint64 min_id = 0, max_id = 0, count = 0;
+  guint32 index;
+  char *number;
+} Numbered;
 
-  stmt = rcv_database_prepare (db,
-                               "SELECT min (id), max (id), count (*) FROM invoices"
-                               " INDEXED BY invoices_customer_unsettled" OPEN_INVOICES_WHERE,
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      min_id = sqlite3_column_int64 (stmt, 0);
-      max_id = sqlite3_column_int64 (stmt, 1);
-      count = sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_reset (stmt);
+static int
+compare_numbered (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp (((const Numbered *) a)->number, ((const Numbered *) b)->number);
+}
 
-  /* RCV_PAYMENT_BATCH_NO_DIRECT_MAP: the tests' way to the sorted pairs */
-  if (count > 0 && max_id - min_id < count * MAX_DIRECT_SPREAD &&
-      g_getenv ("RCV_PAYMENT_BATCH_NO_DIRECT_MAP") == NULL)
+/* Invoices of a customer due and issued on the same days go by number; the few runs of such
+ * ties fetch their numbers, instead of every invoice carrying one in memory. */
+static gboolean
+order_ties_by_number (RcvDatabase  *db,
+                      OpenInvoices *open,
+                      GError      **error)
+{
+  guint n = open->order->len;
+  guint32 *order = (guint32 *) (gpointer) open->order->data;
+
+  for (guint start = 0; start < n;)
     {
-      open->min_id = min_id;
-      open->n_slots = max_id - min_id + 1;
-      open->slots = g_new (guint32, open->n_slots);
-      memset (open->slots, 0xff, (gsize) open->n_slots * sizeof (guint32));
+      const OpenInvoice *first = &g_array_index (open->invoices, OpenInvoice, order[start]);
+      guint end = start + 1;
+
+      while (end < n)
+        {
+          const OpenInvoice *next = &g_array_index (open->invoices, OpenInvoice, order[end]);
+
+          if (next->customer_id != first->customer_id || next->due != first->due ||
+              next->issue != first->issue)
+            break;
+          end++;
+        }
+
+      if (end - start > 1)
+        {
+          g_autoptr(GArray) run = g_array_sized_new (FALSE, FALSE, sizeof (Numbered), end - start);
+
+          for (guint i = start; i < end; i++)
+            {
+              const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, order[i]);
+              sqlite3_stmt *stmt = rcv_database_prepare (db,
+                                                         "SELECT number FROM invoices WHERE id = ?1",
+                                                         error);
+              Numbered entry = { order[i], NULL };
+
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, invoice->id);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                entry.number = g_strdup (rcv_column_text (stmt, 0));
+              else
+                entry.number = g_strdup ("");
+              sqlite3_reset (stmt);
+              g_array_append_val (run, entry);
+            }
+          g_array_sort (run, compare_numbered);
+          for (guint i = start; i < end; i++)
+            {
+              Numbered *entry = &g_array_index (run, Numbered, i - start);
+
+              order[i] = entry->index;
+              g_free (entry->number);
+            }
+        }
+      start = end;
     }
-  g_array_unref (open->invoices);
-  open->invoices = g_array_sized_new (FALSE, FALSE, sizeof (OpenInvoice), (guint) count);
   return TRUE;
 }
 
+/* The open invoices in one pass over the table in ID order (sequential: walking the partial
+ * index instead reads every row at random to check its kind), then ordered for allocation. */
 static gboolean
 load_open_invoices (RcvDatabase  *db,
                     OpenInvoices *open,
@@ -150,14 +182,11 @@ load_open_invoices (RcvDatabase  *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!plan_id_map (db, open, error))
-    return FALSE;
-
   stmt = rcv_database_prepare (db,
-                               "SELECT id, customer_id, issue_date, total, allocated,"
-                               " last_allocation FROM invoices"
-                               " INDEXED BY invoices_customer_unsettled" OPEN_INVOICES_WHERE
-                               " ORDER BY customer_id, due_date, issue_date, number",
+                               "SELECT id, customer_id, issue_date, due_date, total, allocated,"
+                               " last_allocation FROM invoices NOT INDEXED"
+                               " WHERE settled_date IS NULL AND kind = 'invoice'"
+                               " AND status = 'posted' ORDER BY id",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -169,55 +198,57 @@ load_open_invoices (RcvDatabase  *db,
       invoice.id = sqlite3_column_int64 (stmt, 0);
       invoice.customer_id = sqlite3_column_int64 (stmt, 1);
       invoice.issue = rcv_iso_to_julian (rcv_column_text (stmt, 2));
-      invoice.total = sqlite3_column_int64 (stmt, 3);
-      invoice.allocated = sqlite3_column_int64 (stmt, 4);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        invoice.last = rcv_iso_to_julian (rcv_column_text (stmt, 5));
-
-      if (open->slots != NULL)
-        open->slots[invoice.id - open->min_id] = open->invoices->len;
-      else
-        {
-          IdIndex id_index = { invoice.id, open->invoices->len };
-          g_array_append_val (open->by_id, id_index);
-        }
-      if (!g_hash_table_contains (open->cursors, &invoice.customer_id))
-        {
-          guint *cursor = g_new (guint, 1);
-
-          *cursor = open->invoices->len;
-          g_hash_table_insert (open->cursors,
-                               g_memdup2 (&invoice.customer_id, sizeof (gint64)), cursor);
-        }
+      invoice.due = rcv_iso_to_julian (rcv_column_text (stmt, 3));
+      invoice.total = sqlite3_column_int64 (stmt, 4);
+      invoice.allocated = sqlite3_column_int64 (stmt, 5);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        invoice.last = rcv_iso_to_julian (rcv_column_text (stmt, 6));
       g_array_append_val (open->invoices, invoice);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rcv_database_set_error (db, error);
 
-  g_array_sort (open->by_id, compare_id_index);
+  g_array_set_size (open->order, open->invoices->len);
+  for (guint i = 0; i < open->invoices->len; i++)
+    g_array_index (open->order, guint32, i) = i;
+  g_array_sort_with_data (open->order, compare_allocation_order, open->invoices);
+  if (!order_ties_by_number (db, open, error))
+    return FALSE;
+
+  for (guint i = 0; i < open->order->len; i++)
+    {
+      const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice,
+                                                   g_array_index (open->order, guint32, i));
+
+      if (!g_hash_table_contains (open->cursors, &invoice->customer_id))
+        {
+          guint *cursor = g_new (guint, 1);
+
+          *cursor = i;
+          g_hash_table_insert (open->cursors,
+                               g_memdup2 (&invoice->customer_id, sizeof (gint64)), cursor);
+        }
+    }
   return TRUE;
+}
+
+static int
+compare_invoice_id (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 id = *(const gint64 *) a;
+  gint64 other = ((const OpenInvoice *) b)->id;
+
+  return id < other ? -1 : id > other;
 }
 
 static OpenInvoice *
 find_invoice (OpenInvoices *open,
               gint64        id)
 {
-  IdIndex key = { id, 0 };
-  IdIndex *found;
-
-  if (open->slots != NULL)
-    {
-      guint32 slot = id >= open->min_id && id - open->min_id < open->n_slots
-                       ? open->slots[id - open->min_id] : NO_SLOT;
-
-      return slot != NO_SLOT ? &g_array_index (open->invoices, OpenInvoice, slot) : NULL;
-    }
-
-  found = bsearch (&key, open->by_id->data, open->by_id->len, sizeof (IdIndex),
-                   compare_id_index);
-
-  return found != NULL ? &g_array_index (open->invoices, OpenInvoice, found->index) : NULL;
+  return bsearch (&id, open->invoices->data, open->invoices->len, sizeof (OpenInvoice),
+                  compare_invoice_id);
 }
 
 static gboolean
@@ -299,6 +330,13 @@ write_payment (RcvDatabase         *db,
   return rcv_database_step_done (db, stmt, error);
 }
 
+static OpenInvoice *
+at_position (OpenInvoices *open,
+             guint         position)
+{
+  return &g_array_index (open->invoices, OpenInvoice, g_array_index (open->order, guint32, position));
+}
+
 /* Allocates what is left of a payment to one invoice, and remembers the allocation. */
 static void
 take (OpenInvoices *open,
@@ -347,9 +385,9 @@ apply_payment (RcvDatabase   *db,
           guint first = *cursor;
 
           /* skip the invoices at the front that are settled by now, for later payments too */
-          while (first < open->invoices->len)
+          while (first < open->order->len)
             {
-              OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, first);
+              OpenInvoice *invoice = at_position (open, first);
 
               if (invoice->customer_id != payment->customer_id ||
                   invoice->allocated < invoice->total)
@@ -358,9 +396,9 @@ apply_payment (RcvDatabase   *db,
             }
           *cursor = first;
 
-          for (guint i = first; i < open->invoices->len && remaining > 0; i++)
+          for (guint i = first; i < open->order->len && remaining > 0; i++)
             {
-              OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, i);
+              OpenInvoice *invoice = at_position (open, i);
 
               if (invoice->customer_id != payment->customer_id)
                 break;
@@ -389,24 +427,16 @@ update_invoices (RcvDatabase  *db,
                  OpenInvoices *open,
                  GError      **error)
 {
-  guint n = open->slots != NULL ? (guint) open->n_slots : open->by_id->len;
-
   /* in ID order: the table's own order, so the updates walk its pages once */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < open->invoices->len; i++)
     {
-      guint32 slot = open->slots != NULL ? open->slots[i]
-                                         : g_array_index (open->by_id, IdIndex, i).index;
-      const OpenInvoice *invoice;
-      gboolean whole;
+      const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, i);
+      gboolean whole = invoice->allocated == invoice->total;
       char last[RCV_ISO_DATE_LEN];
       sqlite3_stmt *stmt;
 
-      if (slot == NO_SLOT)
-        continue;
-      invoice = &g_array_index (open->invoices, OpenInvoice, slot);
       if (!invoice->changed)
         continue;
-      whole = invoice->allocated == invoice->total;
       rcv_julian_to_iso (invoice->last, last);
       stmt = rcv_database_prepare (db,
                                    "UPDATE invoices SET allocated = ?1, last_allocation = ?2,"
@@ -464,10 +494,8 @@ rcv_payment_batch_write (RcvDatabase         *db,
   g_array_sort_with_data (order, compare_payment_indices, payments);
 
   open.invoices = g_array_new (FALSE, FALSE, sizeof (OpenInvoice));
-  open.by_id = g_array_new (FALSE, FALSE, sizeof (IdIndex));
+  open.order = g_array_new (FALSE, FALSE, sizeof (guint32));
   open.found = g_array_new (FALSE, FALSE, sizeof (Allocation));
-  open.slots = NULL;
-  open.min_id = open.n_slots = 0;
   open.cursors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   ok = load_open_invoices (db, &open, error) &&
@@ -479,9 +507,8 @@ rcv_payment_batch_write (RcvDatabase         *db,
   ok = ok && update_invoices (db, &open, error);
 
   g_array_unref (open.invoices);
-  g_array_unref (open.by_id);
+  g_array_unref (open.order);
   g_array_unref (open.found);
-  g_free (open.slots);
   g_hash_table_unref (open.cursors);
   return ok;
 }
