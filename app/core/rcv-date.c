@@ -53,15 +53,29 @@ invalid:
   return FALSE;
 }
 
+/* By hand, not with printf: imports write several dates per row. */
 void
 rcv_date_to_iso (const GDate *date,
                  char         buffer[RCV_ISO_DATE_LEN])
 {
+  guint year, month, day;
+
   g_return_if_fail (date != NULL && g_date_valid (date));
 
-  g_snprintf (buffer, RCV_ISO_DATE_LEN, "%04u-%02u-%02u",
-              (guint) g_date_get_year (date), (guint) g_date_get_month (date),
-              (guint) g_date_get_day (date));
+  year = g_date_get_year (date);
+  month = g_date_get_month (date);
+  day = g_date_get_day (date);
+  buffer[0] = (char) ('0' + year / 1000 % 10);
+  buffer[1] = (char) ('0' + year / 100 % 10);
+  buffer[2] = (char) ('0' + year / 10 % 10);
+  buffer[3] = (char) ('0' + year % 10);
+  buffer[4] = '-';
+  buffer[5] = (char) ('0' + month / 10);
+  buffer[6] = (char) ('0' + month % 10);
+  buffer[7] = '-';
+  buffer[8] = (char) ('0' + day / 10);
+  buffer[9] = (char) ('0' + day % 10);
+  buffer[10] = '\0';
 }
 
 char *

@@ -39,6 +39,14 @@ typedef struct
   char number[RCV_MAX_CODE_LENGTH * 4 + 1];
 } Side;
 
+/* Record numbers in messages as text: G_GINT64_FORMAT cannot stand inside a translatable
+ * string, since xgettext does not expand macros. */
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
 static void
 line_clear (gpointer data)
 {
@@ -303,6 +311,7 @@ rcv_invoice_validate (RcvInvoice  *invoice,
         {
           *field = "tax_rate";
           g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                               /* xgettext:no-c-format */
                                _("must be between 0 and 100 %"));
           return FALSE;
         }
@@ -566,8 +575,11 @@ rcv_ledger_get_customer (RcvDatabase *db,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     customer = customer_from_row (stmt);
   else
-    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-                 _("There is no customer number %" G_GINT64_FORMAT), id);
+    {
+      g_autofree char *id_string = id_text (id);
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                   _("There is no customer number %s"), id_string);
+    }
   sqlite3_reset (stmt);
   return customer;
 }
@@ -834,8 +846,11 @@ get_invoice (RcvDatabase *db,
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
                      _("There is no invoice “%s”"), number);
       else
-        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-                     _("There is no invoice number %" G_GINT64_FORMAT), id);
+        {
+          g_autofree char *id_string = id_text (id);
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                       _("There is no invoice number %s"), id_string);
+        }
       return NULL;
     }
 
@@ -999,8 +1014,11 @@ load_payment_side (RcvDatabase *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-                   _("There is no payment number %" G_GINT64_FORMAT), payment_id);
+      {
+        g_autofree char *id_string = id_text (payment_id);
+        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                     _("There is no payment number %s"), id_string);
+      }
       return FALSE;
     }
   side->table = "payments";
@@ -1037,8 +1055,11 @@ load_invoice_side (RcvDatabase *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-                   _("There is no invoice number %" G_GINT64_FORMAT), invoice_id);
+      {
+        g_autofree char *id_string = id_text (invoice_id);
+        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                     _("There is no invoice number %s"), id_string);
+      }
       return FALSE;
     }
 
@@ -1408,8 +1429,11 @@ rcv_ledger_get_payment (RcvDatabase *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-                   _("There is no payment number %" G_GINT64_FORMAT), id);
+      {
+        g_autofree char *id_string = id_text (id);
+        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                     _("There is no payment number %s"), id_string);
+      }
       return NULL;
     }
   payment->id = id;

@@ -540,9 +540,14 @@ invalid:
   return FALSE;
 
 range:
-  g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-               _("“%s” is out of range (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")"),
-               text, min, max);
+  {
+    /* G_GINT64_FORMAT cannot stand inside a translatable string: xgettext does not expand it */
+    g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+    g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                 _("“%s” is out of range (%s to %s)"), text, low, high);
+  }
   return FALSE;
 }
 
