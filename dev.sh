@@ -38,6 +38,26 @@ ensure_packages() {
   fi
 }
 
+# The tests format money in German and French: those locales must exist.
+LOCALES=(de_DE.UTF-8 fr_FR.UTF-8 en_US.UTF-8)
+
+ensure_locales() {
+  local missing=() l
+  for l in "${LOCALES[@]}"; do
+    locale -a 2>/dev/null | grep -qix "${l/UTF-8/utf8}" || missing+=("$l")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  if [[ $(id -u) -eq 0 && -f /etc/locale.gen ]]; then
+    for l in "${missing[@]}"; do
+      sed -i "s/^# *\(${l} UTF-8\)/\1/" /etc/locale.gen
+      grep -q "^${l} UTF-8" /etc/locale.gen || echo "${l} UTF-8" >> /etc/locale.gen
+    done
+    locale-gen >/dev/null
+  else
+    echo "Locales the tests use are missing (${missing[*]}): their tests will be skipped." >&2
+  fi
+}
+
 build() {
   local dir=$1; shift
   if [[ ! -f $dir/build.ninja ]]; then
@@ -75,6 +95,7 @@ cmd_run() {
 
 cmd_test() {
   ensure_packages
+  ensure_locales
   build _build-test -Dprofile=development -Dwerror=true
   local rc=0
   meson test -C _build-test --print-errorlogs --num-processes 2 || rc=$?
