@@ -112,39 +112,48 @@ rcv_test_payment (RcvDatabase *db,
   return payment->id;
 }
 
+/* Appends every row a query returns as "a|b|c|" lines. */
+void
+rcv_test_dump (GString    *out,
+               const char *path,
+               const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *rows = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &rows, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (rows); c++)
+        {
+          const unsigned char *text = sqlite3_column_text (rows, c);
+          g_string_append_printf (out, "%s|", text != NULL ? (const char *) text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (rows);
+  sqlite3_close (handle);
+}
+
 /* Every row of every table, as text: equal fingerprints mean nothing was written. */
 char *
 rcv_test_fingerprint (const char *path)
 {
   GString *out = g_string_new (NULL);
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *tables = NULL;
+  GString *tables = g_string_new (NULL);
+  g_auto (GStrv) names = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle,
-                                       "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                       " ORDER BY name", -1, &tables, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
+  rcv_test_dump (tables, path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  names = g_strsplit (tables->str, "|\n", -1);
+  for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
-                                              (const char *) sqlite3_column_text (tables, 0));
-      sqlite3_stmt *rows = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", names[i]);
 
-      g_string_append_printf (out, "[%s]\n", (const char *) sqlite3_column_text (tables, 0));
-      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &rows, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (rows); c++)
-            {
-              const unsigned char *text = sqlite3_column_text (rows, c);
-              g_string_append_printf (out, "%s|", text != NULL ? (const char *) text : "NULL");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (rows);
+      g_string_append_printf (out, "[%s]\n", names[i]);
+      rcv_test_dump (out, path, sql);
     }
-  sqlite3_finalize (tables);
-  sqlite3_close (handle);
+  g_string_free (tables, TRUE);
   return g_string_free (out, FALSE);
 }
 

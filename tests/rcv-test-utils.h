@@ -28,6 +28,9 @@ gint64       rcv_test_payment         (RcvDatabase *db,
                                        gint64       amount,
                                        gint64       invoice_id,
                                        gboolean     auto_allocate);
+void         rcv_test_dump            (GString    *out,
+                                       const char *path,
+                                       const char *sql);
 char        *rcv_test_fingerprint     (const char *path);
 char        *rcv_test_file_checksum   (const char *path);
 void         rcv_test_write_file      (const char *path,

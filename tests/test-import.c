@@ -3,8 +3,6 @@
  */
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "rcv-aging.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
@@ -469,34 +467,17 @@ test_missing_file (Fixture       *fixture,
 static char *
 booked (const char *path)
 {
-  static const char *const queries[] = {
-    "SELECT id, customer_id, date, amount, allocated, last_allocation, settled_date, span_class,"
-    " method, reference FROM payments ORDER BY id",
-    "SELECT invoice_id, payment_id, credit_note_id, amount, effective_date FROM allocations"
-    " ORDER BY payment_id, invoice_id, credit_note_id, effective_date",
-    "SELECT id, allocated, last_allocation, settled_date, span_class FROM invoices ORDER BY id",
-  };
   GString *out = g_string_new (NULL);
-  sqlite3 *handle = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (handle, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              const unsigned char *text = sqlite3_column_text (stmt, c);
-              g_string_append_printf (out, "%s|", text != NULL ? (const char *) text : "-");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (handle);
+  rcv_test_dump (out, path,
+                 "SELECT id, customer_id, date, amount, allocated, last_allocation, settled_date,"
+                 " span_class, method, reference FROM payments ORDER BY id");
+  rcv_test_dump (out, path,
+                 "SELECT invoice_id, payment_id, credit_note_id, amount, effective_date"
+                 " FROM allocations ORDER BY payment_id, invoice_id, credit_note_id, effective_date");
+  rcv_test_dump (out, path,
+                 "SELECT id, allocated, last_allocation, settled_date, span_class FROM invoices"
+                 " ORDER BY id");
   return g_string_free (out, FALSE);
 }
 

@@ -21,8 +21,26 @@ typedef enum
   RCV_SOURCE_CREDIT_NOTE,
 } RcvSourceKind;
 
+typedef enum
+{
+  RCV_DOCUMENT_INVOICES,   /* invoices and credit notes */
+  RCV_DOCUMENT_PAYMENTS,
+} RcvDocumentTable;
+
 guint    rcv_span_class              (guint32 start_julian,
                                       guint32 settled_julian);
+guint    rcv_settlement_span         (guint32 start_julian,
+                                      gint64  allocated,
+                                      gint64  full,
+                                      guint32 last_julian);
+gboolean rcv_ledger_store_settlement (RcvDatabase     *db,
+                                      RcvDocumentTable table,
+                                      gint64           id,
+                                      guint32          start_julian,
+                                      gint64           allocated,
+                                      gint64           full,
+                                      guint32          last_julian,
+                                      GError         **error);
 gboolean rcv_ledger_insert_customer_row (RcvDatabase *db,
                                          RcvCustomer *customer,
                                          GError     **error);

@@ -1099,14 +1099,29 @@ load_invoice_side (RcvDatabase *db,
   return TRUE;
 }
 
-/* After `amount` more is allocated with effect from `effective`, store the side's new
- * allocated sum, its latest effective date and, once it is whole, the day it became so. */
-static gboolean
-update_side (RcvDatabase *db,
-             Side        *side,
-             const char  *effective,
-             gint64       amount,
-             GError     **error)
+/* The span class a document has once `allocated` of its `full` amount is settled, the
+ * latest allocation taking effect on `last`: open until whole, then [start, last). */
+guint
+rcv_settlement_span (guint32 start_julian,
+                     gint64  allocated,
+                     gint64  full,
+                     guint32 last_julian)
+{
+  return allocated == full ? rcv_span_class (start_julian, last_julian) : RCV_SPAN_OPEN;
+}
+
+/* The one place that writes how far a document is settled: its allocated sum, its latest
+ * effective date and, once whole, the day it became so (the latest effective date: earlier
+ * allocations may take effect later) and its span class. */
+gboolean
+rcv_ledger_store_settlement (RcvDatabase    *db,
+                             RcvDocumentTable table,
+                             gint64          id,
+                             guint32         start_julian,
+                             gint64          allocated,
+                             gint64          full,
+                             guint32         last_julian,
+                             GError        **error)
 {
   static const char *const update_sql[] = {
     "UPDATE invoices SET allocated = ?1, last_allocation = ?2, settled_date = ?3, span_class = ?4"
@@ -1114,28 +1129,41 @@ update_side (RcvDatabase *db,
     "UPDATE payments SET allocated = ?1, last_allocation = ?2, settled_date = ?3, span_class = ?4"
     " WHERE id = ?5",
   };
-  gboolean is_payment = g_str_equal (side->table, "payments");
-  gboolean whole;
+  char last[RCV_ISO_DATE_LEN];
   sqlite3_stmt *stmt;
 
-  side->allocated += amount;
-  g_assert (side->allocated <= side->full);
-  if (strcmp (effective, side->last) > 0)
-    g_strlcpy (side->last, effective, sizeof side->last);
-  whole = side->allocated == side->full;
+  g_assert (allocated <= full);
 
-  stmt = rcv_database_prepare (db, update_sql[is_payment ? 1 : 0], error);
+  stmt = rcv_database_prepare (db, update_sql[table], error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, side->allocated);
-  rcv_bind_text (stmt, 2, side->last);
-  /* settled on the latest effective date: earlier allocations may take effect later */
-  rcv_bind_text (stmt, 3, whole ? side->last : NULL);
-  sqlite3_bind_int (stmt, 4, whole ? (int) rcv_span_class (rcv_iso_to_julian (side->start),
-                                                           rcv_iso_to_julian (side->last))
-                                   : RCV_SPAN_OPEN);
-  sqlite3_bind_int64 (stmt, 5, side->id);
+  rcv_julian_to_iso (last_julian, last);
+  sqlite3_bind_int64 (stmt, 1, allocated);
+  rcv_bind_text (stmt, 2, last);
+  rcv_bind_text (stmt, 3, allocated == full ? last : NULL);
+  sqlite3_bind_int (stmt, 4, (int) rcv_settlement_span (start_julian, allocated, full,
+                                                        last_julian));
+  sqlite3_bind_int64 (stmt, 5, id);
   return rcv_database_step_done (db, stmt, error);
+}
+
+/* After `amount` more is allocated with effect from `effective`, store the side's new state. */
+static gboolean
+update_side (RcvDatabase *db,
+             Side        *side,
+             const char  *effective,
+             gint64       amount,
+             GError     **error)
+{
+  side->allocated += amount;
+  if (strcmp (effective, side->last) > 0)
+    g_strlcpy (side->last, effective, sizeof side->last);
+
+  return rcv_ledger_store_settlement (db,
+                                      g_str_equal (side->table, "payments")
+                                        ? RCV_DOCUMENT_PAYMENTS : RCV_DOCUMENT_INVOICES,
+                                      side->id, rcv_iso_to_julian (side->start), side->allocated,
+                                      side->full, rcv_iso_to_julian (side->last), error);
 }
 
 /* Allocates `amount` of `source` to `invoice`. With `clamp`, less when less is open (and

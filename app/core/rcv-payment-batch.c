@@ -324,7 +324,8 @@ write_payment (RcvDatabase         *db,
   sqlite3_bind_int64 (stmt, 5, allocated);
   rcv_bind_text (stmt, 6, last != 0 ? last_iso : NULL);
   rcv_bind_text (stmt, 7, whole ? last_iso : NULL);
-  sqlite3_bind_int (stmt, 8, whole ? (int) rcv_span_class (payment->date, last) : RCV_SPAN_OPEN);
+  sqlite3_bind_int (stmt, 8, (int) rcv_settlement_span (payment->date, allocated, payment->amount,
+                                                        last));
   rcv_bind_text (stmt, 9, strings->str + payment->method);
   rcv_bind_text (stmt, 10, strings->str + payment->reference);
   return rcv_database_step_done (db, stmt, error);
@@ -431,26 +432,10 @@ update_invoices (RcvDatabase  *db,
   for (guint i = 0; i < open->invoices->len; i++)
     {
       const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, i);
-      gboolean whole = invoice->allocated == invoice->total;
-      char last[RCV_ISO_DATE_LEN];
-      sqlite3_stmt *stmt;
 
-      if (!invoice->changed)
-        continue;
-      rcv_julian_to_iso (invoice->last, last);
-      stmt = rcv_database_prepare (db,
-                                   "UPDATE invoices SET allocated = ?1, last_allocation = ?2,"
-                                   " settled_date = ?3, span_class = ?4 WHERE id = ?5",
-                                   error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, invoice->allocated);
-      rcv_bind_text (stmt, 2, last);
-      rcv_bind_text (stmt, 3, whole ? last : NULL);
-      sqlite3_bind_int (stmt, 4, whole ? (int) rcv_span_class (invoice->issue, invoice->last)
-                                       : RCV_SPAN_OPEN);
-      sqlite3_bind_int64 (stmt, 5, invoice->id);
-      if (!rcv_database_step_done (db, stmt, error))
+      if (invoice->changed &&
+          !rcv_ledger_store_settlement (db, RCV_DOCUMENT_INVOICES, invoice->id, invoice->issue,
+                                        invoice->allocated, invoice->total, invoice->last, error))
         return FALSE;
     }
   return TRUE;
