@@ -634,10 +634,13 @@ rcv_database_open (const char       *path,
     }
   else
     {
+      /* journal_size_limit: after a million-row import the WAL would otherwise keep its
+       * hundreds of megabytes on disk for as long as the app stays open */
       if (!rcv_database_exec (self,
                               "PRAGMA journal_mode = WAL;"
                               "PRAGMA synchronous = FULL;"
-                              "PRAGMA foreign_keys = ON;",
+                              "PRAGMA foreign_keys = ON;"
+                              "PRAGMA journal_size_limit = 67108864;",
                               error))
         return NULL;
 

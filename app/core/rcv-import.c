@@ -970,6 +970,11 @@ rcv_import_csv (RcvDatabase     *db,
     }
   ok = TRUE;
 
+  /* a bulk import wrote hundreds of megabytes to the WAL: fold them into the file and give
+   * the space back now, if no reader is in the way (otherwise the next write does it) */
+  if (import.bulk)
+    rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+
 out:
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
