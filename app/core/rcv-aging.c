@@ -39,31 +39,47 @@ typedef struct
 typedef void (*OpenDocumentFunc) (const OpenDocument *document,
                                   gpointer            user_data);
 
-static const char open_invoices_sql[] =
-  "SELECT i.id, i.customer_id, i.kind, i.number, i.issue_date, i.due_date,"
-  " CASE WHEN i.last_allocation IS NULL OR i.last_allocation <= ?3"
-  "  THEN (CASE i.kind WHEN 'invoice' THEN i.total - i.allocated ELSE i.total + i.allocated END)"
-  "  WHEN i.kind = 'invoice'"
-  "  THEN i.total - coalesce ((SELECT sum (a.amount) FROM allocations a"
-  "   WHERE a.invoice_id = i.id AND a.effective_date <= ?3), 0)"
-  "  ELSE i.total + coalesce ((SELECT sum (a.amount) FROM allocations a"
+/* The open amount of a document as of ?3: total − allocated when all its allocations took
+ * effect by then, else its allocations summed up to ?3. */
+#define INVOICE_OPEN_AMOUNT \
+  " CASE WHEN i.last_allocation IS NULL OR i.last_allocation <= ?3" \
+  "  THEN (CASE i.kind WHEN 'invoice' THEN i.total - i.allocated ELSE i.total + i.allocated END)" \
+  "  WHEN i.kind = 'invoice'" \
+  "  THEN i.total - coalesce ((SELECT sum (a.amount) FROM allocations a" \
+  "   WHERE a.invoice_id = i.id AND a.effective_date <= ?3), 0)" \
+  "  ELSE i.total + coalesce ((SELECT sum (a.amount) FROM allocations a" \
   "   WHERE a.credit_note_id = i.id AND a.effective_date <= ?3), 0) END"
-  " FROM invoices i"
-  " WHERE i.span_class = ?1 AND i.issue_date > ?2 AND i.issue_date <= ?3"
-  " AND (i.settled_date IS NULL OR i.settled_date > ?3) AND i.status = 'posted'";
-
-static const char open_payments_sql[] =
-  "SELECT p.id, p.customer_id, p.reference, p.date,"
-  " CASE WHEN p.last_allocation IS NULL OR p.last_allocation <= ?3 THEN p.allocated"
-  "  ELSE coalesce ((SELECT sum (a.amount) FROM allocations a"
+#define OPEN_INVOICES_WHERE \
+  " FROM invoices i" \
+  " WHERE i.span_class = ?1 AND i.issue_date > ?2 AND i.issue_date <= ?3" \
+  " AND (i.settled_date IS NULL OR i.settled_date > ?3) AND i.status = 'posted'"
+#define PAYMENT_OPEN_AMOUNT \
+  " CASE WHEN p.last_allocation IS NULL OR p.last_allocation <= ?3 THEN p.allocated" \
+  "  ELSE coalesce ((SELECT sum (a.amount) FROM allocations a" \
   "   WHERE a.payment_id = p.id AND a.effective_date <= ?3), 0) END - p.amount"
-  " FROM payments p"
-  " WHERE p.span_class = ?1 AND p.date > ?2 AND p.date <= ?3"
-  " AND (p.settled_date IS NULL OR p.settled_date > ?3)";
+#define OPEN_PAYMENTS_WHERE \
+  " FROM payments p" \
+  " WHERE p.span_class = ?1 AND p.date > ?2 AND p.date <= ?3" \
+  " AND (p.settled_date IS NULL OR p.settled_date > ?3)"
+
+/* With the documents' numbers and references, for aging by invoice … */
+static const char open_invoices_sql[] =
+  "SELECT i.id, i.customer_id, i.kind, i.number, i.issue_date, i.due_date," INVOICE_OPEN_AMOUNT
+  OPEN_INVOICES_WHERE;
+static const char open_payments_sql[] =
+  "SELECT p.id, p.customer_id, p.reference, p.date," PAYMENT_OPEN_AMOUNT OPEN_PAYMENTS_WHERE;
+
+/* … and without, for aging by customer, which needs only amounts and dates. */
+static const char open_invoice_amounts_sql[] =
+  "SELECT 0, i.customer_id, i.kind, NULL, i.issue_date, i.due_date," INVOICE_OPEN_AMOUNT
+  OPEN_INVOICES_WHERE;
+static const char open_payment_amounts_sql[] =
+  "SELECT 0, p.customer_id, NULL, p.date," PAYMENT_OPEN_AMOUNT OPEN_PAYMENTS_WHERE;
 
 static gboolean
 scan_open_documents (RcvDatabase      *db,
                      const GDate      *as_of,
+                     gboolean          details,
                      OpenDocumentFunc  func,
                      gpointer          user_data,
                      GError          **error)
@@ -84,9 +100,11 @@ scan_open_documents (RcvDatabase      *db,
       for (guint q = 0; q < 2; q++)
         {
           gboolean invoices = q == 0;
+          const char *sql = invoices ? (details ? open_invoices_sql : open_invoice_amounts_sql)
+                                     : (details ? open_payments_sql : open_payment_amounts_sql);
           int rc;
 
-          stmt = rcv_database_prepare (db, invoices ? open_invoices_sql : open_payments_sql, error);
+          stmt = rcv_database_prepare (db, sql, error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int (stmt, 1, (int) span);
@@ -365,8 +383,7 @@ rcv_aging_report_new (RcvDatabase *db,
   builder.report = report;
   builder.by_customer = by_customer;
   builder.as_of_julian = g_date_get_julian (as_of);
-
-  if (!scan_open_documents (db, as_of, add_to_report, &builder, error))
+  if (!scan_open_documents (db, as_of, FALSE, add_to_report, &builder, error))
     return NULL;
 
   if (!fill_report_names (db, by_customer, error))
@@ -498,7 +515,7 @@ rcv_aging_list_items (RcvDatabase *db,
   builder.basis = rcv_database_get_aging_basis (db);
   builder.as_of_julian = g_date_get_julian (as_of);
 
-  if (!scan_open_documents (db, as_of, add_item, &builder, error))
+  if (!scan_open_documents (db, as_of, TRUE, add_item, &builder, error))
     return NULL;
 
   for (guint i = 0; i < items->len; i++)

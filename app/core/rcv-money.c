@@ -363,25 +363,35 @@ rcv_money_parse_user (const char        *text,
   return TRUE;
 }
 
+/* Digits by hand: exports and reports write millions of amounts, and printf allocates a
+ * temporary string for each. */
 void
 rcv_money_append_plain (GString           *out,
                         gint64             amount,
                         const RcvCurrency *currency)
 {
-  guint64 magnitude, divisor;
+  char digits[32];
+  guint64 magnitude;
+  guint n = 0;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (currency != NULL);
 
-  divisor = (guint64) powers_of_ten[currency->decimals];
   magnitude = amount < 0 ? (guint64) 0 - (guint64) amount : (guint64) amount;
+  /* least significant first, with the decimals and at least one integer digit */
+  do
+    {
+      digits[n++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+      if (n == currency->decimals && currency->decimals > 0)
+        digits[n++] = '.';
+    }
+  while (magnitude > 0 || n <= currency->decimals + (currency->decimals > 0 ? 1 : 0));
 
   if (amount < 0)
     g_string_append_c (out, '-');
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT, magnitude / divisor);
-  if (currency->decimals > 0)
-    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT,
-                            (int) currency->decimals, magnitude % divisor);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
 }
 
 /* CSV and JSON form: “-1234.50”, exactly the currency's decimals, no grouping. */

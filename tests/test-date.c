@@ -1,0 +1,68 @@
+/* test-date.c - ISO dates: parsing, formatting, and the Julian day arithmetic
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "rcv-date.h"
+#include "rcv-error.h"
+
+static void
+test_parse (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_assert_true (rcv_date_parse_iso ("2024-02-29", &date, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_get_day (&date), ==, 29);
+
+  g_assert_false (rcv_date_parse_iso ("2026-02-29", &date, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_false (rcv_date_parse_iso ("2026-2-1", &date, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rcv_date_parse_iso ("1899-12-31", &date, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_false (rcv_date_parse_iso ("2026-01-01 ", &date, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+}
+
+/* Every day from 1900 to 9999: the arithmetic agrees with GDate both ways. */
+static void
+test_julian_matches_gdate (void)
+{
+  GDate date, end;
+
+  g_date_clear (&date, 1);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1900);
+  g_date_set_dmy (&end, 31, G_DATE_DECEMBER, 9999);
+
+  while (g_date_compare (&date, &end) <= 0)
+    {
+      char iso[RCV_ISO_DATE_LEN], back[RCV_ISO_DATE_LEN];
+      guint32 julian;
+
+      rcv_date_to_iso (&date, iso);
+      julian = rcv_iso_to_julian (iso);
+      if (julian != g_date_get_julian (&date))
+        g_error ("%s: %u, GDate says %u", iso, julian, g_date_get_julian (&date));
+      rcv_julian_to_iso (julian, back);
+      g_assert_cmpstr (back, ==, iso);
+      g_date_add_days (&date, 1);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/date/parse", test_parse);
+  g_test_add_func ("/core/date/julian-matches-gdate", test_julian_matches_gdate);
+
+  return g_test_run ();
+}
