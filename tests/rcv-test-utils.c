@@ -136,7 +136,8 @@ rcv_test_dump (GString    *out,
   sqlite3_close (handle);
 }
 
-/* Every row of every table, as text: equal fingerprints mean nothing was written. */
+/* The schema and every row of every table, as text: equal fingerprints mean nothing was
+ * written (an index a bulk import dropped and did not bring back shows too). */
 char *
 rcv_test_fingerprint (const char *path)
 {
@@ -144,6 +145,7 @@ rcv_test_fingerprint (const char *path)
   GString *tables = g_string_new (NULL);
   g_auto (GStrv) names = NULL;
 
+  rcv_test_dump (out, path, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name");
   rcv_test_dump (tables, path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
   names = g_strsplit (tables->str, "|\n", -1);
   for (guint i = 0; names[i] != NULL && names[i][0] != '\0'; i++)

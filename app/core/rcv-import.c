@@ -113,6 +113,7 @@ typedef struct
   gboolean bulk;
   GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
+  gint64 secure_delete;               /* as it was, restored after the drops */
 } Import;
 
 static const char *
@@ -719,9 +720,8 @@ drop_bulk_indexes (gpointer   user_data,
    * original, in memory with temp_store = MEMORY: 60 MB and more. The dropped pages are
    * rewritten by the rebuild at the end anyway; so no zeroing, and the journal on disk. */
   g_autofree char *restore = NULL;
-  gint64 secure_delete = 1;
 
-  table_size (import, "PRAGMA secure_delete", &secure_delete);
+  table_size (import, "PRAGMA secure_delete", &import->secure_delete);
   if (!rcv_database_exec (import->db, "PRAGMA secure_delete = FAST; PRAGMA temp_store = FILE",
                           error))
     return FALSE;
@@ -739,7 +739,7 @@ drop_bulk_indexes (gpointer   user_data,
       g_ptr_array_add (import->dropped_indexes, (gpointer) names[i]);
     }
   restore = g_strdup_printf ("PRAGMA secure_delete = %d; PRAGMA temp_store = MEMORY; %s",
-                             (int) secure_delete, BULK_CACHE_PRAGMA);
+                             (int) import->secure_delete, BULK_CACHE_PRAGMA);
   return rcv_database_exec (import->db, restore, error);
 }
 
@@ -856,6 +856,7 @@ rcv_import_csv (RcvDatabase     *db,
   g_return_val_if_fail (report != NULL, FALSE);
 
   import.db = db;
+  import.secure_delete = 1;
   import.kind = kind;
   import.reader = reader;
   import.report = report;
@@ -981,7 +982,12 @@ out:
   /* a rollback has brought any dropped index back with the rest */
   if (import.dropped_indexes != NULL)
     {
-      rcv_database_exec (db, NORMAL_CACHE_PRAGMA, NULL);
+      /* whichever way the import ended, the connection's settings are as they were */
+      g_autofree char *restore =
+        g_strdup_printf ("PRAGMA secure_delete = %d; PRAGMA temp_store = MEMORY; %s",
+                         (int) import.secure_delete, NORMAL_CACHE_PRAGMA);
+
+      rcv_database_exec (db, restore, NULL);
       g_ptr_array_unref (import.dropped_indexes);
     }
   g_string_free (import.strings, TRUE);
