@@ -850,6 +850,7 @@ rcv_import_csv (RcvDatabase     *db,
   g_autoptr(GError) local_error = NULL;
   Import import = { 0 };
   gboolean ok = FALSE;
+  gint64 started;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (reader != NULL, FALSE);
@@ -877,6 +878,7 @@ rcv_import_csv (RcvDatabase     *db,
                          ? (guint) MIN (rcv_csv_reader_get_size (reader) / 24, G_MAXUINT / 2)
                          : 0);
 
+  started = g_get_monotonic_time ();
   if (!read_header (&import, error))
     goto out;
   import.decimal = rcv_csv_reader_get_separator (reader) == ';' ? ',' : '.';
@@ -941,6 +943,10 @@ rcv_import_csv (RcvDatabase     *db,
         }
     }
 
+  g_debug ("%s: %u rows read and checked in %.2f s%s", rcv_csv_reader_get_name (reader),
+           report->n_rows, (g_get_monotonic_time () - started) / 1e6,
+           import.bulk ? " (bulk)" : "");
+
   /* the credit notes' targets are checked even when rows were bad, to report every problem;
    * payments have nothing left to check and are allocated only for a good file */
   if (!apply_pending_credits (&import, error) ||
@@ -962,8 +968,17 @@ rcv_import_csv (RcvDatabase     *db,
       goto out;
     }
 
-  if (!end_bulk_mode (&import, error) || !audit_import (&import, error) ||
-      !rcv_database_commit (db, error))
+  g_debug ("%s: allocated after %.2f s", rcv_csv_reader_get_name (reader),
+           (g_get_monotonic_time () - started) / 1e6);
+  if (!end_bulk_mode (&import, error))
+    {
+      rcv_database_rollback (db);
+      report->n_imported = 0;
+      goto out;
+    }
+  g_debug ("%s: indexes rebuilt after %.2f s", rcv_csv_reader_get_name (reader),
+           (g_get_monotonic_time () - started) / 1e6);
+  if (!audit_import (&import, error) || !rcv_database_commit (db, error))
     {
       rcv_database_rollback (db);
       report->n_imported = 0;
@@ -975,6 +990,8 @@ rcv_import_csv (RcvDatabase     *db,
    * the space back now, if no reader is in the way (otherwise the next write does it) */
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  g_debug ("%s: committed after %.2f s", rcv_csv_reader_get_name (reader),
+           (g_get_monotonic_time () - started) / 1e6);
 
 out:
   if (import.bulk)
