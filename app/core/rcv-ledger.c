@@ -505,6 +505,8 @@ customer_to_json (const RcvCustomer *customer)
   rcv_json_int (json, customer->credit_limit);
   rcv_json_key (json, "terms_days");
   rcv_json_int (json, customer->terms_days);
+  rcv_json_key (json, "archived");
+  rcv_json_bool (json, customer->archived);
   rcv_json_end_object (json);
   return rcv_json_writer_free_to_string (g_steal_pointer (&json));
 }
@@ -532,6 +534,102 @@ rcv_ledger_add_customer (RcvDatabase *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Changes a customer's details: one transaction, with the old and new values in the audit
+ * table. The customer must exist; its ID (code) may change if the new one is free. */
+gboolean
+rcv_ledger_update_customer (RcvDatabase       *db,
+                            const RcvCustomer *customer,
+                            GError           **error)
+{
+  g_autoptr(RcvCustomer) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+  g_autofree char *name = NULL;
+  const char *field;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (customer != NULL && customer->id > 0, FALSE);
+
+  if (!rcv_customer_validate (customer, &field, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", field);
+      return FALSE;
+    }
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+
+  old = rcv_ledger_get_customer (db, customer->id, error);
+  if (old == NULL)
+    goto fail;
+
+  stmt = rcv_database_prepare (db,
+                               "UPDATE customers SET code = ?2, name = ?3, email = ?4, phone = ?5,"
+                               " address = ?6, policy_id = ?7, credit_limit = ?8, terms_days = ?9,"
+                               " archived = ?10 WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  name = g_strstrip (g_strdup (customer->name));
+  sqlite3_bind_int64 (stmt, 1, customer->id);
+  rcv_bind_text (stmt, 2, customer->code);
+  rcv_bind_text (stmt, 3, name);
+  rcv_bind_text (stmt, 4, customer->email != NULL ? customer->email : "");
+  rcv_bind_text (stmt, 5, customer->phone != NULL ? customer->phone : "");
+  rcv_bind_text (stmt, 6, customer->address != NULL ? customer->address : "");
+  if (customer->policy_id > 0)
+    sqlite3_bind_int64 (stmt, 7, customer->policy_id);
+  if (customer->credit_limit >= 0)
+    sqlite3_bind_int64 (stmt, 8, customer->credit_limit);
+  if (customer->terms_days >= 0)
+    sqlite3_bind_int (stmt, 9, customer->terms_days);
+  sqlite3_bind_int (stmt, 10, customer->archived ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (is_unique_violation (db))
+        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                     _("id: a customer with the ID “%s” already exists"), customer->code);
+      else
+        rcv_database_set_error (db, error);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
+  old_json = customer_to_json (old);
+  new_json = customer_to_json (customer);
+  if (!rcv_database_audit (db, "update", "customers", customer->id, old_json, new_json, error) ||
+      !rcv_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rcv_database_rollback (db);
+  return FALSE;
+}
+
+/* Archives a customer (hidden from the everyday lists, kept with its history), or brings it
+ * back; the undo of an archive is the same call with FALSE. */
+gboolean
+rcv_ledger_set_customer_archived (RcvDatabase *db,
+                                  gint64       customer_id,
+                                  gboolean     archived,
+                                  GError     **error)
+{
+  g_autoptr(RcvCustomer) customer = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+
+  customer = rcv_ledger_get_customer (db, customer_id, error);
+  if (customer == NULL)
+    return FALSE;
+  if (customer->archived == !!archived)
+    return TRUE;
+  customer->archived = !!archived;
+  return rcv_ledger_update_customer (db, customer, error);
 }
 
 static RcvCustomer *

@@ -112,6 +112,13 @@ gboolean     rcv_ledger_is_empty         (RcvDatabase *db);
 gboolean     rcv_ledger_add_customer     (RcvDatabase *db,
                                           RcvCustomer *customer,
                                           GError     **error);
+gboolean     rcv_ledger_update_customer  (RcvDatabase       *db,
+                                          const RcvCustomer *customer,
+                                          GError           **error);
+gboolean     rcv_ledger_set_customer_archived (RcvDatabase *db,
+                                               gint64       customer_id,
+                                               gboolean     archived,
+                                               GError     **error);
 RcvCustomer *rcv_ledger_get_customer     (RcvDatabase *db,
                                           gint64       id,
                                           GError     **error);

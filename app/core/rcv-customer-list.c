@@ -1,0 +1,436 @@
+/* rcv-customer-list.c - every customer with its balance, as a lazy GListModel
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list is read once (a scan of the customers and one aging report, fit for a worker
+ * thread with its own read connection) into a plain array; an item object is made only when
+ * a row is asked for, and kept, so a list of 50 000 customers costs 50 000 small structs and
+ * as many objects as have been shown or sorted.
+ */
+#define G_LOG_DOMAIN "rcv-customer-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rcv-aging.h"
+#include "rcv-customer-list.h"
+#include "rcv-database-private.h"
+#include "rcv-database-task.h"
+#include "rcv-money.h"
+
+typedef struct
+{
+  gint64 id;
+  char *code;
+  char *name;
+  gint64 balance;
+  gint oldest_days;   /* G_MININT when nothing is open */
+  gboolean archived;
+} Entry;
+
+struct _RcvCustomerItem
+{
+  GObject parent_instance;
+
+  Entry entry;
+  char *balance_text;
+  char *oldest_text;
+  char *search_text;
+};
+
+struct _RcvCustomerList
+{
+  GObject parent_instance;
+
+  GArray *entries;     /* Entry, by name */
+  GPtrArray *items;    /* RcvCustomerItem or NULL, parallel to entries */
+  GHashTable *by_id;   /* customer ID → position + 1 */
+  RcvCurrency currency;
+  GDate as_of;
+  gint64 total;
+};
+
+static void rcv_customer_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE (RcvCustomerItem, rcv_customer_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (RcvCustomerList, rcv_customer_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      rcv_customer_list_model_init))
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_ID,
+  ITEM_PROP_CODE,
+  ITEM_PROP_NAME,
+  ITEM_PROP_BALANCE,
+  ITEM_PROP_BALANCE_TEXT,
+  ITEM_PROP_OLDEST_DAYS,
+  ITEM_PROP_OLDEST_TEXT,
+  ITEM_PROP_ARCHIVED,
+  ITEM_PROP_SEARCH_TEXT,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->code);
+  g_free (entry->name);
+}
+
+static void
+rcv_customer_item_finalize (GObject *object)
+{
+  RcvCustomerItem *self = RCV_CUSTOMER_ITEM (object);
+
+  entry_clear (&self->entry);
+  g_free (self->balance_text);
+  g_free (self->oldest_text);
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (rcv_customer_item_parent_class)->finalize (object);
+}
+
+static void
+rcv_customer_item_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RcvCustomerItem *self = RCV_CUSTOMER_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_ID:
+      g_value_set_int64 (value, self->entry.id);
+      break;
+    case ITEM_PROP_CODE:
+      g_value_set_string (value, self->entry.code);
+      break;
+    case ITEM_PROP_NAME:
+      g_value_set_string (value, self->entry.name);
+      break;
+    case ITEM_PROP_BALANCE:
+      g_value_set_int64 (value, self->entry.balance);
+      break;
+    case ITEM_PROP_BALANCE_TEXT:
+      g_value_set_string (value, self->balance_text);
+      break;
+    case ITEM_PROP_OLDEST_DAYS:
+      g_value_set_int (value, self->entry.oldest_days);
+      break;
+    case ITEM_PROP_OLDEST_TEXT:
+      g_value_set_string (value, self->oldest_text);
+      break;
+    case ITEM_PROP_ARCHIVED:
+      g_value_set_boolean (value, self->entry.archived);
+      break;
+    case ITEM_PROP_SEARCH_TEXT:
+      g_value_set_string (value, self->search_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rcv_customer_item_class_init (RcvCustomerItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rcv_customer_item_finalize;
+  object_class->get_property = rcv_customer_item_get_property;
+
+  item_properties[ITEM_PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  item_properties[ITEM_PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_BALANCE] =
+    g_param_spec_int64 ("balance", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  item_properties[ITEM_PROP_BALANCE_TEXT] =
+    g_param_spec_string ("balance-text", NULL, NULL, NULL, flags);
+  /* G_MININT when nothing is open, so that a sort by days puts such customers last */
+  item_properties[ITEM_PROP_OLDEST_DAYS] =
+    g_param_spec_int ("oldest-days", NULL, NULL, G_MININT, G_MAXINT, G_MININT, flags);
+  item_properties[ITEM_PROP_OLDEST_TEXT] =
+    g_param_spec_string ("oldest-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
+  /* what a search matches: the ID and the name */
+  item_properties[ITEM_PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+rcv_customer_item_init (RcvCustomerItem *self)
+{
+}
+
+static RcvCustomerItem *
+item_new (const Entry       *entry,
+          const RcvCurrency *currency)
+{
+  RcvCustomerItem *self = g_object_new (RCV_TYPE_CUSTOMER_ITEM, NULL);
+
+  self->entry = *entry;
+  self->entry.code = g_strdup (entry->code);
+  self->entry.name = g_strdup (entry->name);
+  self->balance_text = rcv_money_format (entry->balance, currency);
+  self->search_text = g_strconcat (entry->code, " ", entry->name, NULL);
+  if (entry->oldest_days == G_MININT)
+    self->oldest_text = g_strdup ("");
+  else if (entry->oldest_days <= 0)
+    self->oldest_text = g_strdup (C_("days overdue", "not due"));
+  else
+    self->oldest_text = g_strdup_printf (ngettext ("%d day", "%d days", (gulong) entry->oldest_days),
+                                         entry->oldest_days);
+  return self;
+}
+
+gint64
+rcv_customer_item_get_id (RcvCustomerItem *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), 0);
+  return self->entry.id;
+}
+
+const char *
+rcv_customer_item_get_code (RcvCustomerItem *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), NULL);
+  return self->entry.code;
+}
+
+const char *
+rcv_customer_item_get_name (RcvCustomerItem *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), NULL);
+  return self->entry.name;
+}
+
+gint64
+rcv_customer_item_get_balance (RcvCustomerItem *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), 0);
+  return self->entry.balance;
+}
+
+gint
+rcv_customer_item_get_oldest_days (RcvCustomerItem *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), G_MININT);
+  return self->entry.oldest_days;
+}
+
+gboolean
+rcv_customer_item_get_archived (RcvCustomerItem *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), FALSE);
+  return self->entry.archived;
+}
+
+static GType
+rcv_customer_list_get_item_type (GListModel *model)
+{
+  return RCV_TYPE_CUSTOMER_ITEM;
+}
+
+static guint
+rcv_customer_list_get_n_items (GListModel *model)
+{
+  return RCV_CUSTOMER_LIST (model)->entries->len;
+}
+
+static gpointer
+rcv_customer_list_get_item (GListModel *model,
+                            guint       position)
+{
+  RcvCustomerList *self = RCV_CUSTOMER_LIST (model);
+
+  if (position >= self->entries->len)
+    return NULL;
+  if (g_ptr_array_index (self->items, position) == NULL)
+    g_ptr_array_index (self->items, position) =
+      item_new (&g_array_index (self->entries, Entry, position), &self->currency);
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+rcv_customer_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rcv_customer_list_get_item_type;
+  iface->get_n_items = rcv_customer_list_get_n_items;
+  iface->get_item = rcv_customer_list_get_item;
+}
+
+static void
+rcv_customer_list_finalize (GObject *object)
+{
+  RcvCustomerList *self = RCV_CUSTOMER_LIST (object);
+
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rcv_customer_list_parent_class)->finalize (object);
+}
+
+static void
+rcv_customer_list_class_init (RcvCustomerListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rcv_customer_list_finalize;
+}
+
+static void
+rcv_customer_list_init (RcvCustomerList *self)
+{
+  self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_array_set_clear_func (self->entries, entry_clear);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+}
+
+/* Reads every customer, archived ones included (the widget filters them), with its balance
+ * and oldest days overdue as of `as_of`. Blocking: call it from a worker thread with a read
+ * connection (rcv_database_open_reader) on a large company. */
+RcvCustomerList *
+rcv_customer_list_new (RcvDatabase  *db,
+                       const GDate  *as_of,
+                       GError      **error)
+{
+  g_autoptr(RcvCustomerList) self = NULL;
+  g_autoptr(RcvAgingReport) report = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  self = g_object_new (RCV_TYPE_CUSTOMER_LIST, NULL);
+  self->as_of = *as_of;
+  self->currency = *rcv_database_get_currency (db);
+
+  report = rcv_aging_report_new (db, as_of, error);
+  if (report == NULL)
+    return NULL;
+  self->total = report->total.balance;
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT id, code, name, archived FROM customers"
+                               " ORDER BY name COLLATE NOCASE, id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Entry entry = { 0 };
+
+      entry.id = sqlite3_column_int64 (stmt, 0);
+      entry.code = g_strdup (rcv_column_text (stmt, 1));
+      entry.name = g_strdup (rcv_column_text (stmt, 2));
+      entry.archived = sqlite3_column_int (stmt, 3) != 0;
+      entry.oldest_days = G_MININT;
+      g_array_append_val (self->entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      g_hash_table_insert (self->by_id, &entry->id, GUINT_TO_POINTER (i + 1));
+    }
+  /* the report holds the customers with a non-zero balance */
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const RcvAgingRow *row = g_ptr_array_index (report->rows, i);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &row->customer_id));
+      Entry *entry;
+
+      if (position == 0)
+        continue;
+      entry = &g_array_index (self->entries, Entry, position - 1);
+      entry->balance = row->balance;
+      if (row->n_open_invoices > 0)
+        entry->oldest_days = row->oldest_days;
+    }
+  g_ptr_array_set_size (self->items, (gint) self->entries->len);
+  return g_steal_pointer (&self);
+}
+
+const GDate *
+rcv_customer_list_get_as_of (RcvCustomerList *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_LIST (self), NULL);
+  return &self->as_of;
+}
+
+/* The sum of every customer's balance. */
+gint64
+rcv_customer_list_get_total (RcvCustomerList *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_LIST (self), 0);
+  return self->total;
+}
+
+gboolean
+rcv_customer_list_find (RcvCustomerList *self,
+                        gint64           customer_id,
+                        guint           *position)
+{
+  guint found;
+
+  g_return_val_if_fail (RCV_IS_CUSTOMER_LIST (self), FALSE);
+
+  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &customer_id));
+  if (found == 0)
+    return FALSE;
+  if (position != NULL)
+    *position = found - 1;
+  return TRUE;
+}
+
+static gpointer
+load_in_thread (RcvDatabase   *connection,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return rcv_customer_list_new (connection, data, error);
+}
+
+/* rcv_customer_list_new() in a worker thread, on a read connection of its own. */
+void
+rcv_customer_list_new_async (RcvDatabase         *db,
+                             const GDate         *as_of,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (RCV_IS_DATABASE (db));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, load_in_thread,
+                         g_memdup2 (as_of, sizeof *as_of), g_free, g_object_unref,
+                         rcv_customer_list_new_async, cancellable, callback, user_data);
+}
+
+RcvCustomerList *
+rcv_customer_list_new_finish (RcvDatabase   *db,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return rcv_database_task_finish (db, result, rcv_customer_list_new_async, error);
+}

@@ -1,0 +1,382 @@
+/* rcv-customers-page.c - every customer with balance and oldest days overdue
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rows come from the core's RcvCustomerList, read in a worker thread; a customer's item
+ * object is made when its row is first shown or sorted. Search and the archived switch filter
+ * in the list models, incrementally, so typing never waits for 50 000 customers.
+ */
+#define G_LOG_DOMAIN "rcv-customers-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rcv-customer-editor.h"
+#include "rcv-customer-list.h"
+#include "rcv-customers-page.h"
+#include "rcv-date.h"
+#include "rcv-money.h"
+#include "rcv-window.h"
+
+struct _RcvCustomersPage
+{
+  GtkWidget parent_instance;
+
+  RcvDatabase *database;
+  RcvCustomerList *list;
+  GCancellable *cancellable;
+  GtkStringFilter *search_filter;
+  GtkCustomFilter *archived_filter;
+
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *archived_button;
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  AdwStatusPage *error_page;
+  GtkColumnView *column_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkLabel *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (RcvCustomersPage, rcv_customers_page, GTK_TYPE_WIDGET)
+
+static gboolean
+archived_filter_match (gpointer item,
+                       gpointer user_data)
+{
+  RcvCustomersPage *self = user_data;
+
+  return gtk_toggle_button_get_active (self->archived_button) ||
+         !rcv_customer_item_get_archived (item);
+}
+
+static void
+update_state (RcvCustomersPage *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_all = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  g_autofree char *summary = NULL;
+  g_autofree char *total = NULL;
+
+  if (self->list == NULL)
+    return;
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (n_shown == 0 && !gtk_filter_list_model_get_pending (self->filter_model))
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  total = rcv_money_format (rcv_customer_list_get_total (self->list),
+                            rcv_database_get_currency (self->database));
+  /* Translators: "12 of 36 customers · 1,234.56 € in total" */
+  summary = g_strdup_printf (ngettext ("%u of %u customer · %s owed in total",
+                                       "%u of %u customers · %s owed in total", n_all),
+                             n_shown, n_all, total);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+on_filter_model_items_changed (RcvCustomersPage *self,
+                               guint             position,
+                               guint             removed,
+                               guint             added,
+                               GListModel       *model)
+{
+  update_state (self);
+}
+
+static void
+on_filter_model_pending (RcvCustomersPage *self,
+                         GParamSpec       *pspec,
+                         GObject          *model)
+{
+  update_state (self);
+}
+
+static void
+on_search_entry_search_changed (GtkSearchEntry   *entry,
+                                RcvCustomersPage *self)
+{
+  gtk_string_filter_set_search (self->search_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_entry_activate (GtkSearchEntry   *entry,
+                          RcvCustomersPage *self)
+{
+  /* Enter in the search moves to the first match */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_search_entry_stop_search (GtkSearchEntry   *entry,
+                             RcvCustomersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_archived_button_toggled (GtkToggleButton  *button,
+                            RcvCustomersPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->archived_filter),
+                      gtk_toggle_button_get_active (button) ? GTK_FILTER_CHANGE_LESS_STRICT
+                                                            : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+static void
+on_column_view_activate (GtkColumnView    *view,
+                         guint             position,
+                         RcvCustomersPage *self)
+{
+  g_autoptr(RcvCustomerItem) item =
+    g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    rcv_customers_page_edit_customer (self, rcv_customer_item_get_id (item));
+}
+
+static void
+on_list_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RcvCustomersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvCustomerList) list = NULL;
+  gint64 selected_id = 0;
+  RcvCustomerItem *selected;
+
+  list = rcv_customer_list_new_finish (RCV_DATABASE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      RCV_DATABASE (source) != self->database)
+    return;
+  gtk_spinner_stop (self->spinner);
+  if (list == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  /* the selection survives a reload */
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (selected != NULL)
+    selected_id = rcv_customer_item_get_id (selected);
+
+  g_set_object (&self->list, list);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (list));
+  update_state (self);
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (selected_id != 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RcvCustomerItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (rcv_customer_item_get_id (item) == selected_id)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+    }
+}
+
+static void
+on_editor_saved (RcvCustomerEditor *editor,
+                 gint64             customer_id,
+                 RcvCustomersPage  *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (RCV_IS_WINDOW (root))
+    rcv_window_reload (RCV_WINDOW (root));
+}
+
+static void
+on_editor_archived (RcvCustomerEditor *editor,
+                    gint64             customer_id,
+                    const char        *name,
+                    RcvCustomersPage  *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!RCV_IS_WINDOW (root))
+    return;
+  rcv_window_reload (RCV_WINDOW (root));
+  /* Translators: %s is a customer's name */
+  title = g_markup_printf_escaped (_("“%s” archived"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.unarchive-customer");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (customer_id));
+  rcv_window_add_toast (RCV_WINDOW (root), toast);
+}
+
+static void
+open_editor (RcvCustomersPage *self,
+             gint64            customer_id)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RcvCustomerEditor *editor;
+
+  if (self->database == NULL)
+    return;
+  editor = rcv_customer_editor_new (GTK_WINDOW (root), self->database, customer_id, &error);
+  if (editor == NULL)
+    {
+      if (RCV_IS_WINDOW (root))
+        rcv_window_show_error (RCV_WINDOW (root), _("The customer cannot be opened"), error);
+      return;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
+  g_signal_connect_object (editor, "archived", G_CALLBACK (on_editor_archived), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+rcv_customers_page_dispose (GObject *object)
+{
+  RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMERS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->list);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rcv_customers_page_parent_class)->dispose (object);
+}
+
+static void
+rcv_customers_page_class_init (RcvCustomersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rcv_customers_page_dispose;
+
+  g_type_ensure (RCV_TYPE_CUSTOMER_ITEM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/receivables/Receivables/"
+                                               "rcv-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, archived_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, summary_label);
+  /* not kept in the struct, but reachable for the widget tests */
+  gtk_widget_class_bind_template_child_full (widget_class, "balance_column", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_archived_button_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_pending);
+}
+
+static void
+rcv_customers_page_init (RcvCustomersPage *self)
+{
+  GtkEveryFilter *filter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->search_filter =
+    gtk_string_filter_new (gtk_property_expression_new (RCV_TYPE_CUSTOMER_ITEM, NULL,
+                                                        "search-text"));
+  gtk_string_filter_set_match_mode (self->search_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->search_filter, TRUE);
+  self->archived_filter = gtk_custom_filter_new (archived_filter_match, self, NULL);
+
+  filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->search_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->archived_filter));
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (filter));
+  g_object_unref (filter);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+void
+rcv_customers_page_set_database (RcvCustomersPage *self,
+                                 RcvDatabase      *database)
+{
+  g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
+  g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+  g_clear_object (&self->list);
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+}
+
+/* Reads the customers and their balances again, in a worker thread. */
+void
+rcv_customers_page_reload (RcvCustomersPage *self)
+{
+  GDate today;
+
+  g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->database == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  if (self->list == NULL)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  rcv_date_set_today (&today);
+  rcv_customer_list_new_async (self->database, &today, self->cancellable, on_list_ready,
+                               g_object_ref (self));
+}
+
+void
+rcv_customers_page_focus_search (RcvCustomersPage *self)
+{
+  g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+rcv_customers_page_new_customer (RcvCustomersPage *self)
+{
+  g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
+  open_editor (self, 0);
+}
+
+void
+rcv_customers_page_edit_customer (RcvCustomersPage *self,
+                                  gint64            customer_id)
+{
+  g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
+  open_editor (self, customer_id);
+}

@@ -1,0 +1,23 @@
+/* rcv-customers-page.h - every customer with balance and oldest days overdue
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+#define RCV_TYPE_CUSTOMERS_PAGE (rcv_customers_page_get_type ())
+G_DECLARE_FINAL_TYPE (RcvCustomersPage, rcv_customers_page, RCV, CUSTOMERS_PAGE, GtkWidget)
+
+void rcv_customers_page_set_database  (RcvCustomersPage *self,
+                                       RcvDatabase      *database);
+void rcv_customers_page_reload        (RcvCustomersPage *self);
+void rcv_customers_page_focus_search  (RcvCustomersPage *self);
+void rcv_customers_page_new_customer  (RcvCustomersPage *self);
+void rcv_customers_page_edit_customer (RcvCustomersPage *self,
+                                       gint64            customer_id);
+
+G_END_DECLS

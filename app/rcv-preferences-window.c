@@ -1,0 +1,361 @@
+/* rcv-preferences-window.c - the company profile and how receivables are aged
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each field is applied on its own (Enter, or the row's apply button), checked by the core;
+ * a refused value stays in the field, marked, with the reason in a toast, and the file keeps
+ * the old one. Every applied change emits "changed" so the window reads the figures again.
+ */
+#define G_LOG_DOMAIN "rcv-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rcv-company.h"
+#include "rcv-preferences-window.h"
+
+struct _RcvPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  RcvDatabase *database;
+  gboolean loading;
+
+  AdwEntryRow *name_row;
+  AdwEntryRow *tax_id_row;
+  AdwEntryRow *email_row;
+  AdwEntryRow *phone_row;
+  AdwActionRow *logo_row;
+  GtkTextView *address_view;
+  GtkButton *address_apply_button;
+  AdwEntryRow *bank_row;
+  AdwEntryRow *iban_row;
+  AdwEntryRow *bic_row;
+  AdwEntryRow *currency_row;
+  AdwEntryRow *boundaries_row;
+  AdwComboRow *basis_row;
+};
+
+G_DEFINE_FINAL_TYPE (RcvPreferencesWindow, rcv_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+key_for_row (RcvPreferencesWindow *self,
+             AdwEntryRow          *row)
+{
+  if (row == self->name_row)
+    return RCV_COMPANY_NAME;
+  if (row == self->tax_id_row)
+    return RCV_COMPANY_TAX_ID;
+  if (row == self->email_row)
+    return RCV_COMPANY_EMAIL;
+  if (row == self->phone_row)
+    return RCV_COMPANY_PHONE;
+  if (row == self->bank_row)
+    return RCV_COMPANY_BANK;
+  if (row == self->iban_row)
+    return RCV_COMPANY_IBAN;
+  if (row == self->bic_row)
+    return RCV_COMPANY_BIC;
+  g_assert_not_reached ();
+}
+
+/* Marks the row, says why in a toast; or clears the mark and tells the window. */
+static void
+applied (RcvPreferencesWindow *self,
+         GtkWidget            *row,
+         const char           *label,
+         const GError         *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *title = g_markup_printf_escaped ("%s: %s", label, error->message);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      gtk_widget_add_css_class (row, "error");
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      return;
+    }
+  gtk_widget_remove_css_class (row, "error");
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_setting_row_apply (RcvPreferencesWindow *self,
+                      AdwEntryRow          *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  rcv_company_set (self->database, key_for_row (self, row),
+                   gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+           error);
+}
+
+static void
+on_address_changed (RcvPreferencesWindow *self,
+                    GtkTextBuffer        *buffer)
+{
+  if (!self->loading)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->address_apply_button), TRUE);
+}
+
+static void
+on_address_apply_clicked (RcvPreferencesWindow *self,
+                          GtkButton            *button)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->address_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (rcv_company_set (self->database, RCV_COMPANY_ADDRESS, text, &error))
+    gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  applied (self, GTK_WIDGET (self->address_view), _("Address"), error);
+}
+
+static void
+on_currency_row_apply (RcvPreferencesWindow *self,
+                       AdwEntryRow          *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+
+  g_strstrip (code);
+  rcv_database_set_currency (self->database, code, &error);
+  applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+           error);
+}
+
+static char *
+boundaries_text (RcvDatabase *database)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n;
+  const guint *boundaries = rcv_database_get_aging_boundaries (database, &n);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, i == 0 ? "%u" : ", %u", boundaries[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_boundaries_row_apply (RcvPreferencesWindow *self,
+                         AdwEntryRow          *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rcv_database_set_aging_boundaries (self->database,
+                                         gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      g_autofree char *text = boundaries_text (self->database);
+
+      /* as the file keeps it: "30,60, 90" comes back as "30, 60, 90" */
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      self->loading = FALSE;
+    }
+  applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+           error);
+}
+
+static void
+on_basis_row_selected (RcvPreferencesWindow *self,
+                       GParamSpec           *pspec,
+                       AdwComboRow          *row)
+{
+  g_autoptr(GError) error = NULL;
+  RcvAgingBasis basis = adw_combo_row_get_selected (row) == 1 ? RCV_AGING_BY_ISSUE_DATE
+                                                              : RCV_AGING_BY_DUE_DATE;
+
+  if (self->loading || basis == rcv_database_get_aging_basis (self->database))
+    return;
+  rcv_database_set_aging_basis (self->database, basis, &error);
+  applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+           error);
+}
+
+static void
+update_logo_row (RcvPreferencesWindow *self)
+{
+  g_autoptr(GBytes) logo = rcv_company_get_logo (self->database);
+  g_autofree char *size = NULL;
+
+  if (logo == NULL)
+    {
+      adw_action_row_set_subtitle (self->logo_row, _("None"));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.remove-logo", FALSE);
+      return;
+    }
+  size = g_format_size (g_bytes_get_size (logo));
+  adw_action_row_set_subtitle (self->logo_row, size);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.remove-logo", TRUE);
+}
+
+static void
+on_logo_chosen (GtkNativeDialog      *dialog,
+                int                   response,
+                RcvPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes != NULL)
+    rcv_company_set_logo (self->database, bytes, &error);
+  applied (self, GTK_WIDGET (self->logo_row), _("Logo"), error);
+  update_logo_row (self);
+}
+
+static void
+choose_logo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_logo_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+remove_logo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RcvPreferencesWindow *self = RCV_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  rcv_company_set_logo (self->database, NULL, &error);
+  applied (self, GTK_WIDGET (self->logo_row), _("Logo"), error);
+  update_logo_row (self);
+}
+
+static void
+load_row (AdwEntryRow *row,
+          RcvDatabase *database,
+          const char  *key)
+{
+  g_autofree char *value = rcv_database_get_setting (database, key);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+}
+
+static void
+rcv_preferences_window_dispose (GObject *object)
+{
+  RcvPreferencesWindow *self = RCV_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rcv_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rcv_preferences_window_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/receivables/Receivables/"
+                                               "rcv-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, tax_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, address_view);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, address_apply_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, bank_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, iban_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, bic_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, boundaries_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, basis_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_setting_row_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_address_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_row_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_boundaries_row_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_basis_row_selected);
+
+  gtk_widget_class_install_action (widget_class, "preferences.choose-logo", NULL,
+                                   choose_logo_action);
+  gtk_widget_class_install_action (widget_class, "preferences.remove-logo", NULL,
+                                   remove_logo_action);
+}
+
+static void
+rcv_preferences_window_init (RcvPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
+                           G_CALLBACK (on_address_changed), self, G_CONNECT_SWAPPED);
+}
+
+RcvPreferencesWindow *
+rcv_preferences_window_new (GtkWindow   *parent,
+                            RcvDatabase *database)
+{
+  RcvPreferencesWindow *self;
+  g_autofree char *address = NULL;
+  g_autofree char *boundaries = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
+
+  self = g_object_new (RCV_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->database = g_object_ref (database);
+
+  self->loading = TRUE;
+  load_row (self->name_row, database, RCV_COMPANY_NAME);
+  load_row (self->tax_id_row, database, RCV_COMPANY_TAX_ID);
+  load_row (self->email_row, database, RCV_COMPANY_EMAIL);
+  load_row (self->phone_row, database, RCV_COMPANY_PHONE);
+  load_row (self->bank_row, database, RCV_COMPANY_BANK);
+  load_row (self->iban_row, database, RCV_COMPANY_IBAN);
+  load_row (self->bic_row, database, RCV_COMPANY_BIC);
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row),
+                         rcv_database_get_currency (database)->code);
+  address = rcv_database_get_setting (database, RCV_COMPANY_ADDRESS);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->address_view),
+                            address != NULL ? address : "", -1);
+  boundaries = boundaries_text (database);
+  gtk_editable_set_text (GTK_EDITABLE (self->boundaries_row), boundaries);
+  adw_combo_row_set_selected (self->basis_row,
+                              rcv_database_get_aging_basis (database) == RCV_AGING_BY_ISSUE_DATE
+                                ? 1 : 0);
+  update_logo_row (self);
+  self->loading = FALSE;
+  return self;
+}

@@ -1,0 +1,37 @@
+/* rcv-window-private.h - the window's state, shared by rcv-window.c and rcv-window-actions.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rcv-customers-page.h"
+#include "rcv-overview-page.h"
+#include "rcv-window.h"
+
+G_BEGIN_DECLS
+
+struct _RcvWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  RcvDatabase *database;
+  char *path;
+  GSettings *settings;
+  GCancellable *cancellable;   /* of the work on this company file; cancelled on close */
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkStack *content_stack;
+  AdwViewStack *view_stack;
+  AdwStatusPage *welcome_page;
+  AdwStatusPage *error_page;
+  RcvOverviewPage *overview_page;
+  RcvCustomersPage *customers_page;
+};
+
+void rcv_window_class_install_actions (GtkWidgetClass *widget_class);
+void rcv_window_update_actions        (RcvWindow      *self);
+void rcv_window_update_content        (RcvWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,274 @@
+/* rcv-window.c - a window on one company file
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the company file's writing connection; its pages read through worker
+ * threads (rcv-database-task.c) and are told to reload after every write. Its actions are in
+ * rcv-window-actions.c.
+ */
+#define G_LOG_DOMAIN "rcv-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rcv-ledger.h"
+#include "rcv-window-private.h"
+
+G_DEFINE_FINAL_TYPE (RcvWindow, rcv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+save_window_state (RcvWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+update_title (RcvWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+
+  if (self->database != NULL)
+    name = rcv_database_get_setting (self->database, "company.name");
+  if (name == NULL || name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Receivables"));
+    }
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  if (self->path != NULL)
+    basename = g_filename_display_basename (self->path);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+}
+
+static gboolean
+rcv_window_close_request (GtkWindow *window)
+{
+  RcvWindow *self = RCV_WINDOW (window);
+
+  save_window_state (self);
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (rcv_window_parent_class)->close_request (window);
+}
+
+static void
+rcv_window_dispose (GObject *object)
+{
+  RcvWindow *self = RCV_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  /* the switchers let go of the stack before it goes: libadwaita 1.2 would otherwise reach
+   * into a disposed stack from the bar's dispose */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (rcv_window_parent_class)->dispose (object);
+}
+
+static void
+rcv_window_finalize (GObject *object)
+{
+  RcvWindow *self = RCV_WINDOW (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (rcv_window_parent_class)->finalize (object);
+}
+
+static void
+rcv_window_class_init (RcvWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rcv_window_dispose;
+  object_class->finalize = rcv_window_finalize;
+  window_class->close_request = rcv_window_close_request;
+
+  g_type_ensure (RCV_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (RCV_TYPE_CUSTOMERS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/receivables/Receivables/rcv-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, customers_page);
+
+  rcv_window_class_install_actions (widget_class);
+}
+
+static void
+rcv_window_init (RcvWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (g_strcmp0 (APPLICATION_ID, BASE_APPLICATION_ID) != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  rcv_window_update_actions (self);
+}
+
+RcvWindow *
+rcv_window_new (RcvApplication *application)
+{
+  return g_object_new (RCV_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* Opens `path` (created when missing) in this window. A file that cannot be opened leaves the
+ * window on its error page, saying why; nothing is written to it. */
+gboolean
+rcv_window_open_company (RcvWindow  *self,
+                         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) database = NULL;
+
+  g_return_val_if_fail (RCV_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  database = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+
+  /* the work on the previous file is of no use any more */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->database, database);
+  g_free (self->path);
+  self->path = g_strdup (path);
+
+  rcv_overview_page_set_database (self->overview_page, database);
+  rcv_customers_page_set_database (self->customers_page, database);
+  update_title (self);
+
+  if (database == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *description = g_markup_printf_escaped ("%s\n<small>%s</small>",
+                                                              error->message, display);
+
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+      rcv_window_update_actions (self);
+      return FALSE;
+    }
+
+  if (g_getenv ("RECEIVABLES_DB") == NULL)
+    g_settings_set_string (self->settings, "last-company-file", path);
+  rcv_window_update_content (self);
+  rcv_window_reload (self);
+  return TRUE;
+}
+
+/* The welcome page for a company file with nothing in it, else the pages. */
+void
+rcv_window_update_content (RcvWindow *self)
+{
+  g_autofree char *name = NULL;
+  gboolean welcome;
+
+  g_assert (RCV_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+  name = rcv_database_get_setting (self->database, "company.name");
+  welcome = rcv_ledger_is_empty (self->database) && (name == NULL || name[0] == '\0');
+  gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "ledger");
+  adw_view_switcher_title_set_stack (self->switcher_title, welcome ? NULL : self->view_stack);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !welcome);
+  update_title (self);
+  rcv_window_update_actions (self);
+}
+
+const char *
+rcv_window_get_path (RcvWindow *self)
+{
+  g_return_val_if_fail (RCV_IS_WINDOW (self), NULL);
+  return self->path;
+}
+
+RcvDatabase *
+rcv_window_get_database (RcvWindow *self)
+{
+  g_return_val_if_fail (RCV_IS_WINDOW (self), NULL);
+  return self->database;
+}
+
+/* After a write: every page reads the company file again (off the main thread). */
+void
+rcv_window_reload (RcvWindow *self)
+{
+  g_return_if_fail (RCV_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+  rcv_window_update_content (self);
+  rcv_overview_page_reload (self->overview_page);
+  rcv_customers_page_reload (self->customers_page);
+}
+
+void
+rcv_window_add_toast (RcvWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (RCV_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* An error from the core, as a toast: "what: why". */
+void
+rcv_window_show_error (RcvWindow    *self,
+                       const char   *what,
+                       const GError *error)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (RCV_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  title = g_markup_printf_escaped ("%s: %s", what, error->message);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+rcv_window_show_page (RcvWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (RCV_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}

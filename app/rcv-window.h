@@ -1,0 +1,30 @@
+/* rcv-window.h - a window on one company file
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rcv-application.h"
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+#define RCV_TYPE_WINDOW (rcv_window_get_type ())
+G_DECLARE_FINAL_TYPE (RcvWindow, rcv_window, RCV, WINDOW, AdwApplicationWindow)
+
+RcvWindow   *rcv_window_new           (RcvApplication *application);
+gboolean     rcv_window_open_company  (RcvWindow      *self,
+                                       const char     *path);
+const char  *rcv_window_get_path      (RcvWindow      *self);
+RcvDatabase *rcv_window_get_database  (RcvWindow      *self);
+void         rcv_window_reload        (RcvWindow      *self);
+void         rcv_window_add_toast     (RcvWindow      *self,
+                                       AdwToast       *toast);
+void         rcv_window_show_error    (RcvWindow      *self,
+                                       const char     *what,
+                                       const GError   *error);
+void         rcv_window_show_page     (RcvWindow      *self,
+                                       const char     *name);
+
+G_END_DECLS

@@ -1,0 +1,447 @@
+/* test-ui.c - the real window under Xvfb: welcome, sample company, customers, preferences
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the widgets the way a person does (typing into the rows, activating actions), then
+ * checks the company file and what the window shows. With RCV_SCREENSHOT_DIR set, it also
+ * saves each page, in light and dark style, as PNG (see README).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rcv-application.h"
+#include "rcv-company.h"
+#include "rcv-customer-editor.h"
+#include "rcv-customer-list.h"
+#include "rcv-customers-page.h"
+#include "rcv-ledger.h"
+#include "rcv-preferences-window.h"
+#include "rcv-test-utils.h"
+#include "rcv-window.h"
+
+typedef gboolean (*Condition) (gpointer data);
+
+static RcvApplication *app;
+
+/* Runs the main loop until `condition` holds; fails the test after 20 s. */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static gpointer
+child (gpointer    widget,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget),
+                                                   name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gboolean
+content_is (gpointer data)
+{
+  const char **args = data;
+  RcvWindow *window = (RcvWindow *) args[0];
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (child (window, "content_stack")),
+                    args[1]) == 0;
+}
+
+static void
+wait_for_content (RcvWindow  *window,
+                  const char *name)
+{
+  const char *args[] = { (const char *) window, name };
+
+  wait_until (content_is, args);
+}
+
+static gboolean
+page_stack_is (gpointer data)
+{
+  const char **args = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (child ((gpointer) args[0], "stack")),
+                    args[1]) == 0;
+}
+
+static void
+wait_for_page_stack (gpointer    page,
+                     const char *name)
+{
+  const char *args[] = { page, name };
+
+  wait_until (page_stack_is, args);
+}
+
+static gboolean
+n_rows_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+type_into (gpointer    editable,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* The window as a PNG, when RCV_SCREENSHOT_DIR asks for it. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("RCV_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GtkSnapshot) snapshot = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree char *file = NULL;
+      g_autofree char *path = NULL;
+      int width, height;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      settle ();
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      paintable = gtk_widget_paintable_new (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+      g_assert_nonnull (node);
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                             node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
+      path = g_build_filename (dir, file, NULL);
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  settle ();
+}
+
+static RcvWindow *
+open_window (const char *path)
+{
+  GtkWindow *window = rcv_application_open_company (app, path);
+
+  g_assert_true (RCV_IS_WINDOW (window));
+  gtk_window_set_default_size (window, 1100, 720);
+  return RCV_WINDOW (window);
+}
+
+static void
+close_window (RcvWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+test_welcome_then_sample (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  RcvWindow *window;
+  gpointer overview, customers;
+  GListModel *rows;
+
+  g_clear_object (&db);
+  window = open_window (path);
+  wait_for_content (window, "welcome");
+  /* no page switcher over an empty company */
+  g_assert_null (adw_view_switcher_title_get_stack (child (window, "switcher_title")));
+  screenshot (GTK_WIDGET (window), "welcome");
+
+  /* "Open Sample Company" fills the file off the main thread, then shows the overview */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  wait_for_content (window, "ledger");
+  overview = child (window, "overview_page");
+  wait_for_page_stack (overview, "figures");
+  /* four key figures, and the window titled with the sample company's name */
+  g_assert_nonnull (gtk_flow_box_get_child_at_index (child (overview, "figures_box"), 3));
+  g_assert_null (gtk_flow_box_get_child_at_index (child (overview, "figures_box"), 4));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Beispiel Handel GmbH");
+  screenshot (GTK_WIDGET (window), "overview");
+
+  /* the customers page lists the sample's 36 customers, largest balance first on request */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  customers = child (window, "customers_page");
+  wait_for_page_stack (customers, "list");
+  rows = G_LIST_MODEL (child (customers, "selection"));
+  {
+    gpointer args[] = { rows, GUINT_TO_POINTER (36) };
+
+    wait_until (n_rows_is, args);
+  }
+  gtk_column_view_sort_by_column (child (customers, "column_view"),
+                                  child (customers, "balance_column"), GTK_SORT_ASCENDING);
+  settle ();
+  {
+    g_autoptr(RcvCustomerItem) first = g_list_model_get_item (rows, 0);
+    g_autoptr(RcvCustomerItem) last = g_list_model_get_item (rows, 35);
+
+    /* the balance column sorts descending by default: its ascending click shows the most first */
+    g_assert_cmpint (rcv_customer_item_get_balance (first), >=,
+                     rcv_customer_item_get_balance (last));
+  }
+  screenshot (GTK_WIDGET (window), "customers");
+
+  /* search answers as you type */
+  type_into (child (customers, "search_entry"), "zzz-no-such-customer");
+  wait_for_page_stack (customers, "no-results");
+  type_into (child (customers, "search_entry"), "");
+  {
+    gpointer args[] = { rows, GUINT_TO_POINTER (36) };
+
+    wait_until (n_rows_is, args);
+  }
+  wait_for_page_stack (customers, "list");
+
+  close_window (window);
+  g_unlink (path);
+}
+
+static void
+test_create_customer (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  RcvWindow *window;
+  RcvCustomerEditor *editor;
+  gpointer customers;
+  GListModel *rows;
+
+  /* a company with a name and one customer skips the welcome */
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Test GmbH", NULL));
+  rcv_test_customer (db, "K1", "Erste Kundin");
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  customers = child (window, "customers_page");
+  wait_for_page_stack (customers, "list");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL));
+  settle ();
+  editor = find_toplevel (RCV_TYPE_CUSTOMER_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+
+  /* a taken ID is refused by the core and shown on the ID field */
+  type_into (child (editor, "code_row"), "K1");
+  type_into (child (editor, "name_row"), "Müller & Söhne <KG>");
+  type_into (child (editor, "email_row"), "not an address");
+  g_assert_nonnull (rcv_customer_editor_get_problem (editor));
+  g_assert_nonnull (strstr (rcv_customer_editor_get_problem (editor), "Email"));
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  type_into (child (editor, "email_row"), "buchhaltung@mueller.example");
+  g_assert_null (rcv_customer_editor_get_problem (editor));
+  g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+  type_into (child (editor, "terms_row"), "14");
+  type_into (child (editor, "limit_row"), "2500.50");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (editor, "address_view")),
+                            "Hauptstraße 5\n80331 München", -1);
+  screenshot (GTK_WIDGET (editor), "customer-editor");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_nonnull (strstr (rcv_customer_editor_get_problem (editor), "already exists"));
+  g_assert_true (gtk_widget_has_css_class (child (editor, "code_row"), "error"));
+
+  type_into (child (editor, "code_row"), "K2");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_null (find_toplevel (RCV_TYPE_CUSTOMER_EDITOR));
+
+  /* in the file, exactly as typed */
+  stored = rcv_ledger_find_customer (db, "K2", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->name, ==, "Müller & Söhne <KG>");
+  g_assert_cmpstr (stored->email, ==, "buchhaltung@mueller.example");
+  g_assert_cmpstr (stored->address, ==, "Hauptstraße 5\n80331 München");
+  g_assert_cmpint (stored->terms_days, ==, 14);
+  g_assert_cmpint (stored->credit_limit, ==, 250050);
+
+  /* and in the list, after the reload the save asked for */
+  rows = G_LIST_MODEL (child (customers, "selection"));
+  {
+    gpointer args[] = { rows, GUINT_TO_POINTER (2) };
+
+    wait_until (n_rows_is, args);
+  }
+
+  /* archiving hides it from the list, with an undo */
+  rcv_customers_page_edit_customer (customers, stored->id);
+  settle ();
+  editor = find_toplevel (RCV_TYPE_CUSTOMER_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "name_row")), ==, "Müller & Söhne <KG>");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.archive", NULL);
+  settle ();
+  {
+    gpointer args[] = { rows, GUINT_TO_POINTER (1) };
+
+    wait_until (n_rows_is, args);
+  }
+  g_clear_pointer (&stored, rcv_customer_free);
+  stored = rcv_ledger_find_customer (db, "K2", NULL);
+  g_assert_true (stored->archived);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unarchive-customer", "x",
+                                             stored->id));
+  {
+    gpointer args[] = { rows, GUINT_TO_POINTER (2) };
+
+    wait_until (n_rows_is, args);
+  }
+
+  close_window (window);
+  g_unlink (path);
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autofree char *name = NULL;
+  g_autofree char *iban = NULL;
+  RcvWindow *window;
+  RcvPreferencesWindow *preferences;
+  guint n;
+
+  g_clear_object (&db);
+  window = open_window (path);
+  wait_for_content (window, "welcome");
+
+  /* "Enter Company Profile…" opens the preferences; a name leaves the welcome */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  settle ();
+  preferences = find_toplevel (RCV_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  type_into (child (preferences, "name_row"), "Beispiel & Partner");
+  g_signal_emit_by_name (child (preferences, "name_row"), "apply");
+  type_into (child (preferences, "iban_row"), "DE89 3704 0044 0532 0130 00");
+  g_signal_emit_by_name (child (preferences, "iban_row"), "apply");
+  g_assert_false (gtk_widget_has_css_class (child (preferences, "iban_row"), "error"));
+  /* a wrong check digit is refused, and the good value stays in the file */
+  type_into (child (preferences, "iban_row"), "DE88 3704 0044 0532 0130 00");
+  g_signal_emit_by_name (child (preferences, "iban_row"), "apply");
+  g_assert_true (gtk_widget_has_css_class (child (preferences, "iban_row"), "error"));
+  type_into (child (preferences, "boundaries_row"), "30,60, 90,120");
+  g_signal_emit_by_name (child (preferences, "boundaries_row"), "apply");
+  screenshot (GTK_WIDGET (preferences), "preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  wait_for_content (window, "ledger");
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_READ_ONLY, NULL);
+  name = rcv_database_get_setting (db, RCV_COMPANY_NAME);
+  iban = rcv_database_get_setting (db, RCV_COMPANY_IBAN);
+  g_assert_cmpstr (name, ==, "Beispiel & Partner");
+  g_assert_cmpstr (iban, ==, "DE89 3704 0044 0532 0130 00");
+  rcv_database_get_aging_boundaries (db, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Beispiel & Partner");
+
+  close_window (window);
+  g_unlink (path);
+}
+
+static void
+test_refuses_bad_file (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "not-a-company.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RcvWindow *window;
+
+  rcv_test_write_file (path, "This is a letter, not a company file.\n");
+  before = rcv_test_file_checksum (path);
+  window = open_window (path);
+  wait_for_content (window, "error");
+  g_assert_nonnull (adw_status_page_get_description (child (window, "error_page")));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Receivables");
+  screenshot (GTK_WIDGET (window), "error");
+  after = rcv_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  close_window (window);
+  rcv_test_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = rcv_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/welcome-then-sample", test_welcome_then_sample);
+  g_test_add_func ("/ui/create-customer", test_create_customer);
+  g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
