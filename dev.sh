@@ -77,20 +77,19 @@ default_database() {
 cmd_run() {
   ensure_packages
   build _build -Dprofile=development
-  local cli=_build/app/cli/receivables-cli db
+  local db
   db=$(default_database)
-  if [[ ! -e $db ]]; then
-    local answer=y
-    if [[ -t 0 ]]; then
-      read -r -p "No company file yet at $db. Fill it with demo data? [Y/n] " answer || answer=y
-    fi
-    case ${answer:-y} in
-      [nN]*) ;;
-      *) "$cli" --database "$db" demo ;;
-    esac
+  if [[ -z ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
+    # No desktop to show a window on (a server, a container): the company through the CLI.
+    echo "No display: showing $db with receivables-cli instead of the window." >&2
+    local cli=_build/app/cli/receivables-cli
+    [[ -e $db ]] || "$cli" --database "$db" demo
+    exec "$cli" --database "$db" aging
   fi
-  # The window arrives with the desktop app; until then the company is shown by the CLI.
-  "$cli" --database "$db" aging "$@"
+  # The window opens $RECEIVABLES_DB, else the company opened last, else the default file
+  # (created on first run, where the window offers the sample company); the settings schema
+  # comes from the build tree.
+  GSETTINGS_SCHEMA_DIR=_build/data exec _build/app/receivables "$@"
 }
 
 cmd_test() {

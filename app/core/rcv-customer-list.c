@@ -269,6 +269,14 @@ rcv_customer_list_model_init (GListModelInterface *iface)
   iface->get_item = rcv_customer_list_get_item;
 }
 
+/* the array holds NULL for the items not made yet */
+static void
+item_unref (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static void
 rcv_customer_list_finalize (GObject *object)
 {
@@ -292,7 +300,7 @@ rcv_customer_list_init (RcvCustomerList *self)
 {
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (item_unref);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 

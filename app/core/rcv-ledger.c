@@ -544,6 +544,7 @@ rcv_ledger_update_customer (RcvDatabase       *db,
                             GError           **error)
 {
   g_autoptr(RcvCustomer) old = NULL;
+  g_autoptr(RcvCustomer) stored = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *old_json = NULL;
   g_autofree char *new_json = NULL;
@@ -599,8 +600,12 @@ rcv_ledger_update_customer (RcvDatabase       *db,
     }
   sqlite3_reset (stmt);
 
+  /* the values as stored (the name trimmed), read back inside the transaction */
+  stored = rcv_ledger_get_customer (db, customer->id, error);
+  if (stored == NULL)
+    goto fail;
   old_json = customer_to_json (old);
-  new_json = customer_to_json (customer);
+  new_json = customer_to_json (stored);
   if (!rcv_database_audit (db, "update", "customers", customer->id, old_json, new_json, error) ||
       !rcv_database_commit (db, error))
     goto fail;

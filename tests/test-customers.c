@@ -1,0 +1,231 @@
+/* test-customers.c - the customer list model, customer changes and the company profile
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "rcv-company.h"
+#include "rcv-customer-list.h"
+#include "rcv-error.h"
+#include "rcv-ledger.h"
+#include "rcv-test-utils.h"
+
+static RcvCustomerItem *
+item_at (RcvCustomerList *list,
+         guint            position)
+{
+  RcvCustomerItem *item = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (item);
+  /* the list keeps its items: the same object each time */
+  g_assert_true (item == g_list_model_get_item (G_LIST_MODEL (list), position));
+  g_object_unref (item);
+  g_object_unref (item);
+  return item;
+}
+
+static void
+test_list_balances (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvCustomerList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 zed, anna, paid;
+  guint position;
+  RcvCustomerItem *item;
+  g_autofree char *balance = NULL;
+
+  zed = rcv_test_customer (db, "K3", "Zeder AG");
+  anna = rcv_test_customer (db, "K1", "anna Berg");
+  paid = rcv_test_customer (db, "K2", "Bezahlt GmbH");
+  rcv_test_invoice (db, zed, "R1", "2026-01-01", "2026-01-31", 10000);
+  rcv_test_invoice (db, zed, "R2", "2026-03-01", "2026-03-31", 5000);
+  rcv_test_invoice (db, anna, "R3", "2026-03-20", "2026-04-19", 2500);
+  rcv_test_payment (db, paid, "2026-02-01", 700, 0, TRUE);   /* unapplied credit only */
+
+  list = rcv_customer_list_new (db, rcv_test_date ("2026-04-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == RCV_TYPE_CUSTOMER_ITEM);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
+
+  /* by name, ignoring case */
+  g_assert_cmpstr (rcv_customer_item_get_name (item_at (list, 0)), ==, "anna Berg");
+  g_assert_cmpstr (rcv_customer_item_get_name (item_at (list, 1)), ==, "Bezahlt GmbH");
+  g_assert_cmpstr (rcv_customer_item_get_name (item_at (list, 2)), ==, "Zeder AG");
+
+  g_assert_true (rcv_customer_list_find (list, zed, &position));
+  item = item_at (list, position);
+  g_assert_cmpint (rcv_customer_item_get_balance (item), ==, 15000);
+  /* R1 due 2026-01-31 is 60 days overdue on 2026-04-01 */
+  g_assert_cmpint (rcv_customer_item_get_oldest_days (item), ==, 60);
+  g_object_get (item, "balance-text", &balance, NULL);
+  g_assert_nonnull (strstr (balance, "150"));
+
+  g_assert_true (rcv_customer_list_find (list, anna, &position));
+  g_assert_cmpint (rcv_customer_item_get_oldest_days (item_at (list, position)), <=, 0);
+  g_assert_true (rcv_customer_list_find (list, paid, &position));
+  g_assert_cmpint (rcv_customer_item_get_balance (item_at (list, position)), ==, -700);
+  g_assert_cmpint (rcv_customer_item_get_oldest_days (item_at (list, position)), ==, G_MININT);
+  g_assert_cmpint (rcv_customer_list_get_total (list), ==, 15000 + 2500 - 700);
+  g_assert_false (rcv_customer_list_find (list, 999, NULL));
+}
+
+static void
+on_list_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RcvCustomerList **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = rcv_customer_list_new_finish (RCV_DATABASE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_list_async (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  RcvCustomerList *list = NULL;
+
+  rcv_test_customer (db, "K1", "Eins");
+  rcv_customer_list_new_async (db, rcv_test_date ("2026-04-01"), NULL, on_list_ready, &list);
+  while (list == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_object_unref (list);
+}
+
+static void
+test_update_and_archive (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvCustomer) customer = NULL;
+  g_autoptr(RcvCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GString *audit = g_string_new (NULL);
+  gint64 id;
+
+  id = rcv_test_customer (db, "K1", "Alt");
+  rcv_test_customer (db, "K2", "Andere");
+  customer = rcv_ledger_get_customer (db, id, &error);
+  g_assert_no_error (error);
+
+  g_free (customer->name);
+  customer->name = g_strdup ("  Neu & Co  ");
+  customer->terms_days = 10;
+  g_assert_true (rcv_ledger_update_customer (db, customer, &error));
+  g_assert_no_error (error);
+  stored = rcv_ledger_get_customer (db, id, NULL);
+  g_assert_cmpstr (stored->name, ==, "Neu & Co");
+  g_assert_cmpint (stored->terms_days, ==, 10);
+
+  /* the audit table has the old and the new values */
+  rcv_test_dump (audit, path, "SELECT action, old_values, new_values FROM audit"
+                              " WHERE table_name = 'customers' AND action = 'update'");
+  g_assert_nonnull (strstr (audit->str, "\"Alt\""));
+  g_assert_nonnull (strstr (audit->str, "\"Neu & Co\""));
+  g_string_free (audit, TRUE);
+
+  /* a taken ID, or a bad field, changes nothing */
+  before = rcv_test_fingerprint (path);
+  g_free (customer->code);
+  customer->code = g_strdup ("K2");
+  g_assert_false (rcv_ledger_update_customer (db, customer, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_free (customer->code);
+  customer->code = g_strdup ("K1");
+  g_free (customer->email);
+  customer->email = g_strdup ("kein at");
+  g_assert_false (rcv_ledger_update_customer (db, customer, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "email: "));
+  g_clear_error (&error);
+  after = rcv_test_fingerprint (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* archive, and back */
+  g_assert_true (rcv_ledger_set_customer_archived (db, id, TRUE, &error));
+  g_clear_pointer (&stored, rcv_customer_free);
+  stored = rcv_ledger_get_customer (db, id, NULL);
+  g_assert_true (stored->archived);
+  g_assert_true (rcv_ledger_set_customer_archived (db, id, FALSE, &error));
+  g_clear_pointer (&stored, rcv_customer_free);
+  stored = rcv_ledger_get_customer (db, id, NULL);
+  g_assert_false (stored->archived);
+  g_assert_false (rcv_ledger_set_customer_archived (db, 4242, TRUE, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_company_profile (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) logo = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) not_image = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *address = NULL;
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "  Muster GmbH ", &error));
+  name = rcv_database_get_setting (db, RCV_COMPANY_NAME);
+  g_assert_cmpstr (name, ==, "Muster GmbH");
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_ADDRESS, "Weg 1\n12345 Ort", &error));
+  address = rcv_database_get_setting (db, RCV_COMPANY_ADDRESS);
+  g_assert_cmpstr (address, ==, "Weg 1\n12345 Ort");
+
+  /* each rule, with the value left as it was */
+  g_assert_false (rcv_company_set (db, RCV_COMPANY_NAME, "   ", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rcv_company_set (db, RCV_COMPANY_TAX_ID, "DE\n123", &error));
+  g_clear_error (&error);
+  g_assert_false (rcv_company_set (db, RCV_COMPANY_EMAIL, "nobody", &error));
+  g_clear_error (&error);
+  g_assert_true (rcv_company_check (RCV_COMPANY_IBAN, "DE89 3704 0044 0532 0130 00", NULL));
+  g_assert_true (rcv_company_check (RCV_COMPANY_IBAN, "GB82WEST12345698765432", NULL));
+  g_assert_false (rcv_company_check (RCV_COMPANY_IBAN, "DE89 3704 0044 0532 0130 01", NULL));
+  g_assert_false (rcv_company_check (RCV_COMPANY_IBAN, "GB82WEST1234569876543", NULL));
+  /* not IBAN-shaped: a plain account number is accepted as typed */
+  g_assert_true (rcv_company_check (RCV_COMPANY_IBAN, "12345678", NULL));
+  g_clear_pointer (&name, g_free);
+  name = rcv_database_get_setting (db, RCV_COMPANY_NAME);
+  g_assert_cmpstr (name, ==, "Muster GmbH");
+
+  /* the logo: images only, kept byte for byte, removable */
+  g_assert_null (rcv_company_get_logo (db));
+  not_image = g_bytes_new_static ("hello", 5);
+  g_assert_false (rcv_company_set_logo (db, not_image, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  logo = g_bytes_new_static (png, sizeof png);
+  g_assert_true (rcv_company_set_logo (db, logo, &error));
+  stored = rcv_company_get_logo (db);
+  g_assert_true (g_bytes_equal (logo, stored));
+  g_assert_true (rcv_company_set_logo (db, NULL, &error));
+  g_assert_null (rcv_company_get_logo (db));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/customers/list-balances", test_list_balances);
+  g_test_add_func ("/core/customers/list-async", test_list_async);
+  g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
+  g_test_add_func ("/core/customers/company-profile", test_company_profile);
+  return g_test_run ();
+}
