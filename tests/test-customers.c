@@ -8,6 +8,8 @@
 #include "rcv-company.h"
 #include "rcv-customer-list.h"
 #include "rcv-error.h"
+#include "rcv-invoice-list.h"
+#include "rcv-open-items.h"
 #include "rcv-ledger.h"
 #include "rcv-test-utils.h"
 
@@ -217,6 +219,121 @@ test_company_profile (void)
   g_assert_null (rcv_company_get_logo (db));
 }
 
+static RcvInvoiceList *
+invoices (RcvDatabase      *db,
+          RcvInvoiceFilter  filter,
+          const char       *search)
+{
+  g_autoptr(GError) error = NULL;
+  RcvInvoiceList *list = rcv_invoice_list_new (db, filter, search, rcv_test_date ("2026-04-01"),
+                                               NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+static void
+test_invoice_list (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvInvoiceList) all = NULL;
+  g_autoptr(RcvInvoiceList) open = NULL;
+  g_autoptr(RcvInvoiceList) overdue = NULL;
+  g_autoptr(RcvInvoiceList) by_number = NULL;
+  g_autoptr(RcvInvoiceList) by_name = NULL;
+  g_autoptr(RcvInvoiceItem) first = NULL;
+  g_autoptr(RcvInvoiceItem) again = NULL;
+  g_autofree char *status = NULL;
+  gint64 a, b, r1;
+
+  a = rcv_test_customer (db, "K1", "Anna Berg");
+  b = rcv_test_customer (db, "K2", "Zeder AG");
+  r1 = rcv_test_invoice (db, a, "2026-0001", "2026-01-01", "2026-01-31", 10000);
+  rcv_test_invoice (db, a, "2026-0002", "2026-03-20", "2026-04-19", 2500);
+  rcv_test_invoice (db, b, "2026-0003", "2026-03-01", "2026-03-10", 4000);
+  rcv_test_payment (db, b, "2026-03-05", 4000, 0, TRUE);   /* pays 2026-0003 */
+
+  all = invoices (db, RCV_INVOICE_FILTER_ALL, NULL);
+  open = invoices (db, RCV_INVOICE_FILTER_OPEN, "");
+  overdue = invoices (db, RCV_INVOICE_FILTER_OVERDUE, "");
+  by_number = invoices (db, RCV_INVOICE_FILTER_ALL, "2026-000");
+  by_name = invoices (db, RCV_INVOICE_FILTER_ALL, "zeder");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (open)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (overdue)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_number)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_name)), ==, 1);
+
+  /* newest first; an item lives as long as it is held, and is the same object meanwhile */
+  first = g_list_model_get_item (G_LIST_MODEL (all), 2);
+  g_assert_cmpint (rcv_invoice_item_get_id (first), ==, r1);
+  again = g_list_model_get_item (G_LIST_MODEL (all), 2);
+  g_assert_true (first == again);
+  g_assert_cmpint (rcv_invoice_item_get_open (first), ==, 10000);
+  g_object_get (first, "status-text", &status, NULL);
+  g_assert_cmpstr (status, ==, "60 days overdue");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (all), 3));
+}
+
+static void
+test_open_items_and_void (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (RcvAllocationRequest));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 k, late, early, future, paid;
+
+  k = rcv_test_customer (db, "K1", "Anna");
+  late = rcv_test_invoice (db, k, "R2", "2026-02-01", "2026-03-15", 3000);
+  early = rcv_test_invoice (db, k, "R1", "2026-01-01", "2026-01-31", 5000);
+  future = rcv_test_invoice (db, k, "R3", "2026-05-01", "2026-05-31", 1000);
+  paid = rcv_test_invoice (db, k, "R0", "2025-12-01", "2025-12-31", 700);
+  rcv_test_payment (db, k, "2026-01-02", 700, paid, FALSE);
+
+  items = rcv_ledger_list_open_items (db, k, RCV_INVOICE_KIND_INVOICE, &error);
+  g_assert_no_error (error);
+  /* oldest due date first; the paid one is not open */
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpint (((RcvOpenItem *) g_ptr_array_index (items, 0))->id, ==, early);
+  g_assert_cmpint (((RcvOpenItem *) g_ptr_array_index (items, 1))->id, ==, late);
+
+  /* 6000 on 2026-04-01: R1 in full, 1000 of R2; R3 is issued later and gets nothing */
+  g_assert_cmpint (rcv_propose_allocation (items, rcv_test_date ("2026-04-01"), 6000, requests),
+                   ==, 0);
+  g_assert_cmpuint (requests->len, ==, 2);
+  g_assert_cmpint (g_array_index (requests, RcvAllocationRequest, 0).amount, ==, 5000);
+  g_assert_cmpint (g_array_index (requests, RcvAllocationRequest, 1).amount, ==, 1000);
+  /* too much: the rest is unapplied */
+  g_assert_cmpint (rcv_propose_allocation (items, rcv_test_date ("2026-04-01"), 9000, requests),
+                   ==, 1000);
+
+  /* void: a reason is required; a paid invoice cannot be voided; nothing changes on refusal */
+  before = rcv_test_fingerprint (path);
+  g_assert_false (rcv_ledger_void_invoice (db, future, "  ", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rcv_ledger_void_invoice (db, paid, "typo", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  after = rcv_test_fingerprint (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (rcv_ledger_void_invoice (db, future, "entered twice", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = rcv_ledger_list_open_items (db, k, RCV_INVOICE_KIND_INVOICE, NULL);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_false (rcv_ledger_void_invoice (db, future, "again", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT);
+  g_assert_cmpint (rcv_ledger_get_unapplied (db, k), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,5 +344,7 @@ main (int   argc,
   g_test_add_func ("/core/customers/list-async", test_list_async);
   g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
   g_test_add_func ("/core/customers/company-profile", test_company_profile);
+  g_test_add_func ("/core/invoices/list", test_invoice_list);
+  g_test_add_func ("/core/invoices/open-items-and-void", test_open_items_and_void);
   return g_test_run ();
 }

@@ -1,0 +1,500 @@
+/* rcv-invoice-list.c - invoices and credit notes as a lazy GListModel, for a million of them
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Building the list (in a worker thread) reads only the IDs that match, newest first: 8 bytes
+ * an invoice, a few tenths of a second for a million. A row is read when the view asks for
+ * it, by ID on the window's connection (a few microseconds), and its item lives only as long
+ * as someone holds it: the list keeps a weak pointer, so scrolling through a million rows
+ * does not leave a million objects behind.
+ */
+#define G_LOG_DOMAIN "rcv-invoice-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rcv-database-private.h"
+#include "rcv-database-task.h"
+#include "rcv-date.h"
+#include "rcv-invoice-list.h"
+#include "rcv-money.h"
+
+struct _RcvInvoiceItem
+{
+  GObject parent_instance;
+
+  gint64 id;
+  guint position;       /* in the list that made it */
+  gint64 open;
+  char *number;
+  char *customer;
+  char *issue_text;
+  char *due_text;
+  char *total_text;
+  char *open_text;
+  char *status_text;
+  gboolean overdue;
+};
+
+struct _RcvInvoiceList
+{
+  GObject parent_instance;
+
+  GArray *ids;          /* gint64, in list order */
+  GHashTable *items;    /* position → RcvInvoiceItem (weak) */
+  RcvDatabase *db;      /* reads the rows; set by the owner after a threaded build */
+  GDate today;
+};
+
+static void rcv_invoice_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE (RcvInvoiceItem, rcv_invoice_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (RcvInvoiceList, rcv_invoice_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      rcv_invoice_list_model_init))
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_ID,
+  ITEM_PROP_NUMBER,
+  ITEM_PROP_CUSTOMER,
+  ITEM_PROP_ISSUE_TEXT,
+  ITEM_PROP_DUE_TEXT,
+  ITEM_PROP_TOTAL_TEXT,
+  ITEM_PROP_OPEN_TEXT,
+  ITEM_PROP_STATUS_TEXT,
+  ITEM_PROP_OVERDUE,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+static void
+rcv_invoice_item_finalize (GObject *object)
+{
+  RcvInvoiceItem *self = RCV_INVOICE_ITEM (object);
+
+  g_free (self->number);
+  g_free (self->customer);
+  g_free (self->issue_text);
+  g_free (self->due_text);
+  g_free (self->total_text);
+  g_free (self->open_text);
+  g_free (self->status_text);
+
+  G_OBJECT_CLASS (rcv_invoice_item_parent_class)->finalize (object);
+}
+
+static void
+rcv_invoice_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RcvInvoiceItem *self = RCV_INVOICE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case ITEM_PROP_NUMBER:
+      g_value_set_string (value, self->number);
+      break;
+    case ITEM_PROP_CUSTOMER:
+      g_value_set_string (value, self->customer);
+      break;
+    case ITEM_PROP_ISSUE_TEXT:
+      g_value_set_string (value, self->issue_text);
+      break;
+    case ITEM_PROP_DUE_TEXT:
+      g_value_set_string (value, self->due_text);
+      break;
+    case ITEM_PROP_TOTAL_TEXT:
+      g_value_set_string (value, self->total_text);
+      break;
+    case ITEM_PROP_OPEN_TEXT:
+      g_value_set_string (value, self->open_text);
+      break;
+    case ITEM_PROP_STATUS_TEXT:
+      g_value_set_string (value, self->status_text);
+      break;
+    case ITEM_PROP_OVERDUE:
+      g_value_set_boolean (value, self->overdue);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rcv_invoice_item_class_init (RcvInvoiceItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rcv_invoice_item_finalize;
+  object_class->get_property = rcv_invoice_item_get_property;
+
+  item_properties[ITEM_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  item_properties[ITEM_PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_CUSTOMER] = g_param_spec_string ("customer", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_ISSUE_TEXT] =
+    g_param_spec_string ("issue-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_DUE_TEXT] = g_param_spec_string ("due-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_TOTAL_TEXT] =
+    g_param_spec_string ("total-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_OPEN_TEXT] =
+    g_param_spec_string ("open-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_STATUS_TEXT] =
+    g_param_spec_string ("status-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_OVERDUE] =
+    g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+rcv_invoice_item_init (RcvInvoiceItem *self)
+{
+}
+
+gint64
+rcv_invoice_item_get_id (RcvInvoiceItem *self)
+{
+  g_return_val_if_fail (RCV_IS_INVOICE_ITEM (self), 0);
+  return self->id;
+}
+
+const char *
+rcv_invoice_item_get_number (RcvInvoiceItem *self)
+{
+  g_return_val_if_fail (RCV_IS_INVOICE_ITEM (self), NULL);
+  return self->number;
+}
+
+gint64
+rcv_invoice_item_get_open (RcvInvoiceItem *self)
+{
+  g_return_val_if_fail (RCV_IS_INVOICE_ITEM (self), 0);
+  return self->open;
+}
+
+static char *
+locale_date (const char *iso)
+{
+  GDate date;
+  char text[64];
+
+  if (!rcv_date_parse_iso (iso, &date, NULL))
+    return g_strdup (iso);
+  g_date_strftime (text, sizeof text, "%x", &date);
+  return g_strdup (text);
+}
+
+/* One row, read by ID: a point query on the primary key and the customer's. */
+static RcvInvoiceItem *
+read_item (RcvInvoiceList *self,
+           gint64          id)
+{
+  const RcvCurrency *currency = rcv_database_get_currency (self->db);
+  RcvInvoiceItem *item;
+  sqlite3_stmt *stmt;
+  gboolean credit_note, is_void;
+  gint64 total, allocated;
+  GDate due;
+
+  stmt = rcv_database_prepare (self->db,
+                               "SELECT i.number, c.name, i.kind, i.status, i.issue_date,"
+                               " i.due_date, i.total, i.allocated"
+                               " FROM invoices i JOIN customers c ON c.id = i.customer_id"
+                               " WHERE i.id = ?1",
+                               NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  item = g_object_new (RCV_TYPE_INVOICE_ITEM, NULL);
+  item->id = id;
+  item->number = g_strdup (rcv_column_text (stmt, 0));
+  item->customer = g_strdup (rcv_column_text (stmt, 1));
+  credit_note = g_str_equal (rcv_column_text (stmt, 2), "credit-note");
+  is_void = g_str_equal (rcv_column_text (stmt, 3), "void");
+  item->issue_text = locale_date (rcv_column_text (stmt, 4));
+  item->due_text = credit_note ? g_strdup ("") : locale_date (rcv_column_text (stmt, 5));
+  rcv_date_parse_iso (rcv_column_text (stmt, 5), &due, NULL);
+  total = sqlite3_column_int64 (stmt, 6);
+  allocated = sqlite3_column_int64 (stmt, 7);
+  sqlite3_reset (stmt);
+
+  /* a credit note's total is negative; what is left of it is credit, shown negative too */
+  item->open = is_void ? 0 : credit_note ? total + allocated : total - allocated;
+  item->total_text = rcv_money_format (total, currency);
+  item->open_text = rcv_money_format (item->open, currency);
+  if (is_void)
+    item->status_text = g_strdup (C_("invoice status", "Void"));
+  else if (item->open == 0)
+    item->status_text = g_strdup (credit_note ? C_("credit note status", "Used")
+                                              : C_("invoice status", "Paid"));
+  else if (credit_note)
+    item->status_text = g_strdup (C_("credit note status", "Unused credit"));
+  else if (g_date_valid (&due) && g_date_compare (&due, &self->today) < 0)
+    {
+      gint days = (gint) (g_date_get_julian (&self->today) - g_date_get_julian (&due));
+
+      item->overdue = TRUE;
+      item->status_text = g_strdup_printf (ngettext ("%d day overdue", "%d days overdue",
+                                                     (gulong) days), days);
+    }
+  else
+    item->status_text = g_strdup (C_("invoice status", "Open"));
+  return item;
+}
+
+/* an item is gone: the list forgets it (its struct is still readable here) */
+static void
+on_item_gone (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  RcvInvoiceList *self = data;
+
+  g_hash_table_remove (self->items,
+                       GUINT_TO_POINTER (((RcvInvoiceItem *) where_the_object_was)->position));
+}
+
+static GType
+rcv_invoice_list_get_item_type (GListModel *model)
+{
+  return RCV_TYPE_INVOICE_ITEM;
+}
+
+static guint
+rcv_invoice_list_get_n_items (GListModel *model)
+{
+  return RCV_INVOICE_LIST (model)->ids->len;
+}
+
+static gpointer
+rcv_invoice_list_get_item (GListModel *model,
+                           guint       position)
+{
+  RcvInvoiceList *self = RCV_INVOICE_LIST (model);
+  RcvInvoiceItem *item;
+
+  if (position >= self->ids->len || self->db == NULL)
+    return NULL;
+  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = read_item (self, g_array_index (self->ids, gint64, position));
+  if (item == NULL)
+    return NULL;
+  item->position = position;
+  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
+  g_object_weak_ref (G_OBJECT (item), on_item_gone, self);
+  return item;
+}
+
+static void
+rcv_invoice_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rcv_invoice_list_get_item_type;
+  iface->get_n_items = rcv_invoice_list_get_n_items;
+  iface->get_item = rcv_invoice_list_get_item;
+}
+
+static gboolean
+drop_weak_ref (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  g_object_weak_unref (value, on_item_gone, user_data);
+  return TRUE;
+}
+
+static void
+rcv_invoice_list_finalize (GObject *object)
+{
+  RcvInvoiceList *self = RCV_INVOICE_LIST (object);
+
+  g_hash_table_foreach_remove (self->items, drop_weak_ref, self);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (rcv_invoice_list_parent_class)->finalize (object);
+}
+
+static void
+rcv_invoice_list_class_init (RcvInvoiceListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rcv_invoice_list_finalize;
+}
+
+static void
+rcv_invoice_list_init (RcvInvoiceList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_hash_table_new (NULL, NULL);
+}
+
+static void
+append_id (GArray       *ids,
+           sqlite3_stmt *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val (ids, id);
+}
+
+/* The invoices and credit notes that pass `filter` and `search` (a number's beginning, or a
+ * part of a customer's name or ID), newest first. Blocking: call it from a worker thread on
+ * a large company, or use rcv_invoice_list_new_async(). The list reads its rows through `db`
+ * until rcv_invoice_list_set_database() gives it another connection. */
+RcvInvoiceList *
+rcv_invoice_list_new (RcvDatabase      *db,
+                      RcvInvoiceFilter  filter,
+                      const char       *search,
+                      const GDate      *today,
+                      GCancellable     *cancellable,
+                      GError          **error)
+{
+  static const char *const sql[] = {
+    "SELECT id FROM invoices"
+    " WHERE (?1 = '' OR (number >= ?1 AND number < ?1 || x'f48fbfbf')"
+    "  OR customer_id IN (SELECT id FROM customers WHERE instr (lower (name), lower (?1)) > 0"
+    "   OR lower (code) = lower (?1)))"
+    " ORDER BY id DESC",
+    "SELECT id FROM invoices WHERE settled_date IS NULL AND status = 'posted'"
+    " AND (?1 = '' OR (number >= ?1 AND number < ?1 || x'f48fbfbf')"
+    "  OR customer_id IN (SELECT id FROM customers WHERE instr (lower (name), lower (?1)) > 0"
+    "   OR lower (code) = lower (?1)))"
+    " ORDER BY id DESC",
+    "SELECT id FROM invoices WHERE settled_date IS NULL AND status = 'posted'"
+    " AND kind = 'invoice' AND due_date < ?2"
+    " AND (?1 = '' OR (number >= ?1 AND number < ?1 || x'f48fbfbf')"
+    "  OR customer_id IN (SELECT id FROM customers WHERE instr (lower (name), lower (?1)) > 0"
+    "   OR lower (code) = lower (?1)))"
+    " ORDER BY id DESC",
+  };
+  g_autoptr(RcvInvoiceList) self = NULL;
+  g_autofree char *needle = NULL;
+  char today_iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (filter <= RCV_INVOICE_FILTER_OVERDUE, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  self = g_object_new (RCV_TYPE_INVOICE_LIST, NULL);
+  self->db = g_object_ref (db);
+  self->today = *today;
+  needle = g_strstrip (g_strdup (search != NULL ? search : ""));
+  rcv_date_to_iso (today, today_iso);
+
+  stmt = rcv_database_prepare (db, sql[filter], error);
+  if (stmt == NULL)
+    return NULL;
+  rcv_bind_text (stmt, 1, needle);
+  rcv_bind_text (stmt, 2, today_iso);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      append_id (self->ids, stmt);
+      /* a search typed further makes this one useless: stop early */
+      if (++n % 65536 == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  RcvInvoiceFilter filter;
+  char *search;
+  GDate today;
+} LoadData;
+
+static void
+load_data_free (gpointer pointer)
+{
+  LoadData *data = pointer;
+
+  g_free (data->search);
+  g_free (data);
+}
+
+static gpointer
+load_in_thread (RcvDatabase   *connection,
+                gpointer       pointer,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  LoadData *data = pointer;
+  RcvInvoiceList *list = rcv_invoice_list_new (connection, data->filter, data->search,
+                                               &data->today, cancellable, error);
+
+  /* the thread's connection closes with the task: the owner gives the list another */
+  if (list != NULL)
+    g_clear_object (&list->db);
+  return list;
+}
+
+void
+rcv_invoice_list_new_async (RcvDatabase         *db,
+                            RcvInvoiceFilter     filter,
+                            const char          *search,
+                            const GDate         *today,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (RCV_IS_DATABASE (db));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  data = g_new0 (LoadData, 1);
+  data->filter = filter;
+  data->search = g_strdup (search);
+  data->today = *today;
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, load_in_thread, data, load_data_free,
+                         g_object_unref, rcv_invoice_list_new_async, cancellable, callback,
+                         user_data);
+}
+
+/* The list, without a connection to read its rows: give it one with
+ * rcv_invoice_list_set_database(). */
+RcvInvoiceList *
+rcv_invoice_list_new_finish (RcvDatabase   *db,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return rcv_database_task_finish (db, result, rcv_invoice_list_new_async, error);
+}
+
+void
+rcv_invoice_list_set_database (RcvInvoiceList *self,
+                               RcvDatabase    *db)
+{
+  g_return_if_fail (RCV_IS_INVOICE_LIST (self));
+  g_return_if_fail (db == NULL || RCV_IS_DATABASE (db));
+
+  g_set_object (&self->db, db);
+}

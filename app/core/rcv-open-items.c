@@ -1,0 +1,206 @@
+/* rcv-open-items.c - a customer's open invoices, the proposed allocation of a payment, voiding
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The payment form shows what DESIGN.md §3's automatic allocation would do (oldest due date
+ * first, then issue date, then number; only invoices issued on or before the payment) and
+ * lets the user change it before anything is written.
+ */
+#define G_LOG_DOMAIN "rcv-open-items"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rcv-database-private.h"
+#include "rcv-date.h"
+#include "rcv-error.h"
+#include "rcv-json.h"
+#include "rcv-open-items.h"
+
+static void
+open_item_free (gpointer pointer)
+{
+  RcvOpenItem *item = pointer;
+
+  g_free (item->number);
+  g_free (item);
+}
+
+/* The customer's posted invoices (or credit notes) with something left open today, in
+ * allocation order. */
+GPtrArray *
+rcv_ledger_list_open_items (RcvDatabase    *db,
+                            gint64          customer_id,
+                            RcvInvoiceKind  kind,
+                            GError        **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT id, number, issue_date, due_date, total, allocated"
+                               " FROM invoices INDEXED BY invoices_customer_unsettled"
+                               " WHERE customer_id = ?1 AND settled_date IS NULL"
+                               " AND status = 'posted' AND kind = ?2"
+                               " ORDER BY due_date, issue_date, number",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rcv_bind_text (stmt, 2, rcv_invoice_kind_to_string (kind));
+
+  items = g_ptr_array_new_with_free_func (open_item_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RcvOpenItem *item = g_new0 (RcvOpenItem, 1);
+      gint64 allocated = sqlite3_column_int64 (stmt, 5);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->number = g_strdup (rcv_column_text (stmt, 1));
+      item->kind = kind;
+      rcv_date_parse_iso (rcv_column_text (stmt, 2), &item->issue_date, NULL);
+      rcv_date_parse_iso (rcv_column_text (stmt, 3), &item->due_date, NULL);
+      item->total = sqlite3_column_int64 (stmt, 4);
+      item->open = (item->total < 0 ? -item->total : item->total) - allocated;
+      if (item->open > 0)
+        g_ptr_array_add (items, item);
+      else
+        open_item_free (item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&items);
+}
+
+/* The customer's unapplied credit today: payments and credit notes not yet allocated (≥ 0). */
+gint64
+rcv_ledger_get_unapplied (RcvDatabase *db,
+                          gint64       customer_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 unapplied = 0;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT coalesce ((SELECT sum (amount - allocated) FROM payments"
+                               "  WHERE customer_id = ?1 AND settled_date IS NULL), 0)"
+                               " + coalesce ((SELECT sum (-total - allocated) FROM invoices"
+                               "  WHERE customer_id = ?1 AND kind = 'credit-note'"
+                               "  AND status = 'posted' AND settled_date IS NULL), 0)",
+                               NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    unapplied = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return unapplied;
+}
+
+/* Fills `requests` (RcvAllocationRequest) with the automatic allocation of `amount` paid on
+ * `payment_date` to `open_invoices` (in allocation order, as listed above); returns what is
+ * left unapplied. */
+gint64
+rcv_propose_allocation (GPtrArray   *open_invoices,
+                        const GDate *payment_date,
+                        gint64       amount,
+                        GArray      *requests)
+{
+  g_return_val_if_fail (open_invoices != NULL, amount);
+  g_return_val_if_fail (payment_date != NULL && g_date_valid (payment_date), amount);
+  g_return_val_if_fail (requests != NULL, amount);
+
+  g_array_set_size (requests, 0);
+  for (guint i = 0; i < open_invoices->len && amount > 0; i++)
+    {
+      const RcvOpenItem *item = g_ptr_array_index (open_invoices, i);
+      RcvAllocationRequest request;
+
+      if (item->kind != RCV_INVOICE_KIND_INVOICE ||
+          g_date_compare (&item->issue_date, payment_date) > 0)
+        continue;
+      request.invoice_id = item->id;
+      request.amount = MIN (amount, item->open);
+      amount -= request.amount;
+      g_array_append_val (requests, request);
+    }
+  return amount;
+}
+
+/* Voids a posted invoice or credit note that nothing has been allocated to (else a credit
+ * note is the way): it stays in the file, out of every balance, with the reason audited. */
+gboolean
+rcv_ledger_void_invoice (RcvDatabase *db,
+                         gint64       invoice_id,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autoptr(RcvInvoice) invoice = NULL;
+  g_autoptr(RcvJsonWriter) json = NULL;
+  g_autofree char *json_text = NULL;
+  g_autofree char *stripped = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+
+  stripped = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                           _("reason: is required"));
+      return FALSE;
+    }
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  invoice = rcv_ledger_get_invoice (db, invoice_id, error);
+  if (invoice == NULL)
+    goto fail;
+  if (invoice->status == RCV_INVOICE_STATUS_VOID)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT, _("“%s” is already void"),
+                   invoice->number);
+      goto fail;
+    }
+  if (invoice->allocated != 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT,
+                   _("“%s” has payments or credit allocated to it: issue a credit note instead"),
+                   invoice->number);
+      goto fail;
+    }
+
+  stmt = rcv_database_prepare (db, "UPDATE invoices SET status = 'void' WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  if (!rcv_database_step_done (db, stmt, error))
+    goto fail;
+
+  json = rcv_json_writer_new (FALSE);
+  rcv_json_begin_object (json);
+  rcv_json_key (json, "number");
+  rcv_json_string (json, invoice->number);
+  rcv_json_key (json, "status");
+  rcv_json_string (json, "void");
+  rcv_json_key (json, "reason");
+  rcv_json_string (json, stripped);
+  rcv_json_end_object (json);
+  json_text = rcv_json_writer_free_to_string (g_steal_pointer (&json));
+  if (!rcv_database_audit (db, "void", "invoices", invoice_id, NULL, json_text, error) ||
+      !rcv_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rcv_database_rollback (db);
+  return FALSE;
+}
