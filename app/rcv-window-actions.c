@@ -11,6 +11,7 @@
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"
+#include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
 #include "rcv-preferences-window.h"
 #include "rcv-window-private.h"
@@ -305,6 +306,67 @@ new_customer_action (GtkWidget  *widget,
 }
 
 static void
+on_invoice_saved (RcvInvoiceEditor *editor,
+                  gint64            invoice_id,
+                  const char       *number,
+                  RcvWindow        *self)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is an invoice number */
+  title = g_markup_printf_escaped (_("“%s” saved"), number);
+  rcv_window_add_toast (self, adw_toast_new (title));
+  rcv_window_reload (self);
+}
+
+static void
+present_invoice_editor (RcvWindow        *self,
+                        RcvInvoiceEditor *editor,
+                        const GError     *error)
+{
+  if (editor == NULL)
+    {
+      rcv_window_show_error (self, _("The invoice cannot be opened"), error);
+      return;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_invoice_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_invoice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RcvWindow *self = RCV_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  RcvInvoiceEditor *editor;
+  RcvInvoiceKind kind = g_str_equal (action_name, "win.new-credit-note")
+                          ? RCV_INVOICE_KIND_CREDIT_NOTE : RCV_INVOICE_KIND_INVOICE;
+
+  if (self->database == NULL)
+    return;
+  editor = rcv_invoice_editor_new (GTK_WINDOW (self), self->database, kind, 0, &error);
+  present_invoice_editor (self, editor, error);
+}
+
+static void
+show_invoice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RcvWindow *self = RCV_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  RcvInvoiceEditor *editor;
+
+  if (self->database == NULL)
+    return;
+  editor = rcv_invoice_editor_new_viewer (GTK_WINDOW (self), self->database,
+                                          g_variant_get_int64 (parameter), &error);
+  present_invoice_editor (self, editor, error);
+}
+
+static void
 unarchive_customer_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -332,6 +394,8 @@ rcv_window_update_actions (RcvWindow *self)
   gtk_widget_action_set_enabled (widget, "win.back-up", open);
   gtk_widget_action_set_enabled (widget, "win.preferences", open);
   gtk_widget_action_set_enabled (widget, "win.new-customer", open);
+  gtk_widget_action_set_enabled (widget, "win.new-invoice", open);
+  gtk_widget_action_set_enabled (widget, "win.new-credit-note", open);
   gtk_widget_action_set_enabled (widget, "win.open-sample",
                                  open && rcv_ledger_is_empty (self->database));
 }
@@ -347,6 +411,9 @@ rcv_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.new-invoice", NULL, new_invoice_action);
+  gtk_widget_class_install_action (widget_class, "win.new-credit-note", NULL, new_invoice_action);
+  gtk_widget_class_install_action (widget_class, "win.show-invoice", "x", show_invoice_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-customer", "x",
                                    unarchive_customer_action);
 }

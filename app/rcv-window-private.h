@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rcv-customers-page.h"
+#include "rcv-invoices-page.h"
 #include "rcv-overview-page.h"
 #include "rcv-window.h"
 
@@ -28,6 +29,7 @@ struct _RcvWindow
   AdwStatusPage *error_page;
   RcvOverviewPage *overview_page;
   RcvCustomersPage *customers_page;
+  RcvInvoicesPage *invoices_page;
 };
 
 void rcv_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -102,6 +102,7 @@ rcv_window_class_init (RcvWindowClass *klass)
 
   g_type_ensure (RCV_TYPE_OVERVIEW_PAGE);
   g_type_ensure (RCV_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (RCV_TYPE_INVOICES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/rcv-window.ui");
@@ -114,6 +115,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, invoices_page);
 
   rcv_window_class_install_actions (widget_class);
 }
@@ -167,6 +169,7 @@ rcv_window_open_company (RcvWindow  *self,
 
   rcv_overview_page_set_database (self->overview_page, database);
   rcv_customers_page_set_database (self->customers_page, database);
+  rcv_invoices_page_set_database (self->invoices_page, database);
   update_title (self);
 
   if (database == NULL)
@@ -235,6 +238,7 @@ rcv_window_reload (RcvWindow *self)
   rcv_window_update_content (self);
   rcv_overview_page_reload (self->overview_page);
   rcv_customers_page_reload (self->customers_page);
+  rcv_invoices_page_reload (self->invoices_page);
 }
 
 void

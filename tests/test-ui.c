@@ -16,6 +16,8 @@
 #include "rcv-customer-editor.h"
 #include "rcv-customer-list.h"
 #include "rcv-customers-page.h"
+#include "rcv-invoice-editor.h"
+#include "rcv-invoice-list.h"
 #include "rcv-ledger.h"
 #include "rcv-preferences-window.h"
 #include "rcv-test-utils.h"
@@ -350,6 +352,100 @@ test_create_customer (void)
 }
 
 static void
+test_enter_invoice (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvInvoice) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvCustomerItem) shown = NULL;
+  RcvWindow *window;
+  RcvInvoiceEditor *editor;
+  gpointer invoices, customers;
+  GListModel *rows;
+  guint position;
+  gint64 customer_id;
+  g_autofree char *balance = NULL;
+
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Test GmbH", NULL));
+  customer_id = rcv_test_customer (db, "K1", "Kunde Eins");
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
+  invoices = child (window, "invoices_page");
+  wait_for_page_stack (invoices, "empty");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-invoice", NULL));
+  settle ();
+  editor = find_toplevel (RCV_TYPE_INVOICE_EDITOR);
+  g_assert_nonnull (editor);
+  /* no customer yet: nothing to post */
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  g_assert_true (rcv_customer_list_find (RCV_CUSTOMER_LIST (gtk_drop_down_get_model (
+                                           child (editor, "customer_dropdown"))),
+                                         customer_id, &position));
+  gtk_drop_down_set_selected (child (editor, "customer_dropdown"), position);
+  type_into (child (editor, "number_row"), "2026-0042");
+  type_into (child (editor, "issue_row"), "2026-03-01");
+  /* the due date follows the issue date and the default policy's 30 days */
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "due_row")), ==, "2026-03-31");
+
+  /* a wrong figure is named with its line and field, and blocks posting */
+  rcv_invoice_editor_set_line (editor, 0, "Beratung", "2", "150,00x", "19");
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Line 1"));
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+
+  /* two lines with tax: 2 × 150.00 + 19 % and 1.5 × 20.10 = 30.15 + 7 % (2.1105 → 2.11) */
+  rcv_invoice_editor_set_line (editor, 0, "Beratung", "2", "150.00", "19");
+  rcv_invoice_editor_set_line (editor, 1, "Material", "1.5", "20.10", "7");
+  g_assert_null (rcv_invoice_editor_get_problem (editor));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (editor, "net_label")), "330.15"));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (editor, "tax_label")), "59.11"));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (editor, "total_label")), "389.26"));
+  screenshot (GTK_WIDGET (editor), "invoice-editor");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_null (find_toplevel (RCV_TYPE_INVOICE_EDITOR));
+
+  stored = rcv_ledger_find_invoice (db, "2026-0042", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->total, ==, 38926);
+  g_assert_cmpuint (stored->lines->len, ==, 2);
+  g_assert_cmpint (g_array_index (stored->lines, RcvInvoiceLine, 1).tax, ==, 211);
+  g_assert_cmpint (stored->customer_id, ==, customer_id);
+
+  /* the list shows it, and the customer owes it */
+  wait_for_page_stack (invoices, "list");
+  rows = G_LIST_MODEL (child (invoices, "selection"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  screenshot (GTK_WIDGET (window), "invoices");
+  customers = child (window, "customers_page");
+  {
+    gpointer args[] = { G_LIST_MODEL (child (customers, "selection")), GUINT_TO_POINTER (1) };
+
+    wait_until (n_rows_is, args);
+  }
+  shown = g_list_model_get_item (G_LIST_MODEL (child (customers, "selection")), 0);
+  g_object_get (shown, "balance-text", &balance, NULL);
+  g_assert_nonnull (strstr (balance, "389.26"));
+
+  /* opened again, it is read-only, and can be voided with a reason while unpaid */
+  gtk_column_view_sort_by_column (child (invoices, "column_view"), NULL, GTK_SORT_ASCENDING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-invoice", "x",
+                                             stored->id));
+  settle ();
+  editor = find_toplevel (RCV_TYPE_INVOICE_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_false (gtk_widget_get_visible (child (editor, "save_button")));
+  g_assert_true (gtk_widget_get_visible (child (editor, "void_button")));
+  g_assert_false (gtk_editable_get_editable (child (editor, "number_row")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  close_window (window);
+  g_unlink (path);
+}
+
+static void
 test_preferences (void)
 {
   g_autofree char *path = NULL;
@@ -437,6 +533,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/welcome-then-sample", test_welcome_then_sample);
   g_test_add_func ("/ui/create-customer", test_create_customer);
+  g_test_add_func ("/ui/enter-invoice", test_enter_invoice);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
   status = g_test_run ();

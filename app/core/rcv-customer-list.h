@@ -25,6 +25,8 @@ gboolean         rcv_customer_item_get_archived    (RcvCustomerItem *self);
 RcvCustomerList *rcv_customer_list_new             (RcvDatabase  *db,
                                                     const GDate  *as_of,
                                                     GError      **error);
+RcvCustomerList *rcv_customer_list_new_active      (RcvDatabase  *db,
+                                                    GError      **error);
 void             rcv_customer_list_new_async       (RcvDatabase         *db,
                                                     const GDate         *as_of,
                                                     GCancellable        *cancellable,
