@@ -143,6 +143,7 @@ rcv_application_startup (GApplication *application)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *new_customer_accels[] = { "<Control><Shift>n", NULL };
   static const char *new_invoice_accels[] = { "<Control>n", NULL };
+  static const char *record_payment_accels[] = { "<Control>p", NULL };
   static const char *page_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL }, { "<Alt>4", NULL },
     { "<Alt>5", NULL },
@@ -161,6 +162,7 @@ rcv_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "win.search", search_accels);
   gtk_application_set_accels_for_action (app, "win.new-customer", new_customer_accels);
   gtk_application_set_accels_for_action (app, "win.new-invoice", new_invoice_accels);
+  gtk_application_set_accels_for_action (app, "win.record-payment", record_payment_accels);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);

@@ -13,6 +13,7 @@
 #include "rcv-demo.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-payment-editor.h"
 #include "rcv-preferences-window.h"
 #include "rcv-window-private.h"
 
@@ -367,6 +368,36 @@ show_invoice_action (GtkWidget  *widget,
 }
 
 static void
+on_payment_saved (RcvPaymentEditor *editor,
+                  gint64            payment_id,
+                  RcvWindow        *self)
+{
+  rcv_window_add_toast (self, adw_toast_new (_("Payment recorded")));
+  rcv_window_reload (self);
+}
+
+static void
+record_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RcvWindow *self = RCV_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  RcvPaymentEditor *editor;
+
+  if (self->database == NULL)
+    return;
+  editor = rcv_payment_editor_new (GTK_WINDOW (self), self->database, 0, &error);
+  if (editor == NULL)
+    {
+      rcv_window_show_error (self, _("The payment form cannot be opened"), error);
+      return;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_payment_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 unarchive_customer_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -396,6 +427,7 @@ rcv_window_update_actions (RcvWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-customer", open);
   gtk_widget_action_set_enabled (widget, "win.new-invoice", open);
   gtk_widget_action_set_enabled (widget, "win.new-credit-note", open);
+  gtk_widget_action_set_enabled (widget, "win.record-payment", open);
   gtk_widget_action_set_enabled (widget, "win.open-sample",
                                  open && rcv_ledger_is_empty (self->database));
 }
@@ -414,6 +446,8 @@ rcv_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-invoice", NULL, new_invoice_action);
   gtk_widget_class_install_action (widget_class, "win.new-credit-note", NULL, new_invoice_action);
   gtk_widget_class_install_action (widget_class, "win.show-invoice", "x", show_invoice_action);
+  gtk_widget_class_install_action (widget_class, "win.record-payment", NULL,
+                                   record_payment_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-customer", "x",
                                    unarchive_customer_action);
 }

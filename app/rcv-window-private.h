@@ -5,6 +5,7 @@
 
 #include "rcv-customers-page.h"
 #include "rcv-invoices-page.h"
+#include "rcv-payments-page.h"
 #include "rcv-overview-page.h"
 #include "rcv-window.h"
 
@@ -30,6 +31,7 @@ struct _RcvWindow
   RcvOverviewPage *overview_page;
   RcvCustomersPage *customers_page;
   RcvInvoicesPage *invoices_page;
+  RcvPaymentsPage *payments_page;
 };
 
 void rcv_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -10,6 +10,7 @@
 #include "rcv-error.h"
 #include "rcv-invoice-list.h"
 #include "rcv-open-items.h"
+#include "rcv-payment-list.h"
 #include "rcv-ledger.h"
 #include "rcv-test-utils.h"
 
@@ -278,6 +279,37 @@ test_invoice_list (void)
 }
 
 static void
+test_payment_list (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvPaymentList) all = NULL;
+  g_autoptr(RcvPaymentList) by_name = NULL;
+  g_autoptr(RcvPaymentItem) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customer = NULL;
+  gint64 a, b, last;
+
+  a = rcv_test_customer (db, "K1", "Anna Berg");
+  b = rcv_test_customer (db, "K2", "Zeder AG");
+  rcv_test_invoice (db, a, "R1", "2026-01-01", "2026-01-31", 10000);
+  rcv_test_payment (db, a, "2026-02-01", 4000, 0, TRUE);
+  last = rcv_test_payment (db, b, "2026-02-02", 700, 0, TRUE);
+
+  all = rcv_payment_list_new (db, "", NULL, &error);
+  g_assert_no_error (error);
+  by_name = rcv_payment_list_new (db, "berg", NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_name)), ==, 1);
+  newest = g_list_model_get_item (G_LIST_MODEL (all), 0);
+  g_assert_cmpint (rcv_payment_item_get_id (newest), ==, last);
+  /* nothing open for Zeder: all of it is unapplied credit */
+  g_assert_cmpint (rcv_payment_item_get_unapplied (newest), ==, 700);
+  g_object_get (newest, "customer", &customer, NULL);
+  g_assert_cmpstr (customer, ==, "Zeder AG");
+}
+
+static void
 test_open_items_and_void (void)
 {
   g_autofree char *path = NULL;
@@ -345,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
   g_test_add_func ("/core/customers/company-profile", test_company_profile);
   g_test_add_func ("/core/invoices/list", test_invoice_list);
+  g_test_add_func ("/core/payments/list", test_payment_list);
   g_test_add_func ("/core/invoices/open-items-and-void", test_open_items_and_void);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "rcv-customers-page.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-invoice-list.h"
+#include "rcv-payment-editor.h"
 #include "rcv-ledger.h"
 #include "rcv-preferences-window.h"
 #include "rcv-test-utils.h"
@@ -440,6 +441,75 @@ test_enter_invoice (void)
   g_assert_true (gtk_widget_get_visible (child (editor, "void_button")));
   g_assert_false (gtk_editable_get_editable (child (editor, "number_row")));
   gtk_window_destroy (GTK_WINDOW (editor));
+  settle ();
+
+  /* a partial payment: 100.00 proposed against the invoice, recorded, and the balance drops */
+  {
+    g_autoptr(RcvInvoice) after = NULL;
+    g_autoptr(RcvCustomerItem) row = NULL;
+    g_autofree char *new_balance = NULL;
+    RcvPaymentEditor *payment;
+    gpointer payments;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "payments");
+    payments = child (window, "payments_page");
+    wait_for_page_stack (payments, "empty");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-payment", NULL));
+    settle ();
+    payment = find_toplevel (RCV_TYPE_PAYMENT_EDITOR);
+    g_assert_nonnull (payment);
+    g_assert_true (rcv_customer_list_find (RCV_CUSTOMER_LIST (gtk_drop_down_get_model (
+                                             child (payment, "customer_dropdown"))),
+                                           customer_id, &position));
+    gtk_drop_down_set_selected (child (payment, "customer_dropdown"), position);
+    type_into (child (payment, "date_row"), "2026-04-10");
+    type_into (child (payment, "reference_row"), "Überweisung 4711");
+    type_into (child (payment, "amount_row"), "100");
+    g_assert_null (rcv_payment_editor_get_problem (payment));
+    g_assert_nonnull (strstr (gtk_label_get_text (child (payment, "unapplied_label")), "0.00"));
+    /* more than the payment, then more than is open: each refused, and said why */
+    rcv_payment_editor_set_allocation (payment, 0, "150");
+    g_assert_nonnull (strstr (rcv_payment_editor_get_problem (payment), "more than the payment"));
+    g_assert_false (gtk_widget_is_sensitive (child (payment, "save_button")));
+    type_into (child (payment, "amount_row"), "1000");
+    rcv_payment_editor_set_allocation (payment, 0, "400");
+    g_assert_nonnull (strstr (rcv_payment_editor_get_problem (payment), "2026-0042"));
+    type_into (child (payment, "amount_row"), "100");
+    rcv_payment_editor_set_allocation (payment, 0, "100");
+    g_assert_null (rcv_payment_editor_get_problem (payment));
+    screenshot (GTK_WIDGET (payment), "payment-editor");
+    gtk_widget_activate_action (GTK_WIDGET (payment), "editor.save", NULL);
+    settle ();
+    g_assert_null (find_toplevel (RCV_TYPE_PAYMENT_EDITOR));
+
+    after = rcv_ledger_get_invoice (db, stored->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (after->allocated, ==, 10000);
+    g_assert_cmpint (rcv_ledger_get_open_amount (db, stored->id, NULL), ==, 28926);
+    wait_for_page_stack (payments, "list");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (child (payments, "selection"))), ==, 1);
+    screenshot (GTK_WIDGET (window), "payments");
+
+    /* the balance shown follows */
+    for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;;)
+      {
+        g_clear_object (&row);
+        g_clear_pointer (&new_balance, g_free);
+        row = g_list_model_get_item (G_LIST_MODEL (child (customers, "selection")), 0);
+        g_object_get (row, "balance-text", &new_balance, NULL);
+        if (strstr (new_balance, "289.26") != NULL)
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+      }
+
+    /* and a paid-on invoice can no longer be voided */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-invoice", "x", stored->id);
+    settle ();
+    editor = find_toplevel (RCV_TYPE_INVOICE_EDITOR);
+    g_assert_false (gtk_widget_get_visible (child (editor, "void_button")));
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 
   close_window (window);
   g_unlink (path);

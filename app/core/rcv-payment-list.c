@@ -1,0 +1,360 @@
+/* rcv-payment-list.c - payments received as a lazy GListModel, newest first
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built like the invoice list (rcv-invoice-list.c): the matching IDs are read in a worker
+ * thread, a row when it is shown, and an item lives only while it is held.
+ */
+#define G_LOG_DOMAIN "rcv-payment-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rcv-database-private.h"
+#include "rcv-database-task.h"
+#include "rcv-date.h"
+#include "rcv-money.h"
+#include "rcv-payment-list.h"
+
+struct _RcvPaymentItem
+{
+  GObject parent_instance;
+
+  gint64 id;
+  guint position;
+  gint64 unapplied;
+  char *date_text;
+  char *customer;
+  char *amount_text;
+  char *unapplied_text;
+  char *method;
+  char *reference;
+};
+
+struct _RcvPaymentList
+{
+  GObject parent_instance;
+
+  GArray *ids;
+  GHashTable *items;    /* position → RcvPaymentItem (weak) */
+  RcvDatabase *db;
+};
+
+static void rcv_payment_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE (RcvPaymentItem, rcv_payment_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (RcvPaymentList, rcv_payment_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      rcv_payment_list_model_init))
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_DATE_TEXT,
+  ITEM_PROP_CUSTOMER,
+  ITEM_PROP_AMOUNT_TEXT,
+  ITEM_PROP_UNAPPLIED_TEXT,
+  ITEM_PROP_METHOD,
+  ITEM_PROP_REFERENCE,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+static void
+rcv_payment_item_finalize (GObject *object)
+{
+  RcvPaymentItem *self = RCV_PAYMENT_ITEM (object);
+
+  g_free (self->date_text);
+  g_free (self->customer);
+  g_free (self->amount_text);
+  g_free (self->unapplied_text);
+  g_free (self->method);
+  g_free (self->reference);
+
+  G_OBJECT_CLASS (rcv_payment_item_parent_class)->finalize (object);
+}
+
+static void
+rcv_payment_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RcvPaymentItem *self = RCV_PAYMENT_ITEM (object);
+  const char *strings[] = {
+    NULL, self->date_text, self->customer, self->amount_text, self->unapplied_text,
+    self->method, self->reference,
+  };
+
+  if (prop_id > 0 && prop_id < ITEM_N_PROPS)
+    g_value_set_string (value, strings[prop_id]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+rcv_payment_item_class_init (RcvPaymentItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rcv_payment_item_finalize;
+  object_class->get_property = rcv_payment_item_get_property;
+
+  item_properties[ITEM_PROP_DATE_TEXT] = g_param_spec_string ("date-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_CUSTOMER] = g_param_spec_string ("customer", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_AMOUNT_TEXT] =
+    g_param_spec_string ("amount-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_UNAPPLIED_TEXT] =
+    g_param_spec_string ("unapplied-text", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_METHOD] = g_param_spec_string ("method", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_REFERENCE] =
+    g_param_spec_string ("reference", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+rcv_payment_item_init (RcvPaymentItem *self)
+{
+}
+
+gint64
+rcv_payment_item_get_id (RcvPaymentItem *self)
+{
+  g_return_val_if_fail (RCV_IS_PAYMENT_ITEM (self), 0);
+  return self->id;
+}
+
+gint64
+rcv_payment_item_get_unapplied (RcvPaymentItem *self)
+{
+  g_return_val_if_fail (RCV_IS_PAYMENT_ITEM (self), 0);
+  return self->unapplied;
+}
+
+static RcvPaymentItem *
+read_item (RcvPaymentList *self,
+           gint64          id)
+{
+  const RcvCurrency *currency = rcv_database_get_currency (self->db);
+  RcvPaymentItem *item;
+  sqlite3_stmt *stmt;
+  gint64 amount;
+  GDate date;
+  char text[64];
+
+  stmt = rcv_database_prepare (self->db,
+                               "SELECT p.date, c.name, p.amount, p.allocated, p.method,"
+                               " p.reference FROM payments p"
+                               " JOIN customers c ON c.id = p.customer_id WHERE p.id = ?1",
+                               NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  item = g_object_new (RCV_TYPE_PAYMENT_ITEM, NULL);
+  item->id = id;
+  if (rcv_date_parse_iso (rcv_column_text (stmt, 0), &date, NULL))
+    {
+      g_date_strftime (text, sizeof text, "%x", &date);
+      item->date_text = g_strdup (text);
+    }
+  else
+    item->date_text = g_strdup (rcv_column_text (stmt, 0));
+  item->customer = g_strdup (rcv_column_text (stmt, 1));
+  amount = sqlite3_column_int64 (stmt, 2);
+  item->unapplied = amount - sqlite3_column_int64 (stmt, 3);
+  item->method = g_strdup (rcv_column_text (stmt, 4));
+  item->reference = g_strdup (rcv_column_text (stmt, 5));
+  sqlite3_reset (stmt);
+  item->amount_text = rcv_money_format (amount, currency);
+  item->unapplied_text = item->unapplied != 0 ? rcv_money_format (item->unapplied, currency)
+                                              : g_strdup ("");
+  return item;
+}
+
+static void
+on_item_gone (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  RcvPaymentList *self = data;
+
+  g_hash_table_remove (self->items,
+                       GUINT_TO_POINTER (((RcvPaymentItem *) where_the_object_was)->position));
+}
+
+static GType
+rcv_payment_list_get_item_type (GListModel *model)
+{
+  return RCV_TYPE_PAYMENT_ITEM;
+}
+
+static guint
+rcv_payment_list_get_n_items (GListModel *model)
+{
+  return RCV_PAYMENT_LIST (model)->ids->len;
+}
+
+static gpointer
+rcv_payment_list_get_item (GListModel *model,
+                           guint       position)
+{
+  RcvPaymentList *self = RCV_PAYMENT_LIST (model);
+  RcvPaymentItem *item;
+
+  if (position >= self->ids->len || self->db == NULL)
+    return NULL;
+  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+  item = read_item (self, g_array_index (self->ids, gint64, position));
+  if (item == NULL)
+    return NULL;
+  item->position = position;
+  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
+  g_object_weak_ref (G_OBJECT (item), on_item_gone, self);
+  return item;
+}
+
+static void
+rcv_payment_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rcv_payment_list_get_item_type;
+  iface->get_n_items = rcv_payment_list_get_n_items;
+  iface->get_item = rcv_payment_list_get_item;
+}
+
+static gboolean
+drop_weak_ref (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  g_object_weak_unref (value, on_item_gone, user_data);
+  return TRUE;
+}
+
+static void
+rcv_payment_list_finalize (GObject *object)
+{
+  RcvPaymentList *self = RCV_PAYMENT_LIST (object);
+
+  g_hash_table_foreach_remove (self->items, drop_weak_ref, self);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (rcv_payment_list_parent_class)->finalize (object);
+}
+
+static void
+rcv_payment_list_class_init (RcvPaymentListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rcv_payment_list_finalize;
+}
+
+static void
+rcv_payment_list_init (RcvPaymentList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_hash_table_new (NULL, NULL);
+}
+
+/* The payments whose reference starts with `search`, or whose customer's name holds it or
+ * whose ID it is; newest first. Blocking: see rcv_payment_list_new_async(). */
+RcvPaymentList *
+rcv_payment_list_new (RcvDatabase   *db,
+                      const char    *search,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(RcvPaymentList) self = NULL;
+  g_autofree char *needle = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  self = g_object_new (RCV_TYPE_PAYMENT_LIST, NULL);
+  self->db = g_object_ref (db);
+  needle = g_strstrip (g_strdup (search != NULL ? search : ""));
+  stmt = rcv_database_prepare (db,
+                               "SELECT id FROM payments"
+                               " WHERE ?1 = '' OR (reference >= ?1 AND reference < ?1 || x'f48fbfbf')"
+                               " OR customer_id IN (SELECT id FROM customers"
+                               "  WHERE instr (lower (name), lower (?1)) > 0 OR lower (code) = lower (?1))"
+                               " ORDER BY id DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  rcv_bind_text (stmt, 1, needle);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->ids, id);
+      if (++n % 65536 == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static gpointer
+load_in_thread (RcvDatabase   *connection,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  RcvPaymentList *list = rcv_payment_list_new (connection, data, cancellable, error);
+
+  if (list != NULL)
+    g_clear_object (&list->db);
+  return list;
+}
+
+void
+rcv_payment_list_new_async (RcvDatabase         *db,
+                            const char          *search,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (RCV_IS_DATABASE (db));
+
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, load_in_thread,
+                         g_strdup (search != NULL ? search : ""), g_free, g_object_unref,
+                         rcv_payment_list_new_async, cancellable, callback, user_data);
+}
+
+/* The list, without a connection to read its rows: see rcv_payment_list_set_database(). */
+RcvPaymentList *
+rcv_payment_list_new_finish (RcvDatabase   *db,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return rcv_database_task_finish (db, result, rcv_payment_list_new_async, error);
+}
+
+void
+rcv_payment_list_set_database (RcvPaymentList *self,
+                               RcvDatabase    *db)
+{
+  g_return_if_fail (RCV_IS_PAYMENT_LIST (self));
+  g_return_if_fail (db == NULL || RCV_IS_DATABASE (db));
+
+  g_set_object (&self->db, db);
+}

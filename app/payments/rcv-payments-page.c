@@ -1,0 +1,187 @@
+/* rcv-payments-page.c - payments received, newest first, searchable
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Like the Invoices page: the search runs as SQL in a worker thread (rcv-payment-list.c), the
+ * view reads only the rows it shows, and Record Payment opens the payment form.
+ */
+#define G_LOG_DOMAIN "rcv-payments-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rcv-payment-list.h"
+#include "rcv-payments-page.h"
+#include "rcv-window.h"
+
+struct _RcvPaymentsPage
+{
+  GtkWidget parent_instance;
+
+  RcvDatabase *database;
+  RcvPaymentList *list;
+  GCancellable *cancellable;
+
+  GtkSearchEntry *search_entry;
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  AdwStatusPage *empty_page;
+  AdwStatusPage *error_page;
+  GtkColumnView *column_view;
+  GtkSingleSelection *selection;
+  GtkLabel *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (RcvPaymentsPage, rcv_payments_page, GTK_TYPE_WIDGET)
+
+static void
+on_list_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RcvPaymentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvPaymentList) list = NULL;
+  g_autofree char *summary = NULL;
+  guint n;
+  gboolean searching;
+
+  list = rcv_payment_list_new_finish (RCV_DATABASE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      RCV_DATABASE (source) != self->database)
+    return;
+  gtk_spinner_stop (self->spinner);
+  if (list == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  rcv_payment_list_set_database (list, self->database);
+  g_set_object (&self->list, list);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+  if (n == 0)
+    {
+      adw_status_page_set_description (self->empty_page,
+                                       searching ? _("No payment matches. Try another reference or name.")
+                                                 : _("Record a payment with Record Payment (Ctrl+P), or import them with receivables-cli."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  summary = g_strdup_printf (ngettext ("%u payment", "%u payments", n), n);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+on_search_entry_search_changed (RcvPaymentsPage *self,
+                                GtkSearchEntry  *entry)
+{
+  rcv_payments_page_reload (self);
+}
+
+static void
+on_search_entry_stop_search (GtkSearchEntry  *entry,
+                             RcvPaymentsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+rcv_payments_page_dispose (GObject *object)
+{
+  RcvPaymentsPage *self = RCV_PAYMENTS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_PAYMENTS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->list);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rcv_payments_page_parent_class)->dispose (object);
+}
+
+static void
+rcv_payments_page_class_init (RcvPaymentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rcv_payments_page_dispose;
+
+  g_type_ensure (RCV_TYPE_PAYMENT_ITEM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/receivables/Receivables/"
+                                               "rcv-payments-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, RcvPaymentsPage, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
+}
+
+static void
+rcv_payments_page_init (RcvPaymentsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+void
+rcv_payments_page_set_database (RcvPaymentsPage *self,
+                                RcvDatabase     *database)
+{
+  g_return_if_fail (RCV_IS_PAYMENTS_PAGE (self));
+  g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->list);
+}
+
+/* Lists the payments again with the current search, in a worker thread; a read
+ * still running is cancelled. */
+void
+rcv_payments_page_reload (RcvPaymentsPage *self)
+{
+  g_return_if_fail (RCV_IS_PAYMENTS_PAGE (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->database == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  if (self->list == NULL)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  rcv_payment_list_new_async (self->database,
+                              gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                              self->cancellable, on_list_ready, g_object_ref (self));
+}
+
+void
+rcv_payments_page_focus_search (RcvPaymentsPage *self)
+{
+  g_return_if_fail (RCV_IS_PAYMENTS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
