@@ -23,6 +23,7 @@ struct _RcvOverviewPage
 
   RcvDatabase *database;
   GCancellable *cancellable;
+  gint64 started;              /* of the read under way, for the debug log */
   GPtrArray *rows;            /* the rows added to the groups, removed on the next report */
 
   GtkStack *stack;
@@ -228,6 +229,7 @@ on_report_ready (GObject      *source,
       RCV_DATABASE (source) != self->database)
     return;
   gtk_spinner_stop (self->spinner);
+  g_debug ("overview read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
   if (report == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -309,6 +311,7 @@ rcv_overview_page_reload (RcvOverviewPage *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  self->started = g_get_monotonic_time ();
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "figures") != 0)
     {
       gtk_spinner_start (self->spinner);

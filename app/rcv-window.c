@@ -48,6 +48,23 @@ update_title (RcvWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
 }
 
+/* for the README's figure: the first frame, with G_MESSAGES_DEBUG=rcv-window */
+static void
+on_first_paint (GdkFrameClock *clock,
+                RcvWindow     *self)
+{
+  g_debug ("first frame painted");
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+}
+
+static void
+rcv_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rcv_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_paint), widget, 0);
+}
+
 static gboolean
 rcv_window_close_request (GtkWindow *window)
 {
@@ -99,6 +116,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   object_class->dispose = rcv_window_dispose;
   object_class->finalize = rcv_window_finalize;
   window_class->close_request = rcv_window_close_request;
+  widget_class->realize = rcv_window_realize;
 
   g_type_ensure (RCV_TYPE_OVERVIEW_PAGE);
   g_type_ensure (RCV_TYPE_CUSTOMERS_PAGE);

@@ -25,6 +25,7 @@ struct _RcvCustomersPage
   RcvDatabase *database;
   RcvCustomerList *list;
   GCancellable *cancellable;
+  gint64 started;              /* of the read under way, for the debug log */
   GtkStringFilter *search_filter;
   GtkCustomFilter *archived_filter;
 
@@ -157,6 +158,7 @@ on_list_ready (GObject      *source,
       RCV_DATABASE (source) != self->database)
     return;
   gtk_spinner_stop (self->spinner);
+  g_debug ("customers read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
   if (list == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -349,6 +351,7 @@ rcv_customers_page_reload (RcvCustomersPage *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  self->started = g_get_monotonic_time ();
   if (self->list == NULL)
     {
       gtk_spinner_start (self->spinner);

@@ -24,6 +24,7 @@ struct _RcvInvoicesPage
   RcvDatabase *database;
   RcvInvoiceList *list;
   GCancellable *cancellable;
+  gint64 started;              /* of the read under way, for the debug log */
 
   GtkSearchEntry *search_entry;
   GtkDropDown *filter_dropdown;
@@ -67,6 +68,7 @@ on_list_ready (GObject      *source,
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_debug ("%u invoices listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
   searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
               gtk_drop_down_get_selected (self->filter_dropdown) != RCV_INVOICE_FILTER_ALL;
   if (n == 0)
@@ -202,6 +204,7 @@ rcv_invoices_page_reload (RcvInvoicesPage *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  self->started = g_get_monotonic_time ();
   if (self->list == NULL)
     {
       gtk_spinner_start (self->spinner);
