@@ -19,13 +19,13 @@
 #include "rcv-date.h"
 #include "rcv-invoice-list.h"
 #include "rcv-money.h"
+#include "rcv-row-cache.h"
 
 struct _RcvInvoiceItem
 {
   GObject parent_instance;
 
   gint64 id;
-  guint position;       /* in the list that made it */
   gint64 open;
   char *number;
   char *customer;
@@ -41,8 +41,7 @@ struct _RcvInvoiceList
 {
   GObject parent_instance;
 
-  GArray *ids;          /* gint64, in list order */
-  GHashTable *items;    /* position → RcvInvoiceItem (weak) */
+  RcvRowCache rows;
   RcvDatabase *db;      /* reads the rows; set by the owner after a threaded build */
   GDate today;
 };
@@ -193,10 +192,11 @@ locale_date (const char *iso)
 }
 
 /* One row, read by ID: a point query on the primary key and the customer's. */
-static RcvInvoiceItem *
-read_item (RcvInvoiceList *self,
-           gint64          id)
+static GObject *
+read_item (gpointer owner,
+           gint64   id)
 {
+  RcvInvoiceList *self = owner;
   const RcvCurrency *currency = rcv_database_get_currency (self->db);
   RcvInvoiceItem *item;
   sqlite3_stmt *stmt;
@@ -253,18 +253,7 @@ read_item (RcvInvoiceList *self,
     }
   else
     item->status_text = g_strdup (C_("invoice status", "Open"));
-  return item;
-}
-
-/* an item is gone: the list forgets it (its struct is still readable here) */
-static void
-on_item_gone (gpointer  data,
-              GObject  *where_the_object_was)
-{
-  RcvInvoiceList *self = data;
-
-  g_hash_table_remove (self->items,
-                       GUINT_TO_POINTER (((RcvInvoiceItem *) where_the_object_was)->position));
+  return G_OBJECT (item);
 }
 
 static GType
@@ -276,7 +265,7 @@ rcv_invoice_list_get_item_type (GListModel *model)
 static guint
 rcv_invoice_list_get_n_items (GListModel *model)
 {
-  return RCV_INVOICE_LIST (model)->ids->len;
+  return RCV_INVOICE_LIST (model)->rows.ids->len;
 }
 
 static gpointer
@@ -284,21 +273,10 @@ rcv_invoice_list_get_item (GListModel *model,
                            guint       position)
 {
   RcvInvoiceList *self = RCV_INVOICE_LIST (model);
-  RcvInvoiceItem *item;
 
-  if (position >= self->ids->len || self->db == NULL)
+  if (self->db == NULL)
     return NULL;
-  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
-  if (item != NULL)
-    return g_object_ref (item);
-
-  item = read_item (self, g_array_index (self->ids, gint64, position));
-  if (item == NULL)
-    return NULL;
-  item->position = position;
-  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
-  g_object_weak_ref (G_OBJECT (item), on_item_gone, self);
-  return item;
+  return rcv_row_cache_get (&self->rows, position, read_item, self);
 }
 
 static void
@@ -309,23 +287,12 @@ rcv_invoice_list_model_init (GListModelInterface *iface)
   iface->get_item = rcv_invoice_list_get_item;
 }
 
-static gboolean
-drop_weak_ref (gpointer key,
-               gpointer value,
-               gpointer user_data)
-{
-  g_object_weak_unref (value, on_item_gone, user_data);
-  return TRUE;
-}
-
 static void
 rcv_invoice_list_finalize (GObject *object)
 {
   RcvInvoiceList *self = RCV_INVOICE_LIST (object);
 
-  g_hash_table_foreach_remove (self->items, drop_weak_ref, self);
-  g_clear_pointer (&self->items, g_hash_table_unref);
-  g_clear_pointer (&self->ids, g_array_unref);
+  rcv_row_cache_clear (&self->rows);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (rcv_invoice_list_parent_class)->finalize (object);
@@ -340,17 +307,7 @@ rcv_invoice_list_class_init (RcvInvoiceListClass *klass)
 static void
 rcv_invoice_list_init (RcvInvoiceList *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_hash_table_new (NULL, NULL);
-}
-
-static void
-append_id (GArray       *ids,
-           sqlite3_stmt *stmt)
-{
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-
-  g_array_append_val (ids, id);
+  rcv_row_cache_init (&self->rows);
 }
 
 /* The invoices and credit notes that pass `filter` and `search` (a number's beginning, or a
@@ -386,9 +343,6 @@ rcv_invoice_list_new (RcvDatabase      *db,
   g_autoptr(RcvInvoiceList) self = NULL;
   g_autofree char *needle = NULL;
   char today_iso[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
-  guint n = 0;
-  int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter <= RCV_INVOICE_FILTER_OVERDUE, NULL);
@@ -400,26 +354,9 @@ rcv_invoice_list_new (RcvDatabase      *db,
   needle = g_strstrip (g_strdup (search != NULL ? search : ""));
   rcv_date_to_iso (today, today_iso);
 
-  stmt = rcv_database_prepare (db, sql[filter], error);
-  if (stmt == NULL)
-    return NULL;
-  rcv_bind_text (stmt, 1, needle);
-  rcv_bind_text (stmt, 2, today_iso);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      append_id (self->ids, stmt);
-      /* a search typed further makes this one useless: stop early */
-      if (++n % 65536 == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  /* a search typed further cancels this one: it stops early */
+  if (!rcv_row_cache_load_ids (&self->rows, db, sql[filter], needle, today_iso, cancellable,
+                               error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -15,13 +15,13 @@
 #include "rcv-date.h"
 #include "rcv-money.h"
 #include "rcv-payment-list.h"
+#include "rcv-row-cache.h"
 
 struct _RcvPaymentItem
 {
   GObject parent_instance;
 
   gint64 id;
-  guint position;
   gint64 unapplied;
   char *date_text;
   char *customer;
@@ -35,8 +35,7 @@ struct _RcvPaymentList
 {
   GObject parent_instance;
 
-  GArray *ids;
-  GHashTable *items;    /* position → RcvPaymentItem (weak) */
+  RcvRowCache rows;
   RcvDatabase *db;
 };
 
@@ -133,10 +132,11 @@ rcv_payment_item_get_unapplied (RcvPaymentItem *self)
   return self->unapplied;
 }
 
-static RcvPaymentItem *
-read_item (RcvPaymentList *self,
-           gint64          id)
+static GObject *
+read_item (gpointer owner,
+           gint64   id)
 {
+  RcvPaymentList *self = owner;
   const RcvCurrency *currency = rcv_database_get_currency (self->db);
   RcvPaymentItem *item;
   sqlite3_stmt *stmt;
@@ -175,17 +175,7 @@ read_item (RcvPaymentList *self,
   item->amount_text = rcv_money_format (amount, currency);
   item->unapplied_text = item->unapplied != 0 ? rcv_money_format (item->unapplied, currency)
                                               : g_strdup ("");
-  return item;
-}
-
-static void
-on_item_gone (gpointer  data,
-              GObject  *where_the_object_was)
-{
-  RcvPaymentList *self = data;
-
-  g_hash_table_remove (self->items,
-                       GUINT_TO_POINTER (((RcvPaymentItem *) where_the_object_was)->position));
+  return G_OBJECT (item);
 }
 
 static GType
@@ -197,7 +187,7 @@ rcv_payment_list_get_item_type (GListModel *model)
 static guint
 rcv_payment_list_get_n_items (GListModel *model)
 {
-  return RCV_PAYMENT_LIST (model)->ids->len;
+  return RCV_PAYMENT_LIST (model)->rows.ids->len;
 }
 
 static gpointer
@@ -205,20 +195,10 @@ rcv_payment_list_get_item (GListModel *model,
                            guint       position)
 {
   RcvPaymentList *self = RCV_PAYMENT_LIST (model);
-  RcvPaymentItem *item;
 
-  if (position >= self->ids->len || self->db == NULL)
+  if (self->db == NULL)
     return NULL;
-  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
-  if (item != NULL)
-    return g_object_ref (item);
-  item = read_item (self, g_array_index (self->ids, gint64, position));
-  if (item == NULL)
-    return NULL;
-  item->position = position;
-  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
-  g_object_weak_ref (G_OBJECT (item), on_item_gone, self);
-  return item;
+  return rcv_row_cache_get (&self->rows, position, read_item, self);
 }
 
 static void
@@ -229,23 +209,12 @@ rcv_payment_list_model_init (GListModelInterface *iface)
   iface->get_item = rcv_payment_list_get_item;
 }
 
-static gboolean
-drop_weak_ref (gpointer key,
-               gpointer value,
-               gpointer user_data)
-{
-  g_object_weak_unref (value, on_item_gone, user_data);
-  return TRUE;
-}
-
 static void
 rcv_payment_list_finalize (GObject *object)
 {
   RcvPaymentList *self = RCV_PAYMENT_LIST (object);
 
-  g_hash_table_foreach_remove (self->items, drop_weak_ref, self);
-  g_clear_pointer (&self->items, g_hash_table_unref);
-  g_clear_pointer (&self->ids, g_array_unref);
+  rcv_row_cache_clear (&self->rows);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (rcv_payment_list_parent_class)->finalize (object);
@@ -260,8 +229,7 @@ rcv_payment_list_class_init (RcvPaymentListClass *klass)
 static void
 rcv_payment_list_init (RcvPaymentList *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_hash_table_new (NULL, NULL);
+  rcv_row_cache_init (&self->rows);
 }
 
 /* The payments whose reference starts with `search`, or whose customer's name holds it or
@@ -274,41 +242,19 @@ rcv_payment_list_new (RcvDatabase   *db,
 {
   g_autoptr(RcvPaymentList) self = NULL;
   g_autofree char *needle = NULL;
-  sqlite3_stmt *stmt;
-  guint n = 0;
-  int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
 
   self = g_object_new (RCV_TYPE_PAYMENT_LIST, NULL);
   self->db = g_object_ref (db);
   needle = g_strstrip (g_strdup (search != NULL ? search : ""));
-  stmt = rcv_database_prepare (db,
+  if (!rcv_row_cache_load_ids (&self->rows, db,
                                "SELECT id FROM payments"
                                " WHERE ?1 = '' OR (reference >= ?1 AND reference < ?1 || x'f48fbfbf')"
                                " OR customer_id IN (SELECT id FROM customers"
                                "  WHERE instr (lower (name), lower (?1)) > 0 OR lower (code) = lower (?1))"
                                " ORDER BY id DESC",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  rcv_bind_text (stmt, 1, needle);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (self->ids, id);
-      if (++n % 65536 == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                               needle, NULL, cancellable, error))
     return NULL;
   return g_steal_pointer (&self);
 }
