@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "rcv-account.h"
 #include "rcv-company.h"
 #include "rcv-customer-list.h"
 #include "rcv-error.h"
@@ -366,6 +367,64 @@ test_open_items_and_void (void)
   g_assert_cmpint (rcv_ledger_get_unapplied (db, k), ==, 0);
 }
 
+static void
+test_account (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvCustomer) customer = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvAgingReport) report = NULL;
+  RcvAccountBalance balance;
+  const RcvAgingRow *row = NULL;
+  gint64 k;
+
+  k = rcv_test_customer (db, "K1", "Anna");
+  rcv_test_customer (db, "K2", "Berta");
+  rcv_test_invoice (db, k, "R1", "2026-01-01", "2026-01-31", 10000);   /* 60 days on 04-01 */
+  rcv_test_invoice (db, k, "R2", "2026-03-20", "2026-04-19", 2500);    /* current */
+  rcv_test_payment (db, k, "2026-02-10", 3000, 0, TRUE);               /* 3000 of R1 */
+  rcv_test_payment (db, k, "2026-03-25", 20000, 0, FALSE);             /* unapplied */
+
+  /* a customer edit is in the history too */
+  customer = rcv_ledger_get_customer (db, k, NULL);
+  g_free (customer->phone);
+  customer->phone = g_strdup ("+49 30 1234");
+  g_assert_true (rcv_ledger_update_customer (db, customer, &error));
+
+  g_assert_true (rcv_account_get_balance (db, k, rcv_test_date ("2026-04-01"), &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance.buckets[0], ==, 2500);
+  g_assert_cmpint (balance.buckets[2], ==, 7000);
+  g_assert_cmpint (balance.unapplied, ==, -20000);
+  g_assert_cmpint (balance.balance, ==, 2500 + 7000 - 20000);
+  g_assert_cmpint (balance.oldest_days, ==, 60);
+  g_assert_cmpuint (balance.n_open, ==, 2);
+
+  /* the same figures as the aging report as of that date */
+  report = rcv_aging_report_new (db, rcv_test_date ("2026-04-01"), &error);
+  for (guint i = 0; i < report->rows->len; i++)
+    if (((RcvAgingRow *) g_ptr_array_index (report->rows, i))->customer_id == k)
+      row = g_ptr_array_index (report->rows, i);
+  g_assert_nonnull (row);
+  g_assert_cmpint (row->balance, ==, balance.balance);
+  for (guint b = 0; b < balance.n_buckets; b++)
+    g_assert_cmpint (row->buckets[b], ==, balance.buckets[b]);
+
+  payments = rcv_account_list_payments (db, k, 10, &error);
+  g_assert_cmpuint (payments->len, ==, 2);
+  g_assert_cmpint (((RcvAccountPayment *) g_ptr_array_index (payments, 0))->unapplied, ==, 20000);
+
+  history = rcv_account_list_history (db, k, 50, &error);
+  g_assert_no_error (error);
+  /* customer insert and update, two invoices, two payments: newest first */
+  g_assert_cmpuint (history->len, ==, 6);
+  g_assert_cmpstr (((RcvAccountEvent *) g_ptr_array_index (history, 0))->action, ==, "update");
+  g_assert_cmpstr (((RcvAccountEvent *) g_ptr_array_index (history, 0))->what, ==, "K1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/core/customers/list-async", test_list_async);
   g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
   g_test_add_func ("/core/customers/company-profile", test_company_profile);
+  g_test_add_func ("/core/customers/account", test_account);
   g_test_add_func ("/core/invoices/list", test_invoice_list);
   g_test_add_func ("/core/payments/list", test_payment_list);
   g_test_add_func ("/core/invoices/open-items-and-void", test_open_items_and_void);

@@ -14,6 +14,7 @@
 #include "rcv-application.h"
 #include "rcv-company.h"
 #include "rcv-customer-editor.h"
+#include "rcv-customer-window.h"
 #include "rcv-customer-list.h"
 #include "rcv-customers-page.h"
 #include "rcv-invoice-editor.h"
@@ -502,6 +503,20 @@ test_enter_invoice (void)
         g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         g_main_context_iteration (NULL, FALSE);
       }
+
+    /* the customer's page: balance by age, the open invoice, the payment, the history */
+    rcv_customers_page_show_customer (customers, customer_id);
+    settle ();
+    {
+      RcvCustomerWindow *account = find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
+
+      g_assert_nonnull (account);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (account)), ==, "Kunde Eins");
+      gtk_window_set_default_size (GTK_WINDOW (account), 760, 1100);
+      screenshot (GTK_WIDGET (account), "customer");
+      gtk_window_destroy (GTK_WINDOW (account));
+      settle ();
+    }
 
     /* and a paid-on invoice can no longer be voided */
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-invoice", "x", stored->id);

@@ -76,3 +76,36 @@ rcv_policy_get_terms (RcvDatabase *db,
   sqlite3_reset (stmt);
   return terms;
 }
+
+/* The policy's name and credit limit (-1: none), for policy_id or, when 0, the default
+ * policy. FALSE when there is no such policy (a company without a default one). */
+gboolean
+rcv_policy_describe (RcvDatabase  *db,
+                     gint64        policy_id,
+                     char        **name,
+                     gint64       *credit_limit)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT name, credit_limit FROM policies"
+                               " WHERE id = ?1 OR (?1 = 0 AND is_default = 1)",
+                               NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, policy_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (name != NULL)
+        *name = g_strdup (rcv_column_text (stmt, 0));
+      if (credit_limit != NULL)
+        *credit_limit = sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                          ? -1 : sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}

@@ -18,4 +18,9 @@ gint64 rcv_policy_get_default_id (RcvDatabase *db);
 gint   rcv_policy_get_terms     (RcvDatabase *db,
                                  gint64       policy_id);
 
+gboolean rcv_policy_describe   (RcvDatabase  *db,
+                                gint64        policy_id,
+                                char        **name,
+                                gint64       *credit_limit);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "rcv-customer-editor.h"
 #include "rcv-customer-list.h"
+#include "rcv-customer-window.h"
 #include "rcv-customers-page.h"
 #include "rcv-date.h"
 #include "rcv-money.h"
@@ -139,7 +140,7 @@ on_column_view_activate (GtkColumnView    *view,
     g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item != NULL)
-    rcv_customers_page_edit_customer (self, rcv_customer_item_get_id (item));
+    rcv_customers_page_show_customer (self, rcv_customer_item_get_id (item));
 }
 
 static void
@@ -374,6 +375,42 @@ rcv_customers_page_new_customer (RcvCustomersPage *self)
 {
   g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
   open_editor (self, 0);
+}
+
+/* The customer's account in a window of its own, raised if it is open already. */
+void
+rcv_customers_page_show_customer (RcvCustomersPage *self,
+                                  gint64            customer_id)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  RcvCustomerWindow *window;
+
+  g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
+
+  if (self->database == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) open = g_list_model_get_item (toplevels, i);
+
+      if (RCV_IS_CUSTOMER_WINDOW (open) &&
+          rcv_customer_window_get_customer_id (RCV_CUSTOMER_WINDOW (open)) == customer_id &&
+          gtk_window_get_transient_for (GTK_WINDOW (open)) == GTK_WINDOW (root))
+        {
+          gtk_window_present (GTK_WINDOW (open));
+          return;
+        }
+    }
+  window = rcv_customer_window_new (GTK_WINDOW (root), self->database, customer_id, &error);
+  if (window == NULL)
+    {
+      if (RCV_IS_WINDOW (root))
+        rcv_window_show_error (RCV_WINDOW (root), _("The customer cannot be shown"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 void

@@ -17,6 +17,8 @@ void rcv_customers_page_set_database  (RcvCustomersPage *self,
 void rcv_customers_page_reload        (RcvCustomersPage *self);
 void rcv_customers_page_focus_search  (RcvCustomersPage *self);
 void rcv_customers_page_new_customer  (RcvCustomersPage *self);
+void rcv_customers_page_show_customer (RcvCustomersPage *self,
+                                       gint64            customer_id);
 void rcv_customers_page_edit_customer (RcvCustomersPage *self,
                                        gint64            customer_id);
 

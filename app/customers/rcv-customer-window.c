@@ -1,0 +1,486 @@
+/* rcv-customer-window.c - one customer's account: contact, credit, balance by age, documents
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything here is read through the customer's own indexes (a few dozen rows even in a
+ * company of a million invoices), so the page is read on the main thread, again each time the
+ * window comes back to the front: after an invoice, a payment or an edit made from it or
+ * elsewhere.
+ */
+#define G_LOG_DOMAIN "rcv-customer-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rcv-account.h"
+#include "rcv-customer-editor.h"
+#include "rcv-customer-window.h"
+#include "rcv-date.h"
+#include "rcv-invoice-editor.h"
+#include "rcv-ledger.h"
+#include "rcv-money.h"
+#include "rcv-open-items.h"
+#include "rcv-payment-editor.h"
+#include "rcv-policy.h"
+#include "rcv-window.h"
+
+#define N_PAYMENTS 20
+#define N_EVENTS 30
+#define N_OPEN_SHOWN 50
+
+struct _RcvCustomerWindow
+{
+  AdwWindow parent_instance;
+
+  RcvDatabase *database;
+  gint64 customer_id;
+
+  GtkBox *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (RcvCustomerWindow, rcv_customer_window, ADW_TYPE_WINDOW)
+
+static const RcvCurrency *
+currency (RcvCustomerWindow *self)
+{
+  return rcv_database_get_currency (self->database);
+}
+
+static AdwPreferencesGroup *
+add_group (RcvCustomerWindow *self,
+           const char        *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->groups_box, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+/* A row with user text: never markup. */
+static AdwActionRow *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_preferences_group_add (group, row);
+  return ADW_ACTION_ROW (row);
+}
+
+static char *
+date_text (const GDate *date)
+{
+  char text[64];
+
+  g_date_strftime (text, sizeof text, "%x", date);
+  return g_strdup (text);
+}
+
+static void
+add_contact (RcvCustomerWindow *self,
+             const RcvCustomer *customer)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Contact"));
+
+  add_row (group, _("Customer ID"), NULL, customer->code);
+  if (customer->email[0] != '\0')
+    add_row (group, _("Email"), NULL, customer->email);
+  if (customer->phone[0] != '\0')
+    add_row (group, _("Phone"), NULL, customer->phone);
+  if (customer->address[0] != '\0')
+    add_row (group, _("Postal address"), customer->address, NULL);
+  if (customer->archived)
+    add_row (group, _("Archived"), _("Hidden from the everyday lists"), NULL);
+}
+
+static void
+add_credit (RcvCustomerWindow       *self,
+            const RcvCustomer       *customer,
+            const RcvAccountBalance *balance)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Credit"));
+  g_autofree char *policy = NULL;
+  g_autofree char *terms = NULL;
+  g_autofree char *limit_text = NULL;
+  gint64 policy_limit = -1, limit;
+  gint days = rcv_ledger_get_terms (self->database, customer);
+
+  if (!rcv_policy_describe (self->database, customer->policy_id, &policy, &policy_limit))
+    policy = g_strdup (_("None"));
+  add_row (group, _("Credit policy"), customer->policy_id == 0 ? _("The default policy") : NULL,
+           policy);
+  terms = g_strdup_printf (ngettext ("%d day", "%d days", (gulong) days), days);
+  add_row (group, _("Payment terms"), customer->terms_days >= 0 ? _("Set for this customer")
+                                                                : _("From the policy"),
+           terms);
+  limit = customer->credit_limit >= 0 ? customer->credit_limit : policy_limit;
+  if (limit < 0)
+    add_row (group, _("Credit limit"), NULL, _("No limit"));
+  else
+    {
+      g_autofree char *available = rcv_money_format (limit - balance->balance, currency (self));
+      /* Translators: the credit still available, e.g. "1,200.00 € available" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s available"), available);
+
+      limit_text = rcv_money_format (limit, currency (self));
+      add_row (group, _("Credit limit"), subtitle, limit_text);
+    }
+}
+
+static void
+add_balance (RcvCustomerWindow       *self,
+             const RcvAccountBalance *balance)
+{
+  AdwPreferencesGroup *group = add_group (self, _("Balance by Age"));
+  g_autofree char *total = rcv_money_format (balance->balance, currency (self));
+  AdwActionRow *row;
+
+  for (guint b = 0; b < balance->n_buckets; b++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *amount = NULL;
+
+      if (balance->buckets[b] == 0)
+        continue;
+      label = rcv_aging_bucket_label (balance->boundaries, balance->n_boundaries, b);
+      amount = rcv_money_format (balance->buckets[b], currency (self));
+      add_row (group, label, NULL, amount);
+    }
+  if (balance->unapplied != 0)
+    {
+      g_autofree char *amount = rcv_money_format (balance->unapplied, currency (self));
+
+      add_row (group, _("Unapplied credit"), _("Payments and credit notes not yet allocated"),
+               amount);
+    }
+  row = add_row (group, _("Balance"), NULL, total);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "heading");
+}
+
+static void
+add_open_invoices (RcvCustomerWindow *self,
+                   GError           **error)
+{
+  g_autoptr(GPtrArray) open = rcv_ledger_list_open_items (self->database, self->customer_id,
+                                                          RCV_INVOICE_KIND_INVOICE, error);
+  AdwPreferencesGroup *group;
+
+  if (open == NULL || open->len == 0)
+    return;
+  group = add_group (self, _("Open Invoices"));
+  for (guint i = 0; i < MIN (open->len, N_OPEN_SHOWN); i++)
+    {
+      const RcvOpenItem *item = g_ptr_array_index (open, i);
+      g_autofree char *due = date_text (&item->due_date);
+      /* Translators: %s is a date */
+      g_autofree char *subtitle = g_strdup_printf (_("Due %s"), due);
+      g_autofree char *amount = rcv_money_format (item->open, currency (self));
+      AdwActionRow *row = add_row (group, item->number, subtitle, amount);
+
+      /* the target first: a name without its target is a type mismatch */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "account.show-invoice");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    }
+  if (open->len > N_OPEN_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("and %u more open invoice",
+                                                         "and %u more open invoices",
+                                                         open->len - N_OPEN_SHOWN),
+                                               open->len - N_OPEN_SHOWN);
+
+      adw_preferences_group_set_description (group, more);
+    }
+}
+
+static void
+add_payments (RcvCustomerWindow *self,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) payments = rcv_account_list_payments (self->database, self->customer_id,
+                                                             N_PAYMENTS, error);
+  AdwPreferencesGroup *group;
+
+  if (payments == NULL || payments->len == 0)
+    return;
+  group = add_group (self, _("Latest Payments"));
+  for (guint i = 0; i < payments->len; i++)
+    {
+      const RcvAccountPayment *payment = g_ptr_array_index (payments, i);
+      g_autofree char *date = date_text (&payment->date);
+      g_autofree char *amount = rcv_money_format (payment->amount, currency (self));
+      g_autofree char *subtitle = NULL;
+
+      if (payment->unapplied > 0)
+        {
+          g_autofree char *left = rcv_money_format (payment->unapplied, currency (self));
+
+          /* Translators: "Ref. 4711 · 20.00 € unapplied" */
+          subtitle = g_strdup_printf (_("%s · %s unapplied"), payment->reference, left);
+        }
+      else
+        subtitle = g_strdup (payment->reference);
+      add_row (group, date, subtitle, amount);
+    }
+}
+
+static const char *
+event_action (const RcvAccountEvent *event)
+{
+  gboolean customer = g_str_equal (event->table, "customers");
+  gboolean payment = g_str_equal (event->table, "payments");
+
+  if (g_str_equal (event->action, "insert"))
+    return customer ? _("Customer created") : payment ? _("Payment recorded") : _("Posted");
+  if (g_str_equal (event->action, "update"))
+    return customer ? _("Details changed") : _("Changed");
+  if (g_str_equal (event->action, "void"))
+    return _("Voided");
+  if (g_str_equal (event->action, "allocate"))
+    return _("Allocated");
+  return event->action;
+}
+
+static void
+add_history (RcvCustomerWindow *self,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) events = rcv_account_list_history (self->database, self->customer_id,
+                                                          N_EVENTS, error);
+  AdwPreferencesGroup *group;
+
+  if (events == NULL || events->len == 0)
+    return;
+  group = add_group (self, _("History"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RcvAccountEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *title = NULL;
+      /* Translators: when and by whom: "2026-03-01T10:22:05Z · anna" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), event->at, event->user);
+
+      title = event->what != NULL && event->what[0] != '\0'
+                ? g_strdup_printf ("%s %s", event_action (event), event->what)
+                : g_strdup (event_action (event));
+      add_row (group, title, subtitle, NULL);
+    }
+}
+
+static void
+reload_or_toast (RcvCustomerWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rcv_customer_window_reload (self, &error))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (RCV_IS_WINDOW (parent))
+        rcv_window_show_error (RCV_WINDOW (parent), _("The customer cannot be shown"), error);
+    }
+}
+
+static void
+on_active_changed (RcvCustomerWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    reload_or_toast (self);
+}
+
+static void
+on_something_saved (RcvCustomerWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (RCV_IS_WINDOW (parent))
+    rcv_window_reload (RCV_WINDOW (parent));
+  reload_or_toast (self);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  RcvCustomerEditor *editor = rcv_customer_editor_new (GTK_WINDOW (self), self->database,
+                                                       self->customer_id, &error);
+
+  if (editor == NULL)
+    return;
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_something_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "archived", G_CALLBACK (on_something_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_invoice_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvInvoiceEditor *editor = rcv_invoice_editor_new (GTK_WINDOW (self), self->database,
+                                                     RCV_INVOICE_KIND_INVOICE, self->customer_id,
+                                                     NULL);
+
+  if (editor == NULL)
+    return;
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_something_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+record_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvPaymentEditor *editor = rcv_payment_editor_new (GTK_WINDOW (self), self->database,
+                                                     self->customer_id, NULL);
+
+  if (editor == NULL)
+    return;
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_something_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+show_invoice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvInvoiceEditor *viewer = rcv_invoice_editor_new_viewer (GTK_WINDOW (self), self->database,
+                                                            g_variant_get_int64 (parameter),
+                                                            NULL);
+
+  if (viewer == NULL)
+    return;
+  g_signal_connect_object (viewer, "saved", G_CALLBACK (on_something_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+static void
+rcv_customer_window_dispose (GObject *object)
+{
+  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMER_WINDOW);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (rcv_customer_window_parent_class)->dispose (object);
+}
+
+static void
+rcv_customer_window_class_init (RcvCustomerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rcv_customer_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/receivables/Receivables/"
+                                               "rcv-customer-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_active_changed);
+
+  gtk_widget_class_install_action (widget_class, "account.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "account.new-invoice", NULL, new_invoice_action);
+  gtk_widget_class_install_action (widget_class, "account.record-payment", NULL,
+                                   record_payment_action);
+  gtk_widget_class_install_action (widget_class, "account.show-invoice", "x",
+                                   show_invoice_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "account.new-invoice", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "account.record-payment", NULL);
+}
+
+static void
+rcv_customer_window_init (RcvCustomerWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+RcvCustomerWindow *
+rcv_customer_window_new (GtkWindow    *parent,
+                         RcvDatabase  *database,
+                         gint64        customer_id,
+                         GError      **error)
+{
+  RcvCustomerWindow *self;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
+
+  /* like every window, owned by GTK's list of toplevels until destroyed */
+  self = g_object_new (RCV_TYPE_CUSTOMER_WINDOW, "transient-for", parent, NULL);
+  self->database = g_object_ref (database);
+  self->customer_id = customer_id;
+  if (!rcv_customer_window_reload (self, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  return self;
+}
+
+gint64
+rcv_customer_window_get_customer_id (RcvCustomerWindow *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_WINDOW (self), 0);
+  return self->customer_id;
+}
+
+/* Reads the account again and rebuilds the page. */
+gboolean
+rcv_customer_window_reload (RcvCustomerWindow  *self,
+                            GError            **error)
+{
+  g_autoptr(RcvCustomer) customer = NULL;
+  RcvAccountBalance balance;
+  GtkWidget *child;
+  GDate today;
+
+  g_return_val_if_fail (RCV_IS_CUSTOMER_WINDOW (self), FALSE);
+
+  customer = rcv_ledger_get_customer (self->database, self->customer_id, error);
+  if (customer == NULL)
+    return FALSE;
+  rcv_date_set_today (&today);
+  if (!rcv_account_get_balance (self->database, self->customer_id, &today, &balance, error))
+    return FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  gtk_window_set_title (GTK_WINDOW (self), customer->name);
+  add_balance (self, &balance);
+  add_open_invoices (self, NULL);
+  add_credit (self, customer, &balance);
+  add_contact (self, customer);
+  add_payments (self, NULL);
+  add_history (self, NULL);
+  return TRUE;
+}
