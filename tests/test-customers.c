@@ -425,6 +425,42 @@ test_account (void)
   g_assert_cmpstr (((RcvAccountEvent *) g_ptr_array_index (history, 0))->what, ==, "K1");
 }
 
+static void
+test_apply_credit (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvInvoice) note = rcv_invoice_new (RCV_INVOICE_KIND_CREDIT_NOTE);
+  g_autoptr(GError) error = NULL;
+  gint64 k, r1, r2, r3, applied = 0;
+
+  k = rcv_test_customer (db, "K1", "Anna");
+  r1 = rcv_test_invoice (db, k, "R1", "2026-01-01", "2026-01-31", 5000);
+  r2 = rcv_test_invoice (db, k, "R2", "2026-02-01", "2026-02-28", 4000);
+  r3 = rcv_test_invoice (db, k, "R3", "2026-03-01", "2026-03-31", 3000);
+  rcv_test_payment (db, k, "2026-01-15", 6000, 0, FALSE);      /* unapplied */
+  note->number = g_strdup ("CN-1");
+  note->customer_id = k;
+  g_date_set_dmy (&note->issue_date, 10, 2, 2026);
+  note->due_date = note->issue_date;
+  note->description = g_strdup ("");
+  rcv_invoice_add_line (note, "Rabatt", 1000, -2000, 0);
+  g_assert_true (rcv_ledger_add_invoice (db, note, &error));
+
+  /* 6000 + 2000 of credit go to the oldest due dates first: R1 in full, 3000 of R2 */
+  g_assert_true (rcv_ledger_apply_credit (db, k, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (applied, ==, 8000);
+  g_assert_cmpint (rcv_ledger_get_open_amount (db, r1, NULL), ==, 0);
+  g_assert_cmpint (rcv_ledger_get_open_amount (db, r2, NULL), ==, 1000);
+  g_assert_cmpint (rcv_ledger_get_open_amount (db, r3, NULL), ==, 3000);
+  g_assert_cmpint (rcv_ledger_get_unapplied (db, k), ==, 0);
+
+  /* nothing left to apply: a no-op */
+  g_assert_true (rcv_ledger_apply_credit (db, k, &applied, &error));
+  g_assert_cmpint (applied, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
   g_test_add_func ("/core/customers/company-profile", test_company_profile);
   g_test_add_func ("/core/customers/account", test_account);
+  g_test_add_func ("/core/customers/apply-credit", test_apply_credit);
   g_test_add_func ("/core/invoices/list", test_invoice_list);
   g_test_add_func ("/core/payments/list", test_payment_list);
   g_test_add_func ("/core/invoices/open-items-and-void", test_open_items_and_void);

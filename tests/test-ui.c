@@ -239,6 +239,9 @@ test_welcome_then_sample (void)
                      rcv_customer_item_get_balance (last));
   }
   screenshot (GTK_WIDGET (window), "customers");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reminders");
+  screenshot (GTK_WIDGET (window), "reminders");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
 
   /* search answers as you type */
   type_into (child (customers, "search_entry"), "zzz-no-such-customer");
@@ -514,6 +517,38 @@ test_enter_invoice (void)
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (account)), ==, "Kunde Eins");
       gtk_window_set_default_size (GTK_WINDOW (account), 760, 1100);
       screenshot (GTK_WIDGET (account), "customer");
+      gtk_window_destroy (GTK_WINDOW (account));
+      settle ();
+    }
+
+    /* a payment kept as credit (its allocation emptied), then applied from the customer page */
+    {
+      RcvCustomerWindow *account;
+      AdwMessageDialog *confirm;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.record-payment", NULL);
+      settle ();
+      payment = find_toplevel (RCV_TYPE_PAYMENT_EDITOR);
+      gtk_drop_down_set_selected (child (payment, "customer_dropdown"), position);
+      type_into (child (payment, "date_row"), "2026-04-20");
+      type_into (child (payment, "amount_row"), "50");
+      rcv_payment_editor_set_allocation (payment, 0, "");
+      g_assert_nonnull (strstr (gtk_label_get_text (child (payment, "unapplied_label")), "50.00"));
+      gtk_widget_activate_action (GTK_WIDGET (payment), "editor.save", NULL);
+      settle ();
+      g_assert_cmpint (rcv_ledger_get_open_amount (db, stored->id, NULL), ==, 28926);
+
+      rcv_customers_page_show_customer (customers, customer_id);
+      settle ();
+      account = find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (account), "account.apply-credit",
+                                                 NULL));
+      settle ();
+      confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (confirm);
+      adw_message_dialog_response (confirm, "apply");
+      settle ();
+      g_assert_cmpint (rcv_ledger_get_open_amount (db, stored->id, NULL), ==, 23926);
       gtk_window_destroy (GTK_WINDOW (account));
       settle ();
     }

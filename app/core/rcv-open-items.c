@@ -204,3 +204,102 @@ fail:
   rcv_database_rollback (db);
   return FALSE;
 }
+
+typedef struct
+{
+  gboolean is_payment;
+  gint64 id;
+  gint64 left;
+} CreditSource;
+
+/* Applies all of a customer's unapplied credit (payments first, then credit notes, each in
+ * date order) to its open invoices, oldest due date first: one transaction, each allocation
+ * audited and effective on the later of the two documents' dates. Returns the amount applied
+ * in *applied. */
+gboolean
+rcv_ledger_apply_credit (RcvDatabase  *db,
+                         gint64        customer_id,
+                         gint64       *applied,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) invoices = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (CreditSource));
+  sqlite3_stmt *stmt;
+  gint64 total = 0;
+  guint next_invoice = 0;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  invoices = rcv_ledger_list_open_items (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
+  notes = invoices != NULL ? rcv_ledger_list_open_items (db, customer_id,
+                                                         RCV_INVOICE_KIND_CREDIT_NOTE, error)
+                           : NULL;
+  if (notes == NULL)
+    goto fail;
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT id, amount - allocated FROM payments"
+                               " WHERE customer_id = ?1 AND settled_date IS NULL"
+                               " ORDER BY date, id",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CreditSource source = { TRUE, sqlite3_column_int64 (stmt, 0),
+                              sqlite3_column_int64 (stmt, 1) };
+
+      if (source.left > 0)
+        g_array_append_val (sources, source);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      goto fail;
+    }
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const RcvOpenItem *note = g_ptr_array_index (notes, i);
+      CreditSource source = { FALSE, note->id, note->open };
+
+      g_array_append_val (sources, source);
+    }
+
+  for (guint s = 0; s < sources->len && next_invoice < invoices->len; s++)
+    {
+      CreditSource *source = &g_array_index (sources, CreditSource, s);
+
+      while (source->left > 0 && next_invoice < invoices->len)
+        {
+          RcvOpenItem *invoice = g_ptr_array_index (invoices, next_invoice);
+          gint64 amount = MIN (source->left, invoice->open);
+          gboolean ok = source->is_payment
+                          ? rcv_ledger_allocate_payment (db, source->id, invoice->id, amount, error)
+                          : rcv_ledger_allocate_credit_note (db, source->id, invoice->id, amount,
+                                                             error);
+
+          if (!ok)
+            goto fail;
+          source->left -= amount;
+          invoice->open -= amount;
+          total += amount;
+          if (invoice->open == 0)
+            next_invoice++;
+        }
+    }
+  if (!rcv_database_commit (db, error))
+    goto fail;
+  if (applied != NULL)
+    *applied = total;
+  return TRUE;
+
+fail:
+  rcv_database_rollback (db);
+  return FALSE;
+}

@@ -31,6 +31,10 @@ gint64     rcv_propose_allocation     (GPtrArray      *open_invoices,
                                        const GDate    *payment_date,
                                        gint64          amount,
                                        GArray         *requests);
+gboolean   rcv_ledger_apply_credit    (RcvDatabase    *db,
+                                       gint64          customer_id,
+                                       gint64         *applied,
+                                       GError        **error);
 gboolean   rcv_ledger_void_invoice    (RcvDatabase    *db,
                                        gint64          invoice_id,
                                        const char     *reason,

@@ -164,9 +164,17 @@ add_balance (RcvCustomerWindow       *self,
   if (balance->unapplied != 0)
     {
       g_autofree char *amount = rcv_money_format (balance->unapplied, currency (self));
+      AdwActionRow *credit = add_row (group, _("Unapplied credit"),
+                                      _("Payments and credit notes not yet allocated"), amount);
 
-      add_row (group, _("Unapplied credit"), _("Payments and credit notes not yet allocated"),
-               amount);
+      if (balance->n_open > 0)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Apply to Invoices…"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "account.apply-credit");
+          adw_action_row_add_suffix (credit, button);
+        }
     }
   row = add_row (group, _("Balance"), NULL, total);
   gtk_widget_add_css_class (GTK_WIDGET (row), "heading");
@@ -382,6 +390,56 @@ show_invoice_action (GtkWidget  *widget,
 }
 
 static void
+on_apply_credit_response (AdwMessageDialog  *dialog,
+                          const char        *response,
+                          RcvCustomerWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 applied = 0;
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  if (!rcv_ledger_apply_credit (self->database, self->customer_id, &applied, &error))
+    {
+      if (RCV_IS_WINDOW (parent))
+        rcv_window_show_error (RCV_WINDOW (parent), _("The credit could not be applied"), error);
+      return;
+    }
+  if (RCV_IS_WINDOW (parent))
+    {
+      g_autofree char *amount = rcv_money_format (applied, currency (self));
+      /* Translators: %s is an amount */
+      g_autofree char *title = g_markup_printf_escaped (_("%s of credit applied"), amount);
+
+      rcv_window_add_toast (RCV_WINDOW (parent), adw_toast_new (title));
+    }
+  on_something_saved (self);
+}
+
+static void
+apply_credit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Apply the Credit?"),
+                                              _("The customer’s unapplied payments and credit "
+                                                "notes go to its open invoices, oldest due date "
+                                                "first. Each allocation is recorded in the "
+                                                "history."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_apply_credit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 rcv_customer_window_dispose (GObject *object)
 {
   RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (object);
@@ -412,6 +470,8 @@ rcv_customer_window_class_init (RcvCustomerWindowClass *klass)
                                    record_payment_action);
   gtk_widget_class_install_action (widget_class, "account.show-invoice", "x",
                                    show_invoice_action);
+  gtk_widget_class_install_action (widget_class, "account.apply-credit", NULL,
+                                   apply_credit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "account.new-invoice", NULL);
