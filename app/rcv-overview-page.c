@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-task.h"
 #include "rcv-aging.h"
 #include "rcv-date.h"
 #include "rcv-money.h"
@@ -132,7 +133,7 @@ show_report (RcvOverviewPage      *self,
   g_autofree char *past_60 = NULL;
   g_autofree char *past_90 = NULL;
   g_autofree char *as_of = NULL;
-  char date[64];
+  g_autofree char *date = NULL;
   gint64 outstanding = 0, overdue = 0;
   guint n_past_60 = 0, n_past_90 = 0;
 
@@ -156,7 +157,7 @@ show_report (RcvOverviewPage      *self,
       return;
     }
 
-  g_date_strftime (date, sizeof date, "%x", &report->as_of);
+  date = rcv_date_format_locale (&report->as_of);
   /* Translators: %s is a date */
   as_of = g_strdup_printf (_("As of %s"), date);
   gtk_label_set_text (self->as_of_label, as_of);
@@ -245,9 +246,7 @@ rcv_overview_page_dispose (GObject *object)
   RcvOverviewPage *self = RCV_OVERVIEW_PAGE (object);
   GtkWidget *child;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_OVERVIEW_PAGE);
@@ -304,9 +303,7 @@ rcv_overview_page_reload (RcvOverviewPage *self)
 
   g_return_if_fail (RCV_IS_OVERVIEW_PAGE (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   if (self->database == NULL)
     return;
 

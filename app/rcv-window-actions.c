@@ -320,18 +320,22 @@ on_invoice_saved (RcvInvoiceEditor *editor,
   rcv_window_reload (self);
 }
 
+/* Shows a form, told to call on_saved when it has written; or, when it could not be made,
+ * says why. */
 static void
-present_invoice_editor (RcvWindow        *self,
-                        RcvInvoiceEditor *editor,
-                        const GError     *error)
+present_form (RcvWindow    *self,
+              GtkWindow    *form,
+              const GError *error,
+              const char   *failure,
+              GCallback     on_saved)
 {
-  if (editor == NULL)
+  if (form == NULL)
     {
-      rcv_window_show_error (self, _("The invoice cannot be opened"), error);
+      rcv_window_show_error (self, failure, error);
       return;
     }
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_invoice_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  g_signal_connect_object (form, "saved", on_saved, self, 0);
+  gtk_window_present (form);
 }
 
 static void
@@ -348,7 +352,8 @@ new_invoice_action (GtkWidget  *widget,
   if (self->database == NULL)
     return;
   editor = rcv_invoice_editor_new (GTK_WINDOW (self), self->database, kind, 0, &error);
-  present_invoice_editor (self, editor, error);
+  present_form (self, GTK_WINDOW (editor), error, _("The invoice cannot be opened"),
+                G_CALLBACK (on_invoice_saved));
 }
 
 static void
@@ -364,7 +369,8 @@ show_invoice_action (GtkWidget  *widget,
     return;
   editor = rcv_invoice_editor_new_viewer (GTK_WINDOW (self), self->database,
                                           g_variant_get_int64 (parameter), &error);
-  present_invoice_editor (self, editor, error);
+  present_form (self, GTK_WINDOW (editor), error, _("The invoice cannot be opened"),
+                G_CALLBACK (on_invoice_saved));
 }
 
 static void
@@ -388,13 +394,8 @@ record_payment_action (GtkWidget  *widget,
   if (self->database == NULL)
     return;
   editor = rcv_payment_editor_new (GTK_WINDOW (self), self->database, 0, &error);
-  if (editor == NULL)
-    {
-      rcv_window_show_error (self, _("The payment form cannot be opened"), error);
-      return;
-    }
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_payment_saved), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  present_form (self, GTK_WINDOW (editor), error, _("The payment form cannot be opened"),
+                G_CALLBACK (on_payment_saved));
 }
 
 static void
@@ -429,7 +430,7 @@ rcv_window_update_actions (RcvWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-credit-note", open);
   gtk_widget_action_set_enabled (widget, "win.record-payment", open);
   gtk_widget_action_set_enabled (widget, "win.open-sample",
-                                 open && rcv_ledger_is_empty (self->database));
+                                 open && self->empty);
 }
 
 void

@@ -19,6 +19,7 @@ struct _RcvWindow
   char *path;
   GSettings *settings;
   GCancellable *cancellable;   /* of the work on this company file; cancelled on close */
+  gboolean empty;              /* no customer, invoice or payment yet, as last looked */
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;

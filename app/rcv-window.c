@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-task.h"
 #include "rcv-ledger.h"
 #include "rcv-window-private.h"
 
@@ -28,19 +29,15 @@ save_window_state (RcvWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* The company's name (NULL or empty for none) as the window's title, the file's below it. */
 static void
-update_title (RcvWindow *self)
+update_title (RcvWindow  *self,
+              const char *company_name)
 {
-  g_autofree char *name = NULL;
+  const char *name = company_name != NULL && company_name[0] != '\0' ? company_name
+                                                                     : _("Receivables");
   g_autofree char *basename = NULL;
 
-  if (self->database != NULL)
-    name = rcv_database_get_setting (self->database, "company.name");
-  if (name == NULL || name[0] == '\0')
-    {
-      g_free (name);
-      name = g_strdup (_("Receivables"));
-    }
   gtk_window_set_title (GTK_WINDOW (self), name);
   adw_view_switcher_title_set_title (self->switcher_title, name);
   if (self->path != NULL)
@@ -180,8 +177,7 @@ rcv_window_open_company (RcvWindow  *self,
   database = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
 
   /* the work on the previous file is of no use any more */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->database, database);
   g_free (self->path);
@@ -191,7 +187,8 @@ rcv_window_open_company (RcvWindow  *self,
   rcv_customers_page_set_database (self->customers_page, database);
   rcv_invoices_page_set_database (self->invoices_page, database);
   rcv_payments_page_set_database (self->payments_page, database);
-  update_title (self);
+  self->empty = FALSE;
+  update_title (self, NULL);
 
   if (database == NULL)
     {
@@ -209,7 +206,6 @@ rcv_window_open_company (RcvWindow  *self,
 
   if (g_getenv ("RECEIVABLES_DB") == NULL)
     g_settings_set_string (self->settings, "last-company-file", path);
-  rcv_window_update_content (self);
   rcv_window_reload (self);
   return TRUE;
 }
@@ -226,11 +222,12 @@ rcv_window_update_content (RcvWindow *self)
   if (self->database == NULL)
     return;
   name = rcv_database_get_setting (self->database, "company.name");
-  welcome = rcv_ledger_is_empty (self->database) && (name == NULL || name[0] == '\0');
+  self->empty = rcv_ledger_is_empty (self->database);
+  welcome = self->empty && (name == NULL || name[0] == '\0');
   gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "ledger");
   adw_view_switcher_title_set_stack (self->switcher_title, welcome ? NULL : self->view_stack);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !welcome);
-  update_title (self);
+  update_title (self, name);
   rcv_window_update_actions (self);
 }
 

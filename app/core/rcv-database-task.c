@@ -101,3 +101,15 @@ rcv_database_task_finish (RcvDatabase   *db,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* Cancels the work `*cancellable` stands for, if any, and forgets it: what a page does before
+ * it starts a newer read, or when it goes away. */
+void
+rcv_cancel_and_clear (GCancellable **cancellable)
+{
+  g_return_if_fail (cancellable != NULL);
+
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}

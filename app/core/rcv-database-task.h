@@ -31,4 +31,6 @@ gpointer rcv_database_task_finish (RcvDatabase   *db,
                                    gpointer       source_tag,
                                    GError       **error);
 
+void     rcv_cancel_and_clear     (GCancellable **cancellable);
+
 G_END_DECLS

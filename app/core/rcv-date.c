@@ -131,3 +131,16 @@ rcv_julian_to_iso (guint32 julian,
   g_date_set_julian (&date, julian);
   rcv_date_to_iso (&date, buffer);
 }
+
+/* The date as the locale writes it (strftime's %x), for what a person reads. */
+char *
+rcv_date_format_locale (const GDate *date)
+{
+  char text[64];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (g_date_strftime (text, sizeof text, "%x", date) == 0)
+    return rcv_date_format_iso (date);
+  return g_strdup (text);
+}

@@ -15,6 +15,7 @@ gboolean rcv_date_parse_iso  (const char *text,
 void     rcv_date_to_iso     (const GDate *date,
                               char         buffer[RCV_ISO_DATE_LEN]);
 char    *rcv_date_format_iso (const GDate *date);
+char    *rcv_date_format_locale (const GDate *date);
 void     rcv_date_set_today  (GDate *date);
 guint32  rcv_iso_to_julian   (const char *iso);
 void     rcv_julian_to_iso   (guint32 julian,

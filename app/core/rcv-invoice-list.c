@@ -183,12 +183,10 @@ static char *
 locale_date (const char *iso)
 {
   GDate date;
-  char text[64];
 
   if (!rcv_date_parse_iso (iso, &date, NULL))
     return g_strdup (iso);
-  g_date_strftime (text, sizeof text, "%x", &date);
-  return g_strdup (text);
+  return rcv_date_format_locale (&date);
 }
 
 /* One row, read by ID: a point query on the primary key and the customer's. */

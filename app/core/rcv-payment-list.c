@@ -142,7 +142,6 @@ read_item (gpointer owner,
   sqlite3_stmt *stmt;
   gint64 amount;
   GDate date;
-  char text[64];
 
   stmt = rcv_database_prepare (self->db,
                                "SELECT p.date, c.name, p.amount, p.allocated, p.method,"
@@ -160,10 +159,7 @@ read_item (gpointer owner,
   item = g_object_new (RCV_TYPE_PAYMENT_ITEM, NULL);
   item->id = id;
   if (rcv_date_parse_iso (rcv_column_text (stmt, 0), &date, NULL))
-    {
-      g_date_strftime (text, sizeof text, "%x", &date);
-      item->date_text = g_strdup (text);
-    }
+    item->date_text = rcv_date_format_locale (&date);
   else
     item->date_text = g_strdup (rcv_column_text (stmt, 0));
   item->customer = g_strdup (rcv_column_text (stmt, 1));

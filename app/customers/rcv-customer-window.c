@@ -82,15 +82,6 @@ add_row (AdwPreferencesGroup *group,
   return ADW_ACTION_ROW (row);
 }
 
-static char *
-date_text (const GDate *date)
-{
-  char text[64];
-
-  g_date_strftime (text, sizeof text, "%x", date);
-  return g_strdup (text);
-}
-
 static void
 add_contact (RcvCustomerWindow *self,
              const RcvCustomer *customer)
@@ -194,7 +185,7 @@ add_open_invoices (RcvCustomerWindow *self,
   for (guint i = 0; i < MIN (open->len, N_OPEN_SHOWN); i++)
     {
       const RcvOpenItem *item = g_ptr_array_index (open, i);
-      g_autofree char *due = date_text (&item->due_date);
+      g_autofree char *due = rcv_date_format_locale (&item->due_date);
       /* Translators: %s is a date */
       g_autofree char *subtitle = g_strdup_printf (_("Due %s"), due);
       g_autofree char *amount = rcv_money_format (item->open, currency (self));
@@ -230,7 +221,7 @@ add_payments (RcvCustomerWindow *self,
   for (guint i = 0; i < payments->len; i++)
     {
       const RcvAccountPayment *payment = g_ptr_array_index (payments, i);
-      g_autofree char *date = date_text (&payment->date);
+      g_autofree char *date = rcv_date_format_locale (&payment->date);
       g_autofree char *amount = rcv_money_format (payment->amount, currency (self));
       g_autofree char *subtitle = NULL;
 
@@ -320,6 +311,30 @@ on_something_saved (RcvCustomerWindow *self)
   reload_or_toast (self);
 }
 
+/* Shows a form opened from this page; when it has written, the window and this page read the
+ * company again. A form that could not be made says why in the main window. */
+static void
+present_form (RcvCustomerWindow *self,
+              GtkWindow         *form,
+              const GError      *error,
+              const char        *failure)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (form == NULL)
+    {
+      if (RCV_IS_WINDOW (parent))
+        rcv_window_show_error (RCV_WINDOW (parent), failure, error);
+      return;
+    }
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_something_saved), self,
+                           G_CONNECT_SWAPPED);
+  if (RCV_IS_CUSTOMER_EDITOR (form))
+    g_signal_connect_object (form, "archived", G_CALLBACK (on_something_saved), self,
+                             G_CONNECT_SWAPPED);
+  gtk_window_present (form);
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -330,13 +345,7 @@ edit_action (GtkWidget  *widget,
   RcvCustomerEditor *editor = rcv_customer_editor_new (GTK_WINDOW (self), self->database,
                                                        self->customer_id, &error);
 
-  if (editor == NULL)
-    return;
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_something_saved), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (editor, "archived", G_CALLBACK (on_something_saved), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  present_form (self, GTK_WINDOW (editor), error, _("The customer cannot be opened"));
 }
 
 static void
@@ -345,15 +354,12 @@ new_invoice_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
   RcvInvoiceEditor *editor = rcv_invoice_editor_new (GTK_WINDOW (self), self->database,
                                                      RCV_INVOICE_KIND_INVOICE, self->customer_id,
-                                                     NULL);
+                                                     &error);
 
-  if (editor == NULL)
-    return;
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_something_saved), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  present_form (self, GTK_WINDOW (editor), error, _("The invoice cannot be opened"));
 }
 
 static void
@@ -362,14 +368,11 @@ record_payment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
   RcvPaymentEditor *editor = rcv_payment_editor_new (GTK_WINDOW (self), self->database,
-                                                     self->customer_id, NULL);
+                                                     self->customer_id, &error);
 
-  if (editor == NULL)
-    return;
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_something_saved), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  present_form (self, GTK_WINDOW (editor), error, _("The payment form cannot be opened"));
 }
 
 static void
@@ -378,15 +381,12 @@ show_invoice_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
   RcvInvoiceEditor *viewer = rcv_invoice_editor_new_viewer (GTK_WINDOW (self), self->database,
                                                             g_variant_get_int64 (parameter),
-                                                            NULL);
+                                                            &error);
 
-  if (viewer == NULL)
-    return;
-  g_signal_connect_object (viewer, "saved", G_CALLBACK (on_something_saved), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (viewer));
+  present_form (self, GTK_WINDOW (viewer), error, _("The invoice cannot be opened"));
 }
 
 static void

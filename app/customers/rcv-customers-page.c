@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-task.h"
 #include "rcv-customer-editor.h"
 #include "rcv-customer-list.h"
 #include "rcv-customer-window.h"
@@ -255,9 +256,7 @@ rcv_customers_page_dispose (GObject *object)
   RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (object);
   GtkWidget *child;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMERS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -345,9 +344,7 @@ rcv_customers_page_reload (RcvCustomersPage *self)
 
   g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   if (self->database == NULL)
     return;
 

@@ -687,13 +687,6 @@ rcv_invoice_editor_new (GtkWindow       *parent,
   return self;
 }
 
-static char *
-plain_amount (gint64             amount,
-              const RcvCurrency *currency_)
-{
-  return rcv_money_format_plain (amount, currency_);
-}
-
 /* A posted (or void) invoice or credit note, read-only, with Void… while nothing is paid. */
 RcvInvoiceEditor *
 rcv_invoice_editor_new_viewer (GtkWindow    *parent,
@@ -733,10 +726,10 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
     {
       const RcvInvoiceLine *line = &g_array_index (invoice->lines, RcvInvoiceLine, i);
       LineWidgets *widgets = add_line (self);
-      g_autofree char *quantity = plain_amount (line->quantity_milli, &quantity_units);
+      g_autofree char *quantity = rcv_money_format_plain (line->quantity_milli, &quantity_units);
       gint64 shown_price = invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE ? -line->unit_price
                                                                          : line->unit_price;
-      g_autofree char *price = plain_amount (shown_price, currency (self));
+      g_autofree char *price = rcv_money_format_plain (shown_price, currency (self));
       g_autofree char *tax = g_strdup_printf ("%d.%02d", line->tax_bp / 100, line->tax_bp % 100);
 
       if (widgets == NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-invoice-list.h"
@@ -127,9 +128,7 @@ rcv_invoices_page_dispose (GObject *object)
   RcvInvoicesPage *self = RCV_INVOICES_PAGE (object);
   GtkWidget *child;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_INVOICES_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -197,9 +196,7 @@ rcv_invoices_page_reload (RcvInvoicesPage *self)
 
   g_return_if_fail (RCV_IS_INVOICES_PAGE (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   if (self->database == NULL)
     return;
 

@@ -348,10 +348,9 @@ load_open_invoices (RcvPaymentEditor *self)
       const RcvOpenItem *item = g_ptr_array_index (self->open, i);
       g_autofree char *open = rcv_money_format (item->open, currency (self));
       g_autofree char *accessible = g_strdup_printf (_("Amount allocated to %s"), item->number);
-      char due[64];
+      g_autofree char *due = rcv_date_format_locale (&item->due_date);
       GtkWidget *entry = gtk_entry_new ();
 
-      g_date_strftime (due, sizeof due, "%x", &item->due_date);
       add_cell (self, item->number, 0, (int) i + 1, 0);
       add_cell (self, due, 1, (int) i + 1, 0);
       add_cell (self, open, 2, (int) i + 1, 1);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-task.h"
 #include "rcv-payment-list.h"
 #include "rcv-payments-page.h"
 #include "rcv-window.h"
@@ -99,9 +100,7 @@ rcv_payments_page_dispose (GObject *object)
   RcvPaymentsPage *self = RCV_PAYMENTS_PAGE (object);
   GtkWidget *child;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_PAYMENTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -164,9 +163,7 @@ rcv_payments_page_reload (RcvPaymentsPage *self)
 {
   g_return_if_fail (RCV_IS_PAYMENTS_PAGE (self));
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  rcv_cancel_and_clear (&self->cancellable);
   if (self->database == NULL)
     return;
 
