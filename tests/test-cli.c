@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rcv-test-utils.h"
 
@@ -361,6 +362,76 @@ test_database_from_environment (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
 }
 
+/* policies export, import and list; the customers CSV's policy column names a policy */
+static void
+test_policies (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *json_path = g_build_filename (fixture->dir, "policies.json", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "customers.csv", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_auto (Result) exported = { 0 };
+  g_auto (Result) imported = { 0 };
+  g_auto (Result) listed = { 0 };
+  g_auto (Result) bad = { 0 };
+  g_auto (Result) before = { 0 };
+  g_auto (Result) after = { 0 };
+  g_auto (Result) customers = { 0 };
+  g_auto (Result) unknown = { 0 };
+  g_auto (Result) shown = { 0 };
+
+  run (&exported, "--database", fixture->db, "policies", "export", json_path, NULL);
+  g_assert_cmpstr (exported.err, ==, "");
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"format\": \"receivables-policies\""));
+
+  /* the same file, renamed to “Trade” with 14 days and a limit, into another company */
+  edited = g_string_new (json);
+  g_string_replace (edited, "\"Standard\"", "\"Trade\"", 1);
+  g_string_replace (edited, "\"default\": true", "\"default\": false", 1);
+  g_string_replace (edited, "\"terms_days\": 30", "\"terms_days\": 14", 1);
+  g_string_replace (edited, "\"credit_limit\": null", "\"credit_limit\": \"2500.00\"", 1);
+  g_assert_true (g_file_set_contents (json_path, edited->str, -1, NULL));
+  run (&imported, "--database", other, "policies", "import", json_path, NULL);
+  g_assert_cmpstr (imported.err, ==, "");
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "1 new policy"));
+  run (&listed, "--database", other, "policies", "list", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "Standard (default): 30 days, no limit"));
+  g_assert_nonnull (strstr (listed.out, "Trade: 14 days"));
+
+  /* a bad file: every problem with its place, exit 2, nothing written */
+  run (&before, "--database", other, "policies", "export", "-", NULL);
+  g_assert_true (g_file_set_contents (bad_path,
+                                      "{\"format\": \"receivables-policies\", \"version\": 1,\n"
+                                      " \"currency\": \"EUR\", \"policies\": [\n"
+                                      "  {\"name\": \"Trade\", \"terms_days\": 7,"
+                                      " \"alert_days_second\": 10}]}\n", -1, NULL));
+  run (&bad, "--database", other, "policies", "import", bad_path, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "bad.json:3:"));
+  g_assert_nonnull (strstr (bad.err, "alert_days_second"));
+  run (&after, "--database", other, "policies", "export", "-", NULL);
+  g_assert_cmpstr (before.out, ==, after.out);
+
+  /* a customer file names policies; an unknown one is an error */
+  g_assert_true (g_file_set_contents (csv_path, "id,name,policy\nK1,Kunde,Trade\n", -1, NULL));
+  run (&customers, "--database", other, "import", "customers", csv_path, NULL);
+  g_assert_cmpint (customers.status, ==, 0);
+  run (&shown, "--database", other, "export", "customers", "-", NULL);
+  g_assert_nonnull (strstr (shown.out, "K1,Kunde,,,,Trade,"));
+  g_assert_true (g_file_set_contents (csv_path, "id,name,policy\nK2,Other,Nope\n", -1, NULL));
+  run (&unknown, "--database", other, "import", "customers", csv_path, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "customers.csv:2: field “policy”"));
+  g_assert_nonnull (strstr (unknown.err, "“Nope”"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +450,7 @@ main (int    argc,
   ADD ("/cli/export-round-trip", test_export_round_trip);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/database-from-environment", test_database_from_environment);
+  ADD ("/cli/policies", test_policies);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "rcv-export.h"
 #include "rcv-import.h"
 #include "rcv-ledger.h"
+#include "rcv-policy.h"
 
 enum
 {
@@ -42,6 +43,7 @@ static int command_import (const char *database, int argc, char **argv);
 static int command_aging  (const char *database, int argc, char **argv);
 static int command_export (const char *database, int argc, char **argv);
 static int command_demo   (const char *database, int argc, char **argv);
+static int command_policies (const char *database, int argc, char **argv);
 
 static const Command commands[] = {
   { "import", "customers|invoices|payments FILE.csv",
@@ -52,6 +54,9 @@ static const Command commands[] = {
     N_("Write a CSV file (“-” for standard output)"), command_export },
   { "demo", "[--as-of YYYY-MM-DD]",
     N_("Fill an empty company with sample data"), command_demo },
+  { "policies", "list | export FILE.json | import FILE.json",
+    N_("List the credit policies, or copy them between company files (“-” for standard output)"),
+    command_policies },
 };
 
 static void
@@ -60,7 +65,7 @@ print_usage (FILE *stream)
   fprintf (stream, _("Usage: receivables-cli [--database FILE] COMMAND [ARGUMENTS…]\n\n"));
   fprintf (stream, _("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-7s %s\n          %s\n", commands[i].name, commands[i].arguments,
+    fprintf (stream, "  %-8s %s\n           %s\n", commands[i].name, commands[i].arguments,
              _(commands[i].summary));
   fprintf (stream, _("\nThe company file is --database FILE, else $RECEIVABLES_DB, else\n"
                      "%s.\n"), "$XDG_DATA_HOME/receivables/receivables.db");
@@ -615,4 +620,101 @@ main (int    argc,
       return commands[c].func (database, argc - i, argv + i);
 
   return usage_error (_("unknown command “%s”"), argv[i]);
+}
+
+static int
+policies_list (RcvDatabase *db)
+{
+  g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(GError) error = NULL;
+  const RcvCurrency *currency = rcv_database_get_currency (db);
+
+  policies = rcv_policy_list (db, &error);
+  if (policies == NULL)
+    return report_error (error);
+  for (guint i = 0; i < policies->len; i++)
+    {
+      const RcvPolicy *policy = g_ptr_array_index (policies, i);
+      g_autofree char *limit = policy->credit_limit >= 0
+                                 ? rcv_money_format (policy->credit_limit, currency)
+                                 : g_strdup (_("no limit"));
+      gint64 n = rcv_policy_count_customers (db, policy->id) +
+                 (policy->is_default ? rcv_policy_count_customers (db, 0) : 0);
+      g_autofree char *terms = g_strdup_printf (ngettext ("%d day", "%d days",
+                                                          (gulong) policy->terms_days),
+                                                policy->terms_days);
+      g_autofree char *levels = g_strdup_printf (ngettext ("%u reminder level",
+                                                           "%u reminder levels",
+                                                           policy->levels->len),
+                                                 policy->levels->len);
+      g_autofree char *customers = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " customer",
+                                                              "%" G_GINT64_FORMAT " customers",
+                                                              (gulong) n),
+                                                    n);
+
+      /* Translators: one line of “policies list”: name, (default), terms, limit, levels, customers */
+      printf (_("%s%s: %s, %s, %s, %s\n"), policy->name,
+              policy->is_default ? _(" (default)") : "", terms, limit, levels, customers);
+    }
+  return EXIT_OK;
+}
+
+static int
+command_policies (const char  *database,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (!parse_options ("policies", NULL, &argc, &argv, &status))
+    return status;
+  if (argc == 2 && g_str_equal (argv[1], "list"))
+    {
+      db = open_database (database, &status);
+      return db != NULL ? policies_list (db) : status;
+    }
+  if (argc != 3 || (!g_str_equal (argv[1], "export") && !g_str_equal (argv[1], "import")))
+    return usage_error (_("policies needs list, or export or import and a file: "
+                          "policies export|import FILE.json"));
+
+  db = open_database (database, &status);
+  if (db == NULL)
+    return status;
+
+  if (g_str_equal (argv[1], "export"))
+    {
+      g_autofree char *json = rcv_policy_export_json (db, &error);
+
+      if (json == NULL)
+        return report_error (error);
+      if (g_str_equal (argv[2], "-"))
+        fputs (json, stdout);
+      else if (!g_file_set_contents (argv[2], json, -1, &error))
+        return report_error (error);
+      return EXIT_OK;
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      gsize length;
+      guint n_created = 0, n_updated = 0;
+
+      if (!g_file_get_contents (argv[2], &text, &length, &error))
+        {
+          fprintf (stderr, "receivables-cli: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+      if (!rcv_policy_import_json (db, text, (gssize) length, argv[2], &n_created, &n_updated,
+                                   &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return error->domain == RCV_INPUT_ERROR ? EXIT_USAGE : EXIT_RUNTIME;
+        }
+      printf (ngettext ("Imported %s: %u new policy, ", "Imported %s: %u new policies, ",
+                        n_created), argv[2], n_created);
+      printf (ngettext ("%u updated\n", "%u updated\n", n_updated), n_updated);
+      return EXIT_OK;
+    }
 }

@@ -254,6 +254,7 @@ add_to_report (const OpenDocument *doc,
       row = g_new0 (RcvAgingRow, 1);
       row->customer_id = doc->customer_id;
       row->oldest_days = G_MININT;
+      row->days_past_due = G_MININT;
       g_hash_table_insert (builder->by_customer, &row->customer_id, row);
     }
 
@@ -264,6 +265,9 @@ add_to_report (const OpenDocument *doc,
 
       row->buckets[bucket] += doc->open;
       row->oldest_days = MAX (row->oldest_days, days);
+      row->days_past_due = MAX (row->days_past_due,
+                                (gint) builder->as_of_julian -
+                                (gint) rcv_iso_to_julian (doc->due_date));
       row->n_open_invoices++;
     }
   else
@@ -379,6 +383,7 @@ rcv_aging_report_new (RcvDatabase *db,
   report->n_buckets = report->n_boundaries + 2;
   report->rows = g_ptr_array_new_with_free_func (row_free);
   report->total.oldest_days = G_MININT;
+  report->total.days_past_due = G_MININT;
 
   by_customer = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, row_free);
   builder.report = report;
@@ -420,6 +425,7 @@ rcv_aging_report_new (RcvDatabase *db,
       report->total.balance += row->balance;
       report->total.n_open_invoices += row->n_open_invoices;
       report->total.oldest_days = MAX (report->total.oldest_days, row->oldest_days);
+      report->total.days_past_due = MAX (report->total.days_past_due, row->days_past_due);
     }
 
   return g_steal_pointer (&report);

@@ -27,6 +27,8 @@ typedef struct
   gint64 unapplied;                      /* unapplied credit, ≤ 0 */
   gint64 balance;                        /* Σ buckets + unapplied */
   gint oldest_days;                      /* days overdue of the oldest open invoice */
+  gint days_past_due;                    /* the same, always from the due date (whatever the
+                                          * aging basis); G_MININT when nothing is open */
   guint n_open_invoices;
 } RcvAgingRow;
 

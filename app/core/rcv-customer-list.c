@@ -25,6 +25,9 @@ typedef struct
   char *name;
   gint64 balance;
   gint oldest_days;   /* G_MININT when nothing is open */
+  gint64 credit_limit; /* its own, else its policy's; -1: none */
+  gint hold_days;      /* its policy's; -1: never */
+  guint hold;          /* RcvHoldReason as of the list's date */
   gboolean archived;
 } Entry;
 
@@ -67,6 +70,7 @@ enum {
   ITEM_PROP_OLDEST_DAYS,
   ITEM_PROP_OLDEST_TEXT,
   ITEM_PROP_ARCHIVED,
+  ITEM_PROP_ON_HOLD,
   ITEM_PROP_SEARCH_TEXT,
   ITEM_N_PROPS
 };
@@ -129,6 +133,9 @@ rcv_customer_item_get_property (GObject    *object,
     case ITEM_PROP_ARCHIVED:
       g_value_set_boolean (value, self->entry.archived);
       break;
+    case ITEM_PROP_ON_HOLD:
+      g_value_set_boolean (value, self->entry.hold != RCV_HOLD_NONE);
+      break;
     case ITEM_PROP_SEARCH_TEXT:
       g_value_set_string (value, self->search_text);
       break;
@@ -161,6 +168,9 @@ rcv_customer_item_class_init (RcvCustomerItemClass *klass)
     g_param_spec_string ("oldest-text", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
+  /* on credit hold: an invoice overdue past its policy's hold, or over its credit limit */
+  item_properties[ITEM_PROP_ON_HOLD] =
+    g_param_spec_boolean ("on-hold", NULL, NULL, FALSE, flags);
   /* what a search matches: the ID and the name */
   item_properties[ITEM_PROP_SEARCH_TEXT] =
     g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
@@ -233,6 +243,15 @@ rcv_customer_item_get_archived (RcvCustomerItem *self)
 {
   g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), FALSE);
   return self->entry.archived;
+}
+
+/* Why the customer is on credit hold as of the list's date (RCV_HOLD_OVER_LIMIT: its
+ * balance is over its limit already), or RCV_HOLD_NONE. */
+RcvHoldReason
+rcv_customer_item_get_hold (RcvCustomerItem *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMER_ITEM (self), RCV_HOLD_NONE);
+  return (RcvHoldReason) self->entry.hold;
 }
 
 static GType
@@ -310,9 +329,14 @@ build (RcvDatabase  *db,
        gboolean      active_only,
        GError      **error)
 {
+  /* with the limit and the hold that apply: the customer's own, else its policy's, else the
+   * default policy's */
   static const char *const sql[] = {
-    "SELECT id, code, name, archived FROM customers ORDER BY name COLLATE NOCASE, id",
-    "SELECT id, code, name, archived FROM customers WHERE archived = 0"
+    "SELECT c.id, c.code, c.name, c.archived, coalesce (c.credit_limit, p.credit_limit),"
+    " p.hold_days FROM customers c LEFT JOIN policies p"
+    " ON p.id = coalesce (c.policy_id, (SELECT id FROM policies WHERE is_default = 1))"
+    " ORDER BY c.name COLLATE NOCASE, c.id",
+    "SELECT id, code, name, archived, NULL, NULL FROM customers WHERE archived = 0"
     " ORDER BY name COLLATE NOCASE, id",
   };
   g_autoptr(RcvCustomerList) self = NULL;
@@ -345,6 +369,10 @@ build (RcvDatabase  *db,
       entry.name = g_strdup (rcv_column_text (stmt, 2));
       entry.archived = sqlite3_column_int (stmt, 3) != 0;
       entry.oldest_days = G_MININT;
+      entry.credit_limit = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                             ? -1 : sqlite3_column_int64 (stmt, 4);
+      entry.hold_days = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                          ? -1 : sqlite3_column_int (stmt, 5);
       g_array_append_val (self->entries, entry);
     }
   if (rc != SQLITE_DONE)
@@ -374,6 +402,12 @@ build (RcvDatabase  *db,
       entry->balance = row->balance;
       if (row->n_open_invoices > 0)
         entry->oldest_days = row->oldest_days;
+      /* the same rules as rcv_credit_check() */
+      if (entry->hold_days > 0 && row->n_open_invoices > 0 &&
+          row->days_past_due >= entry->hold_days)
+        entry->hold |= RCV_HOLD_OVERDUE;
+      if (entry->credit_limit >= 0 && row->balance > entry->credit_limit)
+        entry->hold |= RCV_HOLD_OVER_LIMIT;
     }
   g_ptr_array_set_size (self->items, (gint) self->entries->len);
   return g_steal_pointer (&self);

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "rcv-database.h"
+#include "rcv-policy.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ const char      *rcv_customer_item_get_name        (RcvCustomerItem *self);
 gint64           rcv_customer_item_get_balance     (RcvCustomerItem *self);
 gint             rcv_customer_item_get_oldest_days (RcvCustomerItem *self);
 gboolean         rcv_customer_item_get_archived    (RcvCustomerItem *self);
+RcvHoldReason    rcv_customer_item_get_hold        (RcvCustomerItem *self);
 
 RcvCustomerList *rcv_customer_list_new             (RcvDatabase  *db,
                                                     const GDate  *as_of,

@@ -1,12 +1,18 @@
-/* rcv-json.c - a small streaming JSON writer (audit values, CLI output)
+/* rcv-json.c - a small streaming JSON writer (audit values, CLI output) and a reader
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Amounts are written as exact decimal numbers (“1234.50”), never through a double.
+ * Amounts are written as exact decimal numbers (“1234.50”), never through a double. The
+ * reader (RFC 8259, for files people edit: policy sets) keeps numbers as their text and
+ * says where a file goes wrong: its name, the line and the column.
  */
 #define G_LOG_DOMAIN "rcv-json"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rcv-error.h"
 #include "rcv-json.h"
 
 struct _RcvJsonWriter
@@ -212,4 +218,481 @@ rcv_json_money (RcvJsonWriter     *writer,
 {
   before_item (writer);
   rcv_money_append_plain (writer->out, amount, currency);
+}
+
+/* ---- reader --------------------------------------------------------------------------- */
+
+#define MAX_DEPTH 64
+
+typedef struct
+{
+  const char *name;
+  const char *start;
+  const char *p;
+  const char *end;
+  guint line;
+  const char *line_start;
+  guint depth;
+} Parser;
+
+static guint
+column_of (Parser     *parser,
+           const char *at)
+{
+  return (guint) g_utf8_strlen (parser->line_start, at - parser->line_start) + 1;
+}
+
+static void G_GNUC_PRINTF (3, 4)
+parse_error (Parser     *parser,
+             GError    **error,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: a file's problem: "file:line:column: what is wrong" */
+  g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_FILE, _("%s:%u:%u: %s"), parser->name,
+               parser->line, column_of (parser, parser->p), message);
+}
+
+static void
+skip_space (Parser *parser)
+{
+  while (parser->p < parser->end)
+    {
+      char c = *parser->p;
+
+      if (c == '\n')
+        {
+          parser->line++;
+          parser->line_start = parser->p + 1;
+        }
+      else if (c != ' ' && c != '\t' && c != '\r')
+        return;
+      parser->p++;
+    }
+}
+
+static const char *
+found_text (Parser *parser)
+{
+  if (parser->p >= parser->end)
+    return _("the end of the file");
+  return NULL;
+}
+
+static void
+unexpected (Parser     *parser,
+            const char *expected,
+            GError    **error)
+{
+  const char *end = found_text (parser);
+
+  if (end != NULL)
+    parse_error (parser, error, _("expected %s, found %s"), expected, end);
+  else
+    {
+      char found[8] = { 0 };
+      const char *next = g_utf8_next_char (parser->p);
+
+      memcpy (found, parser->p, MIN ((gsize) (next - parser->p), sizeof found - 1));
+      parse_error (parser, error, _("expected %s, found “%s”"), expected, found);
+    }
+}
+
+static RcvJsonNode *
+node_new (Parser      *parser,
+          RcvJsonType  type)
+{
+  RcvJsonNode *node = g_new0 (RcvJsonNode, 1);
+
+  node->type = type;
+  node->line = parser->line;
+  node->column = column_of (parser, parser->p);
+  return node;
+}
+
+void
+rcv_json_node_free (RcvJsonNode *node)
+{
+  if (node == NULL)
+    return;
+  g_free (node->text);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_clear_pointer (&node->keys, g_ptr_array_unref);
+  g_free (node);
+}
+
+static gboolean
+hex4 (const char *p,
+      gunichar   *value)
+{
+  *value = 0;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *value = *value * 16 + (gunichar) digit;
+    }
+  return TRUE;
+}
+
+static char *
+parse_string (Parser  *parser,
+              GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  parser->p++;   /* the opening quote */
+  while (parser->p < parser->end)
+    {
+      unsigned char c = (unsigned char) *parser->p;
+
+      if (c == '"')
+        {
+          parser->p++;
+          return g_string_free (g_steal_pointer (&out), FALSE);
+        }
+      if (c < 0x20)
+        {
+          parse_error (parser, error, c == '\n' ? _("the text is not closed by a quote")
+                                                 : _("a control character in a text"));
+          return NULL;
+        }
+      if (c != '\\')
+        {
+          g_string_append_c (out, (char) c);
+          parser->p++;
+          continue;
+        }
+
+      if (parser->p + 1 >= parser->end)
+        break;
+      switch (parser->p[1])
+        {
+        case '"': g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/': g_string_append_c (out, '/'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            gunichar value, low;
+
+            if (parser->end - parser->p < 6 || !hex4 (parser->p + 2, &value))
+              {
+                parse_error (parser, error, _("“\\u” is not followed by four hexadecimal digits"));
+                return NULL;
+              }
+            if (value >= 0xD800 && value <= 0xDBFF)
+              {
+                if (parser->end - parser->p < 12 || parser->p[6] != '\\' || parser->p[7] != 'u' ||
+                    !hex4 (parser->p + 8, &low) || low < 0xDC00 || low > 0xDFFF)
+                  {
+                    parse_error (parser, error, _("an unpaired UTF-16 surrogate"));
+                    return NULL;
+                  }
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+                parser->p += 6;
+              }
+            else if (value >= 0xDC00 && value <= 0xDFFF)
+              {
+                parse_error (parser, error, _("an unpaired UTF-16 surrogate"));
+                return NULL;
+              }
+            if (value == 0)
+              {
+                parse_error (parser, error, _("a NUL character in a text"));
+                return NULL;
+              }
+            g_string_append_unichar (out, value);
+            parser->p += 4;
+          }
+          break;
+        default:
+          parse_error (parser, error, _("“\\%c” is not an escape"), parser->p[1]);
+          return NULL;
+        }
+      parser->p += 2;
+    }
+  parse_error (parser, error, _("the text is not closed by a quote"));
+  return NULL;
+}
+
+static RcvJsonNode *parse_value (Parser  *parser,
+                                 GError **error);
+
+static RcvJsonNode *
+parse_number (Parser  *parser,
+              GError **error)
+{
+  g_autoptr(RcvJsonNode) node = node_new (parser, RCV_JSON_NUMBER);
+  const char *start = parser->p, *p = parser->p;
+
+  if (p < parser->end && *p == '-')
+    p++;
+  if (p < parser->end && *p == '0')
+    p++;
+  else if (p < parser->end && g_ascii_isdigit (*p))
+    while (p < parser->end && g_ascii_isdigit (*p))
+      p++;
+  else
+    {
+      parser->p = p;
+      unexpected (parser, _("a digit"), error);
+      return NULL;
+    }
+  if (p < parser->end && *p == '.')
+    {
+      p++;
+      if (p >= parser->end || !g_ascii_isdigit (*p))
+        {
+          parser->p = p;
+          unexpected (parser, _("a digit"), error);
+          return NULL;
+        }
+      while (p < parser->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < parser->end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < parser->end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= parser->end || !g_ascii_isdigit (*p))
+        {
+          parser->p = p;
+          unexpected (parser, _("a digit"), error);
+          return NULL;
+        }
+      while (p < parser->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  node->text = g_strndup (start, (gsize) (p - start));
+  parser->p = p;
+  return g_steal_pointer (&node);
+}
+
+static gboolean
+parse_word (Parser     *parser,
+            const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (parser->end - parser->p) < len || strncmp (parser->p, word, len) != 0)
+    return FALSE;
+  parser->p += len;
+  return TRUE;
+}
+
+static RcvJsonNode *
+parse_container (Parser  *parser,
+                 gboolean object,
+                 GError **error)
+{
+  g_autoptr(RcvJsonNode) node = node_new (parser, object ? RCV_JSON_OBJECT : RCV_JSON_ARRAY);
+  char close = object ? '}' : ']';
+
+  if (++parser->depth > MAX_DEPTH)
+    {
+      parse_error (parser, error, _("values are nested more than %d deep"), MAX_DEPTH);
+      return NULL;
+    }
+  node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_json_node_free);
+  if (object)
+    node->keys = g_ptr_array_new_with_free_func (g_free);
+
+  parser->p++;
+  skip_space (parser);
+  if (parser->p < parser->end && *parser->p == close)
+    {
+      parser->p++;
+      parser->depth--;
+      return g_steal_pointer (&node);
+    }
+
+  for (;;)
+    {
+      RcvJsonNode *child;
+
+      skip_space (parser);
+      if (object)
+        {
+          const char *key_at = parser->p;
+          char *key;
+
+          if (parser->p >= parser->end || *parser->p != '"')
+            {
+              unexpected (parser, _("a quoted name"), error);
+              return NULL;
+            }
+          key = parse_string (parser, error);
+          if (key == NULL)
+            return NULL;
+          for (guint i = 0; i < node->keys->len; i++)
+            if (g_str_equal (g_ptr_array_index (node->keys, i), key))
+              {
+                parser->p = key_at;   /* a name is on one line */
+                parse_error (parser, error, _("the name “%s” appears twice"), key);
+                g_free (key);
+                return NULL;
+              }
+          g_ptr_array_add (node->keys, key);
+          skip_space (parser);
+          if (parser->p >= parser->end || *parser->p != ':')
+            {
+              unexpected (parser, "“:”", error);
+              return NULL;
+            }
+          parser->p++;
+        }
+      child = parse_value (parser, error);
+      if (child == NULL)
+        return NULL;
+      g_ptr_array_add (node->children, child);
+      skip_space (parser);
+      if (parser->p < parser->end && *parser->p == ',')
+        {
+          parser->p++;
+          continue;
+        }
+      if (parser->p < parser->end && *parser->p == close)
+        {
+          parser->p++;
+          parser->depth--;
+          return g_steal_pointer (&node);
+        }
+      unexpected (parser, object ? "“,” or “}”" : "“,” or “]”", error);
+      return NULL;
+    }
+}
+
+static RcvJsonNode *
+parse_value (Parser  *parser,
+             GError **error)
+{
+  RcvJsonNode *node;
+
+  skip_space (parser);
+  if (parser->p >= parser->end)
+    {
+      unexpected (parser, _("a value"), error);
+      return NULL;
+    }
+  switch (*parser->p)
+    {
+    case '{':
+      return parse_container (parser, TRUE, error);
+    case '[':
+      return parse_container (parser, FALSE, error);
+    case '"':
+      node = node_new (parser, RCV_JSON_STRING);
+      node->text = parse_string (parser, error);
+      if (node->text == NULL)
+        g_clear_pointer (&node, rcv_json_node_free);
+      return node;
+    case 't':
+    case 'f':
+    case 'n':
+      node = node_new (parser, *parser->p == 'n' ? RCV_JSON_NULL : RCV_JSON_BOOLEAN);
+      node->boolean = *parser->p == 't';
+      if (parse_word (parser, node->type == RCV_JSON_NULL ? "null"
+                                                          : node->boolean ? "true" : "false"))
+        return node;
+      rcv_json_node_free (node);
+      break;
+    default:
+      if (*parser->p == '-' || g_ascii_isdigit (*parser->p))
+        return parse_number (parser, error);
+      break;
+    }
+  unexpected (parser, _("a value"), error);
+  return NULL;
+}
+
+/* Parses a whole JSON text (a UTF-8 byte order mark is skipped). `name` (a file's name)
+ * starts every error message, with the line and column. */
+RcvJsonNode *
+rcv_json_parse (const char  *text,
+                gssize       length,
+                const char  *name,
+                GError     **error)
+{
+  g_autoptr(RcvJsonNode) root = NULL;
+  Parser parser = { 0 };
+  const char *invalid;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (text);
+  parser.name = name != NULL ? name : "JSON";
+  parser.start = parser.p = parser.line_start = text;
+  parser.end = text + length;
+  parser.line = 1;
+
+  if (!g_utf8_validate (text, length, &invalid))
+    {
+      /* count the lines up to the bad byte */
+      for (const char *p = text; p < invalid; p++)
+        if (*p == '\n')
+          {
+            parser.line++;
+            parser.line_start = p + 1;
+          }
+      parser.p = invalid;
+      parse_error (&parser, error, _("the file is not UTF-8 text"));
+      return NULL;
+    }
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    parser.p = parser.line_start = text + 3;
+
+  root = parse_value (&parser, error);
+  if (root == NULL)
+    return NULL;
+  skip_space (&parser);
+  if (parser.p < parser.end)
+    {
+      parse_error (&parser, error, _("more text after the end of the value"));
+      return NULL;
+    }
+  return g_steal_pointer (&root);
+}
+
+/* An object's member, or NULL. */
+RcvJsonNode *
+rcv_json_object_get (const RcvJsonNode *object,
+                     const char        *key)
+{
+  g_return_val_if_fail (object != NULL && object->type == RCV_JSON_OBJECT, NULL);
+
+  for (guint i = 0; i < object->keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (object->keys, i), key))
+      return g_ptr_array_index (object->children, i);
+  return NULL;
+}
+
+/* How an error names a type: “a text”, “a number”… */
+const char *
+rcv_json_type_name (RcvJsonType type)
+{
+  switch (type)
+    {
+    case RCV_JSON_NULL: return _("null");
+    case RCV_JSON_BOOLEAN: return _("true or false");
+    case RCV_JSON_NUMBER: return _("a number");
+    case RCV_JSON_STRING: return _("a text");
+    case RCV_JSON_ARRAY: return _("a list");
+    case RCV_JSON_OBJECT: return _("an object");
+    default: g_assert_not_reached ();
+    }
 }

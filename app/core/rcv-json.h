@@ -1,4 +1,4 @@
-/* rcv-json.h - a small streaming JSON writer (audit values, CLI output)
+/* rcv-json.h - a small streaming JSON writer (audit values, CLI output) and a reader (policy files)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -34,5 +34,39 @@ void           rcv_json_append_escaped      (GString    *out,
                                              const char *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvJsonWriter, rcv_json_writer_free)
+
+typedef enum
+{
+  RCV_JSON_NULL,
+  RCV_JSON_BOOLEAN,
+  RCV_JSON_NUMBER,
+  RCV_JSON_STRING,
+  RCV_JSON_ARRAY,
+  RCV_JSON_OBJECT,
+} RcvJsonType;
+
+/* A parsed value. A number keeps its literal text, so that nothing goes through a double. */
+typedef struct _RcvJsonNode RcvJsonNode;
+struct _RcvJsonNode
+{
+  RcvJsonType type;
+  guint line;            /* where the value starts, from 1 */
+  guint column;          /* in characters, from 1 */
+  char *text;            /* a string's value, a number's literal */
+  gboolean boolean;
+  GPtrArray *children;   /* an array's elements, an object's values (RcvJsonNode) */
+  GPtrArray *keys;       /* an object's keys, parallel to children */
+};
+
+RcvJsonNode   *rcv_json_parse               (const char  *text,
+                                             gssize       length,
+                                             const char  *name,
+                                             GError     **error);
+void           rcv_json_node_free           (RcvJsonNode *node);
+RcvJsonNode   *rcv_json_object_get          (const RcvJsonNode *object,
+                                             const char        *key);
+const char    *rcv_json_type_name           (RcvJsonType type);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvJsonNode, rcv_json_node_free)
 
 G_END_DECLS

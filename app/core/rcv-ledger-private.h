@@ -69,4 +69,11 @@ gboolean rcv_ledger_allocate_new_payment (RcvDatabase *db,
                                           gint64       invoice_id,
                                           GError     **error);
 
+gboolean rcv_ledger_check_text (const char  *value,
+                                gboolean     required,
+                                gsize        max_length,
+                                const char  *field_name,
+                                const char **field,
+                                GError     **error);
+
 G_END_DECLS

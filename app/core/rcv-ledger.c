@@ -85,13 +85,13 @@ rcv_span_class (guint32 start_julian,
   return MIN (c, RCV_SPAN_MAX_FINITE);
 }
 
-static gboolean
-check_text (const char  *value,
-            gboolean     required,
-            gsize        max_length,
-            const char  *field_name,
-            const char **field,
-            GError     **error)
+gboolean
+rcv_ledger_check_text (const char  *value,
+                       gboolean     required,
+                       gsize        max_length,
+                       const char  *field_name,
+                       const char **field,
+                       GError     **error)
 {
   const char *v = value != NULL ? value : "";
   g_autofree char *trimmed = g_strstrip (g_strdup (v));
@@ -148,11 +148,12 @@ rcv_customer_validate (const RcvCustomer *customer,
   if (field == NULL)
     field = &unused;
 
-  if (!check_text (customer->code, TRUE, RCV_MAX_CODE_LENGTH, "id", field, error) ||
-      !check_text (customer->name, TRUE, RCV_MAX_TEXT_LENGTH, "name", field, error) ||
-      !check_text (customer->email, FALSE, 320, "email", field, error) ||
-      !check_text (customer->phone, FALSE, 64, "phone", field, error) ||
-      !check_text (customer->address, FALSE, RCV_MAX_TEXT_LENGTH, "address", field, error))
+  if (!rcv_ledger_check_text (customer->code, TRUE, RCV_MAX_CODE_LENGTH, "id", field, error) ||
+      !rcv_ledger_check_text (customer->name, TRUE, RCV_MAX_TEXT_LENGTH, "name", field, error) ||
+      !rcv_ledger_check_text (customer->email, FALSE, 320, "email", field, error) ||
+      !rcv_ledger_check_text (customer->phone, FALSE, 64, "phone", field, error) ||
+      !rcv_ledger_check_text (customer->address, FALSE, RCV_MAX_TEXT_LENGTH, "address", field,
+                              error))
     return FALSE;
 
   for (const char *p = customer->code; *p; p++)
@@ -272,8 +273,8 @@ rcv_invoice_validate (RcvInvoice  *invoice,
   if (field == NULL)
     field = &unused;
 
-  if (!check_text (invoice->number, TRUE, RCV_MAX_CODE_LENGTH, "number", field, error) ||
-      !check_text (invoice->description, FALSE, RCV_MAX_TEXT_LENGTH, "description", field,
+  if (!rcv_ledger_check_text (invoice->number, TRUE, RCV_MAX_CODE_LENGTH, "number", field, error) ||
+      !rcv_ledger_check_text (invoice->description, FALSE, RCV_MAX_TEXT_LENGTH, "description", field,
                    error))
     return FALSE;
 
@@ -400,8 +401,8 @@ rcv_payment_validate (const RcvPayment *payment,
                            _("the amount is too large"));
       return FALSE;
     }
-  return check_text (payment->method, FALSE, 64, "method", field, error) &&
-         check_text (payment->reference, FALSE, RCV_MAX_TEXT_LENGTH, "reference", field, error);
+  return rcv_ledger_check_text (payment->method, FALSE, 64, "method", field, error) &&
+         rcv_ledger_check_text (payment->reference, FALSE, RCV_MAX_TEXT_LENGTH, "reference", field, error);
 }
 
 gboolean
@@ -915,6 +916,95 @@ rcv_ledger_add_invoice (RcvDatabase *db,
   json = invoice_to_json (db, invoice);
   if (!rcv_database_audit (db, "insert", "invoices", invoice->id, NULL, json, error) ||
       !rcv_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rcv_database_rollback (db);
+  invoice->id = 0;
+  return FALSE;
+}
+
+/* Posts an invoice or credit note where a person enters it: the customer's credit policy is
+ * enforced. An invoice for a customer on credit hold (an invoice overdue past the policy's
+ * hold, or over the credit limit with this one) fails with RCV_INPUT_ERROR_CREDIT_HOLD and
+ * `check` filled in, unless `override_reason` says why it goes out anyway: then the audit
+ * table records who posted it, why, and the figures. */
+gboolean
+rcv_ledger_post_invoice (RcvDatabase    *db,
+                         RcvInvoice     *invoice,
+                         const GDate    *today,
+                         const char     *override_reason,
+                         RcvCreditCheck *check,
+                         GError        **error)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *reason = NULL;
+  RcvCreditCheck local_check;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (invoice != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (check == NULL)
+    check = &local_check;
+  reason = g_strstrip (g_strdup (override_reason != NULL ? override_reason : ""));
+
+  /* the total the check weighs; a bad invoice is refused by the insert below */
+  rcv_invoice_compute_totals (invoice, NULL);
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  if (!rcv_credit_check (db, invoice->customer_id,
+                         invoice->kind == RCV_INVOICE_KIND_INVOICE ? invoice->total : 0, today,
+                         check, error))
+    goto fail;
+  if (invoice->kind == RCV_INVOICE_KIND_INVOICE && check->reasons != RCV_HOLD_NONE &&
+      reason[0] == '\0')
+    {
+      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CREDIT_HOLD,
+                           (check->reasons & RCV_HOLD_OVERDUE)
+                             ? _("The customer is on credit hold: an invoice is overdue past "
+                                 "its policy’s limit")
+                             : _("The invoice would take the customer over its credit limit"));
+      goto fail;
+    }
+
+  if (!rcv_ledger_insert_invoice_row (db, invoice, error))
+    goto fail;
+  json = invoice_to_json (db, invoice);
+  if (!rcv_database_audit (db, "insert", "invoices", invoice->id, NULL, json, error))
+    goto fail;
+  if (invoice->kind == RCV_INVOICE_KIND_INVOICE && check->reasons != RCV_HOLD_NONE)
+    {
+      g_autoptr(RcvJsonWriter) writer = rcv_json_writer_new (FALSE);
+      const RcvCurrency *currency = rcv_database_get_currency (db);
+      g_autofree char *override = NULL;
+
+      rcv_json_begin_object (writer);
+      rcv_json_key (writer, "reason");
+      rcv_json_string (writer, reason);
+      rcv_json_key (writer, "on_hold");
+      rcv_json_bool (writer, (check->reasons & RCV_HOLD_OVERDUE) != 0);
+      rcv_json_key (writer, "over_limit");
+      rcv_json_bool (writer, (check->reasons & RCV_HOLD_OVER_LIMIT) != 0);
+      rcv_json_key (writer, "days_overdue");
+      rcv_json_int (writer, check->days_overdue);
+      rcv_json_key (writer, "balance");
+      rcv_json_money (writer, check->balance, currency);
+      rcv_json_key (writer, "credit_limit");
+      if (check->credit_limit >= 0)
+        rcv_json_money (writer, check->credit_limit, currency);
+      else
+        rcv_json_null (writer);
+      rcv_json_key (writer, "amount");
+      rcv_json_money (writer, invoice->total, currency);
+      rcv_json_end_object (writer);
+      override = rcv_json_writer_free_to_string (g_steal_pointer (&writer));
+      if (!rcv_database_audit (db, "credit-override", "invoices", invoice->id, NULL, override,
+                               error))
+        goto fail;
+    }
+  if (!rcv_database_commit (db, error))
     goto fail;
   return TRUE;
 

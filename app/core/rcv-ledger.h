@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "rcv-database.h"
+#include "rcv-policy.h"
 
 G_BEGIN_DECLS
 
@@ -134,6 +135,12 @@ char        *rcv_ledger_propose_number   (RcvDatabase    *db,
 gboolean     rcv_ledger_add_invoice      (RcvDatabase *db,
                                           RcvInvoice  *invoice,
                                           GError     **error);
+gboolean     rcv_ledger_post_invoice     (RcvDatabase    *db,
+                                          RcvInvoice     *invoice,
+                                          const GDate    *today,
+                                          const char     *override_reason,
+                                          RcvCreditCheck *check,
+                                          GError        **error);
 RcvInvoice  *rcv_ledger_get_invoice      (RcvDatabase *db,
                                           gint64       id,
                                           GError     **error);

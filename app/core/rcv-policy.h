@@ -1,26 +1,198 @@
-/* rcv-policy.h - credit policies: terms, limits, reminder levels
+/* rcv-policy.h - credit policies: terms, limits, reminder levels, interest, enforcement
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "rcv-database.h"
 
 G_BEGIN_DECLS
 
 #define RCV_DEFAULT_TERMS_DAYS 30
+#define RCV_MAX_POLICY_NAME 80
+#define RCV_MAX_REMINDER_LEVELS 9
+#define RCV_MAX_POLICY_DAYS 3650
+#define RCV_STATUTORY_MARGIN_BP 800   /* 8 points over the reference rate, EU and UK */
 
-gint64 rcv_policy_find_by_name  (RcvDatabase *db,
-                                 const char  *name,
-                                 GError     **error);
-gint64 rcv_policy_get_default_id (RcvDatabase *db);
-gint   rcv_policy_get_terms     (RcvDatabase *db,
-                                 gint64       policy_id);
+typedef enum
+{
+  RCV_INTEREST_NONE,
+  RCV_INTEREST_FIXED,
+  RCV_INTEREST_STATUTORY_EU,
+  RCV_INTEREST_STATUTORY_UK,
+} RcvInterestKind;
 
-gboolean rcv_policy_describe   (RcvDatabase  *db,
-                                gint64        policy_id,
-                                char        **name,
-                                gint64       *credit_limit);
+typedef enum
+{
+  RCV_COMPENSATION_NONE,
+  RCV_COMPENSATION_EU,     /* 40 per late invoice */
+  RCV_COMPENSATION_UK,     /* 40, 70 or 100 by the invoice's size */
+} RcvCompensation;
+
+typedef enum
+{
+  RCV_RATE_REGION_EU,
+  RCV_RATE_REGION_UK,
+} RcvRateRegion;
+
+typedef struct
+{
+  gint days_after_due;
+  char *title;
+  char *body;              /* "" for the built-in letter text of its level */
+  gint64 fee;              /* minor units */
+} RcvReminderLevel;
+
+typedef struct
+{
+  gint64 id;               /* 0 until stored */
+  char *name;
+  gboolean is_default;
+  gint terms_days;
+  gint discount_days;      /* early-payment discount: paid within these days… */
+  gint discount_bp;        /* …this much off (basis points) */
+  gint64 credit_limit;     /* minor units; -1: none */
+  RcvInterestKind interest_kind;
+  gint interest_bp;        /* the fixed annual rate */
+  RcvCompensation compensation;
+  gint alert_days_first;
+  gint alert_days_second;
+  gint hold_days;          /* -1: never on hold for lateness */
+  gint agency_days;        /* -1: never handed to an agency */
+  GArray *levels;          /* RcvReminderLevel, by level */
+} RcvPolicy;
+
+typedef struct
+{
+  RcvRateRegion region;
+  guint year;
+  guint half;              /* 1: January to June, 2: July to December */
+  gint rate_bp;
+} RcvReferenceRate;
+
+/* Why a customer may not simply be invoiced. */
+typedef enum
+{
+  RCV_HOLD_NONE = 0,
+  RCV_HOLD_OVERDUE = 1 << 0,      /* an invoice is hold_days or more overdue */
+  RCV_HOLD_OVER_LIMIT = 1 << 1,   /* the new invoice would take it over its credit limit */
+} RcvHoldReason;
+
+typedef struct
+{
+  gint64 policy_id;        /* the policy that applies (the default one when the customer has none) */
+  gint64 credit_limit;     /* the customer's own, else its policy's; -1: none */
+  gint64 balance;          /* what it owes today, unapplied credit deducted */
+  gint64 amount;           /* the new invoice's total */
+  gint64 available;        /* credit_limit - balance (may be negative); 0 without a limit */
+  gint hold_days;          /* -1: never */
+  gint days_overdue;       /* of its most overdue open invoice; 0 when none is overdue */
+  RcvHoldReason reasons;
+} RcvCreditCheck;
+
+#define RCV_TYPE_POLICY (rcv_policy_get_type ())
+
+GType      rcv_policy_get_type        (void) G_GNUC_CONST;
+RcvPolicy *rcv_policy_new             (void);
+RcvPolicy *rcv_policy_copy            (const RcvPolicy *policy);
+void       rcv_policy_free            (RcvPolicy *policy);
+void       rcv_policy_add_level       (RcvPolicy  *policy,
+                                       gint        days_after_due,
+                                       const char *title,
+                                       const char *body,
+                                       gint64      fee);
+void       rcv_policy_remove_level    (RcvPolicy *policy,
+                                       guint      index);
+void       rcv_policy_move_level      (RcvPolicy *policy,
+                                       guint      from,
+                                       guint      to);
+gboolean   rcv_policy_validate        (const RcvPolicy  *policy,
+                                       const char      **field,
+                                       gint             *level,
+                                       GError          **error);
+
+const char *rcv_interest_kind_to_string   (RcvInterestKind kind);
+gboolean    rcv_interest_kind_from_string (const char      *text,
+                                           RcvInterestKind *kind);
+const char *rcv_compensation_to_string    (RcvCompensation compensation);
+gboolean    rcv_compensation_from_string  (const char      *text,
+                                           RcvCompensation *compensation);
+const char *const *rcv_letter_placeholders (void);
+
+GPtrArray *rcv_policy_list            (RcvDatabase  *db,
+                                       GError      **error);
+RcvPolicy *rcv_policy_load            (RcvDatabase  *db,
+                                       gint64        policy_id,
+                                       GError      **error);
+gboolean   rcv_policy_save            (RcvDatabase  *db,
+                                       RcvPolicy    *policy,
+                                       GError      **error);
+RcvPolicy *rcv_policy_duplicate       (RcvDatabase  *db,
+                                       gint64        policy_id,
+                                       GError      **error);
+gboolean   rcv_policy_set_default     (RcvDatabase  *db,
+                                       gint64        policy_id,
+                                       GError      **error);
+gboolean   rcv_policy_delete          (RcvDatabase  *db,
+                                       gint64        policy_id,
+                                       gint64        move_to,
+                                       GError      **error);
+gint64     rcv_policy_count_customers (RcvDatabase  *db,
+                                       gint64        policy_id);
+gboolean   rcv_policy_assign          (RcvDatabase  *db,
+                                       const gint64 *customer_ids,
+                                       guint         n_customers,
+                                       gint64        policy_id,
+                                       GError      **error);
+
+gint64     rcv_policy_find_by_name    (RcvDatabase *db,
+                                       const char  *name,
+                                       GError     **error);
+gint64     rcv_policy_get_default_id  (RcvDatabase *db);
+gint       rcv_policy_get_terms       (RcvDatabase *db,
+                                       gint64       policy_id);
+gboolean   rcv_policy_describe        (RcvDatabase  *db,
+                                       gint64        policy_id,
+                                       char        **name,
+                                       gint64       *credit_limit);
+
+GArray    *rcv_reference_rates_list   (RcvDatabase      *db,
+                                       GError          **error);
+gboolean   rcv_reference_rate_set     (RcvDatabase      *db,
+                                       const RcvReferenceRate *rate,
+                                       GError          **error);
+gboolean   rcv_reference_rate_delete  (RcvDatabase      *db,
+                                       RcvRateRegion     region,
+                                       guint             year,
+                                       guint             half,
+                                       GError          **error);
+gboolean   rcv_policy_get_interest_rate (RcvDatabase     *db,
+                                         const RcvPolicy *policy,
+                                         const GDate     *date,
+                                         gint            *rate_bp,
+                                         GError         **error);
+gint64     rcv_policy_get_compensation (const RcvPolicy   *policy,
+                                        gint64             invoice_total,
+                                        const RcvCurrency *currency);
+
+gboolean   rcv_credit_check           (RcvDatabase    *db,
+                                       gint64          customer_id,
+                                       gint64          amount,
+                                       const GDate    *today,
+                                       RcvCreditCheck *check,
+                                       GError        **error);
+
+char      *rcv_policy_export_json     (RcvDatabase  *db,
+                                       GError      **error);
+gboolean   rcv_policy_import_json     (RcvDatabase  *db,
+                                       const char   *text,
+                                       gssize        length,
+                                       const char   *name,
+                                       guint        *n_created,
+                                       guint        *n_updated,
+                                       GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvPolicy, rcv_policy_free)
 
 G_END_DECLS

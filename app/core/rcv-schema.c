@@ -162,8 +162,21 @@ static const RcvSchemaIndex indexes_1[] = {
   { NULL, NULL },
 };
 
+/* Version 2: the statutory reference rates (EU: the ECB's main refinancing rate on 1 January
+ * and 1 July; UK: the Bank of England's base rate on 31 December and 30 June), one per region
+ * and half-year, that statutory late-payment interest adds its 8 points to. */
+static const char migration_2[] =
+  "CREATE TABLE reference_rates ("
+  "  region TEXT NOT NULL CHECK (region IN ('eu', 'uk')),"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1999 AND 2200),"
+  "  half INTEGER NOT NULL CHECK (half IN (1, 2)),"
+  "  rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),"
+  "  PRIMARY KEY (region, year, half)"
+  ") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);
