@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-company.h"
+#include "rcv-policies-page.h"
 #include "rcv-preferences-window.h"
 
 struct _RcvPreferencesWindow
@@ -34,6 +35,7 @@ struct _RcvPreferencesWindow
   AdwEntryRow *currency_row;
   AdwEntryRow *boundaries_row;
   AdwComboRow *basis_row;
+  RcvPoliciesPage *policies_page;
 };
 
 G_DEFINE_FINAL_TYPE (RcvPreferencesWindow, rcv_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -267,6 +269,12 @@ load_row (AdwEntryRow *row,
 }
 
 static void
+on_policies_changed (RcvPreferencesWindow *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 rcv_preferences_window_dispose (GObject *object)
 {
   RcvPreferencesWindow *self = RCV_PREFERENCES_WINDOW (object);
@@ -288,6 +296,7 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (RCV_TYPE_POLICIES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
                                                "rcv-preferences-window.ui");
@@ -304,6 +313,8 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, boundaries_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, basis_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, policies_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_policies_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_row_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_address_apply_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_apply);
@@ -356,6 +367,7 @@ rcv_preferences_window_new (GtkWindow   *parent,
                               rcv_database_get_aging_basis (database) == RCV_AGING_BY_ISSUE_DATE
                                 ? 1 : 0);
   update_logo_row (self);
+  rcv_policies_page_set_database (self->policies_page, database);
   self->loading = FALSE;
   return self;
 }

@@ -21,6 +21,9 @@
 #include "rcv-invoice-list.h"
 #include "rcv-payment-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-policies-page.h"
+#include "rcv-policy.h"
+#include "rcv-policy-editor.h"
 #include "rcv-preferences-window.h"
 #include "rcv-test-utils.h"
 #include "rcv-window.h"
@@ -613,6 +616,117 @@ test_preferences (void)
   g_unlink (path);
 }
 
+static gboolean
+no_policy_editor (gpointer data)
+{
+  return find_toplevel (RCV_TYPE_POLICY_EDITOR) == NULL;
+}
+
+/* The Credit Policies page of the preferences and the policy editor: a new policy typed in,
+ * checked field by field, saved; a policy in use deleted, its customers moved */
+static void
+test_policy_editor (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(RcvCustomer) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  const RcvPolicy *trade;
+  RcvWindow *window;
+  RcvPreferencesWindow *preferences;
+  RcvPolicyEditor *editor;
+  AdwMessageDialog *dialog;
+  gpointer page;
+  gint64 customer;
+
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Test GmbH", NULL));
+  customer = rcv_test_customer (db, "K1", "Erste Kundin");
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  settle ();
+  preferences = find_toplevel (RCV_TYPE_PREFERENCES_WINDOW);
+  page = child (preferences, "policies_page");
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), page);
+
+  g_assert_true (gtk_widget_activate_action (page, "policies.new", NULL));
+  settle ();
+  editor = find_toplevel (RCV_TYPE_POLICY_EDITOR);
+  g_assert_nonnull (editor);
+  /* no complaint before anything is typed, but nothing to save either */
+  g_assert_null (rcv_policy_editor_get_problem (editor));
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  type_into (child (editor, "name_row"), "Trade");
+  g_assert_null (rcv_policy_editor_get_problem (editor));
+  g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+
+  /* each field checked as it is typed, with the reason shown and the field marked */
+  type_into (child (editor, "terms_row"), "two weeks");
+  g_assert_nonnull (strstr (rcv_policy_editor_get_problem (editor), "Payment terms"));
+  g_assert_true (gtk_widget_has_css_class (child (editor, "terms_row"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  type_into (child (editor, "terms_row"), "14");
+  type_into (child (editor, "alert_second_row"), "45");
+  type_into (child (editor, "alert_first_row"), "60");
+  g_assert_nonnull (strstr (rcv_policy_editor_get_problem (editor), "Second alert"));
+  type_into (child (editor, "alert_second_row"), "90");
+  type_into (child (editor, "discount_percent_row"), "2");
+  g_assert_nonnull (strstr (rcv_policy_editor_get_problem (editor), "within days"));
+  type_into (child (editor, "discount_days_row"), "7");
+  adw_combo_row_set_selected (child (editor, "interest_row"), RCV_INTEREST_FIXED);
+  g_assert_true (gtk_widget_get_visible (child (editor, "rate_row")));
+  g_assert_nonnull (strstr (rcv_policy_editor_get_problem (editor), "interest rate"));
+  type_into (child (editor, "rate_row"), "9.5");
+  type_into (child (editor, "limit_row"), "5000");
+  type_into (child (editor, "agency_row"), "30");
+  g_assert_nonnull (strstr (rcv_policy_editor_get_problem (editor), "last reminder"));
+  type_into (child (editor, "agency_row"), "120");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-level", NULL));
+  settle ();
+  g_assert_null (rcv_policy_editor_get_problem (editor));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 600, 1400);
+  screenshot (GTK_WIDGET (editor), "policy-editor");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  wait_until (no_policy_editor, NULL);
+
+  policies = rcv_policy_list (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (policies->len, ==, 2);
+  trade = g_ptr_array_index (policies, 1);
+  g_assert_cmpstr (trade->name, ==, "Trade");
+  g_assert_cmpint (trade->terms_days, ==, 14);
+  g_assert_cmpint (trade->discount_days, ==, 7);
+  g_assert_cmpint (trade->discount_bp, ==, 200);
+  g_assert_cmpint (trade->credit_limit, ==, 500000);
+  g_assert_cmpint (trade->interest_kind, ==, RCV_INTEREST_FIXED);
+  g_assert_cmpint (trade->interest_bp, ==, 950);
+  g_assert_cmpint (trade->agency_days, ==, 120);
+  g_assert_cmpuint (trade->levels->len, ==, 4);
+  g_assert_cmpint (g_array_index (trade->levels, RcvReminderLevel, 3).days_after_due, ==, 59);
+  screenshot (GTK_WIDGET (preferences), "policies");
+
+  /* deleting a policy in use asks where its customers go: nothing points at it after */
+  g_assert_true (rcv_policy_assign (db, &customer, 1, trade->id, &error));
+  g_assert_true (gtk_widget_activate_action (page, "policies.delete", "x", trade->id));
+  settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (GTK_IS_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  adw_message_dialog_response (dialog, "delete");
+  settle ();
+  moved = rcv_ledger_get_customer (db, customer, &error);
+  g_assert_cmpint (moved->policy_id, ==, 0);
+  g_assert_cmpint (rcv_policy_count_customers (db, 0), ==, 1);
+  g_clear_pointer (&policies, g_ptr_array_unref);
+  policies = rcv_policy_list (db, &error);
+  g_assert_cmpuint (policies->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_window (window);
+  g_unlink (path);
+}
+
 static void
 test_refuses_bad_file (void)
 {
@@ -655,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/ui/create-customer", test_create_customer);
   g_test_add_func ("/ui/enter-invoice", test_enter_invoice);
   g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/policy-editor", test_policy_editor);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
   status = g_test_run ();
 
