@@ -727,6 +727,77 @@ test_policy_editor (void)
   g_unlink (path);
 }
 
+static gboolean
+no_invoice_editor (gpointer data)
+{
+  return find_toplevel (RCV_TYPE_INVOICE_EDITOR) == NULL;
+}
+
+/* Invoice entry under a credit policy: the warning with the figures as the invoice is typed,
+ * a reason asked for at posting, and kept in the audit */
+static void
+test_credit_at_entry (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvPolicy) policy = rcv_policy_new ();
+  g_autoptr(GError) error = NULL;
+  RcvWindow *window;
+  RcvInvoiceEditor *editor;
+  AdwMessageDialog *dialog;
+  const char *warning;
+  g_autoptr(GString) overrides = NULL;
+  gint64 customer;
+
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Test GmbH", NULL));
+  customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  g_free (policy->name);
+  policy->name = g_strdup ("Tight");
+  policy->credit_limit = 100000;
+  g_assert_true (rcv_policy_save (db, policy, &error));
+  g_assert_true (rcv_policy_assign (db, &customer, 1, policy->id, &error));
+  rcv_test_invoice (db, customer, "OLD-1", "2026-01-01", "2099-12-31", 20000);
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+
+  editor = rcv_invoice_editor_new (GTK_WINDOW (window), db, RCV_INVOICE_KIND_INVOICE, customer,
+                                   &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (editor));
+  type_into (child (editor, "number_row"), "2026-0100");
+  rcv_invoice_editor_set_line (editor, 0, "Beratung", "1", "700.00", "0");
+  settle ();
+  g_assert_false (gtk_revealer_get_reveal_child (child (editor, "credit_revealer")));
+  rcv_invoice_editor_set_line (editor, 0, "Beratung", "1", "900.00", "0");
+  settle ();
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "credit_revealer")));
+  warning = gtk_label_get_text (child (editor, "credit_label"));
+  g_assert_nonnull (strstr (warning, "over its credit limit"));
+  g_assert_nonnull (strstr (warning, "200.00"));     /* what it owes */
+  g_assert_nonnull (strstr (warning, "1,000.00"));   /* its limit */
+  g_assert_nonnull (strstr (warning, "100.00 too much"));
+  screenshot (GTK_WIDGET (editor), "invoice-credit-warning");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "post"));
+  type_into (adw_message_dialog_get_extra_child (dialog), "Agreed with the owner by phone");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "post"));
+  screenshot (GTK_WIDGET (dialog), "credit-override");
+  adw_message_dialog_response (dialog, "post");
+  wait_until (no_invoice_editor, NULL);
+
+  overrides = g_string_new (NULL);
+  rcv_test_dump (overrides, path, "SELECT count(*) FROM audit WHERE action = 'credit-override'"
+                                  " AND new_values LIKE '%by phone%'");
+  g_assert_cmpstr (overrides->str, ==, "1|\n");
+
+  close_window (window);
+  g_unlink (path);
+}
+
 static void
 test_refuses_bad_file (void)
 {
@@ -770,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/ui/enter-invoice", test_enter_invoice);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/policy-editor", test_policy_editor);
+  g_test_add_func ("/ui/credit-at-entry", test_credit_at_entry);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
   status = g_test_run ();
 

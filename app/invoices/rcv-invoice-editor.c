@@ -20,6 +20,8 @@
 #include "rcv-invoice-editor.h"
 #include "rcv-money.h"
 #include "rcv-open-items.h"
+#include "rcv-policy.h"
+#include "rcv-date.h"
 
 #define MAX_LINES 200
 
@@ -62,7 +64,13 @@ struct _RcvInvoiceEditor
   GtkLabel *tax_label;
   GtkLabel *total_label;
   AdwEntryRow *notes_row;
+  GtkRevealer *credit_revealer;
+  GtkLabel *credit_label;
   GtkLabel *error_label;
+
+  /* the selected customer's credit as of today, before this invoice */
+  gint64 checked_customer;
+  RcvCreditCheck credit;
 };
 
 G_DEFINE_FINAL_TYPE (RcvInvoiceEditor, rcv_invoice_editor, ADW_TYPE_WINDOW)
@@ -273,6 +281,66 @@ show_totals (RcvInvoiceEditor *self,
   gtk_label_set_text (self->total_label, total_text);
 }
 
+/* The customer's credit policy as the invoice is typed: a warning with the figures when it
+ * would go over the limit, or when the customer is on hold. Posting then asks for a reason
+ * (save_action). The customer's side is read once per customer, the total weighed per key. */
+static void
+update_credit (RcvInvoiceEditor *self,
+               RcvInvoice       *invoice)
+{
+  RcvCustomerItem *customer = selected_customer (self);
+  const RcvCurrency *money = currency (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 total = invoice != NULL ? invoice->total : 0;
+
+  if (customer == NULL || self->kind != RCV_INVOICE_KIND_INVOICE || self->viewed != NULL)
+    {
+      gtk_revealer_set_reveal_child (self->credit_revealer, FALSE);
+      return;
+    }
+  if (self->checked_customer != rcv_customer_item_get_id (customer))
+    {
+      GDate today;
+
+      rcv_date_set_today (&today);
+      self->checked_customer = rcv_customer_item_get_id (customer);
+      if (!rcv_credit_check (self->database, self->checked_customer, 0, &today, &self->credit,
+                             NULL))
+        memset (&self->credit, 0, sizeof self->credit);
+    }
+
+  if (self->credit.reasons & RCV_HOLD_OVERDUE)
+    g_string_append_printf (text,
+                            ngettext ("%s is on credit hold: an invoice is %d day overdue, and "
+                                      "the policy holds from %d days.",
+                                      "%s is on credit hold: an invoice is %d days overdue, and "
+                                      "the policy holds from %d days.",
+                                      (gulong) self->credit.days_overdue),
+                            rcv_customer_item_get_name (customer), self->credit.days_overdue,
+                            self->credit.hold_days);
+  if (self->credit.credit_limit >= 0 && total > 0 &&
+      self->credit.balance + total > self->credit.credit_limit)
+    {
+      g_autofree char *balance = rcv_money_format (self->credit.balance, money);
+      g_autofree char *limit = rcv_money_format (self->credit.credit_limit, money);
+      g_autofree char *amount = rcv_money_format (total, money);
+      g_autofree char *over = rcv_money_format (self->credit.balance + total -
+                                                self->credit.credit_limit, money);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: the credit-limit warning: customer, balance, limit, invoice, excess */
+      g_string_append_printf (text, _("This invoice takes %s over its credit limit: it owes "
+                                      "%s of %s, and this invoice adds %s, %s too much."),
+                              rcv_customer_item_get_name (customer), balance, limit, amount,
+                              over);
+    }
+  if (text->len > 0)
+    g_string_append_printf (text, " %s", _("Posting it asks for a reason, kept in the history."));
+  gtk_label_set_text (self->credit_label, text->str);
+  gtk_revealer_set_reveal_child (self->credit_revealer, text->len > 0);
+}
+
 static void
 validate (RcvInvoiceEditor *self)
 {
@@ -284,6 +352,7 @@ validate (RcvInvoiceEditor *self)
     return;
   invoice = invoice_from_fields (self, &widget, &message);
   show_totals (self, invoice);
+  update_credit (self, invoice);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", invoice != NULL);
   /* a new form does not open full of complaints: only once something was typed */
   show_problem (self, widget, self->touched ? message : NULL);
@@ -452,6 +521,127 @@ add_line_action (GtkWidget  *widget,
   validate (self);
 }
 
+static void ask_override (RcvInvoiceEditor *self, const RcvCreditCheck *check);
+
+/* Posts through the core, which enforces the customer's credit policy: on hold or over the
+ * limit, it asks for a reason first. */
+static void
+post (RcvInvoiceEditor *self,
+      RcvInvoice       *invoice,
+      const char       *reason)
+{
+  g_autoptr(GError) error = NULL;
+  RcvCreditCheck check;
+  GDate today;
+
+  rcv_date_set_today (&today);
+  if (!rcv_ledger_post_invoice (self->database, invoice, &today, reason, &check, &error))
+    {
+      if (g_error_matches (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CREDIT_HOLD))
+        ask_override (self, &check);
+      else
+        show_problem (self,
+                      g_error_matches (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE)
+                        ? GTK_WIDGET (self->number_row) : NULL,
+                      error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, invoice->id, invoice->number);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+typedef struct
+{
+  RcvInvoiceEditor *self;
+  char *reason;
+} Override;
+
+static void
+override_free (gpointer data)
+{
+  Override *override = data;
+
+  g_object_unref (override->self);
+  g_free (override->reason);
+  g_free (override);
+}
+
+/* after the dialog is done with its response: posting closes the editor, and the dialog with
+ * it */
+static gboolean
+post_with_reason (gpointer data)
+{
+  Override *override = data;
+  RcvInvoiceEditor *self = override->self;
+  g_autoptr(RcvInvoice) invoice = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *at_fault = NULL;
+
+  if (self->database == NULL)
+    return G_SOURCE_REMOVE;   /* closed meanwhile */
+  invoice = invoice_from_fields (self, &at_fault, &message);
+  if (invoice == NULL)
+    show_problem (self, at_fault, message);
+  else
+    post (self, invoice, override->reason);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_override_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RcvInvoiceEditor *self)
+{
+  GtkEditable *reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  Override *override;
+
+  if (g_strcmp0 (response, "post") != 0)
+    return;
+  override = g_new0 (Override, 1);
+  override->self = g_object_ref (self);
+  override->reason = g_strdup (gtk_editable_get_text (reason));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, post_with_reason, override, override_free);
+}
+
+static void
+on_override_reason_changed (GtkEditable      *reason,
+                            AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+
+  adw_message_dialog_set_response_enabled (dialog, "post", text[0] != '\0');
+}
+
+static void
+ask_override (RcvInvoiceEditor     *self,
+              const RcvCreditCheck *check)
+{
+  GtkWidget *dialog, *reason;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   (check->reasons & RCV_HOLD_OVERDUE)
+                                     ? _("Invoice a Customer on Credit Hold?")
+                                     : _("Go Over the Credit Limit?"),
+                                   gtk_label_get_text (self->credit_label));
+  reason = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Why it goes out anyway"));
+  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), reason);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "post", _("_Post Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "post",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "post", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "post");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (reason, "changed", G_CALLBACK (on_override_reason_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_override_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (reason);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -459,7 +649,6 @@ save_action (GtkWidget  *widget,
 {
   RcvInvoiceEditor *self = RCV_INVOICE_EDITOR (widget);
   g_autoptr(RcvInvoice) invoice = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   GtkWidget *at_fault = NULL;
 
@@ -471,16 +660,7 @@ save_action (GtkWidget  *widget,
       show_problem (self, at_fault, message);
       return;
     }
-  if (!rcv_ledger_add_invoice (self->database, invoice, &error))
-    {
-      show_problem (self,
-                    g_error_matches (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE)
-                      ? GTK_WIDGET (self->number_row) : NULL,
-                    error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, invoice->id, invoice->number);
-  gtk_window_close (GTK_WINDOW (self));
+  post (self, invoice, NULL);
 }
 
 static void
@@ -603,6 +783,8 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, total_label);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, credit_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, credit_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_issue_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_due_changed);
