@@ -637,7 +637,7 @@ test_policy_editor (void)
   RcvPreferencesWindow *preferences;
   RcvPolicyEditor *editor;
   AdwMessageDialog *dialog;
-  gpointer page;
+  gpointer page, customers;
   gint64 customer;
 
   g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Test GmbH", NULL));
@@ -706,8 +706,33 @@ test_policy_editor (void)
   g_assert_cmpint (g_array_index (trade->levels, RcvReminderLevel, 3).days_after_due, ==, 59);
   screenshot (GTK_WIDGET (preferences), "policies");
 
+  /* the customers page gives the selected customers a policy */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  customers = child (window, "customers_page");
+  wait_for_page_stack (customers, "list");
+  /* nothing selected, nothing to ask */
+  gtk_widget_activate_action (customers, "customers.assign-policy", NULL);
+  settle ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_selection_model_select_all (child (customers, "selection"));
+  g_assert_true (gtk_widget_activate_action (customers, "customers.assign-policy", NULL));
+  settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 2);
+  screenshot (GTK_WIDGET (dialog), "assign-policy");
+  adw_message_dialog_response (dialog, "assign");
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* a button's click closes it; a call does not */
+  settle ();
+  g_assert_cmpint (rcv_policy_count_customers (db, trade->id), ==, 1);
+
   /* deleting a policy in use asks where its customers go: nothing points at it after */
-  g_assert_true (rcv_policy_assign (db, &customer, 1, trade->id, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  settle ();
+  preferences = find_toplevel (RCV_TYPE_PREFERENCES_WINDOW);
+  page = child (preferences, "policies_page");
   g_assert_true (gtk_widget_activate_action (page, "policies.delete", "x", trade->id));
   settle ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

@@ -647,10 +647,9 @@ policies_list (RcvDatabase *db)
                                                            "%u reminder levels",
                                                            policy->levels->len),
                                                  policy->levels->len);
-      g_autofree char *customers = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " customer",
-                                                              "%" G_GINT64_FORMAT " customers",
+      g_autofree char *customers = g_strdup_printf (ngettext ("%lu customer", "%lu customers",
                                                               (gulong) n),
-                                                    n);
+                                                    (gulong) n);
 
       /* Translators: one line of “policies list”: name, (default), terms, limit, levels, customers */
       printf (_("%s%s: %s, %s, %s, %s\n"), policy->name,

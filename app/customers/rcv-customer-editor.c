@@ -17,6 +17,7 @@
 #include "rcv-error.h"
 #include "rcv-ledger.h"
 #include "rcv-money.h"
+#include "rcv-policy.h"
 
 struct _RcvCustomerEditor
 {
@@ -34,6 +35,8 @@ struct _RcvCustomerEditor
   AdwEntryRow *email_row;
   AdwEntryRow *phone_row;
   GtkTextView *address_view;
+  AdwComboRow *policy_row;
+  GArray *policy_ids;         /* gint64 per policy_row entry; 0: follow the default policy */
   AdwEntryRow *terms_row;
   AdwEntryRow *limit_row;
   GtkLabel *error_label;
@@ -113,6 +116,9 @@ customer_from_fields (RcvCustomerEditor  *self,
 
   customer->id = self->customer->id;
   customer->policy_id = self->customer->policy_id;
+  if (adw_combo_row_get_selected (self->policy_row) < self->policy_ids->len)
+    customer->policy_id = g_array_index (self->policy_ids, gint64,
+                                         adw_combo_row_get_selected (self->policy_row));
   customer->archived = self->customer->archived;
   customer->code = g_strstrip (g_strdup (text_of (self->code_row)));
   customer->name = g_strdup (text_of (self->name_row));
@@ -219,6 +225,44 @@ on_row_changed (RcvCustomerEditor *self,
 }
 
 static void
+on_policy_selected (RcvCustomerEditor *self)
+{
+  if (!self->loading)
+    validate (self);
+}
+
+/* “The default policy (Standard)”, then every policy by name; selects the customer's. */
+static void
+load_policies (RcvCustomerEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) policies = rcv_policy_list (self->database, NULL);
+  guint selected = 0;
+  gint64 none = 0;
+
+  g_array_set_size (self->policy_ids, 0);
+  g_array_append_val (self->policy_ids, none);
+  gtk_string_list_append (names, _("The default policy"));
+  for (guint i = 0; policies != NULL && i < policies->len; i++)
+    {
+      const RcvPolicy *policy = g_ptr_array_index (policies, i);
+
+      if (policy->is_default)
+        {
+          g_autofree char *label = g_strdup_printf (_("The default policy (%s)"), policy->name);
+
+          gtk_string_list_splice (names, 0, 1, (const char *const[]) { label, NULL });
+        }
+      if (policy->id == self->customer->policy_id)
+        selected = self->policy_ids->len;
+      g_array_append_val (self->policy_ids, policy->id);
+      gtk_string_list_append (names, policy->name);
+    }
+  adw_combo_row_set_model (self->policy_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->policy_row, selected);
+}
+
+static void
 on_address_changed (RcvCustomerEditor *self,
                     GtkTextBuffer     *buffer)
 {
@@ -315,6 +359,7 @@ rcv_customer_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->customer, rcv_customer_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
+  g_clear_pointer (&self->policy_ids, g_array_unref);
   g_free (self->problem);
 
   G_OBJECT_CLASS (rcv_customer_editor_parent_class)->finalize (object);
@@ -345,6 +390,7 @@ rcv_customer_editor_class_init (RcvCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, address_view);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, policy_row);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, terms_row);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, limit_row);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, error_label);
@@ -352,6 +398,7 @@ rcv_customer_editor_class_init (RcvCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerEditor, archive_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_policy_selected);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.archive", NULL, archive_action);
@@ -365,6 +412,7 @@ rcv_customer_editor_init (RcvCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  self->policy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
                            G_CALLBACK (on_address_changed), self, G_CONNECT_SWAPPED);
 }
@@ -404,6 +452,7 @@ rcv_customer_editor_new (GtkWindow    *parent,
   self->customer = g_steal_pointer (&customer);
 
   self->loading = TRUE;
+  load_policies (self);
   if (self->customer->id > 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Customer"));

@@ -131,6 +131,30 @@ add_credit (RcvCustomerWindow       *self,
       limit_text = rcv_money_format (limit, currency (self));
       add_row (group, _("Credit limit"), subtitle, limit_text);
     }
+
+  /* what invoice entry will say: the same check */
+  {
+    RcvCreditCheck check;
+    GDate today;
+
+    rcv_date_set_today (&today);
+    if (rcv_credit_check (self->database, customer->id, 0, &today, &check, NULL))
+      {
+        g_autofree char *why = NULL;
+
+        if (check.hold_days > 0 && check.days_overdue >= check.hold_days)
+          why = g_strdup_printf (ngettext ("An invoice is %d day overdue; the policy holds "
+                                           "from %d days",
+                                           "An invoice is %d days overdue; the policy holds "
+                                           "from %d days", (gulong) check.days_overdue),
+                                 check.days_overdue, check.hold_days);
+        else if (check.credit_limit >= 0 && check.balance > check.credit_limit)
+          why = g_strdup (_("It owes more than its credit limit"));
+        add_row (group, _("Credit status"),
+                 why != NULL ? why : _("New invoices go out without confirmation"),
+                 why != NULL ? C_("customer", "On hold") : _("In good standing"));
+      }
+  }
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "rcv-customer-list.h"
 #include "rcv-customer-window.h"
 #include "rcv-customers-page.h"
+#include "rcv-policy.h"
 #include "rcv-date.h"
 #include "rcv-money.h"
 #include "rcv-window.h"
@@ -37,7 +38,7 @@ struct _RcvCustomersPage
   GtkSpinner *spinner;
   AdwStatusPage *error_page;
   GtkColumnView *column_view;
-  GtkSingleSelection *selection;
+  GtkMultiSelection *selection;
   GtkFilterListModel *filter_model;
   GtkLabel *summary_label;
 };
@@ -112,7 +113,7 @@ on_search_entry_activate (GtkSearchEntry   *entry,
   /* Enter in the search moves to the first match */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
-  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
@@ -144,6 +145,137 @@ on_column_view_activate (GtkColumnView    *view,
     rcv_customers_page_show_customer (self, rcv_customer_item_get_id (item));
 }
 
+/* The first selected customer, or NULL. */
+static RcvCustomerItem *
+first_selected (RcvCustomersPage *self)
+{
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                gtk_bitset_get_minimum (selected));
+}
+
+static void
+on_selection_changed (RcvCustomersPage *self)
+{
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.assign-policy",
+                                 !gtk_bitset_is_empty (selected));
+}
+
+static void
+on_assign_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RcvCustomersPage *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "customers");
+  GArray *targets = g_object_get_data (G_OBJECT (dialog), "targets");
+  GtkDropDown *target = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "assign") != 0)
+    return;
+  if (!rcv_policy_assign (self->database, (const gint64 *) (gpointer) ids->data, ids->len,
+                          g_array_index (targets, gint64, gtk_drop_down_get_selected (target)),
+                          &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (root),
+                                                  _("The Policy Cannot Be Assigned"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+  rcv_customers_page_reload (self);
+}
+
+/* Gives the selected customers (one or thousands) a credit policy, in one transaction. */
+static void
+assign_policy_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (widget);
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  GArray *ids, *targets;
+  GtkBitsetIter iter;
+  GtkWidget *dialog, *drop_down;
+  guint position;
+  gint64 none = 0;
+
+  if (self->database == NULL || gtk_bitset_is_empty (selected))
+    return;
+  policies = rcv_policy_list (self->database, &error);
+  if (policies == NULL)
+    return;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(RcvCustomerItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                               position);
+      gint64 id = rcv_customer_item_get_id (item);
+
+      g_array_append_val (ids, id);
+    }
+  targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (targets, none);
+  gtk_string_list_append (names, _("The default policy"));
+  for (guint i = 0; i < policies->len; i++)
+    {
+      const RcvPolicy *policy = g_ptr_array_index (policies, i);
+
+      if (policy->is_default)
+        {
+          g_autofree char *label = g_strdup_printf (_("The default policy (%s)"), policy->name);
+
+          gtk_string_list_splice (names, 0, 1, (const char *const[]) { label, NULL });
+        }
+      g_array_append_val (targets, policy->id);
+      gtk_string_list_append (names, policy->name);
+    }
+
+  if (ids->len == 1)
+    {
+      g_autoptr(RcvCustomerItem) item = first_selected (self);
+
+      heading = g_strdup_printf (_("Credit Policy for “%s”"), rcv_customer_item_get_name (item));
+    }
+  else
+    heading = g_strdup_printf (ngettext ("Credit Policy for %u Customer",
+                                         "Credit Policy for %u Customers", ids->len), ids->len);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("Their terms, limit, reminders and interest follow it, "
+                                     "unless a customer has terms or a limit of its own."));
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Credit policy"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop_down);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "assign", _("_Assign"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "assign",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "customers", ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "targets", targets, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_assign_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_list_ready (GObject      *source,
                GAsyncResult *result,
@@ -168,16 +300,17 @@ on_list_ready (GObject      *source,
       return;
     }
 
-  /* the selection survives a reload */
-  selected = gtk_single_selection_get_selected_item (self->selection);
+  /* the (first) selected customer survives a reload */
+  selected = first_selected (self);
   if (selected != NULL)
     selected_id = rcv_customer_item_get_id (selected);
+  g_clear_object (&selected);
 
   g_set_object (&self->list, list);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (list));
   update_state (self);
 
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   if (selected_id != 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
@@ -188,7 +321,7 @@ on_list_ready (GObject      *source,
 
           if (rcv_customer_item_get_id (item) == selected_id)
             {
-              gtk_single_selection_set_selected (self->selection, i);
+              gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
               break;
             }
         }
@@ -298,6 +431,9 @@ rcv_customers_page_class_init (RcvCustomersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_pending);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_install_action (widget_class, "customers.assign-policy", NULL,
+                                   assign_policy_action);
 }
 
 static void
@@ -321,6 +457,7 @@ rcv_customers_page_init (RcvCustomersPage *self)
   g_object_unref (filter);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.assign-policy", FALSE);
 }
 
 void

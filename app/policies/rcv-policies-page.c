@@ -87,10 +87,9 @@ summary (RcvPoliciesPage *self,
   g_autofree char *levels = g_strdup_printf (ngettext ("%u reminder", "%u reminders",
                                                        policy->levels->len),
                                              policy->levels->len);
-  g_autofree char *customers = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " customer",
-                                                          "%" G_GINT64_FORMAT " customers",
+  g_autofree char *customers = g_strdup_printf (ngettext ("%lu customer", "%lu customers",
                                                           (gulong) n_customers),
-                                                n_customers);
+                                                (gulong) n_customers);
 
   /* Translators: a policy's summary: "30 days · no credit limit · 3 reminders · 12 customers" */
   return g_strdup_printf (_("%s · %s · %s · %s"), terms, limit, levels, customers);
@@ -360,8 +359,8 @@ delete_action (GtkWidget  *widget,
   if (n > 0)
     body = g_strdup_printf (ngettext ("One customer has this policy. Choose the policy it "
                                       "gets instead.",
-                                      "%" G_GINT64_FORMAT " customers have this policy. Choose "
-                                      "the policy they get instead.", (gulong) n), n);
+                                      "%lu customers have this policy. Choose "
+                                      "the policy they get instead.", (gulong) n), (gulong) n);
   else
     body = g_strdup (_("No customer has this policy."));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
