@@ -357,48 +357,60 @@ rcv_policy_validate (const RcvPolicy  *policy,
   return TRUE;
 }
 
+static const char *const interest_names[] = { "none", "fixed", "statutory-eu", "statutory-uk" };
+static const char *const compensation_names[] = { "none", "eu", "uk" };
+
+static gboolean
+name_index (const char *const *names,
+            guint               n_names,
+            const char         *text,
+            guint              *index)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 rcv_interest_kind_to_string (RcvInterestKind kind)
 {
-  static const char *const names[] = { "none", "fixed", "statutory-eu", "statutory-uk" };
-
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (names), "none");
-  return names[kind];
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (interest_names), "none");
+  return interest_names[kind];
 }
 
 gboolean
 rcv_interest_kind_from_string (const char      *text,
                                RcvInterestKind *kind)
 {
-  for (RcvInterestKind k = RCV_INTEREST_NONE; k <= RCV_INTEREST_STATUTORY_UK; k++)
-    if (g_strcmp0 (text, rcv_interest_kind_to_string (k)) == 0)
-      {
-        *kind = k;
-        return TRUE;
-      }
-  return FALSE;
+  guint index;
+
+  if (!name_index (interest_names, G_N_ELEMENTS (interest_names), text, &index))
+    return FALSE;
+  *kind = (RcvInterestKind) index;
+  return TRUE;
 }
 
 const char *
 rcv_compensation_to_string (RcvCompensation compensation)
 {
-  static const char *const names[] = { "none", "eu", "uk" };
-
-  g_return_val_if_fail ((guint) compensation < G_N_ELEMENTS (names), "none");
-  return names[compensation];
+  g_return_val_if_fail ((guint) compensation < G_N_ELEMENTS (compensation_names), "none");
+  return compensation_names[compensation];
 }
 
 gboolean
 rcv_compensation_from_string (const char      *text,
                               RcvCompensation *compensation)
 {
-  for (RcvCompensation c = RCV_COMPENSATION_NONE; c <= RCV_COMPENSATION_UK; c++)
-    if (g_strcmp0 (text, rcv_compensation_to_string (c)) == 0)
-      {
-        *compensation = c;
-        return TRUE;
-      }
-  return FALSE;
+  guint index;
+
+  if (!name_index (compensation_names, G_N_ELEMENTS (compensation_names), text, &index))
+    return FALSE;
+  *compensation = (RcvCompensation) index;
+  return TRUE;
 }
 
 /* ---- reading and writing -------------------------------------------------------------- */

@@ -17,7 +17,7 @@
 #include "rcv-error.h"
 #include "rcv-ledger.h"
 #include "rcv-money.h"
-#include "rcv-policy.h"
+#include "rcv-policy-choices.h"
 
 struct _RcvCustomerEditor
 {
@@ -116,7 +116,8 @@ customer_from_fields (RcvCustomerEditor  *self,
 
   customer->id = self->customer->id;
   customer->policy_id = self->customer->policy_id;
-  if (adw_combo_row_get_selected (self->policy_row) < self->policy_ids->len)
+  if (self->policy_ids != NULL &&
+      adw_combo_row_get_selected (self->policy_row) < self->policy_ids->len)
     customer->policy_id = g_array_index (self->policy_ids, gint64,
                                          adw_combo_row_get_selected (self->policy_row));
   customer->archived = self->customer->archived;
@@ -231,33 +232,18 @@ on_policy_selected (RcvCustomerEditor *self)
     validate (self);
 }
 
-/* “The default policy (Standard)”, then every policy by name; selects the customer's. */
+/* The policies to choose from; selects the customer's. */
 static void
 load_policies (RcvCustomerEditor *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) policies = rcv_policy_list (self->database, NULL);
+  g_autoptr(GtkStringList) names = NULL;
   guint selected = 0;
-  gint64 none = 0;
 
-  g_array_set_size (self->policy_ids, 0);
-  g_array_append_val (self->policy_ids, none);
-  gtk_string_list_append (names, _("The default policy"));
-  for (guint i = 0; policies != NULL && i < policies->len; i++)
-    {
-      const RcvPolicy *policy = g_ptr_array_index (policies, i);
-
-      if (policy->is_default)
-        {
-          g_autofree char *label = g_strdup_printf (_("The default policy (%s)"), policy->name);
-
-          gtk_string_list_splice (names, 0, 1, (const char *const[]) { label, NULL });
-        }
-      if (policy->id == self->customer->policy_id)
-        selected = self->policy_ids->len;
-      g_array_append_val (self->policy_ids, policy->id);
-      gtk_string_list_append (names, policy->name);
-    }
+  g_clear_pointer (&self->policy_ids, g_array_unref);
+  names = rcv_policy_choices_new (self->database, 0, &self->policy_ids);
+  for (guint i = 1; i < self->policy_ids->len; i++)
+    if (g_array_index (self->policy_ids, gint64, i) == self->customer->policy_id)
+      selected = i;
   adw_combo_row_set_model (self->policy_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->policy_row, selected);
 }
@@ -412,7 +398,6 @@ rcv_customer_editor_init (RcvCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
-  self->policy_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
                            G_CALLBACK (on_address_changed), self, G_CONNECT_SWAPPED);
 }

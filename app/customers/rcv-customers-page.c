@@ -17,6 +17,7 @@
 #include "rcv-customer-window.h"
 #include "rcv-customers-page.h"
 #include "rcv-policy.h"
+#include "rcv-policy-choices.h"
 #include "rcv-date.h"
 #include "rcv-money.h"
 #include "rcv-window.h"
@@ -205,20 +206,14 @@ assign_policy_action (GtkWidget  *widget,
   RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (widget);
   g_autoptr(GtkBitset) selected =
     gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GPtrArray) policies = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = NULL;
   g_autofree char *heading = NULL;
   GArray *ids, *targets;
   GtkBitsetIter iter;
   GtkWidget *dialog, *drop_down;
   guint position;
-  gint64 none = 0;
 
   if (self->database == NULL || gtk_bitset_is_empty (selected))
-    return;
-  policies = rcv_policy_list (self->database, &error);
-  if (policies == NULL)
     return;
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -231,22 +226,7 @@ assign_policy_action (GtkWidget  *widget,
 
       g_array_append_val (ids, id);
     }
-  targets = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (targets, none);
-  gtk_string_list_append (names, _("The default policy"));
-  for (guint i = 0; i < policies->len; i++)
-    {
-      const RcvPolicy *policy = g_ptr_array_index (policies, i);
-
-      if (policy->is_default)
-        {
-          g_autofree char *label = g_strdup_printf (_("The default policy (%s)"), policy->name);
-
-          gtk_string_list_splice (names, 0, 1, (const char *const[]) { label, NULL });
-        }
-      g_array_append_val (targets, policy->id);
-      gtk_string_list_append (names, policy->name);
-    }
+  names = rcv_policy_choices_new (self->database, 0, &targets);
 
   if (ids->len == 1)
     {

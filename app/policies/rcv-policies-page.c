@@ -15,6 +15,7 @@
 #include "rcv-money.h"
 #include "rcv-policies-page.h"
 #include "rcv-policy.h"
+#include "rcv-policy-choices.h"
 #include "rcv-policy-editor.h"
 
 struct _RcvPoliciesPage
@@ -375,27 +376,11 @@ delete_action (GtkWidget  *widget,
 
   if (n > 0)
     {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-      GArray *targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GArray *targets;
+      g_autoptr(GtkStringList) names = rcv_policy_choices_new (self->database, policy_id,
+                                                               &targets);
       GtkWidget *drop_down;
 
-      for (guint i = 0; i < self->policies->len; i++)
-        {
-          const RcvPolicy *other = g_ptr_array_index (self->policies, i);
-          gint64 id = other->is_default ? 0 : other->id;
-
-          if (other->id == policy_id)
-            continue;
-          if (other->is_default)
-            {
-              g_autofree char *label = g_strdup_printf (_("The default policy (%s)"),
-                                                        other->name);
-              gtk_string_list_append (names, label);
-            }
-          else
-            gtk_string_list_append (names, other->name);
-          g_array_append_val (targets, id);
-        }
       drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Move the customers to"), -1);
