@@ -238,8 +238,8 @@ assign_policy_action (GtkWidget  *widget,
     heading = g_strdup_printf (ngettext ("Credit Policy for %u Customer",
                                          "Credit Policy for %u Customers", ids->len), ids->len);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Their terms, limit, reminders and interest follow it, "
-                                     "unless a customer has terms or a limit of its own."));
+                                   _("Terms, limit, reminders and interest then follow the "
+                                     "policy, except terms or a limit set for a customer."));
   drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Credit policy"), -1);
