@@ -112,6 +112,25 @@ rcv_test_payment (RcvDatabase *db,
   return payment->id;
 }
 
+/* The first column of the first row a query returns, read through a connection of its own;
+ * -1 when there is no row. */
+gint64
+rcv_test_sql_int (const char *path,
+                  const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value;
+}
+
 /* Appends every row a query returns as "a|b|c|" lines. */
 void
 rcv_test_dump (GString    *out,

@@ -28,6 +28,8 @@ gint64       rcv_test_payment         (RcvDatabase *db,
                                        gint64       amount,
                                        gint64       invoice_id,
                                        gboolean     auto_allocate);
+gint64       rcv_test_sql_int         (const char *path,
+                                       const char *sql);
 void         rcv_test_dump            (GString    *out,
                                        const char *path,
                                        const char *sql);

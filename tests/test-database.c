@@ -11,23 +11,6 @@
 #include "rcv-ledger.h"
 #include "rcv-test-utils.h"
 
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (handle);
-  return value;
-}
-
 static void
 sql_exec (const char *path,
           const char *sql)
@@ -54,11 +37,14 @@ test_create (void)
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (path, "PRAGMA application_id"), ==, RCV_APPLICATION_ID);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM policies WHERE is_default = 1"), ==, 1);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM reminder_levels"), ==, 3);
-  g_assert_cmpint (sql_int (path, "SELECT days_after_due FROM reminder_levels WHERE level = 3"),
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA application_id"), ==, RCV_APPLICATION_ID);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM policies WHERE is_default = 1"),
+                   ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM reminder_levels"), ==, 3);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT days_after_due FROM reminder_levels WHERE level = 3"),
                    ==, 45);
   g_assert_true (rcv_ledger_is_empty (db));
   g_assert_cmpstr (rcv_database_get_currency (db)->code, ==, "EUR");
@@ -99,7 +85,7 @@ test_reopen_keeps_data (void)
   g_assert_no_error (error);
   g_assert_cmpstr (found->name, ==, "Alpha");
   /* the migration did not run twice */
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM policies"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM policies"), ==, 1);
 }
 
 static void
@@ -223,8 +209,9 @@ test_migrate_empty_file (void)
   rcv_test_write_file (path, "");
   db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'invoices'"),
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM sqlite_master WHERE name = 'invoices'"),
                    ==, 1);
 }
 
@@ -268,8 +255,10 @@ test_nested_transactions (void)
   g_assert_true (rcv_database_commit (db, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM customers"), ==, 1);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM customers WHERE code = 'C1'"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM customers WHERE code = 'C1'"),
+                   ==, 1);
 }
 
 static void
@@ -357,12 +346,18 @@ test_audit (void)
 
   rcv_test_payment (db, customer, "2026-01-20", 400, invoice, FALSE);
 
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'customers'"
-                                  " AND action = 'insert'"), ==, 1);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'invoices'"
-                                  " AND new_values LIKE '%\"number\":\"2026-0001\"%'"), ==, 1);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'payments'"
-                                  " AND user <> ''"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM audit WHERE table_name = 'customers'"
+                                     " AND action = 'insert'"),
+                   ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM audit WHERE table_name = 'invoices'"
+                                     " AND new_values LIKE '%\"number\":\"2026-0001\"%'"),
+                   ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM audit WHERE table_name = 'payments'"
+                                     " AND user <> ''"),
+                   ==, 1);
 }
 
 static void

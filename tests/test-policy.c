@@ -13,23 +13,6 @@
 #include "rcv-policy.h"
 #include "rcv-test-utils.h"
 
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *handle;
-  sqlite3_stmt *stmt;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (handle);
-  return value;
-}
-
 static RcvPolicy *
 saved_policy (RcvDatabase *db,
               const char  *name)
@@ -130,7 +113,8 @@ test_crud (void)
                    "Payment reminder");
   g_assert_nonnull (strstr (g_array_index (loaded->levels, RcvReminderLevel, 0).body,
                             "{customer}"));
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'policies'"),
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM audit WHERE table_name = 'policies'"),
                    ==, 2);
 
   /* names are unique whatever their case */
@@ -156,7 +140,9 @@ test_crud (void)
   g_assert_true (rcv_policy_set_default (db, trade->id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rcv_policy_get_default_id (db), ==, trade->id);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM policies WHERE is_default = 1"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM policies WHERE is_default = 1"),
+                   ==, 1);
   loaded->is_default = TRUE;
   g_clear_pointer (&loaded, rcv_policy_free);
   loaded = rcv_policy_load (db, trade->id, &error);
@@ -196,8 +182,10 @@ test_delete_and_assign (void)
   g_assert_no_error (error);
   g_assert_cmpint (rcv_policy_count_customers (db, trade->id), ==, 2);
   g_assert_cmpint (rcv_policy_count_customers (db, 0), ==, 1);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE table_name = 'customers'"
-                                  " AND action = 'update' AND new_values LIKE '%Trade%'"), ==, 2);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM audit WHERE table_name = 'customers'"
+                                     " AND action = 'update' AND new_values LIKE '%Trade%'"),
+                   ==, 2);
 
   /* all or nothing: an unknown customer, or an unknown policy, changes no one */
   before = rcv_test_fingerprint (path);
@@ -227,11 +215,15 @@ test_delete_and_assign (void)
   g_assert_true (rcv_policy_delete (db, retail->id, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rcv_policy_count_customers (db, 0), ==, 3);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM customers c WHERE policy_id IS NOT NULL"
-                                  " AND NOT EXISTS (SELECT 1 FROM policies p"
-                                  " WHERE p.id = c.policy_id)"), ==, 0);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM reminder_levels WHERE policy_id NOT IN"
-                                  " (SELECT id FROM policies)"), ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM customers c WHERE policy_id IS NOT NULL"
+                                     " AND NOT EXISTS (SELECT 1 FROM policies p"
+                                     " WHERE p.id = c.policy_id)"),
+                   ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM reminder_levels WHERE policy_id NOT IN"
+                                     " (SELECT id FROM policies)"),
+                   ==, 0);
 }
 
 typedef struct
@@ -463,10 +455,12 @@ test_enforcement (void)
   /* confirmed with a reason: posted, and the audit says who, why and the figures */
   g_assert_true (rcv_ledger_post_invoice (db, second, today, "Agreed by phone", &check, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM audit WHERE action = 'credit-override'"
-                                  " AND new_values LIKE '%Agreed by phone%'"
-                                  " AND new_values LIKE '%\"over_limit\":true%'"
-                                  " AND length(user) > 0"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path,
+                                     "SELECT count(*) FROM audit WHERE action = 'credit-override'"
+                                     " AND new_values LIKE '%Agreed by phone%'"
+                                     " AND new_values LIKE '%\"over_limit\":true%'"
+                                     " AND length(user) > 0"),
+                   ==, 1);
 
   /* 30 days after R1's due date the customer is on hold, limit or not */
   policy->credit_limit = -1;
@@ -590,7 +584,8 @@ test_json_bad_files (void)
   static const BadFile files[] = {
     { "", "p.json:1:1: expected a value" },
     { "[1, 2", "p.json:1:6: expected “,” or “]”" },
-    { "{\"format\": \"receivables-policies\",}", "p.json:1:35: expected a quoted name, found “}”" },
+    { "{\"format\": \"receivables-policies\",}",
+      "p.json:1:35: expected a quoted name, found “}”" },
     { "{\n  \"a\": 1,\n  \"a\": 2\n}", "p.json:3:3: the name “a” appears twice" },
     { "{\"a\": \"open", "p.json:1:12: the text is not closed by a quote" },
     { "{\"a\": \"\\x\"}", "p.json:1:8: “\\x” is not an escape" },
@@ -631,9 +626,11 @@ test_json_bad_files (void)
       " \"title\": \"x\", \"text\": \"{oops}\"}]}]}",
       "reminder_levels[0].text: {oops} is not a placeholder" },
     { "{\"format\": \"receivables-policies\", \"version\": 1, \"currency\": \"EUR\","
-      " \"policies\": [{\"name\": \"A\"}, {\"name\": \"a\"}]}", "the policy “a” appears twice" },
+      " \"policies\": [{\"name\": \"A\"}, {\"name\": \"a\"}]}",
+      "the policy “a” appears twice" },
     { "{\"format\": \"receivables-policies\", \"version\": 1, \"currency\": \"EUR\","
-      " \"policies\": [{\"name\": \"A\", \"default\": true}, {\"name\": \"B\", \"default\": true}]}",
+      " \"policies\": [{\"name\": \"A\", \"default\": true},"
+      " {\"name\": \"B\", \"default\": true}]}",
       "only one policy can be the default one" },
     { "{\"format\": \"receivables-policies\", \"version\": 1, \"currency\": \"EUR\","
       " \"policies\": [], \"reference_rates\": [{\"region\": \"eu\", \"year\": 2026,"
@@ -705,12 +702,12 @@ test_migration_from_1 (void)
   g_assert_cmpint (sqlite3_exec (handle, "DROP TABLE reference_rates; PRAGMA user_version = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA user_version"), ==, 1);
 
   db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM reference_rates"), ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM reference_rates"), ==, 0);
   g_object_unref (db);
 }
 

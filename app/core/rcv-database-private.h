@@ -47,4 +47,9 @@ rcv_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
+gint64        rcv_database_query_int64 (RcvDatabase *self,
+                                        const char  *sql,
+                                        gint64       parameter,
+                                        gint64       fallback);
+
 G_END_DECLS

@@ -723,6 +723,28 @@ rcv_database_prepare (RcvDatabase *self,
 }
 
 /* Steps a statement that returns no row. */
+/* The first column of the first row of `sql` with ?1 bound to `parameter` (when the
+ * statement has it), or `fallback` when there is no row or the statement fails. For the
+ * many one-figure reads: a count, an ID, a setting's number. */
+gint64
+rcv_database_query_int64 (RcvDatabase *self,
+                          const char  *sql,
+                          gint64       parameter,
+                          gint64       fallback)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, parameter);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
 gboolean
 rcv_database_step_done (RcvDatabase  *self,
                         sqlite3_stmt *stmt,

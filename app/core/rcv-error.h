@@ -37,4 +37,7 @@ typedef enum
 GQuark rcv_input_error_quark    (void);
 GQuark rcv_database_error_quark (void);
 
+char  *rcv_error_split_field    (const char  *message,
+                                 const char **rest);
+
 G_END_DECLS

@@ -692,22 +692,6 @@ import_payment_row (Import *import,
 }
 
 static gboolean
-table_size (Import     *import,
-            const char *sql,
-            gint64     *size)
-{
-  sqlite3_stmt *stmt = rcv_database_prepare (import->db, sql, NULL);
-
-  *size = 0;
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    *size = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gboolean
 drop_bulk_indexes (gpointer   user_data,
                    GError   **error)
 {
@@ -721,7 +705,7 @@ drop_bulk_indexes (gpointer   user_data,
    * rewritten by the rebuild at the end anyway; so no zeroing, and the journal on disk. */
   g_autofree char *restore = NULL;
 
-  table_size (import, "PRAGMA secure_delete", &import->secure_delete);
+  import->secure_delete = rcv_database_query_int64 (import->db, "PRAGMA secure_delete", 0, 0);
   if (!rcv_database_exec (import->db, "PRAGMA secure_delete = FAST; PRAGMA temp_store = FILE",
                           error))
     return FALSE;
@@ -786,9 +770,9 @@ decide_bulk_mode (Import *import)
   gint64 existing;
 
   if (import->kind == RCV_IMPORT_INVOICES)
-    table_size (import, "SELECT coalesce (max (id), 0) FROM invoices", &existing);
+    existing = rcv_database_query_int64 (import->db, "SELECT max (id) FROM invoices", 0, 0);
   else if (import->kind == RCV_IMPORT_PAYMENTS)
-    table_size (import, "SELECT coalesce (max (id), 0) FROM payments", &existing);
+    existing = rcv_database_query_int64 (import->db, "SELECT max (id) FROM payments", 0, 0);
   else
     return;
 
@@ -887,7 +871,7 @@ rcv_import_csv (RcvDatabase     *db,
     {
       gint64 n_payments;
 
-      table_size (&import, "SELECT coalesce (max (id), 0) FROM payments", &n_payments);
+      n_payments = rcv_database_query_int64 (db, "SELECT max (id) FROM payments", 0, 0);
       import.had_payments = n_payments > 0;
     }
   decide_bulk_mode (&import);

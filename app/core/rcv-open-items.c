@@ -85,25 +85,15 @@ gint64
 rcv_ledger_get_unapplied (RcvDatabase *db,
                           gint64       customer_id)
 {
-  sqlite3_stmt *stmt;
-  gint64 unapplied = 0;
-
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
 
-  stmt = rcv_database_prepare (db,
-                               "SELECT coalesce ((SELECT sum (amount - allocated) FROM payments"
-                               "  WHERE customer_id = ?1 AND settled_date IS NULL), 0)"
-                               " + coalesce ((SELECT sum (-total - allocated) FROM invoices"
-                               "  WHERE customer_id = ?1 AND kind = 'credit-note'"
-                               "  AND status = 'posted' AND settled_date IS NULL), 0)",
-                               NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    unapplied = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return unapplied;
+  return rcv_database_query_int64 (db,
+                                   "SELECT coalesce ((SELECT sum (amount - allocated) FROM payments"
+                                   "  WHERE customer_id = ?1 AND settled_date IS NULL), 0)"
+                                   " + coalesce ((SELECT sum (-total - allocated) FROM invoices"
+                                   "  WHERE customer_id = ?1 AND kind = 'credit-note'"
+                                   "  AND status = 'posted' AND settled_date IS NULL), 0)",
+                                   customer_id, 0);
 }
 
 /* Fills `requests` (RcvAllocationRequest) with the automatic allocation of `amount` paid on

@@ -874,23 +874,13 @@ gint64
 rcv_policy_count_customers (RcvDatabase *db,
                             gint64       policy_id)
 {
-  sqlite3_stmt *stmt;
-  gint64 n = 0;
-
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
 
-  stmt = rcv_database_prepare (db,
-                               policy_id == 0
-                                 ? "SELECT count(*) FROM customers WHERE policy_id IS NULL"
-                                 : "SELECT count(*) FROM customers WHERE policy_id = ?1",
-                               NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, policy_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return rcv_database_query_int64 (db,
+                                   policy_id == 0
+                                     ? "SELECT count(*) FROM customers WHERE policy_id IS NULL"
+                                     : "SELECT count(*) FROM customers WHERE policy_id = ?1",
+                                   policy_id, 0);
 }
 
 static char *
@@ -1917,18 +1907,9 @@ rcv_policy_find_by_name (RcvDatabase *db,
 gint64
 rcv_policy_get_default_id (RcvDatabase *db)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
 
-  stmt = rcv_database_prepare (db, "SELECT id FROM policies WHERE is_default = 1", NULL);
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return rcv_database_query_int64 (db, "SELECT id FROM policies WHERE is_default = 1", 0, 0);
 }
 
 /* Payment terms in days of a policy (0: the default policy). */
@@ -1936,22 +1917,12 @@ gint
 rcv_policy_get_terms (RcvDatabase *db,
                       gint64       policy_id)
 {
-  sqlite3_stmt *stmt;
-  gint terms = RCV_DEFAULT_TERMS_DAYS;
-
   g_return_val_if_fail (RCV_IS_DATABASE (db), RCV_DEFAULT_TERMS_DAYS);
 
-  stmt = rcv_database_prepare (db,
-                               "SELECT terms_days FROM policies"
-                               " WHERE id = ?1 OR (?1 = 0 AND is_default = 1)",
-                               NULL);
-  if (stmt == NULL)
-    return terms;
-  sqlite3_bind_int64 (stmt, 1, policy_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    terms = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return terms;
+  return (gint) rcv_database_query_int64 (db,
+                                          "SELECT terms_days FROM policies"
+                                          " WHERE id = ?1 OR (?1 = 0 AND is_default = 1)",
+                                          policy_id, RCV_DEFAULT_TERMS_DAYS);
 }
 
 /* The policy's name and credit limit (-1: none), for policy_id or, when 0, the default

@@ -288,14 +288,12 @@ save_action (GtkWidget  *widget,
     ok = rcv_ledger_update_customer (self->database, customer, &error);
   if (!ok)
     {
-      /* the core's messages start with the field: "id: a customer with … already exists" */
-      const char *colon = strstr (error->message, ": ");
-      g_autofree char *prefix = colon != NULL ? g_strndup (error->message,
-                                                           (gsize) (colon - error->message))
-                                              : NULL;
+      /* "id: a customer with … already exists" is shown at the ID */
+      const char *rest;
+      g_autofree char *prefix = rcv_error_split_field (error->message, &rest);
 
       if (prefix != NULL && widget_for_field (self, prefix) != NULL)
-        show_problem (self, prefix, colon + 2);
+        show_problem (self, prefix, rest);
       else
         show_problem (self, NULL, error->message);
       return;

@@ -107,11 +107,12 @@ add_credit (RcvCustomerWindow       *self,
   AdwPreferencesGroup *group = add_group (self, _("Credit"));
   g_autofree char *policy = NULL;
   g_autofree char *terms = NULL;
-  g_autofree char *limit_text = NULL;
-  gint64 policy_limit = -1, limit;
+  g_autofree char *why = NULL;
   gint days = rcv_ledger_get_terms (self->database, customer);
+  RcvCreditCheck check;
+  GDate today;
 
-  if (!rcv_policy_describe (self->database, customer->policy_id, &policy, &policy_limit))
+  if (!rcv_policy_describe (self->database, customer->policy_id, &policy, NULL))
     policy = g_strdup (_("None"));
   add_row (group, _("Credit policy"), customer->policy_id == 0 ? _("The default policy") : NULL,
            policy);
@@ -119,42 +120,35 @@ add_credit (RcvCustomerWindow       *self,
   add_row (group, _("Payment terms"), customer->terms_days >= 0 ? _("Set for this customer")
                                                                 : _("From the policy"),
            terms);
-  limit = customer->credit_limit >= 0 ? customer->credit_limit : policy_limit;
-  if (limit < 0)
+
+  /* the limit that applies and the hold: what invoice entry will say, the same check */
+  rcv_date_set_today (&today);
+  if (!rcv_credit_check (self->database, customer->id, 0, &today, &check, NULL))
+    return;
+  if (check.credit_limit < 0)
     add_row (group, _("Credit limit"), NULL, _("No limit"));
   else
     {
-      g_autofree char *available = rcv_money_format (limit - balance->balance, currency (self));
+      g_autofree char *available = rcv_money_format (check.credit_limit - balance->balance,
+                                                     currency (self));
       /* Translators: the credit still available, e.g. "1,200.00 € available" */
       g_autofree char *subtitle = g_strdup_printf (_("%s available"), available);
+      g_autofree char *limit_text = rcv_money_format (check.credit_limit, currency (self));
 
-      limit_text = rcv_money_format (limit, currency (self));
       add_row (group, _("Credit limit"), subtitle, limit_text);
     }
 
-  /* what invoice entry will say: the same check */
-  {
-    RcvCreditCheck check;
-    GDate today;
-
-    rcv_date_set_today (&today);
-    if (rcv_credit_check (self->database, customer->id, 0, &today, &check, NULL))
-      {
-        g_autofree char *why = NULL;
-
-        if (check.hold_days > 0 && check.days_overdue >= check.hold_days)
-          why = g_strdup_printf (ngettext ("An invoice is %d day overdue; the policy holds "
-                                           "from %d days",
-                                           "An invoice is %d days overdue; the policy holds "
-                                           "from %d days", (gulong) check.days_overdue),
-                                 check.days_overdue, check.hold_days);
-        else if (check.credit_limit >= 0 && check.balance > check.credit_limit)
-          why = g_strdup (_("It owes more than its credit limit"));
-        add_row (group, _("Credit status"),
-                 why != NULL ? why : _("New invoices go out without confirmation"),
-                 why != NULL ? C_("customer", "On hold") : _("In good standing"));
-      }
-  }
+  if (check.hold_days > 0 && check.days_overdue >= check.hold_days)
+    why = g_strdup_printf (ngettext ("An invoice is %d day overdue; the policy holds "
+                                     "from %d days",
+                                     "An invoice is %d days overdue; the policy holds "
+                                     "from %d days", (gulong) check.days_overdue),
+                           check.days_overdue, check.hold_days);
+  else if (check.credit_limit >= 0 && check.balance > check.credit_limit)
+    why = g_strdup (_("It owes more than its credit limit"));
+  add_row (group, _("Credit status"),
+           why != NULL ? why : _("New invoices go out without confirmation"),
+           why != NULL ? C_("customer", "On hold") : _("In good standing"));
 }
 
 static void

@@ -629,14 +629,12 @@ save_action (GtkWidget  *widget,
     }
   if (!rcv_policy_save (self->database, policy, &error))
     {
-      /* the core's messages start with the field: "name: there is already a policy named …" */
-      const char *colon = strstr (error->message, ": ");
-      g_autofree char *prefix = colon != NULL ? g_strndup (error->message,
-                                                           (gsize) (colon - error->message))
-                                              : NULL;
+      /* "name: there is already a policy named …" is shown at the name */
+      const char *rest;
+      g_autofree char *prefix = rcv_error_split_field (error->message, &rest);
 
       if (prefix != NULL && widget_for_field (self, prefix, -1) != NULL)
-        show_problem (self, prefix, -1, colon + 2);
+        show_problem (self, prefix, -1, rest);
       else
         show_problem (self, NULL, -1, error->message);
       return;
