@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rcv-aging.h"
+#include "rcv-cli.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"
 #include "rcv-error.h"
@@ -21,13 +22,6 @@
 #include "rcv-import.h"
 #include "rcv-ledger.h"
 #include "rcv-policy.h"
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_RUNTIME = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef int (*CommandFunc) (const char *database, int argc, char **argv);
 
@@ -57,6 +51,9 @@ static const Command commands[] = {
   { "policies", "list | export FILE.json | import FILE.json",
     N_("List the credit policies, or copy them between company files (“-” for standard output)"),
     command_policies },
+  { "chart", "aging|customers|trend [--as-of YYYY-MM-DD] [--months N] [--width W --height H] "
+    "[--dark] --output FILE.png|.svg|.pdf",
+    N_("Draw a chart to a PNG, SVG or PDF file (the name's extension chooses)"), command_chart },
 };
 
 static void
@@ -72,13 +69,9 @@ print_usage (FILE *stream)
   fprintf (stream, _("Exit status: 0 success, 1 runtime error, 2 bad input or usage.\n"));
 }
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
+int
+rcv_cli_usage_error (const char *format,
+                     ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -92,8 +85,8 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
-report_error (const GError *error)
+int
+rcv_cli_report_error (const GError *error)
 {
   fprintf (stderr, "receivables-cli: %s\n", error->message);
 
@@ -102,9 +95,9 @@ report_error (const GError *error)
   return EXIT_RUNTIME;
 }
 
-static RcvDatabase *
-open_database (const char *path,
-               int        *status)
+RcvDatabase *
+rcv_cli_open_database (const char *path,
+                       int        *status)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(GError) error = NULL;
@@ -115,17 +108,17 @@ open_database (const char *path,
 
   db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
   if (db == NULL)
-    *status = report_error (error);
+    *status = rcv_cli_report_error (error);
   return db;
 }
 
 /* Parses the options of a command; the remaining arguments stay in argc/argv. */
-static gboolean
-parse_options (const char    *command,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
+gboolean
+rcv_cli_parse_options (const char    *command,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv,
+                       int           *status)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -138,16 +131,16 @@ parse_options (const char    *command,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error ("%s: %s", command, error->message);
+      *status = rcv_cli_usage_error ("%s: %s", command, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-parse_as_of (const char *text,
-             GDate      *date,
-             int        *status)
+gboolean
+rcv_cli_parse_as_of (const char *text,
+                     GDate      *date,
+                     int        *status)
 {
   g_autoptr(GError) error = NULL;
 
@@ -158,7 +151,7 @@ parse_as_of (const char *text,
     }
   if (!rcv_date_parse_iso (text, date, &error))
     {
-      *status = usage_error ("--as-of: %s", error->message);
+      *status = rcv_cli_usage_error ("--as-of: %s", error->message);
       return FALSE;
     }
   return TRUE;
@@ -175,15 +168,15 @@ command_import (const char  *database,
   RcvImportKind kind;
   int status = EXIT_OK;
 
-  if (!parse_options ("import", NULL, &argc, &argv, &status))
+  if (!rcv_cli_parse_options ("import", NULL, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (_("import needs what to import and a file: import "
+    return rcv_cli_usage_error (_("import needs what to import and a file: import "
                           "customers|invoices|payments FILE.csv"));
   if (!rcv_import_kind_from_string (argv[1], &kind))
-    return usage_error (_("cannot import “%s”: use customers, invoices or payments"), argv[1]);
+    return rcv_cli_usage_error (_("cannot import “%s”: use customers, invoices or payments"), argv[1]);
 
-  db = open_database (database, &status);
+  db = rcv_cli_open_database (database, &status);
   if (db == NULL)
     return status;
 
@@ -201,7 +194,7 @@ command_import (const char  *database,
           fprintf (stderr, "receivables-cli: %s\n", error->message);
           return EXIT_USAGE;
         }
-      return report_error (error);
+      return rcv_cli_report_error (error);
     }
 
   switch (kind)
@@ -442,22 +435,22 @@ command_aging (const char  *database,
   int status = EXIT_OK;
   GDate as_of;
 
-  if (!parse_options ("aging", entries, &argc, &argv, &status))
+  if (!rcv_cli_parse_options ("aging", entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("aging: unexpected argument “%s”"), argv[1]);
+    return rcv_cli_usage_error (_("aging: unexpected argument “%s”"), argv[1]);
   if (by != NULL && !g_str_equal (by, "customer") && !g_str_equal (by, "invoice"))
-    return usage_error (_("--by: use customer or invoice, not “%s”"), by);
+    return rcv_cli_usage_error (_("--by: use customer or invoice, not “%s”"), by);
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
       !g_str_equal (format, "json"))
-    return usage_error (_("--format: use text, csv or json, not “%s”"), format);
-  if (!parse_as_of (as_of_text, &as_of, &status))
+    return rcv_cli_usage_error (_("--format: use text, csv or json, not “%s”"), format);
+  if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
   by_invoice = g_strcmp0 (by, "invoice") == 0;
   if (format == NULL)
     format = g_strdup ("text");
 
-  db = open_database (database, &status);
+  db = rcv_cli_open_database (database, &status);
   if (db == NULL)
     return status;
   currency = rcv_database_get_currency (db);
@@ -469,7 +462,7 @@ command_aging (const char  *database,
       const guint *boundaries = rcv_database_get_aging_boundaries (db, &n_boundaries);
 
       if (items == NULL)
-        return report_error (error);
+        return rcv_cli_report_error (error);
       if (g_str_equal (format, "csv"))
         output = rcv_aging_items_to_csv (items, boundaries, n_boundaries, currency);
       else if (g_str_equal (format, "json"))
@@ -482,7 +475,7 @@ command_aging (const char  *database,
       g_autoptr(RcvAgingReport) report = rcv_aging_report_new (db, &as_of, &error);
 
       if (report == NULL)
-        return report_error (error);
+        return rcv_cli_report_error (error);
       if (g_str_equal (format, "csv"))
         output = rcv_aging_report_to_csv (report, currency);
       else if (g_str_equal (format, "json"))
@@ -515,23 +508,23 @@ command_export (const char  *database,
   guint n_rows = 0;
   GDate as_of;
 
-  if (!parse_options ("export", entries, &argc, &argv, &status))
+  if (!rcv_cli_parse_options ("export", entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (_("export needs what to export and a file: export "
+    return rcv_cli_usage_error (_("export needs what to export and a file: export "
                           "customers|invoices|payments|aging FILE.csv"));
   if (!rcv_export_kind_from_string (argv[1], &kind))
-    return usage_error (_("cannot export “%s”: use customers, invoices, payments or aging"),
+    return rcv_cli_usage_error (_("cannot export “%s”: use customers, invoices, payments or aging"),
                         argv[1]);
-  if (!parse_as_of (as_of_text, &as_of, &status))
+  if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
 
-  db = open_database (database, &status);
+  db = rcv_cli_open_database (database, &status);
   if (db == NULL)
     return status;
 
   if (!rcv_export_csv (db, kind, &as_of, argv[2], &n_rows, &error))
-    return report_error (error);
+    return rcv_cli_report_error (error);
 
   if (!g_str_equal (argv[2], "-"))
     fprintf (stderr, ngettext ("Exported %u row to %s\n", "Exported %u rows to %s\n", n_rows),
@@ -555,19 +548,19 @@ command_demo (const char  *database,
   int status = EXIT_OK;
   GDate today;
 
-  if (!parse_options ("demo", entries, &argc, &argv, &status))
+  if (!rcv_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("demo: unexpected argument “%s”"), argv[1]);
-  if (!parse_as_of (as_of_text, &today, &status))
+    return rcv_cli_usage_error (_("demo: unexpected argument “%s”"), argv[1]);
+  if (!rcv_cli_parse_as_of (as_of_text, &today, &status))
     return status;
 
-  db = open_database (database, &status);
+  db = rcv_cli_open_database (database, &status);
   if (db == NULL)
     return status;
 
   if (!rcv_demo_fill (db, &today, &error))
-    return report_error (error);
+    return rcv_cli_report_error (error);
 
   printf (_("Filled %s with a sample company\n"), rcv_database_get_path (db));
   return EXIT_OK;
@@ -590,7 +583,7 @@ main (int    argc,
       if (g_str_equal (argv[i], "--database"))
         {
           if (i + 1 >= argc)
-            return usage_error (_("--database needs a file name"));
+            return rcv_cli_usage_error (_("--database needs a file name"));
           database = argv[++i];
         }
       else if (g_str_has_prefix (argv[i], "--database="))
@@ -606,7 +599,7 @@ main (int    argc,
           return EXIT_OK;
         }
       else
-        return usage_error (_("unknown option “%s”"), argv[i]);
+        return rcv_cli_usage_error (_("unknown option “%s”"), argv[i]);
     }
 
   if (i >= argc)
@@ -619,7 +612,7 @@ main (int    argc,
     if (g_str_equal (argv[i], commands[c].name))
       return commands[c].func (database, argc - i, argv + i);
 
-  return usage_error (_("unknown command “%s”"), argv[i]);
+  return rcv_cli_usage_error (_("unknown command “%s”"), argv[i]);
 }
 
 static int
@@ -631,7 +624,7 @@ policies_list (RcvDatabase *db)
 
   policies = rcv_policy_list (db, &error);
   if (policies == NULL)
-    return report_error (error);
+    return rcv_cli_report_error (error);
   for (guint i = 0; i < policies->len; i++)
     {
       const RcvPolicy *policy = g_ptr_array_index (policies, i);
@@ -667,18 +660,18 @@ command_policies (const char  *database,
   g_autoptr(GError) error = NULL;
   int status = EXIT_OK;
 
-  if (!parse_options ("policies", NULL, &argc, &argv, &status))
+  if (!rcv_cli_parse_options ("policies", NULL, &argc, &argv, &status))
     return status;
   if (argc == 2 && g_str_equal (argv[1], "list"))
     {
-      db = open_database (database, &status);
+      db = rcv_cli_open_database (database, &status);
       return db != NULL ? policies_list (db) : status;
     }
   if (argc != 3 || (!g_str_equal (argv[1], "export") && !g_str_equal (argv[1], "import")))
-    return usage_error (_("policies needs list, or export or import and a file: "
+    return rcv_cli_usage_error (_("policies needs list, or export or import and a file: "
                           "policies export|import FILE.json"));
 
-  db = open_database (database, &status);
+  db = rcv_cli_open_database (database, &status);
   if (db == NULL)
     return status;
 
@@ -687,11 +680,11 @@ command_policies (const char  *database,
       g_autofree char *json = rcv_policy_export_json (db, &error);
 
       if (json == NULL)
-        return report_error (error);
+        return rcv_cli_report_error (error);
       if (g_str_equal (argv[2], "-"))
         fputs (json, stdout);
       else if (!g_file_set_contents (argv[2], json, -1, &error))
-        return report_error (error);
+        return rcv_cli_report_error (error);
       return EXIT_OK;
     }
   else

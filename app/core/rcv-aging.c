@@ -18,7 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "rcv-aging.h"
+#include "rcv-aging-private.h"
 #include "rcv-csv.h"
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
@@ -39,29 +39,6 @@ typedef struct
 
 typedef void (*OpenDocumentFunc) (const OpenDocument *document,
                                   gpointer            user_data);
-
-/* The open amount of a document as of ?3: total − allocated when all its allocations took
- * effect by then, else its allocations summed up to ?3. */
-#define INVOICE_OPEN_AMOUNT \
-  " CASE WHEN i.last_allocation IS NULL OR i.last_allocation <= ?3" \
-  "  THEN (CASE i.kind WHEN 'invoice' THEN i.total - i.allocated ELSE i.total + i.allocated END)" \
-  "  WHEN i.kind = 'invoice'" \
-  "  THEN i.total - coalesce ((SELECT sum (a.amount) FROM allocations a" \
-  "   WHERE a.invoice_id = i.id AND a.effective_date <= ?3), 0)" \
-  "  ELSE i.total + coalesce ((SELECT sum (a.amount) FROM allocations a" \
-  "   WHERE a.credit_note_id = i.id AND a.effective_date <= ?3), 0) END"
-#define OPEN_INVOICES_WHERE \
-  " FROM invoices i" \
-  " WHERE i.span_class = ?1 AND i.issue_date > ?2 AND i.issue_date <= ?3" \
-  " AND (i.settled_date IS NULL OR i.settled_date > ?3) AND i.status = 'posted'"
-#define PAYMENT_OPEN_AMOUNT \
-  " CASE WHEN p.last_allocation IS NULL OR p.last_allocation <= ?3 THEN p.allocated" \
-  "  ELSE coalesce ((SELECT sum (a.amount) FROM allocations a" \
-  "   WHERE a.payment_id = p.id AND a.effective_date <= ?3), 0) END - p.amount"
-#define OPEN_PAYMENTS_WHERE \
-  " FROM payments p" \
-  " WHERE p.span_class = ?1 AND p.date > ?2 AND p.date <= ?3" \
-  " AND (p.settled_date IS NULL OR p.settled_date > ?3)"
 
 /* With the documents' numbers and references, for aging by invoice … */
 static const char open_invoices_sql[] =
@@ -92,11 +69,10 @@ scan_open_documents (RcvDatabase      *db,
 
   for (guint span = 1; span <= RCV_SPAN_OPEN; span++)
     {
-      char lower[RCV_ISO_DATE_LEN] = "0000-00-00";
+      char lower[RCV_ISO_DATE_LEN];
       sqlite3_stmt *stmt;
 
-      if (span < RCV_SPAN_MAX_FINITE && as_of_julian > (1u << span))
-        rcv_julian_to_iso (as_of_julian - (1u << span), lower);
+      rcv_aging_span_lower_bound (span, as_of_julian, lower);
 
       for (guint q = 0; q < 2; q++)
         {
@@ -144,6 +120,18 @@ scan_open_documents (RcvDatabase      *db,
         }
     }
   return TRUE;
+}
+
+/* Documents of span_class `span` open at as_of started after this date (see above). */
+void
+rcv_aging_span_lower_bound (guint   span,
+                            guint32 as_of_julian,
+                            char    lower[RCV_ISO_DATE_LEN])
+{
+  if (span < RCV_SPAN_MAX_FINITE && as_of_julian > (1u << span))
+    rcv_julian_to_iso (as_of_julian - (1u << span), lower);
+  else
+    strcpy (lower, "0000-00-00");
 }
 
 guint

@@ -422,11 +422,10 @@ currency_symbol (const RcvCurrency *currency)
   return currency->code;
 }
 
-/* For people: the locale's separators, grouping and symbol placement, e.g. “1.234,56 €” in
- * de_DE, “$1,234.56” in en_US. */
-char *
-rcv_money_format (gint64             amount,
-                  const RcvCurrency *currency)
+static char *
+format_for_people (gint64             amount,
+                   const RcvCurrency *currency,
+                   gboolean           minor_units)
 {
   const struct lconv *lc = localeconv ();
   g_autofree char *digits = NULL;
@@ -442,7 +441,7 @@ rcv_money_format (gint64             amount,
   gsize len, group_size, pos;
   const char *g;
 
-  g_return_val_if_fail (currency != NULL, NULL);
+  g_assert (currency != NULL);
 
   if (lc->mon_decimal_point != NULL && lc->mon_decimal_point[0] != '\0')
     {
@@ -492,7 +491,7 @@ rcv_money_format (gint64             amount,
         g_string_append (out, " ");
     }
   g_string_append_len (out, int_part->str, (gssize) int_part->len);
-  if (currency->decimals > 0)
+  if (currency->decimals > 0 && minor_units)
     g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, decimal_point,
                             (int) currency->decimals, magnitude % divisor);
   if (!precedes)
@@ -503,6 +502,28 @@ rcv_money_format (gint64             amount,
 
   g_string_free (int_part, TRUE);
   return g_string_free (out, FALSE);
+}
+
+/* For people: the locale's separators, grouping and symbol placement, e.g. “1.234,56 €” in
+ * de_DE, “$1,234.56” in en_US. */
+char *
+rcv_money_format (gint64             amount,
+                  const RcvCurrency *currency)
+{
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  return format_for_people (amount, currency, TRUE);
+}
+
+/* The same without the minor units, truncated towards zero: for a chart's axis, whose marks
+ * fall on whole amounts (“€25,000”). */
+char *
+rcv_money_format_whole (gint64             amount,
+                        const RcvCurrency *currency)
+{
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  return format_for_people (amount, currency, FALSE);
 }
 
 gboolean

@@ -46,6 +46,8 @@ void     rcv_money_append_plain     (GString           *out,
                                      const RcvCurrency *currency);
 char    *rcv_money_format           (gint64             amount,
                                      const RcvCurrency *currency);
+char    *rcv_money_format_whole     (gint64             amount,
+                                     const RcvCurrency *currency);
 
 gboolean rcv_parse_int              (const char *text,
                                      gint64      min,

@@ -1,0 +1,35 @@
+/* rcv-cli.h - what the commands of receivables-cli share: exit codes, errors, options
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_RUNTIME = 1,
+  EXIT_USAGE = 2,
+};
+
+int          rcv_cli_usage_error   (const char *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+int          rcv_cli_report_error  (const GError *error);
+RcvDatabase *rcv_cli_open_database (const char *path,
+                                    int        *status);
+gboolean     rcv_cli_parse_options (const char    *command,
+                                    GOptionEntry  *entries,
+                                    int           *argc,
+                                    char        ***argv,
+                                    int           *status);
+gboolean     rcv_cli_parse_as_of   (const char *text,
+                                    GDate      *date,
+                                    int        *status);
+
+int          command_chart         (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+
+G_END_DECLS

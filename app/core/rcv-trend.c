@@ -1,0 +1,471 @@
+/* rcv-trend.c - receivables over time: month-end totals by age, and days sales outstanding
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A month end of the trend is the aging report's bucket totals as of that day, read through
+ * the same open-document index ranges as the report (rcv-aging.c) but summed by SQLite:
+ * no row reaches C, no customer is looked up. A month end costs about a tenth of a second
+ * for a million invoices, against a third for a full report.
+ *
+ * DSO by the countback method: the open invoices are set against the sales of the current
+ * month to date, then of each month before, until they are used up; DSO is the days of the
+ * months used, the last one pro rata. Sales are the invoices issued (credit notes left out,
+ * as they are no sale), read per month through the index on (span_class, issue_date).
+ */
+#define G_LOG_DOMAIN "rcv-trend"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rcv-aging-private.h"
+#include "rcv-database-private.h"
+#include "rcv-database-task.h"
+#include "rcv-money.h"
+#include "rcv-trend.h"
+
+/* Sales are counted back at most this far: a company whose receivables exceed ten years of
+ * sales has a DSO of “more than” that. */
+#define DSO_MAX_MONTHS 120
+
+/* rcv_age_sum (totals, basis_date, amount): an aggregate that adds each amount into the
+ * bucket of its date, into the Totals bound as a pointer. Sorting the rows by bucket for a
+ * GROUP BY cost as much as reading them. */
+#define TOTALS_POINTER_TYPE "rcv-aging-totals"
+
+typedef struct
+{
+  char thresholds[RCV_AGING_MAX_BOUNDARIES + 1][RCV_ISO_DATE_LEN];
+  guint n_thresholds;
+  gint64 buckets[RCV_AGING_MAX_BUCKETS];
+} Totals;
+
+#define TOTALS_SQL(d) \
+  "SELECT rcv_age_sum (?4, " d ", " INVOICE_OPEN_AMOUNT ")" OPEN_INVOICES_WHERE \
+  " AND i.kind = 'invoice'"
+
+static const char totals_by_due_date_sql[] = TOTALS_SQL ("i.due_date");
+static const char totals_by_issue_date_sql[] = TOTALS_SQL ("i.issue_date");
+
+static void
+age_sum_step (sqlite3_context *context,
+              int              argc,
+              sqlite3_value  **argv)
+{
+  Totals *totals = sqlite3_value_pointer (argv[0], TOTALS_POINTER_TYPE);
+  const char *date = (const char *) sqlite3_value_text (argv[1]);
+  guint bucket = 0;
+
+  if (totals == NULL || date == NULL)
+    {
+      sqlite3_result_error (context, "rcv_age_sum: no totals or no date", -1);
+      return;
+    }
+  while (bucket < totals->n_thresholds && strcmp (date, totals->thresholds[bucket]) < 0)
+    bucket++;
+  totals->buckets[bucket] += sqlite3_value_int64 (argv[2]);
+}
+
+static void
+age_sum_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
+void
+rcv_aging_register_functions (sqlite3 *handle)
+{
+  sqlite3_create_function_v2 (handle, "rcv_age_sum", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              NULL, age_sum_step, age_sum_final, NULL);
+}
+
+/* The bucket totals of the aging report as of a date (its `total.buckets`), without the
+ * report's rows. */
+gboolean
+rcv_aging_total_buckets (RcvDatabase  *db,
+                         const GDate  *as_of,
+                         gint64        buckets[RCV_AGING_MAX_BUCKETS],
+                         GError      **error)
+{
+  Totals totals = { 0, };
+  char as_of_iso[RCV_ISO_DATE_LEN];
+  guint32 as_of_julian;
+  const guint *boundaries;
+  guint n_boundaries;
+  const char *sql;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
+
+  as_of_julian = g_date_get_julian (as_of);
+  rcv_date_to_iso (as_of, as_of_iso);
+  boundaries = rcv_database_get_aging_boundaries (db, &n_boundaries);
+  sql = rcv_database_get_aging_basis (db) == RCV_AGING_BY_ISSUE_DATE ? totals_by_issue_date_sql
+                                                                     : totals_by_due_date_sql;
+  /* days ≤ 0 ⇔ basis date ≥ as_of; days ≤ boundary ⇔ basis date ≥ as_of − boundary */
+  strcpy (totals.thresholds[0], as_of_iso);
+  for (guint b = 0; b < n_boundaries; b++)
+    {
+      if (as_of_julian > boundaries[b])
+        rcv_julian_to_iso (as_of_julian - boundaries[b], totals.thresholds[b + 1]);
+      else
+        strcpy (totals.thresholds[b + 1], "0000-00-00");
+    }
+  totals.n_thresholds = n_boundaries + 1;
+
+  for (guint span = 1; span <= RCV_SPAN_OPEN; span++)
+    {
+      char lower[RCV_ISO_DATE_LEN];
+      sqlite3_stmt *stmt = rcv_database_prepare (db, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rcv_aging_span_lower_bound (span, as_of_julian, lower);
+      sqlite3_bind_int (stmt, 1, (int) span);
+      rcv_bind_text (stmt, 2, lower);
+      rcv_bind_text (stmt, 3, as_of_iso);
+      sqlite3_bind_pointer (stmt, 4, &totals, TOTALS_POINTER_TYPE, NULL);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return rcv_database_set_error (db, error);
+    }
+  memcpy (buckets, totals.buckets, sizeof totals.buckets);
+  return TRUE;
+}
+
+/* The last `n_months` month ends on or before as_of, oldest first: as_of itself when it is a
+ * month's last day. */
+void
+rcv_trend_month_ends (const GDate *as_of,
+                      guint        n_months,
+                      GDate       *month_ends)
+{
+  GDate end;
+
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  end = *as_of;
+  if (!g_date_is_last_of_month (&end))
+    {
+      g_date_set_day (&end, 1);
+      g_date_subtract_days (&end, 1);
+    }
+  for (guint i = n_months; i > 0; i--)
+    {
+      month_ends[i - 1] = end;
+      g_date_set_day (&end, 1);
+      g_date_subtract_days (&end, 1);
+    }
+}
+
+void
+rcv_trend_free (RcvTrend *trend)
+{
+  if (trend == NULL)
+    return;
+  g_array_unref (trend->points);
+  g_free (trend);
+}
+
+/* Month ends are independent reads: a few threads, each on a connection of its own (WAL lets
+ * them read side by side), share them out. */
+#define TREND_MAX_THREADS 4
+
+typedef struct
+{
+  const char *path;
+  RcvTrendPoint *points;
+  guint n_points;
+  guint first;
+  guint stride;
+  GCancellable *cancellable;
+  GError *error;
+} TrendShare;
+
+static void
+compute_share (RcvDatabase *db,
+               TrendShare  *share)
+{
+  for (guint m = share->first; m < share->n_points; m += share->stride)
+    {
+      RcvTrendPoint *point = &share->points[m];
+
+      if (g_cancellable_set_error_if_cancelled (share->cancellable, &share->error) ||
+          !rcv_aging_total_buckets (db, &point->date, point->buckets, &share->error))
+        return;
+    }
+}
+
+static gpointer
+share_in_thread (gpointer data)
+{
+  TrendShare *share = data;
+  g_autoptr(RcvDatabase) db = rcv_database_open (share->path, RCV_DATABASE_FLAGS_READ_ONLY,
+                                                 &share->error);
+
+  if (db != NULL)
+    compute_share (db, share);
+  return NULL;
+}
+
+/* The open invoices by age at each of the last n_months month ends (see
+ * rcv_trend_month_ends()). Blocking: a tenth of a second a month for a million invoices,
+ * shared out over the processor's cores. */
+RcvTrend *
+rcv_trend_new (RcvDatabase  *db,
+               const GDate  *as_of,
+               guint         n_months,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  g_autoptr(RcvTrend) trend = NULL;
+  GDate month_ends[RCV_TREND_MAX_MONTHS];
+  TrendShare shares[TREND_MAX_THREADS] = { { 0, }, };
+  GThread *threads[TREND_MAX_THREADS] = { NULL, };
+  const guint *boundaries;
+  guint n_threads;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+  g_return_val_if_fail (n_months >= 1 && n_months <= RCV_TREND_MAX_MONTHS, NULL);
+
+  trend = g_new0 (RcvTrend, 1);
+  trend->as_of = *as_of;
+  boundaries = rcv_database_get_aging_boundaries (db, &trend->n_boundaries);
+  memcpy (trend->boundaries, boundaries, trend->n_boundaries * sizeof (guint));
+  trend->n_buckets = trend->n_boundaries + 2;
+  trend->points = g_array_sized_new (FALSE, TRUE, sizeof (RcvTrendPoint), n_months);
+  g_array_set_size (trend->points, n_months);
+
+  rcv_trend_month_ends (as_of, n_months, month_ends);
+  for (guint m = 0; m < n_months; m++)
+    g_array_index (trend->points, RcvTrendPoint, m).date = month_ends[m];
+
+  /* a small company is read faster than a connection opens */
+  n_threads = CLAMP (g_get_num_processors (), 1, TREND_MAX_THREADS);
+  if (n_months < 4 || rcv_database_query_int64 (db, "SELECT max (id) FROM invoices", 0, 0) < 50000)
+    n_threads = 1;
+  for (guint t = 0; t < n_threads; t++)
+    {
+      shares[t].path = rcv_database_get_path (db);
+      shares[t].points = (RcvTrendPoint *) (void *) trend->points->data;
+      shares[t].n_points = n_months;
+      shares[t].first = t;
+      shares[t].stride = n_threads;
+      shares[t].cancellable = cancellable;
+      if (t > 0)
+        threads[t] = g_thread_new ("rcv-trend", share_in_thread, &shares[t]);
+    }
+  compute_share (db, &shares[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+  for (guint t = 0; t < n_threads; t++)
+    if (shares[t].error != NULL)
+      {
+        if (!failed)
+          g_propagate_error (error, g_steal_pointer (&shares[t].error));
+        g_clear_error (&shares[t].error);
+        failed = TRUE;
+      }
+  if (failed)
+    return NULL;
+
+  for (guint m = 0; m < n_months; m++)
+    {
+      RcvTrendPoint *point = &g_array_index (trend->points, RcvTrendPoint, m);
+
+      for (guint b = 0; b < trend->n_buckets; b++)
+        point->outstanding += point->buckets[b];
+      point->overdue = point->outstanding - point->buckets[0];
+    }
+  return g_steal_pointer (&trend);
+}
+
+typedef struct
+{
+  GDate as_of;
+  guint n_months;
+} TrendData;
+
+static gpointer
+trend_in_thread (RcvDatabase   *connection,
+                 gpointer       pointer,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  TrendData *data = pointer;
+
+  return rcv_trend_new (connection, &data->as_of, data->n_months, cancellable, error);
+}
+
+void
+rcv_trend_new_async (RcvDatabase         *db,
+                     const GDate         *as_of,
+                     guint                n_months,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  TrendData *data;
+
+  g_return_if_fail (RCV_IS_DATABASE (db));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+  g_return_if_fail (n_months >= 1 && n_months <= RCV_TREND_MAX_MONTHS);
+
+  data = g_new0 (TrendData, 1);
+  data->as_of = *as_of;
+  data->n_months = n_months;
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, trend_in_thread, data, g_free,
+                         (GDestroyNotify) rcv_trend_free, rcv_trend_new_async, cancellable,
+                         callback, user_data);
+}
+
+RcvTrend *
+rcv_trend_new_finish (RcvDatabase   *db,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return rcv_database_task_finish (db, result, rcv_trend_new_async, error);
+}
+
+static gboolean
+sales_between (RcvDatabase *db,
+               const GDate *after,
+               const GDate *until,
+               gint64      *sales,
+               GError     **error)
+{
+  char after_iso[RCV_ISO_DATE_LEN], until_iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT coalesce (sum (total), 0) FROM invoices"
+                               " WHERE span_class IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,"
+                               "  13, 14, 15)"
+                               " AND issue_date > ?1 AND issue_date <= ?2"
+                               " AND kind = 'invoice' AND status = 'posted'",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_date_to_iso (after, after_iso);
+  rcv_date_to_iso (until, until_iso);
+  rcv_bind_text (stmt, 1, after_iso);
+  rcv_bind_text (stmt, 2, until_iso);
+  rc = sqlite3_step (stmt);
+  *sales = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return rcv_database_set_error (db, error);
+  return TRUE;
+}
+
+/* DSO as of a date for the given receivables (the open invoices then), by countback: the
+ * month to date first, then whole months before it. */
+gboolean
+rcv_dso_countback (RcvDatabase  *db,
+                   const GDate  *as_of,
+                   gint64        receivables,
+                   RcvDso       *dso,
+                   GError      **error)
+{
+  gint64 remaining = receivables;
+  GDate until = *as_of;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
+  g_return_val_if_fail (dso != NULL, FALSE);
+
+  dso->receivables = receivables;
+  dso->tenths = 0;
+  dso->complete = TRUE;
+
+  for (guint m = 0; remaining > 0 && m < DSO_MAX_MONTHS; m++)
+    {
+      GDate after = until;
+      gint64 sales, days;
+
+      /* the period is (after, until]: the month to date, then each whole month before */
+      g_date_set_day (&after, 1);
+      g_date_subtract_days (&after, 1);
+      days = (gint64) g_date_days_between (&after, &until);
+      if (!sales_between (db, &after, &until, &sales, error))
+        return FALSE;
+
+      if (sales > 0 && remaining <= sales)
+        {
+          gint64 part;
+
+          /* the last month counts pro rata: days × remaining / sales, in tenths */
+          if (!rcv_mul_div_round (remaining, days * 10, sales, &part))
+            part = days * 10;
+          dso->tenths += part;
+          remaining = 0;
+        }
+      else
+        {
+          dso->tenths += days * 10;
+          remaining -= MAX (sales, 0);
+        }
+      until = after;
+    }
+  dso->complete = remaining <= 0;
+  return TRUE;
+}
+
+void
+rcv_aging_summary_free (RcvAgingSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_clear_pointer (&summary->report, rcv_aging_report_free);
+  g_free (summary);
+}
+
+static gpointer
+summary_in_thread (RcvDatabase   *connection,
+                   gpointer       pointer,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  const GDate *as_of = pointer;
+  g_autoptr(RcvAgingSummary) summary = g_new0 (RcvAgingSummary, 1);
+  gint64 outstanding = 0;
+
+  summary->report = rcv_aging_report_new (connection, as_of, error);
+  if (summary->report == NULL)
+    return NULL;
+  for (guint b = 0; b < summary->report->n_buckets; b++)
+    outstanding += summary->report->total.buckets[b];
+  if (!rcv_dso_countback (connection, as_of, outstanding, &summary->dso, error))
+    return NULL;
+  return g_steal_pointer (&summary);
+}
+
+/* The aging report as of a date and its DSO, in a worker thread. */
+void
+rcv_aging_summary_new_async (RcvDatabase         *db,
+                             const GDate         *as_of,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (RCV_IS_DATABASE (db));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, summary_in_thread,
+                         g_memdup2 (as_of, sizeof (GDate)), g_free,
+                         (GDestroyNotify) rcv_aging_summary_free, rcv_aging_summary_new_async,
+                         cancellable, callback, user_data);
+}
+
+RcvAgingSummary *
+rcv_aging_summary_new_finish (RcvDatabase   *db,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return rcv_database_task_finish (db, result, rcv_aging_summary_new_async, error);
+}
