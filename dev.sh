@@ -16,6 +16,8 @@ PACKAGES=(
   # validation of data files, and the test harness
   desktop-file-utils appstream libxml2-utils flatpak-builder
   xvfb xauth dbus poppler-utils locales
+  # fonts: Latin, and a CJK fallback so that names in any script render in charts and letters
+  fonts-dejavu-core fonts-droid-fallback
 )
 
 ensure_packages() {

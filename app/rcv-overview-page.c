@@ -1,22 +1,30 @@
-/* rcv-overview-page.c - where the money stands: key figures, amounts by age, largest balances
+/* rcv-overview-page.c - where the money stands: key figures and the aging charts, as of any date
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One aging report as of today, computed in a worker thread; the charts of the same figures
- * come with the chart code (DESIGN.md §1).
+ * Two reads in worker threads: the aging report with its DSO (a third of a second for a
+ * million invoices), then the month-end trend (about a second), each cancelled when the date
+ * changes again. The charts are the core's (rcv-chart.c), shown by RcvChartView; a click on
+ * a bucket, a customer or a month lists the matching invoices on the Invoices page.
  */
 #define G_LOG_DOMAIN "rcv-overview-page"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
+#include "rcv-chart-view.h"
 #include "rcv-database-task.h"
-#include "rcv-aging.h"
 #include "rcv-date.h"
 #include "rcv-money.h"
 #include "rcv-overview-page.h"
+#include "rcv-trend.h"
+#include "rcv-window.h"
 
-#define N_DEBTORS 5
+/* Exported charts: pixels for PNG, points for SVG and PDF */
+#define EXPORT_WIDTH 1000
+#define EXPORT_HEIGHT 600
 
 struct _RcvOverviewPage
 {
@@ -24,19 +32,32 @@ struct _RcvOverviewPage
 
   RcvDatabase *database;
   GCancellable *cancellable;
+  GCancellable *trend_cancellable;
   gint64 started;              /* of the read under way, for the debug log */
-  GPtrArray *rows;            /* the rows added to the groups, removed on the next report */
+  GDate as_of;
+  gboolean follow_today;       /* the date is today's, whenever the page reloads */
 
+  GtkMenuButton *as_of_button;
+  GtkPopover *as_of_popover;
+  GtkCalendar *calendar;
+  GtkLabel *as_of_hint;
   GtkStack *stack;
   GtkSpinner *spinner;
+  AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
-  GtkLabel *as_of_label;
   GtkFlowBox *figures_box;
-  AdwPreferencesGroup *buckets_group;
-  AdwPreferencesGroup *debtors_group;
+  RcvChartView *aging_chart;
+  RcvChartView *customers_chart;
+  GtkDropDown *months_dropdown;
+  GtkStack *trend_stack;
+  GtkSpinner *trend_spinner;
+  GtkLabel *trend_error;
+  RcvChartView *trend_chart;
 };
 
 G_DEFINE_FINAL_TYPE (RcvOverviewPage, rcv_overview_page, GTK_TYPE_WIDGET)
+
+static void reload_trend (RcvOverviewPage *self);
 
 static void
 add_figure (RcvOverviewPage *self,
@@ -50,7 +71,7 @@ add_figure (RcvOverviewPage *self,
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "rcv-figure");
-  gtk_widget_add_css_class (value_label, "title-2");
+  gtk_widget_add_css_class (value_label, "title-3");
   gtk_widget_add_css_class (value_label, "numeric");
   gtk_widget_add_css_class (caption_label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
@@ -63,50 +84,12 @@ add_figure (RcvOverviewPage *self,
 }
 
 static void
-add_row (RcvOverviewPage     *self,
-         AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle,
-         const char          *amount)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (amount);
-
-  /* names come from users: never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->rows, g_object_ref (row));
-  g_object_set_data (G_OBJECT (row), "rcv-group", group);
-}
-
-static void
-clear (RcvOverviewPage *self)
+clear_figures (RcvOverviewPage *self)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box))) != NULL)
     gtk_flow_box_remove (self->figures_box, child);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "rcv-group"), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
-}
-
-static int
-compare_balance (gconstpointer a,
-                 gconstpointer b)
-{
-  const RcvAgingRow *ra = *(RcvAgingRow * const *) a, *rb = *(RcvAgingRow * const *) b;
-
-  return ra->balance < rb->balance ? 1 : ra->balance > rb->balance ? -1 : 0;
 }
 
 static char *
@@ -120,24 +103,64 @@ share_text (gint64 part,
   return g_strdup_printf (_("%d %%"), (int) percent);
 }
 
-static void
-show_report (RcvOverviewPage      *self,
-             const RcvAgingReport *report)
+static char *
+dso_text (const RcvDso *dso)
 {
+  g_autofree char *days = g_strdup_printf ("%" G_GINT64_FORMAT ".%d", dso->tenths / 10,
+                                           (int) (dso->tenths % 10));
+  const char *point = localeconv ()->decimal_point;
+
+  if (point != NULL && point[0] != '\0' && point[0] != '.')
+    g_strdelimit (days, ".", point[0]);
+  if (!dso->complete)
+    /* Translators: days sales outstanding when ten years of sales do not cover the debts */
+    return g_strdup_printf (_("over %s days"), days);
+  /* Translators: days sales outstanding, e.g. "43.3 days" */
+  return g_strdup_printf (_("%s days"), days);
+}
+
+static void
+update_as_of_button (RcvOverviewPage *self)
+{
+  g_autofree char *date = rcv_date_format_locale (&self->as_of);
+  g_autofree char *label = NULL;
+  GDate today;
+
+  rcv_date_set_today (&today);
+  if (g_date_compare (&self->as_of, &today) == 0)
+    /* Translators: the overview's date button; %s is today's date */
+    label = g_strdup_printf (_("Today, %s"), date);
+  else
+    /* Translators: the overview's date button; %s is a date */
+    label = g_strdup_printf (_("As of %s"), date);
+  gtk_menu_button_set_label (self->as_of_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_label_set_text (self->as_of_hint,
+                      g_date_compare (&self->as_of, &today) > 0
+                        ? _("A date to come: invoices are aged as they will be then, if nothing is paid before.")
+                        : g_date_compare (&self->as_of, &today) < 0
+                          ? _("A past date: invoices and payments entered for later dates are left out.")
+                          : "");
+}
+
+static void
+show_summary (RcvOverviewPage       *self,
+              const RcvAgingSummary *summary)
+{
+  const RcvAgingReport *report = summary->report;
   const RcvCurrency *currency = rcv_database_get_currency (self->database);
-  g_autoptr(GPtrArray) debtors = NULL;
   g_autofree char *total_text = NULL;
   g_autofree char *overdue_text = NULL;
   g_autofree char *overdue_caption = NULL;
   g_autofree char *share = NULL;
+  g_autofree char *dso = NULL;
   g_autofree char *past_60 = NULL;
   g_autofree char *past_90 = NULL;
-  g_autofree char *as_of = NULL;
-  g_autofree char *date = NULL;
   gint64 outstanding = 0, overdue = 0;
   guint n_past_60 = 0, n_past_90 = 0;
 
-  clear (self);
+  clear_figures (self);
   for (guint b = 0; b < report->n_buckets; b++)
     outstanding += report->total.buckets[b];
   overdue = outstanding - report->total.buckets[0];
@@ -153,14 +176,15 @@ show_report (RcvOverviewPage      *self,
 
   if (outstanding == 0 && report->total.unapplied == 0)
     {
+      g_autofree char *date = rcv_date_format_locale (&report->as_of);
+      /* Translators: %s is a date */
+      g_autofree char *description = g_strdup_printf (_("Nothing was open on %s. Outstanding amounts appear here as soon as an invoice is open."),
+                                                      date);
+
+      adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-
-  date = rcv_date_format_locale (&report->as_of);
-  /* Translators: %s is a date */
-  as_of = g_strdup_printf (_("As of %s"), date);
-  gtk_label_set_text (self->as_of_label, as_of);
 
   total_text = rcv_money_format (report->total.balance, currency);
   add_figure (self, total_text, _("Total receivables"));
@@ -169,75 +193,252 @@ show_report (RcvOverviewPage      *self,
   /* Translators: %s is a share, e.g. "Overdue (12 %)" */
   overdue_caption = g_strdup_printf (_("Overdue (%s)"), share);
   add_figure (self, overdue_text, overdue_caption);
+  dso = dso_text (&summary->dso);
+  add_figure (self, dso, _("Days sales outstanding"));
   past_60 = g_strdup_printf ("%u", n_past_60);
   add_figure (self, past_60, _("Accounts past 60 days"));
   past_90 = g_strdup_printf ("%u", n_past_90);
   add_figure (self, past_90, _("Accounts past 90 days"));
 
-  for (guint b = 0; b < report->n_buckets; b++)
-    {
-      g_autofree char *label = rcv_aging_bucket_label (report->boundaries, report->n_boundaries, b);
-      g_autofree char *amount = rcv_money_format (report->total.buckets[b], currency);
-      g_autofree char *bucket_share = share_text (report->total.buckets[b], outstanding);
-
-      add_row (self, self->buckets_group, label, bucket_share, amount);
-    }
-  if (report->total.unapplied != 0)
-    {
-      g_autofree char *amount = rcv_money_format (report->total.unapplied, currency);
-
-      add_row (self, self->buckets_group, _("Unapplied credit"),
-               _("Payments and credit notes not yet allocated"), amount);
-    }
-
-  /* a copy to sort, which does not own the report's rows */
-  debtors = g_ptr_array_new_full (report->rows->len, NULL);
-  g_ptr_array_extend (debtors, report->rows, NULL, NULL);
-  g_ptr_array_sort (debtors, compare_balance);
-  for (guint i = 0; i < MIN (debtors->len, N_DEBTORS); i++)
-    {
-      const RcvAgingRow *row = g_ptr_array_index (debtors, i);
-      g_autofree char *amount = NULL;
-      g_autofree char *subtitle = NULL;
-
-      if (row->balance <= 0)
-        break;
-      amount = rcv_money_format (row->balance, currency);
-      if (row->n_open_invoices > 0 && row->oldest_days > 0)
-        subtitle = g_strdup_printf (ngettext ("Oldest invoice %d day overdue",
-                                              "Oldest invoice %d days overdue",
-                                              (gulong) row->oldest_days),
-                                    row->oldest_days);
-      else
-        subtitle = g_strdup (_("Nothing overdue"));
-      add_row (self, self->debtors_group, row->name, subtitle, amount);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->debtors_group), debtors->len > 0);
+  rcv_chart_view_set_chart (self->aging_chart, rcv_chart_new_aging (report, currency));
+  rcv_chart_view_set_chart (self->customers_chart,
+                            rcv_chart_new_customers (report, currency,
+                                                     RCV_CHART_DEFAULT_CUSTOMERS));
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
 static void
-on_report_ready (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_summary_ready (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(RcvOverviewPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvAgingReport) report = NULL;
+  g_autoptr(RcvAgingSummary) summary = NULL;
 
-  report = rcv_aging_report_new_finish (RCV_DATABASE (source), result, &error);
+  summary = rcv_aging_summary_new_finish (RCV_DATABASE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       RCV_DATABASE (source) != self->database)
     return;
   gtk_spinner_stop (self->spinner);
   g_debug ("overview read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
-  if (report == NULL)
+  if (summary == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  show_report (self, report);
+  show_summary (self, summary);
+}
+
+static void
+on_trend_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RcvOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvTrend) trend = NULL;
+
+  trend = rcv_trend_new_finish (RCV_DATABASE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      RCV_DATABASE (source) != self->database)
+    return;
+  gtk_spinner_stop (self->trend_spinner);
+  g_debug ("trend of %u months read in %.3f s", trend != NULL ? trend->points->len : 0,
+           (g_get_monotonic_time () - self->started) / 1e6);
+  if (trend == NULL)
+    {
+      gtk_label_set_text (self->trend_error, error->message);
+      gtk_stack_set_visible_child_name (self->trend_stack, "error");
+      return;
+    }
+  rcv_chart_view_set_chart (self->trend_chart,
+                            rcv_chart_new_trend (trend, rcv_database_get_currency (self->database)));
+  gtk_stack_set_visible_child_name (self->trend_stack, "chart");
+}
+
+/* Lists the invoices behind a chart's element on the Invoices page. */
+static void
+show_invoices (RcvOverviewPage *self,
+               const GDate     *as_of,
+               gint64           customer_id,
+               int              bucket,
+               const char      *what)
+{
+  char iso[RCV_ISO_DATE_LEN];
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  rcv_date_to_iso (as_of, iso);
+  if (RCV_IS_WINDOW (root))
+    gtk_widget_activate_action (GTK_WIDGET (root), "win.show-aged-invoices", "(sxis)", iso,
+                                customer_id, bucket, what != NULL ? what : "");
+}
+
+static void
+on_aging_chart_activated (RcvOverviewPage *self,
+                          guint            element,
+                          RcvChartView    *view)
+{
+  RcvChart *chart = rcv_chart_view_get_chart (view);
+  g_autofree char *label = NULL;
+  const guint *boundaries;
+  guint n_boundaries;
+
+  boundaries = rcv_database_get_aging_boundaries (self->database, &n_boundaries);
+  label = rcv_aging_bucket_label (boundaries, n_boundaries, element);
+  show_invoices (self, rcv_chart_get_as_of (chart), 0, (int) element, label);
+}
+
+static void
+on_customers_chart_activated (RcvOverviewPage *self,
+                              guint            element,
+                              RcvChartView    *view)
+{
+  RcvChart *chart = rcv_chart_view_get_chart (view);
+  g_autofree char *tip = rcv_chart_describe_element (chart, element);
+  g_autofree char *name = NULL;
+  const char *separator = strstr (tip, "\n");
+
+  /* the tooltip's first line: "Name: amount"; the name is what the list says it shows */
+  name = g_strndup (tip, separator != NULL ? (gsize) (separator - tip) : strlen (tip));
+  show_invoices (self, rcv_chart_get_as_of (chart), rcv_chart_get_customer_id (chart, element),
+                 -1, name);
+}
+
+static void
+on_trend_chart_activated (RcvOverviewPage *self,
+                          guint            element,
+                          RcvChartView    *view)
+{
+  GDate date;
+
+  if (rcv_chart_get_date (rcv_chart_view_get_chart (view), element, &date))
+    show_invoices (self, &date, 0, -1, NULL);
+}
+
+static void
+on_months_dropdown_selected (RcvOverviewPage *self,
+                             GParamSpec      *pspec,
+                             GtkDropDown     *dropdown)
+{
+  reload_trend (self);
+}
+
+static void
+set_as_of (RcvOverviewPage *self,
+           const GDate     *date)
+{
+  GDate today;
+
+  rcv_date_set_today (&today);
+  self->as_of = *date;
+  self->follow_today = g_date_compare (date, &today) == 0;
+  rcv_overview_page_reload (self);
+}
+
+static void
+on_calendar_day_selected (RcvOverviewPage *self,
+                          GtkCalendar     *calendar)
+{
+  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (selected),
+                  (GDateMonth) g_date_time_get_month (selected),
+                  (GDateYear) g_date_time_get_year (selected));
+  if (g_date_compare (&date, &self->as_of) == 0)
+    return;
+  gtk_popover_popdown (self->as_of_popover);
+  set_as_of (self, &date);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RcvOverviewPage *self = RCV_OVERVIEW_PAGE (widget);
+  GDate today;
+
+  rcv_date_set_today (&today);
+  gtk_popover_popdown (self->as_of_popover);
+  set_as_of (self, &today);
+}
+
+static RcvChartView *
+chart_view_named (RcvOverviewPage *self,
+                  const char      *name)
+{
+  if (g_str_equal (name, "customers"))
+    return self->customers_chart;
+  if (g_str_equal (name, "trend"))
+    return self->trend_chart;
+  return self->aging_chart;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    RcvOverviewPage *self)
+{
+  RcvChartView *view = g_object_get_data (G_OBJECT (dialog), "rcv-chart-view");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    return;
+  rcv_overview_page_export_chart (self, view, path, &error);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RcvOverviewPage *self = RCV_OVERVIEW_PAGE (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+  RcvChartView *view = chart_view_named (self, which);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  char iso[RCV_ISO_DATE_LEN];
+
+  if (rcv_chart_view_get_chart (view) == NULL)
+    return;
+  rcv_date_to_iso (rcv_chart_get_as_of (rcv_chart_view_get_chart (view)), iso);
+  /* Translators: the suggested name of an exported chart: its kind (aging, customers,
+   * trend, not translated) and its date; the extension chooses PNG, SVG or PDF */
+  name = g_strdup_printf (_("Receivables %s %s.png"), which, iso);
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                              : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG image"), "*.png");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("SVG drawing"), "*.svg");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF document"), "*.pdf");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "rcv-chart-view", view);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -247,7 +448,7 @@ rcv_overview_page_dispose (GObject *object)
   GtkWidget *child;
 
   rcv_cancel_and_clear (&self->cancellable);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  rcv_cancel_and_clear (&self->trend_cancellable);
   g_clear_object (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_OVERVIEW_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -264,24 +465,43 @@ rcv_overview_page_class_init (RcvOverviewPageClass *klass)
 
   object_class->dispose = rcv_overview_page_dispose;
 
+  g_type_ensure (RCV_TYPE_CHART_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
                                                "rcv-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_hint);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, figures_box);
-  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, buckets_group);
-  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, debtors_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, aging_chart);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, customers_chart);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, months_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, trend_stack);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, trend_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, trend_error);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, trend_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_aging_chart_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_customers_chart_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_trend_chart_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_months_dropdown_selected);
+
+  gtk_widget_class_install_action (widget_class, "overview.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "overview.export", "s", export_action);
 }
 
 static void
 rcv_overview_page_init (RcvOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  rcv_date_set_today (&self->as_of);
+  self->follow_today = TRUE;
 }
 
 void
@@ -294,18 +514,43 @@ rcv_overview_page_set_database (RcvOverviewPage *self,
   g_set_object (&self->database, database);
 }
 
-/* Reads the figures again as of today, in a worker thread; an earlier read still running is
- * cancelled, its result never shown. */
+static void
+reload_trend (RcvOverviewPage *self)
+{
+  guint months = gtk_drop_down_get_selected (self->months_dropdown) == 1 ? 24 : 12;
+
+  rcv_cancel_and_clear (&self->trend_cancellable);
+  if (self->database == NULL)
+    return;
+  self->trend_cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->trend_spinner);
+  gtk_stack_set_visible_child_name (self->trend_stack, "loading");
+  rcv_trend_new_async (self->database, &self->as_of, months, self->trend_cancellable,
+                       on_trend_ready, g_object_ref (self));
+}
+
+/* Reads the figures again as of the page's date (today's, unless another was chosen), in
+ * worker threads; earlier reads still running are cancelled, their results never shown. */
 void
 rcv_overview_page_reload (RcvOverviewPage *self)
 {
-  GDate today;
+  g_autoptr(GDateTime) selected = NULL;
 
   g_return_if_fail (RCV_IS_OVERVIEW_PAGE (self));
 
   rcv_cancel_and_clear (&self->cancellable);
   if (self->database == NULL)
     return;
+
+  if (self->follow_today)
+    rcv_date_set_today (&self->as_of);
+  update_as_of_button (self);
+  selected = g_date_time_new_local (g_date_get_year (&self->as_of),
+                                    g_date_get_month (&self->as_of),
+                                    g_date_get_day (&self->as_of), 0, 0, 0);
+  g_signal_handlers_block_by_func (self->calendar, on_calendar_day_selected, self);
+  gtk_calendar_select_day (self->calendar, selected);
+  g_signal_handlers_unblock_by_func (self->calendar, on_calendar_day_selected, self);
 
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();
@@ -314,7 +559,51 @@ rcv_overview_page_reload (RcvOverviewPage *self)
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  rcv_date_set_today (&today);
-  rcv_aging_report_new_async (self->database, &today, self->cancellable, on_report_ready,
-                              g_object_ref (self));
+  rcv_aging_summary_new_async (self->database, &self->as_of, self->cancellable, on_summary_ready,
+                               g_object_ref (self));
+  reload_trend (self);
+}
+
+/* Writes a chart of the page to a PNG, SVG or PDF file (the name's extension chooses) in the
+ * light style, and says so in a toast; an error goes to a toast as well. */
+gboolean
+rcv_overview_page_export_chart (RcvOverviewPage *self,
+                                RcvChartView    *view,
+                                const char      *path,
+                                GError         **error)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (view));
+  g_autofree char *font = pango_font_description_to_string (
+    pango_context_get_font_description (context));
+  RcvChartStyle style = { FALSE, TRUE, font };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RcvChart *chart = rcv_chart_view_get_chart (view);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_OVERVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (RCV_IS_CHART_VIEW (view), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (chart == NULL)
+    return TRUE;
+  ok = rcv_chart_export (chart, path, EXPORT_WIDTH, EXPORT_HEIGHT, &style, &local_error);
+  /* the export laid the chart out at its own size: lay it out again for the screen */
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  if (!ok)
+    {
+      if (RCV_IS_WINDOW (root))
+        rcv_window_show_error (RCV_WINDOW (root), _("The chart could not be exported"),
+                               local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  basename = g_filename_display_basename (path);
+  /* Translators: %s is a file name */
+  message = g_markup_printf_escaped (_("Chart exported to %s"), basename);
+  if (RCV_IS_WINDOW (root))
+    rcv_window_add_toast (RCV_WINDOW (root), adw_toast_new (message));
+  return TRUE;
 }

@@ -373,6 +373,25 @@ show_invoice_action (GtkWidget  *widget,
                 G_CALLBACK (on_invoice_saved));
 }
 
+/* (date, customer, bucket, what): the invoices behind an element of the overview's charts */
+static void
+show_aged_invoices_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RcvWindow *self = RCV_WINDOW (widget);
+  const char *iso, *what;
+  gint64 customer_id;
+  gint32 bucket;
+  GDate as_of;
+
+  g_variant_get (parameter, "(&sxi&s)", &iso, &customer_id, &bucket, &what);
+  if (self->database == NULL || !rcv_date_parse_iso (iso, &as_of, NULL))
+    return;
+  rcv_invoices_page_show_aged (self->invoices_page, &as_of, customer_id, bucket, what);
+  rcv_window_show_page (self, "invoices");
+}
+
 static void
 on_payment_saved (RcvPaymentEditor *editor,
                   gint64            payment_id,
@@ -447,6 +466,8 @@ rcv_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-invoice", NULL, new_invoice_action);
   gtk_widget_class_install_action (widget_class, "win.new-credit-note", NULL, new_invoice_action);
   gtk_widget_class_install_action (widget_class, "win.show-invoice", "x", show_invoice_action);
+  gtk_widget_class_install_action (widget_class, "win.show-aged-invoices", "(sxis)",
+                                   show_aged_invoices_action);
   gtk_widget_class_install_action (widget_class, "win.record-payment", NULL,
                                    record_payment_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-customer", "x",

@@ -432,6 +432,98 @@ test_policies (Fixture       *fixture,
   g_assert_nonnull (strstr (unknown.err, "“Nope”"));
 }
 
+/* chart: each kind to each format, as of a date, with its size; bad kinds, names, sizes and
+ * months exit 2 and write nothing */
+static void
+test_chart (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *kinds[] = { "aging", "customers", "trend" };
+  const char *formats[] = { "png", "svg", "pdf" };
+  g_autofree char *bad_name = g_build_filename (fixture->dir, "chart.gif", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "none", "chart.png", NULL);
+  g_auto (Result) pdf_text = { 0 };
+
+  import_sample (fixture);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.%s", kinds[k], formats[f]);
+        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+        g_autofree char *contents = NULL;
+        g_auto (Result) r = { 0 };
+        gsize length;
+
+        run (&r, "--database", fixture->db, "chart", kinds[k], "--as-of", "2026-03-31",
+             "--width", "640", "--height", "400", "--output", path, NULL);
+        g_assert_cmpstr (r.err, ==, "");
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        if (f == 0)
+          {
+            /* PNG: the signature, then IHDR with the width and height asked for */
+            g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+            g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (void *) (contents + 16)), ==, 640);
+            g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (void *) (contents + 20)), ==, 400);
+          }
+        else if (f == 1)
+          g_assert_nonnull (strstr (contents, "<svg"));
+        else
+          g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      }
+
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    {
+      g_autofree char *pdf = g_build_filename (fixture->dir, "aging.pdf", NULL);
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &pdf_text.out, NULL, &pdf_text.status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (pdf_text.out, "Outstanding by Age"));
+      g_assert_nonnull (strstr (pdf_text.out, "Over 90 days"));
+    }
+
+  {
+    const char *cases[][3] = {
+      { "pie", "--output", "x.png" },
+      { "aging", "--months", "0" },
+      { "trend", "--months", "61" },
+      { "aging", "--width", "20" },
+      { "aging", "--as-of", "2026-02-30" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *out = g_build_filename (fixture->dir, "case.png", NULL);
+        g_auto (Result) r = { 0 };
+
+        run (&r, "--database", fixture->db, "chart", cases[i][0], cases[i][1], cases[i][2],
+             "--output", out, NULL);
+        g_assert_cmpint (r.status, ==, 2);
+        g_assert_cmpstr (r.err, !=, "");
+        g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      }
+  }
+  {
+    g_auto (Result) r = { 0 };
+    g_auto (Result) no_output = { 0 };
+    g_auto (Result) no_folder = { 0 };
+
+    run (&r, "--database", fixture->db, "chart", "aging", "--output", bad_name, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, ".png, .svg or .pdf"));
+    g_assert_false (g_file_test (bad_name, G_FILE_TEST_EXISTS));
+    run (&no_output, "--database", fixture->db, "chart", "aging", NULL);
+    g_assert_cmpint (no_output.status, ==, 2);
+    g_assert_nonnull (strstr (no_output.err, "--output"));
+    run (&no_folder, "--database", fixture->db, "chart", "aging", "--output", missing, NULL);
+    g_assert_cmpint (no_folder.status, ==, 1);
+    g_assert_nonnull (strstr (no_folder.err, "chart.png"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -451,6 +543,7 @@ main (int    argc,
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/database-from-environment", test_database_from_environment);
   ADD ("/cli/policies", test_policies);
+  ADD ("/cli/chart", test_chart);
 
   return g_test_run ();
 }

@@ -11,16 +11,22 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rcv-aging.h"
 #include "rcv-application.h"
+#include "rcv-chart-view.h"
 #include "rcv-company.h"
 #include "rcv-customer-editor.h"
 #include "rcv-customer-window.h"
 #include "rcv-customer-list.h"
 #include "rcv-customers-page.h"
+#include "rcv-date.h"
+#include "rcv-demo.h"
+#include "rcv-error.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-invoice-list.h"
 #include "rcv-payment-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-overview-page.h"
 #include "rcv-policies-page.h"
 #include "rcv-policy.h"
 #include "rcv-policy-editor.h"
@@ -214,9 +220,9 @@ test_welcome_then_sample (void)
   wait_for_content (window, "ledger");
   overview = child (window, "overview_page");
   wait_for_page_stack (overview, "figures");
-  /* four key figures, and the window titled with the sample company's name */
-  g_assert_nonnull (gtk_flow_box_get_child_at_index (child (overview, "figures_box"), 3));
-  g_assert_null (gtk_flow_box_get_child_at_index (child (overview, "figures_box"), 4));
+  /* five key figures, and the window titled with the sample company's name */
+  g_assert_nonnull (gtk_flow_box_get_child_at_index (child (overview, "figures_box"), 4));
+  g_assert_null (gtk_flow_box_get_child_at_index (child (overview, "figures_box"), 5));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Beispiel Handel GmbH");
   screenshot (GTK_WIDGET (window), "overview");
 
@@ -845,6 +851,218 @@ test_refuses_bad_file (void)
   rcv_test_rmdir (dir);
 }
 
+/* Open invoices on a date, of a customer (0: all) and a bucket (−1: all), as the core ages
+ * them: what the list behind a chart's element must show. */
+static guint
+count_open_invoices (RcvDatabase *db,
+                     const GDate *as_of,
+                     gint64       customer_id,
+                     int          bucket)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = rcv_aging_list_items (db, as_of, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RcvAgingItem *item = g_ptr_array_index (items, i);
+
+      n += item->kind == RCV_AGING_ITEM_INVOICE &&
+           (customer_id == 0 || item->customer_id == customer_id) &&
+           (bucket < 0 || item->bucket == bucket);
+    }
+  return n;
+}
+
+/* Scrolls the page holding a widget so that the widget is at its top. */
+static void
+scroll_to (gpointer widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 60);
+  settle ();
+}
+
+static gboolean
+trend_is_drawn (gpointer overview)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (child (overview, "trend_stack")),
+                    "chart") == 0;
+}
+
+static gboolean
+revealed (gpointer revealer)
+{
+  return gtk_revealer_get_reveal_child (revealer);
+}
+
+static gboolean
+chart_as_of_is (gpointer data)
+{
+  gpointer *args = data;
+  RcvChart *chart = rcv_chart_view_get_chart (args[0]);
+
+  return chart != NULL && g_date_compare (rcv_chart_get_as_of (chart), args[1]) == 0;
+}
+
+/* Lists the invoices behind a chart's element (as a click or Enter does) and waits for the
+ * Invoices page to show exactly as many as the core counts. */
+static void
+activate_and_count (RcvWindow  *window,
+                    gpointer    view,
+                    guint       element,
+                    guint       expected)
+{
+  gpointer invoices = child (window, "invoices_page");
+  GListModel *rows = G_LIST_MODEL (child (invoices, "selection"));
+  gpointer args[] = { rows, GUINT_TO_POINTER (expected) };
+
+  g_signal_emit_by_name (view, "activated", element);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
+                   "invoices");
+  wait_until (revealed, child (invoices, "scope_revealer"));
+  wait_until (n_rows_is, args);
+  wait_for_page_stack (invoices, expected > 0 ? "list" : "empty");
+  for (guint i = 0; i < MIN (expected, 20); i++)
+    {
+      g_autoptr(RcvInvoiceItem) item = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (rcv_invoice_item_get_open (item), >, 0);
+    }
+}
+
+static void
+test_overview_charts (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvAgingReport) report = NULL;
+  g_autoptr(RcvChart) top = NULL;
+  RcvWindow *window;
+  gpointer overview, invoices, aging, customers, trend;
+  RcvChartArea area;
+  GDate today, month_end, past;
+  guint n_bucket, n_customer, n_month, n_all;
+  gint64 top_customer;
+  const char *formats[] = { "png", "svg", "pdf" };
+
+  rcv_date_set_today (&today);
+  g_assert_true (rcv_demo_fill (db, &today, &error));
+  g_assert_no_error (error);
+  report = rcv_aging_report_new (db, &today, &error);
+  top = rcv_chart_new_customers (report, rcv_database_get_currency (db), 10);
+  top_customer = rcv_chart_get_customer_id (top, 0);
+  n_bucket = count_open_invoices (db, &today, 0, 2);
+  n_customer = count_open_invoices (db, &today, top_customer, -1);
+  rcv_trend_month_ends (&today, 1, &month_end);
+  n_month = count_open_invoices (db, &month_end, 0, -1);
+  n_all = (guint) rcv_test_sql_int (path, "SELECT count (*) FROM invoices");
+  g_assert_cmpuint (n_bucket, >, 0);
+  g_assert_cmpuint (n_customer, >, 0);
+  g_clear_object (&db);
+
+  window = open_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  wait_for_content (window, "ledger");
+  overview = child (window, "overview_page");
+  invoices = child (window, "invoices_page");
+  aging = child (overview, "aging_chart");
+  customers = child (overview, "customers_chart");
+  trend = child (overview, "trend_chart");
+  wait_for_page_stack (overview, "figures");
+  wait_until (trend_is_drawn, overview);
+  settle ();
+
+  /* the charts are drawn from today's figures, and their layout answers the pointer */
+  g_assert_cmpuint (rcv_chart_get_n_elements (rcv_chart_view_get_chart (aging)), ==, 5);
+  g_assert_cmpuint (rcv_chart_get_n_elements (rcv_chart_view_get_chart (customers)), ==, 10);
+  g_assert_cmpuint (rcv_chart_get_n_elements (rcv_chart_view_get_chart (trend)), ==, 12);
+  g_assert_true (rcv_chart_get_element_area (rcv_chart_view_get_chart (aging), 2, &area));
+  g_assert_cmpint (rcv_chart_hit (rcv_chart_view_get_chart (aging), area.x + area.width / 2,
+                                  area.y + area.height - 1), ==, 2);
+  g_assert_true (gtk_widget_get_focusable (aging));
+  screenshot (GTK_WIDGET (window), "overview");
+  scroll_to (customers);
+  screenshot (GTK_WIDGET (window), "chart-customers");
+  scroll_to (child (overview, "trend_stack"));
+  screenshot (GTK_WIDGET (window), "chart-trend");
+
+  /* a bucket, a customer, a month: each lists its open invoices, as the core counts them */
+  activate_and_count (window, aging, 2, n_bucket);
+  screenshot (GTK_WIDGET (window), "invoices-from-chart");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  activate_and_count (window, customers, 0, n_customer);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  activate_and_count (window, trend, 11, n_month);
+
+  /* Show All Invoices goes back to the whole ledger */
+  g_assert_true (gtk_widget_activate_action (invoices, "invoices.clear-scope", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (child (invoices, "scope_revealer")));
+  {
+    gpointer args[] = { child (invoices, "selection"), GUINT_TO_POINTER (n_all) };
+
+    wait_until (n_rows_is, args);
+  }
+
+  /* another date in the calendar: the charts follow */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  past = today;
+  g_date_subtract_months (&past, 2);
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&past),
+                                                       g_date_get_month (&past),
+                                                       g_date_get_day (&past), 0, 0, 0);
+    gpointer args[] = { aging, &past };
+
+    gtk_calendar_select_day (child (overview, "calendar"), day);
+    g_signal_emit_by_name (child (overview, "calendar"), "day-selected");
+    wait_until (chart_as_of_is, args);
+    args[0] = customers;
+    wait_until (chart_as_of_is, args);
+    wait_until (trend_is_drawn, overview);
+  }
+  g_assert_true (g_str_has_prefix (gtk_menu_button_get_label (child (overview, "as_of_button")),
+                                   "As of "));
+  g_assert_true (gtk_widget_activate_action (overview, "overview.today", NULL));
+  {
+    gpointer args[] = { aging, &today };
+
+    wait_until (chart_as_of_is, args);
+  }
+
+  /* export in the three formats, as the file chooser's answer does */
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *name = g_strdup_printf ("aging.%s", formats[f]);
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (rcv_overview_page_export_chart (overview, aging, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+    }
+  {
+    g_autofree char *bad = g_build_filename (dir, "aging.bmp", NULL);
+
+    g_assert_false (rcv_overview_page_export_chart (overview, aging, bad, &error));
+    g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  close_window (window);
+  rcv_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/policy-editor", test_policy_editor);
   g_test_add_func ("/ui/credit-at-entry", test_credit_at_entry);
+  g_test_add_func ("/ui/overview-charts", test_overview_charts);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
   status = g_test_run ();
 

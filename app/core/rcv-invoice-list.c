@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rcv-aging.h"
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
@@ -44,6 +45,7 @@ struct _RcvInvoiceList
   RcvRowCache rows;
   RcvDatabase *db;      /* reads the rows; set by the owner after a threaded build */
   GDate today;
+  GHashTable *open_then; /* an aged list: ID → the open amount as of `today`, a past date */
 };
 
 static void rcv_invoice_list_model_init (GListModelInterface *iface);
@@ -232,6 +234,12 @@ read_item (gpointer owner,
 
   /* a credit note's total is negative; what is left of it is credit, shown negative too */
   item->open = is_void ? 0 : credit_note ? total + allocated : total - allocated;
+  if (self->open_then != NULL)
+    {
+      gint64 *then = g_hash_table_lookup (self->open_then, &id);
+
+      item->open = then != NULL ? *then : item->open;
+    }
   item->total_text = rcv_money_format (total, currency);
   item->open_text = rcv_money_format (item->open, currency);
   if (is_void)
@@ -292,6 +300,7 @@ rcv_invoice_list_finalize (GObject *object)
 
   rcv_row_cache_clear (&self->rows);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->open_then, g_hash_table_unref);
 
   G_OBJECT_CLASS (rcv_invoice_list_parent_class)->finalize (object);
 }
@@ -361,9 +370,81 @@ rcv_invoice_list_new (RcvDatabase      *db,
 
 typedef struct
 {
+  gint64 id;
+  guint32 due;
+} AgedInvoice;
+
+static int
+compare_aged (gconstpointer a,
+              gconstpointer b)
+{
+  const AgedInvoice *ia = a, *ib = b;
+
+  if (ia->due != ib->due)
+    return ia->due < ib->due ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
+/* The invoices open as of a date, as its aging report counts them: of one customer (0: all)
+ * and one age bucket (−1: all), oldest due date first, each with its open amount then.
+ * Blocking: for a worker thread, as rcv_invoice_list_new(). */
+RcvInvoiceList *
+rcv_invoice_list_new_aged (RcvDatabase  *db,
+                           const GDate  *as_of,
+                           gint64        customer_id,
+                           int           bucket,
+                           GCancellable *cancellable,
+                           GError      **error)
+{
+  g_autoptr(RcvInvoiceList) self = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) aged = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  items = rcv_aging_list_items (db, as_of, error);
+  if (items == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self = g_object_new (RCV_TYPE_INVOICE_LIST, NULL);
+  self->db = g_object_ref (db);
+  self->today = *as_of;
+  self->open_then = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  aged = g_array_new (FALSE, FALSE, sizeof (AgedInvoice));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RcvAgingItem *item = g_ptr_array_index (items, i);
+      AgedInvoice entry;
+      gint64 *record;
+
+      if (item->kind != RCV_AGING_ITEM_INVOICE ||
+          (customer_id != 0 && item->customer_id != customer_id) ||
+          (bucket >= 0 && item->bucket != bucket))
+        continue;
+      entry.id = item->document_id;
+      entry.due = g_date_get_julian (&item->due_date);
+      g_array_append_val (aged, entry);
+      /* the ID, then the amount: one block for the key and its value */
+      record = g_new (gint64, 2);
+      record[0] = item->document_id;
+      record[1] = item->open;
+      g_hash_table_insert (self->open_then, &record[0], &record[1]);
+    }
+  g_array_sort (aged, compare_aged);
+  for (guint i = 0; i < aged->len; i++)
+    g_array_append_val (self->rows.ids, g_array_index (aged, AgedInvoice, i).id);
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
   RcvInvoiceFilter filter;
   char *search;
   GDate today;
+  gboolean aged;
+  gint64 customer_id;
+  int bucket;
 } LoadData;
 
 static void
@@ -382,8 +463,12 @@ load_in_thread (RcvDatabase   *connection,
                 GError       **error)
 {
   LoadData *data = pointer;
-  RcvInvoiceList *list = rcv_invoice_list_new (connection, data->filter, data->search,
-                                               &data->today, cancellable, error);
+  RcvInvoiceList *list = data->aged
+                           ? rcv_invoice_list_new_aged (connection, &data->today,
+                                                        data->customer_id, data->bucket,
+                                                        cancellable, error)
+                           : rcv_invoice_list_new (connection, data->filter, data->search,
+                                                   &data->today, cancellable, error);
 
   /* the thread's connection closes with the task: the owner gives the list another */
   if (list != NULL)
@@ -409,6 +494,31 @@ rcv_invoice_list_new_async (RcvDatabase         *db,
   data->filter = filter;
   data->search = g_strdup (search);
   data->today = *today;
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, load_in_thread, data, load_data_free,
+                         g_object_unref, rcv_invoice_list_new_async, cancellable, callback,
+                         user_data);
+}
+
+/* rcv_invoice_list_new_aged() in a worker thread; finish with rcv_invoice_list_new_finish(). */
+void
+rcv_invoice_list_new_aged_async (RcvDatabase         *db,
+                                 const GDate         *as_of,
+                                 gint64               customer_id,
+                                 int                  bucket,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (RCV_IS_DATABASE (db));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  data = g_new0 (LoadData, 1);
+  data->aged = TRUE;
+  data->today = *as_of;
+  data->customer_id = customer_id;
+  data->bucket = bucket;
   rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, load_in_thread, data, load_data_free,
                          g_object_unref, rcv_invoice_list_new_async, cancellable, callback,
                          user_data);

@@ -39,6 +39,19 @@ void            rcv_invoice_list_new_async    (RcvDatabase         *db,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+RcvInvoiceList *rcv_invoice_list_new_aged     (RcvDatabase      *db,
+                                               const GDate      *as_of,
+                                               gint64            customer_id,
+                                               int               bucket,
+                                               GCancellable     *cancellable,
+                                               GError          **error);
+void            rcv_invoice_list_new_aged_async (RcvDatabase         *db,
+                                                 const GDate         *as_of,
+                                                 gint64               customer_id,
+                                                 int                  bucket,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 RcvInvoiceList *rcv_invoice_list_new_finish   (RcvDatabase   *db,
                                                GAsyncResult  *result,
                                                GError       **error);

@@ -36,6 +36,14 @@ struct _RcvInvoicesPage
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
   GtkLabel *summary_label;
+  GtkRevealer *scope_revealer;
+  GtkLabel *scope_label;
+
+  /* the invoices behind a chart: open on a date, of a customer (0: all), in a bucket (−1: all) */
+  gboolean scoped;
+  GDate scope_as_of;
+  gint64 scope_customer;
+  int scope_bucket;
 };
 
 G_DEFINE_FINAL_TYPE (RcvInvoicesPage, rcv_invoices_page, GTK_TYPE_WIDGET)
@@ -70,7 +78,8 @@ on_list_ready (GObject      *source,
 
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_debug ("%u invoices listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
-  searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+  searching = self->scoped ||
+              gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
               gtk_drop_down_get_selected (self->filter_dropdown) != RCV_INVOICE_FILTER_ALL;
   if (n == 0)
     {
@@ -87,9 +96,18 @@ on_list_ready (GObject      *source,
 }
 
 static void
+clear_scope (RcvInvoicesPage *self)
+{
+  self->scoped = FALSE;
+  gtk_revealer_set_reveal_child (self->scope_revealer, FALSE);
+}
+
+/* A search or another filter leaves the chart's list for the whole ledger. */
+static void
 on_search_entry_search_changed (RcvInvoicesPage *self,
                                 GtkSearchEntry  *entry)
 {
+  clear_scope (self);
   rcv_invoices_page_reload (self);
 }
 
@@ -105,6 +123,18 @@ on_filter_dropdown_selected (RcvInvoicesPage *self,
                              GParamSpec      *pspec,
                              GtkDropDown     *dropdown)
 {
+  clear_scope (self);
+  rcv_invoices_page_reload (self);
+}
+
+static void
+clear_scope_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RcvInvoicesPage *self = RCV_INVOICES_PAGE (widget);
+
+  clear_scope (self);
   rcv_invoices_page_reload (self);
 }
 
@@ -161,10 +191,15 @@ rcv_invoices_page_class_init (RcvInvoicesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvInvoicesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoicesPage, selection);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoicesPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoicesPage, scope_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoicesPage, scope_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+
+  gtk_widget_class_install_action (widget_class, "invoices.clear-scope", NULL,
+                                   clear_scope_action);
 }
 
 static void
@@ -202,10 +237,17 @@ rcv_invoices_page_reload (RcvInvoicesPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();
-  if (self->list == NULL)
+  if (self->list == NULL || self->scoped)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  if (self->scoped)
+    {
+      rcv_invoice_list_new_aged_async (self->database, &self->scope_as_of, self->scope_customer,
+                                       self->scope_bucket, self->cancellable, on_list_ready,
+                                       g_object_ref (self));
+      return;
     }
   rcv_date_set_today (&today);
   rcv_invoice_list_new_async (self->database, gtk_drop_down_get_selected (self->filter_dropdown),
@@ -218,4 +260,37 @@ rcv_invoices_page_focus_search (RcvInvoicesPage *self)
 {
   g_return_if_fail (RCV_IS_INVOICES_PAGE (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Lists the invoices that were open on a date (as its aging report counts them), of one
+ * customer (0: all) and one age bucket (−1: all), oldest due date first; `what` names the
+ * customer or the bucket in the bar above the list. A search, another filter or "Show All
+ * Invoices" goes back to the whole list. */
+void
+rcv_invoices_page_show_aged (RcvInvoicesPage *self,
+                             const GDate     *as_of,
+                             gint64           customer_id,
+                             int              bucket,
+                             const char      *what)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (RCV_IS_INVOICES_PAGE (self));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  self->scoped = TRUE;
+  self->scope_as_of = *as_of;
+  self->scope_customer = customer_id;
+  self->scope_bucket = bucket;
+  date = rcv_date_format_locale (as_of);
+  if (what != NULL && what[0] != '\0')
+    /* Translators: above the invoices behind a chart: a date, then a customer or an age bucket */
+    text = g_strdup_printf (_("Open on %s: %s"), date, what);
+  else
+    /* Translators: above the invoices behind a chart; %s is a date */
+    text = g_strdup_printf (_("Open on %s"), date);
+  gtk_label_set_text (self->scope_label, text);
+  gtk_revealer_set_reveal_child (self->scope_revealer, TRUE);
+  rcv_invoices_page_reload (self);
 }

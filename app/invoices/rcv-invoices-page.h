@@ -16,5 +16,10 @@ void rcv_invoices_page_set_database (RcvInvoicesPage *self,
                                      RcvDatabase     *database);
 void rcv_invoices_page_reload       (RcvInvoicesPage *self);
 void rcv_invoices_page_focus_search (RcvInvoicesPage *self);
+void rcv_invoices_page_show_aged    (RcvInvoicesPage *self,
+                                     const GDate     *as_of,
+                                     gint64           customer_id,
+                                     int              bucket,
+                                     const char      *what);
 
 G_END_DECLS

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Generates 50 000 customers, 1 000 000 invoices and 1 000 000 payments over three years as
- * CSV files, then times their import, aging as of three dates, aging by invoice, and the
- * export of the invoices, and prints the peak memory. Run by hand:
+ * CSV files, then times their import, aging as of three dates, aging by invoice, the trend's
+ * twelve month-end agings, and the export of the invoices, and prints the peak memory.
+ * Run by hand:
  *   meson test -C _build --benchmark --verbose     or     _build/tests/bench/rcv-bench
  * Options: --invoices N (default 1000000; customers are N/20, payments N), --keep DIR.
  */
@@ -15,10 +16,12 @@
 #include <sys/resource.h>
 
 #include "rcv-aging.h"
+#include "rcv-chart.h"
 #include "rcv-database.h"
 #include "rcv-date.h"
 #include "rcv-export.h"
 #include "rcv-import.h"
+#include "rcv-trend.h"
 
 #define END_DATE "2026-11-20"
 
@@ -219,6 +222,22 @@ main (int    argc,
     g_assert_no_error (error);
     record ("aging by invoice as of " END_DATE, now () - t, 0);
     printf ("    %u open items\n", items->len);
+  }
+
+  {
+    g_autoptr(RcvTrend) trend = NULL;
+    g_autoptr(RcvChart) chart = NULL;
+    g_autofree char *png = g_build_filename (dir, "trend.png", NULL);
+
+    t = now ();
+    trend = rcv_trend_new (db, bench_date (END_DATE), 12, NULL, &error);
+    g_assert_no_error (error);
+    record ("trend: aging at 12 month ends", now () - t, 2.0);
+    chart = rcv_chart_new_trend (trend, rcv_database_get_currency (db));
+    t = now ();
+    g_assert_true (rcv_chart_export (chart, png, 1000, 600, NULL, &error));
+    record ("trend chart to PNG", now () - t, 0);
+    g_unlink (png);
   }
 
   export_path = g_build_filename (dir, "export-invoices.csv", NULL);
