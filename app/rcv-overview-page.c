@@ -1,9 +1,9 @@
 /* rcv-overview-page.c - where the money stands: key figures and the aging charts, as of any date
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two reads in worker threads: the aging report with its DSO (a third of a second for a
- * million invoices), then the month-end trend (about a second), each cancelled when the date
- * changes again. The charts are the core's (rcv-chart.c), shown by RcvChartView; a click on
+ * Two reads in worker threads, one after the other so that the key figures come first: the
+ * aging report with its DSO (a third of a second for a million invoices), then the month-end
+ * trend (about a second), both cancelled when the date changes again. The charts are the core's (rcv-chart.c), shown by RcvChartView; a click on
  * a bucket, a customer or a month lists the matching invoices on the Invoices page.
  */
 #define G_LOG_DOMAIN "rcv-overview-page"
@@ -229,6 +229,7 @@ on_summary_ready (GObject      *source,
       return;
     }
   show_summary (self, summary);
+  reload_trend (self);
 }
 
 static void
@@ -561,7 +562,10 @@ rcv_overview_page_reload (RcvOverviewPage *self)
     }
   rcv_aging_summary_new_async (self->database, &self->as_of, self->cancellable, on_summary_ready,
                                g_object_ref (self));
-  reload_trend (self);
+  /* the trend follows the summary (on_summary_ready): the first figures come first */
+  rcv_cancel_and_clear (&self->trend_cancellable);
+  gtk_spinner_start (self->trend_spinner);
+  gtk_stack_set_visible_child_name (self->trend_stack, "loading");
 }
 
 /* Writes a chart of the page to a PNG, SVG or PDF file (the name's extension chooses) in the
