@@ -213,3 +213,12 @@ rcv_test_rmdir (const char *path)
     }
   g_rmdir (path);
 }
+
+/* Whether a helper program (pdftotext, …) is installed. */
+gboolean
+rcv_test_have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}

@@ -38,5 +38,6 @@ char        *rcv_test_file_checksum   (const char *path);
 void         rcv_test_write_file      (const char *path,
                                        const char *contents);
 void         rcv_test_rmdir           (const char *path);
+gboolean     rcv_test_have_program    (const char *name);
 
 G_END_DECLS

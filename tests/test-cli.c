@@ -472,7 +472,7 @@ test_chart (Fixture       *fixture,
           g_assert_true (g_str_has_prefix (contents, "%PDF-"));
       }
 
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  if (rcv_test_have_program ("pdftotext"))
     {
       g_autofree char *pdf = g_build_filename (fixture->dir, "aging.pdf", NULL);
       g_autoptr(GError) error = NULL;
