@@ -158,15 +158,19 @@ test_format_c_locale (void)
 {
   g_autofree char *a = rcv_money_format (123456789, &eur);
   g_autofree char *b = rcv_money_format (-5, &eur);
+  g_autofree char *whole = rcv_money_format_whole (2500000099, &eur);
 
   g_assert_cmpstr (a, ==, "1,234,567.89 €");
   g_assert_cmpstr (b, ==, "-0.05 €");
+  /* a chart's axis: whole units, the cents cut off */
+  g_assert_cmpstr (whole, ==, "25,000,000 €");
 }
 
 static void
 test_format_german (void)
 {
   g_autofree char *formatted = NULL;
+  g_autofree char *whole = NULL;
   g_autoptr(GError) error = NULL;
   gint64 amount;
 
@@ -176,10 +180,12 @@ test_format_german (void)
       return;
     }
   formatted = rcv_money_format (123456, &eur);
+  whole = rcv_money_format_whole (25000000, &eur);
   g_assert_true (rcv_money_parse_user ("1,5", &eur, &amount, &error));
   setlocale (LC_ALL, "C");
 
   g_assert_cmpstr (formatted, ==, "1.234,56 €");
+  g_assert_cmpstr (whole, ==, "250.000 €");
   g_assert_cmpint (amount, ==, 150);
 }
 
