@@ -75,6 +75,8 @@ add_figure (RcvOverviewPage *self,
   gtk_widget_add_css_class (value_label, "numeric");
   gtk_widget_add_css_class (caption_label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  /* a narrow natural width, so that the five figures share one line in a normal window */
+  gtk_label_set_max_width_chars (GTK_LABEL (caption_label), 12);
   gtk_label_set_justify (GTK_LABEL (caption_label), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (box), value_label);
   gtk_box_append (GTK_BOX (box), caption_label);
