@@ -875,6 +875,24 @@ count_open_invoices (RcvDatabase *db,
   return n;
 }
 
+/* Presses a key on a widget, through its key controller, as the keyboard would. */
+static gboolean
+press_key (gpointer widget,
+           guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
 /* Scrolls the page holding a widget so that the widget is at its top. */
 static void
 scroll_to (gpointer widget)
@@ -950,7 +968,7 @@ test_overview_charts (void)
   gpointer overview, invoices, aging, customers, trend;
   RcvChartArea area;
   GDate today, month_end, past;
-  guint n_bucket, n_customer, n_month, n_all;
+  guint n_bucket, n_bucket_3, n_customer, n_month, n_all;
   gint64 top_customer;
   const char *formats[] = { "png", "svg", "pdf" };
 
@@ -961,6 +979,7 @@ test_overview_charts (void)
   top = rcv_chart_new_customers (report, rcv_database_get_currency (db), 10);
   top_customer = rcv_chart_get_customer_id (top, 0);
   n_bucket = count_open_invoices (db, &today, 0, 2);
+  n_bucket_3 = count_open_invoices (db, &today, 0, 3);
   n_customer = count_open_invoices (db, &today, top_customer, -1);
   rcv_trend_month_ends (&today, 1, &month_end);
   n_month = count_open_invoices (db, &month_end, 0, -1);
@@ -1002,6 +1021,31 @@ test_overview_charts (void)
   activate_and_count (window, customers, 0, n_customer);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   activate_and_count (window, trend, 11, n_month);
+
+  /* by keyboard: the arrows move through the columns, Enter opens the one reached */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  gtk_widget_grab_focus (aging);
+  g_assert_true (press_key (aging, GDK_KEY_Right));
+  g_assert_cmpint (rcv_chart_view_get_highlight (aging), ==, 0);
+  g_assert_true (press_key (aging, GDK_KEY_Right));
+  g_assert_cmpint (rcv_chart_view_get_highlight (aging), ==, 1);
+  g_assert_true (press_key (aging, GDK_KEY_End));
+  g_assert_cmpint (rcv_chart_view_get_highlight (aging), ==, 4);
+  g_assert_true (press_key (aging, GDK_KEY_Right));
+  g_assert_cmpint (rcv_chart_view_get_highlight (aging), ==, 4);
+  g_assert_true (press_key (aging, GDK_KEY_Left));
+  g_assert_cmpint (rcv_chart_view_get_highlight (aging), ==, 3);
+  g_assert_false (press_key (aging, GDK_KEY_a));
+  screenshot (GTK_WIDGET (window), "chart-keyboard");
+  {
+    gpointer args[] = { child (invoices, "selection"),
+                        GUINT_TO_POINTER (n_bucket_3) };
+
+    g_assert_true (press_key (aging, GDK_KEY_Return));
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
+                     "invoices");
+    wait_until (n_rows_is, args);
+  }
 
   /* Show All Invoices goes back to the whole ledger */
   g_assert_true (gtk_widget_activate_action (invoices, "invoices.clear-scope", NULL));

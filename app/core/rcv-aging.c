@@ -21,7 +21,6 @@
 #include "rcv-aging-private.h"
 #include "rcv-csv.h"
 #include "rcv-database-private.h"
-#include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-json.h"
 #include "rcv-ledger-private.h"
@@ -802,38 +801,4 @@ rcv_aging_items_to_json (GPtrArray         *items,
   rcv_json_money (json, total, currency);
   rcv_json_end_object (json);
   return rcv_json_writer_free_to_string (g_steal_pointer (&json));
-}
-
-static gpointer
-report_in_thread (RcvDatabase   *connection,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return rcv_aging_report_new (connection, data, error);
-}
-
-/* rcv_aging_report_new() in a worker thread, on a read connection of its own. */
-void
-rcv_aging_report_new_async (RcvDatabase         *db,
-                            const GDate         *as_of,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_return_if_fail (RCV_IS_DATABASE (db));
-  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
-
-  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, report_in_thread,
-                         g_memdup2 (as_of, sizeof *as_of), g_free,
-                         (GDestroyNotify) rcv_aging_report_free, rcv_aging_report_new_async,
-                         cancellable, callback, user_data);
-}
-
-RcvAgingReport *
-rcv_aging_report_new_finish (RcvDatabase   *db,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return rcv_database_task_finish (db, result, rcv_aging_report_new_async, error);
 }

@@ -61,14 +61,6 @@ typedef struct
 RcvAgingReport *rcv_aging_report_new      (RcvDatabase *db,
                                            const GDate *as_of,
                                            GError     **error);
-void            rcv_aging_report_new_async (RcvDatabase         *db,
-                                            const GDate         *as_of,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data);
-RcvAgingReport *rcv_aging_report_new_finish (RcvDatabase   *db,
-                                             GAsyncResult  *result,
-                                             GError       **error);
 void            rcv_aging_report_free     (RcvAgingReport *report);
 GPtrArray      *rcv_aging_list_items      (RcvDatabase *db,
                                            const GDate *as_of,
