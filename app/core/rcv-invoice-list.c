@@ -20,7 +20,6 @@
 #include "rcv-date.h"
 #include "rcv-invoice-list.h"
 #include "rcv-money.h"
-#include "rcv-row-cache.h"
 
 struct _RcvInvoiceItem
 {
@@ -40,20 +39,14 @@ struct _RcvInvoiceItem
 
 struct _RcvInvoiceList
 {
-  GObject parent_instance;
+  RcvRowList parent_instance;
 
-  RcvRowCache rows;
-  RcvDatabase *db;      /* reads the rows; set by the owner after a threaded build */
   GDate today;
   GHashTable *open_then; /* an aged list: ID → the open amount as of `today`, a past date */
 };
 
-static void rcv_invoice_list_model_init (GListModelInterface *iface);
-
 G_DEFINE_FINAL_TYPE (RcvInvoiceItem, rcv_invoice_item, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE_WITH_CODE (RcvInvoiceList, rcv_invoice_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      rcv_invoice_list_model_init))
+G_DEFINE_FINAL_TYPE (RcvInvoiceList, rcv_invoice_list, RCV_TYPE_ROW_LIST)
 
 enum {
   ITEM_PROP_0,
@@ -193,18 +186,19 @@ locale_date (const char *iso)
 
 /* One row, read by ID: a point query on the primary key and the customer's. */
 static GObject *
-read_item (gpointer owner,
-           gint64   id)
+read_row (RcvRowList  *list,
+          RcvDatabase *db,
+          gint64       id)
 {
-  RcvInvoiceList *self = owner;
-  const RcvCurrency *currency = rcv_database_get_currency (self->db);
+  RcvInvoiceList *self = RCV_INVOICE_LIST (list);
+  const RcvCurrency *currency = rcv_database_get_currency (db);
   RcvInvoiceItem *item;
   sqlite3_stmt *stmt;
   gboolean credit_note, is_void;
   gint64 total, allocated;
   GDate due;
 
-  stmt = rcv_database_prepare (self->db,
+  stmt = rcv_database_prepare (db,
                                "SELECT i.number, c.name, i.kind, i.status, i.issue_date,"
                                " i.due_date, i.total, i.allocated"
                                " FROM invoices i JOIN customers c ON c.id = i.customer_id"
@@ -262,44 +256,11 @@ read_item (gpointer owner,
   return G_OBJECT (item);
 }
 
-static GType
-rcv_invoice_list_get_item_type (GListModel *model)
-{
-  return RCV_TYPE_INVOICE_ITEM;
-}
-
-static guint
-rcv_invoice_list_get_n_items (GListModel *model)
-{
-  return RCV_INVOICE_LIST (model)->rows.ids->len;
-}
-
-static gpointer
-rcv_invoice_list_get_item (GListModel *model,
-                           guint       position)
-{
-  RcvInvoiceList *self = RCV_INVOICE_LIST (model);
-
-  if (self->db == NULL)
-    return NULL;
-  return rcv_row_cache_get (&self->rows, position, read_item, self);
-}
-
-static void
-rcv_invoice_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = rcv_invoice_list_get_item_type;
-  iface->get_n_items = rcv_invoice_list_get_n_items;
-  iface->get_item = rcv_invoice_list_get_item;
-}
-
 static void
 rcv_invoice_list_finalize (GObject *object)
 {
   RcvInvoiceList *self = RCV_INVOICE_LIST (object);
 
-  rcv_row_cache_clear (&self->rows);
-  g_clear_object (&self->db);
   g_clear_pointer (&self->open_then, g_hash_table_unref);
 
   G_OBJECT_CLASS (rcv_invoice_list_parent_class)->finalize (object);
@@ -308,19 +269,22 @@ rcv_invoice_list_finalize (GObject *object)
 static void
 rcv_invoice_list_class_init (RcvInvoiceListClass *klass)
 {
+  RcvRowListClass *row_list_class = RCV_ROW_LIST_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = rcv_invoice_list_finalize;
+  row_list_class->item_type = RCV_TYPE_INVOICE_ITEM;
+  row_list_class->read_row = read_row;
 }
 
 static void
 rcv_invoice_list_init (RcvInvoiceList *self)
 {
-  rcv_row_cache_init (&self->rows);
 }
 
 /* The invoices and credit notes that pass `filter` and `search` (a number's beginning, or a
  * part of a customer's name or ID), newest first. Blocking: call it from a worker thread on
  * a large company, or use rcv_invoice_list_new_async(). The list reads its rows through `db`
- * until rcv_invoice_list_set_database() gives it another connection. */
+ * until rcv_row_list_set_database() gives it another connection. */
 RcvInvoiceList *
 rcv_invoice_list_new (RcvDatabase      *db,
                       RcvInvoiceFilter  filter,
@@ -356,14 +320,14 @@ rcv_invoice_list_new (RcvDatabase      *db,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   self = g_object_new (RCV_TYPE_INVOICE_LIST, NULL);
-  self->db = g_object_ref (db);
+  rcv_row_list_set_database (RCV_ROW_LIST (self), db);
   self->today = *today;
   needle = g_strstrip (g_strdup (search != NULL ? search : ""));
   rcv_date_to_iso (today, today_iso);
 
   /* a search typed further cancels this one: it stops early */
-  if (!rcv_row_cache_load_ids (&self->rows, db, sql[filter], needle, today_iso, cancellable,
-                               error))
+  if (!rcv_row_list_load_ids (RCV_ROW_LIST (self), db, sql[filter], needle, today_iso,
+                              cancellable, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -408,7 +372,7 @@ rcv_invoice_list_new_aged (RcvDatabase  *db,
     return NULL;
 
   self = g_object_new (RCV_TYPE_INVOICE_LIST, NULL);
-  self->db = g_object_ref (db);
+  rcv_row_list_set_database (RCV_ROW_LIST (self), db);
   self->today = *as_of;
   self->open_then = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   aged = g_array_new (FALSE, FALSE, sizeof (AgedInvoice));
@@ -433,7 +397,7 @@ rcv_invoice_list_new_aged (RcvDatabase  *db,
     }
   g_array_sort (aged, compare_aged);
   for (guint i = 0; i < aged->len; i++)
-    g_array_append_val (self->rows.ids, g_array_index (aged, AgedInvoice, i).id);
+    rcv_row_list_append_id (RCV_ROW_LIST (self), g_array_index (aged, AgedInvoice, i).id);
   return g_steal_pointer (&self);
 }
 
@@ -472,7 +436,7 @@ load_in_thread (RcvDatabase   *connection,
 
   /* the thread's connection closes with the task: the owner gives the list another */
   if (list != NULL)
-    g_clear_object (&list->db);
+    rcv_row_list_set_database (RCV_ROW_LIST (list), NULL);
   return list;
 }
 
@@ -525,21 +489,11 @@ rcv_invoice_list_new_aged_async (RcvDatabase         *db,
 }
 
 /* The list, without a connection to read its rows: give it one with
- * rcv_invoice_list_set_database(). */
+ * rcv_row_list_set_database(). */
 RcvInvoiceList *
 rcv_invoice_list_new_finish (RcvDatabase   *db,
                              GAsyncResult  *result,
                              GError       **error)
 {
   return rcv_database_task_finish (db, result, rcv_invoice_list_new_async, error);
-}
-
-void
-rcv_invoice_list_set_database (RcvInvoiceList *self,
-                               RcvDatabase    *db)
-{
-  g_return_if_fail (RCV_IS_INVOICE_LIST (self));
-  g_return_if_fail (db == NULL || RCV_IS_DATABASE (db));
-
-  g_set_object (&self->db, db);
 }

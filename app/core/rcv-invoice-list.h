@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "rcv-database.h"
+#include "rcv-row-list.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (RcvInvoiceItem, rcv_invoice_item, RCV, INVOICE_ITEM, GObject)
 
 #define RCV_TYPE_INVOICE_LIST (rcv_invoice_list_get_type ())
-G_DECLARE_FINAL_TYPE (RcvInvoiceList, rcv_invoice_list, RCV, INVOICE_LIST, GObject)
+G_DECLARE_FINAL_TYPE (RcvInvoiceList, rcv_invoice_list, RCV, INVOICE_LIST, RcvRowList)
 
 gint64          rcv_invoice_item_get_id       (RcvInvoiceItem *self);
 const char     *rcv_invoice_item_get_number   (RcvInvoiceItem *self);
@@ -55,7 +56,5 @@ void            rcv_invoice_list_new_aged_async (RcvDatabase         *db,
 RcvInvoiceList *rcv_invoice_list_new_finish   (RcvDatabase   *db,
                                                GAsyncResult  *result,
                                                GError       **error);
-void            rcv_invoice_list_set_database (RcvInvoiceList *self,
-                                               RcvDatabase    *db);
 
 G_END_DECLS

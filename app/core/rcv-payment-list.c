@@ -15,7 +15,6 @@
 #include "rcv-date.h"
 #include "rcv-money.h"
 #include "rcv-payment-list.h"
-#include "rcv-row-cache.h"
 
 struct _RcvPaymentItem
 {
@@ -33,18 +32,11 @@ struct _RcvPaymentItem
 
 struct _RcvPaymentList
 {
-  GObject parent_instance;
-
-  RcvRowCache rows;
-  RcvDatabase *db;
+  RcvRowList parent_instance;
 };
 
-static void rcv_payment_list_model_init (GListModelInterface *iface);
-
 G_DEFINE_FINAL_TYPE (RcvPaymentItem, rcv_payment_item, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE_WITH_CODE (RcvPaymentList, rcv_payment_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      rcv_payment_list_model_init))
+G_DEFINE_FINAL_TYPE (RcvPaymentList, rcv_payment_list, RCV_TYPE_ROW_LIST)
 
 enum {
   ITEM_PROP_0,
@@ -133,17 +125,17 @@ rcv_payment_item_get_unapplied (RcvPaymentItem *self)
 }
 
 static GObject *
-read_item (gpointer owner,
-           gint64   id)
+read_row (RcvRowList  *list,
+          RcvDatabase *db,
+          gint64       id)
 {
-  RcvPaymentList *self = owner;
-  const RcvCurrency *currency = rcv_database_get_currency (self->db);
+  const RcvCurrency *currency = rcv_database_get_currency (db);
   RcvPaymentItem *item;
   sqlite3_stmt *stmt;
   gint64 amount;
   GDate date;
 
-  stmt = rcv_database_prepare (self->db,
+  stmt = rcv_database_prepare (db,
                                "SELECT p.date, c.name, p.amount, p.allocated, p.method,"
                                " p.reference FROM payments p"
                                " JOIN customers c ON c.id = p.customer_id WHERE p.id = ?1",
@@ -174,58 +166,18 @@ read_item (gpointer owner,
   return G_OBJECT (item);
 }
 
-static GType
-rcv_payment_list_get_item_type (GListModel *model)
-{
-  return RCV_TYPE_PAYMENT_ITEM;
-}
-
-static guint
-rcv_payment_list_get_n_items (GListModel *model)
-{
-  return RCV_PAYMENT_LIST (model)->rows.ids->len;
-}
-
-static gpointer
-rcv_payment_list_get_item (GListModel *model,
-                           guint       position)
-{
-  RcvPaymentList *self = RCV_PAYMENT_LIST (model);
-
-  if (self->db == NULL)
-    return NULL;
-  return rcv_row_cache_get (&self->rows, position, read_item, self);
-}
-
-static void
-rcv_payment_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = rcv_payment_list_get_item_type;
-  iface->get_n_items = rcv_payment_list_get_n_items;
-  iface->get_item = rcv_payment_list_get_item;
-}
-
-static void
-rcv_payment_list_finalize (GObject *object)
-{
-  RcvPaymentList *self = RCV_PAYMENT_LIST (object);
-
-  rcv_row_cache_clear (&self->rows);
-  g_clear_object (&self->db);
-
-  G_OBJECT_CLASS (rcv_payment_list_parent_class)->finalize (object);
-}
-
 static void
 rcv_payment_list_class_init (RcvPaymentListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = rcv_payment_list_finalize;
+  RcvRowListClass *row_list_class = RCV_ROW_LIST_CLASS (klass);
+
+  row_list_class->item_type = RCV_TYPE_PAYMENT_ITEM;
+  row_list_class->read_row = read_row;
 }
 
 static void
 rcv_payment_list_init (RcvPaymentList *self)
 {
-  rcv_row_cache_init (&self->rows);
 }
 
 /* The payments whose reference starts with `search`, or whose customer's name holds it or
@@ -242,9 +194,9 @@ rcv_payment_list_new (RcvDatabase   *db,
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
 
   self = g_object_new (RCV_TYPE_PAYMENT_LIST, NULL);
-  self->db = g_object_ref (db);
+  rcv_row_list_set_database (RCV_ROW_LIST (self), db);
   needle = g_strstrip (g_strdup (search != NULL ? search : ""));
-  if (!rcv_row_cache_load_ids (&self->rows, db,
+  if (!rcv_row_list_load_ids (RCV_ROW_LIST (self), db,
                                "SELECT id FROM payments"
                                " WHERE ?1 = '' OR (reference >= ?1 AND reference < ?1 || x'f48fbfbf')"
                                " OR customer_id IN (SELECT id FROM customers"
@@ -263,8 +215,9 @@ load_in_thread (RcvDatabase   *connection,
 {
   RcvPaymentList *list = rcv_payment_list_new (connection, data, cancellable, error);
 
+  /* the thread's connection closes with the task: the owner gives the list another */
   if (list != NULL)
-    g_clear_object (&list->db);
+    rcv_row_list_set_database (RCV_ROW_LIST (list), NULL);
   return list;
 }
 
@@ -282,21 +235,11 @@ rcv_payment_list_new_async (RcvDatabase         *db,
                          rcv_payment_list_new_async, cancellable, callback, user_data);
 }
 
-/* The list, without a connection to read its rows: see rcv_payment_list_set_database(). */
+/* The list, without a connection to read its rows: see rcv_row_list_set_database(). */
 RcvPaymentList *
 rcv_payment_list_new_finish (RcvDatabase   *db,
                              GAsyncResult  *result,
                              GError       **error)
 {
   return rcv_database_task_finish (db, result, rcv_payment_list_new_async, error);
-}
-
-void
-rcv_payment_list_set_database (RcvPaymentList *self,
-                               RcvDatabase    *db)
-{
-  g_return_if_fail (RCV_IS_PAYMENT_LIST (self));
-  g_return_if_fail (db == NULL || RCV_IS_DATABASE (db));
-
-  g_set_object (&self->db, db);
 }

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "rcv-database.h"
+#include "rcv-row-list.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcvPaymentItem, rcv_payment_item, RCV, PAYMENT_ITEM, GObject)
 
 #define RCV_TYPE_PAYMENT_LIST (rcv_payment_list_get_type ())
-G_DECLARE_FINAL_TYPE (RcvPaymentList, rcv_payment_list, RCV, PAYMENT_LIST, GObject)
+G_DECLARE_FINAL_TYPE (RcvPaymentList, rcv_payment_list, RCV, PAYMENT_LIST, RcvRowList)
 
 gint64          rcv_payment_item_get_id        (RcvPaymentItem *self);
 gint64          rcv_payment_item_get_unapplied (RcvPaymentItem *self);
@@ -30,7 +31,5 @@ void            rcv_payment_list_new_async     (RcvDatabase         *db,
 RcvPaymentList *rcv_payment_list_new_finish    (RcvDatabase   *db,
                                                 GAsyncResult  *result,
                                                 GError       **error);
-void            rcv_payment_list_set_database  (RcvPaymentList *self,
-                                                RcvDatabase    *db);
 
 G_END_DECLS

@@ -72,7 +72,7 @@ on_list_ready (GObject      *source,
       return;
     }
 
-  rcv_invoice_list_set_database (list, self->database);
+  rcv_row_list_set_database (RCV_ROW_LIST (list), self->database);
   g_set_object (&self->list, list);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
 
