@@ -16,6 +16,7 @@
 #include "rcv-invoice-editor.h"
 #include "rcv-invoice-list.h"
 #include "rcv-invoices-page.h"
+#include "rcv-list-page.h"
 #include "rcv-window.h"
 
 struct _RcvInvoicesPage
@@ -57,41 +58,27 @@ on_list_ready (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(RcvInvoiceList) list = NULL;
   g_autofree char *summary = NULL;
-  guint n;
+  RcvListPage page = { self->stack, self->spinner, self->empty_page, self->error_page,
+                       self->selection };
   gboolean searching;
+  int n;
 
   list = rcv_invoice_list_new_finish (RCV_DATABASE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       RCV_DATABASE (source) != self->database)
     return;
-  gtk_spinner_stop (self->spinner);
-  if (list == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-
-  rcv_row_list_set_database (RCV_ROW_LIST (list), self->database);
-  g_set_object (&self->list, list);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_debug ("%u invoices listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
   searching = self->scoped ||
               gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
               gtk_drop_down_get_selected (self->filter_dropdown) != RCV_INVOICE_FILTER_ALL;
-  if (n == 0)
-    {
-      adw_status_page_set_description (self->empty_page,
-                                       searching ? _("No invoice matches. Try another number or name, or show all invoices.")
-                                                 : _("Enter an invoice with New Invoice (Ctrl+N), or import them with receivables-cli."));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
+  n = rcv_list_page_show (&page, self->database, RCV_ROW_LIST (list), error,
+                          searching ? _("No invoice matches. Try another number or name, or show all invoices.")
+                                    : _("Enter an invoice with New Invoice (Ctrl+N), or import them with receivables-cli."));
+  if (n < 0)
+    return;
+  g_set_object (&self->list, list);
+  g_debug ("%d invoices listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
   summary = g_strdup_printf (ngettext ("%u invoice or credit note", "%u invoices and credit notes",
-                                       n), n);
+                                       (gulong) n), (guint) n);
   gtk_label_set_text (self->summary_label, summary);
 }
 

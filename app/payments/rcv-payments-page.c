@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-database-task.h"
+#include "rcv-list-page.h"
 #include "rcv-payment-list.h"
 #include "rcv-payments-page.h"
 #include "rcv-window.h"
@@ -45,38 +46,24 @@ on_list_ready (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(RcvPaymentList) list = NULL;
   g_autofree char *summary = NULL;
-  guint n;
+  RcvListPage page = { self->stack, self->spinner, self->empty_page, self->error_page,
+                       self->selection };
   gboolean searching;
+  int n;
 
   list = rcv_payment_list_new_finish (RCV_DATABASE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       RCV_DATABASE (source) != self->database)
     return;
-  gtk_spinner_stop (self->spinner);
-  if (list == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-
-  rcv_row_list_set_database (RCV_ROW_LIST (list), self->database);
-  g_set_object (&self->list, list);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (list));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_debug ("%u payments listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
   searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
-  if (n == 0)
-    {
-      adw_status_page_set_description (self->empty_page,
-                                       searching ? _("No payment matches. Try another reference or name.")
-                                                 : _("Record a payment with Record Payment (Ctrl+P), or import them with receivables-cli."));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  summary = g_strdup_printf (ngettext ("%u payment", "%u payments", n), n);
+  n = rcv_list_page_show (&page, self->database, RCV_ROW_LIST (list), error,
+                          searching ? _("No payment matches. Try another reference or name.")
+                                    : _("Record a payment with Record Payment (Ctrl+P), or import them with receivables-cli."));
+  if (n < 0)
+    return;
+  g_set_object (&self->list, list);
+  g_debug ("%d payments listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
+  summary = g_strdup_printf (ngettext ("%u payment", "%u payments", (gulong) n), (guint) n);
   gtk_label_set_text (self->summary_label, summary);
 }
 
