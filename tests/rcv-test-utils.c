@@ -222,3 +222,21 @@ rcv_test_have_program (const char *name)
 
   return path != NULL;
 }
+
+/* Runs a program (from PATH) to its end and returns what it wrote on standard output;
+ * a failure to start it or an exit status other than 0 fails the test. */
+char *
+rcv_test_run (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s\n%s", argv[0], error->message, err);
+  return out;
+}

@@ -39,5 +39,6 @@ void         rcv_test_write_file      (const char *path,
                                        const char *contents);
 void         rcv_test_rmdir           (const char *path);
 gboolean     rcv_test_have_program    (const char *name);
+char        *rcv_test_run             (const char *const *argv);
 
 G_END_DECLS

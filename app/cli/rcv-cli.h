@@ -28,7 +28,20 @@ gboolean     rcv_cli_parse_as_of   (const char *text,
                                     GDate      *date,
                                     int        *status);
 
+guint        rcv_cli_display_width (const char *text);
+void         rcv_cli_append_padded (GString    *out,
+                                    const char *text,
+                                    guint       width,
+                                    gboolean    right);
+
 int          command_chart         (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+
+int          command_dunning       (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+int          command_letters       (const char  *database,
                                     int          argc,
                                     char       **argv);
 

@@ -54,6 +54,12 @@ static const Command commands[] = {
   { "chart", "aging|customers|trend [--as-of YYYY-MM-DD] [--months N] [--width W --height H] "
     "[--dark] --output FILE.png|.svg|.pdf",
     N_("Draw a chart to a PNG, SVG or PDF file (the name's extension chooses)"), command_chart },
+  { "dunning", "[--as-of YYYY-MM-DD] [--format text|csv|json]",
+    N_("Show the reminder letters due, with their interest and fees"), command_dunning },
+  { "letters", "[--as-of YYYY-MM-DD] [--customer ID] [--paper a4|letter] --output FILE.pdf "
+    "[--record]",
+    N_("Write the reminder letters due into one PDF; --record logs them as sent"),
+    command_letters },
 };
 
 static void
@@ -217,8 +223,8 @@ command_import (const char  *database,
 }
 
 /* Terminal columns of a string: East Asian wide characters take two. */
-static guint
-display_width (const char *text)
+guint
+rcv_cli_display_width (const char *text)
 {
   guint width = 0;
 
@@ -233,19 +239,19 @@ display_width (const char *text)
 }
 
 /* Pads (or cuts, with an ellipsis) to a number of terminal columns. */
-static void
-append_padded (GString    *out,
-               const char *text,
-               guint       width,
-               gboolean    right)
+void
+rcv_cli_append_padded (GString    *out,
+                       const char *text,
+                       guint       width,
+                       gboolean    right)
 {
   g_autoptr(GString) shown = g_string_new (NULL);
   guint used = 0;
 
-  if (display_width (text) <= width)
+  if (rcv_cli_display_width (text) <= width)
     {
       g_string_append (shown, text);
-      used = display_width (text);
+      used = rcv_cli_display_width (text);
     }
   else
     {
@@ -301,7 +307,7 @@ aging_report_to_text (const RcvAgingReport *report,
                                                            report->n_boundaries, c)
                                  : g_strdup (c == report->n_buckets ? _("Unapplied")
                                                                     : _("Balance"));
-      widths[c] = display_width (label);
+      widths[c] = rcv_cli_display_width (label);
       for (guint i = 0; i <= report->rows->len; i++)
         {
           const RcvAgingRow *row = i < report->rows->len ? g_ptr_array_index (report->rows, i)
@@ -309,13 +315,13 @@ aging_report_to_text (const RcvAgingReport *report,
           gint64 v = c < report->n_buckets ? row->buckets[c]
                    : c == report->n_buckets ? row->unapplied : row->balance;
           g_autofree char *text = rcv_money_format (v, currency);
-          widths[c] = MAX (widths[c], display_width (text));
+          widths[c] = MAX (widths[c], rcv_cli_display_width (text));
         }
     }
 
-  append_padded (out, _("ID"), 8, FALSE);
+  rcv_cli_append_padded (out, _("ID"), 8, FALSE);
   g_string_append_c (out, ' ');
-  append_padded (out, _("Customer"), 28, FALSE);
+  rcv_cli_append_padded (out, _("Customer"), 28, FALSE);
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *label = c < report->n_buckets
@@ -324,7 +330,7 @@ aging_report_to_text (const RcvAgingReport *report,
                                  : g_strdup (c == report->n_buckets ? _("Unapplied")
                                                                     : _("Balance"));
       g_string_append (out, "  ");
-      append_padded (out, label, widths[c], TRUE);
+      rcv_cli_append_padded (out, label, widths[c], TRUE);
     }
   g_string_append_c (out, '\n');
 
@@ -335,16 +341,16 @@ aging_report_to_text (const RcvAgingReport *report,
 
       if (i == report->rows->len)
         g_string_append_c (out, '\n');
-      append_padded (out, i < report->rows->len ? row->code : _("Total"), 8, FALSE);
+      rcv_cli_append_padded (out, i < report->rows->len ? row->code : _("Total"), 8, FALSE);
       g_string_append_c (out, ' ');
-      append_padded (out, i < report->rows->len ? row->name : "", 28, FALSE);
+      rcv_cli_append_padded (out, i < report->rows->len ? row->name : "", 28, FALSE);
       for (guint c = 0; c < n_columns; c++)
         {
           gint64 v = c < report->n_buckets ? row->buckets[c]
                    : c == report->n_buckets ? row->unapplied : row->balance;
           g_autofree char *text = v != 0 ? rcv_money_format (v, currency) : g_strdup ("–");
           g_string_append (out, "  ");
-          append_padded (out, text, widths[c], TRUE);
+          rcv_cli_append_padded (out, text, widths[c], TRUE);
         }
       g_string_append_c (out, '\n');
     }
@@ -377,26 +383,26 @@ aging_items_to_text (GPtrArray         *items,
 
       if (g_date_valid (&item->due_date))
         rcv_date_to_iso (&item->due_date, due);
-      append_padded (out, item->customer_code, 8, FALSE);
+      rcv_cli_append_padded (out, item->customer_code, 8, FALSE);
       g_string_append_c (out, ' ');
-      append_padded (out, item->customer_name, 24, FALSE);
+      rcv_cli_append_padded (out, item->customer_name, 24, FALSE);
       g_string_append_c (out, ' ');
-      append_padded (out, item->document, 14, FALSE);
+      rcv_cli_append_padded (out, item->document, 14, FALSE);
       g_string_append_c (out, ' ');
-      append_padded (out, due, 10, FALSE);
+      rcv_cli_append_padded (out, due, 10, FALSE);
       if (item->kind == RCV_AGING_ITEM_INVOICE)
         {
           g_autofree char *days = g_strdup_printf (_("%d days"), item->days_overdue);
           g_string_append_c (out, ' ');
-          append_padded (out, item->days_overdue > 0 ? days : _("not due"), 10, TRUE);
+          rcv_cli_append_padded (out, item->days_overdue > 0 ? days : _("not due"), 10, TRUE);
         }
       else
         {
           g_string_append_c (out, ' ');
-          append_padded (out, _("credit"), 10, TRUE);
+          rcv_cli_append_padded (out, _("credit"), 10, TRUE);
         }
       g_string_append (out, "  ");
-      append_padded (out, amount, 16, TRUE);
+      rcv_cli_append_padded (out, amount, 16, TRUE);
       g_string_append_c (out, '\n');
       total += item->open;
     }
@@ -404,9 +410,9 @@ aging_items_to_text (GPtrArray         *items,
   {
     g_autofree char *amount = rcv_money_format (total, currency);
     g_string_append_c (out, '\n');
-    append_padded (out, _("Total"), 70, FALSE);
+    rcv_cli_append_padded (out, _("Total"), 70, FALSE);
     g_string_append (out, "  ");
-    append_padded (out, amount, 16, TRUE);
+    rcv_cli_append_padded (out, amount, 16, TRUE);
     g_string_append_c (out, '\n');
   }
   return g_string_free (out, FALSE);

@@ -34,6 +34,27 @@ G_BEGIN_DECLS
   " WHERE p.span_class = ?1 AND p.date > ?2 AND p.date <= ?3" \
   " AND (p.settled_date IS NULL OR p.settled_date > ?3)"
 
+/* A document open as of a date, as the scan sees it: the strings live until the next one. */
+typedef struct
+{
+  RcvAgingItemKind kind;
+  gint64 id;
+  gint64 customer_id;
+  const char *number;      /* invoice or credit-note number, payment reference */
+  const char *date;        /* ISO: issue date, payment date */
+  const char *due_date;    /* ISO; NULL for payments */
+  gint64 open;             /* < 0 for credit */
+} RcvOpenDocument;
+
+typedef void (*RcvOpenDocumentFunc) (const RcvOpenDocument *document,
+                                     gpointer               user_data);
+
+gboolean rcv_aging_scan_open (RcvDatabase         *db,
+                              const GDate         *as_of,
+                              gboolean             details,
+                              RcvOpenDocumentFunc  func,
+                              gpointer             user_data,
+                              GError             **error);
 void rcv_aging_register_functions (sqlite3 *handle);
 void rcv_aging_span_lower_bound (guint   span,
                                  guint32 as_of_julian,

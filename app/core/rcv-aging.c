@@ -25,20 +25,6 @@
 #include "rcv-json.h"
 #include "rcv-ledger-private.h"
 
-typedef struct
-{
-  RcvAgingItemKind kind;
-  gint64 id;
-  gint64 customer_id;
-  const char *number;
-  const char *date;
-  const char *due_date;
-  gint64 open;
-} OpenDocument;
-
-typedef void (*OpenDocumentFunc) (const OpenDocument *document,
-                                  gpointer            user_data);
-
 /* With the documents' numbers and references, for aging by invoice … */
 static const char open_invoices_sql[] =
   "SELECT i.id, i.customer_id, i.kind, i.number, i.issue_date, i.due_date," INVOICE_OPEN_AMOUNT
@@ -53,13 +39,15 @@ static const char open_invoice_amounts_sql[] =
 static const char open_payment_amounts_sql[] =
   "SELECT 0, p.customer_id, NULL, p.date," PAYMENT_OPEN_AMOUNT OPEN_PAYMENTS_WHERE;
 
-static gboolean
-scan_open_documents (RcvDatabase      *db,
-                     const GDate      *as_of,
-                     gboolean          details,
-                     OpenDocumentFunc  func,
-                     gpointer          user_data,
-                     GError          **error)
+/* Calls `func` for each document open as of the date, in no particular order; `details` adds
+ * the numbers and references. */
+gboolean
+rcv_aging_scan_open (RcvDatabase         *db,
+                     const GDate         *as_of,
+                     gboolean             details,
+                     RcvOpenDocumentFunc  func,
+                     gpointer             user_data,
+                     GError             **error)
 {
   char as_of_iso[RCV_ISO_DATE_LEN];
   guint32 as_of_julian = g_date_get_julian (as_of);
@@ -89,7 +77,7 @@ scan_open_documents (RcvDatabase      *db,
 
           while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
             {
-              OpenDocument doc;
+              RcvOpenDocument doc;
 
               doc.id = sqlite3_column_int64 (stmt, 0);
               doc.customer_id = sqlite3_column_int64 (stmt, 1);
@@ -228,7 +216,7 @@ typedef struct
 } ReportBuilder;
 
 static void
-add_to_report (const OpenDocument *doc,
+add_to_report (const RcvOpenDocument *doc,
                gpointer            user_data)
 {
   ReportBuilder *builder = user_data;
@@ -376,7 +364,7 @@ rcv_aging_report_new (RcvDatabase *db,
   builder.report = report;
   builder.by_customer = by_customer;
   builder.as_of_julian = g_date_get_julian (as_of);
-  if (!scan_open_documents (db, as_of, FALSE, add_to_report, &builder, error))
+  if (!rcv_aging_scan_open (db, as_of, FALSE, add_to_report, &builder, error))
     return NULL;
 
   if (!fill_report_names (db, by_customer, error))
@@ -439,7 +427,7 @@ typedef struct
 } ItemsBuilder;
 
 static void
-add_item (const OpenDocument *doc,
+add_item (const RcvOpenDocument *doc,
           gpointer            user_data)
 {
   ItemsBuilder *builder = user_data;
@@ -509,7 +497,7 @@ rcv_aging_list_items (RcvDatabase *db,
   builder.basis = rcv_database_get_aging_basis (db);
   builder.as_of_julian = g_date_get_julian (as_of);
 
-  if (!scan_open_documents (db, as_of, TRUE, add_item, &builder, error))
+  if (!rcv_aging_scan_open (db, as_of, TRUE, add_item, &builder, error))
     return NULL;
 
   for (guint i = 0; i < items->len; i++)

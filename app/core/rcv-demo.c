@@ -11,10 +11,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rcv-company.h"
 #include "rcv-database-private.h"
 #include "rcv-demo.h"
 #include "rcv-error.h"
 #include "rcv-ledger-private.h"
+#include "rcv-policy.h"
 
 typedef enum
 {
@@ -138,6 +140,76 @@ payment_delay (GRand *rand,
 }
 
 static gboolean
+fill_profile (RcvDatabase *db,
+              GError     **error)
+{
+  static const char *const profile[][2] = {
+    { RCV_COMPANY_NAME, "Beispiel Handel GmbH" },
+    { RCV_COMPANY_ADDRESS, "Hauptstraße 1\n10115 Berlin\nDeutschland" },
+    { RCV_COMPANY_TAX_ID, "DE123456789" },
+    { RCV_COMPANY_EMAIL, "buchhaltung@beispiel-handel.example" },
+    { RCV_COMPANY_PHONE, "+49 30 1234567" },
+    { RCV_COMPANY_BANK, "Beispielbank Berlin" },
+    { RCV_COMPANY_IBAN, "DE89 3704 0044 0532 0130 00" },
+    { RCV_COMPANY_BIC, "COBADEFFXXX" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+    if (!rcv_database_set_setting (db, profile[i][0], profile[i][1], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The ECB's main refinancing rate on 1 January and 1 July, in basis points, that statutory
+ * interest adds 8 points to; later half-years of the sample keep the last rate. */
+static gboolean
+fill_reference_rates (RcvDatabase *db,
+                      const GDate *today,
+                      GError     **error)
+{
+  static const gint known[][3] = {
+    { 2022, 1, 0 }, { 2022, 2, 50 }, { 2023, 1, 250 }, { 2023, 2, 400 },
+    { 2024, 1, 450 }, { 2024, 2, 425 }, { 2025, 1, 315 }, { 2025, 2, 215 },
+  };
+  guint last_year = g_date_get_year (today);
+
+  for (guint year = last_year - 3; year <= last_year; year++)
+    for (guint half = 1; half <= 2; half++)
+      {
+        RcvReferenceRate rate = { RCV_RATE_REGION_EU, year, half, 0 };
+
+        rate.rate_bp = year < 2022 ? 0 : 215;
+        for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+          if ((guint) known[i][0] == year && (guint) known[i][1] == half)
+            rate.rate_bp = known[i][2];
+        if (!rcv_reference_rate_set (db, &rate, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* A second policy for the trade customers: statutory interest, the EU's 40 EUR per late
+ * invoice, and fees on the second and third reminders. */
+static gint64
+add_trade_policy (RcvDatabase *db,
+                  GError     **error)
+{
+  g_autoptr(RcvPolicy) policy = rcv_policy_new ();
+  const RcvCurrency *currency = rcv_database_get_currency (db);
+  gint64 unit = currency->decimals == 0 ? 1 : currency->decimals == 3 ? 1000 : 100;
+
+  g_free (policy->name);
+  policy->name = g_strdup (_("Trade customers"));
+  policy->interest_kind = RCV_INTEREST_STATUTORY_EU;
+  policy->compensation = RCV_COMPENSATION_EU;
+  g_array_index (policy->levels, RcvReminderLevel, 1).fee = 5 * unit;
+  g_array_index (policy->levels, RcvReminderLevel, 2).fee = 10 * unit;
+  if (!rcv_policy_save (db, policy, error))
+    return 0;
+  return policy->id;
+}
+
+static gboolean
 fill (RcvDatabase *db,
       const GDate *today,
       GRand       *rand,
@@ -147,9 +219,12 @@ fill (RcvDatabase *db,
   guint32 start_julian = today_julian - 730;
   guint sequence = 0, credit_sequence = 0;
 
-  if (!rcv_database_set_setting (db, "company.name", "Beispiel Handel GmbH", error) ||
-      !rcv_database_set_setting (db, "company.address",
-                                 "Hauptstraße 1\n10115 Berlin\nDeutschland", error))
+  gint64 trade_policy;
+
+  if (!fill_profile (db, error) || !fill_reference_rates (db, today, error))
+    return FALSE;
+  trade_policy = add_trade_policy (db, error);
+  if (trade_policy == 0)
     return FALSE;
 
   for (guint c = 0; c < G_N_ELEMENTS (demo_customers); c++)
@@ -167,6 +242,8 @@ fill (RcvDatabase *db,
       customer->address = g_strdup_printf (_("Accounts payable\n%s"), demo->city);
       if (c % 7 == 3)
         customer->terms_days = 14;
+      if (c % 4 == 1)
+        customer->policy_id = trade_policy;
       if (!rcv_ledger_insert_customer_row (db, customer, error))
         return FALSE;
 

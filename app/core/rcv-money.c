@@ -620,3 +620,21 @@ rcv_percent_parse (const char *text,
   *basis_points = (gint) value;
   return TRUE;
 }
+
+/* A rate in basis points as people read it, with the locale's decimal separator and no more
+ * decimals than it needs: 800 is “8 %”, 1015 is “10.15 %” (“10,15 %” in de_DE). */
+char *
+rcv_percent_format (gint basis_points)
+{
+  const struct lconv *lc = localeconv ();
+  const char *point = lc->decimal_point != NULL && lc->decimal_point[0] != '\0'
+                        ? lc->decimal_point : ".";
+  guint magnitude = (guint) ABS (basis_points);
+  const char *sign = basis_points < 0 ? "-" : "";
+
+  if (magnitude % 100 == 0)
+    return g_strdup_printf ("%s%u %%", sign, magnitude / 100);
+  if (magnitude % 10 == 0)
+    return g_strdup_printf ("%s%u%s%u %%", sign, magnitude / 100, point, magnitude % 100 / 10);
+  return g_strdup_printf ("%s%u%s%02u %%", sign, magnitude / 100, point, magnitude % 100);
+}

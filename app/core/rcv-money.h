@@ -54,6 +54,7 @@ gboolean rcv_parse_int              (const char *text,
                                      gint64      max,
                                      gint64     *value,
                                      GError    **error);
+char    *rcv_percent_format         (gint        basis_points);
 gboolean rcv_percent_parse          (const char *text,
                                      gint       *basis_points,
                                      GError    **error);

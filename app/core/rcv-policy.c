@@ -30,7 +30,8 @@
   " agency_days FROM policies "
 
 static const char *const placeholders[] = {
-  "customer", "company", "date", "total", "deadline", "fees", "interest", "level", NULL,
+  "customer", "company", "contact", "date", "level", "total", "open", "interest", "fees",
+  "oldest_due", "deadline", "reference", NULL,
 };
 
 G_DEFINE_BOXED_TYPE (RcvPolicy, rcv_policy, rcv_policy_copy, rcv_policy_free)

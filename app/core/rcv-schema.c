@@ -174,9 +174,39 @@ static const char migration_2[] =
   "  PRIMARY KEY (region, year, half)"
   ") WITHOUT ROWID;";
 
+/* Version 3: the reminder letters sent. A letter is recorded once per customer, date and
+ * level; each of its invoices keeps the level it had reached then, so that the next run asks
+ * only for a level an invoice has not yet been sent (see rcv-dunning.c). */
+static const char migration_3[] =
+  "CREATE TABLE letters ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  date TEXT NOT NULL,"
+  "  level INTEGER NOT NULL CHECK (level >= 1),"
+  "  title TEXT NOT NULL,"
+  "  open INTEGER NOT NULL,"
+  "  interest INTEGER NOT NULL CHECK (interest >= 0),"
+  "  fees INTEGER NOT NULL CHECK (fees >= 0),"
+  "  credit INTEGER NOT NULL CHECK (credit >= 0),"
+  "  total INTEGER NOT NULL,"
+  "  UNIQUE (customer_id, date, level)"
+  ");"
+  "CREATE TABLE letter_items ("
+  "  letter_id INTEGER NOT NULL REFERENCES letters (id) ON DELETE CASCADE,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id),"
+  "  level INTEGER NOT NULL CHECK (level >= 0),"
+  "  days_late INTEGER NOT NULL,"
+  "  open INTEGER NOT NULL,"
+  "  interest INTEGER NOT NULL CHECK (interest >= 0),"
+  "  fees INTEGER NOT NULL CHECK (fees >= 0),"
+  "  PRIMARY KEY (letter_id, invoice_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX letter_items_invoice ON letter_items (invoice_id, level);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);

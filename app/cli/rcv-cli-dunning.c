@@ -1,0 +1,266 @@
+/* rcv-cli-dunning.c - receivables-cli dunning and letters: the reminders due, and their PDF
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "receivables-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rcv-cli.h"
+#include "rcv-date.h"
+#include "rcv-dunning.h"
+#include "rcv-ledger.h"
+#include "rcv-letter.h"
+
+static void
+append_money_column (GString           *out,
+                     gint64             amount,
+                     const RcvCurrency *currency,
+                     guint              width)
+{
+  g_autofree char *text = amount != 0 ? rcv_money_format (amount, currency) : g_strdup ("–");
+
+  g_string_append (out, "  ");
+  rcv_cli_append_padded (out, text, width, TRUE);
+}
+
+static char *
+run_to_text (const RcvDunningRun *run,
+             const RcvCurrency   *currency)
+{
+  GString *out = g_string_new (NULL);
+  char date[RCV_ISO_DATE_LEN];
+  gint64 sums[5] = { 0 };
+
+  rcv_date_to_iso (&run->as_of, date);
+  g_string_append_printf (out, _("Reminder letters due as of %s (%s)\n\n"), date, currency->code);
+  if (run->letters->len == 0)
+    g_string_append_printf (out, _("No reminder letter is due as of %s.\n"), date);
+  else
+    {
+      rcv_cli_append_padded (out, _("ID"), 8, FALSE);
+      g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, _("Customer"), 24, FALSE);
+      g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, _("Level"), 20, FALSE);
+      g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, _("Invoices"), 8, TRUE);
+      g_string_append (out, "  ");
+      rcv_cli_append_padded (out, _("Open"), 14, TRUE);
+      g_string_append (out, "  ");
+      rcv_cli_append_padded (out, _("Interest"), 12, TRUE);
+      g_string_append (out, "  ");
+      rcv_cli_append_padded (out, _("Fees"), 12, TRUE);
+      g_string_append (out, "  ");
+      rcv_cli_append_padded (out, _("Credit"), 12, TRUE);
+      g_string_append (out, "  ");
+      rcv_cli_append_padded (out, _("Amount due"), 14, TRUE);
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint i = 0; i < run->letters->len; i++)
+    {
+      const RcvDunningLetter *letter = g_ptr_array_index (run->letters, i);
+      g_autofree char *level = g_strdup_printf ("%u. %s", letter->level, letter->title);
+      g_autofree char *count = g_strdup_printf ("%u", letter->items->len);
+
+      rcv_cli_append_padded (out, letter->code, 8, FALSE);
+      g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, letter->name, 24, FALSE);
+      g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, level, 20, FALSE);
+      g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, count, 8, TRUE);
+      append_money_column (out, letter->open, currency, 14);
+      append_money_column (out, letter->interest, currency, 12);
+      append_money_column (out, letter->compensation + letter->fee, currency, 12);
+      append_money_column (out, letter->credit, currency, 12);
+      append_money_column (out, letter->total, currency, 14);
+      g_string_append_c (out, '\n');
+      sums[0] += letter->open;
+      sums[1] += letter->interest;
+      sums[2] += letter->compensation + letter->fee;
+      sums[3] += letter->credit;
+      sums[4] += letter->total;
+    }
+  if (run->letters->len > 0)
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u letter", "%u letters",
+                                                          run->letters->len),
+                                                run->letters->len);
+
+      g_string_append_c (out, '\n');
+      rcv_cli_append_padded (out, _("Total"), 8, FALSE);
+      g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, count, 54, FALSE);
+      append_money_column (out, sums[0], currency, 14);
+      append_money_column (out, sums[1], currency, 12);
+      append_money_column (out, sums[2], currency, 12);
+      append_money_column (out, sums[3], currency, 12);
+      append_money_column (out, sums[4], currency, 14);
+      g_string_append_c (out, '\n');
+    }
+
+  if (run->covered->len > 0)
+    {
+      g_string_append (out, _("\nNo letter, because unapplied credit covers the overdue "
+                              "invoices (apply the credit instead):\n"));
+      for (guint i = 0; i < run->covered->len; i++)
+        {
+          const RcvDunningCovered *covered = g_ptr_array_index (run->covered, i);
+          g_autofree char *overdue = rcv_money_format (covered->overdue, currency);
+          g_autofree char *credit = rcv_money_format (covered->credit, currency);
+
+          g_string_append (out, "  ");
+          rcv_cli_append_padded (out, covered->code, 8, FALSE);
+          g_string_append_c (out, ' ');
+          rcv_cli_append_padded (out, covered->name, 24, FALSE);
+          g_string_append_printf (out, _("  overdue %s, credit %s\n"), overdue, credit);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+int
+command_dunning (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  int status = EXIT_OK;
+  GDate as_of;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The date of the letters (default: today)"), "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|csv|json" },
+    { NULL }
+  };
+
+  if (!rcv_cli_parse_options ("dunning", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return rcv_cli_usage_error (_("dunning takes no arguments besides its options"));
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
+      !g_str_equal (format, "json"))
+    return rcv_cli_usage_error (_("--format: use text, csv or json, not “%s”"), format);
+  if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
+    return status;
+
+  db = rcv_cli_open_database (database, &status);
+  if (db == NULL)
+    return status;
+  run = rcv_dunning_run_new (db, &as_of, 0, NULL, &error);
+  if (run == NULL)
+    return rcv_cli_report_error (error);
+
+  if (format == NULL || g_str_equal (format, "text"))
+    output = run_to_text (run, rcv_database_get_currency (db));
+  else if (g_str_equal (format, "csv"))
+    output = rcv_dunning_run_to_csv (run, rcv_database_get_currency (db));
+  else
+    output = rcv_dunning_run_to_json (run, rcv_database_get_currency (db));
+  fputs (output, stdout);
+  return EXIT_OK;
+}
+
+int
+command_letters (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *customer_code = NULL;
+  g_autofree char *paper_text = NULL;
+  g_autofree char *output = NULL;
+  gboolean record = FALSE;
+  gint64 customer_id = 0;
+  int status = EXIT_OK;
+  guint n_pages;
+  RcvPaper paper;
+  GDate as_of;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The date of the letters (default: today)"), "YYYY-MM-DD" },
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer_code, N_("Only this customer's letter"),
+      "ID" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
+      N_("Paper size (default: the locale's)"), "a4|letter" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
+    { "record", 0, 0, G_OPTION_ARG_NONE, &record,
+      N_("Log the letters as sent, so that the next run escalates"), NULL },
+    { NULL }
+  };
+
+  if (!rcv_cli_parse_options ("letters", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return rcv_cli_usage_error (_("letters takes no arguments besides its options"));
+  if (output == NULL)
+    return rcv_cli_usage_error (_("letters needs --output FILE.pdf"));
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+    return rcv_cli_usage_error (_("--output: “%s” does not end in .pdf"), output);
+  if (!rcv_paper_from_string (paper_text, &paper))
+    return rcv_cli_usage_error (_("--paper: use a4 or letter, not “%s”"), paper_text);
+  if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
+    return status;
+
+  db = rcv_cli_open_database (database, &status);
+  if (db == NULL)
+    return status;
+  if (customer_code != NULL)
+    {
+      g_autoptr(RcvCustomer) customer = rcv_ledger_find_customer (db, customer_code, &error);
+
+      if (customer == NULL)
+        {
+          if (error != NULL)
+            return rcv_cli_report_error (error);
+          return rcv_cli_usage_error (_("--customer: there is no customer “%s”"), customer_code);
+        }
+      customer_id = customer->id;
+    }
+
+  run = rcv_dunning_run_new (db, &as_of, customer_id, NULL, &error);
+  if (run == NULL)
+    return rcv_cli_report_error (error);
+  if (run->letters->len == 0)
+    {
+      char date[RCV_ISO_DATE_LEN];
+
+      rcv_date_to_iso (&as_of, date);
+      fprintf (stderr, _("No reminder letter is due as of %s: nothing written.\n"), date);
+      return EXIT_OK;
+    }
+
+  head = rcv_letterhead_new (db, paper);
+  if (rcv_letterhead_get_logo_problem (head) != NULL)
+    fprintf (stderr, "%s\n", rcv_letterhead_get_logo_problem (head));
+  if (!rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) run->letters->pdata,
+                              run->letters->len, output, &n_pages, NULL, NULL, NULL, &error))
+    return rcv_cli_report_error (error);
+  printf (ngettext ("Wrote %u letter (%u pages) to %s\n", "Wrote %u letters (%u pages) to %s\n",
+                    run->letters->len),
+          run->letters->len, n_pages, output);
+
+  if (record)
+    {
+      if (!rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
+                               run->letters->len, &error))
+        return rcv_cli_report_error (error);
+      printf (ngettext ("Recorded %u letter as sent\n", "Recorded %u letters as sent\n",
+                        run->letters->len),
+              run->letters->len);
+    }
+  return EXIT_OK;
+}

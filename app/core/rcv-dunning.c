@@ -1,0 +1,1013 @@
+/* rcv-dunning.c - which reminder letter is due for whom, with its interest and fees
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules, as DESIGN.md §3 ("Dunning") gives them and as they are computed here:
+ *
+ * - An invoice is overdue from the day after its due date: days late = as-of − due date ≥ 1.
+ *   Credit notes and payments are never dunned; a disputed invoice will not be (issue 9).
+ * - Its level is the highest reminder level of its customer's policy whose delay (days after
+ *   the due date) it has reached; 0 while it has reached none.
+ * - A letter is due for a customer when one of its invoices has reached a level that has not
+ *   yet been sent for it (the highest level recorded on a letter dated on or before the as-of
+ *   date). The letter lists all the customer's overdue open invoices and speaks at the highest
+ *   level among them: its subject, text and reminder fee are that level's.
+ * - Unapplied credit (open payments and credit notes) is shown and deducted. A customer whose
+ *   credit covers all its overdue invoices gets no letter: it is listed as "covered".
+ * - Interest is simple: per invoice, open amount × annual rate × days late / 365, summed over
+ *   the half-years the late days fall in when the rate is statutory (the reference rate in
+ *   force for each half-year + 8 points), and rounded once per invoice, half away from zero
+ *   (rcv_mul_div_round). A statutory rate whose reference rate is missing is an error: interest
+ *   is never guessed.
+ * - Fixed compensation (EU 40 EUR; UK 40/70/100 GBP by the invoice's total) is claimed once per
+ *   invoice: each letter that lists the invoice shows the same one claim, never a second.
+ * - The reminder fee is the letter's level's fee, once per letter.
+ * - Recording a letter stores it with each invoice's level, so that the next run asks only
+ *   for a higher one: a level is never repeated for an invoice.
+ */
+#define G_LOG_DOMAIN "rcv-dunning"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rcv-aging-private.h"
+#include "rcv-csv.h"
+#include "rcv-database-private.h"
+#include "rcv-database-task.h"
+#include "rcv-date.h"
+#include "rcv-dunning.h"
+#include "rcv-error.h"
+#include "rcv-json.h"
+#include "rcv-ledger.h"
+
+typedef struct
+{
+  gint64 customer_id;
+  GArray *items;           /* RcvDunningItem */
+  gint64 credit;           /* ≥ 0 */
+} Account;
+
+typedef struct
+{
+  gint64 customer_id;      /* 0: all */
+  guint32 as_of_julian;
+  GHashTable *accounts;    /* customer ID → Account */
+} Scan;
+
+static void
+item_clear (gpointer data)
+{
+  RcvDunningItem *item = data;
+
+  g_free (item->number);
+}
+
+static GArray *
+items_new (void)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (RcvDunningItem));
+
+  g_array_set_clear_func (items, item_clear);
+  return items;
+}
+
+static void
+account_free (gpointer data)
+{
+  Account *account = data;
+
+  g_clear_pointer (&account->items, g_array_unref);
+  g_free (account);
+}
+
+static void
+letter_free (gpointer data)
+{
+  RcvDunningLetter *letter = data;
+
+  g_free (letter->code);
+  g_free (letter->name);
+  g_free (letter->address);
+  g_free (letter->email);
+  g_free (letter->policy_name);
+  g_free (letter->title);
+  g_free (letter->body);
+  g_clear_pointer (&letter->items, g_array_unref);
+  g_clear_pointer (&letter->periods, g_array_unref);
+  g_free (letter);
+}
+
+static void
+covered_free (gpointer data)
+{
+  RcvDunningCovered *covered = data;
+
+  g_free (covered->code);
+  g_free (covered->name);
+  g_free (covered);
+}
+
+void
+rcv_dunning_run_free (RcvDunningRun *run)
+{
+  if (run == NULL)
+    return;
+  g_clear_pointer (&run->letters, g_ptr_array_unref);
+  g_clear_pointer (&run->covered, g_ptr_array_unref);
+  g_free (run);
+}
+
+void
+rcv_sent_letter_free (RcvSentLetter *letter)
+{
+  if (letter == NULL)
+    return;
+  g_free (letter->title);
+  g_free (letter);
+}
+
+static void
+add_open_document (const RcvOpenDocument *doc,
+                   gpointer               user_data)
+{
+  Scan *scan = user_data;
+  Account *account;
+  guint32 due = 0;
+
+  if (scan->customer_id != 0 && doc->customer_id != scan->customer_id)
+    return;
+  if (doc->kind == RCV_AGING_ITEM_INVOICE)
+    {
+      due = rcv_iso_to_julian (doc->due_date);
+      if (due == 0 || due >= scan->as_of_julian || doc->open <= 0)
+        return;   /* not overdue */
+    }
+  else if (doc->open >= 0)
+    return;
+
+  account = g_hash_table_lookup (scan->accounts, &doc->customer_id);
+  if (account == NULL)
+    {
+      account = g_new0 (Account, 1);
+      account->customer_id = doc->customer_id;
+      account->items = items_new ();
+      g_hash_table_insert (scan->accounts, &account->customer_id, account);
+    }
+
+  if (doc->kind == RCV_AGING_ITEM_INVOICE)
+    {
+      RcvDunningItem item = { 0 };
+
+      item.invoice_id = doc->id;
+      item.number = g_strdup (doc->number);
+      g_date_clear (&item.issue_date, 1);
+      g_date_set_julian (&item.issue_date, rcv_iso_to_julian (doc->date));
+      g_date_clear (&item.due_date, 1);
+      g_date_set_julian (&item.due_date, due);
+      item.days_late = (gint) (scan->as_of_julian - due);
+      item.open = doc->open;
+      g_array_append_val (account->items, item);
+    }
+  else
+    account->credit -= doc->open;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const RcvDunningItem *ia = a, *ib = b;
+  int order = g_date_compare (&ia->due_date, &ib->due_date);
+
+  return order != 0 ? order : rcv_natural_compare (ia->number, ib->number);
+}
+
+static int
+compare_accounts (gconstpointer a,
+                  gconstpointer b)
+{
+  const Account *aa = *(Account *const *) a, *ab = *(Account *const *) b;
+
+  return aa->customer_id < ab->customer_id ? -1 : aa->customer_id > ab->customer_id;
+}
+
+/* ---- interest ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  RcvDatabase *db;
+  GHashTable *rates;       /* policy ID × half-year → rate_bp + 1, from the database */
+} RateCache;
+
+static gboolean
+rate_for_half (RateCache       *cache,
+               const RcvPolicy *policy,
+               const GDate     *day,
+               gint            *rate_bp,
+               GError         **error)
+{
+  gint64 key = policy->id * 100000 + g_date_get_year (day) * 2 + (g_date_get_month (day) > 6);
+  gpointer cached = g_hash_table_lookup (cache->rates, &key);
+
+  if (cached != NULL)
+    {
+      *rate_bp = GPOINTER_TO_INT (cached) - 1;
+      return TRUE;
+    }
+  if (!rcv_policy_get_interest_rate (cache->db, policy, day, rate_bp, error))
+    return FALSE;
+  g_hash_table_insert (cache->rates, g_memdup2 (&key, sizeof key), GINT_TO_POINTER (*rate_bp + 1));
+  return TRUE;
+}
+
+/* The periods from `first` to `last` (inclusive) at one rate: the whole stretch at a fixed
+ * rate, one per half-year at a statutory one. */
+static GArray *
+interest_periods (RateCache       *cache,
+                  const RcvPolicy *policy,
+                  const GDate     *first,
+                  const GDate     *last,
+                  GError         **error)
+{
+  g_autoptr(GArray) periods = g_array_new (FALSE, TRUE, sizeof (RcvInterestPeriod));
+  GDate from = *first;
+
+  if (policy->interest_kind == RCV_INTEREST_NONE)
+    return g_steal_pointer (&periods);
+
+  while (g_date_compare (&from, last) <= 0)
+    {
+      RcvInterestPeriod period = { 0 };
+
+      period.from = from;
+      if (policy->interest_kind == RCV_INTEREST_FIXED)
+        {
+          period.to = *last;
+          period.rate_bp = policy->interest_bp;
+          period.reference_bp = -1;
+        }
+      else
+        {
+          GDateYear year = g_date_get_year (&from);
+
+          /* to 30 June or 31 December, or the last day */
+          if (g_date_get_month (&from) <= 6)
+            g_date_set_dmy (&period.to, 30, G_DATE_JUNE, year);
+          else
+            g_date_set_dmy (&period.to, 31, G_DATE_DECEMBER, year);
+          if (g_date_compare (&period.to, last) > 0)
+            period.to = *last;
+          if (!rate_for_half (cache, policy, &from, &period.rate_bp, error))
+            return NULL;
+          period.reference_bp = period.rate_bp - RCV_STATUTORY_MARGIN_BP;
+        }
+      g_array_append_val (periods, period);
+      from = period.to;
+      g_date_add_days (&from, 1);
+    }
+  return g_steal_pointer (&periods);
+}
+
+/* Σ rate × days over the periods that the invoice's late days (due + 1 to the as-of date)
+ * fall in, then × open / (10 000 × 365), rounded once. */
+static gboolean
+item_interest (RcvDunningItem *item,
+               GArray         *periods,
+               GError        **error)
+{
+  guint32 first = g_date_get_julian (&item->due_date) + 1;
+  gint64 rate_days = 0;
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const RcvInterestPeriod *p = &g_array_index (periods, RcvInterestPeriod, i);
+      guint32 from = MAX (first, g_date_get_julian (&p->from));
+      guint32 to = g_date_get_julian (&p->to);
+
+      if (from <= to)
+        rate_days += (gint64) p->rate_bp * (gint64) (to - from + 1);
+    }
+  if (!rcv_mul_div_round (item->open, rate_days, G_GINT64_CONSTANT (10000) * 365,
+                          &item->interest))
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("The interest on invoice %s is too large to compute"), item->number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the run ------------------------------------------------------------------------- */
+
+/* The highest level recorded for each of the customer's invoices on letters dated by then. */
+static GHashTable *
+sent_levels (RcvDatabase *db,
+             gint64       customer_id,
+             const char  *as_of_iso,
+             GError     **error)
+{
+  g_autoptr(GHashTable) levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT li.invoice_id, max (li.level) FROM letters l"
+                               " JOIN letter_items li ON li.letter_id = l.id"
+                               " WHERE l.customer_id = ?1 AND l.date <= ?2"
+                               " GROUP BY li.invoice_id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rcv_bind_text (stmt, 2, as_of_iso);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (levels, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&levels);
+}
+
+static gboolean
+fill_totals (RcvDatabase *db,
+             GArray      *items,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT total FROM invoices WHERE id = ?1",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      RcvDunningItem *item = &g_array_index (items, RcvDunningItem, i);
+
+      sqlite3_bind_int64 (stmt, 1, item->invoice_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        item->total = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static RcvPolicy *
+policy_for (RcvDatabase *db,
+            GHashTable  *policies,
+            gint64       policy_id,
+            GError     **error)
+{
+  RcvPolicy *policy = g_hash_table_lookup (policies, &policy_id);
+
+  if (policy == NULL)
+    {
+      policy = rcv_policy_load (db, policy_id, error);
+      if (policy == NULL)
+        return NULL;
+      g_hash_table_insert (policies, g_memdup2 (&policy_id, sizeof policy_id), policy);
+    }
+  return policy;
+}
+
+/* Builds the customer's letter, or its covered entry, or neither when nothing new is due. */
+static gboolean
+account_letter (RcvDatabase   *db,
+                RcvDunningRun *run,
+                Account       *account,
+                GHashTable    *policies,
+                RateCache     *rates,
+                GError       **error)
+{
+  g_autoptr(RcvCustomer) customer = NULL;
+  g_autoptr(GHashTable) sent = NULL;
+  g_autoptr(GArray) periods = NULL;
+  RcvDunningLetter *letter;
+  const RcvCurrency *currency = rcv_database_get_currency (db);
+  const RcvReminderLevel *level;
+  char as_of_iso[RCV_ISO_DATE_LEN];
+  RcvPolicy *policy;
+  gboolean due = FALSE;
+  guint top = 0;
+  gint64 open = 0;
+  GDate first_late;
+
+  customer = rcv_ledger_get_customer (db, account->customer_id, error);
+  if (customer == NULL)
+    return FALSE;
+  policy = policy_for (db, policies, customer->policy_id, error);
+  if (policy == NULL)
+    return FALSE;
+
+  rcv_date_to_iso (&run->as_of, as_of_iso);
+  sent = sent_levels (db, account->customer_id, as_of_iso, error);
+  if (sent == NULL)
+    return FALSE;
+
+  g_array_sort (account->items, compare_items);
+  for (guint i = 0; i < account->items->len; i++)
+    {
+      RcvDunningItem *item = &g_array_index (account->items, RcvDunningItem, i);
+
+      for (guint l = 0; l < policy->levels->len; l++)
+        if (item->days_late >= g_array_index (policy->levels, RcvReminderLevel, l).days_after_due)
+          item->level = l + 1;
+      item->sent_level = (guint) GPOINTER_TO_INT (g_hash_table_lookup (sent, &item->invoice_id));
+      if (item->level > item->sent_level)
+        due = TRUE;
+      top = MAX (top, item->level);
+      open += item->open;
+    }
+  if (!due)
+    return TRUE;
+
+  if (account->credit >= open)
+    {
+      RcvDunningCovered *covered = g_new0 (RcvDunningCovered, 1);
+
+      covered->customer_id = account->customer_id;
+      covered->code = g_strdup (customer->code);
+      covered->name = g_strdup (customer->name);
+      covered->overdue = open;
+      covered->credit = account->credit;
+      g_ptr_array_add (run->covered, covered);
+      return TRUE;
+    }
+
+  first_late = g_array_index (account->items, RcvDunningItem, 0).due_date;
+  for (guint i = 1; i < account->items->len; i++)
+    {
+      const GDate *d = &g_array_index (account->items, RcvDunningItem, i).due_date;
+      if (g_date_compare (d, &first_late) < 0)
+        first_late = *d;
+    }
+  g_date_add_days (&first_late, 1);
+  periods = interest_periods (rates, policy, &first_late, &run->as_of, error);
+  if (periods == NULL)
+    return FALSE;
+  if (policy->compensation == RCV_COMPENSATION_UK && !fill_totals (db, account->items, error))
+    return FALSE;
+
+  letter = g_new0 (RcvDunningLetter, 1);
+  g_ptr_array_add (run->letters, letter);
+  letter->customer_id = customer->id;
+  letter->code = g_strdup (customer->code);
+  letter->name = g_strdup (customer->name);
+  letter->address = g_strdup (customer->address);
+  letter->email = g_strdup (customer->email);
+  letter->policy_name = g_strdup (policy->name);
+  letter->date = run->as_of;
+  letter->deadline = run->as_of;
+  g_date_add_days (&letter->deadline, RCV_DUNNING_DEADLINE_DAYS);
+  letter->oldest_due = first_late;
+  g_date_subtract_days (&letter->oldest_due, 1);
+  letter->level = top;
+  letter->n_levels = policy->levels->len;
+  level = &g_array_index (policy->levels, RcvReminderLevel, top - 1);
+  letter->title = g_strdup (level->title);
+  letter->body = g_strdup (level->body[0] != '\0' ? level->body
+                                                  : rcv_dunning_default_body (top,
+                                                                              letter->n_levels));
+  letter->fee = level->fee;
+  letter->interest_kind = policy->interest_kind;
+  letter->compensation_kind = policy->compensation;
+  letter->credit = account->credit;
+  letter->open = open;
+
+  for (guint i = 0; i < account->items->len; i++)
+    {
+      RcvDunningItem *item = &g_array_index (account->items, RcvDunningItem, i);
+
+      if (!item_interest (item, periods, error))
+        return FALSE;
+      item->compensation = rcv_policy_get_compensation (policy, item->total, currency);
+      letter->interest += item->interest;
+      letter->compensation += item->compensation;
+    }
+  letter->total = letter->open + letter->interest + letter->compensation + letter->fee -
+                  letter->credit;
+  letter->items = g_steal_pointer (&account->items);
+  letter->periods = g_steal_pointer (&periods);
+  return TRUE;
+}
+
+/* The letters due as of a date, for one customer (customer_id) or all (0). Blocking: a
+ * million invoices take a second or two, so the window calls rcv_dunning_run_new_async(). */
+RcvDunningRun *
+rcv_dunning_run_new (RcvDatabase   *db,
+                     const GDate   *as_of,
+                     gint64         customer_id,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(GHashTable) accounts = NULL;
+  g_autoptr(GHashTable) policies = NULL;
+  g_autoptr(GHashTable) rate_table = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  RateCache rates;
+  GHashTableIter iter;
+  gpointer value;
+  Scan scan;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  run = g_new0 (RcvDunningRun, 1);
+  run->as_of = *as_of;
+  run->letters = g_ptr_array_new_with_free_func (letter_free);
+  run->covered = g_ptr_array_new_with_free_func (covered_free);
+
+  accounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, account_free);
+  scan.customer_id = customer_id;
+  scan.as_of_julian = g_date_get_julian (as_of);
+  scan.accounts = accounts;
+  if (!rcv_aging_scan_open (db, as_of, TRUE, add_open_document, &scan, error))
+    return NULL;
+
+  ordered = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, accounts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Account *) value)->items->len > 0)
+      g_ptr_array_add (ordered, value);
+  g_ptr_array_sort (ordered, compare_accounts);
+
+  policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                    (GDestroyNotify) rcv_policy_free);
+  rate_table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  rates.db = db;
+  rates.rates = rate_table;
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (!account_letter (db, run, g_ptr_array_index (ordered, i), policies, &rates, error))
+        return NULL;
+    }
+  return g_steal_pointer (&run);
+}
+
+static gpointer
+run_in_thread (RcvDatabase   *connection,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return rcv_dunning_run_new (connection, data, 0, cancellable, error);
+}
+
+void
+rcv_dunning_run_new_async (RcvDatabase         *db,
+                           const GDate         *as_of,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (RCV_IS_DATABASE (db));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, run_in_thread,
+                         g_memdup2 (as_of, sizeof (GDate)), g_free,
+                         (GDestroyNotify) rcv_dunning_run_free, rcv_dunning_run_new_async,
+                         cancellable, callback, user_data);
+}
+
+RcvDunningRun *
+rcv_dunning_run_new_finish (RcvDatabase   *db,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return rcv_database_task_finish (db, result, rcv_dunning_run_new_async, error);
+}
+
+/* ---- output -------------------------------------------------------------------------- */
+
+static void
+append_money (GString           *out,
+              gint64             amount,
+              const RcvCurrency *currency)
+{
+  g_string_append_c (out, ',');
+  rcv_money_append_plain (out, amount, currency);
+}
+
+/* customer_id,customer,level,title,invoices,oldest_due,days_late,open,interest,fees,credit,
+ * total,deadline: one row per letter due, by customer ID. fees are the compensation and the
+ * reminder fee together. */
+char *
+rcv_dunning_run_to_csv (const RcvDunningRun *run,
+                        const RcvCurrency   *currency)
+{
+  GString *out = g_string_new ("customer_id,customer,level,title,invoices,oldest_due,"
+                               "days_late,open,interest,fees,credit,total,deadline\n");
+
+  g_return_val_if_fail (run != NULL && currency != NULL, NULL);
+
+  for (guint i = 0; i < run->letters->len; i++)
+    {
+      const RcvDunningLetter *letter = g_ptr_array_index (run->letters, i);
+      char oldest[RCV_ISO_DATE_LEN], deadline[RCV_ISO_DATE_LEN];
+
+      rcv_date_to_iso (&letter->oldest_due, oldest);
+      rcv_date_to_iso (&letter->deadline, deadline);
+      rcv_csv_append_field (out, letter->code, ',');
+      g_string_append_c (out, ',');
+      rcv_csv_append_field (out, letter->name, ',');
+      g_string_append_printf (out, ",%u,", letter->level);
+      rcv_csv_append_field (out, letter->title, ',');
+      g_string_append_printf (out, ",%u,%s,%d", letter->items->len, oldest,
+                              (gint) (g_date_get_julian (&letter->date) -
+                                      g_date_get_julian (&letter->oldest_due)));
+      append_money (out, letter->open, currency);
+      append_money (out, letter->interest, currency);
+      append_money (out, letter->compensation + letter->fee, currency);
+      append_money (out, letter->credit, currency);
+      append_money (out, letter->total, currency);
+      g_string_append_printf (out, ",%s\n", deadline);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+json_date (RcvJsonWriter *writer,
+           const char    *key,
+           const GDate   *date)
+{
+  char iso[RCV_ISO_DATE_LEN];
+
+  rcv_date_to_iso (date, iso);
+  rcv_json_key (writer, key);
+  rcv_json_string (writer, iso);
+}
+
+static void
+json_money (RcvJsonWriter     *writer,
+            const char        *key,
+            gint64             amount,
+            const RcvCurrency *currency)
+{
+  rcv_json_key (writer, key);
+  rcv_json_money (writer, amount, currency);
+}
+
+static void
+json_int (RcvJsonWriter *writer,
+          const char    *key,
+          gint64         value)
+{
+  rcv_json_key (writer, key);
+  rcv_json_int (writer, value);
+}
+
+static void
+json_text (RcvJsonWriter *writer,
+           const char    *key,
+           const char    *value)
+{
+  rcv_json_key (writer, key);
+  rcv_json_string (writer, value);
+}
+
+/* The same numbers as the CSV, with each letter's invoices and interest periods. */
+char *
+rcv_dunning_run_to_json (const RcvDunningRun *run,
+                         const RcvCurrency   *currency)
+{
+  RcvJsonWriter *writer = rcv_json_writer_new (TRUE);
+
+  g_return_val_if_fail (run != NULL && currency != NULL, NULL);
+
+  rcv_json_begin_object (writer);
+  json_date (writer, "as_of", &run->as_of);
+  json_text (writer, "currency", currency->code);
+  rcv_json_key (writer, "letters");
+  rcv_json_begin_array (writer);
+  for (guint i = 0; i < run->letters->len; i++)
+    {
+      const RcvDunningLetter *letter = g_ptr_array_index (run->letters, i);
+
+      rcv_json_begin_object (writer);
+      json_text (writer, "customer_id", letter->code);
+      json_text (writer, "customer", letter->name);
+      json_int (writer, "level", letter->level);
+      json_text (writer, "title", letter->title);
+      json_date (writer, "oldest_due", &letter->oldest_due);
+      json_date (writer, "deadline", &letter->deadline);
+      json_money (writer, "open", letter->open, currency);
+      json_money (writer, "interest", letter->interest, currency);
+      json_money (writer, "compensation", letter->compensation, currency);
+      json_money (writer, "fee", letter->fee, currency);
+      json_money (writer, "credit", letter->credit, currency);
+      json_money (writer, "total", letter->total, currency);
+      rcv_json_key (writer, "interest_periods");
+      rcv_json_begin_array (writer);
+      for (guint p = 0; p < letter->periods->len; p++)
+        {
+          const RcvInterestPeriod *period = &g_array_index (letter->periods, RcvInterestPeriod, p);
+
+          rcv_json_begin_object (writer);
+          json_date (writer, "from", &period->from);
+          json_date (writer, "to", &period->to);
+          json_int (writer, "rate_bp", period->rate_bp);
+          rcv_json_end_object (writer);
+        }
+      rcv_json_end_array (writer);
+      rcv_json_key (writer, "invoices");
+      rcv_json_begin_array (writer);
+      for (guint n = 0; n < letter->items->len; n++)
+        {
+          const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, n);
+
+          rcv_json_begin_object (writer);
+          json_text (writer, "number", item->number);
+          json_date (writer, "issue_date", &item->issue_date);
+          json_date (writer, "due_date", &item->due_date);
+          json_int (writer, "days_late", item->days_late);
+          json_int (writer, "level", item->level);
+          json_int (writer, "sent_level", item->sent_level);
+          json_money (writer, "open", item->open, currency);
+          json_money (writer, "interest", item->interest, currency);
+          json_money (writer, "compensation", item->compensation, currency);
+          rcv_json_end_object (writer);
+        }
+      rcv_json_end_array (writer);
+      rcv_json_end_object (writer);
+    }
+  rcv_json_end_array (writer);
+  rcv_json_key (writer, "covered_by_credit");
+  rcv_json_begin_array (writer);
+  for (guint i = 0; i < run->covered->len; i++)
+    {
+      const RcvDunningCovered *covered = g_ptr_array_index (run->covered, i);
+
+      rcv_json_begin_object (writer);
+      json_text (writer, "customer_id", covered->code);
+      json_text (writer, "customer", covered->name);
+      json_money (writer, "overdue", covered->overdue, currency);
+      json_money (writer, "credit", covered->credit, currency);
+      rcv_json_end_object (writer);
+    }
+  rcv_json_end_array (writer);
+  rcv_json_end_object (writer);
+  return rcv_json_writer_free_to_string (writer);
+}
+
+/* ---- the letter log ------------------------------------------------------------------ */
+
+static gboolean
+record_one (RcvDatabase            *db,
+            const RcvDunningLetter *letter,
+            GError                **error)
+{
+  g_autofree char *summary = NULL;
+  char date[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  gint64 letter_id;
+  int rc;
+
+  rcv_date_to_iso (&letter->date, date);
+  stmt = rcv_database_prepare (db,
+                               "INSERT INTO letters (customer_id, date, level, title, open,"
+                               " interest, fees, credit, total)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, letter->customer_id);
+  rcv_bind_text (stmt, 2, date);
+  sqlite3_bind_int (stmt, 3, (int) letter->level);
+  rcv_bind_text (stmt, 4, letter->title);
+  sqlite3_bind_int64 (stmt, 5, letter->open);
+  sqlite3_bind_int64 (stmt, 6, letter->interest);
+  sqlite3_bind_int64 (stmt, 7, letter->compensation + letter->fee);
+  sqlite3_bind_int64 (stmt, 8, letter->credit);
+  sqlite3_bind_int64 (stmt, 9, letter->total);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                   _("A level %u letter to %s dated %s is already recorded"), letter->level,
+                   letter->name, date);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return rcv_database_set_error (db, error);
+  letter_id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+
+  stmt = rcv_database_prepare (db,
+                               "INSERT INTO letter_items (letter_id, invoice_id, level, days_late,"
+                               " open, interest, fees) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
+
+      sqlite3_bind_int64 (stmt, 1, letter_id);
+      sqlite3_bind_int64 (stmt, 2, item->invoice_id);
+      sqlite3_bind_int (stmt, 3, (int) item->level);
+      sqlite3_bind_int (stmt, 4, item->days_late);
+      sqlite3_bind_int64 (stmt, 5, item->open);
+      sqlite3_bind_int64 (stmt, 6, item->interest);
+      sqlite3_bind_int64 (stmt, 7, item->compensation);
+      if (!rcv_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  summary = g_strdup_printf ("date=%s level=%u invoices=%u total=%" G_GINT64_FORMAT, date,
+                             letter->level, letter->items->len, letter->total);
+  return rcv_database_audit (db, "insert", "letters", letter_id, NULL, summary, error);
+}
+
+/* Records the letters as sent, all or none: the next run escalates from them. */
+gboolean
+rcv_dunning_record (RcvDatabase                   *db,
+                    const RcvDunningLetter *const *letters,
+                    guint                          n_letters,
+                    GError                       **error)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (letters != NULL || n_letters == 0, FALSE);
+
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n_letters; i++)
+    if (!record_one (db, letters[i], error))
+      {
+        rcv_database_rollback (db);
+        return FALSE;
+      }
+  return rcv_database_commit (db, error);
+}
+
+/* The letters recorded for a customer, the latest first. */
+GPtrArray *
+rcv_dunning_list_sent (RcvDatabase  *db,
+                       gint64        customer_id,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_sent_letter_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT l.id, l.date, l.level, l.title, l.interest, l.fees, l.total,"
+                               " (SELECT count (*) FROM letter_items li WHERE li.letter_id = l.id)"
+                               " FROM letters l WHERE l.customer_id = ?1"
+                               " ORDER BY l.date DESC, l.level DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RcvSentLetter *letter = g_new0 (RcvSentLetter, 1);
+
+      letter->id = sqlite3_column_int64 (stmt, 0);
+      g_date_clear (&letter->date, 1);
+      g_date_set_julian (&letter->date, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
+      letter->level = (guint) sqlite3_column_int (stmt, 2);
+      letter->title = g_strdup (rcv_column_text (stmt, 3));
+      letter->interest = sqlite3_column_int64 (stmt, 4);
+      letter->fees = sqlite3_column_int64 (stmt, 5);
+      letter->total = sqlite3_column_int64 (stmt, 6);
+      letter->n_invoices = (guint) sqlite3_column_int (stmt, 7);
+      g_ptr_array_add (sent, letter);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sent);
+}
+
+/* ---- the letter's text --------------------------------------------------------------- */
+
+/* The built-in text of a level: the first is friendly, the last (of two or more) final,
+ * those between firm. */
+const char *
+rcv_dunning_default_body (guint level,
+                          guint n_levels)
+{
+  if (level <= 1)
+    return _("Dear Sir or Madam,\n\n"
+             "perhaps it has escaped your notice: according to our records, the invoices below "
+             "are past their due date. We would be grateful if you would pay {total} by "
+             "{deadline}.\n\n"
+             "If you have paid in the meantime, please disregard this letter. If you have any "
+             "question about these invoices, please contact us: {contact}.\n\n"
+             "Kind regards\n{company}");
+  if (level < n_levels)
+    return _("Dear Sir or Madam,\n\n"
+             "despite our reminder, we have not yet received payment for the invoices below, "
+             "the oldest of which was due on {oldest_due}. Please pay {total} by {deadline} "
+             "at the latest.\n\n"
+             "If something about these invoices is not right, please tell us straight away: "
+             "{contact}.\n\n"
+             "Kind regards\n{company}");
+  return _("Dear Sir or Madam,\n\n"
+           "this is our final notice. The invoices below are still unpaid, although we have "
+           "reminded you of them more than once; the oldest was due on {oldest_due}.\n\n"
+           "Unless we receive {total} by {deadline}, we will hand the matter to a collection "
+           "agency without further notice, which will cause you further costs.\n\n"
+           "Yours faithfully\n{company}");
+}
+
+/* The payment reference the letter asks for: the customer's ID and the letter's date. */
+char *
+rcv_dunning_letter_reference (const RcvDunningLetter *letter)
+{
+  g_return_val_if_fail (letter != NULL, NULL);
+
+  return g_strdup_printf ("%s-%04u%02u%02u-%u", letter->code,
+                          (guint) g_date_get_year (&letter->date),
+                          (guint) g_date_get_month (&letter->date),
+                          (guint) g_date_get_day (&letter->date), letter->level);
+}
+
+static char *
+placeholder_value (const RcvDunningLetter *letter,
+                   const char             *name,
+                   const char             *company,
+                   const char             *contact,
+                   const RcvCurrency      *currency)
+{
+  if (g_str_equal (name, "customer"))
+    return g_strdup (letter->name);
+  if (g_str_equal (name, "company"))
+    return g_strdup (company);
+  if (g_str_equal (name, "contact"))
+    return g_strdup (contact);
+  if (g_str_equal (name, "date"))
+    return rcv_date_format_locale (&letter->date);
+  if (g_str_equal (name, "deadline"))
+    return rcv_date_format_locale (&letter->deadline);
+  if (g_str_equal (name, "oldest_due"))
+    return rcv_date_format_locale (&letter->oldest_due);
+  if (g_str_equal (name, "level"))
+    return g_strdup_printf ("%u", letter->level);
+  if (g_str_equal (name, "total"))
+    return rcv_money_format (letter->total, currency);
+  if (g_str_equal (name, "open"))
+    return rcv_money_format (letter->open, currency);
+  if (g_str_equal (name, "interest"))
+    return rcv_money_format (letter->interest, currency);
+  if (g_str_equal (name, "fees"))
+    return rcv_money_format (letter->compensation + letter->fee, currency);
+  if (g_str_equal (name, "reference"))
+    return rcv_dunning_letter_reference (letter);
+  return NULL;
+}
+
+/* The text with each {placeholder} filled in; “{{” and “}}” are braces, and anything else
+ * between braces is kept as typed (the policy editor refuses it before it is saved). */
+char *
+rcv_dunning_letter_expand (const RcvDunningLetter *letter,
+                           const char             *text,
+                           const char             *company,
+                           const char             *contact,
+                           const RcvCurrency      *currency)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (letter != NULL && text != NULL && currency != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      const char *close;
+
+      if ((*p == '{' && p[1] == '{') || (*p == '}' && p[1] == '}'))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (*p == '{' && (close = strchr (p, '}')) != NULL)
+        {
+          g_autofree char *name = g_strndup (p + 1, (gsize) (close - p - 1));
+          g_autofree char *value = placeholder_value (letter, name, company ? company : "",
+                                                      contact ? contact : "", currency);
+
+          if (value != NULL)
+            {
+              g_string_append (out, value);
+              p = close;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,65 @@
+/* rcv-letter.h - reminder letters laid out with Pango on any cairo_t: PDF, print, preview
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "rcv-database.h"
+#include "rcv-dunning.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RCV_PAPER_A4,            /* DIN 5008 form B: the address in a DL window envelope */
+  RCV_PAPER_US_LETTER,     /* the address in a #10 window envelope */
+} RcvPaper;
+
+/* The company's side of every letter: its profile, logo, currency and paper. */
+typedef struct _RcvLetterhead RcvLetterhead;
+/* One letter laid out into pages. */
+typedef struct _RcvLetterLayout RcvLetterLayout;
+
+/* Called after each letter written: done of total. */
+typedef void (*RcvProgressFunc) (guint    done,
+                                 guint    total,
+                                 gpointer user_data);
+
+RcvPaper         rcv_paper_for_locale          (void);
+gboolean         rcv_paper_from_string         (const char *text,
+                                                RcvPaper   *paper);
+void             rcv_paper_get_size            (RcvPaper  paper,
+                                                double   *width,
+                                                double   *height);
+
+RcvLetterhead   *rcv_letterhead_new            (RcvDatabase *db,
+                                                RcvPaper     paper);
+void             rcv_letterhead_free           (RcvLetterhead *head);
+RcvPaper         rcv_letterhead_get_paper      (const RcvLetterhead *head);
+const char      *rcv_letterhead_get_logo_problem (const RcvLetterhead *head);
+
+RcvLetterLayout *rcv_letter_layout_new         (const RcvLetterhead    *head,
+                                                const RcvDunningLetter *letter,
+                                                cairo_t                *cr);
+guint            rcv_letter_layout_get_n_pages (const RcvLetterLayout *layout);
+void             rcv_letter_layout_draw_page   (const RcvLetterLayout *layout,
+                                                cairo_t               *cr,
+                                                guint                  page);
+void             rcv_letter_layout_free        (RcvLetterLayout *layout);
+
+gboolean         rcv_letters_write_pdf         (const RcvLetterhead           *head,
+                                                const RcvDunningLetter *const *letters,
+                                                guint                          n_letters,
+                                                const char                    *path,
+                                                guint                         *n_pages,
+                                                RcvProgressFunc                progress,
+                                                gpointer                       user_data,
+                                                GCancellable                  *cancellable,
+                                                GError                       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvLetterhead, rcv_letterhead_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvLetterLayout, rcv_letter_layout_free)
+
+G_END_DECLS

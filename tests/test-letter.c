@@ -1,0 +1,507 @@
+/* test-letter.c - reminder letters as PDF: the text in it, its pages, the window, the logo
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The PDF is read back with poppler's pdftotext, pdfinfo and pdfimages, as a person's viewer
+ * would read it; RCV_LETTER_PNG_DIR keeps each page as a PNG to look at.
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rcv-company.h"
+#include "rcv-dunning.h"
+#include "rcv-error.h"
+#include "rcv-letter.h"
+#include "rcv-test-utils.h"
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+typedef struct
+{
+  char *path;
+  char *dir;
+  RcvDatabase *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *const profile[][2] = {
+    { RCV_COMPANY_NAME, "Muster & Söhne GmbH" },
+    { RCV_COMPANY_ADDRESS, "Hauptstraße 1\n10115 Berlin" },
+    { RCV_COMPANY_TAX_ID, "DE123456789" },
+    { RCV_COMPANY_EMAIL, "konto@muster.example" },
+    { RCV_COMPANY_IBAN, "DE89 3704 0044 0532 0130 00" },
+    { RCV_COMPANY_BIC, "COBADEFFXXX" },
+  };
+
+  fixture->db = rcv_test_open_new (&fixture->path);
+  fixture->dir = g_path_get_dirname (fixture->path);
+  for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_true (rcv_company_set (fixture->db, profile[i][0], profile[i][1], &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static RcvDunningRun *
+run_as_of (RcvDatabase *db,
+           const char  *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  RcvDunningRun *run = rcv_dunning_run_new (db, rcv_test_date (as_of), 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return run;
+}
+
+/* Writes the run's letters and returns the PDF's path; each page kept as a PNG when asked. */
+static char *
+write_pdf (Fixture             *fixture,
+           const RcvDunningRun *run,
+           RcvPaper             paper,
+           const char          *name,
+           guint               *n_pages)
+{
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (fixture->db, paper);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strconcat (name, ".pdf", NULL);
+  char *pdf = g_build_filename (fixture->dir, file, NULL);
+  const char *png_dir = g_getenv ("RCV_LETTER_PNG_DIR");
+
+  g_assert_true (rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) run->letters->pdata,
+                                        run->letters->len, pdf, n_pages, NULL, NULL, NULL,
+                                        &error));
+  g_assert_no_error (error);
+
+  if (png_dir != NULL && rcv_test_have_program ("pdftoppm"))
+    {
+      g_autofree char *prefix = g_build_filename (png_dir, name, NULL);
+      const char *argv[] = { "pdftoppm", "-png", "-r", "60", pdf, prefix, NULL };
+      g_autofree char *out = NULL;
+
+      g_mkdir_with_parents (png_dir, 0700);
+      out = rcv_test_run (argv);
+    }
+  return pdf;
+}
+
+static char *
+pdf_text (const char *pdf,
+          guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *all[] = { "pdftotext", pdf, "-", NULL };
+  const char *one[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
+
+  return rcv_test_run (page == 0 ? all : one);
+}
+
+static char *
+pdf_info (const char *pdf,
+          const char *field)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = rcv_test_run (argv);
+  const char *line = strstr (out, field);
+  const char *end;
+
+  g_assert_nonnull (line);
+  line += strlen (field);
+  while (*line == ' ' || *line == ':')
+    line++;
+  end = strchr (line, '\n');
+  return g_strndup (line, end != NULL ? (gsize) (end - line) : strlen (line));
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  double x_min, y_min, x_max, y_max;
+} Box;
+
+/* Where a word sits on the first page, in points from the top left, from pdftotext -bbox. */
+static gboolean
+find_word (const char *pdf,
+           const char *word,
+           Box        *box)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-", NULL };
+  g_autofree char *out = rcv_test_run (argv);
+  g_autofree char *closing = g_strdup_printf (">%s</word>", word);
+  const char *end = strstr (out, closing);
+  const char *start;
+
+  if (end == NULL)
+    return FALSE;
+  for (start = end; start > out && strncmp (start, "<word", 5) != 0; start--)
+    ;
+  g_assert_cmpint (sscanf (start, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                           &box->x_min, &box->y_min, &box->x_max, &box->y_max), ==, 4);
+  return TRUE;
+}
+
+/* Names with accents, Japanese and markup characters, invoice numbers and amounts are in the
+ * PDF as text, one letter per page. */
+static void
+test_pdf_text (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages = NULL;
+  gint64 a = rcv_test_customer (db, "C1", "Café Lumière SARL");
+  gint64 b = rcv_test_customer (db, "C2", "Studio Nakamura 中村デザイン");
+  gint64 c = rcv_test_customer (db, "C3", "<b>Tom & Jerry</b> Ltd");
+  guint n_pages;
+
+  rcv_test_invoice (db, a, "2026-0101", "2026-01-01", "2026-01-31", 123456);
+  rcv_test_invoice (db, b, "2026-0102", "2026-01-05", "2026-02-04", 98765);
+  rcv_test_invoice (db, c, "2026-0103", "2026-01-06", "2026-02-05", 5000);
+  rcv_test_invoice (db, c, "2026-0104", "2026-01-07", "2026-02-06", 2500);
+  run = run_as_of (db, "2026-03-01");
+  g_assert_cmpuint (run->letters->len, ==, 3);
+
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "text", &n_pages);
+  g_assert_cmpuint (n_pages, ==, 3);
+  pages = pdf_info (pdf, "Pages");
+  g_assert_cmpstr (pages, ==, "3");
+
+  text = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (text, "Muster & Söhne GmbH"));
+  g_assert_nonnull (strstr (text, "Café Lumière SARL"));
+  g_assert_nonnull (strstr (text, "中村デザイン"));
+  g_assert_nonnull (strstr (text, "<b>Tom & Jerry</b> Ltd"));   /* never markup */
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("2026-010%u", i);
+      g_assert_cmpuint (count (text, number), ==, 1);
+    }
+  g_assert_nonnull (strstr (text, "1,234.56 €"));
+  g_assert_nonnull (strstr (text, "987.65 €"));
+  g_assert_nonnull (strstr (text, "75.00 €"));                   /* C3's amount due */
+  g_assert_nonnull (strstr (text, "DE89 3704 0044 0532 0130 00"));
+  g_assert_nonnull (strstr (text, "DE123456789"));
+  g_assert_null (strstr (text, "Page 1 of"));                    /* one page each */
+
+  /* each letter on its own page, in customer order */
+  for (guint page = 1; page <= 3; page++)
+    {
+      g_autofree char *one = pdf_text (pdf, page);
+      g_assert_nonnull (strstr (one, page == 1 ? "Café" : page == 2 ? "Nakamura" : "Jerry"));
+      g_assert_null (strstr (one, page == 1 ? "Jerry" : "Café"));
+    }
+}
+
+/* A letter longer than a page: the table goes on, under its header, with page numbers; the
+ * next letter starts on a page of its own. */
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = NULL;
+  g_autoptr(RcvLetterLayout) layout = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *total = NULL;
+  gint64 big = rcv_test_customer (db, "C1", "Großkunde AG");
+  gint64 small = rcv_test_customer (db, "C2", "Kleinkunde");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages, letter_pages;
+
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("L-%03u", i);
+      rcv_test_invoice (db, big, number, "2026-01-01", "2026-01-31", 10000 + i);
+    }
+  rcv_test_invoice (db, small, "S-001", "2026-01-01", "2026-01-31", 4200);
+  run = run_as_of (db, "2026-03-01");
+
+  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  surface = cairo_pdf_surface_create (NULL, 595, 842);
+  cr = cairo_create (surface);
+  layout = rcv_letter_layout_new (head, g_ptr_array_index (run->letters, 0), cr);
+  letter_pages = rcv_letter_layout_get_n_pages (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (letter_pages, >=, 3);
+
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "pages", &n_pages);
+  g_assert_cmpuint (n_pages, ==, letter_pages + 1);
+  text = pdf_text (pdf, 0);
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("L-%03u", i);
+      g_assert_cmpuint (count (text, number), ==, 1);
+    }
+  /* 90 × 100.00 + Σ 0..89 cents */
+  total = g_strdup ("9,040.05 €");
+  g_assert_nonnull (strstr (text, total));
+  for (guint page = 1; page <= letter_pages; page++)
+    {
+      g_autofree char *one = pdf_text (pdf, page);
+      g_autofree char *label = g_strdup_printf ("Page %u of %u", page, letter_pages);
+
+      g_assert_nonnull (strstr (one, label));
+      g_assert_nonnull (strstr (one, "Invoice"));                /* the header, each page */
+      g_assert_nonnull (strstr (one, "Großkunde AG"));
+    }
+  last = pdf_text (pdf, letter_pages + 1);
+  g_assert_nonnull (strstr (last, "Kleinkunde"));
+  g_assert_nonnull (strstr (last, "S-001"));
+  g_assert_null (strstr (last, "Page "));
+  g_assert_null (strstr (last, "L-0"));
+}
+
+/* The recipient's name lies inside the envelope's window: DIN 5008 form B on A4, a #10
+ * envelope on US Letter; a long name wraps inside the field. */
+static void
+test_window (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autofree char *a4 = NULL;
+  g_autofree char *letter = NULL;
+  g_autofree char *a4_size = NULL;
+  g_autofree char *letter_size = NULL;
+  gint64 customer = rcv_test_customer (db, "C1",
+                                       "Windowfield Internationale Handelsgesellschaft für "
+                                       "Feinmechanik und Optik Zweigniederlassung Rheinland");
+  Box box;
+
+  rcv_test_invoice (db, customer, "W-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+
+  a4 = write_pdf (fixture, run, RCV_PAPER_A4, "window-a4", NULL);
+  a4_size = pdf_info (a4, "Page size");
+  g_assert_true (g_str_has_prefix (a4_size, "595.276 x 841.89 pts"));
+  g_assert_true (find_word (a4, "Windowfield", &box));
+  g_assert_cmpfloat (box.x_min, >=, MM (20));
+  g_assert_cmpfloat (box.y_min, >=, MM (45 + 17.7) - 1);
+  g_assert_cmpfloat (box.y_max, <=, MM (90));
+  g_assert_true (find_word (a4, "Rheinland", &box));            /* wrapped, still inside */
+  g_assert_cmpfloat (box.x_max, <=, MM (105));
+  g_assert_cmpfloat (box.y_max, <=, MM (90));
+
+  letter = write_pdf (fixture, run, RCV_PAPER_US_LETTER, "window-letter", NULL);
+  letter_size = pdf_info (letter, "Page size");
+  g_assert_true (g_str_has_prefix (letter_size, "612 x 792 pts"));
+  g_assert_true (find_word (letter, "Windowfield", &box));
+  g_assert_cmpfloat (box.x_min, >=, 0.875 * 72);
+  g_assert_cmpfloat (box.y_min, >=, 2.0 * 72 - 1);
+  g_assert_cmpfloat (box.y_max, <=, (2.0 + 1.125) * 72 + 1);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The company's logo is drawn; one that cannot be read is left out, with the reason. */
+static void
+test_logo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvLetterhead) head = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *images = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 100);
+  cairo_t *cr = cairo_create (surface);
+  const char *argv[4] = { "pdfimages", "-list", NULL, NULL };
+
+  cairo_set_source_rgb (cr, 0.8, 0.2, 0.1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==,
+                   CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  bytes = g_bytes_new (png->data, png->len);
+  g_assert_true (rcv_company_set_logo (db, bytes, &error));
+  g_assert_no_error (error);
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_assert_null (rcv_letterhead_get_logo_problem (head));
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "logo", NULL);
+  argv[2] = pdf;
+  images = rcv_test_run (argv);
+  g_assert_cmpuint (count (images, "\n"), ==, 3);               /* two header lines, one image */
+  g_assert_nonnull (strstr (images, "300   100"));           /* as it is: not scaled up */
+
+  /* an image the letters cannot decode: no logo, a reason, and the letters still print */
+  broken = g_bytes_new_static ("\x89PNG\r\n\x1a\nnot really", 18);
+  g_assert_true (rcv_company_set_logo (db, broken, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&head, rcv_letterhead_free);
+  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_assert_nonnull (rcv_letterhead_get_logo_problem (head));
+  g_clear_pointer (&pdf, g_free);
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "logo-broken", NULL);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Nothing to write, a folder that is not there, a cancelled batch: an error, and no file (or
+ * the old one) left behind. */
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "x.pdf", NULL);
+  g_autofree char *old = g_build_filename (fixture->dir, "old.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+
+  g_assert_false (rcv_letters_write_pdf (head, NULL, 0, old, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  g_assert_false (rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) run->letters->pdata,
+                                         1, missing, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  rcv_test_write_file (old, "the old letters");
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) run->letters->pdata,
+                                         1, old, NULL, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old letters");
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, ==, *calls + 1);
+  g_assert_cmpuint (total, ==, 5);
+  (*calls)++;
+}
+
+/* The batch reports its progress letter by letter. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "progress.pdf", NULL);
+  guint calls = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("C%u", i);
+      g_autofree char *number = g_strdup_printf ("P-%u", i);
+      gint64 customer = rcv_test_customer (db, code, code);
+      rcv_test_invoice (db, customer, number, "2026-01-01", "2026-01-31", 10000);
+    }
+  run = run_as_of (db, "2026-03-01");
+  g_assert_true (rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) run->letters->pdata,
+                                        run->letters->len, pdf, NULL, count_progress, &calls,
+                                        NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 5);
+}
+
+static void
+test_paper (void)
+{
+  RcvPaper paper;
+  double width, height;
+
+  g_assert_true (rcv_paper_from_string ("a4", &paper));
+  g_assert_cmpint (paper, ==, RCV_PAPER_A4);
+  g_assert_true (rcv_paper_from_string ("letter", &paper));
+  g_assert_cmpint (paper, ==, RCV_PAPER_US_LETTER);
+  g_assert_false (rcv_paper_from_string ("a5", &paper));
+  rcv_paper_get_size (RCV_PAPER_US_LETTER, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 792, 0.01);
+  rcv_paper_get_size (RCV_PAPER_A4, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.276, 0.01);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/letter/paper", test_paper);
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/letter/pdf-text", test_pdf_text);
+  ADD ("/letter/pages", test_pages);
+  ADD ("/letter/window", test_window);
+  ADD ("/letter/logo", test_logo);
+  ADD ("/letter/errors", test_errors);
+  ADD ("/letter/progress", test_progress);
+#undef ADD
+
+  status = g_test_run ();
+  /* let go of the font caches, so that valgrind sees only what the letters might leak */
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
+  return status;
+}
