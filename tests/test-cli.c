@@ -524,6 +524,115 @@ test_chart (Fixture       *fixture,
   }
 }
 
+/* dunning lists the letters due; letters writes them into one PDF and, with --record, logs
+ * them so that the next run asks for nothing more until a level is reached anew. */
+static void
+test_dunning_and_letters (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "letters.pdf", NULL);
+  g_autofree char *one = g_build_filename (fixture->dir, "one.pdf", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "none", "letters.pdf", NULL);
+  g_auto (Result) text = { 0 };
+  g_auto (Result) csv = { 0 };
+  g_auto (Result) json = { 0 };
+  g_auto (Result) letters = { 0 };
+  g_auto (Result) customer = { 0 };
+  g_auto (Result) after = { 0 };
+  g_auto (Result) nothing = { 0 };
+  g_auto (Result) failed = { 0 };
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *one_text = NULL;
+
+  import_sample (fixture);
+  run (&text, "--database", fixture->db, "dunning", "--as-of", "2026-03-31", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Alpha GmbH"));
+  g_assert_nonnull (strstr (text.out, "3. Final notice"));
+  g_assert_nonnull (strstr (text.out, "1,214.00 €"));
+
+  run (&csv, "--database", fixture->db, "dunning", "--as-of", "2026-03-31", "--format", "csv",
+       NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==,
+                   "customer_id,customer,level,title,invoices,oldest_due,days_late,open,"
+                   "interest,fees,credit,total,deadline\n"
+                   "C1,Alpha GmbH,3,Final notice,2,2026-01-19,71,814.00,0.00,0.00,0.00,814.00,"
+                   "2026-04-10\n"
+                   "C2,\"Beta, Inc.\",3,Final notice,1,2025-12-15,106,400.00,0.00,0.00,0.00,"
+                   "400.00,2026-04-10\n");
+  run (&json, "--database", fixture->db, "dunning", "--as-of", "2026-03-31", "--format", "json",
+       NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"total\": 814.00"));
+
+  /* one customer's letter, not recorded */
+  run (&customer, "--database", fixture->db, "letters", "--as-of", "2026-03-31", "--customer",
+       "C2", "--output", one, NULL);
+  g_assert_cmpint (customer.status, ==, 0);
+  g_assert_true (g_str_has_prefix (customer.out, "Wrote 1 letter to "));
+  g_assert_true (g_str_has_suffix (customer.out, "one.pdf (1 page)\n"));
+
+  run (&failed, "--database", fixture->db, "letters", "--as-of", "2026-03-31", "--output",
+       missing, NULL);
+  g_assert_cmpint (failed.status, ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  run (&letters, "--database", fixture->db, "letters", "--as-of", "2026-03-31", "--paper", "a4",
+       "--output", pdf, "--record", NULL);
+  g_assert_cmpstr (letters.err, ==, "");
+  g_assert_cmpint (letters.status, ==, 0);
+  g_assert_nonnull (strstr (letters.out, "letters.pdf (2 pages)"));
+  g_assert_true (g_str_has_prefix (letters.out, "Wrote 2 letters to "));
+  g_assert_nonnull (strstr (letters.out, "Recorded 2 letters as sent"));
+  if (rcv_test_have_program ("pdftotext"))
+    {
+      const char *argv[] = { "pdftotext", pdf, "-", NULL };
+      const char *argv_one[] = { "pdftotext", one, "-", NULL };
+
+      pdf_text = rcv_test_run (argv);
+      g_assert_nonnull (strstr (pdf_text, "Alpha GmbH"));
+      g_assert_nonnull (strstr (pdf_text, "Beta, Inc."));
+      g_assert_nonnull (strstr (pdf_text, "2026-0003"));
+      g_assert_nonnull (strstr (pdf_text, "814.00 €"));
+      one_text = rcv_test_run (argv_one);
+      g_assert_nonnull (strstr (one_text, "Beta, Inc."));
+      g_assert_null (strstr (one_text, "Alpha GmbH"));
+    }
+
+  /* recorded: the same run asks for nothing more */
+  run (&after, "--database", fixture->db, "dunning", "--as-of", "2026-04-05", "--format", "csv",
+       NULL);
+  g_assert_cmpstr (after.out, ==,
+                   "customer_id,customer,level,title,invoices,oldest_due,days_late,open,"
+                   "interest,fees,credit,total,deadline\n");
+  run (&nothing, "--database", fixture->db, "letters", "--as-of", "2026-04-05", "--output", one,
+       NULL);
+  g_assert_cmpint (nothing.status, ==, 0);
+  g_assert_nonnull (strstr (nothing.err, "No reminder letter is due as of 2026-04-05"));
+
+  {
+    const char *cases[][4] = {
+      { "dunning", "--format", "xml", NULL },
+      { "dunning", "--as-of", "2026-02-30", NULL },
+      { "letters", "--as-of", "2026-03-31", NULL },
+      { "letters", "--output", "x.txt", NULL },
+      { "letters", "--paper", "a5", "--output" },
+      { "letters", "--customer", "C99", "--output" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto (Result) r = { 0 };
+
+        run (&r, "--database", fixture->db, cases[i][0], cases[i][1], cases[i][2],
+             cases[i][3], cases[i][3] != NULL ? pdf : NULL, NULL);
+        g_assert_cmpint (r.status, ==, 2);
+        g_assert_cmpstr (r.err, !=, "");
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -544,6 +653,7 @@ main (int    argc,
   ADD ("/cli/database-from-environment", test_database_from_environment);
   ADD ("/cli/policies", test_policies);
   ADD ("/cli/chart", test_chart);
+  ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
 
   return g_test_run ();
 }

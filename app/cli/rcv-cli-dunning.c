@@ -249,9 +249,9 @@ command_letters (const char  *database,
   if (!rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) run->letters->pdata,
                               run->letters->len, output, &n_pages, NULL, NULL, NULL, &error))
     return rcv_cli_report_error (error);
-  printf (ngettext ("Wrote %u letter (%u pages) to %s\n", "Wrote %u letters (%u pages) to %s\n",
-                    run->letters->len),
-          run->letters->len, n_pages, output);
+  printf (ngettext ("Wrote %u letter to %s", "Wrote %u letters to %s", run->letters->len),
+          run->letters->len, output);
+  printf (ngettext (" (%u page)\n", " (%u pages)\n", n_pages), n_pages);
 
   if (record)
     {
