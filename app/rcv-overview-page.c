@@ -16,6 +16,7 @@
 
 #include "rcv-chart-view.h"
 #include "rcv-database-task.h"
+#include "rcv-date-button.h"
 #include "rcv-date.h"
 #include "rcv-money.h"
 #include "rcv-overview-page.h"
@@ -35,11 +36,8 @@ struct _RcvOverviewPage
   GCancellable *trend_cancellable;
   gint64 started;              /* of the read under way, for the debug log */
   GDate as_of;
-  gboolean follow_today;       /* the date is today's, whenever the page reloads */
 
-  GtkMenuButton *as_of_button;
-  GtkPopover *as_of_popover;
-  GtkCalendar *calendar;
+  RcvDateButton *date_button;
   GtkLabel *as_of_hint;
   GtkStack *stack;
   GtkSpinner *spinner;
@@ -119,31 +117,6 @@ dso_text (const RcvDso *dso)
     return g_strdup_printf (_("over %s days"), days);
   /* Translators: days sales outstanding, e.g. "43.3 days" */
   return g_strdup_printf (_("%s days"), days);
-}
-
-static void
-update_as_of_button (RcvOverviewPage *self)
-{
-  g_autofree char *date = rcv_date_format_locale (&self->as_of);
-  g_autofree char *label = NULL;
-  GDate today;
-
-  rcv_date_set_today (&today);
-  if (g_date_compare (&self->as_of, &today) == 0)
-    /* Translators: the overview's date button; %s is today's date */
-    label = g_strdup_printf (_("Today, %s"), date);
-  else
-    /* Translators: the overview's date button; %s is a date */
-    label = g_strdup_printf (_("As of %s"), date);
-  gtk_menu_button_set_label (self->as_of_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->as_of_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_label_set_text (self->as_of_hint,
-                      g_date_compare (&self->as_of, &today) > 0
-                        ? _("A date to come: invoices are aged as they will be then, if nothing is paid before.")
-                        : g_date_compare (&self->as_of, &today) < 0
-                          ? _("A past date: invoices and payments entered for later dates are left out.")
-                          : "");
 }
 
 static void
@@ -329,45 +302,9 @@ on_months_dropdown_selected (RcvOverviewPage *self,
 }
 
 static void
-set_as_of (RcvOverviewPage *self,
-           const GDate     *date)
+on_date_changed (RcvOverviewPage *self)
 {
-  GDate today;
-
-  rcv_date_set_today (&today);
-  self->as_of = *date;
-  self->follow_today = g_date_compare (date, &today) == 0;
   rcv_overview_page_reload (self);
-}
-
-static void
-on_calendar_day_selected (RcvOverviewPage *self,
-                          GtkCalendar     *calendar)
-{
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (selected),
-                  (GDateMonth) g_date_time_get_month (selected),
-                  (GDateYear) g_date_time_get_year (selected));
-  if (g_date_compare (&date, &self->as_of) == 0)
-    return;
-  gtk_popover_popdown (self->as_of_popover);
-  set_as_of (self, &date);
-}
-
-static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RcvOverviewPage *self = RCV_OVERVIEW_PAGE (widget);
-  GDate today;
-
-  rcv_date_set_today (&today);
-  gtk_popover_popdown (self->as_of_popover);
-  set_as_of (self, &today);
 }
 
 static RcvChartView *
@@ -469,13 +406,12 @@ rcv_overview_page_class_init (RcvOverviewPageClass *klass)
   object_class->dispose = rcv_overview_page_dispose;
 
   g_type_ensure (RCV_TYPE_CHART_VIEW);
+  g_type_ensure (RCV_TYPE_DATE_BUTTON);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
                                                "rcv-overview-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_button);
-  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_hint);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, spinner);
@@ -489,13 +425,12 @@ rcv_overview_page_class_init (RcvOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, trend_spinner);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, trend_error);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, trend_chart);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_aging_chart_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_customers_chart_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_trend_chart_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_months_dropdown_selected);
 
-  gtk_widget_class_install_action (widget_class, "overview.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "overview.export", "s", export_action);
 }
 
@@ -504,7 +439,6 @@ rcv_overview_page_init (RcvOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rcv_date_set_today (&self->as_of);
-  self->follow_today = TRUE;
 }
 
 void
@@ -537,23 +471,15 @@ reload_trend (RcvOverviewPage *self)
 void
 rcv_overview_page_reload (RcvOverviewPage *self)
 {
-  g_autoptr(GDateTime) selected = NULL;
-
   g_return_if_fail (RCV_IS_OVERVIEW_PAGE (self));
 
   rcv_cancel_and_clear (&self->cancellable);
   if (self->database == NULL)
     return;
 
-  if (self->follow_today)
-    rcv_date_set_today (&self->as_of);
-  update_as_of_button (self);
-  selected = g_date_time_new_local (g_date_get_year (&self->as_of),
-                                    g_date_get_month (&self->as_of),
-                                    g_date_get_day (&self->as_of), 0, 0, 0);
-  g_signal_handlers_block_by_func (self->calendar, on_calendar_day_selected, self);
-  gtk_calendar_select_day (self->calendar, selected);
-  g_signal_handlers_unblock_by_func (self->calendar, on_calendar_day_selected, self);
+  rcv_date_button_follow_today (self->date_button);
+  rcv_date_button_get_date (self->date_button, &self->as_of);
+  gtk_label_set_text (self->as_of_hint, rcv_date_button_get_hint (self->date_button));
 
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();

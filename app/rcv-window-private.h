@@ -6,6 +6,7 @@
 #include "rcv-customers-page.h"
 #include "rcv-invoices-page.h"
 #include "rcv-payments-page.h"
+#include "rcv-reminders-page.h"
 #include "rcv-overview-page.h"
 #include "rcv-window.h"
 
@@ -33,6 +34,7 @@ struct _RcvWindow
   RcvCustomersPage *customers_page;
   RcvInvoicesPage *invoices_page;
   RcvPaymentsPage *payments_page;
+  RcvRemindersPage *reminders_page;
 };
 
 void rcv_window_class_install_actions (GtkWidgetClass *widget_class);

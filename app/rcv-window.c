@@ -119,6 +119,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   g_type_ensure (RCV_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (RCV_TYPE_INVOICES_PAGE);
   g_type_ensure (RCV_TYPE_PAYMENTS_PAGE);
+  g_type_ensure (RCV_TYPE_REMINDERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/rcv-window.ui");
@@ -133,6 +134,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, invoices_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, payments_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, reminders_page);
 
   rcv_window_class_install_actions (widget_class);
 }
@@ -187,6 +189,7 @@ rcv_window_open_company (RcvWindow  *self,
   rcv_customers_page_set_database (self->customers_page, database);
   rcv_invoices_page_set_database (self->invoices_page, database);
   rcv_payments_page_set_database (self->payments_page, database);
+  rcv_reminders_page_set_database (self->reminders_page, database);
   self->empty = FALSE;
   update_title (self, NULL);
 
@@ -258,6 +261,7 @@ rcv_window_reload (RcvWindow *self)
   rcv_customers_page_reload (self->customers_page);
   rcv_invoices_page_reload (self->invoices_page);
   rcv_payments_page_reload (self->payments_page);
+  rcv_reminders_page_reload (self->reminders_page);
 }
 
 void

@@ -21,16 +21,19 @@
 #include "rcv-customers-page.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"
+#include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-invoice-list.h"
 #include "rcv-payment-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-letter-preview.h"
 #include "rcv-overview-page.h"
 #include "rcv-policies-page.h"
 #include "rcv-policy.h"
 #include "rcv-policy-editor.h"
 #include "rcv-preferences-window.h"
+#include "rcv-reminders-page.h"
 #include "rcv-test-utils.h"
 #include "rcv-window.h"
 
@@ -1066,16 +1069,19 @@ test_overview_charts (void)
                                                        g_date_get_day (&past), 0, 0, 0);
     gpointer args[] = { aging, &past };
 
-    gtk_calendar_select_day (child (overview, "calendar"), day);
-    g_signal_emit_by_name (child (overview, "calendar"), "day-selected");
+    gtk_calendar_select_day (child (child (overview, "date_button"), "calendar"), day);
+    g_signal_emit_by_name (child (child (overview, "date_button"), "calendar"), "day-selected");
     wait_until (chart_as_of_is, args);
     args[0] = customers;
     wait_until (chart_as_of_is, args);
     wait_until (trend_is_drawn, overview);
   }
-  g_assert_true (g_str_has_prefix (gtk_menu_button_get_label (child (overview, "as_of_button")),
+  g_assert_true (g_str_has_prefix (gtk_menu_button_get_label (child (child (overview,
+                                                                          "date_button"),
+                                                                   "menu_button")),
                                    "As of "));
-  g_assert_true (gtk_widget_activate_action (overview, "overview.today", NULL));
+  g_assert_true (gtk_widget_activate_action (child (overview, "date_button"),
+                                             "date-button.today", NULL));
   {
     gpointer args[] = { aging, &today };
 
@@ -1107,6 +1113,125 @@ test_overview_charts (void)
   rcv_test_rmdir (dir);
 }
 
+static gboolean
+batch_is_done (gpointer data)
+{
+  return !gtk_revealer_get_reveal_child (child (data, "progress_revealer"));
+}
+
+static gboolean
+n_letters_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (child (args[0], "stack")), "loading") != 0 &&
+         rcv_reminders_page_get_n_letters (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The Reminders page on the demo company: the letters due as the core counts them, a
+ * preview, a print through GtkPrintOperation to a PDF, a PDF saved in a worker thread, and
+ * the letters recorded, after which only the one left out is still due and the customer's
+ * window lists the letter sent. */
+static void
+test_reminders (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *saved = g_build_filename (dir, "saved.pdf", NULL);
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  const RcvDunningLetter *first, *second;
+  RcvWindow *window;
+  gpointer reminders, preview;
+  GDate today;
+  guint n;
+
+  rcv_date_set_today (&today);
+  g_assert_true (rcv_demo_fill (db, &today, &error));
+  g_assert_no_error (error);
+  run = rcv_dunning_run_new (db, &today, 0, NULL, &error);
+  g_assert_no_error (error);
+  n = run->letters->len;
+  g_assert_cmpuint (n, >=, 3);
+  first = g_ptr_array_index (run->letters, 0);
+  second = g_ptr_array_index (run->letters, 1);
+  g_clear_object (&db);
+
+  window = open_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  wait_for_content (window, "ledger");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "reminders"));
+  reminders = child (window, "reminders_page");
+  preview = child (reminders, "preview");
+  {
+    gpointer args[] = { reminders, GUINT_TO_POINTER (n) };
+    wait_until (n_letters_is, args);
+  }
+  wait_for_page_stack (reminders, "letters");
+  g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, n);
+  g_assert_cmpuint (rcv_letter_preview_get_n_pages (preview), >=, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (child (reminders, "summary_label")),
+                            "letters due"));
+  settle ();
+  screenshot (GTK_WIDGET (window), "reminders");
+
+  /* Enter on the first row leaves its letter out; select none and all */
+  gtk_widget_grab_focus (child (reminders, "list_view"));
+  g_signal_emit_by_name (child (reminders, "list_view"), "activate", 0);
+  g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, n - 1);
+  g_assert_true (gtk_widget_activate_action (reminders, "reminders.select-none", NULL));
+  g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, 0);
+  g_assert_true (gtk_widget_activate_action (reminders, "reminders.select-all", NULL));
+  rcv_reminders_page_set_selected (reminders, 0, FALSE);
+  g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, n - 1);
+
+  /* printed through the print operation, exported to a PDF file */
+  g_assert_cmpint (rcv_reminders_page_print (reminders, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                             printed, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+  if (rcv_test_have_program ("pdftotext"))
+    {
+      const char *argv[] = { "pdftotext", printed, "-", NULL };
+      g_autofree char *text = rcv_test_run (argv);
+
+      g_assert_nonnull (strstr (text, second->name));
+      g_assert_null (strstr (text, first->name));
+      g_assert_nonnull (strstr (text, g_array_index (second->items, RcvDunningItem, 0).number));
+      g_assert_nonnull (strstr (text, "Beispiel Handel GmbH"));
+    }
+
+  /* saved as a PDF by a worker thread, with its progress */
+  rcv_reminders_page_save_pdf (reminders, saved);
+  g_assert_true (gtk_revealer_get_reveal_child (child (reminders, "progress_revealer")));
+  wait_until (batch_is_done, reminders);
+  g_assert_true (g_file_test (saved, G_FILE_TEST_EXISTS));
+  if (rcv_test_have_program ("pdftotext"))
+    {
+      const char *argv[] = { "pdftotext", saved, "-", NULL };
+      g_autofree char *text = rcv_test_run (argv);
+
+      g_assert_nonnull (strstr (text, second->name));
+      g_assert_null (strstr (text, first->name));
+    }
+
+  /* recorded: only the letter left out is still due */
+  g_assert_true (rcv_reminders_page_record_selected (reminders, &error));
+  g_assert_no_error (error);
+  {
+    gpointer args[] = { reminders, GUINT_TO_POINTER (1) };
+    wait_until (n_letters_is, args);
+  }
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM letters"), ==, n - 1);
+
+  close_window (window);
+  rcv_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1130,6 +1255,7 @@ main (int   argc,
   g_test_add_func ("/ui/policy-editor", test_policy_editor);
   g_test_add_func ("/ui/credit-at-entry", test_credit_at_entry);
   g_test_add_func ("/ui/overview-charts", test_overview_charts);
+  g_test_add_func ("/ui/reminders", test_reminders);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
   status = g_test_run ();
 

@@ -188,8 +188,8 @@ fill_reference_rates (RcvDatabase *db,
   return TRUE;
 }
 
-/* A second policy for the trade customers: statutory interest, the EU's 40 EUR per late
- * invoice, and fees on the second and third reminders. */
+/* A second policy for the trade customers: statutory interest and the EU's 40 EUR per late
+ * invoice (in a company that keeps euros), and fees on the second and third reminders. */
 static gint64
 add_trade_policy (RcvDatabase *db,
                   GError     **error)
@@ -200,8 +200,17 @@ add_trade_policy (RcvDatabase *db,
 
   g_free (policy->name);
   policy->name = g_strdup (_("Trade customers"));
-  policy->interest_kind = RCV_INTEREST_STATUTORY_EU;
-  policy->compensation = RCV_COMPENSATION_EU;
+  /* the EU's rules in euros; elsewhere a fixed 8 % a year and no fixed compensation */
+  if (g_str_equal (currency->code, "EUR"))
+    {
+      policy->interest_kind = RCV_INTEREST_STATUTORY_EU;
+      policy->compensation = RCV_COMPENSATION_EU;
+    }
+  else
+    {
+      policy->interest_kind = RCV_INTEREST_FIXED;
+      policy->interest_bp = 800;
+    }
   g_array_index (policy->levels, RcvReminderLevel, 1).fee = 5 * unit;
   g_array_index (policy->levels, RcvReminderLevel, 2).fee = 10 * unit;
   if (!rcv_policy_save (db, policy, error))

@@ -877,6 +877,17 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   return self;
 }
 
+/* The paper's size in points. */
+void
+rcv_letter_layout_get_size (const RcvLetterLayout *self,
+                            double                *width,
+                            double                *height)
+{
+  g_return_if_fail (self != NULL);
+
+  rcv_paper_get_size (self->paper, width, height);
+}
+
 guint
 rcv_letter_layout_get_n_pages (const RcvLetterLayout *self)
 {

@@ -44,6 +44,9 @@ RcvLetterLayout *rcv_letter_layout_new         (const RcvLetterhead    *head,
                                                 const RcvDunningLetter *letter,
                                                 cairo_t                *cr);
 guint            rcv_letter_layout_get_n_pages (const RcvLetterLayout *layout);
+void             rcv_letter_layout_get_size    (const RcvLetterLayout *layout,
+                                                double                *width,
+                                                double                *height);
 void             rcv_letter_layout_draw_page   (const RcvLetterLayout *layout,
                                                 cairo_t               *cr,
                                                 guint                  page);

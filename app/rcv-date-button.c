@@ -1,0 +1,192 @@
+/* rcv-date-button.c - "Today, …" or "As of …": a button that opens a calendar
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The date a page's figures are as of. It follows today (so a window left open overnight
+ * moves on with the clock, at its next reload) until another day is chosen; "date-changed"
+ * is emitted when a person chooses a day, not when the page sets one.
+ */
+#define G_LOG_DOMAIN "receivables"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rcv-date-button.h"
+#include "rcv-date.h"
+
+struct _RcvDateButton
+{
+  GtkWidget parent_instance;
+
+  GtkMenuButton *menu_button;
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+
+  GDate date;
+  gboolean follow_today;
+};
+
+G_DEFINE_FINAL_TYPE (RcvDateButton, rcv_date_button, GTK_TYPE_WIDGET)
+
+enum {
+  DATE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update (RcvDateButton *self)
+{
+  g_autofree char *date = rcv_date_format_locale (&self->date);
+  g_autofree char *label = NULL;
+  g_autoptr(GDateTime) selected = NULL;
+  GDate today;
+
+  rcv_date_set_today (&today);
+  if (g_date_compare (&self->date, &today) == 0)
+    /* Translators: the date button of a page; %s is today's date */
+    label = g_strdup_printf (_("Today, %s"), date);
+  else
+    /* Translators: the date button of a page; %s is a date */
+    label = g_strdup_printf (_("As of %s"), date);
+  gtk_menu_button_set_label (self->menu_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  selected = g_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
+                                    g_date_get_day (&self->date), 0, 0, 0);
+  g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_calendar_select_day (self->calendar, selected);
+  g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+}
+
+static void
+choose (RcvDateButton *self,
+        const GDate   *date)
+{
+  gtk_popover_popdown (self->popover);
+  if (g_date_compare (date, &self->date) == 0)
+    return;
+  rcv_date_button_set_date (self, date);
+  g_signal_emit (self, signals[DATE_CHANGED], 0);
+}
+
+static void
+on_calendar_day_selected (RcvDateButton *self,
+                          GtkCalendar   *calendar)
+{
+  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (selected),
+                  (GDateMonth) g_date_time_get_month (selected),
+                  (GDateYear) g_date_time_get_year (selected));
+  choose (self, &date);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GDate today;
+
+  rcv_date_set_today (&today);
+  choose (RCV_DATE_BUTTON (widget), &today);
+}
+
+static void
+rcv_date_button_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RCV_TYPE_DATE_BUTTON);
+
+  G_OBJECT_CLASS (rcv_date_button_parent_class)->dispose (object);
+}
+
+static void
+rcv_date_button_class_init (RcvDateButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rcv_date_button_dispose;
+
+  signals[DATE_CHANGED] = g_signal_new ("date-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/receivables/Receivables/"
+                                               "rcv-date-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvDateButton, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvDateButton, popover);
+  gtk_widget_class_bind_template_child (widget_class, RcvDateButton, calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_install_action (widget_class, "date-button.today", NULL, today_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rcv_date_button_init (RcvDateButton *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rcv_date_set_today (&self->date);
+  self->follow_today = TRUE;
+  update (self);
+}
+
+void
+rcv_date_button_get_date (RcvDateButton *self,
+                          GDate         *date)
+{
+  g_return_if_fail (RCV_IS_DATE_BUTTON (self));
+  g_return_if_fail (date != NULL);
+
+  *date = self->date;
+}
+
+/* Shows a date; today's is followed from then on, any other kept. */
+void
+rcv_date_button_set_date (RcvDateButton *self,
+                          const GDate   *date)
+{
+  GDate today;
+
+  g_return_if_fail (RCV_IS_DATE_BUTTON (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  rcv_date_set_today (&today);
+  self->date = *date;
+  self->follow_today = g_date_compare (date, &today) == 0;
+  update (self);
+}
+
+/* Before a reload: moves on to today's date if the button follows it. */
+void
+rcv_date_button_follow_today (RcvDateButton *self)
+{
+  g_return_if_fail (RCV_IS_DATE_BUTTON (self));
+
+  if (self->follow_today)
+    rcv_date_set_today (&self->date);
+  update (self);
+}
+
+/* What the date means for the figures: "" for today. */
+const char *
+rcv_date_button_get_hint (RcvDateButton *self)
+{
+  GDate today;
+  int order;
+
+  g_return_val_if_fail (RCV_IS_DATE_BUTTON (self), "");
+
+  rcv_date_set_today (&today);
+  order = g_date_compare (&self->date, &today);
+  if (order > 0)
+    return _("A date to come: invoices are aged as they will be then, if nothing is paid before.");
+  if (order < 0)
+    return _("A past date: invoices and payments entered for later dates are left out.");
+  return "";
+}
