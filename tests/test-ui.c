@@ -1228,6 +1228,26 @@ test_reminders (void)
   }
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM letters"), ==, n - 1);
 
+  /* the customer's window lists the letter sent */
+  {
+    RcvCustomerWindow *account = rcv_customer_window_new (GTK_WINDOW (window),
+                                                          rcv_window_get_database (window),
+                                                          second->customer_id, &error);
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (account));
+    settle ();
+    for (GtkWidget *group = gtk_widget_get_first_child (child (account, "groups_box"));
+         group != NULL; group = gtk_widget_get_next_sibling (group))
+      if (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)),
+                     "Letters Sent") == 0)
+        found = TRUE;
+    g_assert_true (found);
+    screenshot (GTK_WIDGET (account), "customer-letters");
+    gtk_window_destroy (GTK_WINDOW (account));
+  }
+
   close_window (window);
   rcv_test_rmdir (dir);
 }

@@ -16,6 +16,7 @@
 #include "rcv-customer-editor.h"
 #include "rcv-customer-window.h"
 #include "rcv-date.h"
+#include "rcv-dunning.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
 #include "rcv-money.h"
@@ -253,6 +254,45 @@ add_payments (RcvCustomerWindow *self,
       else
         subtitle = g_strdup (payment->reference);
       add_row (group, date, subtitle, amount);
+    }
+}
+
+/* The reminder letters recorded as sent, the latest first: what the next one escalates from. */
+static void
+add_letters (RcvCustomerWindow *self,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) letters = rcv_dunning_list_sent (self->database, self->customer_id, error);
+  AdwPreferencesGroup *group;
+
+  if (letters == NULL || letters->len == 0)
+    return;
+  group = add_group (self, _("Letters Sent"));
+  for (guint i = 0; i < letters->len; i++)
+    {
+      const RcvSentLetter *letter = g_ptr_array_index (letters, i);
+      g_autofree char *date = rcv_date_format_locale (&letter->date);
+      g_autofree char *total = rcv_money_format (letter->total, currency (self));
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: a letter sent: its date, level number and title */
+      title = g_strdup_printf (_("%s · %u. %s"), date, letter->level, letter->title);
+      if (letter->interest > 0 || letter->fees > 0)
+        {
+          g_autofree char *interest = rcv_money_format (letter->interest, currency (self));
+          g_autofree char *fees = rcv_money_format (letter->fees, currency (self));
+
+          /* Translators: a letter sent: invoices, interest, fees */
+          subtitle = g_strdup_printf (ngettext ("%u invoice · interest %s · fees %s",
+                                                "%u invoices · interest %s · fees %s",
+                                                letter->n_invoices),
+                                      letter->n_invoices, interest, fees);
+        }
+      else
+        subtitle = g_strdup_printf (ngettext ("%u invoice", "%u invoices", letter->n_invoices),
+                                    letter->n_invoices);
+      add_row (group, title, subtitle, total);
     }
 }
 
@@ -559,6 +599,7 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
   add_credit (self, customer, &balance);
   add_contact (self, customer);
   add_payments (self, NULL);
+  add_letters (self, NULL);
   add_history (self, NULL);
   return TRUE;
 }
