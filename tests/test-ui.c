@@ -138,6 +138,22 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The first widget of a type under another, depth first. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (c, type) ? c : find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 type_into (gpointer    editable,
            const char *text)
@@ -694,6 +710,26 @@ test_policy_editor (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-level", NULL));
   settle ();
   g_assert_null (rcv_policy_editor_get_problem (editor));
+
+  /* the first level's letter text: the built-in one put in, a placeholder inserted */
+  {
+    GtkWidget *text_view = find_descendant (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (text_view,
+                                                                              ADW_TYPE_EXPANDER_ROW)),
+                                   TRUE);
+    g_assert_true (gtk_widget_activate_action (text_view, "level.builtin", NULL));
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, rcv_dunning_default_body (1, 4));
+    gtk_text_buffer_set_text (buffer, "Dear ", -1);
+    g_assert_true (gtk_widget_activate_action (text_view, "level.insert", "s", "contact"));
+    g_assert_null (rcv_policy_editor_get_problem (editor));
+    gtk_text_buffer_insert_at_cursor (buffer, ", please pay {total} by {deadline}.", -1);
+  }
   gtk_window_set_default_size (GTK_WINDOW (editor), 600, 1400);
   screenshot (GTK_WIDGET (editor), "policy-editor");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
@@ -704,6 +740,8 @@ test_policy_editor (void)
   g_assert_cmpuint (policies->len, ==, 2);
   trade = g_ptr_array_index (policies, 1);
   g_assert_cmpstr (trade->name, ==, "Trade");
+  g_assert_cmpstr (g_array_index (trade->levels, RcvReminderLevel, 0).body, ==,
+                   "Dear {contact}, please pay {total} by {deadline}.");
   g_assert_cmpint (trade->terms_days, ==, 14);
   g_assert_cmpint (trade->discount_days, ==, 7);
   g_assert_cmpint (trade->discount_bp, ==, 200);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-money.h"
 #include "rcv-policy.h"
@@ -224,6 +225,105 @@ add_level_button (RcvPolicyEditor *self,
   gtk_box_append (GTK_BOX (box), button);
 }
 
+/* The placeholders a letter's text may use, with what each stands for. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} placeholder_labels[] = {
+  { "customer", N_("Customer’s name") },
+  { "company", N_("Your company’s name") },
+  { "contact", N_("Your email and phone") },
+  { "date", N_("Date of the letter") },
+  { "level", N_("Reminder level") },
+  { "total", N_("Amount due") },
+  { "open", N_("Overdue invoices’ total") },
+  { "interest", N_("Interest") },
+  { "fees", N_("Fees and compensation") },
+  { "oldest_due", N_("Oldest due date") },
+  { "deadline", N_("Payment deadline") },
+  { "reference", N_("Payment reference") },
+};
+
+static void
+insert_placeholder (GSimpleAction *action,
+                    GVariant      *parameter,
+                    GtkTextView   *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autofree char *text = g_strdup_printf ("{%s}", g_variant_get_string (parameter, NULL));
+
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+}
+
+static void
+use_builtin_text (GSimpleAction *action,
+                  GVariant      *parameter,
+                  GtkTextView   *text_view)
+{
+  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (text_view), "rcv-level"));
+  guint n_levels = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (text_view), "rcv-n-levels"));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
+                            rcv_dunning_default_body (level, n_levels), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+}
+
+/* Below a level's text: a menu that inserts a placeholder at the cursor, and a button that
+ * puts the built-in text in, to change. Their actions ("level.…", on the level's row) act on
+ * that text only. */
+static GtkWidget *
+text_tools (AdwExpanderRow *expander,
+            GtkTextView    *text_view,
+            guint           level,
+            guint           n_levels)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) insert = g_simple_action_new ("insert", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) builtin = g_simple_action_new ("builtin", NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Use the _Built-in Text"));
+  GtkWidget *hint = gtk_label_new (_("Left empty, the letter says the built-in text of its "
+                                     "level."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (placeholder_labels); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s — {%s}", _(placeholder_labels[i].label),
+                                                placeholder_labels[i].name);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "level.insert", "s", placeholder_labels[i].name);
+      g_menu_append_item (menu, item);
+    }
+  g_object_set_data (G_OBJECT (text_view), "rcv-level", GUINT_TO_POINTER (level));
+  g_object_set_data (G_OBJECT (text_view), "rcv-n-levels", GUINT_TO_POINTER (n_levels));
+  g_signal_connect_object (insert, "activate", G_CALLBACK (insert_placeholder), text_view, 0);
+  g_signal_connect_object (builtin, "activate", G_CALLBACK (use_builtin_text), text_view, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (insert));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (builtin));
+  gtk_widget_insert_action_group (GTK_WIDGET (expander), "level", G_ACTION_GROUP (group));
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("_Insert Placeholder"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (menu_button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "level.builtin");
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), menu_button);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
 static void
 build_levels (RcvPolicyEditor *self,
               const RcvPolicy *policy)
@@ -275,6 +375,9 @@ build_levels (RcvPolicyEditor *self,
       gtk_widget_set_margin_start (frame, 6);
       gtk_widget_set_margin_end (frame, 6);
       adw_expander_row_add_row (rows->expander, frame);
+      adw_expander_row_add_row (rows->expander,
+                                text_tools (rows->expander, rows->text_view, i + 1,
+                                            policy->levels->len));
 
       /* the order is the escalation: moved with buttons the keyboard reaches */
       buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
