@@ -9,6 +9,8 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -461,6 +463,43 @@ test_progress (Fixture       *fixture,
   g_assert_cmpuint (calls, ==, 5);
 }
 
+/* In German, with the app's translations: the built-in text, the table and the amounts as a
+ * German reader expects them. */
+static void
+test_german (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *localedir = g_getenv ("RCV_LOCALEDIR");
+  gint64 customer = rcv_test_customer (db, "C1", "Müller KG");
+
+  if (localedir == NULL || setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("no de_DE.UTF-8 locale or no translations built");
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  rcv_test_invoice (db, customer, "R-77", "2026-01-01", "2026-01-31", 123456);
+  run = run_as_of (db, "2026-02-10");
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "german", NULL);
+  text = pdf_text (pdf, 0);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_nonnull (strstr (text, "Sehr geehrte Damen und Herren"));
+  g_assert_nonnull (strstr (text, "Überfällige Rechnungen"));
+  g_assert_nonnull (strstr (text, "Zahlbetrag"));
+  g_assert_nonnull (strstr (text, "1.234,56 €"));
+  g_assert_nonnull (strstr (text, "10.02.2026"));
+  g_assert_nonnull (strstr (text, "Müller KG"));
+}
+
 static void
 test_paper (void)
 {
@@ -496,6 +535,7 @@ main (int   argc,
   ADD ("/letter/logo", test_logo);
   ADD ("/letter/errors", test_errors);
   ADD ("/letter/progress", test_progress);
+  ADD ("/letter/german", test_german);
 #undef ADD
 
   status = g_test_run ();

@@ -522,7 +522,7 @@ add_table (RcvLetterLayout        *self,
   const Geometry *g = self->geometry;
   double content = g->width - g->left - g->right;
   /* number, date, due, days late, open, interest, fees: shares of the width, in 1/165ths */
-  static const double shares[] = { 28, 22, 22, 16, 27, 24, 26 };
+  static const double shares[] = { 26, 21, 21, 21, 27, 24, 25 };
   Column columns[7];
   const char *header[7];
   gboolean any_interest = letter->interest > 0, any_fees = letter->compensation > 0;
@@ -759,10 +759,10 @@ build_fixed_parts (RcvLetterLayout        *self,
       if (values[i] == NULL || values[i][0] == '\0')
         continue;
       label.x = g->info_x;
-      label.layout = text_layout (self->context, labels[i], 8.5, FALSE, g->info_width * 0.4,
+      label.layout = text_layout (self->context, labels[i], 8.5, FALSE, g->info_width * 0.42,
                                   PANGO_ALIGN_LEFT);
-      value.x = g->info_x + g->info_width * 0.4;
-      value.layout = text_layout (self->context, values[i], 8.5, FALSE, g->info_width * 0.6,
+      value.x = g->info_x + g->info_width * 0.44;
+      value.layout = text_layout (self->context, values[i], 8.5, FALSE, g->info_width * 0.56,
                                   PANGO_ALIGN_LEFT);
       g_array_append_val (self->info, label);
       g_array_append_val (self->info, value);

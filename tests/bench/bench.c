@@ -3,7 +3,8 @@
  *
  * Generates 50 000 customers, 1 000 000 invoices and 1 000 000 payments over three years as
  * CSV files, then times their import, aging as of three dates, aging by invoice, the trend's
- * twelve month-end agings, and the export of the invoices, and prints the peak memory.
+ * twelve month-end agings, the dunning run and a thousand letters to PDF, and the export of
+ * the invoices, and prints the peak memory.
  * Run by hand:
  *   meson test -C _build --benchmark --verbose     or     _build/tests/bench/rcv-bench
  * Options: --invoices N (default 1000000; customers are N/20, payments N), --keep DIR.
@@ -19,8 +20,10 @@
 #include "rcv-chart.h"
 #include "rcv-database.h"
 #include "rcv-date.h"
+#include "rcv-dunning.h"
 #include "rcv-export.h"
 #include "rcv-import.h"
+#include "rcv-letter.h"
 #include "rcv-trend.h"
 
 #define END_DATE "2026-11-20"
@@ -238,6 +241,33 @@ main (int    argc,
     g_assert_true (rcv_chart_export (chart, png, 1000, 600, NULL, &error));
     record ("trend chart to PNG", now () - t, 0);
     g_unlink (png);
+  }
+
+  {
+    g_autoptr(RcvDunningRun) run = NULL;
+    g_autoptr(RcvLetterhead) head = NULL;
+    g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+    g_autofree char *pdf = g_build_filename (dir, "letters.pdf", NULL);
+    guint n_pages;
+
+    t = now ();
+    run = rcv_dunning_run_new (db, bench_date (END_DATE), 0, NULL, &error);
+    g_assert_no_error (error);
+    record ("dunning run: the letters due", now () - t, 0);
+    printf ("    %u letters due\n", run->letters->len);
+    g_assert_cmpuint (run->letters->len, >, 0);
+    /* a thousand letters, the run's first ones (again from the start if it has fewer) */
+    for (guint i = 0; i < 1000; i++)
+      g_ptr_array_add (batch, g_ptr_array_index (run->letters, i % run->letters->len));
+    head = rcv_letterhead_new (db, RCV_PAPER_A4);
+    t = now ();
+    g_assert_true (rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) batch->pdata,
+                                          batch->len, pdf, &n_pages, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    record ("1000 reminder letters to one PDF", now () - t, 5.0);
+    g_stat (pdf, &st);
+    printf ("    %u pages, %ld KB\n", n_pages, (long) (st.st_size / 1024));
+    g_unlink (pdf);
   }
 
   export_path = g_build_filename (dir, "export-invoices.csv", NULL);
