@@ -26,13 +26,53 @@ append_money_column (GString           *out,
   rcv_cli_append_padded (out, text, width, TRUE);
 }
 
+/* The columns of the text table: ID, customer, level, invoices, then the amounts. */
+static const struct
+{
+  const char *label;
+  guint width;
+} text_columns[] = {
+  { N_("ID"), 8 }, { N_("Customer"), 24 }, { N_("Level"), 20 }, { N_("Invoices"), 8 },
+  { N_("Open"), 14 }, { N_("Interest"), 12 }, { N_("Fees"), 12 }, { N_("Credit"), 12 },
+  { N_("Amount due"), 14 },
+};
+
+#define N_TEXT_AMOUNTS 5
+
+/* One line of the table: the four texts, then the amounts right-aligned. */
+static void
+append_line (GString           *out,
+             const char *const  texts[4],
+             const gint64       amounts[N_TEXT_AMOUNTS],
+             const RcvCurrency *currency)
+{
+  for (guint c = 0; c < 4; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ' ');
+      rcv_cli_append_padded (out, texts[c], text_columns[c].width, c == 3);
+    }
+  for (guint a = 0; a < N_TEXT_AMOUNTS; a++)
+    {
+      if (amounts != NULL)
+        append_money_column (out, amounts[a], currency, text_columns[4 + a].width);
+      else
+        {
+          g_string_append (out, "  ");
+          rcv_cli_append_padded (out, _(text_columns[4 + a].label), text_columns[4 + a].width,
+                                 TRUE);
+        }
+    }
+  g_string_append_c (out, '\n');
+}
+
 static char *
 run_to_text (const RcvDunningRun *run,
              const RcvCurrency   *currency)
 {
   GString *out = g_string_new (NULL);
   char date[RCV_ISO_DATE_LEN];
-  gint64 sums[5] = { 0 };
+  gint64 sums[N_TEXT_AMOUNTS] = { 0 };
 
   rcv_date_to_iso (&run->as_of, date);
   g_string_append_printf (out, _("Reminder letters due as of %s (%s)\n\n"), date, currency->code);
@@ -40,24 +80,10 @@ run_to_text (const RcvDunningRun *run,
     g_string_append_printf (out, _("No reminder letter is due as of %s.\n"), date);
   else
     {
-      rcv_cli_append_padded (out, _("ID"), 8, FALSE);
-      g_string_append_c (out, ' ');
-      rcv_cli_append_padded (out, _("Customer"), 24, FALSE);
-      g_string_append_c (out, ' ');
-      rcv_cli_append_padded (out, _("Level"), 20, FALSE);
-      g_string_append_c (out, ' ');
-      rcv_cli_append_padded (out, _("Invoices"), 8, TRUE);
-      g_string_append (out, "  ");
-      rcv_cli_append_padded (out, _("Open"), 14, TRUE);
-      g_string_append (out, "  ");
-      rcv_cli_append_padded (out, _("Interest"), 12, TRUE);
-      g_string_append (out, "  ");
-      rcv_cli_append_padded (out, _("Fees"), 12, TRUE);
-      g_string_append (out, "  ");
-      rcv_cli_append_padded (out, _("Credit"), 12, TRUE);
-      g_string_append (out, "  ");
-      rcv_cli_append_padded (out, _("Amount due"), 14, TRUE);
-      g_string_append_c (out, '\n');
+      const char *header[4] = { _(text_columns[0].label), _(text_columns[1].label),
+                                _(text_columns[2].label), _(text_columns[3].label) };
+
+      append_line (out, header, NULL, currency);
     }
 
   for (guint i = 0; i < run->letters->len; i++)
@@ -65,42 +91,24 @@ run_to_text (const RcvDunningRun *run,
       const RcvDunningLetter *letter = g_ptr_array_index (run->letters, i);
       g_autofree char *level = g_strdup_printf ("%u. %s", letter->level, letter->title);
       g_autofree char *count = g_strdup_printf ("%u", letter->items->len);
+      const char *texts[4] = { letter->code, letter->name, level, count };
+      const gint64 amounts[N_TEXT_AMOUNTS] = { letter->open, letter->interest,
+                                               letter->compensation + letter->fee,
+                                               letter->credit, letter->total };
 
-      rcv_cli_append_padded (out, letter->code, 8, FALSE);
-      g_string_append_c (out, ' ');
-      rcv_cli_append_padded (out, letter->name, 24, FALSE);
-      g_string_append_c (out, ' ');
-      rcv_cli_append_padded (out, level, 20, FALSE);
-      g_string_append_c (out, ' ');
-      rcv_cli_append_padded (out, count, 8, TRUE);
-      append_money_column (out, letter->open, currency, 14);
-      append_money_column (out, letter->interest, currency, 12);
-      append_money_column (out, letter->compensation + letter->fee, currency, 12);
-      append_money_column (out, letter->credit, currency, 12);
-      append_money_column (out, letter->total, currency, 14);
-      g_string_append_c (out, '\n');
-      sums[0] += letter->open;
-      sums[1] += letter->interest;
-      sums[2] += letter->compensation + letter->fee;
-      sums[3] += letter->credit;
-      sums[4] += letter->total;
+      append_line (out, texts, amounts, currency);
+      for (guint a = 0; a < N_TEXT_AMOUNTS; a++)
+        sums[a] += amounts[a];
     }
   if (run->letters->len > 0)
     {
       g_autofree char *count = g_strdup_printf (ngettext ("%u letter", "%u letters",
                                                           run->letters->len),
                                                 run->letters->len);
+      const char *texts[4] = { _("Total"), count, "", "" };
 
       g_string_append_c (out, '\n');
-      rcv_cli_append_padded (out, _("Total"), 8, FALSE);
-      g_string_append_c (out, ' ');
-      rcv_cli_append_padded (out, count, 54, FALSE);
-      append_money_column (out, sums[0], currency, 14);
-      append_money_column (out, sums[1], currency, 12);
-      append_money_column (out, sums[2], currency, 12);
-      append_money_column (out, sums[3], currency, 12);
-      append_money_column (out, sums[4], currency, 14);
-      g_string_append_c (out, '\n');
+      append_line (out, texts, sums, currency);
     }
 
   if (run->covered->len > 0)
