@@ -286,10 +286,23 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *subtitle = NULL;
   g_autofree char *check_label = NULL;
 
-  /* Translators: a letter's line: level number and title, number of invoices */
-  subtitle = g_strdup_printf (ngettext ("%u. %s · %u invoice", "%u. %s · %u invoices",
-                                        letter->items->len),
-                              letter->level, letter->title, letter->items->len);
+  if (letter->interest > 0 || letter->compensation + letter->fee > 0)
+    {
+      g_autofree char *interest = rcv_money_format (letter->interest, currency);
+      g_autofree char *fees = rcv_money_format (letter->compensation + letter->fee, currency);
+
+      /* Translators: a letter's line: level number and title, invoices, interest, fees */
+      subtitle = g_strdup_printf (ngettext ("%u. %s · %u invoice · interest %s · fees %s",
+                                            "%u. %s · %u invoices · interest %s · fees %s",
+                                            letter->items->len),
+                                  letter->level, letter->title, letter->items->len, interest,
+                                  fees);
+    }
+  else
+    /* Translators: a letter's line: level number and title, number of invoices */
+    subtitle = g_strdup_printf (ngettext ("%u. %s · %u invoice", "%u. %s · %u invoices",
+                                          letter->items->len),
+                                letter->level, letter->title, letter->items->len);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (texts)), letter->name);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), subtitle);
   gtk_label_set_text (GTK_LABEL (amount), total);
