@@ -40,7 +40,7 @@ fixture_set_up (Fixture       *fixture,
     { RCV_COMPANY_TAX_ID, "DE123456789" },
     { RCV_COMPANY_EMAIL, "konto@muster.example" },
     { RCV_COMPANY_IBAN, "DE89 3704 0044 0532 0130 00" },
-    { RCV_COMPANY_BIC, "COBADEFFXXX" },
+    { RCV_COMPANY_BIC, "COBADEFF" },
   };
 
   fixture->db = rcv_test_open_new (&fixture->path);

@@ -151,7 +151,7 @@ fill_profile (RcvDatabase *db,
     { RCV_COMPANY_PHONE, "+49 30 1234567" },
     { RCV_COMPANY_BANK, "Beispielbank Berlin" },
     { RCV_COMPANY_IBAN, "DE89 3704 0044 0532 0130 00" },
-    { RCV_COMPANY_BIC, "COBADEFFXXX" },
+    { RCV_COMPANY_BIC, "COBADEFF" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
