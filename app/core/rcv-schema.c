@@ -203,10 +203,24 @@ static const char migration_3[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX letter_items_invoice ON letter_items (invoice_id, level);";
 
+/* Version 4: the alert thresholds each account has been notified of (rcv-alerts.c). A row
+ * says "this customer was told about passing its first (1) or second (2) threshold"; it goes
+ * when the account drops back below that threshold, so that a new crossing notifies again. */
+static const char migration_4[] =
+  "CREATE TABLE alerts ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  threshold INTEGER NOT NULL CHECK (threshold IN (1, 2)),"
+  "  days INTEGER NOT NULL CHECK (days > 0),"
+  "  as_of TEXT NOT NULL,"
+  "  notified_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  PRIMARY KEY (customer_id, threshold)"
+  ") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);

@@ -1,0 +1,60 @@
+/* rcv-alerts.h - accounts passing their alert thresholds (60 and 90 days), each told once
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+/* More crossings than this in one check are told in one summary notification. */
+#define RCV_ALERTS_SUMMARY_MIN 6
+
+typedef struct
+{
+  gint64 customer_id;
+  char *code;
+  char *name;
+  guint threshold;         /* 1: the policy's first threshold, 2: its second */
+  gint days;               /* that threshold, in days overdue */
+  gint days_late;          /* how late the oldest open overdue invoice is */
+  char *oldest_number;     /* that invoice */
+  GDate oldest_due;
+  gint64 overdue;          /* the open amount of the account's overdue invoices */
+} RcvAlert;
+
+typedef struct
+{
+  GDate as_of;
+  GPtrArray *crossings;    /* RcvAlert: the thresholds newly passed, one per account */
+  guint n_passed;          /* accounts at or past a threshold, told before or now */
+  guint n_reset;           /* thresholds an account dropped back below */
+} RcvAlertCheck;
+
+void           rcv_alert_free             (RcvAlert *alert);
+void           rcv_alert_check_free       (RcvAlertCheck *check);
+
+RcvAlertCheck *rcv_alerts_check           (RcvDatabase   *db,
+                                           const GDate   *as_of,
+                                           gboolean       claim,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void           rcv_alerts_check_async     (RcvDatabase         *db,
+                                           const GDate         *as_of,
+                                           gboolean             claim,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+RcvAlertCheck *rcv_alerts_check_finish    (RcvDatabase   *db,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+gboolean       rcv_alerts_release         (RcvDatabase   *db,
+                                           GPtrArray     *crossings,
+                                           GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvAlert, rcv_alert_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvAlertCheck, rcv_alert_check_free)
+
+G_END_DECLS
