@@ -34,6 +34,10 @@ void         rcv_cli_append_padded (GString    *out,
                                     guint       width,
                                     gboolean    right);
 
+int          command_check         (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+
 int          command_chart         (const char  *database,
                                     int          argc,
                                     char       **argv);

@@ -60,6 +60,9 @@ static const Command commands[] = {
     "[--record]",
     N_("Write the reminder letters due into one PDF; --record logs them as sent"),
     command_letters },
+  { "check", "[--as-of YYYY-MM-DD] [--notify]",
+    N_("Show the accounts that passed an alert threshold; --notify sends them as desktop "
+       "notifications, once each"), command_check },
 };
 
 static void

@@ -2,8 +2,8 @@
  * the account in the app through D-Bus activation
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One notification per crossing: the customer and the days in the summary, the overdue amount
- * and the oldest invoice in the body, and the actions "Open Account" (also the notification's
+ * One notification per crossing: the customer and the days in the summary, the customer, the
+ * overdue amount and the oldest invoice in the body, and the actions "Open Account" (also the notification's
  * default action) and "Prepare Reminder". More than five crossings at once are one summary
  * notification naming the accounts, with "Show Accounts" and "Prepare Reminders".
  *
@@ -279,8 +279,8 @@ notification_for_one (RcvNotifier       *self,
   summary = g_strdup_printf (ngettext ("%s is %d day overdue", "%s is %d days overdue",
                                        alert->days_late),
                              alert->name, alert->days_late);
-  /* Translators: an amount of money */
-  overdue = g_strdup_printf (_("Overdue: %s"), amount);
+  /* Translators: a customer's name, and the amount of its invoices that are overdue */
+  overdue = g_strdup_printf (_("%s: %s overdue"), alert->name, amount);
   /* Translators: an invoice number, and the date it was due */
   oldest = g_strdup_printf (_("Oldest invoice: %s, due %s"), alert->oldest_number, due);
   append_text (self, body, overdue);

@@ -1,0 +1,51 @@
+/* rcv-fake-notifications.h - a stand-in org.freedesktop.Notifications server for the tests,
+ * and a stand-in for the app's org.freedesktop.Application, on the test's session bus
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint32 id;
+  char *app_name;
+  char *app_icon;
+  char *summary;
+  char *body;
+  char **actions;          /* key, label, key, label… */
+  char *desktop_entry;     /* the hint, or NULL */
+  gboolean closed;
+} RcvFakeNotification;
+
+typedef struct _RcvFakeNotifications RcvFakeNotifications;
+
+typedef enum
+{
+  RCV_FAKE_ACTIONS = 1 << 0,     /* advertise "actions" */
+  RCV_FAKE_MARKUP = 1 << 1,      /* advertise "body-markup" */
+  RCV_FAKE_AUTO_CLOSE = 1 << 2,  /* close each notification as soon as it is shown */
+} RcvFakeFlags;
+
+RcvFakeNotifications *rcv_fake_notifications_start  (RcvFakeFlags          flags);
+void                  rcv_fake_notifications_stop   (RcvFakeNotifications *fake);
+guint                 rcv_fake_notifications_count  (RcvFakeNotifications *fake);
+RcvFakeNotification  *rcv_fake_notifications_get    (RcvFakeNotifications *fake,
+                                                     guint                 index);
+void                  rcv_fake_notification_free    (RcvFakeNotification  *notification);
+void                  rcv_fake_notifications_invoke (RcvFakeNotifications *fake,
+                                                     guint32               id,
+                                                     const char           *action);
+void                  rcv_fake_notifications_close_all (RcvFakeNotifications *fake);
+void                  rcv_fake_notifications_clear  (RcvFakeNotifications *fake);
+
+/* The app's D-Bus name: records ActivateAction calls as "action (target) token". */
+void                  rcv_fake_notifications_own_app (RcvFakeNotifications *fake,
+                                                      const char           *application_id);
+char                 *rcv_fake_notifications_next_activation (RcvFakeNotifications *fake);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvFakeNotification, rcv_fake_notification_free)
+
+G_END_DECLS

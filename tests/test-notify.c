@@ -1,0 +1,424 @@
+/* test-notify.c - alerts sent as desktop notifications: what a notification server receives,
+ * its actions reaching the app through D-Bus, receivables-cli check end to end
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs on a D-Bus session bus of its own (dbus-run-session), with the stand-in server of
+ * rcv-fake-notifications.c in place of the desktop's.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "rcv-alerts.h"
+#include "rcv-fake-notifications.h"
+#include "rcv-notifier.h"
+#include "rcv-test-utils.h"
+
+#define AS_OF "2026-06-01"
+
+/* A company whose first `n` customers are late: customer i's oldest invoice is 95 days late
+ * for even i, 65 for odd i; the first one's name needs escaping in markup. */
+static RcvDatabase *
+company_with_late_accounts (guint   n,
+                            char  **path)
+{
+  RcvDatabase *db = rcv_test_open_new (path);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("K%02u", i + 1);
+      g_autofree char *name = i == 0 ? g_strdup ("Smith & <Sons>")
+                                     : g_strdup_printf ("Customer %u", i + 1);
+      g_autofree char *number = g_strdup_printf ("R-%02u", i + 1);
+      gint64 customer = rcv_test_customer (db, code, name);
+
+      rcv_test_invoice (db, customer, number, "2026-01-01", i % 2 == 0 ? "2026-02-26"
+                                                                       : "2026-03-28",
+                        100000 + i);
+    }
+  return db;
+}
+
+static RcvAlertCheck *
+claim (RcvDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  RcvAlertCheck *check = rcv_alerts_check (db, rcv_test_date (AS_OF), TRUE, NULL, &error);
+
+  g_assert_no_error (error);
+  return check;
+}
+
+static void
+send_all (RcvNotifier *notifier,
+          RcvDatabase *db,
+          GPtrArray   *crossings)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_told = 0;
+
+  rcv_notifier_send (notifier, rcv_database_get_path (db), rcv_database_get_currency (db),
+                     crossings, &n_told, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_told, ==, crossings->len);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
+}
+
+static gboolean
+notifier_idle (gpointer data)
+{
+  return !rcv_notifier_is_busy (data);
+}
+
+static gboolean
+has_notification (gpointer data)
+{
+  return rcv_fake_notifications_count (data) > 0;
+}
+
+/* One notification per account: the name in summary and body (escaped in the body, which is
+ * markup), the amount, the oldest invoice, the actions, the app's name and icon. */
+static void
+test_one_each (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS | RCV_FAKE_MARKUP);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = company_with_late_accounts (2, &path);
+  g_autoptr(RcvAlertCheck) check = claim (db);
+  g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+  g_autoptr(RcvFakeNotification) first = NULL;
+  g_autoptr(RcvFakeNotification) second = NULL;
+  const char *actions[] = { "default", "Open Account", "open-account", "Open Account",
+                            "prepare-reminder", "Prepare Reminder", NULL };
+
+  g_assert_cmpuint (check->crossings->len, ==, 2);
+  send_all (notifier, db, check->crossings);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
+
+  first = rcv_fake_notifications_get (fake, 0);
+  g_assert_cmpstr (first->summary, ==, "Smith & <Sons> is 95 days overdue");
+  g_assert_cmpstr (first->body, ==, "Smith &amp; &lt;Sons&gt;: 1,000.00 € overdue\n"
+                                    "Oldest invoice: R-01, due 02/26/26");   /* the C locale's date */
+  g_assert_cmpstr (first->app_name, ==, "Receivables");
+  g_assert_cmpstr (first->app_icon, ==, APPLICATION_ID);
+  g_assert_cmpstr (first->desktop_entry, ==, APPLICATION_ID);
+  g_assert_cmpstrv (first->actions, actions);
+
+  second = rcv_fake_notifications_get (fake, 1);
+  g_assert_cmpstr (second->summary, ==, "Customer 2 is 65 days overdue");
+  g_assert_nonnull (strstr (second->body, "1,000.01 € overdue"));
+  g_assert_true (rcv_notifier_is_busy (notifier));
+
+  /* dismissed by the user: the notifier lets go of them */
+  rcv_fake_notifications_close_all (fake);
+  wait_until (notifier_idle, notifier);
+  rcv_fake_notifications_stop (fake);
+}
+
+/* A server without markup or actions gets plain text and no actions. */
+static void
+test_plain_server (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (0);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = company_with_late_accounts (1, &path);
+  g_autoptr(RcvAlertCheck) check = claim (db);
+  g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+  g_autoptr(RcvFakeNotification) n = NULL;
+
+  send_all (notifier, db, check->crossings);
+  n = rcv_fake_notifications_get (fake, 0);
+  g_assert_true (g_str_has_prefix (n->body, "Smith & <Sons>: 1,000.00 € overdue"));
+  g_assert_cmpuint (g_strv_length (n->actions), ==, 0);
+  g_assert_false (rcv_notifier_server_has_actions (notifier));
+  rcv_fake_notifications_stop (fake);
+}
+
+/* Six accounts or more at once: one summary naming them, eight at most, then a count. */
+static void
+test_summary (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS | RCV_FAKE_MARKUP);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = company_with_late_accounts (11, &path);
+  g_autoptr(RcvAlertCheck) check = claim (db);
+  g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+  g_autoptr(RcvFakeNotification) n = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *actions[] = { "default", "Show Accounts", "show-accounts", "Show Accounts",
+                            "prepare-reminders", "Prepare Reminders", NULL };
+
+  g_assert_cmpuint (check->crossings->len, ==, 11);
+  send_all (notifier, db, check->crossings);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 1);
+  n = rcv_fake_notifications_get (fake, 0);
+  g_assert_cmpstr (n->summary, ==, "11 accounts passed an overdue alert");
+  lines = g_strsplit (n->body, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, RCV_NOTIFIER_SUMMARY_LINES + 1);
+  /* the 90-day accounts first, the larger amount first among them */
+  g_assert_cmpstr (lines[0], ==, "Customer 11: 95 days, 1,000.10 €");
+  g_assert_nonnull (strstr (n->body, "Smith &amp; &lt;Sons&gt;: 95 days, 1,000.00 €"));
+  g_assert_cmpstr (lines[RCV_NOTIFIER_SUMMARY_LINES], ==, "and 3 more");
+  g_assert_cmpstrv (n->actions, actions);
+
+  /* exactly five stay five notifications */
+  rcv_fake_notifications_clear (fake);
+  g_ptr_array_set_size (check->crossings, RCV_ALERTS_SUMMARY_MIN - 1);
+  send_all (notifier, db, check->crossings);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, RCV_ALERTS_SUMMARY_MIN - 1);
+  rcv_fake_notifications_stop (fake);
+}
+
+static void
+on_activated (RcvNotifier  *notifier,
+              const char   *action,
+              const char   *company_path,
+              gint64        customer_id,
+              const GError *error,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  g_assert_no_error ((GError *) error);
+  *text = g_strdup_printf ("%s %s %" G_GINT64_FORMAT, action, company_path, customer_id);
+}
+
+/* Clicking "Prepare Reminder" asks the app, on the bus, for that customer's reminder. */
+static void
+test_action_reaches_app (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = company_with_late_accounts (1, &path);
+  g_autoptr(RcvAlertCheck) check = claim (db);
+  g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+  g_autoptr(RcvFakeNotification) n = NULL;
+  g_autofree char *activated = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *expected = NULL;
+  const RcvAlert *alert = g_ptr_array_index (check->crossings, 0);
+
+  rcv_fake_notifications_own_app (fake, APPLICATION_ID);
+  g_signal_connect (notifier, "activated", G_CALLBACK (on_activated), &activated);
+  send_all (notifier, db, check->crossings);
+  n = rcv_fake_notifications_get (fake, 0);
+  rcv_fake_notifications_invoke (fake, n->id, "prepare-reminder");
+  wait_until (notifier_idle, notifier);
+
+  expected = g_strdup_printf ("prepare-reminder %s %" G_GINT64_FORMAT, path, alert->customer_id);
+  g_assert_cmpstr (activated, ==, expected);
+  call = rcv_fake_notifications_next_activation (fake);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("prepare-reminder [<('%s', int64 %" G_GINT64_FORMAT ")>] "
+                              "fake-token-%u", path, alert->customer_id, n->id);
+  g_assert_cmpstr (call, ==, expected);
+  rcv_fake_notifications_stop (fake);
+}
+
+/* No notification server: an error, and nothing shown. */
+static void
+test_no_server (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = company_with_late_accounts (1, &path);
+  g_autoptr(RcvAlertCheck) check = claim (db);
+  g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_told = 7;
+
+  g_assert_false (rcv_notifier_send (notifier, path, rcv_database_get_currency (db),
+                                     check->crossings, &n_told, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (n_told, ==, 0);
+  g_assert_false (rcv_notifier_is_busy (notifier));
+}
+
+/* ---- receivables-cli check ----------------------------------------------------------- */
+
+static GSubprocess *
+spawn_cli (const char *path,
+           gboolean    send)
+{
+  const char *argv[] = { g_getenv ("RCV_CLI"), "--database", path, "check", "--as-of", AS_OF,
+                         send ? "--notify" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_assert_nonnull (argv[0]);
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static int
+finish_cli (GSubprocess  *process,
+            char        **out,
+            char        **err)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+static int
+run_cli (const char  *path,
+         gboolean     send,
+         char       **out,
+         char       **err)
+{
+  g_autoptr(GSubprocess) process = spawn_cli (path, send);
+
+  return finish_cli (process, out, err);
+}
+
+/* check alone prints and writes nothing; --notify sends and remembers, once; a payment
+ * resets the account, which is told again when it passes anew. */
+static void
+test_cli_check (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS |
+                                                             RCV_FAKE_AUTO_CLOSE);
+  g_autofree char *path = NULL;
+  RcvDatabase *db = company_with_late_accounts (2, &path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_object_unref (db);
+  g_assert_cmpint (run_cli (path, FALSE, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Accounts that passed an alert threshold as of " AS_OF));
+  g_assert_nonnull (strstr (out, "K01       Smith & <Sons>"));
+  g_assert_nonnull (strstr (out, "90 days"));
+  g_assert_nonnull (strstr (out, "Nothing was sent"));
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 0);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Sent notifications for 2 accounts."));
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the timer again the same day: nothing new */
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "No account passed an alert threshold as of " AS_OF));
+  g_assert_nonnull (strstr (out, "2 more accounts are past a threshold and were told before."));
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Smith pays: a check resets the account; it owes again: told again */
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, NULL);
+  rcv_test_payment (db, 1, "2026-05-30", 100000, 0, TRUE);
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  rcv_test_invoice (db, 1, "R-NEW", "2026-01-15", "2026-02-26", 5000);
+  g_object_unref (db);
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 3);
+  {
+    g_autoptr(RcvFakeNotification) n = rcv_fake_notifications_get (fake, 2);
+
+    g_assert_cmpstr (n->summary, ==, "Smith & <Sons> is 95 days overdue");
+    g_assert_nonnull (strstr (n->body, "R-NEW"));
+  }
+  rcv_fake_notifications_stop (fake);
+}
+
+/* No notification server: a warning, exit 0, and the crossings stay untold for next time. */
+static void
+test_cli_no_server (void)
+{
+  g_autofree char *path = NULL;
+  RcvDatabase *db = company_with_late_accounts (2, &path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  RcvFakeNotifications *fake;
+
+  g_object_unref (db);
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "warning: no notification could be shown"));
+  g_assert_nonnull (strstr (out, "Smith & <Sons>"));
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts WHERE threshold = 2"),
+                   ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  fake = rcv_fake_notifications_start (RCV_FAKE_AUTO_CLOSE);
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
+  rcv_fake_notifications_stop (fake);
+}
+
+/* The timer's process stays while its notification is shown; "Open Account" asks the app,
+ * through D-Bus activation, to open that customer, and the process ends. */
+static void
+test_cli_open_account (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS);
+  g_autofree char *path = NULL;
+  RcvDatabase *db = company_with_late_accounts (1, &path);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(RcvFakeNotification) n = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *expected = NULL;
+
+  g_object_unref (db);
+  rcv_fake_notifications_own_app (fake, APPLICATION_ID);
+  process = spawn_cli (path, TRUE);
+  wait_until (has_notification, fake);
+  n = rcv_fake_notifications_get (fake, 0);
+  rcv_fake_notifications_invoke (fake, n->id, "open-account");
+  g_assert_cmpint (finish_cli (process, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  call = rcv_fake_notifications_next_activation (fake);
+  expected = g_strdup_printf ("open-customer [<('%s', int64 1)>] fake-token-%u", path, n->id);
+  g_assert_cmpstr (call, ==, expected);
+  rcv_fake_notifications_stop (fake);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/notify/one-each", test_one_each);
+  g_test_add_func ("/notify/plain-server", test_plain_server);
+  g_test_add_func ("/notify/summary", test_summary);
+  g_test_add_func ("/notify/action-reaches-app", test_action_reaches_app);
+  g_test_add_func ("/notify/no-server", test_no_server);
+  g_test_add_func ("/notify/cli-check", test_cli_check);
+  g_test_add_func ("/notify/cli-no-server", test_cli_no_server);
+  g_test_add_func ("/notify/cli-open-account", test_cli_open_account);
+
+  return g_test_run ();
+}
