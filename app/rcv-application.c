@@ -13,6 +13,7 @@
 
 #include "rcv-application.h"
 #include "rcv-database.h"
+#include "rcv-notifier.h"
 #include "rcv-window.h"
 
 struct _RcvApplication
@@ -20,6 +21,7 @@ struct _RcvApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  RcvNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (RcvApplication, rcv_application, ADW_TYPE_APPLICATION)
@@ -77,9 +79,32 @@ on_about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* From a notification, through D-Bus activation: (company file, customer ID; 0 for all). */
+static void
+on_open_customer_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RcvApplication *self = RCV_APPLICATION (user_data);
+  const char *path;
+  gint64 customer_id;
+  GtkWindow *window;
+
+  g_variant_get (parameter, "(&sx)", &path, &customer_id);
+  window = rcv_application_open_company (self, path);
+  if (!RCV_IS_WINDOW (window))
+    return;
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), RCV_ACTION_PREPARE_REMINDER))
+    rcv_window_prepare_reminder (RCV_WINDOW (window), customer_id);
+  else
+    rcv_window_show_customer (RCV_WINDOW (window), customer_id);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activated },
   { "about", on_about_activated },
+  { RCV_ACTION_OPEN_CUSTOMER, on_open_customer_activated, "(sx)" },
+  { RCV_ACTION_PREPARE_REMINDER, on_open_customer_activated, "(sx)" },
 };
 
 static int
@@ -177,6 +202,7 @@ rcv_application_dispose (GObject *object)
   RcvApplication *self = RCV_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->notifier);
 
   G_OBJECT_CLASS (rcv_application_parent_class)->dispose (object);
 }
@@ -217,6 +243,17 @@ rcv_application_get_settings (RcvApplication *self)
 {
   g_return_val_if_fail (RCV_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/* The one notifier of the app's windows: it keeps their notifications until they close. */
+RcvNotifier *
+rcv_application_get_notifier (RcvApplication *self)
+{
+  g_return_val_if_fail (RCV_IS_APPLICATION (self), NULL);
+
+  if (self->notifier == NULL)
+    self->notifier = rcv_notifier_new ();
+  return self->notifier;
 }
 
 /* Raises the window that has `path` open, or opens a new one on it. */

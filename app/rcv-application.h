@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "rcv-notifier.h"
+
 G_BEGIN_DECLS
 
 #define RCV_TYPE_APPLICATION (rcv_application_get_type ())
@@ -12,6 +14,7 @@ G_DECLARE_FINAL_TYPE (RcvApplication, rcv_application, RCV, APPLICATION, AdwAppl
 
 RcvApplication *rcv_application_new              (void);
 GSettings      *rcv_application_get_settings     (RcvApplication *self);
+RcvNotifier    *rcv_application_get_notifier     (RcvApplication *self);
 GtkWindow      *rcv_application_open_company     (RcvApplication *self,
                                                   const char     *path);
 

@@ -21,6 +21,7 @@ struct _RcvWindow
   GSettings *settings;
   GCancellable *cancellable;   /* of the work on this company file; cancelled on close */
   gboolean empty;              /* no customer, invoice or payment yet, as last looked */
+  guint alerts_timeout;        /* the hourly check for accounts passing an alert threshold */
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;

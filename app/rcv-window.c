@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-alerts.h"
 #include "rcv-database-task.h"
+#include "rcv-date.h"
 #include "rcv-ledger.h"
 #include "rcv-window-private.h"
 
@@ -79,6 +81,7 @@ rcv_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->alerts_timeout, g_source_remove);
   /* the switchers let go of the stack before it goes: libadwaita 1.2 would otherwise reach
    * into a disposed stack from the bar's dispose */
   if (self->switcher_bar != NULL)
@@ -158,6 +161,95 @@ rcv_window_init (RcvWindow *self)
   rcv_window_update_actions (self);
 }
 
+/* ---- alerts -------------------------------------------------------------------------- */
+
+static void
+on_alerts_checked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RcvWindow) self = user_data;
+  RcvDatabase *database = RCV_DATABASE (source);
+  g_autoptr(RcvAlertCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *application;
+  guint n_told = 0;
+
+  check = rcv_alerts_check_finish (database, result, &error);
+  if (check == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not check for overdue accounts: %s", error->message);
+      return;
+    }
+  g_debug ("alerts: %u new crossings, %u accounts past a threshold, %u reset",
+           check->crossings->len, check->n_passed, check->n_reset);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (check->crossings->len == 0 || !RCV_IS_APPLICATION (application) ||
+      database != self->database)
+    return;
+  if (rcv_notifier_send (rcv_application_get_notifier (RCV_APPLICATION (application)),
+                         rcv_database_get_path (database), rcv_database_get_currency (database),
+                         check->crossings, &n_told, &error))
+    return;
+
+  /* no notification server: the next check tells them */
+  g_message ("Could not show notifications for overdue accounts: %s", error->message);
+  g_clear_error (&error);
+  if (!rcv_alerts_release (database, check->crossings, n_told, &error))
+    g_warning ("Could not give back the alerts not shown: %s", error->message);
+}
+
+/* Claims the accounts that passed an alert threshold as of today (in a worker thread) and
+ * tells them as notifications. */
+static void
+check_alerts (RcvWindow *self)
+{
+  GDate today;
+
+  if (self->database == NULL || rcv_database_is_read_only (self->database))
+    return;
+  rcv_date_set_today (&today);
+  rcv_alerts_check_async (self->database, &today, TRUE, self->cancellable, on_alerts_checked,
+                          g_object_ref (self));
+}
+
+static gboolean
+on_alerts_timeout (gpointer user_data)
+{
+  check_alerts (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opens the customer's account (from a notification): its window over this one, or the
+ * Customers page for 0. */
+void
+rcv_window_show_customer (RcvWindow *self,
+                          gint64     customer_id)
+{
+  g_return_if_fail (RCV_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+  rcv_window_show_page (self, "customers");
+  if (customer_id != 0)
+    rcv_customers_page_show_customer (self->customers_page, customer_id);
+}
+
+/* The Reminders page with the customer's letter chosen alone (all letters for 0). */
+void
+rcv_window_prepare_reminder (RcvWindow *self,
+                             gint64     customer_id)
+{
+  g_return_if_fail (RCV_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+  rcv_window_show_page (self, "reminders");
+  if (customer_id != 0)
+    rcv_reminders_page_focus_customer (self->reminders_page, customer_id);
+}
+
 RcvWindow *
 rcv_window_new (RcvApplication *application)
 {
@@ -210,6 +302,12 @@ rcv_window_open_company (RcvWindow  *self,
   if (g_getenv ("RECEIVABLES_DB") == NULL)
     g_settings_set_string (self->settings, "last-company-file", path);
   rcv_window_reload (self);
+
+  /* at start, then every hour while the window is open */
+  check_alerts (self);
+  g_clear_handle_id (&self->alerts_timeout, g_source_remove);
+  self->alerts_timeout = g_timeout_add_seconds (RCV_ALERTS_CHECK_SECONDS, on_alerts_timeout,
+                                                self);
   return TRUE;
 }
 

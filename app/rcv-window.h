@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* How often an open window checks for accounts passing an alert threshold. */
+#define RCV_ALERTS_CHECK_SECONDS 3600
+
 #define RCV_TYPE_WINDOW (rcv_window_get_type ())
 G_DECLARE_FINAL_TYPE (RcvWindow, rcv_window, RCV, WINDOW, AdwApplicationWindow)
 
@@ -26,5 +29,9 @@ void         rcv_window_show_error    (RcvWindow      *self,
                                        const GError   *error);
 void         rcv_window_show_page     (RcvWindow      *self,
                                        const char     *name);
+void         rcv_window_show_customer (RcvWindow      *self,
+                                       gint64          customer_id);
+void         rcv_window_prepare_reminder (RcvWindow   *self,
+                                       gint64          customer_id);
 
 G_END_DECLS

@@ -217,7 +217,7 @@ test_release (void)
   rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
   check = check_as_of (db, "2026-04-01", TRUE);
   g_assert_cmpuint (check->crossings->len, ==, 1);
-  g_assert_true (rcv_alerts_release (db, check->crossings, &error));
+  g_assert_true (rcv_alerts_release (db, check->crossings, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 0);
   assert_claim (db, "2026-04-01", "K1:60");

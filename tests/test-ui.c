@@ -23,6 +23,7 @@
 #include "rcv-demo.h"
 #include "rcv-dunning.h"
 #include "rcv-error.h"
+#include "rcv-fake-notifications.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-invoice-list.h"
 #include "rcv-payment-editor.h"
@@ -1290,6 +1291,96 @@ test_reminders (void)
   rcv_test_rmdir (dir);
 }
 
+static gboolean
+n_notifications_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return rcv_fake_notifications_count (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static gboolean
+customer_window_shown (gpointer data)
+{
+  RcvCustomerWindow *window = find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
+
+  return window != NULL && rcv_customer_window_get_customer_id (window) == *(gint64 *) data;
+}
+
+static gboolean
+one_letter_chosen (gpointer reminders)
+{
+  return rcv_reminders_page_get_n_letters (reminders) > 0 &&
+         rcv_reminders_page_get_n_selected (reminders) == 1;
+}
+
+/* The window checks at start: a notification per account past 60 or 90 days; "Open
+ * Account" on one, through D-Bus, opens that customer; "Prepare Reminder" chooses its
+ * letter alone on the Reminders page. */
+static void
+test_notifications (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS | RCV_FAKE_MARKUP);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvFakeNotification) first = NULL;
+  g_autoptr(RcvFakeNotification) second = NULL;
+  char issue[RCV_ISO_DATE_LEN], due_95[RCV_ISO_DATE_LEN], due_65[RCV_ISO_DATE_LEN];
+  gint64 smith, jones;
+  RcvWindow *window;
+  gpointer reminders;
+  GDate day;
+
+  rcv_date_set_today (&day);
+  g_date_subtract_days (&day, 95);
+  rcv_date_to_iso (&day, due_95);
+  g_date_add_days (&day, 30);
+  rcv_date_to_iso (&day, due_65);
+  g_date_subtract_days (&day, 60);
+  rcv_date_to_iso (&day, issue);
+  smith = rcv_test_customer (db, "K1", "Smith & <Sons>");
+  jones = rcv_test_customer (db, "K2", "Jones Ltd");
+  rcv_test_invoice (db, smith, "R-1", issue, due_95, 120000);
+  rcv_test_invoice (db, jones, "R-2", issue, due_65, 30000);
+  g_clear_object (&db);
+
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  {
+    gpointer args[] = { fake, GUINT_TO_POINTER (2) };
+    wait_until (n_notifications_is, args);
+  }
+  first = rcv_fake_notifications_get (fake, 0);
+  second = rcv_fake_notifications_get (fake, 1);
+  g_assert_cmpstr (first->summary, ==, "Smith & <Sons> is 95 days overdue");
+  g_assert_true (g_str_has_prefix (first->body, "Smith &amp; &lt;Sons&gt;: "));
+  g_assert_nonnull (strstr (first->body, "1,200.00 overdue\nOldest invoice: R-1, due "));
+  g_assert_cmpstr (second->summary, ==, "Jones Ltd is 65 days overdue");
+  g_assert_cmpstr (first->app_icon, ==, APPLICATION_ID);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 3);
+
+  /* Open Account: the customer's window, over the company's */
+  rcv_fake_notifications_invoke (fake, second->id, "open-account");
+  wait_until (customer_window_shown, &jones);
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (RCV_TYPE_CUSTOMER_WINDOW)));
+
+  /* Prepare Reminder: Smith's letter alone, on the Reminders page */
+  reminders = child (window, "reminders_page");
+  rcv_fake_notifications_invoke (fake, first->id, "prepare-reminder");
+  wait_until (one_letter_chosen, reminders);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
+                   "reminders");
+
+  /* a second window start the same day tells nothing again */
+  close_window (window);
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  settle ();
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
+  close_window (window);
+  rcv_fake_notifications_stop (fake);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1301,8 +1392,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   app = rcv_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  /* the app's name on the test's own bus: notifications reach it through D-Bus */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_COMMAND_LINE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_application_hold (G_APPLICATION (app));
 
@@ -1315,6 +1406,7 @@ main (int   argc,
   g_test_add_func ("/ui/overview-charts", test_overview_charts);
   g_test_add_func ("/ui/reminders", test_reminders);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
+  g_test_add_func ("/ui/notifications", test_notifications);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

@@ -150,7 +150,6 @@ notify (RcvDatabase   *db,
         RcvAlertCheck *check)
 {
   g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
-  g_autoptr(GPtrArray) untold = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) release_error = NULL;
   guint n_told = 0;
@@ -172,9 +171,7 @@ notify (RcvDatabase   *db,
   /* no notification server is not a failure of the check: the next one tells them */
   g_printerr (_("receivables-cli: warning: no notification could be shown (%s); the next "
                 "check will tell these accounts again\n"), error->message);
-  for (guint i = n_told; i < check->crossings->len; i++)
-    g_ptr_array_add (untold, g_ptr_array_index (check->crossings, i));
-  if (!rcv_alerts_release (db, untold, &release_error))
+  if (!rcv_alerts_release (db, check->crossings, n_told, &release_error))
     return rcv_cli_report_error (release_error);
   return EXIT_OK;
 }

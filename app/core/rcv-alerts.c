@@ -411,12 +411,13 @@ rcv_alerts_check_finish (RcvDatabase   *db,
   return rcv_database_task_finish (db, result, rcv_alerts_check_async, error);
 }
 
-/* Gives back crossings claimed and not told (no notification server, say), in one
- * transaction: the next check tells them. Only each crossing's own threshold is given back; a
+/* Gives back the crossings claimed and not told, from index `first` on (those the notifier
+ * could not show), in one transaction: the next check tells them. Only each crossing's own threshold is given back; a
  * lower one marked with it stays marked, as the next check tells the higher one anyway. */
 gboolean
 rcv_alerts_release (RcvDatabase  *db,
                     GPtrArray    *crossings,
+                    guint         first,
                     GError      **error)
 {
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
@@ -424,7 +425,7 @@ rcv_alerts_release (RcvDatabase  *db,
 
   if (!rcv_database_begin (db, error))
     return FALSE;
-  for (guint i = 0; i < crossings->len; i++)
+  for (guint i = first; i < crossings->len; i++)
     {
       const RcvAlert *alert = g_ptr_array_index (crossings, i);
 

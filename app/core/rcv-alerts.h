@@ -52,6 +52,7 @@ RcvAlertCheck *rcv_alerts_check_finish    (RcvDatabase   *db,
                                            GError       **error);
 gboolean       rcv_alerts_release         (RcvDatabase   *db,
                                            GPtrArray     *crossings,
+                                           guint          first,
                                            GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvAlert, rcv_alert_free)

@@ -99,6 +99,7 @@ struct _RcvRemindersPage
   RcvLetterhead *head;
   GDate as_of;
   gint64 started;
+  gint64 focus_customer;           /* to choose alone when the run is read; 0: none */
 
   RcvDateButton *date_button;
   GtkLabel *summary_label;
@@ -326,6 +327,42 @@ on_list_activated (RcvRemindersPage *self,
 
 /* ---- reading the run ----------------------------------------------------------------- */
 
+/* Chooses the letter to focus_customer alone, selected and scrolled to; says so when none
+ * is due. */
+static void
+apply_focus (RcvRemindersPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->letters));
+  gint64 customer_id = self->focus_customer;
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  if (customer_id == 0)
+    return;
+  self->focus_customer = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RcvLetterItem) item = item_at (self, i);
+
+      item->chosen = item->letter->customer_id == customer_id;
+      if (item->chosen)
+        found = i;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self->letters), 0, n, n);
+  update_summary (self);
+  if (found == GTK_INVALID_LIST_POSITION)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (RCV_IS_WINDOW (root))
+        rcv_window_add_toast (RCV_WINDOW (root),
+                              adw_toast_new (_("No reminder letter is due for this customer")));
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, found);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", found);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 show_covered (RcvRemindersPage    *self,
               const RcvDunningRun *run)
@@ -388,6 +425,7 @@ on_run_ready (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "letters" : "empty");
   on_selection_changed (self);
   update_summary (self);
+  apply_focus (self);
 }
 
 void
@@ -1071,4 +1109,17 @@ rcv_reminders_page_set_selected (RcvRemindersPage *self,
   item->chosen = selected;
   g_list_model_items_changed (G_LIST_MODEL (self->letters), position, 1, 1);
   update_summary (self);
+}
+
+/* Prepares the reminder to one customer: its letter alone is chosen and shown, once the
+ * letters due are read. */
+void
+rcv_reminders_page_focus_customer (RcvRemindersPage *self,
+                                   gint64            customer_id)
+{
+  g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
+
+  self->focus_customer = customer_id;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") != 0)
+    apply_focus (self);
 }

@@ -26,6 +26,8 @@ GtkPrintOperationResult rcv_reminders_page_print          (RcvRemindersPage     
                                                            GtkPrintOperationAction  action,
                                                            const char              *export_path,
                                                            GError                 **error);
+void                    rcv_reminders_page_focus_customer (RcvRemindersPage *self,
+                                                           gint64            customer_id);
 gboolean                rcv_reminders_page_record_selected (RcvRemindersPage *self,
                                                             GError          **error);
 
