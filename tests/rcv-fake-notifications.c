@@ -1,5 +1,6 @@
 /* rcv-fake-notifications.c - a stand-in org.freedesktop.Notifications server for the tests,
- * and a stand-in for the app's org.freedesktop.Application, on the test's session bus
+ * and stand-ins for the app, the systemd user manager and the Background portal, on the
+ * test's session bus
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * It runs in a thread of its own, with its own main context and its own connection to the
@@ -63,7 +64,8 @@ struct _RcvFakeNotifications
   gboolean ready;
   guint owners;            /* names owned, when counted by `ready` */
   GPtrArray *notifications;  /* RcvFakeNotification */
-  GQueue activations;      /* char * */
+  GQueue calls;            /* char *: the calls to the stand-in app, systemd, portal */
+  gboolean allow_background;
   guint32 last_id;
 };
 
@@ -176,6 +178,15 @@ notifications_method (GDBusConnection       *connection,
 }
 
 static void
+log_call (RcvFakeNotifications *fake,
+          char                 *text)
+{
+  g_mutex_lock (&fake->mutex);
+  g_queue_push_tail (&fake->calls, text);
+  g_mutex_unlock (&fake->mutex);
+}
+
+static void
 application_method (GDBusConnection       *connection,
                     const char            *sender,
                     const char            *object_path,
@@ -203,10 +214,103 @@ application_method (GDBusConnection       *connection,
     }
   else
     text = g_strdup (method_name);
-  g_mutex_lock (&fake->mutex);
-  g_queue_push_tail (&fake->activations, g_steal_pointer (&text));
-  g_mutex_unlock (&fake->mutex);
+  log_call (fake, g_steal_pointer (&text));
   g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const char systemd_xml[] =
+  "<node>"
+  " <interface name='org.freedesktop.systemd1.Manager'>"
+  "  <method name='Reload'/>"
+  "  <method name='StartUnit'>"
+  "   <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "   <arg type='o' direction='out'/>"
+  "  </method>"
+  "  <method name='StopUnit'>"
+  "   <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "   <arg type='o' direction='out'/>"
+  "  </method>"
+  " </interface>"
+  "</node>";
+
+static const char portal_xml[] =
+  "<node>"
+  " <interface name='org.freedesktop.portal.Background'>"
+  "  <method name='RequestBackground'>"
+  "   <arg type='s' direction='in'/><arg type='a{sv}' direction='in'/>"
+  "   <arg type='o' direction='out'/>"
+  "  </method>"
+  " </interface>"
+  "</node>";
+
+static void
+systemd_method (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *object_path,
+                const char            *interface_name,
+                const char            *method_name,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  RcvFakeNotifications *fake = user_data;
+
+  if (g_str_equal (method_name, "Reload"))
+    {
+      log_call (fake, g_strdup ("Reload"));
+      g_dbus_method_invocation_return_value (invocation, NULL);
+      return;
+    }
+  {
+    const char *unit, *mode;
+
+    g_variant_get (parameters, "(&s&s)", &unit, &mode);
+    log_call (fake, g_strdup_printf ("%s %s %s", method_name, unit, mode));
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(o)", "/org/freedesktop/systemd1/"
+                                                          "job/1"));
+  }
+}
+
+static void
+portal_method (GDBusConnection       *connection,
+               const char            *sender,
+               const char            *object_path,
+               const char            *interface_name,
+               const char            *method_name,
+               GVariant              *parameters,
+               GDBusMethodInvocation *invocation,
+               gpointer               user_data)
+{
+  RcvFakeNotifications *fake = user_data;
+  g_autoptr(GVariant) options = NULL;
+  g_autofree char *commandline = NULL;
+  g_autofree char *handle = NULL;
+  g_autofree char *name = g_strdup (sender + 1);
+  g_autoptr(GVariant) strv = NULL;
+  GVariantBuilder results;
+  const char *parent, *token = "t", *reason = "";
+  gboolean autostart = FALSE;
+
+  g_variant_get (parameters, "(&s@a{sv})", &parent, &options);
+  g_variant_lookup (options, "handle_token", "&s", &token);
+  g_variant_lookup (options, "reason", "&s", &reason);
+  g_variant_lookup (options, "autostart", "b", &autostart);
+  strv = g_variant_lookup_value (options, "commandline", G_VARIANT_TYPE_STRING_ARRAY);
+  commandline = strv != NULL ? g_variant_print (strv, FALSE) : g_strdup ("none");
+  log_call (fake, g_strdup_printf ("RequestBackground autostart=%d %s", autostart, commandline));
+
+  g_strdelimit (name, ".", '_');
+  handle = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", name, token);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", handle));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background",
+                         g_variant_new_boolean (fake->allow_background));
+  g_variant_builder_add (&results, "{sv}", "autostart",
+                         g_variant_new_boolean (fake->allow_background && autostart));
+  g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request",
+                                 "Response", g_variant_new ("(ua{sv})", 0, &results), NULL);
 }
 
 static void
@@ -314,7 +418,7 @@ rcv_fake_notifications_start (RcvFakeFlags flags)
   fake->notifications = g_ptr_array_new_with_free_func (fake_notification_free);
   g_mutex_init (&fake->mutex);
   g_cond_init (&fake->cond);
-  g_queue_init (&fake->activations);
+  g_queue_init (&fake->calls);
   fake->thread = g_thread_new ("fake-notifications", serve, fake);
   wait_for_owners (fake, 1);
   settle ();
@@ -330,7 +434,7 @@ rcv_fake_notifications_stop (RcvFakeNotifications *fake)
   g_main_loop_unref (fake->loop);
   g_main_context_unref (fake->context);
   g_ptr_array_unref (fake->notifications);
-  g_queue_clear_full (&fake->activations, g_free);
+  g_queue_clear_full (&fake->calls, g_free);
   g_mutex_clear (&fake->mutex);
   g_cond_clear (&fake->cond);
   g_free (fake);
@@ -410,20 +514,45 @@ rcv_fake_notifications_clear (RcvFakeNotifications *fake)
 typedef struct
 {
   RcvFakeNotifications *fake;
+  const char *xml;
   char *path;
   char *name;
-} OwnApp;
+  GDBusInterfaceMethodCallFunc method;
+} Own;
 
 static gboolean
-own_app_in_thread (gpointer data)
+own_in_thread (gpointer data)
 {
-  OwnApp *own = data;
+  Own *own = data;
 
-  export (own->fake, application_xml, own->path, own->name, application_method);
+  export (own->fake, own->xml, own->path, own->name, own->method);
   g_free (own->path);
   g_free (own->name);
   g_free (own);
   return G_SOURCE_REMOVE;
+}
+
+static void
+own (RcvFakeNotifications         *fake,
+     const char                   *xml,
+     const char                   *path,
+     const char                   *name,
+     GDBusInterfaceMethodCallFunc  method)
+{
+  Own *request = g_new0 (Own, 1);
+  guint owners;
+
+  g_mutex_lock (&fake->mutex);
+  owners = fake->owners;
+  g_mutex_unlock (&fake->mutex);
+  request->fake = fake;
+  request->xml = xml;
+  request->path = g_strdup (path);
+  request->name = g_strdup (name);
+  request->method = method;
+  g_main_context_invoke (fake->context, own_in_thread, request);
+  wait_for_owners (fake, owners + 1);
+  settle ();
 }
 
 /* Owns the app's name, answering org.freedesktop.Application in its place. */
@@ -431,30 +560,39 @@ void
 rcv_fake_notifications_own_app (RcvFakeNotifications *fake,
                                 const char           *application_id)
 {
-  OwnApp *own = g_new0 (OwnApp, 1);
-  guint owners;
+  g_autofree char *path = g_strconcat ("/", application_id, NULL);
 
-  g_mutex_lock (&fake->mutex);
-  owners = fake->owners;
-  g_mutex_unlock (&fake->mutex);
-  own->fake = fake;
-  own->name = g_strdup (application_id);
-  own->path = g_strconcat ("/", application_id, NULL);
-  g_strdelimit (own->path, ".", '/');
-  g_strdelimit (own->path, "-", '_');
-  g_main_context_invoke (fake->context, own_app_in_thread, own);
-  wait_for_owners (fake, owners + 1);
-  settle ();
+  g_strdelimit (path, ".", '/');
+  g_strdelimit (path, "-", '_');
+  own (fake, application_xml, path, application_id, application_method);
 }
 
-/* The oldest call to the stand-in app not yet taken, or NULL. */
+/* Stands in for the systemd user manager: Reload, StartUnit and StopUnit are logged. */
+void
+rcv_fake_notifications_own_systemd (RcvFakeNotifications *fake)
+{
+  own (fake, systemd_xml, "/org/freedesktop/systemd1", "org.freedesktop.systemd1",
+       systemd_method);
+}
+
+/* Stands in for the Background portal, which allows (or refuses) what is asked. */
+void
+rcv_fake_notifications_own_portal (RcvFakeNotifications *fake,
+                                   gboolean              allow)
+{
+  fake->allow_background = allow;
+  own (fake, portal_xml, "/org/freedesktop/portal/desktop", "org.freedesktop.portal.Desktop",
+       portal_method);
+}
+
+/* The oldest call to a stand-in (app, systemd, portal) not yet taken, or NULL. */
 char *
-rcv_fake_notifications_next_activation (RcvFakeNotifications *fake)
+rcv_fake_notifications_next_call (RcvFakeNotifications *fake)
 {
   char *text;
 
   g_mutex_lock (&fake->mutex);
-  text = g_queue_pop_head (&fake->activations);
+  text = g_queue_pop_head (&fake->calls);
   g_mutex_unlock (&fake->mutex);
   return text;
 }

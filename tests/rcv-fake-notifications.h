@@ -1,5 +1,6 @@
 /* rcv-fake-notifications.h - a stand-in org.freedesktop.Notifications server for the tests,
- * and a stand-in for the app's org.freedesktop.Application, on the test's session bus
+ * and stand-ins for the app, the systemd user manager and the Background portal, on the
+ * test's session bus
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -41,10 +42,14 @@ void                  rcv_fake_notifications_invoke (RcvFakeNotifications *fake,
 void                  rcv_fake_notifications_close_all (RcvFakeNotifications *fake);
 void                  rcv_fake_notifications_clear  (RcvFakeNotifications *fake);
 
-/* The app's D-Bus name: records ActivateAction calls as "action (target) token". */
+/* Stand-ins for the app (ActivateAction logged as "action [target] token"), the systemd user
+ * manager and the Background portal: their calls are logged, in order. */
 void                  rcv_fake_notifications_own_app (RcvFakeNotifications *fake,
                                                       const char           *application_id);
-char                 *rcv_fake_notifications_next_activation (RcvFakeNotifications *fake);
+void                  rcv_fake_notifications_own_systemd (RcvFakeNotifications *fake);
+void                  rcv_fake_notifications_own_portal (RcvFakeNotifications *fake,
+                                                         gboolean              allow);
+char                 *rcv_fake_notifications_next_call (RcvFakeNotifications *fake);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvFakeNotification, rcv_fake_notification_free)
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rcv-alerts.h"
+#include "rcv-daily-check.h"
 #include "rcv-fake-notifications.h"
 #include "rcv-notifier.h"
 #include "rcv-test-utils.h"
@@ -222,7 +223,7 @@ test_action_reaches_app (void)
 
   expected = g_strdup_printf ("prepare-reminder %s %" G_GINT64_FORMAT, path, alert->customer_id);
   g_assert_cmpstr (activated, ==, expected);
-  call = rcv_fake_notifications_next_activation (fake);
+  call = rcv_fake_notifications_next_call (fake);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("prepare-reminder [<('%s', int64 %" G_GINT64_FORMAT ")>] "
                               "fake-token-%u", path, alert->customer_id, n->id);
@@ -399,17 +400,194 @@ test_cli_open_account (void)
   g_assert_cmpint (finish_cli (process, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
-  call = rcv_fake_notifications_next_activation (fake);
+  call = rcv_fake_notifications_next_call (fake);
   expected = g_strdup_printf ("open-customer [<('%s', int64 1)>] fake-token-%u", path, n->id);
   g_assert_cmpstr (call, ==, expected);
   rcv_fake_notifications_stop (fake);
+}
+
+/* ---- the daily check ------------------------------------------------------------------ */
+
+static void
+on_set (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  gpointer *out = user_data;
+  g_autofree char *notice = NULL;
+  GError *error = NULL;
+
+  rcv_daily_check_set_finish (result, &notice, &error);
+  out[0] = error;
+  out[1] = g_steal_pointer (&notice);
+  out[2] = GINT_TO_POINTER (TRUE);
+}
+
+static gboolean
+set_done (gpointer data)
+{
+  return ((gpointer *) data)[2] != NULL;
+}
+
+/* Turns the daily check on or off and waits; returns the notice, sets the error. */
+static char *
+set_daily_check (gboolean    enabled,
+                 const char *company_path,
+                 GError    **error)
+{
+  gpointer out[3] = { NULL, NULL, NULL };
+
+  rcv_daily_check_set_async (enabled, company_path, NULL, NULL, on_set, out);
+  wait_until (set_done, out);
+  if (out[0] != NULL)
+    g_propagate_error (error, out[0]);
+  return out[1];
+}
+
+static void
+assert_next_call (RcvFakeNotifications *fake,
+                  const char           *expected)
+{
+  g_autofree char *call = rcv_fake_notifications_next_call (fake);
+
+  g_assert_cmpstr (call, ==, expected);
+}
+
+static void
+test_systemd_quote (void)
+{
+  g_autofree char *plain = rcv_systemd_quote ("/home/a/company.db");
+  g_autofree char *odd = rcv_systemd_quote ("/a b/\"q\"\\100% $HOME.db");
+
+  g_assert_cmpstr (plain, ==, "\"/home/a/company.db\"");
+  g_assert_cmpstr (odd, ==, "\"/a b/\\\"q\\\"\\\\100%% $$HOME.db\"");
+}
+
+/* On: the service and the timer are written and enabled, and systemd reloads and starts the
+ * timer; off: stopped, and every file gone. */
+static void
+test_daily_check_systemd (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (0);
+  g_autofree char *dir = rcv_daily_check_get_unit_dir ();
+  g_autofree char *service = g_build_filename (dir, "receivables-check.service", NULL);
+  g_autofree char *timer = g_build_filename (dir, "receivables-check.timer", NULL);
+  g_autofree char *link = g_build_filename (dir, "timers.target.wants",
+                                            "receivables-check.timer", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *company = "/srv/books/Müller & Söhne 100%.db";
+
+  g_setenv ("RCV_DAILY_CHECK", "systemd", TRUE);
+  rcv_fake_notifications_own_systemd (fake);
+  g_assert_false (rcv_daily_check_is_installed ());
+
+  notice = set_daily_check (TRUE, company, &error);
+  g_assert_no_error (error);
+  g_assert_null (notice);
+  g_assert_true (rcv_daily_check_is_installed ());
+  g_assert_true (g_file_get_contents (service, &text, NULL, NULL));
+  expected = g_strdup_printf ("ExecStart=\"%s\" --database \"/srv/books/Müller & Söhne 100%%%%.db\""
+                              " check --notify\n", g_getenv ("RCV_CLI"));
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_nonnull (strstr (text, "Type=oneshot\n"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (timer, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "OnCalendar=*-*-* 09:00:00\nPersistent=true\n"));
+  g_assert_nonnull (strstr (text, "WantedBy=timers.target\n"));
+  /* systemd reads them as written (when systemd-analyze is there to ask) */
+  if (rcv_test_have_program ("systemd-analyze"))
+    {
+      const char *argv[] = { "systemd-analyze", "verify", service, timer, NULL };
+      g_autofree char *err = NULL;
+      int wait_status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                                   G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                                   &wait_status, NULL));
+      g_assert_cmpstr (err, ==, "");
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+    }
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, timer);
+  assert_next_call (fake, "Reload");
+  assert_next_call (fake, "StartUnit receivables-check.timer replace");
+  assert_next_call (fake, NULL);
+
+  notice = (g_free (notice), set_daily_check (FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (rcv_daily_check_is_installed ());
+  g_assert_false (g_file_test (service, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (timer, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  assert_next_call (fake, "StopUnit receivables-check.timer replace");
+  assert_next_call (fake, "Reload");
+  rcv_fake_notifications_stop (fake);
+}
+
+/* No systemd user manager on the bus: the timer is in place for the next login, and the
+ * caller is told so. */
+static void
+test_daily_check_no_systemd (void)
+{
+  g_autofree char *notice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("RCV_DAILY_CHECK", "systemd", TRUE);
+  notice = set_daily_check (TRUE, "/srv/books/company.db", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (notice);
+  g_assert_true (g_str_has_prefix (notice, "The daily check starts with your next login"));
+  g_assert_true (rcv_daily_check_is_installed ());
+  g_clear_pointer (&notice, g_free);
+  notice = set_daily_check (FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rcv_daily_check_is_installed ());
+}
+
+/* Inside Flatpak: the Background portal is asked to run the check at login; a refusal is an
+ * error that says where to allow it. */
+static void
+test_daily_check_portal (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (0);
+  g_autofree char *notice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("RCV_DAILY_CHECK", "portal", TRUE);
+  rcv_fake_notifications_own_portal (fake, TRUE);
+  notice = set_daily_check (TRUE, "/srv/books/company.db", &error);
+  g_assert_no_error (error);
+  assert_next_call (fake, "RequestBackground autostart=1 ['receivables-cli', '--database', "
+                          "'/srv/books/company.db', 'check', '--notify']");
+  notice = (g_free (notice), set_daily_check (FALSE, NULL, &error));
+  g_assert_no_error (error);
+  assert_next_call (fake, "RequestBackground autostart=0 none");
+  rcv_fake_notifications_stop (fake);
+
+  fake = rcv_fake_notifications_start (0);
+  rcv_fake_notifications_own_portal (fake, FALSE);
+  notice = set_daily_check (TRUE, "/srv/books/company.db", &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_null (notice);
+  rcv_fake_notifications_stop (fake);
+  g_unsetenv ("RCV_DAILY_CHECK");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* the systemd units go to a folder of the test's own */
+  config = rcv_test_tmpdir ();
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
   g_test_add_func ("/notify/one-each", test_one_each);
   g_test_add_func ("/notify/plain-server", test_plain_server);
@@ -419,6 +597,12 @@ main (int   argc,
   g_test_add_func ("/notify/cli-check", test_cli_check);
   g_test_add_func ("/notify/cli-no-server", test_cli_no_server);
   g_test_add_func ("/notify/cli-open-account", test_cli_open_account);
+  g_test_add_func ("/daily-check/systemd-quote", test_systemd_quote);
+  g_test_add_func ("/daily-check/systemd", test_daily_check_systemd);
+  g_test_add_func ("/daily-check/no-systemd", test_daily_check_no_systemd);
+  g_test_add_func ("/daily-check/portal", test_daily_check_portal);
 
-  return g_test_run ();
+  status = g_test_run ();
+  rcv_test_rmdir (config);
+  return status;
 }
