@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-company.h"
+#include "rcv-daily-check.h"
 #include "rcv-policies-page.h"
 #include "rcv-preferences-window.h"
 
@@ -35,7 +36,12 @@ struct _RcvPreferencesWindow
   AdwEntryRow *currency_row;
   AdwEntryRow *boundaries_row;
   AdwComboRow *basis_row;
+  AdwActionRow *daily_check_row;
+  GtkSwitch *daily_check_switch;
   RcvPoliciesPage *policies_page;
+
+  GSettings *settings;
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RcvPreferencesWindow, rcv_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -274,13 +280,86 @@ on_policies_changed (RcvPreferencesWindow *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* ---- the daily check ------------------------------------------------------------------ */
+
+static void
+on_daily_check_set (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RcvPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  gboolean wanted = gtk_switch_get_active (self->daily_check_switch);
+  gboolean done = rcv_daily_check_set_finish (result, &notice, &error);
+
+  if (done)
+    g_settings_set_boolean (self->settings, "check-daily", wanted);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;   /* the window has closed */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->daily_check_row), TRUE);
+  if (!done)
+    wanted = !wanted;
+  self->loading = TRUE;
+  gtk_switch_set_active (self->daily_check_switch, wanted);
+  gtk_switch_set_state (self->daily_check_switch, wanted);
+  self->loading = FALSE;
+  if (error != NULL || notice != NULL)
+    {
+      g_autofree char *title = g_markup_escape_text (error != NULL ? error->message : notice, -1);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+    }
+}
+
+/* The switch moves at once; its state follows when the timer (or portal) has answered. */
+static gboolean
+on_daily_check_state_set (RcvPreferencesWindow *self,
+                          gboolean              state)
+{
+  if (self->loading)
+    return FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->daily_check_row), FALSE);
+  rcv_daily_check_set_async (state, rcv_database_get_path (self->database), NULL,
+                             self->cancellable, on_daily_check_set, g_object_ref (self));
+  return TRUE;
+}
+
+static void
+load_daily_check (RcvPreferencesWindow *self)
+{
+  gboolean on;
+
+  if (rcv_daily_check_get_kind () == RCV_DAILY_CHECK_PORTAL)
+    {
+      on = g_settings_get_boolean (self->settings, "check-daily");
+      adw_action_row_set_subtitle (self->daily_check_row,
+                                   _("At each login, even when Receivables is closed"));
+    }
+  else
+    {
+      on = rcv_daily_check_is_installed ();
+      adw_action_row_set_subtitle (self->daily_check_row,
+                                   _("At 9:00 each day, for this company file, even when "
+                                     "Receivables is closed"));
+    }
+  gtk_switch_set_active (self->daily_check_switch, on);
+  gtk_switch_set_state (self->daily_check_switch, on);
+}
+
 static void
 rcv_preferences_window_dispose (GObject *object)
 {
   RcvPreferencesWindow *self = RCV_PREFERENCES_WINDOW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rcv_preferences_window_parent_class)->dispose (object);
 }
@@ -313,6 +392,8 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, boundaries_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, basis_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, daily_check_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, daily_check_switch);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, policies_page);
   gtk_widget_class_bind_template_callback (widget_class, on_policies_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_row_apply);
@@ -320,6 +401,7 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_boundaries_row_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_basis_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_daily_check_state_set);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-logo", NULL,
                                    choose_logo_action);
@@ -331,6 +413,8 @@ static void
 rcv_preferences_window_init (RcvPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  self->cancellable = g_cancellable_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
                            G_CALLBACK (on_address_changed), self, G_CONNECT_SWAPPED);
 }
@@ -367,6 +451,7 @@ rcv_preferences_window_new (GtkWindow   *parent,
                               rcv_database_get_aging_basis (database) == RCV_AGING_BY_ISSUE_DATE
                                 ? 1 : 0);
   update_logo_row (self);
+  load_daily_check (self);
   rcv_policies_page_set_database (self->policies_page, database);
   self->loading = FALSE;
   return self;

@@ -19,6 +19,7 @@
 #include "rcv-customer-window.h"
 #include "rcv-customer-list.h"
 #include "rcv-customers-page.h"
+#include "rcv-daily-check.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"
 #include "rcv-dunning.h"
@@ -640,6 +641,74 @@ test_preferences (void)
 
   close_window (window);
   g_unlink (path);
+}
+
+static gboolean
+daily_check_settled (gpointer data)
+{
+  gpointer *args = data;
+  GtkSwitch *toggle = args[0];
+
+  return gtk_widget_get_sensitive (GTK_WIDGET (args[1])) &&
+         gtk_switch_get_state (toggle) == GPOINTER_TO_INT (args[2]);
+}
+
+/* Preferences › Aging › "Check for overdue accounts daily" installs the systemd timer for
+ * the company file, and removes it. */
+static void
+test_daily_check (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (0);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autofree char *dir = rcv_daily_check_get_unit_dir ();
+  g_autofree char *service = g_build_filename (dir, "receivables-check.service", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *call = NULL;
+  RcvPreferencesWindow *preferences;
+  GtkWidget *row, *toggle;
+  RcvWindow *window;
+
+  g_setenv ("RCV_DAILY_CHECK", "systemd", TRUE);
+  rcv_fake_notifications_own_systemd (fake);
+  rcv_test_customer (db, "K1", "Kunde Eins");
+  g_clear_object (&db);
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  settle ();
+  preferences = find_toplevel (RCV_TYPE_PREFERENCES_WINDOW);
+  row = child (preferences, "daily_check_row");
+  toggle = child (preferences, "daily_check_switch");
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (
+                                             row, ADW_TYPE_PREFERENCES_PAGE)));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  /* on: the row waits for systemd, then the timer is there */
+  g_assert_true (gtk_widget_activate (row));
+  {
+    gpointer args[] = { toggle, row, GINT_TO_POINTER (TRUE) };
+    wait_until (daily_check_settled, args);
+  }
+  g_assert_true (rcv_daily_check_is_installed ());
+  g_assert_true (g_file_get_contents (service, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, path));
+  call = rcv_fake_notifications_next_call (fake);
+  g_assert_cmpstr (call, ==, "Reload");
+  screenshot (GTK_WIDGET (preferences), "preferences-alerts");
+
+  /* off: gone */
+  g_assert_true (gtk_widget_activate (row));
+  {
+    gpointer args[] = { toggle, row, GINT_TO_POINTER (FALSE) };
+    wait_until (daily_check_settled, args);
+  }
+  g_assert_false (rcv_daily_check_is_installed ());
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  close_window (window);
+  rcv_fake_notifications_stop (fake);
+  g_unsetenv ("RCV_DAILY_CHECK");
 }
 
 static gboolean
@@ -1385,9 +1454,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = NULL;
   int status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* the daily check's systemd units go to a folder of the test's own */
+  config = rcv_test_tmpdir ();
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
@@ -1401,6 +1474,7 @@ main (int   argc,
   g_test_add_func ("/ui/create-customer", test_create_customer);
   g_test_add_func ("/ui/enter-invoice", test_enter_invoice);
   g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/daily-check", test_daily_check);
   g_test_add_func ("/ui/policy-editor", test_policy_editor);
   g_test_add_func ("/ui/credit-at-entry", test_credit_at_entry);
   g_test_add_func ("/ui/overview-charts", test_overview_charts);
@@ -1411,5 +1485,6 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
+  rcv_test_rmdir (config);
   return status;
 }
