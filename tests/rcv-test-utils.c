@@ -240,3 +240,18 @@ rcv_test_run (const char *const *argv)
     g_error ("%s: %s\n%s", argv[0], error->message, err);
   return out;
 }
+
+/* Runs the thread's main context until `condition` holds; fails the test after 20 s. */
+void
+rcv_test_wait_until (RcvTestCondition condition,
+                     gpointer         data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}

@@ -41,4 +41,8 @@ void         rcv_test_rmdir           (const char *path);
 gboolean     rcv_test_have_program    (const char *name);
 char        *rcv_test_run             (const char *const *argv);
 
+typedef gboolean (*RcvTestCondition) (gpointer data);
+void         rcv_test_wait_until      (RcvTestCondition condition,
+                                       gpointer         data);
+
 G_END_DECLS

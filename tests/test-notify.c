@@ -64,22 +64,6 @@ send_all (RcvNotifier *notifier,
   g_assert_cmpuint (n_told, ==, crossings->len);
 }
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-}
-
 static gboolean
 notifier_idle (gpointer data)
 {
@@ -127,7 +111,7 @@ test_one_each (void)
 
   /* dismissed by the user: the notifier lets go of them */
   rcv_fake_notifications_close_all (fake);
-  wait_until (notifier_idle, notifier);
+  rcv_test_wait_until (notifier_idle, notifier);
   rcv_fake_notifications_stop (fake);
 }
 
@@ -219,7 +203,7 @@ test_action_reaches_app (void)
   send_all (notifier, db, check->crossings);
   n = rcv_fake_notifications_get (fake, 0);
   rcv_fake_notifications_invoke (fake, n->id, "prepare-reminder");
-  wait_until (notifier_idle, notifier);
+  rcv_test_wait_until (notifier_idle, notifier);
 
   expected = g_strdup_printf ("prepare-reminder %s %" G_GINT64_FORMAT, path, alert->customer_id);
   g_assert_cmpstr (activated, ==, expected);
@@ -394,7 +378,7 @@ test_cli_open_account (void)
   g_object_unref (db);
   rcv_fake_notifications_own_app (fake, APPLICATION_ID);
   process = spawn_cli (path, TRUE);
-  wait_until (has_notification, fake);
+  rcv_test_wait_until (has_notification, fake);
   n = rcv_fake_notifications_get (fake, 0);
   rcv_fake_notifications_invoke (fake, n->id, "open-account");
   g_assert_cmpint (finish_cli (process, &out, &err), ==, 0);
@@ -438,7 +422,7 @@ set_daily_check (gboolean    enabled,
   gpointer out[3] = { NULL, NULL, NULL };
 
   rcv_daily_check_set_async (enabled, company_path, NULL, NULL, on_set, out);
-  wait_until (set_done, out);
+  rcv_test_wait_until (set_done, out);
   if (out[0] != NULL)
     g_propagate_error (error, out[0]);
   return out[1];

@@ -39,24 +39,9 @@
 #include "rcv-test-utils.h"
 #include "rcv-window.h"
 
-typedef gboolean (*Condition) (gpointer data);
+typedef RcvTestCondition Condition;
 
 static RcvApplication *app;
-
-/* Runs the main loop until `condition` holds; fails the test after 20 s. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static void
 settle (void)
@@ -96,7 +81,7 @@ wait_for_content (RcvWindow  *window,
 {
   const char *args[] = { (const char *) window, name };
 
-  wait_until (content_is, args);
+  rcv_test_wait_until (content_is, args);
 }
 
 static gboolean
@@ -114,7 +99,7 @@ wait_for_page_stack (gpointer    page,
 {
   const char *args[] = { page, name };
 
-  wait_until (page_stack_is, args);
+  rcv_test_wait_until (page_stack_is, args);
 }
 
 static gboolean
@@ -255,7 +240,7 @@ test_welcome_then_sample (void)
   {
     gpointer args[] = { rows, GUINT_TO_POINTER (36) };
 
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
   gtk_column_view_sort_by_column (child (customers, "column_view"),
                                   child (customers, "balance_column"), GTK_SORT_ASCENDING);
@@ -280,7 +265,7 @@ test_welcome_then_sample (void)
   {
     gpointer args[] = { rows, GUINT_TO_POINTER (36) };
 
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
   wait_for_page_stack (customers, "list");
 
@@ -355,7 +340,7 @@ test_create_customer (void)
   {
     gpointer args[] = { rows, GUINT_TO_POINTER (2) };
 
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
 
   /* archiving hides it from the list, with an undo */
@@ -369,7 +354,7 @@ test_create_customer (void)
   {
     gpointer args[] = { rows, GUINT_TO_POINTER (1) };
 
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
   g_clear_pointer (&stored, rcv_customer_free);
   stored = rcv_ledger_find_customer (db, "K2", NULL);
@@ -379,7 +364,7 @@ test_create_customer (void)
   {
     gpointer args[] = { rows, GUINT_TO_POINTER (2) };
 
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
 
   close_window (window);
@@ -458,7 +443,7 @@ test_enter_invoice (void)
   {
     gpointer args[] = { G_LIST_MODEL (child (customers, "selection")), GUINT_TO_POINTER (1) };
 
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
   shown = g_list_model_get_item (G_LIST_MODEL (child (customers, "selection")), 0);
   g_object_get (shown, "balance-text", &balance, NULL);
@@ -689,7 +674,7 @@ test_daily_check (void)
   g_assert_true (gtk_widget_activate (row));
   {
     gpointer args[] = { toggle, row, GINT_TO_POINTER (TRUE) };
-    wait_until (daily_check_settled, args);
+    rcv_test_wait_until (daily_check_settled, args);
   }
   g_assert_true (rcv_daily_check_is_installed ());
   g_assert_true (g_file_get_contents (service, &text, NULL, NULL));
@@ -702,7 +687,7 @@ test_daily_check (void)
   g_assert_true (gtk_widget_activate (row));
   {
     gpointer args[] = { toggle, row, GINT_TO_POINTER (FALSE) };
-    wait_until (daily_check_settled, args);
+    rcv_test_wait_until (daily_check_settled, args);
   }
   g_assert_false (rcv_daily_check_is_installed ());
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -803,7 +788,7 @@ test_policy_editor (void)
   gtk_window_set_default_size (GTK_WINDOW (editor), 600, 1400);
   screenshot (GTK_WIDGET (editor), "policy-editor");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  wait_until (no_policy_editor, NULL);
+  rcv_test_wait_until (no_policy_editor, NULL);
 
   policies = rcv_policy_list (db, &error);
   g_assert_no_error (error);
@@ -929,7 +914,7 @@ test_credit_at_entry (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "post"));
   screenshot (GTK_WIDGET (dialog), "credit-override");
   adw_message_dialog_response (dialog, "post");
-  wait_until (no_invoice_editor, NULL);
+  rcv_test_wait_until (no_invoice_editor, NULL);
 
   overrides = g_string_new (NULL);
   rcv_test_dump (overrides, path, "SELECT count(*) FROM audit WHERE action = 'credit-override'"
@@ -1055,8 +1040,8 @@ activate_and_count (RcvWindow  *window,
   g_signal_emit_by_name (view, "activated", element);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
                    "invoices");
-  wait_until (revealed, child (invoices, "scope_revealer"));
-  wait_until (n_rows_is, args);
+  rcv_test_wait_until (revealed, child (invoices, "scope_revealer"));
+  rcv_test_wait_until (n_rows_is, args);
   wait_for_page_stack (invoices, expected > 0 ? "list" : "empty");
   for (guint i = 0; i < MIN (expected, 20); i++)
     {
@@ -1108,7 +1093,7 @@ test_overview_charts (void)
   customers = child (overview, "customers_chart");
   trend = child (overview, "trend_chart");
   wait_for_page_stack (overview, "figures");
-  wait_until (trend_is_drawn, overview);
+  rcv_test_wait_until (trend_is_drawn, overview);
   settle ();
 
   /* the charts are drawn from today's figures, and their layout answers the pointer */
@@ -1155,7 +1140,7 @@ test_overview_charts (void)
     g_assert_true (press_key (aging, GDK_KEY_Return));
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
                      "invoices");
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
 
   /* Show All Invoices goes back to the whole ledger */
@@ -1164,7 +1149,7 @@ test_overview_charts (void)
   {
     gpointer args[] = { child (invoices, "selection"), GUINT_TO_POINTER (n_all) };
 
-    wait_until (n_rows_is, args);
+    rcv_test_wait_until (n_rows_is, args);
   }
 
   /* another date in the calendar: the charts follow */
@@ -1179,10 +1164,10 @@ test_overview_charts (void)
 
     gtk_calendar_select_day (child (child (overview, "date_button"), "calendar"), day);
     g_signal_emit_by_name (child (child (overview, "date_button"), "calendar"), "day-selected");
-    wait_until (chart_as_of_is, args);
+    rcv_test_wait_until (chart_as_of_is, args);
     args[0] = customers;
-    wait_until (chart_as_of_is, args);
-    wait_until (trend_is_drawn, overview);
+    rcv_test_wait_until (chart_as_of_is, args);
+    rcv_test_wait_until (trend_is_drawn, overview);
   }
   g_assert_true (g_str_has_prefix (gtk_menu_button_get_label (child (child (overview,
                                                                           "date_button"),
@@ -1193,7 +1178,7 @@ test_overview_charts (void)
   {
     gpointer args[] = { aging, &today };
 
-    wait_until (chart_as_of_is, args);
+    rcv_test_wait_until (chart_as_of_is, args);
   }
 
   /* export in the three formats, as the file chooser's answer does */
@@ -1276,7 +1261,7 @@ test_reminders (void)
   preview = child (reminders, "preview");
   {
     gpointer args[] = { reminders, GUINT_TO_POINTER (n) };
-    wait_until (n_letters_is, args);
+    rcv_test_wait_until (n_letters_is, args);
   }
   wait_for_page_stack (reminders, "letters");
   g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, n);
@@ -1316,7 +1301,7 @@ test_reminders (void)
   /* saved as a PDF by a worker thread, with its progress */
   rcv_reminders_page_save_pdf (reminders, saved);
   g_assert_true (gtk_revealer_get_reveal_child (child (reminders, "progress_revealer")));
-  wait_until (batch_is_done, reminders);
+  rcv_test_wait_until (batch_is_done, reminders);
   g_assert_true (g_file_test (saved, G_FILE_TEST_EXISTS));
   if (rcv_test_have_program ("pdftotext"))
     {
@@ -1332,7 +1317,7 @@ test_reminders (void)
   g_assert_no_error (error);
   {
     gpointer args[] = { reminders, GUINT_TO_POINTER (1) };
-    wait_until (n_letters_is, args);
+    rcv_test_wait_until (n_letters_is, args);
   }
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM letters"), ==, n - 1);
 
@@ -1417,7 +1402,7 @@ test_notifications (void)
   wait_for_content (window, "ledger");
   {
     gpointer args[] = { fake, GUINT_TO_POINTER (2) };
-    wait_until (n_notifications_is, args);
+    rcv_test_wait_until (n_notifications_is, args);
   }
   first = rcv_fake_notifications_get (fake, 0);
   second = rcv_fake_notifications_get (fake, 1);
@@ -1430,13 +1415,13 @@ test_notifications (void)
 
   /* Open Account: the customer's window, over the company's */
   rcv_fake_notifications_invoke (fake, second->id, "open-account");
-  wait_until (customer_window_shown, &jones);
+  rcv_test_wait_until (customer_window_shown, &jones);
   gtk_window_destroy (GTK_WINDOW (find_toplevel (RCV_TYPE_CUSTOMER_WINDOW)));
 
   /* Prepare Reminder: Smith's letter alone, on the Reminders page */
   reminders = child (window, "reminders_page");
   rcv_fake_notifications_invoke (fake, first->id, "prepare-reminder");
-  wait_until (one_letter_chosen, reminders);
+  rcv_test_wait_until (one_letter_chosen, reminders);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
                    "reminders");
 
