@@ -1424,6 +1424,8 @@ test_notifications (void)
   rcv_test_wait_until (one_letter_chosen, reminders);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
                    "reminders");
+  wait_for_page_stack (reminders, "letters");
+  screenshot (GTK_WIDGET (window), "reminder-from-notification");
 
   /* a second window start the same day tells nothing again */
   close_window (window);
