@@ -15,6 +15,7 @@
 
 #include "rcv-customer-editor.h"
 #include "rcv-error.h"
+#include "rcv-form-problem.h"
 #include "rcv-ledger.h"
 #include "rcv-money.h"
 #include "rcv-policy-choices.h"
@@ -26,8 +27,7 @@ struct _RcvCustomerEditor
   RcvDatabase *database;
   RcvCustomer *customer;      /* as loaded; id 0 for a new one */
   GHashTable *touched;        /* field names typed in */
-  GtkWidget *error_widget;    /* marked as wrong */
-  char *problem;              /* the message shown, or NULL */
+  RcvFormProblem problem;
   gboolean loading;
 
   AdwEntryRow *code_row;
@@ -168,29 +168,14 @@ show_problem (RcvCustomerEditor *self,
               const char        *message)
 {
   GtkWidget *widget = field != NULL ? widget_for_field (self, field) : NULL;
+  char *text = NULL;
 
-  if (self->error_widget != NULL)
-    gtk_widget_remove_css_class (self->error_widget, "error");
-  self->error_widget = NULL;
-  g_clear_pointer (&self->problem, g_free);
-
-  if (message == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-      return;
-    }
-  if (field != NULL)
+  if (message != NULL && field != NULL)
     /* Translators: a form's problem: "Field name: what is wrong" */
-    self->problem = g_strdup_printf (_("%s: %s"), label_for_field (self, field), message);
+    text = g_strdup_printf (_("%s: %s"), label_for_field (self, field), message);
   else
-    self->problem = g_strdup (message);
-  gtk_label_set_text (self->error_label, self->problem);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  if (widget != NULL)
-    {
-      self->error_widget = widget;
-      gtk_widget_add_css_class (widget, "error");
-    }
+    text = g_strdup (message);
+  rcv_form_problem_set (&self->problem, self->error_label, widget, text);
 }
 
 static void
@@ -344,7 +329,7 @@ rcv_customer_editor_finalize (GObject *object)
   g_clear_pointer (&self->customer, rcv_customer_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->policy_ids, g_array_unref);
-  g_free (self->problem);
+  rcv_form_problem_clear (&self->problem);
 
   G_OBJECT_CLASS (rcv_customer_editor_parent_class)->finalize (object);
 }
@@ -476,5 +461,5 @@ const char *
 rcv_customer_editor_get_problem (RcvCustomerEditor *self)
 {
   g_return_val_if_fail (RCV_IS_CUSTOMER_EDITOR (self), NULL);
-  return self->problem;
+  return self->problem.text;
 }

@@ -16,6 +16,7 @@
 
 #include "rcv-customer-list.h"
 #include "rcv-date.h"
+#include "rcv-form-problem.h"
 #include "rcv-error.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-money.h"
@@ -47,8 +48,7 @@ struct _RcvInvoiceEditor
   gboolean due_typed;          /* the due date no longer follows the issue date */
   gboolean loading;
   gboolean touched;
-  char *problem;
-  GtkWidget *error_widget;
+  RcvFormProblem problem;
 
   GtkButton *save_button;
   GtkButton *void_button;
@@ -133,20 +133,7 @@ show_problem (RcvInvoiceEditor *self,
               GtkWidget        *widget,
               const char       *message)
 {
-  if (self->error_widget != NULL)
-    gtk_widget_remove_css_class (self->error_widget, "error");
-  self->error_widget = NULL;
-  g_clear_pointer (&self->problem, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message == NULL)
-    return;
-  self->problem = g_strdup (message);
-  gtk_label_set_text (self->error_label, message);
-  if (widget != NULL)
-    {
-      self->error_widget = widget;
-      gtk_widget_add_css_class (widget, "error");
-    }
+  rcv_form_problem_set (&self->problem, self->error_label, widget, g_strdup (message));
 }
 
 /* "Line 2, quantity: why" */
@@ -745,7 +732,7 @@ rcv_invoice_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->viewed, rcv_invoice_free);
-  g_free (self->problem);
+  rcv_form_problem_clear (&self->problem);
 
   G_OBJECT_CLASS (rcv_invoice_editor_parent_class)->finalize (object);
 }
@@ -976,5 +963,5 @@ const char *
 rcv_invoice_editor_get_problem (RcvInvoiceEditor *self)
 {
   g_return_val_if_fail (RCV_IS_INVOICE_EDITOR (self), NULL);
-  return self->problem;
+  return self->problem.text;
 }

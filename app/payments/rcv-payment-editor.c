@@ -15,6 +15,7 @@
 
 #include "rcv-customer-list.h"
 #include "rcv-date.h"
+#include "rcv-form-problem.h"
 #include "rcv-money.h"
 #include "rcv-open-items.h"
 #include "rcv-payment-editor.h"
@@ -34,8 +35,7 @@ struct _RcvPaymentEditor
   gboolean allocation_typed;   /* the user changed an allocation: no automatic re-proposal */
   gboolean loading;
   gboolean touched;
-  char *problem;
-  GtkWidget *error_widget;
+  RcvFormProblem problem;
 
   GtkButton *save_button;
   AdwActionRow *customer_row;
@@ -70,20 +70,7 @@ show_problem (RcvPaymentEditor *self,
               GtkWidget        *widget,
               const char       *message)
 {
-  if (self->error_widget != NULL)
-    gtk_widget_remove_css_class (self->error_widget, "error");
-  self->error_widget = NULL;
-  g_clear_pointer (&self->problem, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (message == NULL)
-    return;
-  self->problem = g_strdup (message);
-  gtk_label_set_text (self->error_label, message);
-  if (widget != NULL)
-    {
-      self->error_widget = widget;
-      gtk_widget_add_css_class (widget, "error");
-    }
+  rcv_form_problem_set (&self->problem, self->error_label, widget, g_strdup (message));
 }
 
 static gboolean
@@ -456,7 +443,7 @@ rcv_payment_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->open, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_free (self->problem);
+  rcv_form_problem_clear (&self->problem);
 
   G_OBJECT_CLASS (rcv_payment_editor_parent_class)->finalize (object);
 }
@@ -562,5 +549,5 @@ const char *
 rcv_payment_editor_get_problem (RcvPaymentEditor *self)
 {
   g_return_val_if_fail (RCV_IS_PAYMENT_EDITOR (self), NULL);
-  return self->problem;
+  return self->problem.text;
 }

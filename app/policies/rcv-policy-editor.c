@@ -16,9 +16,10 @@
 
 #include "rcv-dunning.h"
 #include "rcv-error.h"
+#include "rcv-form-problem.h"
 #include "rcv-money.h"
-#include "rcv-policy.h"
 #include "rcv-policy-editor.h"
+#include "rcv-policy.h"
 
 typedef struct
 {
@@ -36,8 +37,7 @@ struct _RcvPolicyEditor
   RcvDatabase *database;
   RcvPolicy *policy;          /* as loaded; id 0 for a new one */
   GPtrArray *levels;          /* LevelRows, in order */
-  GtkWidget *error_widget;
-  char *problem;
+  RcvFormProblem problem;
   gboolean name_touched;
   gboolean loading;
 
@@ -335,9 +335,9 @@ build_levels (RcvPolicyEditor *self,
     {
       LevelRows *rows = g_ptr_array_index (self->levels, i);
 
-      if (self->error_widget != NULL &&
-          gtk_widget_is_ancestor (self->error_widget, GTK_WIDGET (rows->expander)))
-        self->error_widget = NULL;
+      if (self->problem.widget != NULL &&
+          gtk_widget_is_ancestor (self->problem.widget, GTK_WIDGET (rows->expander)))
+        self->problem.widget = NULL;
       adw_preferences_group_remove (self->levels_group, GTK_WIDGET (rows->expander));
     }
   g_ptr_array_set_size (self->levels, 0);
@@ -479,33 +479,18 @@ show_problem (RcvPolicyEditor *self,
               const char      *message)
 {
   GtkWidget *widget = widget_for_field (self, field, level);
+  char *text;
 
-  if (self->error_widget != NULL)
-    gtk_widget_remove_css_class (self->error_widget, "error");
-  self->error_widget = NULL;
-  g_clear_pointer (&self->problem, g_free);
-
-  if (message == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-      return;
-    }
-  if (widget != NULL && level >= 0)
+  if (message != NULL && widget != NULL && level >= 0)
     /* Translators: a problem in a reminder level: "Reminder level 2, Title: is required" */
-    self->problem = g_strdup_printf (_("Reminder level %d, %s: %s"), level + 1,
-                                     label_for (widget), message);
-  else if (widget != NULL)
+    text = g_strdup_printf (_("Reminder level %d, %s: %s"), level + 1, label_for (widget),
+                            message);
+  else if (message != NULL && widget != NULL)
     /* Translators: a form's problem: "Field name: what is wrong" */
-    self->problem = g_strdup_printf (_("%s: %s"), label_for (widget), message);
+    text = g_strdup_printf (_("%s: %s"), label_for (widget), message);
   else
-    self->problem = g_strdup (message);
-  gtk_label_set_text (self->error_label, self->problem);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  if (widget != NULL)
-    {
-      self->error_widget = widget;
-      gtk_widget_add_css_class (widget, "error");
-    }
+    text = g_strdup (message);
+  rcv_form_problem_set (&self->problem, self->error_label, widget, text);
 }
 
 static gboolean
@@ -764,7 +749,7 @@ rcv_policy_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->policy, rcv_policy_free);
   g_clear_pointer (&self->levels, g_ptr_array_unref);
-  g_free (self->problem);
+  rcv_form_problem_clear (&self->problem);
 
   G_OBJECT_CLASS (rcv_policy_editor_parent_class)->finalize (object);
 }
@@ -874,5 +859,5 @@ const char *
 rcv_policy_editor_get_problem (RcvPolicyEditor *self)
 {
   g_return_val_if_fail (RCV_IS_POLICY_EDITOR (self), NULL);
-  return self->problem;
+  return self->problem.text;
 }
