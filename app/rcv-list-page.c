@@ -1,4 +1,5 @@
-/* rcv-list-page.c - what the pages of lazy lists share: showing a list read in a worker thread
+/* rcv-list-page.c - what the window's pages share: their disposal, and showing a lazy list
+ * read in a worker thread
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rcv-list-page"
@@ -41,4 +42,17 @@ rcv_list_page_show (const RcvListPage *page,
   else
     gtk_stack_set_visible_child_name (page->stack, "list");
   return (int) n;
+}
+
+/* From a page's dispose: its template's objects go, and so does every child the page holds
+ * in its bin layout (a GtkWidget leaves its children to the subclass). */
+void
+rcv_page_dispose_template (GtkWidget *page,
+                           GType      type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (page, type);
+  while ((child = gtk_widget_get_first_child (page)) != NULL)
+    gtk_widget_unparent (child);
 }

@@ -1,4 +1,5 @@
-/* rcv-list-page.h - what the pages of lazy lists share: showing a list read in a worker thread
+/* rcv-list-page.h - what the window's pages share: their disposal, and showing a lazy list
+ * read in a worker thread
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -25,5 +26,8 @@ int rcv_list_page_show (const RcvListPage *page,
                         RcvRowList        *list,
                         const GError      *error,
                         const char        *empty_text);
+
+void rcv_page_dispose_template (GtkWidget *page,
+                                GType      type);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "rcv-database-task.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
+#include "rcv-list-page.h"
 #include "rcv-money.h"
 #include "rcv-overview-page.h"
 #include "rcv-trend.h"
@@ -385,14 +386,11 @@ static void
 rcv_overview_page_dispose (GObject *object)
 {
   RcvOverviewPage *self = RCV_OVERVIEW_PAGE (object);
-  GtkWidget *child;
 
   rcv_cancel_and_clear (&self->cancellable);
   rcv_cancel_and_clear (&self->trend_cancellable);
   g_clear_object (&self->database);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_OVERVIEW_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (rcv_overview_page_parent_class)->dispose (object);
 }

@@ -11,15 +11,16 @@
 
 #include <glib/gi18n.h>
 
-#include "rcv-database-task.h"
 #include "rcv-customer-editor.h"
 #include "rcv-customer-list.h"
 #include "rcv-customer-window.h"
 #include "rcv-customers-page.h"
-#include "rcv-policy.h"
-#include "rcv-policy-choices.h"
+#include "rcv-database-task.h"
 #include "rcv-date.h"
+#include "rcv-list-page.h"
 #include "rcv-money.h"
+#include "rcv-policy-choices.h"
+#include "rcv-policy.h"
 #include "rcv-window.h"
 
 struct _RcvCustomersPage
@@ -367,12 +368,9 @@ static void
 rcv_customers_page_dispose (GObject *object)
 {
   RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (object);
-  GtkWidget *child;
 
   rcv_cancel_and_clear (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMERS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMERS_PAGE);
   g_clear_object (&self->list);
   g_clear_object (&self->database);
 

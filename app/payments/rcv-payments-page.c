@@ -85,12 +85,9 @@ static void
 rcv_payments_page_dispose (GObject *object)
 {
   RcvPaymentsPage *self = RCV_PAYMENTS_PAGE (object);
-  GtkWidget *child;
 
   rcv_cancel_and_clear (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_PAYMENTS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_PAYMENTS_PAGE);
   g_clear_object (&self->list);
   g_clear_object (&self->database);
 

@@ -19,6 +19,7 @@
 #include "rcv-dunning.h"
 #include "rcv-letter-preview.h"
 #include "rcv-letter.h"
+#include "rcv-list-page.h"
 #include "rcv-reminders-page.h"
 #include "rcv-window.h"
 
@@ -976,15 +977,12 @@ static void
 rcv_reminders_page_dispose (GObject *object)
 {
   RcvRemindersPage *self = RCV_REMINDERS_PAGE (object);
-  GtkWidget *child;
 
   rcv_cancel_and_clear (&self->cancellable);
   rcv_cancel_and_clear (&self->batch);
   if (self->preview != NULL)
     rcv_letter_preview_set_letter (self->preview, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_REMINDERS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_REMINDERS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->letters);
   g_clear_pointer (&self->head, rcv_letterhead_free);
