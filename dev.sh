@@ -15,7 +15,7 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev libnotify-dev
   # validation of data files, and the test harness
   desktop-file-utils appstream libxml2-utils flatpak-builder
-  xvfb xauth dbus poppler-utils locales
+  xvfb xauth dbus at-spi2-core libxtst-dev poppler-utils locales
   # fonts: Latin, and a CJK fallback so that names in any script render in charts and letters
   fonts-dejavu-core fonts-droid-fallback
 )

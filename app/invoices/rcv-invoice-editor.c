@@ -470,6 +470,8 @@ add_line (RcvInvoiceEditor *self)
   line.remove = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-delete-symbolic"));
   gtk_widget_add_css_class (GTK_WIDGET (line.remove), "flat");
   gtk_widget_set_tooltip_text (GTK_WIDGET (line.remove), _("Remove Line"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (line.remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Line"), -1);
   g_signal_connect_object (line.remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
   g_array_append_val (self->lines, line);
   attach_line (self, i);

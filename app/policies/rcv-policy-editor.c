@@ -202,6 +202,24 @@ level_button_clicked (GtkButton       *button,
     }
 }
 
+/* A part of a level that is not a row of its own (the letter text, its tools, the buttons):
+ * the list row around it takes no focus, so Tab goes straight to the controls in it, and a
+ * screen reader meets no empty row. */
+static void
+add_plain_row (AdwExpanderRow *expander,
+               GtkWidget      *child)
+{
+  GtkWidget *row;
+
+  adw_expander_row_add_row (expander, child);
+  row = gtk_widget_get_parent (child);
+  if (GTK_IS_LIST_BOX_ROW (row))
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+    }
+}
+
 static void
 add_level_button (RcvPolicyEditor *self,
                   GtkWidget       *box,
@@ -374,10 +392,9 @@ build_levels (RcvPolicyEditor *self,
       gtk_widget_set_margin_bottom (frame, 6);
       gtk_widget_set_margin_start (frame, 6);
       gtk_widget_set_margin_end (frame, 6);
-      adw_expander_row_add_row (rows->expander, frame);
-      adw_expander_row_add_row (rows->expander,
-                                text_tools (rows->expander, rows->text_view, i + 1,
-                                            policy->levels->len));
+      add_plain_row (rows->expander, frame);
+      add_plain_row (rows->expander,
+                     text_tools (rows->expander, rows->text_view, i + 1, policy->levels->len));
 
       /* the order is the escalation: moved with buttons the keyboard reaches */
       buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -388,7 +405,7 @@ build_levels (RcvPolicyEditor *self,
       add_level_button (self, buttons, i, "up", _("Move _Up"), i > 0);
       add_level_button (self, buttons, i, "down", _("Move _Down"), i + 1 < policy->levels->len);
       add_level_button (self, buttons, i, "remove", _("_Remove Level"), TRUE);
-      adw_expander_row_add_row (rows->expander, buttons);
+      add_plain_row (rows->expander, buttons);
 
       gtk_editable_set_text (GTK_EDITABLE (rows->title_row), level->title);
       set_int (rows->days_row, level->days_after_due);
