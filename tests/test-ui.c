@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 #ifdef HAVE_XTEST
 #include <gdk/x11/gdkx.h>
@@ -1759,6 +1761,93 @@ test_keyboard (void)
 #endif
 }
 
+/* The first label under a widget whose text contains a string, depth first. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = NULL;
+
+      if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), text) != NULL)
+        return c;
+      found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+page_title (RcvWindow  *window,
+            const char *name)
+{
+  AdwViewStack *stack = child (window, "view_stack");
+
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (stack,
+                                          adw_view_stack_get_child_by_name (stack, name)));
+}
+
+/* The window in German (the ui-de test runs this one with RCV_TEST_LOCALE=de_DE.UTF-8): German
+ * words from the translations, and money and dates as Germans write them. */
+static void
+test_german (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+  RcvWindow *window;
+  gpointer customers;
+  gint64 customer;
+
+  if (locale == NULL || !g_str_has_prefix (locale, "de_DE"))
+    {
+      g_test_skip ("not in the German locale: the ui-de test runs this one");
+      return;
+    }
+  db = rcv_test_open_new (&path);
+  g_assert_true (rcv_database_set_currency (db, "EUR", &error));
+  g_assert_no_error (error);
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Muster GmbH", NULL));
+  customer = rcv_test_customer (db, "K1", "Erste Kundin");
+  rcv_test_invoice (db, customer, "R-1", "2026-01-05", "2026-02-04", 123456);
+  g_clear_object (&db);
+
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  wait_for_page_stack (child (window, "overview_page"), "figures");
+  g_assert_cmpstr (page_title (window, "overview"), ==, "Übersicht");
+  g_assert_cmpstr (page_title (window, "customers"), ==, "Kunden");
+  g_assert_cmpstr (page_title (window, "invoices"), ==, "Rechnungen");
+  g_assert_cmpstr (page_title (window, "payments"), ==, "Zahlungen");
+  g_assert_cmpstr (page_title (window, "reminders"), ==, "Mahnungen");
+  /* the total outstanding in the overview's figures */
+  g_assert_nonnull (find_label (child (child (window, "overview_page"), "figures_box"),
+                                "1.234,56 €"));
+  screenshot (GTK_WIDGET (window), "overview-de");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  customers = child (window, "customers_page");
+  wait_for_page_stack (customers, "list");
+  settle ();
+  g_assert_nonnull (find_label (child (customers, "column_view"), "1.234,56 €"));
+  g_assert_nonnull (find_label (child (customers, "column_view"), "Erste Kundin"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
+  wait_for_page_stack (child (window, "invoices_page"), "list");
+  settle ();
+  /* the due date as Germans write it */
+  g_assert_nonnull (find_label (child (child (window, "invoices_page"), "column_view"),
+                                "04.02.2026"));
+  screenshot (GTK_WIDGET (window), "invoices-de");
+
+  close_window (window);
+  g_unlink (path);
+}
+
 /* GTK 4.8 with libadwaita 1.2's stylesheet measures a key cap label of the shortcuts window
  * at -3 pixels and warns; that warning (and only that) is written, not made fatal. */
 static GLogWriterOutput
@@ -1796,6 +1885,15 @@ main (int   argc,
     g_setenv ("GTK_A11Y", "none", TRUE);
   g_log_set_writer_func (log_writer, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init sets en_US.UTF-8; the ui-de test asks for another locale, with the
+   * translations as built */
+  if (g_getenv ("RCV_TEST_LOCALE") != NULL &&
+      setlocale (LC_ALL, g_getenv ("RCV_TEST_LOCALE")) != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RCV_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   app = rcv_application_new ();
   /* the app's name on the test's own bus: notifications reach it through D-Bus */
@@ -1816,6 +1914,7 @@ main (int   argc,
   g_test_add_func ("/ui/notifications", test_notifications);
   g_test_add_func ("/ui/accessibility", test_accessibility);
   g_test_add_func ("/ui/keyboard", test_keyboard);
+  g_test_add_func ("/ui/german", test_german);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));
