@@ -189,6 +189,29 @@ test_format_german (void)
   g_assert_cmpint (amount, ==, 150);
 }
 
+/* French groups with a narrow no-break space (U+202F) and puts the symbol after; what the
+ * form shows, the number without its symbol, reads back */
+static void
+test_format_french (void)
+{
+  g_autofree char *formatted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 amount = 0;
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  formatted = rcv_money_format (123456, &eur);
+  g_assert_true (rcv_money_parse_user ("1\u202f234,56", &eur, &amount, &error));
+  setlocale (LC_ALL, "C");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (formatted, ==, "1\u202f234,56 €");
+  g_assert_cmpint (amount, ==, 123456);
+}
+
 static void
 test_currency (void)
 {
@@ -278,6 +301,7 @@ main (int    argc,
   g_test_add_func ("/core/money/format-plain", test_format_plain);
   g_test_add_func ("/core/money/format-c-locale", test_format_c_locale);
   g_test_add_func ("/core/money/format-german", test_format_german);
+  g_test_add_func ("/core/money/format-french", test_format_french);
   g_test_add_func ("/core/money/currency", test_currency);
   g_test_add_func ("/core/money/percent", test_percent);
   g_test_add_func ("/core/money/invoice-lines", test_invoice_lines);

@@ -1753,6 +1753,16 @@ test_keyboard (void)
   rcv_test_wait_until (is_active, other);
   key (XK_Escape);
   g_assert_null (find_toplevel (RCV_TYPE_PREFERENCES_WINDOW));
+  refocus (window);
+
+  /* Ctrl+?: the keyboard shortcuts, closed by Esc */
+  keyboard (XK_Control_L, XK_Shift_L, XK_question);
+  other = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (other);
+  screenshot (GTK_WIDGET (other), "shortcuts");
+  refocus (other);
+  key (XK_Escape);
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
 
   close_window (window);
   g_unlink (path);
