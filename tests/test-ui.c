@@ -1605,6 +1605,32 @@ refocus (gpointer window)
   rcv_test_wait_until (is_active, window);
 }
 
+/* Keys that open a window of a type: the window, with the focus */
+static gpointer
+keys_open (KeySym modifier1,
+           KeySym modifier2,
+           KeySym key,
+           GType  type)
+{
+  gpointer other;
+
+  keyboard (modifier1, modifier2, key);
+  other = find_toplevel (type);
+  g_assert_nonnull (other);
+  refocus (other);
+  return other;
+}
+
+/* Esc closes the window of a type on top, and the focus goes back to the window below */
+static void
+escape_closes (gpointer below,
+               GType    type)
+{
+  key (XK_Escape);
+  g_assert_null (find_toplevel (type));
+  refocus (below);
+}
+
 static GtkWidget *
 focus_of (gpointer window)
 {
@@ -1670,13 +1696,8 @@ test_keyboard (void)
   customers = child (window, "customers_page");
   tab_to (window, child (customers, "column_view"));
   key (XK_Down);
-  key (XK_Return);
-  other = find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
-  g_assert_nonnull (other);
-  rcv_test_wait_until (is_active, other);
-  key (XK_Escape);
-  g_assert_null (find_toplevel (RCV_TYPE_CUSTOMER_WINDOW));
-  refocus (window);
+  keys_open (NoSymbol, NoSymbol, XK_Return, RCV_TYPE_CUSTOMER_WINDOW);
+  escape_closes (window, RCV_TYPE_CUSTOMER_WINDOW);
 
   /* Ctrl+F: the search of the page shown; typing filters it */
   ctrl (XK_f);
@@ -1691,14 +1712,9 @@ test_keyboard (void)
   wait_for_page_stack (customers, "list");
 
   /* Ctrl+N: a new invoice, its first field focused; Esc closes it, nothing typed */
-  ctrl (XK_n);
-  other = find_toplevel (RCV_TYPE_INVOICE_EDITOR);
-  g_assert_nonnull (other);
-  rcv_test_wait_until (is_active, other);
+  other = keys_open (XK_Control_L, NoSymbol, XK_n, RCV_TYPE_INVOICE_EDITOR);
   g_assert_nonnull (focus_of (other));
-  key (XK_Escape);
-  g_assert_null (find_toplevel (RCV_TYPE_INVOICE_EDITOR));
-  refocus (window);
+  escape_closes (window, RCV_TYPE_INVOICE_EDITOR);
 
   /* Alt+3: the invoices, into the list; Alt+4 and Ctrl+P: a payment, closed by Esc */
   alt (XK_3);
@@ -1707,13 +1723,8 @@ test_keyboard (void)
   tab_to (window, child (invoices, "column_view"));
   alt (XK_4);
   g_assert_cmpstr (visible_page (window), ==, "payments");
-  ctrl (XK_p);
-  other = find_toplevel (RCV_TYPE_PAYMENT_EDITOR);
-  g_assert_nonnull (other);
-  rcv_test_wait_until (is_active, other);
-  key (XK_Escape);
-  g_assert_null (find_toplevel (RCV_TYPE_PAYMENT_EDITOR));
-  refocus (window);
+  keys_open (XK_Control_L, NoSymbol, XK_p, RCV_TYPE_PAYMENT_EDITOR);
+  escape_closes (window, RCV_TYPE_PAYMENT_EDITOR);
 
   /* Alt+5: the letters due; Tab into the list, Down moves the preview to the next letter */
   alt (XK_5);
@@ -1747,22 +1758,13 @@ test_keyboard (void)
   g_assert_cmpstr (visible_page (window), ==, "invoices");
 
   /* Ctrl+comma: the preferences, closed by Esc */
-  ctrl (XK_comma);
-  other = find_toplevel (RCV_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (other);
-  rcv_test_wait_until (is_active, other);
-  key (XK_Escape);
-  g_assert_null (find_toplevel (RCV_TYPE_PREFERENCES_WINDOW));
-  refocus (window);
+  keys_open (XK_Control_L, NoSymbol, XK_comma, RCV_TYPE_PREFERENCES_WINDOW);
+  escape_closes (window, RCV_TYPE_PREFERENCES_WINDOW);
 
   /* Ctrl+?: the keyboard shortcuts, closed by Esc */
-  keyboard (XK_Control_L, XK_Shift_L, XK_question);
-  other = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
-  g_assert_nonnull (other);
+  other = keys_open (XK_Control_L, XK_Shift_L, XK_question, GTK_TYPE_SHORTCUTS_WINDOW);
   screenshot (GTK_WIDGET (other), "shortcuts");
-  refocus (other);
-  key (XK_Escape);
-  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  escape_closes (window, GTK_TYPE_SHORTCUTS_WINDOW);
 
   close_window (window);
   g_unlink (path);
