@@ -696,11 +696,14 @@ test_migration_from_1 (void)
   RcvDatabase *db = rcv_test_open_new (&path);
   sqlite3 *handle;
 
-  /* a version-1 file: before the reference rates, the letters and the alerts */
+  /* a version-1 file: before the reference rates, the letters, the alerts and collections */
   g_object_unref (db);
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (handle,
-                                 "DROP TABLE alerts; DROP TABLE letter_items; DROP TABLE letters;"
+                                 "DROP TABLE plan_instalments; DROP TABLE payment_plans;"
+                                 " DROP TABLE promises; DROP TABLE contacts;"
+                                 " DROP TABLE collection_accounts; DROP TABLE disputes;"
+                                 " DROP TABLE alerts; DROP TABLE letter_items; DROP TABLE letters;"
                                  " DROP TABLE reference_rates; PRAGMA user_version = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
@@ -712,6 +715,8 @@ test_migration_from_1 (void)
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM reference_rates"), ==, 0);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters"), ==, 0);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM disputes"), ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM plan_instalments"), ==, 0);
   g_object_unref (db);
 }
 

@@ -38,6 +38,10 @@ int          command_check         (const char  *database,
                                     int          argc,
                                     char       **argv);
 
+int          command_collections   (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+
 int          command_chart         (const char  *database,
                                     int          argc,
                                     char       **argv);

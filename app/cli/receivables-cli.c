@@ -63,6 +63,9 @@ static const Command commands[] = {
   { "check", "[--as-of YYYY-MM-DD] [--notify]",
     N_("Show the accounts that passed an alert threshold; --notify sends them as desktop "
        "notifications, once each"), command_check },
+  { "collections", "[--as-of YYYY-MM-DD] [--format text|csv|json]",
+    N_("Advise per overdue account: keep chasing, send a final notice, or hand it to an agency"),
+    command_collections },
 };
 
 static void

@@ -22,6 +22,7 @@
 
 #include "rcv-aging-private.h"
 #include "rcv-alerts.h"
+#include "rcv-collections.h"
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
@@ -40,6 +41,7 @@ typedef struct
 {
   guint32 as_of_julian;
   GHashTable *accounts;    /* customer ID → Account */
+  const RcvCollectionsExclusions *exclusions;   /* disputed invoices, handed-over accounts */
 } Scan;
 
 static void
@@ -79,7 +81,9 @@ add_open_document (const RcvOpenDocument *doc,
   Account *account;
   guint32 due;
 
-  if (doc->kind != RCV_AGING_ITEM_INVOICE || doc->open <= 0)
+  if (doc->kind != RCV_AGING_ITEM_INVOICE || doc->open <= 0 ||
+      rcv_collections_excludes_invoice (scan->exclusions, doc->id) ||
+      rcv_collections_excludes_customer (scan->exclusions, doc->customer_id))
     return;
   due = rcv_iso_to_julian (doc->due_date);
   if (due == 0 || due >= scan->as_of_julian)
@@ -332,6 +336,7 @@ rcv_alerts_check (RcvDatabase   *db,
 {
   g_autoptr(RcvAlertCheck) check = NULL;
   g_autoptr(GHashTable) accounts = NULL;
+  g_autoptr(RcvCollectionsExclusions) exclusions = NULL;
   Scan scan;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -341,9 +346,13 @@ rcv_alerts_check (RcvDatabase   *db,
   check->as_of = *as_of;
   check->crossings = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_alert_free);
 
+  exclusions = rcv_collections_exclusions_new (db, as_of, error);
+  if (exclusions == NULL)
+    return NULL;
   accounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, account_free);
   scan.as_of_julian = g_date_get_julian (as_of);
   scan.accounts = accounts;
+  scan.exclusions = exclusions;
   if (!rcv_aging_scan_open (db, as_of, TRUE, add_open_document, &scan, error))
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

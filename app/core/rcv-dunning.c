@@ -36,6 +36,7 @@
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
+#include "rcv-collections.h"
 #include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-json.h"
@@ -53,6 +54,7 @@ typedef struct
   gint64 customer_id;      /* 0: all */
   guint32 as_of_julian;
   GHashTable *accounts;    /* customer ID → Account */
+  const RcvCollectionsExclusions *exclusions;   /* disputed invoices, handed-over accounts */
 } Scan;
 
 static void
@@ -135,10 +137,13 @@ add_open_document (const RcvOpenDocument *doc,
   Account *account;
   guint32 due = 0;
 
-  if (scan->customer_id != 0 && doc->customer_id != scan->customer_id)
+  if ((scan->customer_id != 0 && doc->customer_id != scan->customer_id) ||
+      rcv_collections_excludes_customer (scan->exclusions, doc->customer_id))
     return;
   if (doc->kind == RCV_AGING_ITEM_INVOICE)
     {
+      if (rcv_collections_excludes_invoice (scan->exclusions, doc->id))
+        return;   /* disputed: out of dunning until resolved */
       due = rcv_iso_to_julian (doc->due_date);
       if (due == 0 || due >= scan->as_of_julian || doc->open <= 0)
         return;   /* not overdue */
@@ -512,6 +517,7 @@ rcv_dunning_run_new (RcvDatabase   *db,
   g_autoptr(GHashTable) policies = NULL;
   g_autoptr(GHashTable) rate_table = NULL;
   g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(RcvCollectionsExclusions) exclusions = NULL;
   RateCache rates;
   GHashTableIter iter;
   gpointer value;
@@ -525,7 +531,11 @@ rcv_dunning_run_new (RcvDatabase   *db,
   run->letters = g_ptr_array_new_with_free_func (letter_free);
   run->covered = g_ptr_array_new_with_free_func (covered_free);
 
+  exclusions = rcv_collections_exclusions_new (db, as_of, error);
+  if (exclusions == NULL)
+    return NULL;
   accounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, account_free);
+  scan.exclusions = exclusions;
   scan.customer_id = customer_id;
   scan.as_of_julian = g_date_get_julian (as_of);
   scan.accounts = accounts;

@@ -216,11 +216,77 @@ static const char migration_4[] =
   "  PRIMARY KEY (customer_id, threshold)"
   ") WITHOUT ROWID;";
 
+/* Version 5: collections (rcv-collections.c). A dispute holds one invoice out of dunning and
+ * alerts from opened_on until resolved_on; an invoice has at most one unresolved dispute. An
+ * account's collections record keeps why it does not pay, who follows it, and its hand-over
+ * to an agency (agency, date, commission), after which it leaves dunning and alerts. Promises
+ * to pay and payment plans with their instalments are kept as made; whether one is broken is
+ * computed as of a date from the payments. */
+static const char migration_5[] =
+  "CREATE TABLE disputes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,"
+  "  reason TEXT NOT NULL"
+  "   CHECK (reason IN ('billing-error', 'quality', 'not-received', 'other')),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  opened_on TEXT NOT NULL,"
+  "  resolved_on TEXT CHECK (resolved_on IS NULL OR resolved_on >= opened_on)"
+  ");"
+  "CREATE INDEX disputes_invoice ON disputes (invoice_id, opened_on);"
+  "CREATE UNIQUE INDEX disputes_unresolved ON disputes (invoice_id) WHERE resolved_on IS NULL;"
+
+  "CREATE TABLE collection_accounts ("
+  "  customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,"
+  "  nonpayment TEXT NOT NULL DEFAULT 'unknown'"
+  "   CHECK (nonpayment IN ('cant-pay', 'wont-pay', 'dispute', 'unknown')),"
+  "  responsible TEXT NOT NULL DEFAULT '',"
+  "  agency TEXT,"
+  "  handed_over_on TEXT,"
+  "  commission_bp INTEGER CHECK (commission_bp IS NULL OR commission_bp BETWEEN 0 AND 10000),"
+  "  CHECK ((agency IS NULL) = (handed_over_on IS NULL)"
+  "         AND (agency IS NULL) = (commission_bp IS NULL))"
+  ");"
+
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('call', 'email', 'letter', 'visit', 'note')),"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX contacts_customer ON contacts (customer_id, date);"
+
+  "CREATE TABLE promises ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  made_on TEXT NOT NULL,"
+  "  due_date TEXT NOT NULL CHECK (due_date >= made_on),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX promises_customer ON promises (customer_id, due_date);"
+
+  "CREATE TABLE payment_plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  created_on TEXT NOT NULL,"
+  "  ended_on TEXT CHECK (ended_on IS NULL OR ended_on >= created_on)"
+  ");"
+  "CREATE INDEX payment_plans_customer ON payment_plans (customer_id, created_on);"
+  "CREATE TABLE plan_instalments ("
+  "  plan_id INTEGER NOT NULL REFERENCES payment_plans (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL CHECK (seq > 0),"
+  "  due_date TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  PRIMARY KEY (plan_id, seq)"
+  ") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);

@@ -1,0 +1,1254 @@
+/* rcv-collections.c - disputes, promises, payment plans, hand-over, and the recommendation
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules, as of a date D (DESIGN.md §3 and issue 9):
+ * - A dispute holds its invoice out of dunning and alerts from the day it is opened to the day
+ *   it is resolved (exclusive). The invoice stays in aging.
+ * - An account handed over to an agency leaves dunning and alerts from the hand-over date, and
+ *   this report.
+ * - A promise to pay (made on M, amount A, by date P) is broken as of D when P < D and the
+ *   customer's payments dated M to P add up to less than A.
+ * - An instalment of a payment plan (created on C, not ended by D) is missed as of D when its
+ *   date T < D and the customer's payments dated C to T add up to less than the instalments
+ *   due up to T.
+ * - The recommendation: "agency" when the oldest undisputed open overdue invoice has reached
+ *   the policy's hand-over threshold, or when promises and instalments have been broken
+ *   twice or more; "final-notice" when it has reached the last reminder level's delay but not
+ *   the threshold; "chase" otherwise.
+ * - Expected recovery, of the undisputed open amount: keeping on chasing yourself, the
+ *   collectability at the oldest invoice's age plus RCV_COLLECTIONS_CHASE_DAYS (the months
+ *   your own chasing takes, during which collectability keeps falling); through an agency,
+ *   the collectability at its age now, less the agency's commission. The curve is linear
+ *   between its points, 100 % at 0 days and flat after its last point; amounts are rounded
+ *   once, half away from zero.
+ * - Payer behaviour: the customer's invoices settled in the 365 days up to D; days late is the
+ *   settlement date less the due date (0 when on time).
+ */
+#define G_LOG_DOMAIN "rcv-collections"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "rcv-aging-private.h"
+#include "rcv-collections.h"
+#include "rcv-csv.h"
+#include "rcv-database-private.h"
+#include "rcv-date.h"
+#include "rcv-error.h"
+#include "rcv-json.h"
+#include "rcv-ledger.h"
+#include "rcv-money.h"
+#include "rcv-policy.h"
+
+#define CURVE_SETTING "collections.curve"
+#define COMMISSION_SETTING "collections.commission"
+
+static const char *const dispute_reasons[] = { "billing-error", "quality", "not-received", "other" };
+static const char *const nonpayments[] = { "unknown", "cant-pay", "wont-pay", "dispute" };
+static const char *const recommendations[] = { "chase", "final-notice", "agency" };
+
+static gboolean
+name_index (const char *const *names,
+            guint              n_names,
+            const char        *text,
+            guint             *index)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_strcmp0 (names[i], text) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rcv_dispute_reason_to_string (RcvDisputeReason reason)
+{
+  g_return_val_if_fail (reason < G_N_ELEMENTS (dispute_reasons), NULL);
+  return dispute_reasons[reason];
+}
+
+gboolean
+rcv_dispute_reason_from_string (const char       *text,
+                                RcvDisputeReason *reason)
+{
+  guint index;
+
+  if (!name_index (dispute_reasons, G_N_ELEMENTS (dispute_reasons), text, &index))
+    return FALSE;
+  *reason = (RcvDisputeReason) index;
+  return TRUE;
+}
+
+const char *
+rcv_nonpayment_to_string (RcvNonpayment nonpayment)
+{
+  g_return_val_if_fail (nonpayment < G_N_ELEMENTS (nonpayments), NULL);
+  return nonpayments[nonpayment];
+}
+
+gboolean
+rcv_nonpayment_from_string (const char    *text,
+                            RcvNonpayment *nonpayment)
+{
+  guint index;
+
+  if (!name_index (nonpayments, G_N_ELEMENTS (nonpayments), text, &index))
+    return FALSE;
+  *nonpayment = (RcvNonpayment) index;
+  return TRUE;
+}
+
+const char *
+rcv_recommendation_to_string (RcvRecommendation recommendation)
+{
+  g_return_val_if_fail (recommendation < G_N_ELEMENTS (recommendations), NULL);
+  return recommendations[recommendation];
+}
+
+/* ---- What dunning and alerts leave out ---- */
+
+struct _RcvCollectionsExclusions
+{
+  GHashTable *invoices;
+  GHashTable *customers;
+};
+
+static gboolean
+collect_ids (RcvDatabase *db,
+             const char  *sql,
+             const char  *as_of,
+             GHashTable  *into,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rcv_bind_text (stmt, 1, as_of);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (into, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rcv_database_set_error (db, error);
+  return TRUE;
+}
+
+RcvCollectionsExclusions *
+rcv_collections_exclusions_new (RcvDatabase  *db,
+                                const GDate  *as_of,
+                                GError      **error)
+{
+  g_autoptr(RcvCollectionsExclusions) exclusions = g_new0 (RcvCollectionsExclusions, 1);
+  char iso[RCV_ISO_DATE_LEN];
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  rcv_date_to_iso (as_of, iso);
+  exclusions->invoices = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  exclusions->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!collect_ids (db, "SELECT invoice_id FROM disputes WHERE opened_on <= ?1"
+                        " AND (resolved_on IS NULL OR resolved_on > ?1)",
+                    iso, exclusions->invoices, error) ||
+      !collect_ids (db, "SELECT customer_id FROM collection_accounts"
+                        " WHERE handed_over_on IS NOT NULL AND handed_over_on <= ?1",
+                    iso, exclusions->customers, error))
+    return NULL;
+  return g_steal_pointer (&exclusions);
+}
+
+gboolean
+rcv_collections_excludes_invoice (const RcvCollectionsExclusions *exclusions,
+                                  gint64                          invoice_id)
+{
+  return g_hash_table_contains (exclusions->invoices, &invoice_id);
+}
+
+gboolean
+rcv_collections_excludes_customer (const RcvCollectionsExclusions *exclusions,
+                                   gint64                          customer_id)
+{
+  return g_hash_table_contains (exclusions->customers, &customer_id);
+}
+
+void
+rcv_collections_exclusions_free (RcvCollectionsExclusions *exclusions)
+{
+  if (exclusions == NULL)
+    return;
+  g_clear_pointer (&exclusions->invoices, g_hash_table_unref);
+  g_clear_pointer (&exclusions->customers, g_hash_table_unref);
+  g_free (exclusions);
+}
+
+/* ---- Writes ---- */
+
+/* The audit entry of a write: its new values as a JSON object of (key, text) pairs. */
+static gboolean
+audit (RcvDatabase *db,
+       const char  *action,
+       const char  *table,
+       gint64       record_id,
+       GError     **error,
+       ...)
+{
+  g_autoptr(RcvJsonWriter) json = rcv_json_writer_new (FALSE);
+  g_autofree char *text = NULL;
+  const char *key;
+  va_list args;
+
+  rcv_json_begin_object (json);
+  va_start (args, error);
+  while ((key = va_arg (args, const char *)) != NULL)
+    {
+      rcv_json_key (json, key);
+      rcv_json_string (json, va_arg (args, const char *));
+    }
+  va_end (args);
+  rcv_json_end_object (json);
+  text = rcv_json_writer_free_to_string (g_steal_pointer (&json));
+  return rcv_database_audit (db, action, table, record_id, NULL, text, error);
+}
+
+/* Whether a query by ID finds a row: 1, 0, or -1 on an error (set). */
+static int
+row_exists (RcvDatabase *db,
+            const char  *sql,
+            gint64       id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return -1;
+    }
+  return 0;
+}
+
+/* row_exists(), with a message naming the ID (a literal with %s) when there is no such row */
+#define EXISTS_OR_SAY(db, sql, id, message, error) \
+  ({ \
+    int found_ = row_exists ((db), (sql), (id), (error)); \
+    if (found_ == 0) \
+      { \
+        g_autofree char *number_ = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) (id)); \
+        g_set_error ((error), RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND, (message), number_); \
+      } \
+    found_ > 0; \
+  })
+
+static gboolean
+customer_exists (RcvDatabase *db,
+                 gint64       customer_id,
+                 GError     **error)
+{
+  return EXISTS_OR_SAY (db, "SELECT 1 FROM customers WHERE id = ?1", customer_id,
+                        _("There is no customer number %s"), error);
+}
+
+static gboolean
+text_ok (const char  *field,
+         const char  *text,
+         gboolean     required,
+         GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID, _("%s: is not valid UTF-8 text"),
+                   field);
+      return FALSE;
+    }
+  if (required && *stripped == '\0')
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID, _("%s: is required"), field);
+      return FALSE;
+    }
+  if (text != NULL && g_utf8_strlen (text, -1) > 2000)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("%s: is longer than %d characters"), field, 2000);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs one INSERT or UPDATE already bound, in the open transaction. */
+static gboolean
+step (RcvDatabase  *db,
+      sqlite3_stmt *stmt,
+      GError      **error)
+{
+  return stmt != NULL && rcv_database_step_done (db, stmt, error);
+}
+
+static gboolean
+finish (RcvDatabase *db,
+        gboolean     ok,
+        GError     **error)
+{
+  if (ok && rcv_database_commit (db, error))
+    return TRUE;
+  rcv_database_rollback (db);
+  return FALSE;
+}
+
+gint64
+rcv_collections_open_dispute (RcvDatabase      *db,
+                              gint64            invoice_id,
+                              RcvDisputeReason  reason,
+                              const char       *notes,
+                              const GDate      *opened_on,
+                              GError          **error)
+{
+  char iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
+  g_return_val_if_fail (reason < G_N_ELEMENTS (dispute_reasons), 0);
+  if (!text_ok (_("Notes"), notes, FALSE, error) || !rcv_database_begin (db, error))
+    return 0;
+  rcv_date_to_iso (opened_on, iso);
+  ok = EXISTS_OR_SAY (db, "SELECT 1 FROM invoices WHERE id = ?1 AND kind = 'invoice'",
+                      invoice_id, _("There is no invoice number %s"), error);
+  if (ok && row_exists (db, "SELECT 1 FROM disputes WHERE resolved_on IS NULL"
+                            " AND invoice_id = ?1", invoice_id, NULL) != 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                   _("The invoice is already disputed"));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "INSERT INTO disputes (invoice_id, reason, notes, opened_on)"
+                                       " VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, invoice_id);
+          rcv_bind_text (stmt, 2, dispute_reasons[reason]);
+          rcv_bind_text (stmt, 3, notes != NULL ? notes : "");
+          rcv_bind_text (stmt, 4, iso);
+        }
+      ok = step (db, stmt, error);
+      id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+    }
+  ok = ok && audit (db, "dispute", "invoices", invoice_id, error, "reason", dispute_reasons[reason],
+                    "opened_on", iso, "notes", notes != NULL ? notes : "", NULL);
+  return finish (db, ok, error) ? id : 0;
+}
+
+gboolean
+rcv_collections_resolve_dispute (RcvDatabase  *db,
+                                 gint64        invoice_id,
+                                 const GDate  *resolved_on,
+                                 GError      **error)
+{
+  char iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  rcv_date_to_iso (resolved_on, iso);
+  ok = EXISTS_OR_SAY (db, "SELECT 1 FROM disputes WHERE invoice_id = ?1 AND resolved_on IS NULL",
+                      invoice_id, _("Invoice number %s is not disputed"), error);
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "UPDATE disputes SET resolved_on = ?2"
+                                       " WHERE invoice_id = ?1 AND resolved_on IS NULL"
+                                       " AND opened_on <= ?2", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, invoice_id);
+          rcv_bind_text (stmt, 2, iso);
+        }
+      ok = step (db, stmt, error);
+      if (ok && sqlite3_changes (rcv_database_get_handle (db)) == 0)
+        {
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                       _("A dispute cannot be resolved before it was opened"));
+          ok = FALSE;
+        }
+    }
+  ok = ok && audit (db, "resolve-dispute", "invoices", invoice_id, error, "resolved_on", iso, NULL);
+  return finish (db, ok, error);
+}
+
+/* The account's collections record, created with its defaults when it has none. */
+static gboolean
+ensure_account (RcvDatabase *db,
+                gint64       customer_id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db, "INSERT OR IGNORE INTO collection_accounts"
+                                                 " (customer_id) VALUES (?1)", error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, customer_id);
+  return step (db, stmt, error);
+}
+
+gboolean
+rcv_collections_set_account (RcvDatabase    *db,
+                             gint64          customer_id,
+                             RcvNonpayment   nonpayment,
+                             const char     *responsible,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (nonpayment < G_N_ELEMENTS (nonpayments), FALSE);
+  if (!text_ok (_("Responsible"), responsible, FALSE, error) || !rcv_database_begin (db, error))
+    return FALSE;
+  ok = customer_exists (db, customer_id, error) && ensure_account (db, customer_id, error);
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "UPDATE collection_accounts SET nonpayment = ?2,"
+                                       " responsible = ?3 WHERE customer_id = ?1", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, customer_id);
+          rcv_bind_text (stmt, 2, nonpayments[nonpayment]);
+          rcv_bind_text (stmt, 3, responsible != NULL ? responsible : "");
+        }
+      ok = step (db, stmt, error);
+    }
+  ok = ok && audit (db, "collections", "customers", customer_id, error, "nonpayment",
+                    nonpayments[nonpayment], "responsible", responsible != NULL ? responsible : "",
+                    NULL);
+  return finish (db, ok, error);
+}
+
+gboolean
+rcv_collections_hand_over (RcvDatabase  *db,
+                           gint64        customer_id,
+                           const char   *agency,
+                           const GDate  *date,
+                           gint          commission_bp,
+                           GError      **error)
+{
+  g_autofree char *commission = NULL;
+  g_autofree char *name = NULL;
+  char iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  if (!text_ok (_("Agency"), agency, TRUE, error))
+    return FALSE;
+  name = g_strstrip (g_strdup (agency));
+  if (commission_bp < 0 || commission_bp >= 10000)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("Commission: must be at least 0 and less than 100 %%"));
+      return FALSE;
+    }
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  rcv_date_to_iso (date, iso);
+  commission = rcv_percent_format (commission_bp);
+  ok = customer_exists (db, customer_id, error) && ensure_account (db, customer_id, error);
+  if (ok && row_exists (db, "SELECT 1 FROM collection_accounts"
+                            " WHERE customer_id = ?1 AND agency IS NOT NULL",
+                        customer_id, NULL) != 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                   _("The account is already with an agency"));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "UPDATE collection_accounts SET agency = ?2,"
+                                       " handed_over_on = ?3, commission_bp = ?4"
+                                       " WHERE customer_id = ?1", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, customer_id);
+          rcv_bind_text (stmt, 2, name);
+          rcv_bind_text (stmt, 3, iso);
+          sqlite3_bind_int (stmt, 4, commission_bp);
+        }
+      ok = step (db, stmt, error);
+    }
+  ok = ok && audit (db, "hand-over", "customers", customer_id, error, "agency", name,
+                    "date", iso, "commission", commission, NULL);
+  return finish (db, ok, error);
+}
+
+gint64
+rcv_collections_add_contact (RcvDatabase  *db,
+                             gint64        customer_id,
+                             const GDate  *date,
+                             const char   *kind,
+                             const char   *notes,
+                             GError      **error)
+{
+  static const char *const kinds[] = { "call", "email", "letter", "visit", "note" };
+  char iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  guint index;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
+  if (!name_index (kinds, G_N_ELEMENTS (kinds), kind, &index))
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("“%s” is not one of call, email, letter, visit, note"), kind);
+      return 0;
+    }
+  if (!text_ok (_("Notes"), notes, FALSE, error) || !rcv_database_begin (db, error))
+    return 0;
+  rcv_date_to_iso (date, iso);
+  ok = customer_exists (db, customer_id, error);
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "INSERT INTO contacts (customer_id, date, kind, notes)"
+                                       " VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, customer_id);
+          rcv_bind_text (stmt, 2, iso);
+          rcv_bind_text (stmt, 3, kinds[index]);
+          rcv_bind_text (stmt, 4, notes != NULL ? notes : "");
+        }
+      ok = step (db, stmt, error);
+      id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+    }
+  ok = ok && audit (db, "contact", "customers", customer_id, error, "date", iso, "kind",
+                    kinds[index], NULL);
+  return finish (db, ok, error) ? id : 0;
+}
+
+gint64
+rcv_collections_add_promise (RcvDatabase  *db,
+                             gint64        customer_id,
+                             const GDate  *made_on,
+                             const GDate  *due_date,
+                             gint64        amount,
+                             GError      **error)
+{
+  char made[RCV_ISO_DATE_LEN], due[RCV_ISO_DATE_LEN];
+  g_autofree char *shown = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
+  if (amount <= 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("Amount: a promise must be more than zero"));
+      return 0;
+    }
+  if (g_date_compare (due_date, made_on) < 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("Date: a promise cannot fall due before it was made"));
+      return 0;
+    }
+  if (!rcv_database_begin (db, error))
+    return 0;
+  rcv_date_to_iso (made_on, made);
+  rcv_date_to_iso (due_date, due);
+  shown = rcv_money_format_plain (amount, rcv_database_get_currency (db));
+  ok = customer_exists (db, customer_id, error);
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "INSERT INTO promises (customer_id, made_on, due_date,"
+                                       " amount) VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, customer_id);
+          rcv_bind_text (stmt, 2, made);
+          rcv_bind_text (stmt, 3, due);
+          sqlite3_bind_int64 (stmt, 4, amount);
+        }
+      ok = step (db, stmt, error);
+      id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+    }
+  ok = ok && audit (db, "promise", "customers", customer_id, error, "made_on", made, "due_date",
+                    due, "amount", shown, NULL);
+  return finish (db, ok, error) ? id : 0;
+}
+
+gint64
+rcv_collections_add_plan (RcvDatabase   *db,
+                          gint64         customer_id,
+                          const GDate   *created_on,
+                          const GArray  *instalments,
+                          GError       **error)
+{
+  char created[RCV_ISO_DATE_LEN];
+  g_autofree char *count = NULL;
+  sqlite3_stmt *stmt;
+  gint64 plan_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
+  g_return_val_if_fail (instalments != NULL, 0);
+  if (instalments->len == 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("A payment plan needs at least one instalment"));
+      return 0;
+    }
+  for (guint i = 0; i < instalments->len; i++)
+    {
+      const RcvInstalment *instalment = &g_array_index (instalments, RcvInstalment, i);
+      const RcvInstalment *before = i > 0 ? instalment - 1 : NULL;
+
+      if (instalment->amount <= 0 || g_date_compare (&instalment->due_date, created_on) < 0 ||
+          (before != NULL && g_date_compare (&instalment->due_date, &before->due_date) <= 0))
+        {
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                       _("Instalment %u: needs an amount over zero and a date after the one "
+                         "before, not before the plan"), i + 1);
+          return 0;
+        }
+    }
+  if (!rcv_database_begin (db, error))
+    return 0;
+  rcv_date_to_iso (created_on, created);
+  ok = customer_exists (db, customer_id, error);
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "INSERT INTO payment_plans (customer_id, created_on)"
+                                       " VALUES (?1, ?2)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, customer_id);
+          rcv_bind_text (stmt, 2, created);
+        }
+      ok = step (db, stmt, error);
+      plan_id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+    }
+  for (guint i = 0; ok && i < instalments->len; i++)
+    {
+      const RcvInstalment *instalment = &g_array_index (instalments, RcvInstalment, i);
+      char due[RCV_ISO_DATE_LEN];
+
+      rcv_date_to_iso (&instalment->due_date, due);
+      stmt = rcv_database_prepare (db, "INSERT INTO plan_instalments (plan_id, seq, due_date,"
+                                       " amount) VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, plan_id);
+          sqlite3_bind_int (stmt, 2, (int) i + 1);
+          rcv_bind_text (stmt, 3, due);
+          sqlite3_bind_int64 (stmt, 4, instalment->amount);
+        }
+      ok = step (db, stmt, error);
+    }
+  count = g_strdup_printf ("%u", instalments->len);
+  ok = ok && audit (db, "payment-plan", "customers", customer_id, error, "created_on", created,
+                    "instalments", count, NULL);
+  return finish (db, ok, error) ? plan_id : 0;
+}
+
+/* ---- The collectability curve ---- */
+
+gboolean
+rcv_collectability_parse (const char         *text,
+                          RcvCollectability  *curve,
+                          GError            **error)
+{
+  g_auto(GStrv) points = g_strsplit (text, ",", -1);
+  RcvCollectability parsed = { 0 };
+
+  for (guint i = 0; points[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (g_strstrip (points[i]), ":", 2);
+      gint64 days;
+      gint bp;
+
+      if (*points[i] == '\0' && points[i + 1] == NULL && i > 0)
+        break;
+      if (parsed.n_points == RCV_COLLECTIONS_MAX_POINTS || g_strv_length (pair) != 2 ||
+          !g_ascii_string_to_signed (g_strstrip (pair[0]), 10, 1, 36500, &days, NULL) ||
+          !rcv_percent_parse (g_strstrip (pair[1]), &bp, NULL) || bp > 10000)
+        {
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                       _("“%s” is not a point of the curve: write days:percent, such as 90:73"),
+                       points[i]);
+          return FALSE;
+        }
+      if (parsed.n_points > 0 && ((guint) days <= parsed.days[parsed.n_points - 1] ||
+                                  (guint) bp > parsed.bp[parsed.n_points - 1]))
+        {
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                       _("“%s”: the days must increase and the share must not rise"), points[i]);
+          return FALSE;
+        }
+      parsed.days[parsed.n_points] = (guint) days;
+      parsed.bp[parsed.n_points] = (guint) bp;
+      parsed.n_points++;
+    }
+  if (parsed.n_points == 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("The curve needs at least one point, such as 90:73"));
+      return FALSE;
+    }
+  *curve = parsed;
+  return TRUE;
+}
+
+char *
+rcv_collectability_format (const RcvCollectability *curve)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < curve->n_points; i++)
+    {
+      guint whole = curve->bp[i] / 100, hundredths = curve->bp[i] % 100;
+
+      g_string_append_printf (out, "%s%u:%u", i > 0 ? "," : "", curve->days[i], whole);
+      if (hundredths != 0)
+        g_string_append_printf (out, hundredths % 10 == 0 ? ".%u" : ".%02u",
+                                hundredths % 10 == 0 ? hundredths / 10 : hundredths);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The share still collected after so many days overdue, in basis points: linear between the
+ * points, from 100 % at 0 days, and the last point's share after it. */
+guint
+rcv_collectability_at (const RcvCollectability *curve,
+                       gint                     days)
+{
+  guint from_days = 0, from_bp = 10000;
+
+  if (days <= 0)
+    return 10000;
+  for (guint i = 0; i < curve->n_points; i++)
+    {
+      if ((guint) days <= curve->days[i])
+        {
+          gint64 span = curve->days[i] - from_days;
+          gint64 drop = (gint64) from_bp - curve->bp[i];
+
+          return from_bp - (guint) rcv_round_div (drop * (days - (gint64) from_days), span);
+        }
+      from_days = curve->days[i];
+      from_bp = curve->bp[i];
+    }
+  return from_bp;
+}
+
+void
+rcv_collections_get_curve (RcvDatabase       *db,
+                           RcvCollectability *curve)
+{
+  g_autofree char *text = rcv_database_get_setting (db, CURVE_SETTING);
+
+  if (text == NULL || !rcv_collectability_parse (text, curve, NULL))
+    g_assert_true (rcv_collectability_parse (RCV_COLLECTIONS_DEFAULT_CURVE, curve, NULL));
+}
+
+gboolean
+rcv_collections_set_curve (RcvDatabase  *db,
+                           const char   *text,
+                           GError      **error)
+{
+  RcvCollectability curve;
+  g_autofree char *normal = NULL;
+
+  if (!rcv_collectability_parse (text, &curve, error))
+    return FALSE;
+  normal = rcv_collectability_format (&curve);
+  return rcv_database_set_setting (db, CURVE_SETTING, normal, error);
+}
+
+/* ---- The report ---- */
+
+void
+rcv_collections_account_free (RcvCollectionsAccount *account)
+{
+  if (account == NULL)
+    return;
+  g_free (account->code);
+  g_free (account->name);
+  g_free (account->oldest_number);
+  g_free (account->reasoning);
+  g_free (account);
+}
+
+typedef struct
+{
+  const RcvCollectionsExclusions *exclusions;
+  guint32 as_of_julian;
+  GHashTable *accounts;     /* customer ID → RcvCollectionsAccount, owned */
+  GHashTable *overdue;      /* the customer IDs with an overdue open invoice */
+} Scan;
+
+static void
+add_open_document (const RcvOpenDocument *doc,
+                   gpointer               user_data)
+{
+  Scan *scan = user_data;
+  RcvCollectionsAccount *account;
+  gboolean disputed;
+  guint32 due;
+  gint days;
+
+  if (doc->kind != RCV_AGING_ITEM_INVOICE || doc->open <= 0 ||
+      rcv_collections_excludes_customer (scan->exclusions, doc->customer_id))
+    return;
+  account = g_hash_table_lookup (scan->accounts, &doc->customer_id);
+  if (account == NULL)
+    {
+      account = g_new0 (RcvCollectionsAccount, 1);
+      account->customer_id = doc->customer_id;
+      g_hash_table_insert (scan->accounts, &account->customer_id, account);
+    }
+  disputed = rcv_collections_excludes_invoice (scan->exclusions, doc->id);
+  account->open += doc->open;
+  if (disputed)
+    {
+      account->disputed += doc->open;
+      account->n_disputes++;
+    }
+  due = rcv_iso_to_julian (doc->due_date);
+  days = due != 0 && due < scan->as_of_julian ? (gint) (scan->as_of_julian - due) : 0;
+  if (days > 0)
+    g_hash_table_add (scan->overdue, &account->customer_id);
+  if (!disputed && days > account->oldest_days)
+    {
+      account->oldest_days = days;
+      g_free (account->oldest_number);
+      account->oldest_number = g_strdup (doc->number);
+    }
+}
+
+static guint
+broken_promises (RcvDatabase *db,
+                 gint64       customer_id,
+                 const char  *as_of,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db,
+    "SELECT count (*) FROM promises pr WHERE pr.customer_id = ?1 AND pr.due_date < ?2"
+    " AND coalesce ((SELECT sum (p.amount) FROM payments p WHERE p.customer_id = pr.customer_id"
+    "  AND p.date >= pr.made_on AND p.date <= pr.due_date), 0) < pr.amount", error);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rcv_bind_text (stmt, 2, as_of);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  else
+    {
+      rcv_database_set_error (db, error);
+      n = G_MAXUINT;
+    }
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Instalments missed as of a date, over the plans kept then: each instalment due before the
+ * date whose running total the payments since the plan's start do not reach by its date. */
+static guint
+missed_instalments (RcvDatabase *db,
+                    gint64       customer_id,
+                    const char  *as_of,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db,
+    "SELECT (SELECT sum (i2.amount) FROM plan_instalments i2"
+    "        WHERE i2.plan_id = i.plan_id AND i2.seq <= i.seq),"
+    "       coalesce ((SELECT sum (p.amount) FROM payments p WHERE p.customer_id = pl.customer_id"
+    "        AND p.date >= pl.created_on AND p.date <= i.due_date), 0)"
+    " FROM payment_plans pl JOIN plan_instalments i ON i.plan_id = pl.id"
+    " WHERE pl.customer_id = ?1 AND pl.created_on <= ?2"
+    " AND (pl.ended_on IS NULL OR pl.ended_on > ?2) AND i.due_date < ?2", error);
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rcv_bind_text (stmt, 2, as_of);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n += sqlite3_column_int64 (stmt, 1) < sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return G_MAXUINT;
+    }
+  return n;
+}
+
+static gint
+commission_for (RcvDatabase *db)
+{
+  g_autofree char *text = rcv_database_get_setting (db, COMMISSION_SETTING);
+  gint bp;
+
+  if (text == NULL || !rcv_percent_parse (text, &bp, NULL) || bp < 0 || bp >= 10000)
+    return RCV_COLLECTIONS_DEFAULT_COMMISSION_BP;
+  return bp;
+}
+
+static gint64
+share_of (gint64 amount,
+          guint  bp)
+{
+  gint64 result = 0;
+
+  if (!rcv_mul_div_round (amount, bp, 10000, &result))
+    return 0;
+  return result;
+}
+
+static void
+decide (RcvCollectionsAccount   *account,
+        const RcvCollectability *curve)
+{
+  guint breaks = account->broken_promises + account->missed_instalments;
+  gint64 base = account->open - account->disputed;
+  guint now = rcv_collectability_at (curve, account->oldest_days);
+  guint later = rcv_collectability_at (curve, account->oldest_days + RCV_COLLECTIONS_CHASE_DAYS);
+  g_autofree char *age = NULL;
+
+  if (account->oldest_days > 0)
+    age = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "The oldest undisputed overdue invoice, %s, is %d day late",
+                                        "The oldest undisputed overdue invoice, %s, is %d days late",
+                                        account->oldest_days),
+                           account->oldest_number, account->oldest_days);
+  else
+    age = g_strdup (_("No undisputed invoice is overdue"));
+
+  if (account->agency_days > 0 && account->oldest_days >= account->agency_days)
+    {
+      account->recommendation = RCV_RECOMMEND_AGENCY;
+      account->reasoning = g_strdup_printf (_("%s: the policy hands accounts over at %d days."),
+                                            age, account->agency_days);
+    }
+  else if (breaks >= 2)
+    {
+      account->recommendation = RCV_RECOMMEND_AGENCY;
+      account->reasoning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, and promises or instalments were broken %u time: twice is enough.",
+                                                         "%s, and promises or instalments were broken %u times: twice is enough.",
+                                                         breaks),
+                                            age, breaks);
+    }
+  else if (account->final_days >= 0 && account->oldest_days >= account->final_days &&
+           account->oldest_days > 0)
+    {
+      account->recommendation = RCV_RECOMMEND_FINAL_NOTICE;
+      account->reasoning = g_strdup_printf (_("%s: past the last reminder (%d days), not yet at "
+                                              "the hand-over."), age, account->final_days);
+    }
+  else
+    {
+      account->recommendation = RCV_RECOMMEND_CHASE;
+      account->reasoning = g_strdup_printf (_("%s: reminders still have a level to go."), age);
+    }
+  account->recovery_chase = share_of (base, later);
+  account->recovery_agency = share_of (share_of (base, now), 10000 - account->commission_bp);
+}
+
+static gboolean
+payer_behaviour (RcvDatabase *db,
+                 const GDate *as_of,
+                 GHashTable  *accounts,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db,
+    "SELECT customer_id, count (*),"
+    " sum (max (0, CAST (julianday (settled_date) - julianday (due_date) AS INTEGER))),"
+    " sum (settled_date > due_date),"
+    " sum (CAST (julianday (settled_date) - julianday (due_date) AS INTEGER) > 60)"
+    " FROM invoices WHERE kind = 'invoice' AND status = 'posted' AND total > 0"
+    " AND settled_date > ?1 AND settled_date <= ?2 GROUP BY customer_id", error);
+  char from[RCV_ISO_DATE_LEN], to[RCV_ISO_DATE_LEN];
+  GDate start = *as_of;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_date_subtract_days (&start, 365);
+  rcv_date_to_iso (&start, from);
+  rcv_date_to_iso (as_of, to);
+  rcv_bind_text (stmt, 1, from);
+  rcv_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      RcvCollectionsAccount *account = g_hash_table_lookup (accounts, &id);
+
+      if (account == NULL)
+        continue;
+      account->paid = (guint) sqlite3_column_int (stmt, 1);
+      account->days_late_total = sqlite3_column_int64 (stmt, 2);
+      account->paid_late = (guint) sqlite3_column_int (stmt, 3);
+      account->paid_past_60 = (guint) sqlite3_column_int (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rcv_database_set_error (db, error);
+  return TRUE;
+}
+
+static int
+compare_accounts (gconstpointer a,
+                  gconstpointer b)
+{
+  const RcvCollectionsAccount *x = *(RcvCollectionsAccount **) a;
+  const RcvCollectionsAccount *y = *(RcvCollectionsAccount **) b;
+
+  if (x->recommendation != y->recommendation)
+    return x->recommendation > y->recommendation ? -1 : 1;
+  if (x->oldest_days != y->oldest_days)
+    return x->oldest_days > y->oldest_days ? -1 : 1;
+  return (x->customer_id > y->customer_id) - (x->customer_id < y->customer_id);
+}
+
+/* The accounts with an overdue open invoice as of a date (disputed or not), except those
+ * handed over, each with its recommendation, most urgent first. */
+GPtrArray *
+rcv_collections_report (RcvDatabase  *db,
+                        const GDate  *as_of,
+                        GError      **error)
+{
+  g_autoptr(RcvCollectionsExclusions) exclusions = NULL;
+  g_autoptr(GHashTable) accounts = NULL;
+  g_autoptr(GHashTable) overdue = NULL;
+  g_autoptr(GHashTable) lookup = NULL;
+  g_autoptr(GHashTable) policies = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  RcvCollectability curve;
+  char iso[RCV_ISO_DATE_LEN];
+  GHashTableIter iter;
+  gpointer key, value;
+  gint commission;
+  Scan scan = { 0 };
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+  exclusions = rcv_collections_exclusions_new (db, as_of, error);
+  if (exclusions == NULL)
+    return NULL;
+  accounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                    (GDestroyNotify) rcv_collections_account_free);
+  overdue = g_hash_table_new (g_int64_hash, g_int64_equal);
+  scan.exclusions = exclusions;
+  scan.as_of_julian = g_date_get_julian (as_of);
+  scan.accounts = accounts;
+  scan.overdue = overdue;
+  if (!rcv_aging_scan_open (db, as_of, TRUE, add_open_document, &scan, error))
+    return NULL;
+
+  /* the accounts with something overdue move to the report; the others go with the table */
+  report = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_collections_account_free);
+  lookup = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_hash_table_iter_init (&iter, accounts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_contains (overdue, key))
+      {
+        g_hash_table_insert (lookup, key, value);
+        g_ptr_array_add (report, value);
+        g_hash_table_iter_steal (&iter);
+      }
+
+  rcv_date_to_iso (as_of, iso);
+  rcv_collections_get_curve (db, &curve);
+  commission = commission_for (db);
+  policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                    (GDestroyNotify) rcv_policy_free);
+  for (guint i = 0; i < report->len; i++)
+    {
+      RcvCollectionsAccount *account = g_ptr_array_index (report, i);
+      g_autoptr(RcvCustomer) customer = rcv_ledger_get_customer (db, account->customer_id, error);
+      RcvPolicy *policy;
+
+      if (customer == NULL)
+        return NULL;
+      policy = g_hash_table_lookup (policies, &customer->policy_id);
+      if (policy == NULL)
+        {
+          policy = rcv_policy_load (db, customer->policy_id, error);
+          if (policy == NULL)
+            return NULL;
+          g_hash_table_insert (policies, g_memdup2 (&customer->policy_id, sizeof (gint64)),
+                               policy);
+        }
+      account->code = g_strdup (customer->code);
+      account->name = g_strdup (customer->name);
+      account->agency_days = policy->agency_days;
+      account->final_days = policy->levels->len > 0
+        ? g_array_index (policy->levels, RcvReminderLevel, policy->levels->len - 1).days_after_due
+        : -1;
+      account->commission_bp = commission;
+      account->broken_promises = broken_promises (db, account->customer_id, iso, error);
+      if (account->broken_promises == G_MAXUINT)
+        return NULL;
+      account->missed_instalments = missed_instalments (db, account->customer_id, iso, error);
+      if (account->missed_instalments == G_MAXUINT)
+        return NULL;
+      decide (account, &curve);
+    }
+  if (!payer_behaviour (db, as_of, lookup, error))
+    return NULL;
+  g_ptr_array_sort (report, compare_accounts);
+  return g_steal_pointer (&report);
+}
+
+/* The average days late over the paid invoices, to one decimal in the locale: "12.5" */
+char *
+rcv_collections_average_late (const RcvCollectionsAccount *account)
+{
+  gint64 tenths;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (account->paid == 0)
+    return g_strdup ("–");
+  tenths = rcv_round_div (account->days_late_total * 10, account->paid);
+  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT ".%d", tenths / 10, (int) (tenths % 10));
+  return g_strdup (buffer);
+}
+
+/* ---- Output ---- */
+
+static void
+append_money (GString           *out,
+              gint64             amount,
+              const RcvCurrency *currency)
+{
+  g_string_append_c (out, ',');
+  rcv_money_append_plain (out, amount, currency);
+}
+
+/* customer_id,customer,oldest_days,open,recommendation,disputed,disputes,broken_promises,
+ * missed_instalments,recovery_chase,recovery_agency,commission,paid_12m,paid_late_12m,
+ * past_60_12m,avg_days_late,reasoning: one row per account, most urgent first */
+char *
+rcv_collections_report_to_csv (const GPtrArray   *report,
+                               const RcvCurrency *currency)
+{
+  GString *out = g_string_new ("customer_id,customer,oldest_days,open,recommendation,disputed,"
+                               "disputes,broken_promises,missed_instalments,recovery_chase,"
+                               "recovery_agency,commission,paid_12m,paid_late_12m,past_60_12m,"
+                               "avg_days_late,reasoning\n");
+
+  for (guint i = 0; i < report->len; i++)
+    {
+      const RcvCollectionsAccount *account = g_ptr_array_index (report, i);
+      g_autofree char *average = rcv_collections_average_late (account);
+
+      rcv_csv_append_field (out, account->code, ',');
+      g_string_append_c (out, ',');
+      rcv_csv_append_field (out, account->name, ',');
+      g_string_append_printf (out, ",%d", account->oldest_days);
+      append_money (out, account->open, currency);
+      g_string_append_printf (out, ",%s", recommendations[account->recommendation]);
+      append_money (out, account->disputed, currency);
+      g_string_append_printf (out, ",%u,%u,%u", account->n_disputes, account->broken_promises,
+                              account->missed_instalments);
+      append_money (out, account->recovery_chase, currency);
+      append_money (out, account->recovery_agency, currency);
+      g_string_append_printf (out, ",%d.%02d,%u,%u,%u,%s,", account->commission_bp / 100,
+                              account->commission_bp % 100, account->paid, account->paid_late,
+                              account->paid_past_60,
+                              account->paid > 0 ? average : "");
+      rcv_csv_append_field (out, account->reasoning, ',');
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+rcv_collections_report_to_json (const GPtrArray   *report,
+                                const GDate       *as_of,
+                                const RcvCurrency *currency)
+{
+  g_autoptr(RcvJsonWriter) json = rcv_json_writer_new (TRUE);
+  char date[RCV_ISO_DATE_LEN];
+
+  rcv_date_to_iso (as_of, date);
+  rcv_json_begin_object (json);
+  rcv_json_key (json, "as_of");
+  rcv_json_string (json, date);
+  rcv_json_key (json, "currency");
+  rcv_json_string (json, currency->code);
+  rcv_json_key (json, "accounts");
+  rcv_json_begin_array (json);
+  for (guint i = 0; i < report->len; i++)
+    {
+      const RcvCollectionsAccount *account = g_ptr_array_index (report, i);
+
+      rcv_json_begin_object (json);
+      rcv_json_key (json, "customer_id");
+      rcv_json_string (json, account->code);
+      rcv_json_key (json, "customer");
+      rcv_json_string (json, account->name);
+      rcv_json_key (json, "oldest_days");
+      rcv_json_int (json, account->oldest_days);
+      rcv_json_key (json, "oldest_invoice");
+      if (account->oldest_number != NULL)
+        rcv_json_string (json, account->oldest_number);
+      else
+        rcv_json_null (json);
+      rcv_json_key (json, "open");
+      rcv_json_money (json, account->open, currency);
+      rcv_json_key (json, "recommendation");
+      rcv_json_string (json, recommendations[account->recommendation]);
+      rcv_json_key (json, "reasoning");
+      rcv_json_string (json, account->reasoning);
+      rcv_json_key (json, "disputed");
+      rcv_json_money (json, account->disputed, currency);
+      rcv_json_key (json, "disputes");
+      rcv_json_int (json, account->n_disputes);
+      rcv_json_key (json, "broken_promises");
+      rcv_json_int (json, account->broken_promises);
+      rcv_json_key (json, "missed_instalments");
+      rcv_json_int (json, account->missed_instalments);
+      rcv_json_key (json, "recovery_chase");
+      rcv_json_money (json, account->recovery_chase, currency);
+      rcv_json_key (json, "recovery_agency");
+      rcv_json_money (json, account->recovery_agency, currency);
+      rcv_json_key (json, "commission_bp");
+      rcv_json_int (json, account->commission_bp);
+      rcv_json_key (json, "paid_12m");
+      rcv_json_int (json, account->paid);
+      rcv_json_key (json, "paid_late_12m");
+      rcv_json_int (json, account->paid_late);
+      rcv_json_key (json, "past_60_12m");
+      rcv_json_int (json, account->paid_past_60);
+      rcv_json_key (json, "days_late_total_12m");
+      rcv_json_int (json, account->days_late_total);
+      rcv_json_end_object (json);
+    }
+  rcv_json_end_array (json);
+  rcv_json_end_object (json);
+  return rcv_json_writer_free_to_string (g_steal_pointer (&json));
+}

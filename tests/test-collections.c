@@ -1,0 +1,478 @@
+/* test-collections.c - disputes, hand-over, promises, plans, the recommendation at its
+ * boundaries, expected recovery, payer behaviour, and `receivables-cli collections`
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rcv-aging.h"
+#include "rcv-alerts.h"
+#include "rcv-collections.h"
+#include "rcv-dunning.h"
+#include "rcv-error.h"
+#include "rcv-test-utils.h"
+
+/* The default policy: reminders at 7, 21 and 45 days, alerts at 60 and 90, hand-over at 90. */
+
+static GPtrArray *
+report_as_of (RcvDatabase *db,
+              const char  *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *report = rcv_collections_report (db, rcv_test_date (as_of), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static const RcvCollectionsAccount *
+account_of (GPtrArray *report,
+            gint64     customer_id)
+{
+  for (guint i = 0; i < report->len; i++)
+    {
+      const RcvCollectionsAccount *account = g_ptr_array_index (report, i);
+
+      if (account->customer_id == customer_id)
+        return account;
+    }
+  return NULL;
+}
+
+static guint
+letters_for (RcvDatabase *db,
+             const char  *as_of,
+             gint64       customer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDunningRun) run = rcv_dunning_run_new (db, rcv_test_date (as_of), customer_id,
+                                                      NULL, &error);
+
+  g_assert_no_error (error);
+  return run->letters->len;
+}
+
+static guint
+crossings_as_of (RcvDatabase *db,
+                 const char  *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvAlertCheck) check = rcv_alerts_check (db, rcv_test_date (as_of), FALSE, NULL,
+                                                     &error);
+
+  g_assert_no_error (error);
+  return check->crossings->len;
+}
+
+static RcvRecommendation
+recommendation_at (RcvDatabase *db,
+                   const char  *as_of,
+                   gint64       customer_id)
+{
+  g_autoptr(GPtrArray) report = report_as_of (db, as_of);
+  const RcvCollectionsAccount *account = account_of (report, customer_id);
+
+  g_assert_nonnull (account);
+  g_test_message ("%s: %s — %s", as_of, rcv_recommendation_to_string (account->recommendation),
+                  account->reasoning);
+  return account->recommendation;
+}
+
+/* A disputed invoice leaves dunning and alerts until the dispute is resolved; it stays in
+ * aging and in the account's open amount. */
+static void
+test_dispute (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  gint64 invoice = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+  const RcvCollectionsAccount *account;
+
+  /* 95 days late: a letter, and a crossing of 90 */
+  g_assert_cmpuint (letters_for (db, "2026-05-06", customer), ==, 1);
+  g_assert_cmpuint (crossings_as_of (db, "2026-05-06"), ==, 1);
+
+  g_assert_cmpint (rcv_collections_open_dispute (db, invoice, RCV_DISPUTE_QUALITY,
+                                                 "Goods damaged", rcv_test_date ("2026-03-01"),
+                                                 &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (letters_for (db, "2026-05-06", customer), ==, 0);
+  g_assert_cmpuint (crossings_as_of (db, "2026-05-06"), ==, 0);
+  /* before the dispute was opened, it still counted */
+  g_assert_cmpuint (letters_for (db, "2026-02-28", customer), ==, 1);
+  /* in aging still */
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM disputes"), ==, 1);
+
+  report = report_as_of (db, "2026-05-06");
+  account = account_of (report, customer);
+  g_assert_nonnull (account);
+  g_assert_cmpint (account->open, ==, 10000);
+  g_assert_cmpint (account->disputed, ==, 10000);
+  g_assert_cmpuint (account->n_disputes, ==, 1);
+  g_assert_cmpint (account->oldest_days, ==, 0);
+  g_assert_cmpint (account->recommendation, ==, RCV_RECOMMEND_CHASE);
+  g_assert_cmpint (account->recovery_chase, ==, 0);
+
+  /* a second dispute on the same invoice is refused, and nothing is written */
+  g_assert_cmpint (rcv_collections_open_dispute (db, invoice, RCV_DISPUTE_OTHER, NULL,
+                                                 rcv_test_date ("2026-03-02"), &error), ==, 0);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM disputes"), ==, 1);
+  /* resolved before it was opened: refused */
+  g_assert_false (rcv_collections_resolve_dispute (db, invoice, rcv_test_date ("2026-02-01"),
+                                                   &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+
+  g_assert_true (rcv_collections_resolve_dispute (db, invoice, rcv_test_date ("2026-05-10"),
+                                                  &error));
+  g_assert_no_error (error);
+  /* still out on the day before it was resolved, back in from that day */
+  g_assert_cmpuint (letters_for (db, "2026-05-09", customer), ==, 0);
+  g_assert_cmpuint (letters_for (db, "2026-05-10", customer), ==, 1);
+  g_assert_cmpuint (crossings_as_of (db, "2026-05-10"), ==, 1);
+  /* audited */
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM audit WHERE action IN"
+                                           " ('dispute', 'resolve-dispute')"), ==, 2);
+
+  /* an unknown invoice */
+  g_assert_cmpint (rcv_collections_open_dispute (db, 999, RCV_DISPUTE_OTHER, NULL,
+                                                 rcv_test_date ("2026-03-02"), &error), ==, 0);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND);
+  g_unlink (path);
+}
+
+/* A handed-over account leaves dunning, alerts and the report from the hand-over date. */
+static void
+test_hand_over (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+  g_assert_false (rcv_collections_hand_over (db, customer, "  ", rcv_test_date ("2026-05-01"),
+                                             3000, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rcv_collections_hand_over (db, customer, "Inkasso AG",
+                                             rcv_test_date ("2026-05-01"), 10000, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM collection_accounts"), ==, 0);
+
+  g_assert_true (rcv_collections_hand_over (db, customer, " Inkasso AG ",
+                                            rcv_test_date ("2026-05-01"), 3000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (letters_for (db, "2026-04-30", customer), ==, 1);
+  g_assert_cmpuint (letters_for (db, "2026-05-01", customer), ==, 0);
+  g_assert_cmpuint (crossings_as_of (db, "2026-05-06"), ==, 0);
+  {
+    g_autoptr(GPtrArray) report = report_as_of (db, "2026-05-06");
+
+    g_assert_null (account_of (report, customer));
+  }
+  /* a second hand-over is refused */
+  g_assert_false (rcv_collections_hand_over (db, customer, "Other", rcv_test_date ("2026-06-01"),
+                                             2000, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE);
+  g_unlink (path);
+}
+
+/* The recommendation at its boundaries: chase before the last reminder's 45 days,
+ * final-notice from 45 to 89, agency from 90 (the hand-over threshold). */
+static void
+test_recommendation_boundaries (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+  /* due 2026-01-31: 44 days late on 2026-03-16 */
+  g_assert_cmpint (recommendation_at (db, "2026-03-16", customer), ==, RCV_RECOMMEND_CHASE);
+  g_assert_cmpint (recommendation_at (db, "2026-03-17", customer), ==,
+                   RCV_RECOMMEND_FINAL_NOTICE);
+  /* 89 and 90 days */
+  g_assert_cmpint (recommendation_at (db, "2026-04-30", customer), ==,
+                   RCV_RECOMMEND_FINAL_NOTICE);
+  g_assert_cmpint (recommendation_at (db, "2026-05-01", customer), ==, RCV_RECOMMEND_AGENCY);
+  /* not yet overdue: not listed at all */
+  {
+    g_autoptr(GPtrArray) report = report_as_of (db, "2026-01-31");
+
+    g_assert_null (account_of (report, customer));
+  }
+  g_unlink (path);
+}
+
+/* Promises: broken when their date has passed unpaid; twice broken is agency, once is not. */
+static void
+test_promises (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  g_autoptr(GPtrArray) report = NULL;
+
+  rcv_test_invoice (db, customer, "R-1", "2026-03-01", "2026-03-10", 50000);
+  /* 5 000.00 promised by 03-20, 100.00 paid on 03-20 */
+  g_assert_cmpint (rcv_collections_add_promise (db, customer, rcv_test_date ("2026-03-12"),
+                                                rcv_test_date ("2026-03-20"), 500000, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  rcv_test_payment (db, customer, "2026-03-20", 10000, 0, TRUE);
+  /* on its date it is not broken yet; the day after, it is */
+  report = report_as_of (db, "2026-03-20");
+  g_assert_cmpuint (account_of (report, customer)->broken_promises, ==, 0);
+  g_clear_pointer (&report, g_ptr_array_unref);
+  report = report_as_of (db, "2026-03-21");
+  g_assert_cmpuint (account_of (report, customer)->broken_promises, ==, 1);
+  g_assert_cmpint (account_of (report, customer)->recommendation, ==, RCV_RECOMMEND_CHASE);
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  /* a promise kept: 200.00 by 03-25, paid 03-24 */
+  g_assert_cmpint (rcv_collections_add_promise (db, customer, rcv_test_date ("2026-03-21"),
+                                                rcv_test_date ("2026-03-25"), 20000, &error),
+                   >, 0);
+  rcv_test_payment (db, customer, "2026-03-24", 20000, 0, TRUE);
+  report = report_as_of (db, "2026-03-26");
+  g_assert_cmpuint (account_of (report, customer)->broken_promises, ==, 1);
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  /* a second broken promise: agency, though only 20 days late */
+  g_assert_cmpint (rcv_collections_add_promise (db, customer, rcv_test_date ("2026-03-26"),
+                                                rcv_test_date ("2026-03-28"), 20000, &error),
+                   >, 0);
+  g_assert_cmpint (recommendation_at (db, "2026-03-29", customer), ==, RCV_RECOMMEND_AGENCY);
+
+  /* bad promises are refused whole */
+  g_assert_cmpint (rcv_collections_add_promise (db, customer, rcv_test_date ("2026-03-26"),
+                                                rcv_test_date ("2026-03-25"), 100, &error), ==, 0);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_cmpint (rcv_collections_add_promise (db, customer, rcv_test_date ("2026-03-26"),
+                                                rcv_test_date ("2026-03-27"), 0, &error), ==, 0);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM promises"), ==, 3);
+  g_unlink (path);
+}
+
+/* A payment plan's instalments: missed when the running total is not paid by each date. */
+static void
+test_plan (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) instalments = g_array_new (FALSE, FALSE, sizeof (RcvInstalment));
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  const char *dates[] = { "2026-04-01", "2026-05-01", "2026-06-01" };
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 30000);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      RcvInstalment instalment = { *rcv_test_date (dates[i]), 10000 };
+
+      g_array_append_val (instalments, instalment);
+    }
+  g_assert_cmpint (rcv_collections_add_plan (db, customer, rcv_test_date ("2026-03-01"),
+                                             instalments, &error), >, 0);
+  g_assert_no_error (error);
+  /* the first instalment paid on time, the second late */
+  rcv_test_payment (db, customer, "2026-04-01", 10000, 0, TRUE);
+  rcv_test_payment (db, customer, "2026-05-05", 10000, 0, TRUE);
+  {
+    g_autoptr(GPtrArray) report = report_as_of (db, "2026-05-02");
+
+    g_assert_cmpuint (account_of (report, customer)->missed_instalments, ==, 1);
+  }
+  {
+    /* the third not paid either: missed twice, agency */
+    g_autoptr(GPtrArray) report = report_as_of (db, "2026-06-02");
+
+    g_assert_cmpuint (account_of (report, customer)->missed_instalments, ==, 2);
+    g_assert_cmpint (account_of (report, customer)->recommendation, ==, RCV_RECOMMEND_AGENCY);
+  }
+  /* instalments out of order are refused */
+  g_array_index (instalments, RcvInstalment, 2).due_date = *rcv_test_date ("2026-04-15");
+  g_assert_cmpint (rcv_collections_add_plan (db, customer, rcv_test_date ("2026-03-01"),
+                                             instalments, &error), ==, 0);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM payment_plans"), ==, 1);
+  g_unlink (path);
+}
+
+/* The curve: 100 % at 0 days, linear between points, flat after the last. */
+static void
+test_curve (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RcvCollectability curve;
+  const char *bad[] = { "", "90", "90:73,80:50", "90:73,180:80", "x:1", "90:101", "0:50" };
+
+  g_assert_true (rcv_collectability_parse (RCV_COLLECTIONS_DEFAULT_CURVE, &curve, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rcv_collectability_at (&curve, 0), ==, 10000);
+  g_assert_cmpuint (rcv_collectability_at (&curve, -5), ==, 10000);
+  g_assert_cmpuint (rcv_collectability_at (&curve, 45), ==, 8650);
+  g_assert_cmpuint (rcv_collectability_at (&curve, 90), ==, 7300);
+  g_assert_cmpuint (rcv_collectability_at (&curve, 135), ==, 6150);
+  g_assert_cmpuint (rcv_collectability_at (&curve, 365), ==, 2500);
+  g_assert_cmpuint (rcv_collectability_at (&curve, 730), ==, 1000);
+  g_assert_cmpuint (rcv_collectability_at (&curve, 5000), ==, 1000);
+  text = rcv_collectability_format (&curve);
+  g_assert_cmpstr (text, ==, RCV_COLLECTIONS_DEFAULT_CURVE);
+
+  g_assert_true (rcv_collectability_parse ("30:95.5, 60:80", &curve, &error));
+  g_assert_cmpuint (curve.bp[0], ==, 9550);
+  g_clear_pointer (&text, g_free);
+  text = rcv_collectability_format (&curve);
+  g_assert_cmpstr (text, ==, "30:95.5,60:80");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (rcv_collectability_parse (bad[i], &curve, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+}
+
+/* Expected recovery of 1 000.00, 90 days late, commission 25 %: chasing another 90 days
+ * reaches 50 % (500.00); an agency now gets 73 % less 25 % (547.50). */
+static void
+test_recovery (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  const RcvCollectionsAccount *account;
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  report = report_as_of (db, "2026-05-01");
+  account = account_of (report, customer);
+  g_assert_cmpint (account->oldest_days, ==, 90);
+  g_assert_cmpint (account->commission_bp, ==, 2500);
+  g_assert_cmpint (account->recovery_chase, ==, 50000);
+  g_assert_cmpint (account->recovery_agency, ==, 54750);
+  g_clear_pointer (&report, g_ptr_array_unref);
+
+  /* an edited curve is used */
+  g_assert_true (rcv_collections_set_curve (db, "90:80", &error));
+  g_assert_no_error (error);
+  report = report_as_of (db, "2026-05-01");
+  account = account_of (report, customer);
+  g_assert_cmpint (account->recovery_chase, ==, 80000);
+  g_assert_cmpint (account->recovery_agency, ==, 60000);
+  g_assert_false (rcv_collections_set_curve (db, "90:80,60:70", &error));
+  g_assert_nonnull (error);
+  g_unlink (path);
+}
+
+/* Payer behaviour over the 12 months before the date: invoices settled then. */
+static void
+test_payer_behaviour (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GPtrArray) report = NULL;
+  g_autofree char *average = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  gint64 a = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 1000);
+  gint64 b = rcv_test_invoice (db, customer, "R-2", "2026-02-01", "2026-02-28", 1000);
+  gint64 c = rcv_test_invoice (db, customer, "R-3", "2026-03-01", "2026-03-31", 1000);
+  const RcvCollectionsAccount *account;
+
+  rcv_test_invoice (db, customer, "R-4", "2026-04-01", "2026-04-30", 1000);   /* open */
+  rcv_test_payment (db, customer, "2026-01-30", 1000, a, FALSE);   /* early: 0 days */
+  rcv_test_payment (db, customer, "2026-03-10", 1000, b, FALSE);   /* 10 days late */
+  rcv_test_payment (db, customer, "2026-06-05", 1000, c, FALSE);   /* 66 days late */
+  report = report_as_of (db, "2026-06-30");
+  account = account_of (report, customer);
+  g_assert_nonnull (account);
+  g_assert_cmpuint (account->paid, ==, 3);
+  g_assert_cmpuint (account->paid_late, ==, 2);
+  g_assert_cmpuint (account->paid_past_60, ==, 1);
+  g_assert_cmpint (account->days_late_total, ==, 76);
+  average = rcv_collections_average_late (account);
+  g_assert_cmpstr (average, ==, "25.3");
+  g_unlink (path);
+}
+
+/* `receivables-cli collections --format csv`: the columns the issue names, one row each. */
+static void
+test_cli (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *bad = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 first = rcv_test_customer (db, "K1", "Erste, GmbH");
+  gint64 second = rcv_test_customer (db, "K2", "Zweite");
+  const char *cli = g_getenv ("RCV_CLI");
+
+  rcv_test_invoice (db, first, "R-1", "2026-01-01", "2026-01-31", 100000);
+  rcv_test_invoice (db, second, "R-2", "2026-04-01", "2026-04-20", 2500);
+  g_clear_object (&db);
+  {
+    const char *argv[] = { cli, "--database", path, "collections", "--as-of", "2026-05-01",
+                           "--format", "csv", NULL };
+
+    csv = rcv_test_run (argv);
+  }
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "customer_id,customer,oldest_days,open,"
+                                             "recommendation,"));
+  g_assert_true (g_str_has_prefix (lines[1], "K1,\"Erste, GmbH\",90,1000.00,agency,"));
+  g_assert_true (g_str_has_prefix (lines[2], "K2,Zweite,11,25.00,chase,"));
+  g_assert_cmpstr (lines[3], ==, "");
+  {
+    const char *argv[] = { cli, "--database", path, "collections", "--as-of", "2026-05-01",
+                           "--format", "json", NULL };
+
+    json = rcv_test_run (argv);
+  }
+  g_assert_nonnull (strstr (json, "\"recommendation\": \"agency\""));
+  g_assert_nonnull (strstr (json, "\"recovery_agency\": 547.50"));
+  {
+    const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+    g_autofree char *command = g_strdup_printf ("'%s' --database '%s' collections --format xml"
+                                                " 2>&1; echo \"exit $?\"", cli, path);
+
+    argv[2] = command;
+    bad = rcv_test_run (argv);
+  }
+  g_assert_nonnull (strstr (bad, "--format: use text, csv or json"));
+  g_assert_nonnull (strstr (bad, "exit 2"));
+  g_unlink (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/collections/dispute", test_dispute);
+  g_test_add_func ("/collections/hand-over", test_hand_over);
+  g_test_add_func ("/collections/recommendation-boundaries", test_recommendation_boundaries);
+  g_test_add_func ("/collections/promises", test_promises);
+  g_test_add_func ("/collections/plan", test_plan);
+  g_test_add_func ("/collections/curve", test_curve);
+  g_test_add_func ("/collections/recovery", test_recovery);
+  g_test_add_func ("/collections/payer-behaviour", test_payer_behaviour);
+  g_test_add_func ("/collections/cli", test_cli);
+  return g_test_run ();
+}
