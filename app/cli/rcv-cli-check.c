@@ -20,28 +20,10 @@
  * live in the desktop's message list, and an action needs this process to answer it. */
 #define WAIT_FOR_ACTIONS_SECONDS 3600
 
-static const struct
-{
-  const char *label;
-  guint width;
-  gboolean right;
-} text_columns[] = {
+static const RcvCliColumn columns[] = {
   { N_("ID"), 8, FALSE }, { N_("Customer"), 28, FALSE }, { N_("Passed"), 10, TRUE },
   { N_("Days late"), 10, TRUE }, { N_("Oldest"), 12, FALSE }, { N_("Overdue"), 16, TRUE },
 };
-
-static void
-append_row (GString           *out,
-            const char *const  texts[G_N_ELEMENTS (text_columns)])
-{
-  for (guint c = 0; c < G_N_ELEMENTS (text_columns); c++)
-    {
-      if (c > 0)
-        g_string_append (out, "  ");
-      rcv_cli_append_padded (out, texts[c], text_columns[c].width, text_columns[c].right);
-    }
-  g_string_append_c (out, '\n');
-}
 
 static char *
 check_to_text (const RcvAlertCheck *check,
@@ -55,13 +37,9 @@ check_to_text (const RcvAlertCheck *check,
     g_string_append_printf (out, _("No account passed an alert threshold as of %s.\n"), date);
   else
     {
-      const char *header[G_N_ELEMENTS (text_columns)];
-
       g_string_append_printf (out, _("Accounts that passed an alert threshold as of %s\n\n"),
                               date);
-      for (guint c = 0; c < G_N_ELEMENTS (text_columns); c++)
-        header[c] = _(text_columns[c].label);
-      append_row (out, header);
+      rcv_cli_append_header (out, columns, G_N_ELEMENTS (columns));
     }
   for (guint i = 0; i < check->crossings->len; i++)
     {
@@ -73,7 +51,7 @@ check_to_text (const RcvAlertCheck *check,
       const char *texts[] = { alert->code, alert->name, passed, late, alert->oldest_number,
                               overdue };
 
-      append_row (out, texts);
+      rcv_cli_append_row (out, columns, G_N_ELEMENTS (columns), texts);
     }
   if (check->n_passed > check->crossings->len)
     {

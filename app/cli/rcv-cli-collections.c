@@ -13,29 +13,11 @@
 #include "rcv-collections.h"
 #include "rcv-date.h"
 
-static const struct
-{
-  const char *label;
-  guint width;
-  gboolean right;
-} text_columns[] = {
+static const RcvCliColumn columns[] = {
   { N_("ID"), 8, FALSE }, { N_("Customer"), 24, FALSE }, { N_("Days late"), 10, TRUE },
   { N_("Open"), 14, TRUE }, { N_("Disputed"), 14, TRUE }, { N_("Broken"), 7, TRUE },
   { N_("Advice"), 13, FALSE }, { N_("Chasing"), 14, TRUE }, { N_("Agency"), 14, TRUE },
 };
-
-static void
-append_row (GString           *out,
-            const char *const  texts[G_N_ELEMENTS (text_columns)])
-{
-  for (guint c = 0; c < G_N_ELEMENTS (text_columns); c++)
-    {
-      if (c > 0)
-        g_string_append (out, "  ");
-      rcv_cli_append_padded (out, texts[c], text_columns[c].width, text_columns[c].right);
-    }
-  g_string_append_c (out, '\n');
-}
 
 static char *
 report_to_text (const GPtrArray   *report,
@@ -43,7 +25,6 @@ report_to_text (const GPtrArray   *report,
                 const RcvCurrency *currency)
 {
   GString *out = g_string_new (NULL);
-  const char *header[G_N_ELEMENTS (text_columns)];
   char date[RCV_ISO_DATE_LEN];
 
   rcv_date_to_iso (as_of, date);
@@ -54,9 +35,7 @@ report_to_text (const GPtrArray   *report,
     }
   g_string_append_printf (out, _("Collections as of %s: chasing and agency are the amounts "
                                  "expected back either way\n\n"), date);
-  for (guint c = 0; c < G_N_ELEMENTS (text_columns); c++)
-    header[c] = _(text_columns[c].label);
-  append_row (out, header);
+  rcv_cli_append_header (out, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < report->len; i++)
     {
       const RcvCollectionsAccount *account = g_ptr_array_index (report, i);
@@ -71,7 +50,7 @@ report_to_text (const GPtrArray   *report,
                             rcv_recommendation_to_string (account->recommendation), chase,
                             agency };
 
-      append_row (out, row);
+      rcv_cli_append_row (out, columns, G_N_ELEMENTS (columns), row);
       g_string_append_printf (out, "          %s\n", account->reasoning);
     }
   return g_string_free (out, FALSE);
@@ -85,38 +64,22 @@ command_collections (const char  *database,
   g_autoptr(RcvDatabase) db = NULL;
   g_autoptr(GPtrArray) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   int status = EXIT_OK;
+  RcvCliFormat format;
   GDate as_of;
-  GOptionEntry entries[] = {
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
-      N_("Advise as of this date (default: today)"), "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|csv|json" },
-    { NULL }
-  };
 
-  if (!rcv_cli_parse_options ("collections", entries, &argc, &argv, &status))
-    return status;
-  if (argc != 1)
-    return rcv_cli_usage_error (_("collections takes no arguments besides its options"));
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
-      !g_str_equal (format, "json"))
-    return rcv_cli_usage_error (_("--format: use text, csv or json, not “%s”"), format);
-  if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
-    return status;
-
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_report (database, "collections", N_("Advise as of this date (default: today)"),
+                            argc, argv, &as_of, &format, &status);
   if (db == NULL)
     return status;
   report = rcv_collections_report (db, &as_of, &error);
   if (report == NULL)
     return rcv_cli_report_error (error);
 
-  if (format == NULL || g_str_equal (format, "text"))
+  if (format == RCV_CLI_FORMAT_TEXT)
     output = report_to_text (report, &as_of, rcv_database_get_currency (db));
-  else if (g_str_equal (format, "csv"))
+  else if (format == RCV_CLI_FORMAT_CSV)
     output = rcv_collections_report_to_csv (report, rcv_database_get_currency (db));
   else
     output = rcv_collections_report_to_json (report, &as_of, rcv_database_get_currency (db));

@@ -139,38 +139,22 @@ command_dunning (const char  *database,
   g_autoptr(RcvDatabase) db = NULL;
   g_autoptr(RcvDunningRun) run = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   int status = EXIT_OK;
+  RcvCliFormat format;
   GDate as_of;
-  GOptionEntry entries[] = {
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
-      N_("The date of the letters (default: today)"), "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format"), "text|csv|json" },
-    { NULL }
-  };
 
-  if (!rcv_cli_parse_options ("dunning", entries, &argc, &argv, &status))
-    return status;
-  if (argc != 1)
-    return rcv_cli_usage_error (_("dunning takes no arguments besides its options"));
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
-      !g_str_equal (format, "json"))
-    return rcv_cli_usage_error (_("--format: use text, csv or json, not “%s”"), format);
-  if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
-    return status;
-
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_report (database, "dunning", N_("The date of the letters (default: today)"),
+                            argc, argv, &as_of, &format, &status);
   if (db == NULL)
     return status;
   run = rcv_dunning_run_new (db, &as_of, 0, NULL, &error);
   if (run == NULL)
     return rcv_cli_report_error (error);
 
-  if (format == NULL || g_str_equal (format, "text"))
+  if (format == RCV_CLI_FORMAT_TEXT)
     output = run_to_text (run, rcv_database_get_currency (db));
-  else if (g_str_equal (format, "csv"))
+  else if (format == RCV_CLI_FORMAT_CSV)
     output = rcv_dunning_run_to_csv (run, rcv_database_get_currency (db));
   else
     output = rcv_dunning_run_to_json (run, rcv_database_get_currency (db));

@@ -34,6 +34,38 @@ void         rcv_cli_append_padded (GString    *out,
                                     guint       width,
                                     gboolean    right);
 
+/* A column of a text table: its heading (translatable, N_), width and alignment. */
+typedef struct
+{
+  const char *label;
+  guint width;
+  gboolean right;
+} RcvCliColumn;
+
+void         rcv_cli_append_row    (GString            *out,
+                                    const RcvCliColumn *columns,
+                                    guint               n_columns,
+                                    const char *const  *texts);
+void         rcv_cli_append_header (GString            *out,
+                                    const RcvCliColumn *columns,
+                                    guint               n_columns);
+
+typedef enum
+{
+  RCV_CLI_FORMAT_TEXT,
+  RCV_CLI_FORMAT_CSV,
+  RCV_CLI_FORMAT_JSON,
+} RcvCliFormat;
+
+RcvDatabase *rcv_cli_open_report   (const char    *database,
+                                    const char    *command,
+                                    const char    *as_of_help,
+                                    int            argc,
+                                    char         **argv,
+                                    GDate         *as_of,
+                                    RcvCliFormat  *format,
+                                    int           *status);
+
 int          command_check         (const char  *database,
                                     int          argc,
                                     char       **argv);

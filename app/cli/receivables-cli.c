@@ -244,6 +244,77 @@ rcv_cli_display_width (const char *text)
   return width;
 }
 
+/* One row of a text table: the columns padded, two spaces apart. */
+void
+rcv_cli_append_row (GString            *out,
+                    const RcvCliColumn *columns,
+                    guint               n_columns,
+                    const char *const  *texts)
+{
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (c > 0)
+        g_string_append (out, "  ");
+      rcv_cli_append_padded (out, texts[c], columns[c].width, columns[c].right);
+    }
+  g_string_append_c (out, '\n');
+}
+
+void
+rcv_cli_append_header (GString            *out,
+                       const RcvCliColumn *columns,
+                       guint               n_columns)
+{
+  g_autofree const char **labels = g_new (const char *, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    labels[c] = _(columns[c].label);
+  rcv_cli_append_row (out, columns, n_columns, labels);
+}
+
+/* A report command's options (--as-of DATE, --format text|csv|json) parsed and checked, and
+ * the company file opened; NULL with *status set when something is wrong. */
+RcvDatabase *
+rcv_cli_open_report (const char    *database,
+                     const char    *command,
+                     const char    *as_of_help,
+                     int            argc,
+                     char         **argv,
+                     GDate         *as_of,
+                     RcvCliFormat  *format,
+                     int           *status)
+{
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *format_text = NULL;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, as_of_help, "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "text|csv|json" },
+    { NULL }
+  };
+
+  if (!rcv_cli_parse_options (command, entries, &argc, &argv, status))
+    return NULL;
+  if (argc != 1)
+    {
+      *status = rcv_cli_usage_error (_("%s takes no arguments besides its options"), command);
+      return NULL;
+    }
+  if (format_text == NULL || g_str_equal (format_text, "text"))
+    *format = RCV_CLI_FORMAT_TEXT;
+  else if (g_str_equal (format_text, "csv"))
+    *format = RCV_CLI_FORMAT_CSV;
+  else if (g_str_equal (format_text, "json"))
+    *format = RCV_CLI_FORMAT_JSON;
+  else
+    {
+      *status = rcv_cli_usage_error (_("--format: use text, csv or json, not “%s”"), format_text);
+      return NULL;
+    }
+  if (!rcv_cli_parse_as_of (as_of_text, as_of, status))
+    return NULL;
+  return rcv_cli_open_database (database, status);
+}
+
 /* Pads (or cuts, with an ellipsis) to a number of terminal columns. */
 void
 rcv_cli_append_padded (GString    *out,

@@ -49,21 +49,6 @@ static const char *const dispute_reasons[] = { "billing-error", "quality", "not-
 static const char *const nonpayments[] = { "unknown", "cant-pay", "wont-pay", "dispute" };
 static const char *const recommendations[] = { "chase", "final-notice", "agency" };
 
-static gboolean
-name_index (const char *const *names,
-            guint              n_names,
-            const char        *text,
-            guint             *index)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (names[i], text) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 rcv_dispute_reason_to_string (RcvDisputeReason reason)
 {
@@ -77,7 +62,7 @@ rcv_dispute_reason_from_string (const char       *text,
 {
   guint index;
 
-  if (!name_index (dispute_reasons, G_N_ELEMENTS (dispute_reasons), text, &index))
+  if (!rcv_name_index (dispute_reasons, G_N_ELEMENTS (dispute_reasons), text, &index))
     return FALSE;
   *reason = (RcvDisputeReason) index;
   return TRUE;
@@ -96,7 +81,7 @@ rcv_nonpayment_from_string (const char    *text,
 {
   guint index;
 
-  if (!name_index (nonpayments, G_N_ELEMENTS (nonpayments), text, &index))
+  if (!rcv_name_index (nonpayments, G_N_ELEMENTS (nonpayments), text, &index))
     return FALSE;
   *nonpayment = (RcvNonpayment) index;
   return TRUE;
@@ -514,7 +499,7 @@ rcv_collections_add_contact (RcvDatabase  *db,
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
-  if (!name_index (kinds, G_N_ELEMENTS (kinds), kind, &index))
+  if (!rcv_name_index (kinds, G_N_ELEMENTS (kinds), kind, &index))
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
                    _("“%s” is not one of call, email, letter, visit, note"), kind);

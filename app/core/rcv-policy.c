@@ -361,11 +361,12 @@ rcv_policy_validate (const RcvPolicy  *policy,
 static const char *const interest_names[] = { "none", "fixed", "statutory-eu", "statutory-uk" };
 static const char *const compensation_names[] = { "none", "eu", "uk" };
 
-static gboolean
-name_index (const char *const *names,
-            guint               n_names,
-            const char         *text,
-            guint              *index)
+/* The position of a text in a table of names (the files' spelling of an enum). */
+gboolean
+rcv_name_index (const char *const *names,
+                guint               n_names,
+                const char         *text,
+                guint              *index)
 {
   for (guint i = 0; i < n_names; i++)
     if (g_strcmp0 (text, names[i]) == 0)
@@ -389,7 +390,7 @@ rcv_interest_kind_from_string (const char      *text,
 {
   guint index;
 
-  if (!name_index (interest_names, G_N_ELEMENTS (interest_names), text, &index))
+  if (!rcv_name_index (interest_names, G_N_ELEMENTS (interest_names), text, &index))
     return FALSE;
   *kind = (RcvInterestKind) index;
   return TRUE;
@@ -408,7 +409,7 @@ rcv_compensation_from_string (const char      *text,
 {
   guint index;
 
-  if (!name_index (compensation_names, G_N_ELEMENTS (compensation_names), text, &index))
+  if (!rcv_name_index (compensation_names, G_N_ELEMENTS (compensation_names), text, &index))
     return FALSE;
   *compensation = (RcvCompensation) index;
   return TRUE;

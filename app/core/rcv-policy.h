@@ -113,6 +113,10 @@ gboolean   rcv_policy_validate        (const RcvPolicy  *policy,
                                        GError          **error);
 
 const char *rcv_interest_kind_to_string   (RcvInterestKind kind);
+gboolean    rcv_name_index                (const char *const *names,
+                                           guint              n_names,
+                                           const char        *text,
+                                           guint             *index);
 gboolean    rcv_interest_kind_from_string (const char      *text,
                                            RcvInterestKind *kind);
 const char *rcv_compensation_to_string    (RcvCompensation compensation);
