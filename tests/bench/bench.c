@@ -4,7 +4,7 @@
  * Generates 50 000 customers, 1 000 000 invoices and 1 000 000 payments over three years as
  * CSV files, then times their import, aging as of three dates, aging by invoice, the trend's
  * twelve month-end agings, the dunning run and a thousand letters to PDF, the alerts check,
- * and the export of the invoices, and prints the peak memory.
+ * the collections report and the export of the invoices, and prints the peak memory.
  * Run by hand:
  *   meson test -C _build --benchmark --verbose     or     _build/tests/bench/rcv-bench
  * Options: --invoices N (default 1000000; customers are N/20, payments N), --keep DIR.
@@ -21,6 +21,7 @@
 #include "rcv-database.h"
 #include "rcv-date.h"
 #include "rcv-alerts.h"
+#include "rcv-collections.h"
 #include "rcv-dunning.h"
 #include "rcv-export.h"
 #include "rcv-import.h"
@@ -285,6 +286,21 @@ main (int    argc,
       printf ("    %u crossings, %u accounts past a threshold\n", check->crossings->len,
               check->n_passed);
     }
+
+  /* the collections advice for every overdue account, with payer behaviour over 12 months */
+  {
+    g_autoptr(GPtrArray) report = NULL;
+    guint agency = 0;
+
+    t = now ();
+    report = rcv_collections_report (db, bench_date (END_DATE), &error);
+    g_assert_no_error (error);
+    record ("collections report as of the last day", now () - t, 0);
+    for (guint i = 0; i < report->len; i++)
+      agency += ((RcvCollectionsAccount *) g_ptr_array_index (report, i))->recommendation ==
+                RCV_RECOMMEND_AGENCY;
+    printf ("    %u accounts, %u to hand to an agency\n", report->len, agency);
+  }
 
   export_path = g_build_filename (dir, "export-invoices.csv", NULL);
   t = now ();
