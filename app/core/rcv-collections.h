@@ -145,6 +145,7 @@ typedef struct
   guint n_disputes;
   guint broken_promises;
   guint missed_instalments;
+  gint64 policy_id;          /* the credit policy that applies; 0: the default one */
   gint agency_days;          /* the policy's hand-over threshold; -1: never */
   gint final_days;           /* the last reminder level's delay; -1: no levels */
   RcvRecommendation recommendation;
