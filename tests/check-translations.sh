@@ -7,7 +7,7 @@
 # Usage: check-translations.sh SOURCE_ROOT
 set -eu
 root=$1
-pot=$(mktemp "${TMPDIR:-/tmp}/receivables-XXXXXX.pot")
+pot=$(mktemp -p "${TMPDIR:-/tmp}")
 trap 'rm -f "$pot"' EXIT
 
 # the keywords of meson's i18n "glib" preset, as po/meson.build uses it
