@@ -526,15 +526,6 @@ rcv_aging_list_items (RcvDatabase *db,
   return g_steal_pointer (&items);
 }
 
-static void
-append_money_field (GString           *out,
-                    gint64             amount,
-                    const RcvCurrency *currency)
-{
-  g_string_append_c (out, ',');
-  rcv_money_append_plain (out, amount, currency);
-}
-
 /* customer_id,customer,current,1-30,31-60,61-90,over_90,unapplied,balance then TOTAL. */
 char *
 rcv_aging_report_to_csv (const RcvAgingReport *report,
@@ -566,9 +557,9 @@ rcv_aging_report_to_csv (const RcvAgingReport *report,
         g_string_append (out, "TOTAL,");
 
       for (guint b = 0; b < report->n_buckets; b++)
-        append_money_field (out, row->buckets[b], currency);
-      append_money_field (out, row->unapplied, currency);
-      append_money_field (out, row->balance, currency);
+        rcv_csv_append_money (out, row->buckets[b], currency);
+      rcv_csv_append_money (out, row->unapplied, currency);
+      rcv_csv_append_money (out, row->balance, currency);
       g_string_append_c (out, '\n');
     }
 
@@ -706,13 +697,13 @@ rcv_aging_items_to_csv (GPtrArray         *items,
         }
       else
         g_string_append (out, ",unapplied");
-      append_money_field (out, item->open, currency);
+      rcv_csv_append_money (out, item->open, currency);
       g_string_append_c (out, '\n');
       total += item->open;
     }
 
   g_string_append (out, "TOTAL,,,,,,,");
-  append_money_field (out, total, currency);
+  rcv_csv_append_money (out, total, currency);
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }

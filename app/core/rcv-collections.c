@@ -43,7 +43,6 @@
 #include "rcv-policy.h"
 
 #define CURVE_SETTING "collections.curve"
-#define COMMISSION_SETTING "collections.commission"
 
 static const char *const dispute_reasons[] = { "billing-error", "quality", "not-received", "other" };
 static const char *const nonpayments[] = { "unknown", "cant-pay", "wont-pay", "dispute" };
@@ -227,25 +226,21 @@ row_exists (RcvDatabase *db,
   return 0;
 }
 
-/* row_exists(), with a message naming the ID (a literal with %s) when there is no such row */
-#define EXISTS_OR_SAY(db, sql, id, message, error) \
-  ({ \
-    int found_ = row_exists ((db), (sql), (id), (error)); \
-    if (found_ == 0) \
-      { \
-        g_autofree char *number_ = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) (id)); \
-        g_set_error ((error), RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND, (message), number_); \
-      } \
-    found_ > 0; \
-  })
-
 static gboolean
 customer_exists (RcvDatabase *db,
                  gint64       customer_id,
                  GError     **error)
 {
-  return EXISTS_OR_SAY (db, "SELECT 1 FROM customers WHERE id = ?1", customer_id,
-                        _("There is no customer number %s"), error);
+  int found = row_exists (db, "SELECT 1 FROM customers WHERE id = ?1", customer_id, error);
+  char number[24];
+
+  if (found == 0)
+    {
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, customer_id);
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                   _("There is no customer number %s"), number);
+    }
+  return found > 0;
 }
 
 static gboolean
@@ -307,6 +302,8 @@ rcv_collections_open_dispute (RcvDatabase      *db,
   char iso[RCV_ISO_DATE_LEN];
   sqlite3_stmt *stmt;
   gint64 id = 0;
+  char number[24];
+  int found;
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
@@ -314,14 +311,22 @@ rcv_collections_open_dispute (RcvDatabase      *db,
   if (!text_ok (_("Notes"), notes, FALSE, error) || !rcv_database_begin (db, error))
     return 0;
   rcv_date_to_iso (opened_on, iso);
-  ok = EXISTS_OR_SAY (db, "SELECT 1 FROM invoices WHERE id = ?1 AND kind = 'invoice'",
-                      invoice_id, _("There is no invoice number %s"), error);
-  if (ok && row_exists (db, "SELECT 1 FROM disputes WHERE resolved_on IS NULL"
-                            " AND invoice_id = ?1", invoice_id, NULL) != 0)
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, invoice_id);
+  found = row_exists (db, "SELECT 1 FROM invoices WHERE id = ?1 AND kind = 'invoice'",
+                      invoice_id, error);
+  if (found == 0)
+    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                 _("There is no invoice number %s"), number);
+  ok = found > 0;
+  if (ok)
     {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
-                   _("The invoice is already disputed"));
-      ok = FALSE;
+      /* one unresolved dispute per invoice (the index disputes_unresolved), said plainly */
+      found = row_exists (db, "SELECT 1 FROM disputes WHERE resolved_on IS NULL"
+                              " AND invoice_id = ?1", invoice_id, error);
+      if (found > 0)
+        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                     _("The invoice is already disputed"));
+      ok = found == 0;
     }
   if (ok)
     {
@@ -350,14 +355,21 @@ rcv_collections_resolve_dispute (RcvDatabase  *db,
 {
   char iso[RCV_ISO_DATE_LEN];
   sqlite3_stmt *stmt;
+  char number[24];
+  int found;
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   if (!rcv_database_begin (db, error))
     return FALSE;
   rcv_date_to_iso (resolved_on, iso);
-  ok = EXISTS_OR_SAY (db, "SELECT 1 FROM disputes WHERE invoice_id = ?1 AND resolved_on IS NULL",
-                      invoice_id, _("Invoice number %s is not disputed"), error);
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, invoice_id);
+  found = row_exists (db, "SELECT 1 FROM disputes WHERE invoice_id = ?1 AND resolved_on IS NULL",
+                      invoice_id, error);
+  if (found == 0)
+    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                 _("Invoice number %s is not disputed"), number);
+  ok = found > 0;
   if (ok)
     {
       stmt = rcv_database_prepare (db, "UPDATE disputes SET resolved_on = ?2"
@@ -456,13 +468,16 @@ rcv_collections_hand_over (RcvDatabase  *db,
   rcv_date_to_iso (date, iso);
   commission = rcv_percent_format (commission_bp);
   ok = customer_exists (db, customer_id, error) && ensure_account (db, customer_id, error);
-  if (ok && row_exists (db, "SELECT 1 FROM collection_accounts"
-                            " WHERE customer_id = ?1 AND agency IS NOT NULL",
-                        customer_id, NULL) != 0)
+  if (ok)
     {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
-                   _("The account is already with an agency"));
-      ok = FALSE;
+      int found = row_exists (db, "SELECT 1 FROM collection_accounts"
+                                  " WHERE customer_id = ?1 AND agency IS NOT NULL",
+                              customer_id, error);
+
+      if (found > 0)
+        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                     _("The account is already with an agency"));
+      ok = found == 0;
     }
   if (ok)
     {
@@ -908,17 +923,6 @@ take_customer (RcvCollectionsAccount *account,
   account->policy_id = sqlite3_column_int64 (row, 3);
 }
 
-static gint
-commission_for (RcvDatabase *db)
-{
-  g_autofree char *text = rcv_database_get_setting (db, COMMISSION_SETTING);
-  gint bp;
-
-  if (text == NULL || !rcv_percent_parse (text, &bp, NULL) || bp < 0 || bp >= 10000)
-    return RCV_COLLECTIONS_DEFAULT_COMMISSION_BP;
-  return bp;
-}
-
 static gint64
 share_of (gint64 amount,
           guint  bp)
@@ -1045,7 +1049,6 @@ rcv_collections_report (RcvDatabase  *db,
   char iso[RCV_ISO_DATE_LEN];
   GHashTableIter iter;
   gpointer key, value;
-  gint commission;
   Scan scan = { 0 };
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -1077,7 +1080,6 @@ rcv_collections_report (RcvDatabase  *db,
 
   rcv_date_to_iso (as_of, iso);
   rcv_collections_get_curve (db, &curve);
-  commission = commission_for (db);
   if (!for_each_row (db, "SELECT id, code, name, coalesce (policy_id, 0) FROM customers", NULL,
                      NULL, lookup, take_customer, error) ||
       !for_each_row (db, BROKEN_PROMISES_SQL, iso, NULL, lookup, count_broken_promise, error) ||
@@ -1102,7 +1104,7 @@ rcv_collections_report (RcvDatabase  *db,
       account->final_days = policy->levels->len > 0
         ? g_array_index (policy->levels, RcvReminderLevel, policy->levels->len - 1).days_after_due
         : -1;
-      account->commission_bp = commission;
+      account->commission_bp = RCV_COLLECTIONS_DEFAULT_COMMISSION_BP;
       decide (account, &curve);
     }
   if (!payer_behaviour (db, as_of, lookup, error))
@@ -1111,7 +1113,7 @@ rcv_collections_report (RcvDatabase  *db,
   return g_steal_pointer (&report);
 }
 
-/* The average days late over the paid invoices, to one decimal in the locale: "12.5" */
+/* The average days late over the paid invoices, to one decimal, as the files write it: "12.5" */
 char *
 rcv_collections_average_late (const RcvCollectionsAccount *account)
 {
@@ -1126,15 +1128,6 @@ rcv_collections_average_late (const RcvCollectionsAccount *account)
 }
 
 /* ---- Output ---- */
-
-static void
-append_money (GString           *out,
-              gint64             amount,
-              const RcvCurrency *currency)
-{
-  g_string_append_c (out, ',');
-  rcv_money_append_plain (out, amount, currency);
-}
 
 /* customer_id,customer,oldest_days,open,recommendation,disputed,disputes,broken_promises,
  * missed_instalments,recovery_chase,recovery_agency,commission,paid_12m,paid_late_12m,
@@ -1157,13 +1150,13 @@ rcv_collections_report_to_csv (const GPtrArray   *report,
       g_string_append_c (out, ',');
       rcv_csv_append_field (out, account->name, ',');
       g_string_append_printf (out, ",%d", account->oldest_days);
-      append_money (out, account->open, currency);
+      rcv_csv_append_money (out, account->open, currency);
       g_string_append_printf (out, ",%s", recommendations[account->recommendation]);
-      append_money (out, account->disputed, currency);
+      rcv_csv_append_money (out, account->disputed, currency);
       g_string_append_printf (out, ",%u,%u,%u", account->n_disputes, account->broken_promises,
                               account->missed_instalments);
-      append_money (out, account->recovery_chase, currency);
-      append_money (out, account->recovery_agency, currency);
+      rcv_csv_append_money (out, account->recovery_chase, currency);
+      rcv_csv_append_money (out, account->recovery_agency, currency);
       g_string_append_printf (out, ",%d.%02d,%u,%u,%u,%s,", account->commission_bp / 100,
                               account->commission_bp % 100, account->paid, account->paid_late,
                               account->paid_past_60,

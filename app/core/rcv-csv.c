@@ -456,6 +456,16 @@ rcv_csv_reader_get_name (RcvCsvReader *reader)
   return reader->name;
 }
 
+/* A comma, then an amount as the files write it: major units with a "." (-1234.50). */
+void
+rcv_csv_append_money (GString           *out,
+                      gint64             amount,
+                      const RcvCurrency *currency)
+{
+  g_string_append_c (out, ',');
+  rcv_money_append_plain (out, amount, currency);
+}
+
 void
 rcv_csv_append_field (GString    *out,
                       const char *field,

@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "rcv-money.h"
+
 G_BEGIN_DECLS
 
 typedef struct _RcvCsvReader RcvCsvReader;
@@ -35,6 +37,9 @@ const char   *rcv_csv_reader_get_name     (RcvCsvReader *reader);
 void          rcv_csv_append_field        (GString    *out,
                                            const char *field,
                                            char        separator);
+void          rcv_csv_append_money        (GString           *out,
+                                           gint64             amount,
+                                           const RcvCurrency *currency);
 void          rcv_csv_append_row          (GString           *out,
                                            const char *const *fields,
                                            guint              n_fields,

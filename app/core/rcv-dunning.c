@@ -599,15 +599,6 @@ rcv_dunning_run_new_finish (RcvDatabase   *db,
 
 /* ---- output -------------------------------------------------------------------------- */
 
-static void
-append_money (GString           *out,
-              gint64             amount,
-              const RcvCurrency *currency)
-{
-  g_string_append_c (out, ',');
-  rcv_money_append_plain (out, amount, currency);
-}
-
 /* customer_id,customer,level,title,invoices,oldest_due,days_late,open,interest,fees,credit,
  * total,deadline: one row per letter due, by customer ID. fees are the compensation and the
  * reminder fee together. */
@@ -635,11 +626,11 @@ rcv_dunning_run_to_csv (const RcvDunningRun *run,
       g_string_append_printf (out, ",%u,%s,%d", letter->items->len, oldest,
                               (gint) (g_date_get_julian (&letter->date) -
                                       g_date_get_julian (&letter->oldest_due)));
-      append_money (out, letter->open, currency);
-      append_money (out, letter->interest, currency);
-      append_money (out, letter->compensation + letter->fee, currency);
-      append_money (out, letter->credit, currency);
-      append_money (out, letter->total, currency);
+      rcv_csv_append_money (out, letter->open, currency);
+      rcv_csv_append_money (out, letter->interest, currency);
+      rcv_csv_append_money (out, letter->compensation + letter->fee, currency);
+      rcv_csv_append_money (out, letter->credit, currency);
+      rcv_csv_append_money (out, letter->total, currency);
       g_string_append_printf (out, ",%s\n", deadline);
     }
   return g_string_free (out, FALSE);
