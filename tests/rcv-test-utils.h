@@ -38,6 +38,7 @@ char        *rcv_test_file_checksum   (const char *path);
 void         rcv_test_write_file      (const char *path,
                                        const char *contents);
 void         rcv_test_rmdir           (const char *path);
+void         rcv_test_release_fonts   (void);
 gboolean     rcv_test_have_program    (const char *name);
 char        *rcv_test_run             (const char *const *argv);
 

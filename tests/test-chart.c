@@ -3,7 +3,6 @@
  */
 #include "config.h"
 
-#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <math.h>
@@ -674,8 +673,6 @@ main (int    argc,
 
   status = g_test_run ();
   /* let go of the font caches, so that valgrind sees only what the charts might leak */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
+  rcv_test_release_fonts ();
   return status;
 }

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rcv-agency.h"
 #include "rcv-aging.h"
 #include "rcv-alerts.h"
 #include "rcv-collections.h"
@@ -401,11 +402,11 @@ test_payer_behaviour (void)
   report = report_as_of (db, "2026-06-30");
   account = account_of (report, customer);
   g_assert_nonnull (account);
-  g_assert_cmpuint (account->paid, ==, 3);
-  g_assert_cmpuint (account->paid_late, ==, 2);
-  g_assert_cmpuint (account->paid_past_60, ==, 1);
-  g_assert_cmpint (account->days_late_total, ==, 76);
-  average = rcv_collections_average_late (account);
+  g_assert_cmpuint (account->payer.paid, ==, 3);
+  g_assert_cmpuint (account->payer.paid_late, ==, 2);
+  g_assert_cmpuint (account->payer.paid_past_60, ==, 1);
+  g_assert_cmpint (account->payer.days_late_total, ==, 76);
+  average = rcv_collections_average_late (&account->payer);
   g_assert_cmpstr (average, ==, "25.3");
   g_unlink (path);
 }
@@ -460,10 +461,408 @@ test_cli (void)
   g_unlink (path);
 }
 
+static GArray *
+instalments_of (const char *const *dates,
+                guint              n,
+                gint64             amount)
+{
+  GArray *instalments = g_array_new (FALSE, FALSE, sizeof (RcvInstalment));
+
+  for (guint i = 0; i < n; i++)
+    {
+      RcvInstalment instalment = { *rcv_test_date (dates[i]), amount };
+
+      g_array_append_val (instalments, instalment);
+    }
+  return instalments;
+}
+
+static RcvAlertCheck *
+claim_as_of (RcvDatabase *db,
+             const char  *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  RcvAlertCheck *check = rcv_alerts_check (db, rcv_test_date (as_of), TRUE, NULL, &error);
+
+  g_assert_no_error (error);
+  return check;
+}
+
+/* While a plan is kept, its instalments drive dunning and alerts: the invoices it covers are
+ * not late while no instalment is missed, and late from the first missed one after; a missed
+ * instalment is told once. An invoice issued after the plan's start keeps its own due date,
+ * and ending the plan brings the due dates back. */
+static void
+test_plan_drives_dunning (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  const char *dates[] = { "2026-04-01", "2026-05-01", "2026-06-01" };
+  g_autoptr(GArray) instalments = instalments_of (dates, G_N_ELEMENTS (dates), 10000);
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  gint64 plan;
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 30000);
+  /* 59 days late on 03-31: a letter at level 3, no alert yet */
+  g_assert_cmpuint (letters_for (db, "2026-03-31", customer), ==, 1);
+  plan = rcv_collections_add_plan (db, customer, rcv_test_date ("2026-03-01"), instalments,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan, >, 0);
+
+  /* kept: no letter, no alert, not in the report (though the invoice is 90 days old) */
+  g_assert_cmpuint (letters_for (db, "2026-03-31", customer), ==, 0);
+  rcv_test_payment (db, customer, "2026-04-01", 10000, 0, TRUE);
+  g_assert_cmpuint (crossings_as_of (db, "2026-05-01"), ==, 0);
+  g_assert_cmpuint (letters_for (db, "2026-05-01", customer), ==, 0);
+  {
+    g_autoptr(GPtrArray) report = report_as_of (db, "2026-05-01");
+
+    g_assert_null (account_of (report, customer));
+  }
+
+  /* the second instalment missed: 7 days after it, the first reminder level */
+  g_assert_cmpuint (letters_for (db, "2026-05-07", customer), ==, 0);
+  {
+    g_autoptr(RcvDunningRun) run = rcv_dunning_run_new (db, rcv_test_date ("2026-05-08"),
+                                                        customer, NULL, &error);
+    const RcvDunningLetter *letter;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (run->letters->len, ==, 1);
+    letter = g_ptr_array_index (run->letters, 0);
+    g_assert_cmpuint (letter->level, ==, 1);
+    g_assert_cmpint (g_array_index (letter->items, RcvDunningItem, 0).days_late, ==, 7);
+  }
+  {
+    g_autoptr(RcvAlertCheck) first = claim_as_of (db, "2026-05-02");
+    g_autoptr(RcvAlertCheck) again = claim_as_of (db, "2026-05-03");
+    const RcvAlert *alert;
+
+    g_assert_cmpuint (first->crossings->len, ==, 1);
+    alert = g_ptr_array_index (first->crossings, 0);
+    g_assert_cmpint (alert->kind, ==, RCV_ALERT_INSTALMENT);
+    g_assert_cmpuint (alert->seq, ==, 2);
+    g_assert_cmpint (alert->overdue, ==, 10000);
+    g_assert_cmpint (alert->days_late, ==, 1);
+    /* told once */
+    g_assert_cmpuint (again->crossings->len, ==, 0);
+    g_assert_true (rcv_alerts_release (db, first->crossings, 0, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(RcvAlertCheck) released = claim_as_of (db, "2026-05-03");
+
+    g_assert_cmpuint (released->crossings->len, ==, 1);
+  }
+  {
+    g_autoptr(GPtrArray) report = report_as_of (db, "2026-05-08");
+
+    g_assert_cmpint (account_of (report, customer)->oldest_days, ==, 7);
+  }
+
+  /* a new invoice after the plan's start keeps its own due date */
+  rcv_test_invoice (db, customer, "R-2", "2026-03-15", "2026-04-14", 5000);
+  {
+    g_autoptr(RcvDunningRun) run = rcv_dunning_run_new (db, rcv_test_date ("2026-04-30"),
+                                                        customer, NULL, &error);
+
+    g_assert_cmpuint (run->letters->len, ==, 1);
+    g_assert_cmpuint (((RcvDunningLetter *) g_ptr_array_index (run->letters, 0))->items->len,
+                      ==, 1);
+  }
+
+  /* one plan at a time */
+  g_assert_cmpint (rcv_collections_add_plan (db, customer, rcv_test_date ("2026-03-20"),
+                                             instalments, &error), ==, 0);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  /* ended: the due dates count again from the end on */
+  g_assert_false (rcv_collections_end_plan (db, plan, rcv_test_date ("2026-02-01"), &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_true (rcv_collections_end_plan (db, plan, rcv_test_date ("2026-04-10"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (letters_for (db, "2026-04-05", customer), ==, 0);
+  g_assert_cmpuint (letters_for (db, "2026-04-10", customer), ==, 1);
+  g_assert_false (rcv_collections_end_plan (db, plan, rcv_test_date ("2026-04-11"), &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND);
+  g_unlink (path);
+}
+
+/* From the hand-over on, each payment carries the agency's commission, rounded half away from
+ * zero; the debt still goes down by the whole payment. */
+static void
+test_commission (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  gint64 other = rcv_test_customer (db, "K2", "Andere");
+  gint64 before, after;
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  rcv_test_invoice (db, other, "R-2", "2026-01-01", "2026-01-31", 100000);
+  before = rcv_test_payment (db, customer, "2026-04-30", 10000, 0, TRUE);
+  after = rcv_test_payment (db, customer, "2026-05-10", 10005, 0, TRUE);
+  rcv_test_payment (db, other, "2026-05-10", 10005, 0, TRUE);
+
+  /* handed over on 05-01 at 30 %: the payment of 05-10 already recorded is charged */
+  g_assert_true (rcv_collections_hand_over (db, customer, "Inkasso AG",
+                                            rcv_test_date ("2026-05-01"), 3000, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT commission FROM payments WHERE id = %"
+                                            G_GINT64_FORMAT, before);
+
+    g_assert_cmpint (rcv_test_sql_int (path, sql), ==, 0);
+  }
+  {
+    /* 100.05 × 30 % = 30.015: 30.02 */
+    g_autofree char *sql = g_strdup_printf ("SELECT commission FROM payments WHERE id = %"
+                                            G_GINT64_FORMAT, after);
+
+    g_assert_cmpint (rcv_test_sql_int (path, sql), ==, 3002);
+  }
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT commission FROM payments WHERE customer_id ="
+                                           " (SELECT id FROM customers WHERE code = 'K2')"), ==, 0);
+  /* a payment recorded later: charged as it is recorded; 0.01 × 30 % rounds to 0.00 */
+  rcv_test_payment (db, customer, "2026-06-01", 5000, 0, TRUE);
+  rcv_test_payment (db, customer, "2026-06-02", 1, 0, TRUE);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT commission FROM payments"
+                                           " WHERE date = '2026-06-01'"), ==, 1500);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT commission FROM payments"
+                                           " WHERE date = '2026-06-02'"), ==, 0);
+  /* the whole payments settle the invoice */
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT allocated FROM invoices WHERE number = 'R-1'"),
+                   ==, 10000 + 10005 + 5000 + 1);
+  g_unlink (path);
+}
+
+/* The recovery's assumptions are the company's: another horizon and commission change the
+ * figures; values out of range are refused. */
+static void
+test_assumptions (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  RcvRecoveryAssumptions assumptions;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  rcv_collections_get_assumptions (db, &assumptions);
+  g_assert_cmpint (assumptions.chase_days, ==, 90);
+  g_assert_cmpint (assumptions.commission_bp, ==, 2500);
+
+  assumptions.chase_days = 180;
+  assumptions.commission_bp = 2000;
+  g_assert_true (rcv_collections_set_assumptions (db, &assumptions, &error));
+  g_assert_no_error (error);
+  {
+    /* 90 days: agency 73 % less 20 % = 584.00; chasing to 270 days, between 180:50 and
+     * 365:25, 50 − 25 × 90 / 185 = 37.84 % = 378.40 */
+    g_autoptr(GPtrArray) report = report_as_of (db, "2026-05-01");
+    const RcvCollectionsAccount *account = account_of (report, customer);
+
+    g_assert_cmpint (account->chase_days, ==, 180);
+    g_assert_cmpint (account->recovery_agency, ==, 58400);
+    g_assert_cmpint (account->recovery_chase, ==, 37840);
+  }
+  assumptions.chase_days = 0;
+  g_assert_false (rcv_collections_set_assumptions (db, &assumptions, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+  assumptions.chase_days = 90;
+  assumptions.commission_bp = 10000;
+  g_assert_false (rcv_collections_set_assumptions (db, &assumptions, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  rcv_collections_get_assumptions (db, &assumptions);
+  g_assert_cmpint (assumptions.chase_days, ==, 180);
+  g_assert_cmpint (assumptions.commission_bp, ==, 2000);
+  g_unlink (path);
+}
+
+/* One account for its page: overdue or not, handed over or not; its record and its story. */
+static void
+test_account_page (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvCollectionsAccount) account = NULL;
+  g_autoptr(RcvCollectionsRecord) record = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  const char *dates[] = { "2026-03-01", "2026-04-01" };
+  g_autoptr(GArray) instalments = instalments_of (dates, G_N_ELEMENTS (dates), 5000);
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin");
+  gint64 invoice = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+  const RcvCollectionsEvent *event;
+
+  /* not overdue yet, still an account */
+  account = rcv_collections_report_for (db, rcv_test_date ("2026-01-15"), customer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (account->open, ==, 10000);
+  g_assert_cmpint (account->oldest_days, ==, 0);
+  g_assert_null (account->agency);
+  g_clear_pointer (&account, rcv_collections_account_free);
+  g_assert_null (rcv_collections_report_for (db, rcv_test_date ("2026-01-15"), 999, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rcv_collections_set_account (db, customer, RCV_NONPAYMENT_CANT_PAY, "Ana",
+                                              &error));
+  g_assert_cmpint (rcv_collections_add_contact (db, customer, rcv_test_date ("2026-02-05"),
+                                                "call", "Said she would pay", &error), >, 0);
+  g_assert_cmpint (rcv_collections_add_promise (db, customer, rcv_test_date ("2026-02-05"),
+                                                rcv_test_date ("2026-02-10"), 10000, &error),
+                   >, 0);
+  g_assert_cmpint (rcv_collections_add_plan (db, customer, rcv_test_date ("2026-02-15"),
+                                             instalments, &error), >, 0);
+  rcv_test_payment (db, customer, "2026-03-01", 5000, 0, TRUE);
+  g_assert_cmpint (rcv_collections_open_dispute (db, invoice, RCV_DISPUTE_BILLING_ERROR,
+                                                 "Wrong rate", rcv_test_date ("2026-03-05"),
+                                                 &error), >, 0);
+  g_assert_true (rcv_collections_hand_over (db, customer, "Inkasso AG",
+                                            rcv_test_date ("2026-05-01"), 2500, &error));
+  g_assert_no_error (error);
+
+  record = rcv_collections_get_record (db, customer, rcv_test_date ("2026-03-10"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (record->nonpayment, ==, RCV_NONPAYMENT_CANT_PAY);
+  g_assert_cmpstr (record->responsible, ==, "Ana");
+  g_assert_cmpstr (record->agency, ==, "Inkasso AG");
+  g_assert_cmpint (record->commission_bp, ==, 2500);
+  g_assert_cmpint (record->plan_id, >, 0);
+  g_assert_cmpuint (record->instalments->len, ==, 2);
+  g_assert_cmpint (record->plan_paid, ==, 5000);
+  g_assert_cmpuint (record->disputed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (record->disputed, 0), ==, "R-1");
+
+  account = rcv_collections_report_for (db, rcv_test_date ("2026-05-02"), customer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->agency, ==, "Inkasso AG");
+  g_assert_cmpint (account->commission_bp, ==, 2500);
+  g_assert_cmpint (account->disputed, ==, 5000);
+
+  /* the story, newest first; the promise broken */
+  events = rcv_collections_timeline (db, customer, rcv_test_date ("2026-05-02"), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 6);
+  event = g_ptr_array_index (events, 0);
+  g_assert_cmpint (event->kind, ==, RCV_EVENT_HAND_OVER);
+  g_assert_cmpstr (event->title, ==, "Handed over to Inkasso AG");
+  event = g_ptr_array_index (events, 1);
+  g_assert_cmpint (event->kind, ==, RCV_EVENT_DISPUTE);
+  g_assert_cmpstr (event->detail, ==, "Wrong rate");
+  event = g_ptr_array_index (events, 2);
+  g_assert_cmpint (event->kind, ==, RCV_EVENT_PAYMENT);
+  event = g_ptr_array_index (events, 3);
+  g_assert_cmpint (event->kind, ==, RCV_EVENT_PLAN);
+  event = g_ptr_array_index (events, 4);
+  g_assert_cmpint (event->kind, ==, RCV_EVENT_PROMISE);
+  g_assert_true (event->flagged);
+  event = g_ptr_array_index (events, 5);
+  g_assert_cmpint (event->kind, ==, RCV_EVENT_CONTACT);
+  g_assert_cmpstr (event->detail, ==, "Said she would pay");
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = rcv_collections_timeline (db, customer, rcv_test_date ("2026-05-02"), 2, &error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_unlink (path);
+}
+
+/* The agency's files: the CSV of the open invoices with their history, exactly; the PDF a real
+ * one; and both through `receivables-cli agency`. */
+static void
+test_agency_export (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rcv-agency-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "open.csv", NULL);
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  gsize length;
+  gint64 customer = rcv_test_customer (db, "K1", "Kundin, \"Die\"");
+  gint64 invoice = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+  const char *cli = g_getenv ("RCV_CLI");
+
+  rcv_test_invoice (db, customer, "R-2", "2026-02-01", "2026-03-03", 2000);
+  rcv_test_payment (db, customer, "2026-02-10", 2500, invoice, FALSE);
+  {
+    g_autoptr(RcvDunningRun) run = rcv_dunning_run_new (db, rcv_test_date ("2026-02-08"),
+                                                        customer, NULL, &error);
+
+    g_assert_cmpuint (run->letters->len, ==, 1);
+    g_assert_true (rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
+                                       run->letters->len, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (rcv_collections_open_dispute (db, invoice, RCV_DISPUTE_QUALITY, "",
+                                                 rcv_test_date ("2026-03-01"), &error), >, 0);
+
+  csv = rcv_agency_csv (db, customer, rcv_test_date ("2026-04-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csv, ==,
+                   RCV_AGENCY_CSV_HEADER "\n"
+                   "R-1,2026-01-01,2026-01-31,100.00,75.00,60,yes,1,2026-02-08,"
+                   "2026-02-08 reminder 1; 2026-02-10 payment 25.00; 2026-03-01 disputed (Quality)\n"
+                   "R-2,2026-02-01,2026-03-03,20.00,20.00,29,no,0,,\n");
+
+  g_assert_true (rcv_agency_export (db, customer, rcv_test_date ("2026-04-01"), RCV_PAPER_A4,
+                                    pdf, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_true (g_file_get_contents (csv_path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, csv);
+  g_unlink (pdf);
+  g_unlink (csv_path);
+
+  /* an unknown customer: nothing written */
+  g_assert_false (rcv_agency_export (db, 999, rcv_test_date ("2026-04-01"), RCV_PAPER_A4, pdf,
+                                     csv_path, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&db);
+  {
+    const char *argv[] = { cli, "--database", path, "agency", "--customer", "K1", "--as-of",
+                           "2026-04-01", "--pdf", pdf, "--csv", "-", NULL };
+
+    out = rcv_test_run (argv);
+  }
+  g_assert_cmpstr (out, ==, csv);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  {
+    const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+    g_autofree char *command = g_strdup_printf ("'%s' --database '%s' agency --customer K9"
+                                                " --csv - 2>&1; echo \"exit $?\"", cli, path);
+    g_autofree char *bad = NULL;
+
+    argv[2] = command;
+    bad = rcv_test_run (argv);
+    g_assert_nonnull (strstr (bad, "--customer: There is no customer with the ID “K9”"));
+    g_assert_nonnull (strstr (bad, "exit 2"));
+  }
+  g_unlink (pdf);
+  rcv_test_rmdir (dir);
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/collections/dispute", test_dispute);
   g_test_add_func ("/collections/hand-over", test_hand_over);
@@ -474,5 +873,12 @@ main (int    argc,
   g_test_add_func ("/collections/recovery", test_recovery);
   g_test_add_func ("/collections/payer-behaviour", test_payer_behaviour);
   g_test_add_func ("/collections/cli", test_cli);
-  return g_test_run ();
+  g_test_add_func ("/collections/plan-drives-dunning", test_plan_drives_dunning);
+  g_test_add_func ("/collections/commission", test_commission);
+  g_test_add_func ("/collections/assumptions", test_assumptions);
+  g_test_add_func ("/collections/account-page", test_account_page);
+  g_test_add_func ("/collections/agency-export", test_agency_export);
+  status = g_test_run ();
+  rcv_test_release_fonts ();
+  return status;
 }

@@ -8,7 +8,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <pango/pangocairo.h>
@@ -540,8 +539,6 @@ main (int   argc,
 
   status = g_test_run ();
   /* let go of the font caches, so that valgrind sees only what the letters might leak */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
+  rcv_test_release_fonts ();
   return status;
 }

@@ -700,7 +700,9 @@ test_migration_from_1 (void)
   g_object_unref (db);
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (handle,
-                                 "DROP TABLE plan_instalments; DROP TABLE payment_plans;"
+                                 "DROP TABLE instalment_alerts;"
+                                 " ALTER TABLE payments DROP COLUMN commission;"
+                                 " DROP TABLE plan_instalments; DROP TABLE payment_plans;"
                                  " DROP TABLE promises; DROP TABLE contacts;"
                                  " DROP TABLE collection_accounts; DROP TABLE disputes;"
                                  " DROP TABLE alerts; DROP TABLE letter_items; DROP TABLE letters;"

@@ -31,6 +31,7 @@ check_to_text (const RcvAlertCheck *check,
 {
   GString *out = g_string_new (NULL);
   char date[RCV_ISO_DATE_LEN];
+  guint n_thresholds = 0;
 
   rcv_date_to_iso (&check->as_of, date);
   if (check->crossings->len == 0)
@@ -44,18 +45,30 @@ check_to_text (const RcvAlertCheck *check,
   for (guint i = 0; i < check->crossings->len; i++)
     {
       const RcvAlert *alert = g_ptr_array_index (check->crossings, i);
-      g_autofree char *passed = g_strdup_printf (ngettext ("%d day", "%d days", alert->days),
-                                                 alert->days);
+      gboolean instalment = alert->kind == RCV_ALERT_INSTALMENT;
+      g_autofree char *passed = NULL;
       g_autofree char *late = g_strdup_printf ("%d", alert->days_late);
       g_autofree char *overdue = rcv_money_format (alert->overdue, currency);
-      const char *texts[] = { alert->code, alert->name, passed, late, alert->oldest_number,
-                              overdue };
+      char due[RCV_ISO_DATE_LEN];
+      const char *texts[6];
 
+      /* a missed instalment: its number in the plan, and its date in the "Oldest" column */
+      passed = instalment ? g_strdup_printf (_("instalment %u"), alert->seq)
+                          : g_strdup_printf (ngettext ("%d day", "%d days", alert->days),
+                                             alert->days);
+      rcv_date_to_iso (&alert->oldest_due, due);
+      texts[0] = alert->code;
+      texts[1] = alert->name;
+      texts[2] = passed;
+      texts[3] = late;
+      texts[4] = instalment ? due : alert->oldest_number;
+      texts[5] = overdue;
       rcv_cli_append_row (out, columns, G_N_ELEMENTS (columns), texts);
+      n_thresholds += !instalment;
     }
-  if (check->n_passed > check->crossings->len)
+  if (check->n_passed > n_thresholds)
     {
-      guint before = check->n_passed - check->crossings->len;
+      guint before = check->n_passed - n_thresholds;
 
       g_string_append_printf (out, ngettext ("%u more account is past a threshold and was told "
                                              "before.\n",

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "rcv-agency.h"
 #include "rcv-cli.h"
 #include "rcv-collections.h"
 #include "rcv-date.h"
@@ -84,5 +85,74 @@ command_collections (const char  *database,
   else
     output = rcv_collections_report_to_json (report, &as_of, rcv_database_get_currency (db));
   fputs (output, stdout);
+  return EXIT_OK;
+}
+
+int
+command_agency (const char  *database,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *customer_code = NULL;
+  g_autofree char *paper_text = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *csv = NULL;
+  gint64 customer_id = 0;
+  int status = EXIT_OK;
+  RcvPaper paper;
+  GDate as_of;
+  GOptionEntry entries[] = {
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer_code, N_("The account to hand over"),
+      "ID" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The date of the summary (default: today)"), "YYYY-MM-DD" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
+      N_("Paper size (default: the locale's)"), "a4|letter" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("The summary to write"), "FILE.pdf" },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+      N_("The open invoices with their history to write (“-” for standard output)"),
+      "FILE.csv" },
+    { NULL }
+  };
+
+  if (!rcv_cli_parse_options ("agency", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return rcv_cli_usage_error (_("agency takes no arguments besides its options"));
+  if (customer_code == NULL)
+    return rcv_cli_usage_error (_("agency needs --customer ID"));
+  if (pdf == NULL && csv == NULL)
+    return rcv_cli_usage_error (_("agency needs --pdf FILE.pdf, --csv FILE.csv or both"));
+  if (pdf != NULL && !g_str_has_suffix (pdf, ".pdf") && !g_str_has_suffix (pdf, ".PDF"))
+    return rcv_cli_usage_error (_("--pdf: “%s” does not end in .pdf"), pdf);
+  if (!rcv_paper_from_string (paper_text, &paper))
+    return rcv_cli_usage_error (_("--paper: use a4 or letter, not “%s”"), paper_text);
+  if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
+    return status;
+
+  db = rcv_cli_open_database (database, &status);
+  if (db == NULL)
+    return status;
+  if (!rcv_cli_find_customer (db, "--customer", customer_code, &customer_id, &status))
+    return status;
+  if (csv != NULL && g_str_equal (csv, "-"))
+    {
+      g_autofree char *text = rcv_agency_csv (db, customer_id, &as_of, &error);
+
+      if (text == NULL)
+        return rcv_cli_report_error (error);
+      fputs (text, stdout);
+      g_clear_pointer (&csv, g_free);
+    }
+  if ((pdf != NULL || csv != NULL) &&
+      !rcv_agency_export (db, customer_id, &as_of, paper, pdf, csv, &error))
+    return rcv_cli_report_error (error);
+  if (pdf != NULL)
+    fprintf (stderr, _("Wrote the summary to %s\n"), pdf);
+  if (csv != NULL)
+    fprintf (stderr, _("Wrote the open invoices to %s\n"), csv);
   return EXIT_OK;
 }

@@ -210,18 +210,9 @@ command_letters (const char  *database,
   db = rcv_cli_open_database (database, &status);
   if (db == NULL)
     return status;
-  if (customer_code != NULL)
-    {
-      g_autoptr(RcvCustomer) customer = rcv_ledger_find_customer (db, customer_code, &error);
-
-      if (customer == NULL)
-        {
-          if (error != NULL)
-            return rcv_cli_report_error (error);
-          return rcv_cli_usage_error (_("--customer: there is no customer “%s”"), customer_code);
-        }
-      customer_id = customer->id;
-    }
+  if (customer_code != NULL &&
+      !rcv_cli_find_customer (db, "--customer", customer_code, &customer_id, &status))
+    return status;
 
   run = rcv_dunning_run_new (db, &as_of, customer_id, NULL, &error);
   if (run == NULL)

@@ -50,6 +50,11 @@ void         rcv_cli_append_header (GString            *out,
                                     const RcvCliColumn *columns,
                                     guint               n_columns);
 
+gboolean     rcv_cli_find_customer (RcvDatabase *db,
+                                    const char  *option,
+                                    const char  *code,
+                                    gint64      *customer_id,
+                                    int         *status);
 typedef enum
 {
   RCV_CLI_FORMAT_TEXT,
@@ -71,6 +76,9 @@ int          command_check         (const char  *database,
                                     char       **argv);
 
 int          command_collections   (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+int          command_agency        (const char  *database,
                                     int          argc,
                                     char       **argv);
 

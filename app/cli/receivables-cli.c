@@ -66,6 +66,10 @@ static const Command commands[] = {
   { "collections", "[--as-of YYYY-MM-DD] [--format text|csv|json]",
     N_("Advise per overdue account: keep chasing, send a final notice, or hand it to an agency"),
     command_collections },
+  { "agency", "--customer ID [--as-of YYYY-MM-DD] [--paper a4|letter] [--pdf FILE.pdf] "
+    "[--csv FILE.csv]",
+    N_("Write what a collection agency needs for an account: a PDF summary, and a CSV of the "
+       "open invoices with their history"), command_agency },
 };
 
 static void
@@ -274,6 +278,29 @@ rcv_cli_append_header (GString            *out,
 
 /* A report command's options (--as-of DATE, --format text|csv|json) parsed and checked, and
  * the company file opened; NULL with *status set when something is wrong. */
+/* The customer an option names by its ID, or FALSE with the status to exit with. */
+gboolean
+rcv_cli_find_customer (RcvDatabase *db,
+                       const char  *option,
+                       const char  *code,
+                       gint64      *customer_id,
+                       int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvCustomer) customer = rcv_ledger_find_customer (db, code, &error);
+
+  if (customer == NULL)
+    {
+      if (g_error_matches (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND))
+        *status = rcv_cli_usage_error ("%s: %s", option, error->message);
+      else
+        *status = rcv_cli_report_error (error);
+      return FALSE;
+    }
+  *customer_id = customer->id;
+  return TRUE;
+}
+
 RcvDatabase *
 rcv_cli_open_report (const char    *database,
                      const char    *command,

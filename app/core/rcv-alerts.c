@@ -15,6 +15,8 @@
  *   be delivered is released again (rcv_alerts_release) for the next check to tell.
  * - A check that does not claim (`receivables-cli check` alone) writes nothing and reports
  *   what a claiming check would tell.
+ * - A missed instalment of a payment plan (rcv-collections.c) is told once, remembered in
+ *   `instalment_alerts`; it stays missed, so there is nothing to reset.
  */
 #define G_LOG_DOMAIN "rcv-alerts"
 
@@ -41,7 +43,7 @@ typedef struct
 {
   guint32 as_of_julian;
   GHashTable *accounts;    /* customer ID → Account */
-  const RcvCollectionsExclusions *exclusions;   /* disputed invoices, handed-over accounts */
+  const RcvCollectionsExclusions *exclusions;   /* disputes, hand-overs, payment plans */
 } Scan;
 
 static void
@@ -85,9 +87,10 @@ add_open_document (const RcvOpenDocument *doc,
       rcv_collections_excludes_invoice (scan->exclusions, doc->id) ||
       rcv_collections_excludes_customer (scan->exclusions, doc->customer_id))
     return;
-  due = rcv_iso_to_julian (doc->due_date);
+  due = rcv_collections_late_from (scan->exclusions, doc->customer_id, doc->date,
+                                   doc->due_date);
   if (due == 0 || due >= scan->as_of_julian)
-    return;   /* not overdue */
+    return;   /* not overdue, or under a payment plan being kept */
 
   account = g_hash_table_lookup (scan->accounts, &doc->customer_id);
   if (account == NULL)
@@ -242,12 +245,86 @@ alert_new (RcvDatabase   *db,
   return g_steal_pointer (&alert);
 }
 
+/* The missed instalments not told yet; with `claim`, marked as told (in the caller's
+ * transaction). */
+static gboolean
+add_missed_instalments (RcvDatabase                    *db,
+                        const RcvCollectionsExclusions *exclusions,
+                        gboolean                        claim,
+                        RcvAlertCheck                  *check,
+                        GError                        **error)
+{
+  const GArray *missed = rcv_collections_get_missed (exclusions);
+  char as_of_iso[RCV_ISO_DATE_LEN];
+
+  rcv_date_to_iso (&check->as_of, as_of_iso);
+  for (guint i = 0; i < missed->len; i++)
+    {
+      const RcvMissedInstalment *instalment = &g_array_index (missed, RcvMissedInstalment, i);
+      g_autoptr(RcvAlert) alert = NULL;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      stmt = rcv_database_prepare (db, "SELECT 1 FROM instalment_alerts"
+                                       " WHERE plan_id = ?1 AND seq = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, instalment->plan_id);
+      sqlite3_bind_int (stmt, 2, (int) instalment->seq);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        continue;
+      if (rc != SQLITE_DONE)
+        return rcv_database_set_error (db, error);
+
+      stmt = rcv_database_prepare (db, "SELECT code, name FROM customers WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, instalment->customer_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return rcv_database_set_error (db, error);
+        }
+      alert = g_new0 (RcvAlert, 1);
+      alert->kind = RCV_ALERT_INSTALMENT;
+      alert->customer_id = instalment->customer_id;
+      alert->code = g_strdup (rcv_column_text (stmt, 0));
+      alert->name = g_strdup (rcv_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+      alert->plan_id = instalment->plan_id;
+      alert->seq = instalment->seq;
+      alert->oldest_due = instalment->due_date;
+      alert->days_late = (gint) (g_date_get_julian (&check->as_of) -
+                                 g_date_get_julian (&instalment->due_date));
+      alert->overdue = instalment->shortfall;
+
+      if (claim)
+        {
+          stmt = rcv_database_prepare (db, "INSERT INTO instalment_alerts (plan_id, seq, as_of)"
+                                           " VALUES (?1, ?2, ?3)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, instalment->plan_id);
+          sqlite3_bind_int (stmt, 2, (int) instalment->seq);
+          rcv_bind_text (stmt, 3, as_of_iso);
+          if (!rcv_database_step_done (db, stmt, error))
+            return FALSE;
+        }
+      g_ptr_array_add (check->crossings, g_steal_pointer (&alert));
+    }
+  return TRUE;
+}
+
 static int
 compare_alerts (gconstpointer a,
                 gconstpointer b)
 {
   const RcvAlert *x = *(RcvAlert *const *) a, *y = *(RcvAlert *const *) b;
 
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
   if (x->threshold != y->threshold)
     return x->threshold > y->threshold ? -1 : 1;
   if (x->overdue != y->overdue)
@@ -319,8 +396,7 @@ compare_with_told (RcvDatabase   *db,
                             account->customer_id, t, account->days, as_of_iso, error))
           return FALSE;
     }
-  g_ptr_array_sort (check->crossings, compare_alerts);
-  return TRUE;
+  return add_missed_instalments (db, scan->exclusions, claim, check, error);
 }
 
 /* The thresholds newly passed as of a date. With `claim`, they are marked as told (and the
@@ -361,16 +437,24 @@ rcv_alerts_check (RcvDatabase   *db,
     return NULL;
 
   if (!claim)
-    return compare_with_told (db, &scan, FALSE, check, error) ? g_steal_pointer (&check) : NULL;
-
-  if (!rcv_database_begin (db, error))
-    return NULL;
-  if (!compare_with_told (db, &scan, TRUE, check, error))
     {
-      rcv_database_rollback (db);
-      return NULL;
+      if (!compare_with_told (db, &scan, FALSE, check, error))
+        return NULL;
     }
-  return rcv_database_commit (db, error) ? g_steal_pointer (&check) : NULL;
+  else
+    {
+      if (!rcv_database_begin (db, error))
+        return NULL;
+      if (!compare_with_told (db, &scan, TRUE, check, error))
+        {
+          rcv_database_rollback (db);
+          return NULL;
+        }
+      if (!rcv_database_commit (db, error))
+        return NULL;
+    }
+  g_ptr_array_sort (check->crossings, compare_alerts);
+  return g_steal_pointer (&check);
 }
 
 typedef struct
@@ -437,9 +521,15 @@ rcv_alerts_release (RcvDatabase  *db,
   for (guint i = first; i < crossings->len; i++)
     {
       const RcvAlert *alert = g_ptr_array_index (crossings, i);
+      gboolean ok;
 
-      if (!run_statement (db, "DELETE FROM alerts WHERE customer_id = ?1 AND threshold = ?2",
-                          alert->customer_id, alert->threshold, 0, NULL, error))
+      if (alert->kind == RCV_ALERT_INSTALMENT)
+        ok = run_statement (db, "DELETE FROM instalment_alerts WHERE plan_id = ?1 AND seq = ?2",
+                            alert->plan_id, alert->seq, 0, NULL, error);
+      else
+        ok = run_statement (db, "DELETE FROM alerts WHERE customer_id = ?1 AND threshold = ?2",
+                            alert->customer_id, alert->threshold, 0, NULL, error);
+      if (!ok)
         {
           rcv_database_rollback (db);
           return FALSE;

@@ -12,11 +12,22 @@ G_BEGIN_DECLS
 /* More crossings than this in one check are told in one summary notification. */
 #define RCV_ALERTS_SUMMARY_MIN 6
 
+typedef enum
+{
+  RCV_ALERT_OVERDUE,       /* an account passed an alert threshold */
+  RCV_ALERT_INSTALMENT,    /* an instalment of a payment plan was missed */
+} RcvAlertKind;
+
 typedef struct
 {
+  RcvAlertKind kind;
   gint64 customer_id;
   char *code;
   char *name;
+  /* an instalment missed: threshold and days are 0, days_late counts from the instalment's
+   * date (oldest_due), overdue is what the payments fell short of, oldest_number is NULL */
+  gint64 plan_id;
+  guint seq;
   guint threshold;         /* 1: the policy's first threshold, 2: its second */
   gint days;               /* that threshold, in days overdue */
   gint days_late;          /* how late the oldest open overdue invoice is */
@@ -28,7 +39,8 @@ typedef struct
 typedef struct
 {
   GDate as_of;
-  GPtrArray *crossings;    /* RcvAlert: the thresholds newly passed, one per account */
+  GPtrArray *crossings;    /* RcvAlert: the thresholds newly passed, one per account, then
+                            * the instalments newly missed */
   guint n_passed;          /* accounts at or past a threshold, told before or now */
   guint n_reset;           /* thresholds an account dropped back below */
 } RcvAlertCheck;

@@ -10,7 +10,14 @@
  *   customer's payments dated M to P add up to less than A.
  * - An instalment of a payment plan (created on C, not ended by D) is missed as of D when its
  *   date T < D and the customer's payments dated C to T add up to less than the instalments
- *   due up to T.
+ *   due up to T. A customer keeps one plan at a time.
+ * - While a plan is kept, the instalments drive dunning, alerts and this report: the invoices
+ *   issued by C count as late from the first missed instalment's date, and not at all while
+ *   none is missed (rcv_collections_late_from). Each missed instalment is told once as a
+ *   notification (rcv-alerts.c).
+ * - From the hand-over date on, each payment of the account carries the agency's commission
+ *   (amount × commission, half away from zero): the customer's debt goes down by the whole
+ *   payment, and what reaches you is the payment less the commission.
  * - The recommendation: "agency" when the oldest undisputed open overdue invoice has reached
  *   the policy's hand-over threshold, or when promises and instalments have been broken
  *   twice or more; "final-notice" when it has reached the last reminder level's delay but not
@@ -35,6 +42,7 @@
 #include "rcv-collections.h"
 #include "rcv-csv.h"
 #include "rcv-database-private.h"
+#include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-json.h"
@@ -43,6 +51,8 @@
 #include "rcv-policy.h"
 
 #define CURVE_SETTING "collections.curve"
+#define CHASE_DAYS_SETTING "collections.chase_days"
+#define COMMISSION_SETTING "collections.commission_bp"
 
 static const char *const dispute_reasons[] = { "billing-error", "quality", "not-received", "other" };
 static const char *const nonpayments[] = { "unknown", "cant-pay", "wont-pay", "dispute" };
@@ -95,10 +105,19 @@ rcv_recommendation_to_string (RcvRecommendation recommendation)
 
 /* ---- What dunning and alerts leave out ---- */
 
+typedef struct
+{
+  gint64 plan_id;
+  guint32 created;          /* Julian day */
+  guint32 first_missed;     /* the first missed instalment's date; 0: none */
+} Plan;
+
 struct _RcvCollectionsExclusions
 {
   GHashTable *invoices;
   GHashTable *customers;
+  GHashTable *plans;        /* customer ID → Plan: the plan kept as of the date */
+  GArray *missed;           /* RcvMissedInstalment, by plan and instalment */
 };
 
 static gboolean
@@ -126,6 +145,70 @@ collect_ids (RcvDatabase *db,
   return TRUE;
 }
 
+/* The plans kept as of the date, each with its instalments due before it (or one row with no
+ * instalment): the running total due by each instalment's date, and what the customer's
+ * payments from the plan's start reach by then. */
+#define KEPT_PLANS_SQL \
+  "SELECT pl.customer_id, pl.id, pl.created_on, i.seq, i.due_date, i.amount," \
+  "       (SELECT sum (i2.amount) FROM plan_instalments i2" \
+  "        WHERE i2.plan_id = i.plan_id AND i2.seq <= i.seq)," \
+  "       coalesce ((SELECT sum (p.amount) FROM payments p WHERE p.customer_id = pl.customer_id" \
+  "        AND p.date >= pl.created_on AND p.date <= i.due_date), 0)" \
+  " FROM payment_plans pl LEFT JOIN plan_instalments i ON i.plan_id = pl.id AND i.due_date < ?1" \
+  " WHERE pl.created_on <= ?1 AND (pl.ended_on IS NULL OR pl.ended_on > ?1)" \
+  " ORDER BY pl.id, i.seq"
+
+static gboolean
+collect_plans (RcvDatabase              *db,
+               const char               *as_of,
+               RcvCollectionsExclusions *exclusions,
+               GError                  **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db, KEPT_PLANS_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rcv_bind_text (stmt, 1, as_of);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 customer_id = sqlite3_column_int64 (stmt, 0);
+      Plan *plan = g_hash_table_lookup (exclusions->plans, &customer_id);
+      gint64 due_by, paid_by;
+      RcvMissedInstalment missed = { 0 };
+
+      if (plan == NULL)
+        {
+          gint64 *key = g_memdup2 (&customer_id, sizeof customer_id);
+
+          plan = g_new0 (Plan, 1);
+          plan->plan_id = sqlite3_column_int64 (stmt, 1);
+          plan->created = rcv_iso_to_julian (rcv_column_text (stmt, 2));
+          g_hash_table_insert (exclusions->plans, key, plan);
+        }
+      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+        continue;
+      due_by = sqlite3_column_int64 (stmt, 6);
+      paid_by = sqlite3_column_int64 (stmt, 7);
+      if (paid_by >= due_by)
+        continue;
+      missed.customer_id = customer_id;
+      missed.plan_id = plan->plan_id;
+      missed.seq = (guint) sqlite3_column_int (stmt, 3);
+      g_date_clear (&missed.due_date, 1);
+      g_date_set_julian (&missed.due_date, rcv_iso_to_julian (rcv_column_text (stmt, 4)));
+      missed.amount = sqlite3_column_int64 (stmt, 5);
+      missed.shortfall = MIN (due_by - paid_by, missed.amount);
+      g_array_append_val (exclusions->missed, missed);
+      if (plan->first_missed == 0)
+        plan->first_missed = g_date_get_julian (&missed.due_date);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rcv_database_set_error (db, error);
+  return TRUE;
+}
+
 RcvCollectionsExclusions *
 rcv_collections_exclusions_new (RcvDatabase  *db,
                                 const GDate  *as_of,
@@ -138,12 +221,15 @@ rcv_collections_exclusions_new (RcvDatabase  *db,
   rcv_date_to_iso (as_of, iso);
   exclusions->invoices = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   exclusions->customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  exclusions->plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  exclusions->missed = g_array_new (FALSE, FALSE, sizeof (RcvMissedInstalment));
   if (!collect_ids (db, "SELECT invoice_id FROM disputes WHERE opened_on <= ?1"
                         " AND (resolved_on IS NULL OR resolved_on > ?1)",
                     iso, exclusions->invoices, error) ||
       !collect_ids (db, "SELECT customer_id FROM collection_accounts"
                         " WHERE handed_over_on IS NOT NULL AND handed_over_on <= ?1",
-                    iso, exclusions->customers, error))
+                    iso, exclusions->customers, error) ||
+      !collect_plans (db, iso, exclusions, error))
     return NULL;
   return g_steal_pointer (&exclusions);
 }
@@ -162,6 +248,25 @@ rcv_collections_excludes_customer (const RcvCollectionsExclusions *exclusions,
   return g_hash_table_contains (exclusions->customers, &customer_id);
 }
 
+guint32
+rcv_collections_late_from (const RcvCollectionsExclusions *exclusions,
+                           gint64                          customer_id,
+                           const char                     *issue_date,
+                           const char                     *due_date)
+{
+  const Plan *plan = g_hash_table_lookup (exclusions->plans, &customer_id);
+
+  if (plan != NULL && rcv_iso_to_julian (issue_date) <= plan->created)
+    return plan->first_missed;
+  return rcv_iso_to_julian (due_date);
+}
+
+const GArray *
+rcv_collections_get_missed (const RcvCollectionsExclusions *exclusions)
+{
+  return exclusions->missed;
+}
+
 void
 rcv_collections_exclusions_free (RcvCollectionsExclusions *exclusions)
 {
@@ -169,6 +274,8 @@ rcv_collections_exclusions_free (RcvCollectionsExclusions *exclusions)
     return;
   g_clear_pointer (&exclusions->invoices, g_hash_table_unref);
   g_clear_pointer (&exclusions->customers, g_hash_table_unref);
+  g_clear_pointer (&exclusions->plans, g_hash_table_unref);
+  g_clear_pointer (&exclusions->missed, g_array_unref);
   g_free (exclusions);
 }
 
@@ -493,6 +600,7 @@ rcv_collections_hand_over (RcvDatabase  *db,
         }
       ok = step (db, stmt, error);
     }
+  ok = ok && rcv_collections_charge_commission (db, error);
   ok = ok && audit (db, "hand-over", "customers", customer_id, error, "agency", name,
                     "date", iso, "commission", commission, NULL);
   return finish (db, ok, error);
@@ -636,6 +744,17 @@ rcv_collections_add_plan (RcvDatabase   *db,
   ok = customer_exists (db, customer_id, error);
   if (ok)
     {
+      /* one plan at a time: the one kept must end first */
+      int found = row_exists (db, "SELECT 1 FROM payment_plans WHERE customer_id = ?1"
+                                  " AND ended_on IS NULL", customer_id, error);
+
+      if (found > 0)
+        g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                     _("The account already has a payment plan: end it first"));
+      ok = found == 0;
+    }
+  if (ok)
+    {
       stmt = rcv_database_prepare (db, "INSERT INTO payment_plans (customer_id, created_on)"
                                        " VALUES (?1, ?2)", error);
       if (stmt != NULL)
@@ -667,6 +786,66 @@ rcv_collections_add_plan (RcvDatabase   *db,
   ok = ok && audit (db, "payment-plan", "customers", customer_id, error, "created_on", created,
                     "instalments", count, NULL);
   return finish (db, ok, error) ? plan_id : 0;
+}
+
+gboolean
+rcv_collections_end_plan (RcvDatabase  *db,
+                          gint64        plan_id,
+                          const GDate  *ended_on,
+                          GError      **error)
+{
+  char iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  gint64 customer_id;
+  gboolean ok;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  rcv_date_to_iso (ended_on, iso);
+  customer_id = rcv_database_query_int64 (db, "SELECT customer_id FROM payment_plans"
+                                              " WHERE id = ?1 AND ended_on IS NULL",
+                                          plan_id, 0);
+  ok = customer_id > 0;
+  if (!ok)
+    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                 _("There is no payment plan being kept with that number"));
+  if (ok)
+    {
+      stmt = rcv_database_prepare (db, "UPDATE payment_plans SET ended_on = ?2"
+                                       " WHERE id = ?1 AND created_on <= ?2", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, plan_id);
+          rcv_bind_text (stmt, 2, iso);
+        }
+      ok = step (db, stmt, error);
+      if (ok && sqlite3_changes (rcv_database_get_handle (db)) == 0)
+        {
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                       _("A payment plan cannot end before it started"));
+          ok = FALSE;
+        }
+    }
+  ok = ok && audit (db, "end-payment-plan", "customers", customer_id, error, "ended_on", iso,
+                    NULL);
+  return finish (db, ok, error);
+}
+
+/* The commission rounds half away from zero (payments are positive: + 5000, then down);
+ * RCV_MONEY_MAX × 10 000 stays well inside SQLite's integers. */
+gboolean
+rcv_collections_charge_commission (RcvDatabase  *db,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db,
+    "UPDATE payments SET commission = (amount * ca.commission_bp + 5000) / 10000"
+    " FROM collection_accounts ca"
+    " WHERE ca.customer_id = payments.customer_id AND ca.handed_over_on IS NOT NULL"
+    " AND payments.date >= ca.handed_over_on AND payments.commission = 0"
+    " AND ca.commission_bp > 0", error);
+
+  return step (db, stmt, error);
 }
 
 /* ---- The collectability curve ---- */
@@ -783,6 +962,50 @@ rcv_collections_set_curve (RcvDatabase  *db,
   return rcv_database_set_setting (db, CURVE_SETTING, normal, error);
 }
 
+void
+rcv_collections_get_assumptions (RcvDatabase            *db,
+                                 RcvRecoveryAssumptions *assumptions)
+{
+  g_autofree char *chase = rcv_database_get_setting (db, CHASE_DAYS_SETTING);
+  g_autofree char *commission = rcv_database_get_setting (db, COMMISSION_SETTING);
+  gint64 value;
+
+  assumptions->chase_days = RCV_COLLECTIONS_CHASE_DAYS;
+  assumptions->commission_bp = RCV_COLLECTIONS_DEFAULT_COMMISSION_BP;
+  if (chase != NULL && g_ascii_string_to_signed (chase, 10, 1, 730, &value, NULL))
+    assumptions->chase_days = (gint) value;
+  if (commission != NULL && g_ascii_string_to_signed (commission, 10, 0, 9999, &value, NULL))
+    assumptions->commission_bp = (gint) value;
+}
+
+gboolean
+rcv_collections_set_assumptions (RcvDatabase                  *db,
+                                 const RcvRecoveryAssumptions *assumptions,
+                                 GError                      **error)
+{
+  char chase[16], commission[16];
+
+  if (assumptions->chase_days < 1 || assumptions->chase_days > 730)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("Chasing time: must be from 1 to 730 days"));
+      return FALSE;
+    }
+  if (assumptions->commission_bp < 0 || assumptions->commission_bp >= 10000)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("Commission: must be at least 0 and less than 100 %%"));
+      return FALSE;
+    }
+  g_snprintf (chase, sizeof chase, "%d", assumptions->chase_days);
+  g_snprintf (commission, sizeof commission, "%d", assumptions->commission_bp);
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  return finish (db, rcv_database_set_setting (db, CHASE_DAYS_SETTING, chase, error) &&
+                     rcv_database_set_setting (db, COMMISSION_SETTING, commission, error),
+                 error);
+}
+
 /* ---- The report ---- */
 
 void
@@ -794,16 +1017,33 @@ rcv_collections_account_free (RcvCollectionsAccount *account)
   g_free (account->name);
   g_free (account->oldest_number);
   g_free (account->reasoning);
+  g_free (account->agency);
   g_free (account);
 }
 
 typedef struct
 {
   const RcvCollectionsExclusions *exclusions;
+  gint64 customer_id;       /* 0: every account not handed over */
   guint32 as_of_julian;
   GHashTable *accounts;     /* customer ID → RcvCollectionsAccount, owned */
   GHashTable *overdue;      /* the customer IDs with an overdue open invoice */
 } Scan;
+
+static RcvCollectionsAccount *
+scan_account (Scan   *scan,
+              gint64  customer_id)
+{
+  RcvCollectionsAccount *account = g_hash_table_lookup (scan->accounts, &customer_id);
+
+  if (account == NULL)
+    {
+      account = g_new0 (RcvCollectionsAccount, 1);
+      account->customer_id = customer_id;
+      g_hash_table_insert (scan->accounts, &account->customer_id, account);
+    }
+  return account;
+}
 
 static void
 add_open_document (const RcvOpenDocument *doc,
@@ -815,16 +1055,13 @@ add_open_document (const RcvOpenDocument *doc,
   guint32 due;
   gint days;
 
-  if (doc->kind != RCV_AGING_ITEM_INVOICE || doc->open <= 0 ||
-      rcv_collections_excludes_customer (scan->exclusions, doc->customer_id))
+  if (doc->kind != RCV_AGING_ITEM_INVOICE || doc->open <= 0)
     return;
-  account = g_hash_table_lookup (scan->accounts, &doc->customer_id);
-  if (account == NULL)
-    {
-      account = g_new0 (RcvCollectionsAccount, 1);
-      account->customer_id = doc->customer_id;
-      g_hash_table_insert (scan->accounts, &account->customer_id, account);
-    }
+  if (scan->customer_id != 0 ? doc->customer_id != scan->customer_id
+                             : rcv_collections_excludes_customer (scan->exclusions,
+                                                                  doc->customer_id))
+    return;
+  account = scan_account (scan, doc->customer_id);
   disputed = rcv_collections_excludes_invoice (scan->exclusions, doc->id);
   account->open += doc->open;
   if (disputed)
@@ -832,7 +1069,7 @@ add_open_document (const RcvOpenDocument *doc,
       account->disputed += doc->open;
       account->n_disputes++;
     }
-  due = rcv_iso_to_julian (doc->due_date);
+  due = rcv_collections_late_from (scan->exclusions, doc->customer_id, doc->date, doc->due_date);
   days = due != 0 && due < scan->as_of_julian ? (gint) (scan->as_of_julian - due) : 0;
   if (days > 0)
     g_hash_table_add (scan->overdue, &account->customer_id);
@@ -847,8 +1084,8 @@ add_open_document (const RcvOpenDocument *doc,
 /* Runs a query over the whole company whose rows start with a customer ID (with up to two
  * text parameters), and hands each row of an account in the report to a function: one pass,
  * however many accounts. */
-typedef void (*RowFunc) (RcvCollectionsAccount *account,
-                         sqlite3_stmt          *row);
+typedef void (*RowFunc) (gpointer      account,
+                         sqlite3_stmt *row);
 
 static gboolean
 for_each_row (RcvDatabase *db,
@@ -856,6 +1093,8 @@ for_each_row (RcvDatabase *db,
               const char  *first,
               const char  *second,
               GHashTable  *lookup,
+              gboolean     create,
+              gsize        size,
               RowFunc      func,
               GError     **error)
 {
@@ -871,8 +1110,13 @@ for_each_row (RcvDatabase *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      RcvCollectionsAccount *account = g_hash_table_lookup (lookup, &id);
+      gpointer account = g_hash_table_lookup (lookup, &id);
 
+      if (account == NULL && create)
+        {
+          account = g_malloc0 (size);
+          g_hash_table_insert (lookup, g_memdup2 (&id, sizeof id), account);
+        }
       if (account != NULL)
         func (account, stmt);
     }
@@ -883,10 +1127,10 @@ for_each_row (RcvDatabase *db,
 }
 
 static void
-count_broken_promise (RcvCollectionsAccount *account,
-                      sqlite3_stmt          *row)
+count_broken_promise (gpointer      account,
+                      sqlite3_stmt *row)
 {
-  account->broken_promises++;
+  ((RcvCollectionsAccount *) account)->broken_promises++;
 }
 
 /* A promise is broken when its date has passed and the payments from the day it was made to
@@ -897,30 +1141,21 @@ count_broken_promise (RcvCollectionsAccount *account,
   "  AND p.date >= pr.made_on AND p.date <= pr.due_date), 0) < pr.amount"
 
 static void
-count_missed_instalment (RcvCollectionsAccount *account,
-                         sqlite3_stmt          *row)
+take_customer (gpointer      pointer,
+               sqlite3_stmt *row)
 {
-  account->missed_instalments += sqlite3_column_int64 (row, 2) < sqlite3_column_int64 (row, 1);
-}
+  RcvCollectionsAccount *account = pointer;
 
-/* Each instalment due before the date, of the plans kept then: the running total due by its
- * date, and what the payments since the plan's start reach by then. */
-#define INSTALMENTS_SQL \
-  "SELECT pl.customer_id, (SELECT sum (i2.amount) FROM plan_instalments i2" \
-  "        WHERE i2.plan_id = i.plan_id AND i2.seq <= i.seq)," \
-  "       coalesce ((SELECT sum (p.amount) FROM payments p WHERE p.customer_id = pl.customer_id" \
-  "        AND p.date >= pl.created_on AND p.date <= i.due_date), 0)" \
-  " FROM payment_plans pl JOIN plan_instalments i ON i.plan_id = pl.id" \
-  " WHERE pl.created_on <= ?1 AND (pl.ended_on IS NULL OR pl.ended_on > ?1)" \
-  " AND i.due_date < ?1"
-
-static void
-take_customer (RcvCollectionsAccount *account,
-               sqlite3_stmt          *row)
-{
   account->code = g_strdup (rcv_column_text (row, 1));
   account->name = g_strdup (rcv_column_text (row, 2));
   account->policy_id = sqlite3_column_int64 (row, 3);
+  if (sqlite3_column_type (row, 4) != SQLITE_NULL)
+    {
+      account->agency = g_strdup (rcv_column_text (row, 4));
+      g_date_clear (&account->handed_over_on, 1);
+      g_date_set_julian (&account->handed_over_on, rcv_iso_to_julian (rcv_column_text (row, 5)));
+      account->commission_bp = sqlite3_column_int (row, 6);
+    }
 }
 
 static gint64
@@ -941,7 +1176,7 @@ decide (RcvCollectionsAccount   *account,
   guint breaks = account->broken_promises + account->missed_instalments;
   gint64 base = account->open - account->disputed;
   guint now = rcv_collectability_at (curve, account->oldest_days);
-  guint later = rcv_collectability_at (curve, account->oldest_days + RCV_COLLECTIONS_CHASE_DAYS);
+  guint later = rcv_collectability_at (curve, account->oldest_days + account->chase_days);
   g_autofree char *age = NULL;
 
   if (account->oldest_days > 0)
@@ -985,37 +1220,44 @@ decide (RcvCollectionsAccount   *account,
 }
 
 static void
-add_settled_invoice (RcvCollectionsAccount *account,
-                     sqlite3_stmt          *row)
+add_settled_invoice (gpointer      pointer,
+                     sqlite3_stmt *row)
 {
+  RcvPayerBehaviour *payer = pointer;
   guint32 due = rcv_iso_to_julian (rcv_column_text (row, 1));
   guint32 settled = rcv_iso_to_julian (rcv_column_text (row, 2));
   gint late = due != 0 && settled > due ? (gint) (settled - due) : 0;
 
-  account->paid++;
-  account->days_late_total += late;
-  account->paid_late += late > 0;
-  account->paid_past_60 += late > 60;
+  payer->paid++;
+  payer->days_late_total += late;
+  payer->paid_late += late > 0;
+  payer->paid_past_60 += late > 60;
 }
 
 /* The invoices settled in the 365 days up to the date; the days are counted here rather than
- * with SQLite's julianday(), which took most of the report's time on a million invoices. */
-static gboolean
-payer_behaviour (RcvDatabase *db,
-                 const GDate *as_of,
-                 GHashTable  *accounts,
-                 GError     **error)
+ * with SQLite's julianday(), which took most of the report's time on a million invoices.
+ * customer ID → RcvPayerBehaviour, for the customers with an invoice settled then. */
+GHashTable *
+rcv_collections_payers (RcvDatabase  *db,
+                        const GDate  *as_of,
+                        GError      **error)
 {
+  g_autoptr(GHashTable) payers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
   char from[RCV_ISO_DATE_LEN], to[RCV_ISO_DATE_LEN];
   GDate start = *as_of;
 
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
   g_date_subtract_days (&start, 365);
   rcv_date_to_iso (&start, from);
   rcv_date_to_iso (as_of, to);
-  return for_each_row (db, "SELECT customer_id, due_date, settled_date FROM invoices"
-                           " WHERE kind = 'invoice' AND status = 'posted' AND total > 0"
-                           " AND settled_date > ?1 AND settled_date <= ?2",
-                       from, to, accounts, add_settled_invoice, error);
+  if (!for_each_row (db, "SELECT customer_id, due_date, settled_date FROM invoices"
+                         " WHERE kind = 'invoice' AND status = 'posted' AND total > 0"
+                         " AND settled_date > ?1 AND settled_date <= ?2",
+                     from, to, payers, TRUE, sizeof (RcvPayerBehaviour), add_settled_invoice,
+                     error))
+    return NULL;
+  return g_steal_pointer (&payers);
 }
 
 static int
@@ -1032,27 +1274,28 @@ compare_accounts (gconstpointer a,
   return (x->customer_id > y->customer_id) - (x->customer_id < y->customer_id);
 }
 
-/* The accounts with an overdue open invoice as of a date (disputed or not), except those
- * handed over, each with its recommendation, most urgent first. */
-GPtrArray *
-rcv_collections_report (RcvDatabase  *db,
-                        const GDate  *as_of,
-                        GError      **error)
+/* The accounts of the report: every one not handed over with an overdue open invoice (disputed
+ * or not), or the one asked for, whatever its state. */
+static GPtrArray *
+build_report (RcvDatabase  *db,
+              const GDate  *as_of,
+              gint64        customer_id,
+              GError      **error)
 {
   g_autoptr(RcvCollectionsExclusions) exclusions = NULL;
   g_autoptr(GHashTable) accounts = NULL;
   g_autoptr(GHashTable) overdue = NULL;
   g_autoptr(GHashTable) lookup = NULL;
   g_autoptr(GHashTable) policies = NULL;
+  g_autoptr(GHashTable) payers = NULL;
   g_autoptr(GPtrArray) report = NULL;
+  RcvRecoveryAssumptions assumptions;
   RcvCollectability curve;
   char iso[RCV_ISO_DATE_LEN];
   GHashTableIter iter;
   gpointer key, value;
   Scan scan = { 0 };
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
   exclusions = rcv_collections_exclusions_new (db, as_of, error);
   if (exclusions == NULL)
     return NULL;
@@ -1060,11 +1303,14 @@ rcv_collections_report (RcvDatabase  *db,
                                     (GDestroyNotify) rcv_collections_account_free);
   overdue = g_hash_table_new (g_int64_hash, g_int64_equal);
   scan.exclusions = exclusions;
+  scan.customer_id = customer_id;
   scan.as_of_julian = g_date_get_julian (as_of);
   scan.accounts = accounts;
   scan.overdue = overdue;
   if (!rcv_aging_scan_open (db, as_of, TRUE, add_open_document, &scan, error))
     return NULL;
+  if (customer_id != 0)
+    g_hash_table_add (overdue, &scan_account (&scan, customer_id)->customer_id);
 
   /* the accounts with something overdue move to the report; the others go with the table */
   report = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_collections_account_free);
@@ -1080,11 +1326,30 @@ rcv_collections_report (RcvDatabase  *db,
 
   rcv_date_to_iso (as_of, iso);
   rcv_collections_get_curve (db, &curve);
-  if (!for_each_row (db, "SELECT id, code, name, coalesce (policy_id, 0) FROM customers", NULL,
-                     NULL, lookup, take_customer, error) ||
-      !for_each_row (db, BROKEN_PROMISES_SQL, iso, NULL, lookup, count_broken_promise, error) ||
-      !for_each_row (db, INSTALMENTS_SQL, iso, NULL, lookup, count_missed_instalment, error))
+  rcv_collections_get_assumptions (db, &assumptions);
+  for (guint i = 0; i < report->len; i++)
+    {
+      RcvCollectionsAccount *account = g_ptr_array_index (report, i);
+
+      account->commission_bp = assumptions.commission_bp;
+      account->chase_days = assumptions.chase_days;
+    }
+  if (!for_each_row (db, "SELECT c.id, c.code, c.name, coalesce (c.policy_id, 0), ca.agency,"
+                         " ca.handed_over_on, ca.commission_bp FROM customers c"
+                         " LEFT JOIN collection_accounts ca ON ca.customer_id = c.id",
+                     NULL, NULL, lookup, FALSE, 0, take_customer, error) ||
+      !for_each_row (db, BROKEN_PROMISES_SQL, iso, NULL, lookup, FALSE, 0, count_broken_promise,
+                     error))
     return NULL;
+  for (guint i = 0; i < rcv_collections_get_missed (exclusions)->len; i++)
+    {
+      const RcvMissedInstalment *missed = &g_array_index (rcv_collections_get_missed (exclusions),
+                                                          RcvMissedInstalment, i);
+      RcvCollectionsAccount *account = g_hash_table_lookup (lookup, &missed->customer_id);
+
+      if (account != NULL)
+        account->missed_instalments++;
+    }
   policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify) rcv_policy_free);
   for (guint i = 0; i < report->len; i++)
@@ -1104,27 +1369,462 @@ rcv_collections_report (RcvDatabase  *db,
       account->final_days = policy->levels->len > 0
         ? g_array_index (policy->levels, RcvReminderLevel, policy->levels->len - 1).days_after_due
         : -1;
-      account->commission_bp = RCV_COLLECTIONS_DEFAULT_COMMISSION_BP;
       decide (account, &curve);
     }
-  if (!payer_behaviour (db, as_of, lookup, error))
+  payers = rcv_collections_payers (db, as_of, error);
+  if (payers == NULL)
     return NULL;
+  for (guint i = 0; i < report->len; i++)
+    {
+      RcvCollectionsAccount *account = g_ptr_array_index (report, i);
+      const RcvPayerBehaviour *payer = g_hash_table_lookup (payers, &account->customer_id);
+
+      if (payer != NULL)
+        account->payer = *payer;
+    }
   g_ptr_array_sort (report, compare_accounts);
   return g_steal_pointer (&report);
 }
 
+/* The accounts with an overdue open invoice as of a date (disputed or not), except those
+ * handed over, each with its recommendation, most urgent first. */
+GPtrArray *
+rcv_collections_report (RcvDatabase  *db,
+                        const GDate  *as_of,
+                        GError      **error)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  return build_report (db, as_of, 0, error);
+}
+
+RcvCollectionsAccount *
+rcv_collections_report_for (RcvDatabase  *db,
+                            const GDate  *as_of,
+                            gint64        customer_id,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) report = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+  g_return_val_if_fail (customer_id > 0, NULL);
+
+  if (!customer_exists (db, customer_id, error))
+    return NULL;
+  report = build_report (db, as_of, customer_id, error);
+  if (report == NULL)
+    return NULL;
+  return g_ptr_array_steal_index (report, 0);
+}
+
+typedef struct
+{
+  GDate as_of;
+  gint64 customer_id;
+} ReportData;
+
+static gpointer
+report_in_thread (RcvDatabase   *connection,
+                  gpointer       pointer,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  ReportData *data = pointer;
+
+  return rcv_collections_report_for (connection, &data->as_of, data->customer_id, error);
+}
+
+/* rcv_collections_report_for() in a worker thread, on a read connection of its own. */
+void
+rcv_collections_report_for_async (RcvDatabase         *db,
+                                  const GDate         *as_of,
+                                  gint64               customer_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  ReportData *data;
+
+  g_return_if_fail (RCV_IS_DATABASE (db));
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+
+  data = g_new0 (ReportData, 1);
+  data->as_of = *as_of;
+  data->customer_id = customer_id;
+  rcv_database_task_run (db, RCV_DATABASE_FLAGS_READ_ONLY, report_in_thread, data, g_free,
+                         (GDestroyNotify) rcv_collections_account_free,
+                         rcv_collections_report_for_async, cancellable, callback, user_data);
+}
+
+RcvCollectionsAccount *
+rcv_collections_report_for_finish (RcvDatabase   *db,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return rcv_database_task_finish (db, result, rcv_collections_report_for_async, error);
+}
+
 /* The average days late over the paid invoices, to one decimal, as the files write it: "12.5" */
 char *
-rcv_collections_average_late (const RcvCollectionsAccount *account)
+rcv_collections_average_late (const RcvPayerBehaviour *payer)
 {
-  gint64 tenths;
+  gint tenths = rcv_collections_average_tenths (payer);
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (account->paid == 0)
+  if (tenths == G_MININT)
     return g_strdup ("–");
-  tenths = rcv_round_div (account->days_late_total * 10, account->paid);
-  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT ".%d", tenths / 10, (int) (tenths % 10));
+  g_snprintf (buffer, sizeof buffer, "%d.%d", tenths / 10, tenths % 10);
   return g_strdup (buffer);
+}
+
+gint
+rcv_collections_average_tenths (const RcvPayerBehaviour *payer)
+{
+  if (payer->paid == 0)
+    return G_MININT;
+  return (gint) rcv_round_div (payer->days_late_total * 10, payer->paid);
+}
+
+/* ---- The account's story ---- */
+
+void
+rcv_collections_event_free (RcvCollectionsEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->title);
+  g_free (event->detail);
+  g_free (event);
+}
+
+#define TIMELINE_SQL \
+  "SELECT 0, date, id, 0, 0, kind, notes, NULL FROM contacts WHERE customer_id = ?1" \
+  " UNION ALL SELECT 1, made_on, id, amount," \
+  "  coalesce ((SELECT sum (p.amount) FROM payments p WHERE p.customer_id = ?1" \
+  "   AND p.date >= pr.made_on AND p.date <= pr.due_date), 0), due_date, notes, NULL" \
+  "  FROM promises pr WHERE customer_id = ?1" \
+  " UNION ALL SELECT 2, created_on, id," \
+  "  (SELECT sum (amount) FROM plan_instalments WHERE plan_id = pl.id)," \
+  "  (SELECT count (*) FROM plan_instalments WHERE plan_id = pl.id), ended_on," \
+  "  (SELECT max (due_date) FROM plan_instalments WHERE plan_id = pl.id), NULL" \
+  "  FROM payment_plans pl WHERE customer_id = ?1" \
+  " UNION ALL SELECT 3, date, id, total, level, title, NULL, NULL FROM letters" \
+  "  WHERE customer_id = ?1" \
+  " UNION ALL SELECT 4, date, id, amount, commission, reference, method, NULL FROM payments" \
+  "  WHERE customer_id = ?1" \
+  " UNION ALL SELECT 5, d.opened_on, d.id, i.total, 0, i.number, d.reason, d.notes" \
+  "  FROM disputes d JOIN invoices i ON i.id = d.invoice_id WHERE i.customer_id = ?1" \
+  " UNION ALL SELECT 6, d.resolved_on, d.id, i.total, 0, i.number, d.reason, NULL" \
+  "  FROM disputes d JOIN invoices i ON i.id = d.invoice_id" \
+  "  WHERE i.customer_id = ?1 AND d.resolved_on IS NOT NULL" \
+  " UNION ALL SELECT 7, handed_over_on, customer_id, 0, commission_bp, agency, NULL, NULL" \
+  "  FROM collection_accounts WHERE customer_id = ?1 AND agency IS NOT NULL" \
+  " ORDER BY 2 DESC, 1 DESC, 3 DESC LIMIT ?2"
+
+static const char *
+contact_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "call") == 0)
+    return C_("contact", "Call");
+  if (g_strcmp0 (kind, "email") == 0)
+    return C_("contact", "Email");
+  if (g_strcmp0 (kind, "letter") == 0)
+    return C_("contact", "Letter");
+  if (g_strcmp0 (kind, "visit") == 0)
+    return C_("contact", "Visit");
+  return C_("contact", "Note");
+}
+
+const char *
+rcv_dispute_reason_label (RcvDisputeReason reason)
+{
+  switch (reason)
+    {
+    case RCV_DISPUTE_BILLING_ERROR:
+      return _("Billing error");
+    case RCV_DISPUTE_QUALITY:
+      return _("Quality");
+    case RCV_DISPUTE_NOT_RECEIVED:
+      return _("Not received");
+    case RCV_DISPUTE_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+static RcvCollectionsEvent *
+event_from_row (sqlite3_stmt      *row,
+                const RcvCurrency *currency,
+                const char        *as_of)
+{
+  RcvCollectionsEvent *event = g_new0 (RcvCollectionsEvent, 1);
+  gint64 extra = sqlite3_column_int64 (row, 4);
+  const char *t1 = rcv_column_text (row, 5);
+  const char *t2 = rcv_column_text (row, 6);
+  const char *t3 = rcv_column_text (row, 7);
+  g_autofree char *amount = NULL;
+  RcvDisputeReason reason = RCV_DISPUTE_OTHER;
+
+  event->kind = (RcvEventKind) sqlite3_column_int (row, 0);
+  g_date_clear (&event->date, 1);
+  g_date_set_julian (&event->date, rcv_iso_to_julian (rcv_column_text (row, 1)));
+  event->id = sqlite3_column_int64 (row, 2);
+  event->amount = sqlite3_column_int64 (row, 3);
+  amount = rcv_money_format (event->amount, currency);
+  switch (event->kind)
+    {
+    case RCV_EVENT_CONTACT:
+      event->title = g_strdup (contact_kind_label (t1));
+      event->detail = g_strdup (t2 != NULL ? t2 : "");
+      break;
+    case RCV_EVENT_PROMISE:
+      {
+        GDate due;
+        g_autofree char *shown = NULL;
+
+        g_date_clear (&due, 1);
+        g_date_set_julian (&due, rcv_iso_to_julian (t1));
+        shown = rcv_date_format_locale (&due);
+        event->flagged = g_strcmp0 (t1, as_of) < 0 && extra < event->amount;
+        /* Translators: a promise to pay: the amount, and the date it was promised by */
+        event->title = g_strdup_printf (_("Promised %s by %s"), amount, shown);
+        event->detail = g_strdup (event->flagged ? _("Broken: not paid in full by its date")
+                                                 : (t2 != NULL ? t2 : ""));
+      }
+      break;
+    case RCV_EVENT_PLAN:
+      event->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Payment plan: %s in %u instalment",
+                                                   "Payment plan: %s in %u instalments",
+                                                   (gulong) extra),
+                                      amount, (guint) extra);
+      if (t1 != NULL)
+        {
+          GDate ended;
+          g_autofree char *shown = NULL;
+
+          g_date_clear (&ended, 1);
+          g_date_set_julian (&ended, rcv_iso_to_julian (t1));
+          shown = rcv_date_format_locale (&ended);
+          event->detail = g_strdup_printf (_("Ended on %s"), shown);
+        }
+      else
+        event->detail = g_strdup ("");
+      break;
+    case RCV_EVENT_LETTER:
+      /* Translators: a reminder letter sent: its level and its title */
+      event->title = g_strdup_printf (_("Reminder %u: %s"), (guint) extra, t1);
+      event->detail = g_strdup_printf (_("Asked for %s"), amount);
+      break;
+    case RCV_EVENT_PAYMENT:
+      event->title = g_strdup_printf (_("Paid %s"), amount);
+      if (extra > 0)
+        {
+          g_autofree char *commission = rcv_money_format (extra, currency);
+          g_autofree char *net = rcv_money_format (event->amount - extra, currency);
+
+          /* Translators: a payment through a collection agency */
+          event->detail = g_strdup_printf (_("Through the agency: %s commission, %s received"),
+                                           commission, net);
+        }
+      else
+        event->detail = g_strdup (t1 != NULL ? t1 : "");
+      break;
+    case RCV_EVENT_DISPUTE:
+      rcv_dispute_reason_from_string (t2, &reason);
+      /* Translators: an invoice number and why it is disputed */
+      event->title = g_strdup_printf (_("Invoice %s disputed: %s"), t1,
+                                      rcv_dispute_reason_label (reason));
+      event->detail = g_strdup (t3 != NULL ? t3 : "");
+      break;
+    case RCV_EVENT_DISPUTE_RESOLVED:
+      event->title = g_strdup_printf (_("Dispute on invoice %s resolved"), t1);
+      event->detail = g_strdup ("");
+      break;
+    case RCV_EVENT_HAND_OVER:
+    default:
+      {
+        g_autofree char *commission = rcv_percent_format ((gint) extra);
+
+        event->title = g_strdup_printf (_("Handed over to %s"), t1);
+        event->detail = g_strdup_printf (_("Commission %s"), commission);
+      }
+      break;
+    }
+  return event;
+}
+
+GPtrArray *
+rcv_collections_timeline (RcvDatabase  *db,
+                          gint64        customer_id,
+                          const GDate  *as_of,
+                          guint         limit,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  char iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  rcv_date_to_iso (as_of, iso);
+  stmt = rcv_database_prepare (db, TIMELINE_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_collections_event_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt, rcv_database_get_currency (db), iso));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+void
+rcv_collections_record_free (RcvCollectionsRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->responsible);
+  g_free (record->agency);
+  g_clear_pointer (&record->instalments, g_array_unref);
+  g_clear_pointer (&record->disputed, g_ptr_array_unref);
+  g_free (record);
+}
+
+RcvCollectionsRecord *
+rcv_collections_get_record (RcvDatabase  *db,
+                            gint64        customer_id,
+                            const GDate  *as_of,
+                            GError      **error)
+{
+  g_autoptr(RcvCollectionsRecord) record = g_new0 (RcvCollectionsRecord, 1);
+  char iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  rcv_date_to_iso (as_of, iso);
+  record->responsible = g_strdup ("");
+  record->instalments = g_array_new (FALSE, FALSE, sizeof (RcvInstalment));
+  record->disputed = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = rcv_database_prepare (db, "SELECT nonpayment, responsible, agency, handed_over_on,"
+                                   " commission_bp FROM collection_accounts"
+                                   " WHERE customer_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      rcv_nonpayment_from_string (rcv_column_text (stmt, 0), &record->nonpayment);
+      g_free (record->responsible);
+      record->responsible = g_strdup (rcv_column_text (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          record->agency = g_strdup (rcv_column_text (stmt, 2));
+          g_date_clear (&record->handed_over_on, 1);
+          g_date_set_julian (&record->handed_over_on,
+                             rcv_iso_to_julian (rcv_column_text (stmt, 3)));
+          record->commission_bp = sqlite3_column_int (stmt, 4);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+
+  /* the plan being kept, its instalments, and what was paid towards them */
+  stmt = rcv_database_prepare (db, "SELECT pl.id, pl.created_on, i.due_date, i.amount,"
+                                   " coalesce ((SELECT sum (p.amount) FROM payments p"
+                                   "  WHERE p.customer_id = pl.customer_id"
+                                   "  AND p.date >= pl.created_on AND p.date <= ?2), 0)"
+                                   " FROM payment_plans pl JOIN plan_instalments i"
+                                   " ON i.plan_id = pl.id WHERE pl.customer_id = ?1"
+                                   " AND pl.ended_on IS NULL ORDER BY i.seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rcv_bind_text (stmt, 2, iso);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RcvInstalment instalment;
+
+      record->plan_id = sqlite3_column_int64 (stmt, 0);
+      g_date_clear (&record->plan_created_on, 1);
+      g_date_set_julian (&record->plan_created_on, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
+      g_date_clear (&instalment.due_date, 1);
+      g_date_set_julian (&instalment.due_date, rcv_iso_to_julian (rcv_column_text (stmt, 2)));
+      instalment.amount = sqlite3_column_int64 (stmt, 3);
+      record->plan_paid = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (record->instalments, instalment);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+
+  stmt = rcv_database_prepare (db, "SELECT i.number FROM disputes d JOIN invoices i"
+                                   " ON i.id = d.invoice_id WHERE i.customer_id = ?1"
+                                   " AND d.resolved_on IS NULL ORDER BY i.number", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (record->disputed, g_strdup (rcv_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+gboolean
+rcv_collections_get_dispute (RcvDatabase      *db,
+                             gint64            invoice_id,
+                             RcvDisputeReason *reason,
+                             char            **notes,
+                             GDate            *opened_on)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT reason, notes, opened_on FROM disputes"
+                                                 " WHERE invoice_id = ?1 AND resolved_on IS NULL",
+                                             NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      if (reason != NULL)
+        rcv_dispute_reason_from_string (rcv_column_text (stmt, 0), reason);
+      if (notes != NULL)
+        *notes = g_strdup (rcv_column_text (stmt, 1));
+      if (opened_on != NULL)
+        {
+          g_date_clear (opened_on, 1);
+          g_date_set_julian (opened_on, rcv_iso_to_julian (rcv_column_text (stmt, 2)));
+        }
+    }
+  sqlite3_reset (stmt);
+  return found;
 }
 
 /* ---- Output ---- */
@@ -1144,7 +1844,7 @@ rcv_collections_report_to_csv (const GPtrArray   *report,
   for (guint i = 0; i < report->len; i++)
     {
       const RcvCollectionsAccount *account = g_ptr_array_index (report, i);
-      g_autofree char *average = rcv_collections_average_late (account);
+      g_autofree char *average = rcv_collections_average_late (&account->payer);
 
       rcv_csv_append_field (out, account->code, ',');
       g_string_append_c (out, ',');
@@ -1158,9 +1858,9 @@ rcv_collections_report_to_csv (const GPtrArray   *report,
       rcv_csv_append_money (out, account->recovery_chase, currency);
       rcv_csv_append_money (out, account->recovery_agency, currency);
       g_string_append_printf (out, ",%d.%02d,%u,%u,%u,%s,", account->commission_bp / 100,
-                              account->commission_bp % 100, account->paid, account->paid_late,
-                              account->paid_past_60,
-                              account->paid > 0 ? average : "");
+                              account->commission_bp % 100, account->payer.paid,
+                              account->payer.paid_late, account->payer.paid_past_60,
+                              account->payer.paid > 0 ? average : "");
       rcv_csv_append_field (out, account->reasoning, ',');
       g_string_append_c (out, '\n');
     }
@@ -1220,13 +1920,13 @@ rcv_collections_report_to_json (const GPtrArray   *report,
       rcv_json_key (json, "commission_bp");
       rcv_json_int (json, account->commission_bp);
       rcv_json_key (json, "paid_12m");
-      rcv_json_int (json, account->paid);
+      rcv_json_int (json, account->payer.paid);
       rcv_json_key (json, "paid_late_12m");
-      rcv_json_int (json, account->paid_late);
+      rcv_json_int (json, account->payer.paid_late);
       rcv_json_key (json, "past_60_12m");
-      rcv_json_int (json, account->paid_past_60);
+      rcv_json_int (json, account->payer.paid_past_60);
       rcv_json_key (json, "days_late_total_12m");
-      rcv_json_int (json, account->days_late_total);
+      rcv_json_int (json, account->payer.days_late_total);
       rcv_json_end_object (json);
     }
   rcv_json_end_array (json);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "rcv-database.h"
 #include "rcv-money.h"
@@ -34,10 +34,10 @@ typedef enum
   RCV_RECOMMEND_AGENCY,
 } RcvRecommendation;
 
-/* Your own chasing of an account is reckoned to take this much longer (the expected
- * recovery if you keep chasing is the collectability at its age plus this) */
+/* Your own chasing of an account is reckoned to take this much longer, by default (the
+ * expected recovery if you keep chasing is the collectability at its age plus this) */
 #define RCV_COLLECTIONS_CHASE_DAYS 90
-/* The agency's commission when none is known yet (basis points) */
+/* The agency's commission when none is known yet, by default (basis points) */
 #define RCV_COLLECTIONS_DEFAULT_COMMISSION_BP 2500
 /* The default collectability-by-age curve: days overdue and the share still collected */
 #define RCV_COLLECTIONS_DEFAULT_CURVE "90:73,180:50,365:25,730:10"
@@ -50,6 +50,8 @@ const char *rcv_nonpayment_to_string      (RcvNonpayment     nonpayment);
 gboolean    rcv_nonpayment_from_string    (const char       *text,
                                            RcvNonpayment    *nonpayment);
 const char *rcv_recommendation_to_string  (RcvRecommendation recommendation);
+/* for people, translated */
+const char *rcv_dispute_reason_label      (RcvDisputeReason  reason);
 
 /* What dunning and alerts leave out as of a date: invoices under an unresolved dispute, and
  * accounts handed over to an agency. */
@@ -62,6 +64,26 @@ gboolean rcv_collections_excludes_invoice  (const RcvCollectionsExclusions *excl
                                             gint64                          invoice_id);
 gboolean rcv_collections_excludes_customer (const RcvCollectionsExclusions *exclusions,
                                             gint64                          customer_id);
+/* The Julian day an open invoice counts as late from: its due date, or, when it was issued
+ * by the start of a payment plan kept as of the date, the plan's first missed instalment (0
+ * while none is missed: the plan is being kept, the invoice is not late). */
+guint32  rcv_collections_late_from         (const RcvCollectionsExclusions *exclusions,
+                                            gint64                          customer_id,
+                                            const char                     *issue_date,
+                                            const char                     *due_date);
+
+typedef struct
+{
+  gint64 customer_id;
+  gint64 plan_id;
+  guint seq;                 /* 1-based */
+  GDate due_date;
+  gint64 amount;
+  gint64 shortfall;          /* what the payments by its date fell short of, ≤ amount */
+} RcvMissedInstalment;
+
+/* The missed instalments of the plans kept as of the date, by plan and instalment. */
+const GArray *rcv_collections_get_missed   (const RcvCollectionsExclusions *exclusions);
 void     rcv_collections_exclusions_free   (RcvCollectionsExclusions       *exclusions);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCollectionsExclusions, rcv_collections_exclusions_free)
 
@@ -111,6 +133,14 @@ gint64   rcv_collections_add_plan        (RcvDatabase      *db,
                                           const GDate      *created_on,
                                           const GArray     *instalments,
                                           GError          **error);
+gboolean rcv_collections_end_plan        (RcvDatabase      *db,
+                                          gint64            plan_id,
+                                          const GDate      *ended_on,
+                                          GError          **error);
+/* Charges the agency's commission on every payment dated on or after its account's
+ * hand-over that does not carry it yet, inside the caller's transaction. */
+gboolean rcv_collections_charge_commission (RcvDatabase    *db,
+                                            GError        **error);
 
 /* The collectability curve: points of (days overdue, basis points still collected), days
  * increasing and shares falling; 0 days is 100 %. */
@@ -133,6 +163,28 @@ gboolean rcv_collections_set_curve (RcvDatabase           *db,
                                     const char            *text,
                                     GError               **error);
 
+/* The assumptions of the expected recovery, stored with the company: how many more days your
+ * own chasing takes (1 to 730), and the agency's commission (basis points, under 100 %). */
+typedef struct
+{
+  gint chase_days;
+  gint commission_bp;
+} RcvRecoveryAssumptions;
+
+void     rcv_collections_get_assumptions (RcvDatabase                  *db,
+                                          RcvRecoveryAssumptions       *assumptions);
+gboolean rcv_collections_set_assumptions (RcvDatabase                  *db,
+                                          const RcvRecoveryAssumptions *assumptions,
+                                          GError                      **error);
+
+typedef struct
+{
+  guint paid;                /* invoices settled in the period */
+  guint paid_late;           /* of which after their due date */
+  guint paid_past_60;        /* of which more than 60 days after it */
+  gint64 days_late_total;    /* over the paid invoices: the average is this / paid */
+} RcvPayerBehaviour;
+
 typedef struct
 {
   gint64 customer_id;
@@ -153,22 +205,108 @@ typedef struct
   gint commission_bp;
   gint64 recovery_chase;     /* expected if you keep chasing */
   gint64 recovery_agency;    /* expected through an agency, its commission deducted */
-  /* payer behaviour over the 12 months before the date: invoices settled then */
-  guint paid;
-  guint paid_late;
-  guint paid_past_60;
-  gint64 days_late_total;    /* over the paid invoices: the average is this / paid */
+  RcvPayerBehaviour payer;
+  /* the hand-over, for an account asked for by rcv_collections_report_for() */
+  char *agency;              /* NULL: not handed over */
+  GDate handed_over_on;
+  gint chase_days;           /* the horizon of recovery_chase */
 } RcvCollectionsAccount;
+
+/* Payer behaviour over the 365 days up to a date: the customer's invoices settled then. */
+GHashTable *rcv_collections_payers      (RcvDatabase  *db,
+                                         const GDate  *as_of,
+                                         GError      **error);
+char       *rcv_collections_average_late (const RcvPayerBehaviour *payer);
+/* The average days late in tenths of a day, G_MININT when nothing was paid (for sorting). */
+gint        rcv_collections_average_tenths (const RcvPayerBehaviour *payer);
 
 void       rcv_collections_account_free (RcvCollectionsAccount *account);
 GPtrArray *rcv_collections_report       (RcvDatabase  *db,
                                          const GDate  *as_of,
                                          GError      **error);
-char      *rcv_collections_average_late (const RcvCollectionsAccount *account);
+/* One account as of a date, overdue or not, handed over or not; blocking (it scans the
+ * company's open items): rcv_collections_report_for_async() from the GUI. */
+RcvCollectionsAccount *rcv_collections_report_for (RcvDatabase  *db,
+                                                   const GDate  *as_of,
+                                                   gint64        customer_id,
+                                                   GError      **error);
+void       rcv_collections_report_for_async  (RcvDatabase         *db,
+                                              const GDate         *as_of,
+                                              gint64               customer_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+RcvCollectionsAccount *rcv_collections_report_for_finish (RcvDatabase   *db,
+                                                          GAsyncResult  *result,
+                                                          GError       **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCollectionsAccount, rcv_collections_account_free)
 char      *rcv_collections_report_to_csv  (const GPtrArray   *report,
                                            const RcvCurrency *currency);
 char      *rcv_collections_report_to_json (const GPtrArray   *report,
                                            const GDate       *as_of,
                                            const RcvCurrency *currency);
+
+/* The account's story, newest first: contacts, promises (broken or kept as of the date),
+ * payment plans, letters, payments (with the agency's commission), disputes and the
+ * hand-over. */
+typedef enum
+{
+  RCV_EVENT_CONTACT,
+  RCV_EVENT_PROMISE,
+  RCV_EVENT_PLAN,
+  RCV_EVENT_LETTER,
+  RCV_EVENT_PAYMENT,
+  RCV_EVENT_DISPUTE,
+  RCV_EVENT_DISPUTE_RESOLVED,
+  RCV_EVENT_HAND_OVER,
+} RcvEventKind;
+
+typedef struct
+{
+  RcvEventKind kind;
+  GDate date;
+  gint64 id;                 /* the contact, promise, plan, letter, payment or dispute */
+  gint64 amount;             /* promised, planned, asked for, paid or disputed; 0: none */
+  char *title;               /* what happened, in a few words, translated */
+  char *detail;              /* notes, reference, or "" */
+  gboolean flagged;          /* a broken promise, a plan with a missed instalment */
+} RcvCollectionsEvent;
+
+void       rcv_collections_event_free (RcvCollectionsEvent *event);
+GPtrArray *rcv_collections_timeline   (RcvDatabase  *db,
+                                       gint64        customer_id,
+                                       const GDate  *as_of,
+                                       guint         limit,
+                                       GError      **error);
+
+/* The account's collections record and its plan being kept, for its page. */
+typedef struct
+{
+  RcvNonpayment nonpayment;
+  char *responsible;
+  char *agency;              /* NULL: not handed over */
+  GDate handed_over_on;
+  gint commission_bp;
+  gint64 plan_id;            /* the plan being kept; 0: none */
+  GDate plan_created_on;
+  GArray *instalments;       /* RcvInstalment of that plan, by date */
+  gint64 plan_paid;          /* the payments since the plan's start, up to the date */
+  GPtrArray *disputed;       /* the numbers of the invoices under a dispute now (char *) */
+} RcvCollectionsRecord;
+
+void                  rcv_collections_record_free (RcvCollectionsRecord *record);
+RcvCollectionsRecord *rcv_collections_get_record  (RcvDatabase  *db,
+                                                   gint64        customer_id,
+                                                   const GDate  *as_of,
+                                                   GError      **error);
+/* The unresolved dispute of an invoice: its reason and notes; FALSE when it has none. */
+gboolean rcv_collections_get_dispute (RcvDatabase      *db,
+                                      gint64            invoice_id,
+                                      RcvDisputeReason *reason,
+                                      char            **notes,
+                                      GDate            *opened_on);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCollectionsEvent, rcv_collections_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCollectionsRecord, rcv_collections_record_free)
 
 G_END_DECLS

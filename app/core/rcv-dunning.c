@@ -4,7 +4,12 @@
  * The rules, as DESIGN.md §3 ("Dunning") gives them and as they are computed here:
  *
  * - An invoice is overdue from the day after its due date: days late = as-of − due date ≥ 1.
- *   Credit notes and payments are never dunned; a disputed invoice will not be (issue 9).
+ *   Credit notes and payments are never dunned, nor is an invoice under an unresolved
+ *   dispute, nor an account handed over to an agency (rcv-collections.c).
+ * - Under a payment plan kept as of the date, the invoices issued by the plan's start are late
+ *   from its first missed instalment instead of their due dates, and not late while none is
+ *   missed (rcv_collections_late_from): the instalments drive the reminders. Interest still
+ *   runs from the due date.
  * - Its level is the highest reminder level of its customer's policy whose delay (days after
  *   the due date) it has reached; 0 while it has reached none.
  * - A letter is due for a customer when one of its invoices has reached a level that has not
@@ -135,7 +140,7 @@ add_open_document (const RcvOpenDocument *doc,
 {
   Scan *scan = user_data;
   Account *account;
-  guint32 due = 0;
+  guint32 due = 0, late_from = 0;
 
   if ((scan->customer_id != 0 && doc->customer_id != scan->customer_id) ||
       rcv_collections_excludes_customer (scan->exclusions, doc->customer_id))
@@ -145,8 +150,10 @@ add_open_document (const RcvOpenDocument *doc,
       if (rcv_collections_excludes_invoice (scan->exclusions, doc->id))
         return;   /* disputed: out of dunning until resolved */
       due = rcv_iso_to_julian (doc->due_date);
-      if (due == 0 || due >= scan->as_of_julian || doc->open <= 0)
-        return;   /* not overdue */
+      late_from = rcv_collections_late_from (scan->exclusions, doc->customer_id, doc->date,
+                                             doc->due_date);
+      if (due == 0 || late_from == 0 || late_from >= scan->as_of_julian || doc->open <= 0)
+        return;   /* not overdue, or under a payment plan being kept */
     }
   else if (doc->open >= 0)
     return;
@@ -170,7 +177,7 @@ add_open_document (const RcvOpenDocument *doc,
       g_date_set_julian (&item.issue_date, rcv_iso_to_julian (doc->date));
       g_date_clear (&item.due_date, 1);
       g_date_set_julian (&item.due_date, due);
-      item.days_late = (gint) (scan->as_of_julian - due);
+      item.days_late = (gint) (scan->as_of_julian - late_from);
       item.open = doc->open;
       g_array_append_val (account->items, item);
     }

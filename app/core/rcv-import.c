@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rcv-collections.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
@@ -962,7 +963,8 @@ rcv_import_csv (RcvDatabase     *db,
     }
   g_debug ("%s: indexes rebuilt after %.2f s", rcv_csv_reader_get_name (reader),
            (g_get_monotonic_time () - started) / 1e6);
-  if (!audit_import (&import, error) || !rcv_database_commit (db, error))
+  if (!rcv_collections_charge_commission (db, error) || !audit_import (&import, error) ||
+      !rcv_database_commit (db, error))
     {
       rcv_database_rollback (db);
       report->n_imported = 0;

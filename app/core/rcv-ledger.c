@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rcv-collections.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
@@ -1595,6 +1596,10 @@ rcv_ledger_add_payment (RcvDatabase                *db,
       goto fail;
 
   if (allocate_rest && !rcv_ledger_auto_allocate_row (db, payment->id, error))
+    goto fail;
+
+  /* an account with an agency: the agency keeps its commission (rcv-collections.c) */
+  if (!rcv_collections_charge_commission (db, error))
     goto fail;
 
   json = rcv_json_writer_new (FALSE);

@@ -274,6 +274,25 @@ notification_for_one (RcvNotifier       *self,
   g_autoptr(GString) body = g_string_new (NULL);
   NotifyNotification *notification;
 
+  if (alert->kind == RCV_ALERT_INSTALMENT)
+    {
+      /* Translators: the notification's title: a customer's name */
+      summary = g_strdup_printf (_("%s missed an instalment"), alert->name);
+      /* Translators: the instalment's number in its payment plan, its date, and the amount
+       * still missing */
+      oldest = g_strdup_printf (_("Instalment %u, due %s: %s short"), alert->seq, due, amount);
+      append_text (self, body, oldest);
+      notification = notify_notification_new (summary, body->str, APPLICATION_ID);
+      if (self->has_actions)
+        {
+          notify_notification_add_action (notification, "default", _("Open Account"),
+                                          on_action, self, NULL);
+          notify_notification_add_action (notification, "open-account", _("Open Account"),
+                                          on_action, self, NULL);
+        }
+      return notification;
+    }
+
   /* Translators: the notification's title: a customer's name and how late its oldest
    * invoice is */
   summary = g_strdup_printf (ngettext ("%s is %d day overdue", "%s is %d days overdue",
@@ -309,19 +328,33 @@ notification_for_several (RcvNotifier       *self,
   g_autoptr(GString) body = g_string_new (NULL);
   NotifyNotification *notification;
   guint n = crossings->len;
+  gboolean only_overdue = TRUE;
 
-  /* Translators: the title of one notification for several accounts */
-  summary = g_strdup_printf (ngettext ("%u account passed an overdue alert",
-                                       "%u accounts passed an overdue alert", n), n);
+  for (guint i = 0; i < n; i++)
+    only_overdue &= ((RcvAlert *) g_ptr_array_index (crossings, i))->kind == RCV_ALERT_OVERDUE;
+  if (only_overdue)
+    /* Translators: the title of one notification for several accounts */
+    summary = g_strdup_printf (ngettext ("%u account passed an overdue alert",
+                                         "%u accounts passed an overdue alert", n), n);
+  else
+    /* Translators: the title of one notification for several accounts, some of which missed
+     * an instalment of a payment plan */
+    summary = g_strdup_printf (ngettext ("%u account needs attention",
+                                         "%u accounts need attention", n), n);
   for (guint i = 0; i < MIN (n, RCV_NOTIFIER_SUMMARY_LINES); i++)
     {
       const RcvAlert *alert = g_ptr_array_index (crossings, i);
       g_autofree char *amount = rcv_money_format (alert->overdue, currency);
       g_autofree char *line = NULL;
 
-      /* Translators: one account in a list: name, days overdue, amount overdue */
-      line = g_strdup_printf (ngettext ("%s: %d day, %s", "%s: %d days, %s", alert->days_late),
-                              alert->name, alert->days_late, amount);
+      if (alert->kind == RCV_ALERT_INSTALMENT)
+        /* Translators: one account in a list: name, and what it is short of an instalment */
+        line = g_strdup_printf (_("%s: missed an instalment, %s short"), alert->name, amount);
+      else
+        /* Translators: one account in a list: name, days overdue, amount overdue */
+        line = g_strdup_printf (ngettext ("%s: %d day, %s", "%s: %d days, %s",
+                                          alert->days_late),
+                                alert->name, alert->days_late, amount);
       if (i > 0)
         g_string_append_c (body, '\n');
       append_text (self, body, line);

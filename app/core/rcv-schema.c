@@ -281,12 +281,29 @@ static const char migration_5[] =
   "  PRIMARY KEY (plan_id, seq)"
   ") WITHOUT ROWID;";
 
+/* Version 6: the agency's commission on each payment an account makes from its hand-over on
+ * (rcv_collections_charge_commission: the amount × the commission, rounded half away from
+ * zero), and the missed instalments already told as notifications, each told once (a missed
+ * instalment stays missed: later payments do not count towards it). */
+static const char migration_6[] =
+  "ALTER TABLE payments ADD COLUMN commission INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (commission >= 0 AND commission <= amount);"
+  "CREATE TABLE instalment_alerts ("
+  "  plan_id INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  as_of TEXT NOT NULL,"
+  "  notified_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  PRIMARY KEY (plan_id, seq),"
+  "  FOREIGN KEY (plan_id, seq) REFERENCES plan_instalments (plan_id, seq) ON DELETE CASCADE"
+  ") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);
