@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-daily-check.h"
 #include "rcv-policies-page.h"
@@ -35,6 +36,9 @@ struct _RcvPreferencesWindow
   AdwEntryRow *bic_row;
   AdwEntryRow *currency_row;
   AdwEntryRow *boundaries_row;
+  AdwEntryRow *curve_row;
+  AdwEntryRow *chase_row;
+  AdwEntryRow *commission_row;
   AdwComboRow *basis_row;
   AdwActionRow *daily_check_row;
   GtkSwitch *daily_check_switch;
@@ -170,6 +174,74 @@ on_boundaries_row_apply (RcvPreferencesWindow *self,
       /* as the file keeps it: "30,60, 90" comes back as "30, 60, 90" */
       self->loading = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (row), text);
+      self->loading = FALSE;
+    }
+  applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+           error);
+}
+
+/* ---- collections: the collectability curve and the recovery's assumptions ---- */
+
+static void
+load_collections (RcvPreferencesWindow *self)
+{
+  RcvRecoveryAssumptions assumptions;
+  RcvCollectability curve;
+  g_autofree char *text = NULL;
+  g_autofree char *chase = NULL;
+  g_autofree char *commission = NULL;
+  g_auto(GStrv) points = NULL;
+  g_autofree char *shown = NULL;
+
+  rcv_collections_get_curve (self->database, &curve);
+  text = rcv_collectability_format (&curve);
+  points = g_strsplit (text, ",", -1);
+  shown = g_strjoinv (", ", points);
+  rcv_collections_get_assumptions (self->database, &assumptions);
+  chase = g_strdup_printf ("%d", assumptions.chase_days);
+  commission = rcv_percent_format (assumptions.commission_bp);
+  gtk_editable_set_text (GTK_EDITABLE (self->curve_row), shown);
+  gtk_editable_set_text (GTK_EDITABLE (self->chase_row), chase);
+  gtk_editable_set_text (GTK_EDITABLE (self->commission_row), commission);
+}
+
+static void
+on_curve_row_apply (RcvPreferencesWindow *self,
+                    AdwEntryRow          *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rcv_collections_set_curve (self->database, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                 &error))
+    {
+      self->loading = TRUE;
+      load_collections (self);
+      self->loading = FALSE;
+    }
+  applied (self, GTK_WIDGET (row), _("Collected by days overdue"), error);
+}
+
+static void
+on_assumptions_row_apply (RcvPreferencesWindow *self,
+                          AdwEntryRow          *row)
+{
+  g_autoptr(GError) error = NULL;
+  RcvRecoveryAssumptions assumptions;
+  gint64 days;
+
+  rcv_collections_get_assumptions (self->database, &assumptions);
+  if (row == self->chase_row)
+    {
+      if (rcv_parse_int (gtk_editable_get_text (GTK_EDITABLE (row)), 1, 730, &days, &error))
+        assumptions.chase_days = (gint) days;
+    }
+  else
+    rcv_percent_parse (gtk_editable_get_text (GTK_EDITABLE (row)), &assumptions.commission_bp,
+                       &error);
+  if (error == NULL && rcv_collections_set_assumptions (self->database, &assumptions, &error))
+    {
+      self->loading = TRUE;
+      load_collections (self);
       self->loading = FALSE;
     }
   applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
@@ -391,6 +463,9 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, bic_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, boundaries_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, curve_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, chase_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, commission_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, basis_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, daily_check_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, daily_check_switch);
@@ -400,6 +475,8 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_address_apply_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_boundaries_row_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_curve_row_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_assumptions_row_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_basis_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_daily_check_state_set);
 
@@ -452,6 +529,7 @@ rcv_preferences_window_new (GtkWindow   *parent,
                                 ? 1 : 0);
   update_logo_row (self);
   load_daily_check (self);
+  load_collections (self);
   rcv_policies_page_set_database (self->policies_page, database);
   self->loading = FALSE;
   return self;

@@ -22,6 +22,7 @@
 #include "rcv-application.h"
 #include "rcv-atspi.h"
 #include "rcv-chart-view.h"
+#include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-customer-editor.h"
 #include "rcv-customer-window.h"
@@ -38,6 +39,7 @@
 #include "rcv-payment-editor.h"
 #include "rcv-ledger.h"
 #include "rcv-letter-preview.h"
+#include "rcv-open-items.h"
 #include "rcv-overview-page.h"
 #include "rcv-policies-page.h"
 #include "rcv-policy.h"
@@ -1881,6 +1883,235 @@ log_writer (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_label (args[0], args[1]) != NULL;
+}
+
+static void
+wait_for_label (gpointer    widget,
+                const char *text)
+{
+  gpointer args[] = { widget, (gpointer) text };
+
+
+  rcv_test_wait_until (label_shown, args);
+}
+
+static AdwMessageDialog *
+open_dialog (gpointer    window,
+             const char *action)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  settle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* The entry rows of a dialog, in order. */
+static void
+collect_entry_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (ADW_IS_ENTRY_ROW (c))
+        g_ptr_array_add (rows, c);
+      else
+        collect_entry_rows (c, rows);
+    }
+}
+
+static GtkWidget *
+entry_row_of (AdwMessageDialog *dialog,
+              guint             index)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_entry_rows (adw_message_dialog_get_extra_child (dialog), rows);
+  g_assert_cmpuint (index, <, rows->len);
+  return g_ptr_array_index (rows, index);
+}
+
+/* Answers a dialog as its button would: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
+/* Scrolls a window's page to the group with this title. */
+static void
+scroll_to_group (gpointer    window,
+                 const char *title)
+{
+  GtkWidget *box = child (window, "groups_box");
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (box,
+                                                       GTK_TYPE_SCROLLED_WINDOW));
+
+  for (GtkWidget *group = gtk_widget_get_first_child (box); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    if (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), title) == 0)
+      {
+        graphene_point_t point;
+
+        g_assert_true (gtk_widget_compute_point (group, box, &GRAPHENE_POINT_INIT (0, 0),
+                                                 &point));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y);
+        settle ();
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* Collections on the customer's page: the advice arrives from its worker thread; a contact, a
+ * payment plan and a hand-over go through their dialogs into the file and the page; an
+ * invoice is disputed from its viewer; Preferences edit the curve; the customer list sorts by
+ * payer behaviour. */
+static void
+test_collections (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  RcvWindow *window = open_sample (&path);
+  RcvDatabase *db = rcv_window_get_database (window);
+  const RcvCollectionsAccount *urgent;
+  RcvCustomerWindow *account;
+  AdwMessageDialog *dialog;
+  RcvInvoiceEditor *viewer;
+  RcvPreferencesWindow *preferences;
+  GDate today;
+
+  rcv_date_set_today (&today);
+  report = rcv_collections_report (db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->len, >, 0);
+  urgent = g_ptr_array_index (report, 0);
+
+  account = rcv_customer_window_new (GTK_WINDOW (window), db, urgent->customer_id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (account));
+  wait_for_label (account, "Advice: ");
+  g_assert_nonnull (find_label (GTK_WIDGET (account), urgent->reasoning));
+  g_assert_nonnull (find_label (GTK_WIDGET (account), "Payer behaviour, last 12 months"));
+  g_assert_nonnull (find_label (GTK_WIDGET (account), "Through an agency now"));
+
+  /* a call logged: in the file and in the page's history */
+  dialog = open_dialog (account, "account.log-contact");
+  type_into (entry_row_of (dialog, 0), "Promised to call back on Friday");
+  respond (dialog, "save");
+  wait_for_label (account, "Promised to call back on Friday");
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM contacts WHERE kind = 'call'"),
+                   ==, 1);
+
+  /* a plan: refused while the amount is not one, then three instalments */
+  dialog = open_dialog (account, "account.add-plan");
+  type_into (entry_row_of (dialog, 0), "abc");
+  settle ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_into (entry_row_of (dialog, 0), "300.00");
+  settle ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  screenshot (GTK_WIDGET (dialog), "payment-plan");
+  respond (dialog, "save");
+  wait_for_label (account, "Payment plan since");
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM plan_instalments"), ==, 3);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT sum (amount) FROM plan_instalments"), ==,
+                   30000);
+  wait_for_label (account, "Payer behaviour");
+  scroll_to_group (account, "Collections");
+  screenshot (GTK_WIDGET (account), "customer-collections");
+
+  /* the hand-over: refused without an agency */
+  dialog = open_dialog (account, "account.hand-over");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_into (entry_row_of (dialog, 0), "Inkasso Nord");
+  settle ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  respond (dialog, "save");
+  wait_for_label (account, "With Inkasso Nord since");
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT commission_bp FROM collection_accounts"
+                                           " WHERE agency = 'Inkasso Nord'"), ==, 2500);
+  gtk_window_destroy (GTK_WINDOW (account));
+
+  /* a dispute from the invoice's viewer */
+  open = rcv_ledger_list_open_items (db, urgent->customer_id, RCV_INVOICE_KIND_INVOICE, &error);
+  g_assert_no_error (error);
+  viewer = rcv_invoice_editor_new_viewer (GTK_WINDOW (window), db,
+                                          ((RcvOpenItem *) g_ptr_array_index (open, 0))->id,
+                                          &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (viewer));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (child (viewer, "dispute_button")));
+  g_assert_false (gtk_widget_get_visible (child (viewer, "dispute_row")));
+  dialog = open_dialog (viewer, "editor.dispute");
+  type_into (find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY),
+             "Delivered damaged");
+  respond (dialog, "dispute");
+  g_assert_true (gtk_widget_get_visible (child (viewer, "dispute_row")));
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM disputes"
+                                           " WHERE resolved_on IS NULL"), ==, 1);
+  screenshot (GTK_WIDGET (viewer), "invoice-disputed");
+  gtk_window_destroy (GTK_WINDOW (viewer));
+
+  /* the curve in Preferences: a bad one refused, a good one kept as the file keeps it */
+  preferences = rcv_preferences_window_new (GTK_WINDOW (window), db);
+  gtk_window_present (GTK_WINDOW (preferences));
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (child (preferences, "curve_row")), ==,
+                   "90:73, 180:50, 365:25, 730:10");
+  type_into (child (preferences, "curve_row"), "90:73, 60:80");
+  g_signal_emit_by_name (child (preferences, "curve_row"), "apply");
+  settle ();
+  g_assert_true (gtk_widget_has_css_class (child (preferences, "curve_row"), "error"));
+  type_into (child (preferences, "curve_row"), "60:80,365:30");
+  g_signal_emit_by_name (child (preferences, "curve_row"), "apply");
+  settle ();
+  g_assert_false (gtk_widget_has_css_class (child (preferences, "curve_row"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (child (preferences, "curve_row")), ==, "60:80, 365:30");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* the customer list sorts by payer behaviour */
+  {
+    RcvCustomersPage *customers = child (window, "customers_page");
+    GListModel *columns = gtk_column_view_get_columns (child (customers, "column_view"));
+    GtkColumnViewColumn *late = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Avg. Days Late") == 0)
+          late = column;
+      }
+    g_assert_nonnull (late);
+    g_assert_nonnull (gtk_column_view_column_get_sorter (late));
+    adw_view_stack_set_visible_child_name (child (window, "view_stack"), "customers");
+    gtk_column_view_sort_by_column (child (customers, "column_view"), late,
+                                    GTK_SORT_DESCENDING);
+    settle ();
+    screenshot (GTK_WIDGET (window), "customers-by-lateness");
+  }
+
+  close_window (window);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1927,6 +2158,7 @@ main (int   argc,
   g_test_add_func ("/ui/accessibility", test_accessibility);
   g_test_add_func ("/ui/keyboard", test_keyboard);
   g_test_add_func ("/ui/german", test_german);
+  g_test_add_func ("/ui/collections", test_collections);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

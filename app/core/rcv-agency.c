@@ -416,23 +416,6 @@ company_setting (RcvDatabase *db,
   return value != NULL ? g_strstrip (value) : g_strdup ("");
 }
 
-static const char *
-nonpayment_label (RcvNonpayment nonpayment)
-{
-  switch (nonpayment)
-    {
-    case RCV_NONPAYMENT_CANT_PAY:
-      return _("Cannot pay");
-    case RCV_NONPAYMENT_WONT_PAY:
-      return _("Will not pay");
-    case RCV_NONPAYMENT_DISPUTE:
-      return _("Disputes the debt");
-    case RCV_NONPAYMENT_UNKNOWN:
-    default:
-      return _("Unknown");
-    }
-}
-
 static void
 draw_file (RcvDatabase      *db,
            const AgencyFile *file,
@@ -505,7 +488,7 @@ draw_file (RcvDatabase      *db,
       _("Handed over on"), handed,
       _("Commission"), commission,
       _("Responsible"), record->responsible,
-      _("Why it does not pay"), nonpayment_label (record->nonpayment),
+      _("Why it does not pay"), rcv_nonpayment_label (record->nonpayment),
       NULL,
     };
 

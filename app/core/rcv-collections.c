@@ -1179,14 +1179,22 @@ decide (RcvCollectionsAccount   *account,
   guint later = rcv_collectability_at (curve, account->oldest_days + account->chase_days);
   g_autofree char *age = NULL;
 
-  if (account->oldest_days > 0)
-    age = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "The oldest undisputed overdue invoice, %s, is %d day late",
-                                        "The oldest undisputed overdue invoice, %s, is %d days late",
-                                        account->oldest_days),
-                           account->oldest_number, account->oldest_days);
-  else
-    age = g_strdup (_("No undisputed invoice is overdue"));
+  if (account->oldest_days == 0)
+    {
+      account->recommendation = RCV_RECOMMEND_CHASE;
+      account->reasoning = g_strdup (account->under_plan
+                                       ? _("A payment plan is being kept: no instalment is "
+                                           "missed.")
+                                       : _("No undisputed invoice is overdue."));
+      account->recovery_chase = share_of (base, later);
+      account->recovery_agency = share_of (share_of (base, now), 10000 - account->commission_bp);
+      return;
+    }
+  age = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The oldest undisputed overdue invoice, %s, is %d day late",
+                                      "The oldest undisputed overdue invoice, %s, is %d days late",
+                                      account->oldest_days),
+                         account->oldest_number, account->oldest_days);
 
   if (account->agency_days > 0 && account->oldest_days >= account->agency_days)
     {
@@ -1349,6 +1357,12 @@ build_report (RcvDatabase  *db,
 
       if (account != NULL)
         account->missed_instalments++;
+    }
+  for (guint i = 0; i < report->len; i++)
+    {
+      RcvCollectionsAccount *account = g_ptr_array_index (report, i);
+
+      account->under_plan = g_hash_table_contains (exclusions->plans, &account->customer_id);
     }
   policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify) rcv_policy_free);
@@ -1554,6 +1568,38 @@ rcv_dispute_reason_label (RcvDisputeReason reason)
     }
 }
 
+const char *
+rcv_nonpayment_label (RcvNonpayment nonpayment)
+{
+  switch (nonpayment)
+    {
+    case RCV_NONPAYMENT_CANT_PAY:
+      return _("Cannot pay");
+    case RCV_NONPAYMENT_WONT_PAY:
+      return _("Will not pay");
+    case RCV_NONPAYMENT_DISPUTE:
+      return _("Disputes the debt");
+    case RCV_NONPAYMENT_UNKNOWN:
+    default:
+      return _("Unknown");
+    }
+}
+
+const char *
+rcv_recommendation_label (RcvRecommendation recommendation)
+{
+  switch (recommendation)
+    {
+    case RCV_RECOMMEND_AGENCY:
+      return _("Hand over to an agency");
+    case RCV_RECOMMEND_FINAL_NOTICE:
+      return _("Send a final notice");
+    case RCV_RECOMMEND_CHASE:
+    default:
+      return _("Keep chasing");
+    }
+}
+
 static RcvCollectionsEvent *
 event_from_row (sqlite3_stmt      *row,
                 const RcvCurrency *currency,
@@ -1577,7 +1623,7 @@ event_from_row (sqlite3_stmt      *row,
     {
     case RCV_EVENT_CONTACT:
       event->title = g_strdup (contact_kind_label (t1));
-      event->detail = g_strdup (t2 != NULL ? t2 : "");
+      event->detail = g_strdup (t2);
       break;
     case RCV_EVENT_PROMISE:
       {
@@ -1591,7 +1637,7 @@ event_from_row (sqlite3_stmt      *row,
         /* Translators: a promise to pay: the amount, and the date it was promised by */
         event->title = g_strdup_printf (_("Promised %s by %s"), amount, shown);
         event->detail = g_strdup (event->flagged ? _("Broken: not paid in full by its date")
-                                                 : (t2 != NULL ? t2 : ""));
+                                                 : t2);
       }
       break;
     case RCV_EVENT_PLAN:
@@ -1600,7 +1646,7 @@ event_from_row (sqlite3_stmt      *row,
                                                    "Payment plan: %s in %u instalments",
                                                    (gulong) extra),
                                       amount, (guint) extra);
-      if (t1 != NULL)
+      if (*t1 != '\0')
         {
           GDate ended;
           g_autofree char *shown = NULL;
@@ -1630,14 +1676,14 @@ event_from_row (sqlite3_stmt      *row,
                                            commission, net);
         }
       else
-        event->detail = g_strdup (t1 != NULL ? t1 : "");
+        event->detail = g_strdup (t1);
       break;
     case RCV_EVENT_DISPUTE:
       rcv_dispute_reason_from_string (t2, &reason);
       /* Translators: an invoice number and why it is disputed */
       event->title = g_strdup_printf (_("Invoice %s disputed: %s"), t1,
                                       rcv_dispute_reason_label (reason));
-      event->detail = g_strdup (t3 != NULL ? t3 : "");
+      event->detail = g_strdup (t3);
       break;
     case RCV_EVENT_DISPUTE_RESOLVED:
       event->title = g_strdup_printf (_("Dispute on invoice %s resolved"), t1);

@@ -52,6 +52,8 @@ gboolean    rcv_nonpayment_from_string    (const char       *text,
 const char *rcv_recommendation_to_string  (RcvRecommendation recommendation);
 /* for people, translated */
 const char *rcv_dispute_reason_label      (RcvDisputeReason  reason);
+const char *rcv_nonpayment_label          (RcvNonpayment     nonpayment);
+const char *rcv_recommendation_label      (RcvRecommendation recommendation);
 
 /* What dunning and alerts leave out as of a date: invoices under an unresolved dispute, and
  * accounts handed over to an agency. */
@@ -197,6 +199,7 @@ typedef struct
   guint n_disputes;
   guint broken_promises;
   guint missed_instalments;
+  gboolean under_plan;       /* a payment plan is kept as of the date */
   gint64 policy_id;          /* the credit policy that applies; 0: the default one */
   gint agency_days;          /* the policy's hand-over threshold; -1: never */
   gint final_days;           /* the last reminder level's delay; -1: no levels */

@@ -1,7 +1,8 @@
 /* rcv-customer-list.c - every customer with its balance, as a lazy GListModel
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The list is read once (a scan of the customers and one aging report, fit for a worker
+ * The list is read once (a scan of the customers, one aging report and one pass over the
+ * invoices settled in the last year for payer behaviour, fit for a worker
  * thread with its own read connection) into a plain array; an item object is made only when
  * a row is asked for, and kept, so a list of 50 000 customers costs 50 000 small structs and
  * as many objects as have been shown or sorted.
@@ -13,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rcv-aging.h"
+#include "rcv-collections.h"
 #include "rcv-customer-list.h"
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
@@ -28,6 +30,7 @@ typedef struct
   gint64 credit_limit; /* its own, else its policy's; -1: none */
   gint hold_days;      /* its policy's; -1: never */
   guint hold;          /* RcvHoldReason as of the list's date */
+  gint late_tenths;    /* average days late over 12 months, in tenths; G_MININT: none paid */
   gboolean archived;
 } Entry;
 
@@ -38,6 +41,7 @@ struct _RcvCustomerItem
   Entry entry;
   char *balance_text;
   char *oldest_text;
+  char *late_text;
   char *search_text;
 };
 
@@ -69,6 +73,8 @@ enum {
   ITEM_PROP_BALANCE_TEXT,
   ITEM_PROP_OLDEST_DAYS,
   ITEM_PROP_OLDEST_TEXT,
+  ITEM_PROP_DAYS_LATE,
+  ITEM_PROP_DAYS_LATE_TEXT,
   ITEM_PROP_ARCHIVED,
   ITEM_PROP_ON_HOLD,
   ITEM_PROP_SEARCH_TEXT,
@@ -94,6 +100,7 @@ rcv_customer_item_finalize (GObject *object)
   entry_clear (&self->entry);
   g_free (self->balance_text);
   g_free (self->oldest_text);
+  g_free (self->late_text);
   g_free (self->search_text);
 
   G_OBJECT_CLASS (rcv_customer_item_parent_class)->finalize (object);
@@ -129,6 +136,12 @@ rcv_customer_item_get_property (GObject    *object,
       break;
     case ITEM_PROP_OLDEST_TEXT:
       g_value_set_string (value, self->oldest_text);
+      break;
+    case ITEM_PROP_DAYS_LATE:
+      g_value_set_int (value, self->entry.late_tenths);
+      break;
+    case ITEM_PROP_DAYS_LATE_TEXT:
+      g_value_set_string (value, self->late_text);
       break;
     case ITEM_PROP_ARCHIVED:
       g_value_set_boolean (value, self->entry.archived);
@@ -166,6 +179,12 @@ rcv_customer_item_class_init (RcvCustomerItemClass *klass)
     g_param_spec_int ("oldest-days", NULL, NULL, G_MININT, G_MAXINT, G_MININT, flags);
   item_properties[ITEM_PROP_OLDEST_TEXT] =
     g_param_spec_string ("oldest-text", NULL, NULL, NULL, flags);
+  /* payer behaviour: the average days late of the invoices paid in the 12 months before the
+   * list's date, in tenths of a day; G_MININT when none was paid, so that they sort last */
+  item_properties[ITEM_PROP_DAYS_LATE] =
+    g_param_spec_int ("days-late", NULL, NULL, G_MININT, G_MAXINT, G_MININT, flags);
+  item_properties[ITEM_PROP_DAYS_LATE_TEXT] =
+    g_param_spec_string ("days-late-text", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
   /* on credit hold: an invoice overdue past its policy's hold, or over its credit limit */
@@ -200,6 +219,12 @@ item_new (const Entry       *entry,
   else
     self->oldest_text = g_strdup_printf (ngettext ("%d day", "%d days", (gulong) entry->oldest_days),
                                          entry->oldest_days);
+  if (entry->late_tenths == G_MININT)
+    self->late_text = g_strdup ("");
+  else
+    /* Translators: average days late, with one decimal */
+    self->late_text = g_strdup_printf (_("%d.%d days"), entry->late_tenths / 10,
+                                       entry->late_tenths % 10);
   return self;
 }
 
@@ -369,6 +394,7 @@ build (RcvDatabase  *db,
       entry.name = g_strdup (rcv_column_text (stmt, 2));
       entry.archived = sqlite3_column_int (stmt, 3) != 0;
       entry.oldest_days = G_MININT;
+      entry.late_tenths = G_MININT;
       entry.credit_limit = sqlite3_column_type (stmt, 4) == SQLITE_NULL
                              ? -1 : sqlite3_column_int64 (stmt, 4);
       entry.hold_days = sqlite3_column_type (stmt, 5) == SQLITE_NULL
@@ -408,6 +434,24 @@ build (RcvDatabase  *db,
         entry->hold |= RCV_HOLD_OVERDUE;
       if (entry->credit_limit >= 0 && row->balance > entry->credit_limit)
         entry->hold |= RCV_HOLD_OVER_LIMIT;
+    }
+  if (as_of != NULL)
+    {
+      g_autoptr(GHashTable) payers = rcv_collections_payers (db, as_of, error);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (payers == NULL)
+        return NULL;
+      g_hash_table_iter_init (&iter, payers);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, key));
+
+          if (position > 0)
+            g_array_index (self->entries, Entry, position - 1).late_tenths =
+              rcv_collections_average_tenths (value);
+        }
     }
   g_ptr_array_set_size (self->items, (gint) self->entries->len);
   return g_steal_pointer (&self);

@@ -12,10 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-account-collections.h"
 #include "rcv-account.h"
 #include "rcv-customer-editor.h"
 #include "rcv-customer-window.h"
 #include "rcv-date.h"
+#include "rcv-collections.h"
+#include "rcv-database-task.h"
 #include "rcv-dunning.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
@@ -35,6 +38,7 @@ struct _RcvCustomerWindow
 
   RcvDatabase *database;
   gint64 customer_id;
+  GCancellable *advice;     /* the collections advice being worked out */
 
   GtkBox *groups_box;
 };
@@ -498,9 +502,42 @@ apply_credit_action (GtkWidget  *widget,
 }
 
 static void
+on_collections_changed (GObject *owner)
+{
+  on_something_saved (RCV_CUSTOMER_WINDOW (owner));
+}
+
+static void
+collections_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  static const struct
+  {
+    const char *action;
+    RcvCollectionsDialog dialog;
+  } dialogs[] = {
+    { "account.log-contact", RCV_COLLECTIONS_LOG_CONTACT },
+    { "account.add-promise", RCV_COLLECTIONS_PROMISE },
+    { "account.add-plan", RCV_COLLECTIONS_PLAN },
+    { "account.end-plan", RCV_COLLECTIONS_END_PLAN },
+    { "account.hand-over", RCV_COLLECTIONS_HAND_OVER },
+    { "account.export-agency", RCV_COLLECTIONS_EXPORT },
+  };
+  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    if (g_str_equal (action_name, dialogs[i].action))
+      rcv_account_collections_run (GTK_WINDOW (self), self->database, self->customer_id,
+                                   dialogs[i].dialog, on_collections_changed, G_OBJECT (self));
+}
+
+static void
 rcv_customer_window_dispose (GObject *object)
 {
   RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (object);
+
+  rcv_cancel_and_clear (&self->advice);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMER_WINDOW);
   g_clear_object (&self->database);
@@ -530,6 +567,13 @@ rcv_customer_window_class_init (RcvCustomerWindowClass *klass)
                                    show_invoice_action);
   gtk_widget_class_install_action (widget_class, "account.apply-credit", NULL,
                                    apply_credit_action);
+  gtk_widget_class_install_action (widget_class, "account.log-contact", NULL, collections_action);
+  gtk_widget_class_install_action (widget_class, "account.add-promise", NULL, collections_action);
+  gtk_widget_class_install_action (widget_class, "account.add-plan", NULL, collections_action);
+  gtk_widget_class_install_action (widget_class, "account.end-plan", NULL, collections_action);
+  gtk_widget_class_install_action (widget_class, "account.hand-over", NULL, collections_action);
+  gtk_widget_class_install_action (widget_class, "account.export-agency", NULL,
+                                   collections_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "account.new-invoice", NULL);
@@ -572,6 +616,23 @@ rcv_customer_window_get_customer_id (RcvCustomerWindow *self)
   return self->customer_id;
 }
 
+/* What the account's state allows: a plan to end or one to start, a hand-over once. */
+static void
+update_collections_actions (RcvCustomerWindow *self)
+{
+  g_autoptr(RcvCollectionsRecord) record = NULL;
+  GDate today;
+
+  rcv_date_set_today (&today);
+  record = rcv_collections_get_record (self->database, self->customer_id, &today, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.add-plan",
+                                 record != NULL && record->plan_id == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.end-plan",
+                                 record != NULL && record->plan_id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.hand-over",
+                                 record != NULL && record->agency == NULL);
+}
+
 /* Reads the account again and rebuilds the page. */
 gboolean
 rcv_customer_window_reload (RcvCustomerWindow  *self,
@@ -597,6 +658,11 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
   add_balance (self, &balance);
   add_open_invoices (self, NULL);
   add_credit (self, customer, &balance);
+  rcv_cancel_and_clear (&self->advice);
+  self->advice = g_cancellable_new ();
+  rcv_account_collections_add (self->groups_box, self->database, self->customer_id,
+                               self->advice);
+  update_collections_actions (self);
   add_contact (self, customer);
   add_payments (self, NULL);
   add_letters (self, NULL);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-collections.h"
 #include "rcv-customer-list.h"
 #include "rcv-date.h"
 #include "rcv-form-problem.h"
@@ -52,7 +53,9 @@ struct _RcvInvoiceEditor
 
   GtkButton *save_button;
   GtkButton *void_button;
+  GtkButton *dispute_button;
   GtkButton *cancel_button;
+  AdwActionRow *dispute_row;
   AdwActionRow *customer_row;
   GtkDropDown *customer_dropdown;
   AdwEntryRow *number_row;
@@ -715,6 +718,132 @@ void_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- disputes (rcv-collections.c): opened or resolved as of today ---- */
+
+/* Shows whether the invoice viewed is disputed, and offers to dispute or resolve. */
+static void
+show_dispute (RcvInvoiceEditor *self)
+{
+  g_autofree char *notes = NULL;
+  RcvDisputeReason reason;
+  GDate opened;
+  gboolean open_invoice = self->viewed->kind == RCV_INVOICE_KIND_INVOICE &&
+                          self->viewed->status == RCV_INVOICE_STATUS_POSTED;
+  gboolean disputed = rcv_collections_get_dispute (self->database, self->viewed->id, &reason,
+                                                   &notes, &opened);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->dispute_button), open_invoice);
+  gtk_button_set_label (self->dispute_button, disputed ? _("_Resolve Dispute…")
+                                                       : _("_Dispute…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->dispute_row), disputed);
+  if (disputed)
+    {
+      g_autofree char *date = rcv_date_format_locale (&opened);
+      /* Translators: the date a dispute was opened, and its reason */
+      g_autofree char *title = g_strdup_printf (_("Disputed since %s: %s"), date,
+                                                rcv_dispute_reason_label (reason));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dispute_row), title);
+      adw_action_row_set_subtitle (self->dispute_row,
+                                   *notes != '\0' ? notes
+                                                  : _("No reminders or alerts until it is "
+                                                      "resolved"));
+    }
+}
+
+static void
+on_dispute_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RcvInvoiceEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  gboolean ok;
+
+  if (self->viewed == NULL || g_strcmp0 (response, "cancel") == 0)
+    return;
+  rcv_date_set_today (&today);
+  if (g_str_equal (response, "resolve"))
+    ok = rcv_collections_resolve_dispute (self->database, self->viewed->id, &today, &error);
+  else
+    {
+      GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+      GtkDropDown *reasons = GTK_DROP_DOWN (gtk_widget_get_first_child (box));
+      GtkEditable *notes = GTK_EDITABLE (gtk_widget_get_next_sibling (GTK_WIDGET (reasons)));
+
+      ok = rcv_collections_open_dispute (self->database, self->viewed->id,
+                                         (RcvDisputeReason) gtk_drop_down_get_selected (reasons),
+                                         gtk_editable_get_text (notes), &today, &error) > 0;
+    }
+  if (!ok)
+    {
+      show_problem (self, NULL, error->message);
+      return;
+    }
+  show_dispute (self);
+  g_signal_emit (self, signals[SAVED], 0, self->viewed->id, self->viewed->number);
+}
+
+static void
+dispute_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RcvInvoiceEditor *self = RCV_INVOICE_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->viewed == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  if (rcv_collections_get_dispute (self->database, self->viewed->id, NULL, NULL, NULL))
+    {
+      /* Translators: %s is an invoice number */
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                         _("Resolve the Dispute on “%s”?"), self->viewed->number);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("From today the invoice counts for reminders and alerts "
+                                     "again. The dispute stays in the account’s history."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "resolve", _("_Resolve"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resolve",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      const char *const labels[] = { rcv_dispute_reason_label (RCV_DISPUTE_BILLING_ERROR),
+                                     rcv_dispute_reason_label (RCV_DISPUTE_QUALITY),
+                                     rcv_dispute_reason_label (RCV_DISPUTE_NOT_RECEIVED),
+                                     rcv_dispute_reason_label (RCV_DISPUTE_OTHER), NULL };
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *reasons = gtk_drop_down_new_from_strings (labels);
+      GtkWidget *notes = gtk_entry_new ();
+
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Dispute “%s”?"),
+                                         self->viewed->number);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("The invoice stays in the balance and the aging, but gets "
+                                     "no reminders and raises no alerts until the dispute is "
+                                     "resolved."));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (reasons), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reason"), -1);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (notes), _("Notes"));
+      gtk_entry_set_activates_default (GTK_ENTRY (notes), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Notes"), -1);
+      gtk_box_append (GTK_BOX (box), reasons);
+      gtk_box_append (GTK_BOX (box), notes);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "dispute", _("_Dispute"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "dispute",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "dispute");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dispute_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rcv_invoice_editor_dispose (GObject *object)
 {
@@ -759,6 +888,8 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
                                                "rcv-invoice-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, void_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, dispute_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, dispute_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, customer_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, customer_dropdown);
@@ -782,6 +913,7 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.add-line", NULL, add_line_action);
   gtk_widget_class_install_action (widget_class, "editor.void", NULL, void_action);
+  gtk_widget_class_install_action (widget_class, "editor.dispute", NULL, dispute_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -934,6 +1066,7 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
     show_problem (self, NULL, _("Payments or credit are allocated to this document: correct it "
                                 "with a credit note."));
   self->viewed = g_steal_pointer (&invoice);
+  show_dispute (self);
   return self;
 }
 
