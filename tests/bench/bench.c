@@ -22,6 +22,7 @@
 #include "rcv-date.h"
 #include "rcv-alerts.h"
 #include "rcv-collections.h"
+#include "rcv-customer-list.h"
 #include "rcv-dunning.h"
 #include "rcv-export.h"
 #include "rcv-import.h"
@@ -300,6 +301,30 @@ main (int    argc,
       agency += ((RcvCollectionsAccount *) g_ptr_array_index (report, i))->recommendation ==
                 RCV_RECOMMEND_AGENCY;
     printf ("    %u accounts, %u to hand to an agency\n", report->len, agency);
+
+    /* what a customer's page waits for (in a worker thread): its advice and payer behaviour */
+    if (report->len > 0)
+      {
+        g_autoptr(RcvCollectionsAccount) account = NULL;
+
+        t = now ();
+        account = rcv_collections_report_for (db, bench_date (END_DATE),
+                                              ((RcvCollectionsAccount *)
+                                                 g_ptr_array_index (report, 0))->customer_id,
+                                              &error);
+        g_assert_no_error (error);
+        record ("one account's collections advice", now () - t, 0);
+      }
+  }
+
+  /* the Customers page's list: balances, holds and payer behaviour (a worker thread) */
+  {
+    g_autoptr(RcvCustomerList) customers = NULL;
+
+    t = now ();
+    customers = rcv_customer_list_new (db, bench_date (END_DATE), &error);
+    g_assert_no_error (error);
+    record ("customer list with payer behaviour", now () - t, 0);
   }
 
   export_path = g_build_filename (dir, "export-invoices.csv", NULL);
