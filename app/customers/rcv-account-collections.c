@@ -59,6 +59,16 @@ add_row (AdwPreferencesGroup *group,
   return ADW_ACTION_ROW (row);
 }
 
+/* The same row for the rest of the customer's page. */
+AdwActionRow *
+rcv_account_add_row (AdwPreferencesGroup *group,
+                     const char          *title,
+                     const char          *subtitle,
+                     const char          *value)
+{
+  return add_row (group, title, subtitle, value);
+}
+
 static void
 add_warning_icon (AdwActionRow *row)
 {

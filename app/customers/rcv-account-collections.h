@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+AdwActionRow *rcv_account_add_row (AdwPreferencesGroup *group,
+                                   const char          *title,
+                                   const char          *subtitle,
+                                   const char          *value);
+
 /* Adds the Collections group and the story to `box`. The advice scans the company's open
  * items, so it arrives from a worker thread; `cancellable` stops it when the page goes. */
 void rcv_account_collections_add (GtkBox       *box,

@@ -51,6 +51,16 @@ currency (RcvCustomerWindow *self)
   return rcv_database_get_currency (self->database);
 }
 
+/* A row with user text: never markup (rcv-account-collections.c). */
+static AdwActionRow *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *value)
+{
+  return rcv_account_add_row (group, title, subtitle, value);
+}
+
 static AdwPreferencesGroup *
 add_group (RcvCustomerWindow *self,
            const char        *title)
@@ -60,31 +70,6 @@ add_group (RcvCustomerWindow *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_box_append (self->groups_box, group);
   return ADW_PREFERENCES_GROUP (group);
-}
-
-/* A row with user text: never markup. */
-static AdwActionRow *
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle,
-         const char          *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  adw_preferences_group_add (group, row);
-  return ADW_ACTION_ROW (row);
 }
 
 static void
