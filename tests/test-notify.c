@@ -7,9 +7,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rcv-alerts.h"
+#include "rcv-collections.h"
 #include "rcv-daily-check.h"
 #include "rcv-fake-notifications.h"
 #include "rcv-notifier.h"
@@ -561,6 +563,55 @@ test_daily_check_portal (void)
   g_unsetenv ("RCV_DAILY_CHECK");
 }
 
+/* A missed instalment of a payment plan: one notification with the shortfall and Open
+ * Account, listed by `check` as "instalment N", and told once. */
+static void
+test_missed_instalment (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS |
+                                                             RCV_FAKE_AUTO_CLOSE);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) instalments = g_array_new (FALSE, FALSE, sizeof (RcvInstalment));
+  g_autoptr(RcvFakeNotification) n = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  RcvDatabase *db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "K01", "Smith & <Sons>");
+  RcvInstalment instalment = { *rcv_test_date ("2026-05-01"), 50000 };
+  const char *actions[] = { "default", "Open Account", "open-account", "Open Account", NULL };
+
+  rcv_test_invoice (db, customer, "R-01", "2026-01-01", "2026-01-31", 100000);
+  g_array_append_val (instalments, instalment);
+  g_assert_cmpint (rcv_collections_add_plan (db, customer, rcv_test_date ("2026-03-01"),
+                                             instalments, &error), >, 0);
+  g_assert_no_error (error);
+  rcv_test_payment (db, customer, "2026-04-20", 20000, 0, TRUE);
+  g_object_unref (db);
+
+  /* the plan keeps the invoice out of the 60/90-day alerts: only the instalment is told */
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "instalment 1"));
+  g_assert_nonnull (strstr (out, "2026-05-01"));
+  g_assert_nonnull (strstr (out, "300.00"));
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 1);
+  n = rcv_fake_notifications_get (fake, 0);
+  g_assert_cmpstr (n->summary, ==, "Smith & <Sons> missed an instalment");
+  g_assert_true (g_str_has_prefix (n->body, "Instalment 1, due "));
+  g_assert_true (g_str_has_suffix (n->body, ": 300.00 € short"));
+  g_assert_cmpstrv (n->actions, actions);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM instalment_alerts"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* told once */
+  g_assert_cmpint (run_cli (path, TRUE, &out, &err), ==, 0);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 1);
+  rcv_fake_notifications_stop (fake);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/daily-check/systemd", test_daily_check_systemd);
   g_test_add_func ("/daily-check/no-systemd", test_daily_check_no_systemd);
   g_test_add_func ("/daily-check/portal", test_daily_check_portal);
+  g_test_add_func ("/notify/missed-instalment", test_missed_instalment);
 
   status = g_test_run ();
   rcv_test_rmdir (config);

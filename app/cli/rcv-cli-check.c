@@ -21,7 +21,7 @@
 #define WAIT_FOR_ACTIONS_SECONDS 3600
 
 static const RcvCliColumn columns[] = {
-  { N_("ID"), 8, FALSE }, { N_("Customer"), 28, FALSE }, { N_("Passed"), 10, TRUE },
+  { N_("ID"), 8, FALSE }, { N_("Customer"), 28, FALSE }, { N_("Passed"), 13, TRUE },
   { N_("Days late"), 10, TRUE }, { N_("Oldest"), 12, FALSE }, { N_("Overdue"), 16, TRUE },
 };
 
