@@ -779,7 +779,7 @@ static void
 test_agency_export (void)
 {
   g_autofree char *path = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rcv-agency-XXXXXX", NULL);
+  g_autofree char *dir = rcv_test_tmpdir ();
   g_autofree char *pdf = g_build_filename (dir, "summary.pdf", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "open.csv", NULL);
   g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
