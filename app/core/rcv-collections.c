@@ -1792,29 +1792,43 @@ rcv_collections_get_record (RcvDatabase  *db,
       return NULL;
     }
 
-  /* the plan being kept, its instalments, and what was paid towards them */
-  stmt = rcv_database_prepare (db, "SELECT pl.id, pl.created_on, i.due_date, i.amount,"
+  /* the plan being kept and what was paid towards it, then its instalments */
+  stmt = rcv_database_prepare (db, "SELECT pl.id, pl.created_on,"
                                    " coalesce ((SELECT sum (p.amount) FROM payments p"
                                    "  WHERE p.customer_id = pl.customer_id"
                                    "  AND p.date >= pl.created_on AND p.date <= ?2), 0)"
-                                   " FROM payment_plans pl JOIN plan_instalments i"
-                                   " ON i.plan_id = pl.id WHERE pl.customer_id = ?1"
-                                   " AND pl.ended_on IS NULL ORDER BY i.seq", error);
+                                   " FROM payment_plans pl"
+                                   " WHERE pl.customer_id = ?1 AND pl.ended_on IS NULL", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, customer_id);
   rcv_bind_text (stmt, 2, iso);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      record->plan_id = sqlite3_column_int64 (stmt, 0);
+      g_date_clear (&record->plan_created_on, 1);
+      g_date_set_julian (&record->plan_created_on, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
+      record->plan_paid = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+  stmt = rcv_database_prepare (db, "SELECT due_date, amount FROM plan_instalments"
+                                   " WHERE plan_id = ?1 ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, record->plan_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RcvInstalment instalment;
 
-      record->plan_id = sqlite3_column_int64 (stmt, 0);
-      g_date_clear (&record->plan_created_on, 1);
-      g_date_set_julian (&record->plan_created_on, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
       g_date_clear (&instalment.due_date, 1);
-      g_date_set_julian (&instalment.due_date, rcv_iso_to_julian (rcv_column_text (stmt, 2)));
-      instalment.amount = sqlite3_column_int64 (stmt, 3);
-      record->plan_paid = sqlite3_column_int64 (stmt, 4);
+      g_date_set_julian (&instalment.due_date, rcv_iso_to_julian (rcv_column_text (stmt, 0)));
+      instalment.amount = sqlite3_column_int64 (stmt, 1);
       g_array_append_val (record->instalments, instalment);
     }
   sqlite3_reset (stmt);

@@ -386,7 +386,7 @@ add_story (GtkBox      *box,
     }
 }
 
-void
+RcvCollectionsRecord *
 rcv_account_collections_add (GtkBox       *box,
                              RcvDatabase  *database,
                              gint64        customer_id,
@@ -398,8 +398,8 @@ rcv_account_collections_add (GtkBox       *box,
   Pending *pending;
   GDate today;
 
-  g_return_if_fail (GTK_IS_BOX (box));
-  g_return_if_fail (RCV_IS_DATABASE (database));
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+  g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
 
   rcv_date_set_today (&today);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Collections"));
@@ -422,7 +422,7 @@ rcv_account_collections_add (GtkBox       *box,
     {
       add_row (ADW_PREFERENCES_GROUP (group), _("The account’s record cannot be read"),
                error->message, NULL);
-      return;
+      return NULL;
     }
   if (record->disputed->len > 0)
     {
@@ -439,6 +439,7 @@ rcv_account_collections_add (GtkBox       *box,
     add_plan_row (ADW_PREFERENCES_GROUP (group), database, record, &today);
   add_record_rows (ADW_PREFERENCES_GROUP (group), database, customer_id, record);
   add_story (box, database, customer_id, &today);
+  return g_steal_pointer (&record);
 }
 
 /* ---- the dialogs ---- */

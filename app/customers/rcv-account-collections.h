@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rcv-collections.h"
 #include "rcv-database.h"
 
 G_BEGIN_DECLS
@@ -16,12 +17,14 @@ AdwActionRow *rcv_account_add_row (AdwPreferencesGroup *group,
                                    const char          *subtitle,
                                    const char          *value);
 
-/* Adds the Collections group and the story to `box`. The advice scans the company's open
- * items, so it arrives from a worker thread; `cancellable` stops it when the page goes. */
-void rcv_account_collections_add (GtkBox       *box,
-                                  RcvDatabase  *database,
-                                  gint64        customer_id,
-                                  GCancellable *cancellable);
+/* Adds the Collections group and the story to `box`, and returns the account's record that
+ * they show (NULL when it cannot be read; the group says why), for the page's actions. The
+ * advice scans the company's open items, so it arrives from a worker thread; `cancellable`
+ * stops it when the page goes. */
+RcvCollectionsRecord *rcv_account_collections_add (GtkBox       *box,
+                                                   RcvDatabase  *database,
+                                                   gint64        customer_id,
+                                                   GCancellable *cancellable);
 
 /* The dialogs, each writing one audited transaction; `done` runs after a write. */
 typedef enum

@@ -603,13 +603,9 @@ rcv_customer_window_get_customer_id (RcvCustomerWindow *self)
 
 /* What the account's state allows: a plan to end or one to start, a hand-over once. */
 static void
-update_collections_actions (RcvCustomerWindow *self)
+update_collections_actions (RcvCustomerWindow          *self,
+                            const RcvCollectionsRecord *record)
 {
-  g_autoptr(RcvCollectionsRecord) record = NULL;
-  GDate today;
-
-  rcv_date_set_today (&today);
-  record = rcv_collections_get_record (self->database, self->customer_id, &today, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.add-plan",
                                  record != NULL && record->plan_id == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.end-plan",
@@ -624,6 +620,7 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
                             GError            **error)
 {
   g_autoptr(RcvCustomer) customer = NULL;
+  g_autoptr(RcvCollectionsRecord) record = NULL;
   RcvAccountBalance balance;
   GtkWidget *child;
   GDate today;
@@ -645,9 +642,9 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
   add_credit (self, customer, &balance);
   rcv_cancel_and_clear (&self->advice);
   self->advice = g_cancellable_new ();
-  rcv_account_collections_add (self->groups_box, self->database, self->customer_id,
-                               self->advice);
-  update_collections_actions (self);
+  record = rcv_account_collections_add (self->groups_box, self->database, self->customer_id,
+                                        self->advice);
+  update_collections_actions (self, record);
   add_contact (self, customer);
   add_payments (self, NULL);
   add_letters (self, NULL);
