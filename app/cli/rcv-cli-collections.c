@@ -94,6 +94,7 @@ command_agency (const char  *database,
                 char       **argv)
 {
   g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(RcvAgencyFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *customer_code = NULL;
@@ -138,17 +139,19 @@ command_agency (const char  *database,
     return status;
   if (!rcv_cli_find_customer (db, "--customer", customer_code, &customer_id, &status))
     return status;
+  file = rcv_agency_file_new (db, customer_id, &as_of, &error);
+  if (file == NULL)
+    return rcv_cli_report_error (error);
+  if (pdf != NULL && !rcv_agency_file_write_pdf (file, paper, pdf, &error))
+    return rcv_cli_report_error (error);
   if (csv != NULL && g_str_equal (csv, "-"))
     {
-      g_autofree char *text = rcv_agency_csv (db, customer_id, &as_of, &error);
+      g_autofree char *text = rcv_agency_file_to_csv (file);
 
-      if (text == NULL)
-        return rcv_cli_report_error (error);
       fputs (text, stdout);
       g_clear_pointer (&csv, g_free);
     }
-  if ((pdf != NULL || csv != NULL) &&
-      !rcv_agency_export (db, customer_id, &as_of, paper, pdf, csv, &error))
+  if (csv != NULL && !rcv_agency_file_write_csv (file, csv, &error))
     return rcv_cli_report_error (error);
   if (pdf != NULL)
     fprintf (stderr, _("Wrote the summary to %s\n"), pdf);

@@ -19,6 +19,7 @@
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-ledger.h"
+#include "rcv-letter-private.h"
 #include "rcv-open-items.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -34,17 +35,21 @@ typedef struct
   GString *history;         /* "2026-02-07 reminder 1; 2026-03-01 payment 50.00" */
 } Invoice;
 
-typedef struct
+struct _RcvAgencyFile
 {
   GDate as_of;
   RcvCurrency currency;
+  char *company;            /* the creditor: name, address, email, phone */
+  char *company_address;
+  char *company_email;
+  char *company_phone;
   RcvCustomer *customer;
   RcvCollectionsAccount *account;
   RcvCollectionsRecord *record;
   GPtrArray *items;         /* RcvOpenItem */
   GArray *invoices;         /* Invoice */
   GPtrArray *events;        /* RcvCollectionsEvent, newest first */
-} AgencyFile;
+};
 
 static void
 invoice_clear (gpointer data)
@@ -54,9 +59,15 @@ invoice_clear (gpointer data)
   g_string_free (invoice->history, TRUE);
 }
 
-static void
-agency_file_free (AgencyFile *file)
+void
+rcv_agency_file_free (RcvAgencyFile *file)
 {
+  if (file == NULL)
+    return;
+  g_free (file->company);
+  g_free (file->company_address);
+  g_free (file->company_email);
+  g_free (file->company_phone);
   g_clear_pointer (&file->customer, rcv_customer_free);
   g_clear_pointer (&file->account, rcv_collections_account_free);
   g_clear_pointer (&file->record, rcv_collections_record_free);
@@ -65,7 +76,6 @@ agency_file_free (AgencyFile *file)
   g_clear_pointer (&file->events, g_ptr_array_unref);
   g_free (file);
 }
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AgencyFile, agency_file_free)
 
 /* An invoice's history, oldest first: what the CSV's last column says. */
 #define HISTORY_SQL \
@@ -138,16 +148,26 @@ load_history (RcvDatabase       *db,
   return TRUE;
 }
 
-static AgencyFile *
-agency_file_load (RcvDatabase  *db,
-                  gint64        customer_id,
-                  const GDate  *as_of,
-                  GError      **error)
+/* Reads everything the agency's files say about an account as of a date, once for both. */
+RcvAgencyFile *
+rcv_agency_file_new (RcvDatabase  *db,
+                     gint64        customer_id,
+                     const GDate  *as_of,
+                     GError      **error)
 {
-  g_autoptr(AgencyFile) file = g_new0 (AgencyFile, 1);
-  guint32 as_of_julian = g_date_get_julian (as_of);
+  g_autoptr(RcvAgencyFile) file = NULL;
+  guint32 as_of_julian;
 
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  file = g_new0 (RcvAgencyFile, 1);
+  as_of_julian = g_date_get_julian (as_of);
   file->as_of = *as_of;
+  file->company = rcv_company_get (db, RCV_COMPANY_NAME);
+  file->company_address = rcv_company_get (db, RCV_COMPANY_ADDRESS);
+  file->company_email = rcv_company_get (db, RCV_COMPANY_EMAIL);
+  file->company_phone = rcv_company_get (db, RCV_COMPANY_PHONE);
   file->currency = *rcv_database_get_currency (db);
   file->customer = rcv_ledger_get_customer (db, customer_id, error);
   if (file->customer == NULL)
@@ -187,8 +207,8 @@ agency_file_load (RcvDatabase  *db,
 
 /* ---- CSV ---- */
 
-static char *
-file_to_csv (const AgencyFile *file)
+char *
+rcv_agency_file_to_csv (const RcvAgencyFile *file)
 {
   GString *out = g_string_new (RCV_AGENCY_CSV_HEADER "\n");
 
@@ -219,13 +239,9 @@ rcv_agency_csv (RcvDatabase  *db,
                 const GDate  *as_of,
                 GError      **error)
 {
-  g_autoptr(AgencyFile) file = NULL;
+  g_autoptr(RcvAgencyFile) file = rcv_agency_file_new (db, customer_id, as_of, error);
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
-
-  file = agency_file_load (db, customer_id, as_of, error);
-  return file != NULL ? file_to_csv (file) : NULL;
+  return file != NULL ? rcv_agency_file_to_csv (file) : NULL;
 }
 
 /* ---- PDF: a flow of paragraphs and rows, a new page when the next one does not fit ---- */
@@ -233,6 +249,7 @@ rcv_agency_csv (RcvDatabase  *db,
 typedef struct
 {
   cairo_t *cr;
+  PangoContext *context;
   double width, height, left, top, right, bottom;
   double y;
   guint page;
@@ -245,38 +262,6 @@ typedef struct
   PangoAlignment alignment;
 } Column;
 
-static PangoLayout *
-pager_layout (Pager      *pager,
-              const char *text,
-              double      size,
-              gboolean    bold,
-              double      width,
-              PangoAlignment alignment)
-{
-  PangoLayout *layout = pango_cairo_create_layout (pager->cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);   /* never markup */
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
-}
-
 static void
 pager_running_head (Pager *pager)
 {
@@ -284,8 +269,8 @@ pager_running_head (Pager *pager)
   g_autofree char *text = g_strdup_printf (_("%s · page %u"), pager->running_head,
                                            pager->page + 1);
 
-  layout = pager_layout (pager, text, 7.5, FALSE, pager->width - pager->left - pager->right,
-                         PANGO_ALIGN_RIGHT);
+  layout = rcv_text_layout_new (pager->context, text, 7.5, FALSE,
+                                pager->width - pager->left - pager->right, PANGO_ALIGN_RIGHT);
   cairo_set_source_rgb (pager->cr, 0.35, 0.35, 0.35);
   cairo_move_to (pager->cr, pager->left, MM (10));
   pango_cairo_show_layout (pager->cr, layout);
@@ -311,10 +296,10 @@ pager_text (Pager      *pager,
             gboolean    bold,
             double      grey)
 {
-  g_autoptr(PangoLayout) layout = pager_layout (pager, text, size, bold,
-                                                pager->width - pager->left - pager->right,
-                                                PANGO_ALIGN_LEFT);
-  double height = layout_height (layout);
+  g_autoptr(PangoLayout) layout = rcv_text_layout_new (pager->context, text, size, bold,
+                                                       pager->width - pager->left - pager->right,
+                                                       PANGO_ALIGN_LEFT);
+  double height = rcv_layout_height (layout);
 
   pager_room (pager, height);
   cairo_set_source_rgb (pager->cr, grey, grey, grey);
@@ -338,9 +323,9 @@ pager_row (Pager         *pager,
   g_assert (n_columns <= G_N_ELEMENTS (layouts));
   for (guint c = 0; c < n_columns; c++)
     {
-      layouts[c] = pager_layout (pager, texts[c], size, header, content * columns[c].share - 4,
-                                 columns[c].alignment);
-      height = MAX (height, layout_height (layouts[c]));
+      layouts[c] = rcv_text_layout_new (pager->context, texts[c], size, header,
+                                        content * columns[c].share - 4, columns[c].alignment);
+      height = MAX (height, rcv_layout_height (layouts[c]));
     }
   height += 5;
   pager_room (pager, height);
@@ -393,9 +378,11 @@ pager_facts (Pager       *pager,
 
       if (facts[i + 1] == NULL || *facts[i + 1] == '\0')
         continue;
-      label = pager_layout (pager, facts[i], 9, FALSE, content * 0.35, PANGO_ALIGN_LEFT);
-      value = pager_layout (pager, facts[i + 1], 9, FALSE, content * 0.63, PANGO_ALIGN_LEFT);
-      height = MAX (layout_height (label), layout_height (value)) + 2;
+      label = rcv_text_layout_new (pager->context, facts[i], 9, FALSE, content * 0.35,
+                                   PANGO_ALIGN_LEFT);
+      value = rcv_text_layout_new (pager->context, facts[i + 1], 9, FALSE, content * 0.63,
+                                   PANGO_ALIGN_LEFT);
+      height = MAX (rcv_layout_height (label), rcv_layout_height (value)) + 2;
       pager_room (pager, height);
       cairo_set_source_rgb (pager->cr, 0.35, 0.35, 0.35);
       cairo_move_to (pager->cr, pager->left, pager->y);
@@ -407,27 +394,17 @@ pager_facts (Pager       *pager,
     }
 }
 
-static char *
-company_setting (RcvDatabase *db,
-                 const char  *key)
-{
-  char *value = rcv_database_get_setting (db, key);
-
-  return value != NULL ? g_strstrip (value) : g_strdup ("");
-}
-
 static void
-draw_file (RcvDatabase      *db,
-           const AgencyFile *file,
-           Pager            *pager)
+draw_file (const RcvAgencyFile *file,
+           Pager               *pager)
 {
   const RcvCollectionsAccount *account = file->account;
   const RcvCollectionsRecord *record = file->record;
   const RcvCustomer *customer = file->customer;
-  g_autofree char *company = company_setting (db, RCV_COMPANY_NAME);
-  g_autofree char *company_address = company_setting (db, RCV_COMPANY_ADDRESS);
-  g_autofree char *company_email = company_setting (db, RCV_COMPANY_EMAIL);
-  g_autofree char *company_phone = company_setting (db, RCV_COMPANY_PHONE);
+  const char *company = file->company;
+  const char *company_address = file->company_address;
+  const char *company_email = file->company_email;
+  const char *company_phone = file->company_phone;
   g_autofree char *date = rcv_date_format_locale (&file->as_of);
   g_autofree char *open = rcv_money_format (account->open, &file->currency);
   g_autofree char *disputed = rcv_money_format (account->disputed, &file->currency);
@@ -557,12 +534,12 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-write_pdf (RcvDatabase       *db,
-           const AgencyFile  *file,
-           RcvPaper           paper,
-           const char        *path,
-           GError           **error)
+/* The summary, written whole or not at all. */
+gboolean
+rcv_agency_file_write_pdf (const RcvAgencyFile  *file,
+                           RcvPaper              paper,
+                           const char           *path,
+                           GError              **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -582,7 +559,9 @@ write_pdf (RcvDatabase       *db,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pager.running_head);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Receivables");
   pager.cr = cairo_create (surface);
-  draw_file (db, file, &pager);
+  pager.context = pango_cairo_create_context (pager.cr);
+  draw_file (file, &pager);
+  g_object_unref (pager.context);
   cairo_show_page (pager.cr);
   status = cairo_status (pager.cr);
   cairo_destroy (pager.cr);
@@ -610,25 +589,24 @@ rcv_agency_export (RcvDatabase  *db,
                    const char   *csv_path,
                    GError      **error)
 {
-  g_autoptr(AgencyFile) file = NULL;
+  g_autoptr(RcvAgencyFile) file = rcv_agency_file_new (db, customer_id, as_of, error);
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
-
-  file = agency_file_load (db, customer_id, as_of, error);
   if (file == NULL)
     return FALSE;
-  if (pdf_path != NULL && !write_pdf (db, file, paper, pdf_path, error))
+  if (pdf_path != NULL && !rcv_agency_file_write_pdf (file, paper, pdf_path, error))
     return FALSE;
-  if (csv_path != NULL)
-    {
-      g_autofree char *csv = file_to_csv (file);
+  return csv_path == NULL || rcv_agency_file_write_csv (file, csv_path, error);
+}
 
-      if (!g_file_set_contents_full (csv_path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                     error))
-        return FALSE;
-    }
-  return TRUE;
+/* The CSV, written whole or not at all. */
+gboolean
+rcv_agency_file_write_csv (const RcvAgencyFile  *file,
+                           const char           *path,
+                           GError              **error)
+{
+  g_autofree char *csv = rcv_agency_file_to_csv (file);
+
+  return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 typedef struct

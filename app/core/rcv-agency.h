@@ -15,6 +15,25 @@ G_BEGIN_DECLS
 #define RCV_AGENCY_CSV_HEADER \
   "invoice,issue_date,due_date,total,open,days_overdue,disputed,reminders,last_reminder,history"
 
+/* Everything the files say about one account, read once for both. */
+typedef struct _RcvAgencyFile RcvAgencyFile;
+
+RcvAgencyFile *rcv_agency_file_new       (RcvDatabase          *db,
+                                          gint64                customer_id,
+                                          const GDate          *as_of,
+                                          GError              **error);
+char          *rcv_agency_file_to_csv    (const RcvAgencyFile  *file);
+gboolean       rcv_agency_file_write_csv (const RcvAgencyFile  *file,
+                                          const char           *path,
+                                          GError              **error);
+gboolean       rcv_agency_file_write_pdf (const RcvAgencyFile  *file,
+                                          RcvPaper              paper,
+                                          const char           *path,
+                                          GError              **error);
+void           rcv_agency_file_free      (RcvAgencyFile        *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvAgencyFile, rcv_agency_file_free)
+
+/* The same in one call each. */
 char    *rcv_agency_csv         (RcvDatabase  *db,
                                  gint64        customer_id,
                                  const GDate  *as_of,

@@ -140,6 +140,15 @@ set_audited (RcvDatabase *db,
 }
 
 /* Checks and stores one field of the profile (leading and trailing blanks removed). */
+char *
+rcv_company_get (RcvDatabase *db,
+                 const char  *key)
+{
+  char *value = rcv_database_get_setting (db, key);
+
+  return value != NULL ? g_strstrip (value) : g_strdup ("");
+}
+
 gboolean
 rcv_company_set (RcvDatabase *db,
                  const char  *key,

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
 gboolean rcv_company_check     (const char  *key,
                                 const char  *value,
                                 GError     **error);
+/* A field of the company's profile, trimmed; "" when it is not set. */
+char    *rcv_company_get       (RcvDatabase *db,
+                                const char  *key);
 gboolean rcv_company_set       (RcvDatabase *db,
                                 const char  *key,
                                 const char  *value,

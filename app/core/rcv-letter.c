@@ -33,6 +33,7 @@
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-letter.h"
+#include "rcv-letter-private.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
@@ -254,15 +255,6 @@ load_logo (GBytes  *bytes,
   return surface;
 }
 
-static char *
-setting (RcvDatabase *db,
-         const char  *key)
-{
-  char *value = rcv_database_get_setting (db, key);
-
-  return value != NULL ? g_strstrip (value) : g_strdup ("");
-}
-
 /* Reads the company's profile and logo once, for as many letters as follow. */
 RcvLetterhead *
 rcv_letterhead_new (RcvDatabase *db,
@@ -277,14 +269,14 @@ rcv_letterhead_new (RcvDatabase *db,
   head = g_new0 (RcvLetterhead, 1);
   head->paper = paper;
   head->currency = *rcv_database_get_currency (db);
-  head->name = setting (db, RCV_COMPANY_NAME);
-  head->address = setting (db, RCV_COMPANY_ADDRESS);
-  head->tax_id = setting (db, RCV_COMPANY_TAX_ID);
-  head->email = setting (db, RCV_COMPANY_EMAIL);
-  head->phone = setting (db, RCV_COMPANY_PHONE);
-  head->bank = setting (db, RCV_COMPANY_BANK);
-  head->iban = setting (db, RCV_COMPANY_IBAN);
-  head->bic = setting (db, RCV_COMPANY_BIC);
+  head->name = rcv_company_get (db, RCV_COMPANY_NAME);
+  head->address = rcv_company_get (db, RCV_COMPANY_ADDRESS);
+  head->tax_id = rcv_company_get (db, RCV_COMPANY_TAX_ID);
+  head->email = rcv_company_get (db, RCV_COMPANY_EMAIL);
+  head->phone = rcv_company_get (db, RCV_COMPANY_PHONE);
+  head->bank = rcv_company_get (db, RCV_COMPANY_BANK);
+  head->iban = rcv_company_get (db, RCV_COMPANY_IBAN);
+  head->bic = rcv_company_get (db, RCV_COMPANY_BIC);
   if (head->email[0] != '\0')
     g_string_append (contact, head->email);
   if (head->phone[0] != '\0')
@@ -341,13 +333,15 @@ rcv_letterhead_get_logo_problem (const RcvLetterhead *head)
 
 /* ---- building the blocks ------------------------------------------------------------- */
 
-static PangoLayout *
-text_layout (PangoContext   *context,
-             const char     *text,
-             double          size,
-             gboolean        bold,
-             double          width,
-             PangoAlignment  alignment)
+/* A layout of plain text (never markup) in the letters' font, wrapped at `width` (none when
+ * it is not positive); the agency's summary lays out its text the same way. */
+PangoLayout *
+rcv_text_layout_new (PangoContext   *context,
+                     const char     *text,
+                     double          size,
+                     gboolean        bold,
+                     double          width,
+                     PangoAlignment  alignment)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_new ();
@@ -368,8 +362,8 @@ text_layout (PangoContext   *context,
   return layout;
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+rcv_layout_height (PangoLayout *layout)
 {
   int height;
 
@@ -414,8 +408,9 @@ add_paragraph (RcvLetterLayout *self,
                double           grey)
 {
   const Geometry *g = self->geometry;
-  g_autoptr(PangoLayout) layout = text_layout (self->context, text, size, bold,
-                                               g->width - g->left - g->right, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = rcv_text_layout_new (self->context, text, size, bold,
+                                                       g->width - g->left - g->right,
+                                                       PANGO_ALIGN_LEFT);
   PangoLayoutIter *iter;
   int line = 0;
 
@@ -490,9 +485,9 @@ add_row (RcvLetterLayout  *self,
       Cell cell;
 
       cell.x = x + 2;
-      cell.layout = text_layout (self->context, texts[c] != NULL ? texts[c] : "", size, bold,
-                                 columns[c].width - 4, columns[c].alignment);
-      height = MAX (height, layout_height (cell.layout));
+      cell.layout = rcv_text_layout_new (self->context, texts[c] != NULL ? texts[c] : "", size,
+                                         bold, columns[c].width - 4, columns[c].alignment);
+      height = MAX (height, rcv_layout_height (cell.layout));
       g_array_append_val (block.cells, cell);
       x += columns[c].width;
     }
@@ -727,28 +722,28 @@ build_fixed_parts (RcvLetterLayout        *self,
     logo_width = MIN (MM (50), cairo_image_surface_get_width (self->logo) * MM (25) /
                                  cairo_image_surface_get_height (self->logo));
 
-  self->head_name = text_layout (self->context, head->name, 15, TRUE,
-                                 g->width - g->left - g->right - logo_width - MM (5),
-                                 PANGO_ALIGN_LEFT);
+  self->head_name = rcv_text_layout_new (self->context, head->name, 15, TRUE,
+                                         g->width - g->left - g->right - logo_width - MM (5),
+                                         PANGO_ALIGN_LEFT);
   g_string_append (head_lines, address_line);
   if (head->contact[0] != '\0')
     g_string_append_printf (head_lines, "\n%s", head->contact);
-  self->head_lines = text_layout (self->context, head_lines->str, 8.5, FALSE,
-                                  g->width - g->left - g->right - logo_width - MM (5),
-                                  PANGO_ALIGN_LEFT);
+  self->head_lines = rcv_text_layout_new (self->context, head_lines->str, 8.5, FALSE,
+                                          g->width - g->left - g->right - logo_width - MM (5),
+                                          PANGO_ALIGN_LEFT);
 
   if (g->return_y >= 0)
     {
       g_autofree char *text = g_strdup_printf ("%s · %s", head->name, address_line);
 
-      self->return_line = text_layout (self->context, text, 7, FALSE, -1, PANGO_ALIGN_LEFT);
+      self->return_line = rcv_text_layout_new (self->context, text, 7, FALSE, -1, PANGO_ALIGN_LEFT);
       pango_layout_set_width (self->return_line, (int) (g->address_width * PANGO_SCALE));
       pango_layout_set_ellipsize (self->return_line, PANGO_ELLIPSIZE_END);
     }
 
   recipient = g_strdup_printf ("%s\n%s", letter->name, letter->address);
-  self->recipient = text_layout (self->context, g_strstrip (recipient), 10, FALSE,
-                                 g->address_width, PANGO_ALIGN_LEFT);
+  self->recipient = rcv_text_layout_new (self->context, g_strstrip (recipient), 10, FALSE,
+                                         g->address_width, PANGO_ALIGN_LEFT);
 
   self->info = g_array_new (FALSE, TRUE, sizeof (Cell));
   g_array_set_clear_func (self->info, cell_clear);
@@ -759,11 +754,11 @@ build_fixed_parts (RcvLetterLayout        *self,
       if (values[i] == NULL || values[i][0] == '\0')
         continue;
       label.x = g->info_x;
-      label.layout = text_layout (self->context, labels[i], 8.5, FALSE, g->info_width * 0.42,
-                                  PANGO_ALIGN_LEFT);
+      label.layout = rcv_text_layout_new (self->context, labels[i], 8.5, FALSE,
+                                          g->info_width * 0.42, PANGO_ALIGN_LEFT);
       value.x = g->info_x + g->info_width * 0.44;
-      value.layout = text_layout (self->context, values[i], 8.5, FALSE, g->info_width * 0.56,
-                                  PANGO_ALIGN_LEFT);
+      value.layout = rcv_text_layout_new (self->context, values[i], 8.5, FALSE,
+                                          g->info_width * 0.56, PANGO_ALIGN_LEFT);
       g_array_append_val (self->info, label);
       g_array_append_val (self->info, value);
     }
@@ -779,12 +774,13 @@ build_fixed_parts (RcvLetterLayout        *self,
     g_string_append_printf (bank, "%sBIC: %s", bank->len > 0 ? " · " : "", head->bic);
   if (bank->len > 0)
     g_string_append_printf (footer, "\n%s", bank->str);
-  self->footer = text_layout (self->context, footer->str, 7, FALSE,
-                              (g->width - g->left - g->right) * 0.8, PANGO_ALIGN_LEFT);
+  self->footer = rcv_text_layout_new (self->context, footer->str, 7, FALSE,
+                                      (g->width - g->left - g->right) * 0.8, PANGO_ALIGN_LEFT);
 
   g_string_append_printf (running, "%s · %s · %s", letter->name, letter->title, date);
-  self->running_head = text_layout (self->context, running->str, 8, FALSE,
-                                    (g->width - g->left - g->right) * 0.8, PANGO_ALIGN_LEFT);
+  self->running_head = rcv_text_layout_new (self->context, running->str, 8, FALSE,
+                                            (g->width - g->left - g->right) * 0.8,
+                                            PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (self->running_head, PANGO_ELLIPSIZE_END);
 }
 
@@ -967,7 +963,7 @@ draw_first_page_parts (const RcvLetterLayout *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
   show (cr, self->head_name, g->left, g->head_y);
   cairo_set_source_rgb (cr, GREY, GREY, GREY);
-  show (cr, self->head_lines, g->left, g->head_y + layout_height (self->head_name) + 2);
+  show (cr, self->head_lines, g->left, g->head_y + rcv_layout_height (self->head_name) + 2);
   if (self->logo != NULL)
     {
       double w = cairo_image_surface_get_width (self->logo);
@@ -1006,7 +1002,7 @@ draw_first_page_parts (const RcvLetterLayout *self,
       show (cr, label->layout, label->x, y);
       cairo_set_source_rgb (cr, 0, 0, 0);
       show (cr, value->layout, value->x, y);
-      y += MAX (layout_height (label->layout), layout_height (value->layout)) + 1.5;
+      y += MAX (rcv_layout_height (label->layout), rcv_layout_height (value->layout)) + 1.5;
     }
 
   /* fold and punch marks at the left edge */
@@ -1107,8 +1103,8 @@ rcv_letter_layout_draw_page (const RcvLetterLayout *self,
       /* Translators: the page number at the foot of a letter: "Page 1 of 2" */
       g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1,
                                                self->page_starts->len);
-      g_autoptr(PangoLayout) number = text_layout (self->context, text, 8, FALSE, width * 0.2,
-                                                   PANGO_ALIGN_RIGHT);
+      g_autoptr(PangoLayout) number = rcv_text_layout_new (self->context, text, 8, FALSE,
+                                                           width * 0.2, PANGO_ALIGN_RIGHT);
 
       show (cr, number, g->left + width * 0.8, g->height - MM (15.5));
     }

@@ -1,0 +1,18 @@
+/* rcv-letter-private.h - the text layouts the letters and the agency's summary share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+PangoLayout *rcv_text_layout_new (PangoContext   *context,
+                                  const char     *text,
+                                  double          size,
+                                  gboolean        bold,
+                                  double          width,
+                                  PangoAlignment  alignment);
+double       rcv_layout_height   (PangoLayout    *layout);
+
+G_END_DECLS
