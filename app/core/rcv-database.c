@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "rcv-aging-private.h"
+#include "rcv-bulk.h"
 #include "rcv-database-private.h"
 #include "rcv-error.h"
 #include "rcv-schema.h"
@@ -591,6 +592,7 @@ rcv_database_open (const char       *path,
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   sqlite3_create_collation (self->handle, "rcv_natural", SQLITE_UTF8, NULL, natural_collation);
   rcv_aging_register_functions (self->handle);
+  rcv_bulk_register (self->handle);
   if (g_getenv ("RCV_PROFILE_SQL") != NULL)
     {
       /* keyed by the statement's SQL pointer, stable while the statement lives */

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rcv-bulk.h"
 #include "rcv-collections.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"
@@ -93,6 +94,29 @@ typedef struct
   guint line;
 } PendingCredit;
 
+/* An invoice or credit note of a bulk import, checked and waiting for its batch: one line,
+ * as every imported invoice has. */
+typedef struct
+{
+  gint64 id;
+  gint64 customer_id;
+  gint64 unit_price;
+  gint64 net;
+  gint64 tax;
+  gint64 total;
+  guint32 issue;                /* Julian days */
+  guint32 due;
+  guint32 line;                 /* of the file */
+  gint tax_bp;
+  guint32 number;               /* offsets in the import's strings */
+  guint32 description;
+  gboolean credit_note;
+  gboolean written;
+} NewInvoice;
+
+/* Rows a batch holds: written by one statement per table, then the batch starts again. */
+#define INVOICE_BATCH 16384
+
 typedef struct
 {
   RcvDatabase *db;
@@ -110,7 +134,11 @@ typedef struct
   GArray *line_of_new_row;      /* guint32 line of each new row, by ID - first_new_id */
   GArray *pending_credits;
   GArray *pending_payments;           /* RcvNewPayment */
-  GString *strings;                   /* the pending payments' texts, in bulk mode */
+  GString *strings;                   /* the pending rows' texts, in bulk mode */
+  GArray *pending_invoices;           /* NewInvoice, in bulk mode: written a batch at a time */
+  GArray *problem_lines;              /* guint: the line of each problem in the report */
+  guint batch_first_problem;          /* the first problem of the batch being read */
+  gint64 next_invoice_id;             /* in bulk mode: the ID the next invoice is given */
   gboolean bulk;
   GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
@@ -160,15 +188,69 @@ rcv_import_report_free (RcvImportReport *report)
   g_free (report);
 }
 
+/* The problems a report keeps are the first ones by line. In bulk mode a batch's refused rows
+ * are known only when it is written, after the problems of the rows that follow them: a
+ * batch's problems are all kept until then, put in line order, and only then cut. */
 static void
 add_problem (Import     *import,
+             guint       line,
              char       *message)
 {
   import->report->n_problems++;
-  if (import->report->problems->len < RCV_IMPORT_MAX_PROBLEMS)
-    g_ptr_array_add (import->report->problems, message);
+  if (import->report->problems->len < RCV_IMPORT_MAX_PROBLEMS || import->pending_invoices != NULL)
+    {
+      g_ptr_array_add (import->report->problems, message);
+      g_array_append_val (import->problem_lines, line);
+    }
   else
     g_free (message);
+}
+
+typedef struct
+{
+  guint line;
+  guint index;
+  char *message;
+} Problem;
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const Problem *pa = a, *pb = b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  return pa->index < pb->index ? -1 : pa->index > pb->index;
+}
+
+/* The problems from `first` on in line order (ties as they came), then the report's cut. */
+static void
+order_problems (Import *import,
+                guint   first)
+{
+  GPtrArray *problems = import->report->problems;
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (Problem));
+
+  for (guint i = first; i < problems->len; i++)
+    {
+      Problem problem = { g_array_index (import->problem_lines, guint, i), i,
+                          g_ptr_array_index (problems, i) };
+      g_array_append_val (sorted, problem);
+    }
+  g_array_sort (sorted, compare_problems);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const Problem *problem = &g_array_index (sorted, Problem, i);
+
+      problems->pdata[first + i] = problem->message;
+      g_array_index (import->problem_lines, guint, first + i) = problem->line;
+    }
+  if (problems->len > RCV_IMPORT_MAX_PROBLEMS)
+    {
+      g_ptr_array_set_size (problems, RCV_IMPORT_MAX_PROBLEMS);
+      g_array_set_size (import->problem_lines, RCV_IMPORT_MAX_PROBLEMS);
+    }
 }
 
 static void G_GNUC_PRINTF (4, 5)
@@ -186,12 +268,13 @@ row_problem (Import     *import,
   va_end (args);
 
   if (field != NULL)
-    add_problem (import, g_strdup_printf (_("%s:%u: field “%s”: %s"),
-                                          rcv_csv_reader_get_name (import->reader), line, field,
-                                          text));
+    add_problem (import, line, g_strdup_printf (_("%s:%u: field “%s”: %s"),
+                                                rcv_csv_reader_get_name (import->reader), line,
+                                                field, text));
   else
-    add_problem (import, g_strdup_printf (_("%s:%u: %s"),
-                                          rcv_csv_reader_get_name (import->reader), line, text));
+    add_problem (import, line, g_strdup_printf (_("%s:%u: %s"),
+                                                rcv_csv_reader_get_name (import->reader), line,
+                                                text));
 }
 
 /* The ledger's messages start with the field (“number: …”): keep it as the field. */
@@ -231,13 +314,14 @@ read_header (Import  *import,
   status = rcv_csv_reader_next (import->reader, &local_error);
   if (status == RCV_CSV_END)
     {
-      add_problem (import, g_strdup_printf (_("%s: the file is empty: it needs a header row (%s)"),
+      add_problem (import, 1,
+                   g_strdup_printf (_("%s: the file is empty: it needs a header row (%s)"),
                                             rcv_csv_reader_get_name (import->reader), known->str));
       goto fail;
     }
   if (status == RCV_CSV_ERROR)
     {
-      add_problem (import, g_strdup (local_error->message));
+      add_problem (import, 1, g_strdup (local_error->message));
       goto fail;
     }
 
@@ -469,6 +553,232 @@ import_customer_row (Import *import,
   import->report->n_imported++;
 }
 
+/* A row that wrote (or, in bulk mode, will write) the document `id`. */
+static void
+invoice_imported (Import *import,
+                  gint64  id,
+                  guint   line)
+{
+  const char *applies_to = field (import, I_APPLIES_TO);
+
+  note_new_row (import, id, line);
+  import->report->n_imported++;
+  if (applies_to[0] != '\0')
+    {
+      PendingCredit pending = { id, g_strstrip (g_strdup (applies_to)), line };
+      g_array_append_val (import->pending_credits, pending);
+    }
+}
+
+/* Bulk mode: the rows of a batch, for one statement that writes them all (rcv-bulk.c). */
+typedef struct
+{
+  Import *import;
+  guint next;
+  NewInvoice *row;
+} InvoiceBatch;
+
+static gboolean
+invoice_batch_next (gpointer data)
+{
+  InvoiceBatch *self = data;
+  GArray *rows = self->import->pending_invoices;
+
+  if (self->next >= rows->len)
+    return FALSE;
+  self->row = &g_array_index (rows, NewInvoice, self->next);
+  self->next++;
+  return TRUE;
+}
+
+/* Only the invoices that were written get their line. */
+static gboolean
+invoice_batch_next_written (gpointer data)
+{
+  InvoiceBatch *self = data;
+
+  while (invoice_batch_next (data))
+    if (self->row->written)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+invoice_batch_text (InvoiceBatch    *self,
+                    guint32          offset,
+                    sqlite3_context *context)
+{
+  /* the batch's texts do not move while its statement runs */
+  sqlite3_result_text (context, self->import->strings->str + offset, -1, SQLITE_STATIC);
+}
+
+/* As rcv_ledger_insert_invoice_row () writes them. */
+static void
+invoice_batch_column (gpointer         data,
+                      int              column,
+                      sqlite3_context *context)
+{
+  InvoiceBatch *self = data;
+  const NewInvoice *row = self->row;
+
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, row->id); break;
+    case 1: invoice_batch_text (self, row->number, context); break;
+    case 2: sqlite3_result_int64 (context, row->customer_id); break;
+    case 3:
+      sqlite3_result_text (context,
+                           rcv_invoice_kind_to_string (row->credit_note
+                                                         ? RCV_INVOICE_KIND_CREDIT_NOTE
+                                                         : RCV_INVOICE_KIND_INVOICE),
+                           -1, SQLITE_STATIC);
+      break;
+    case 4: rcv_bulk_result_date (context, row->issue); break;
+    case 5: rcv_bulk_result_date (context, row->due); break;
+    case 6: sqlite3_result_int64 (context, row->total); break;
+    /* nothing to settle: never open */
+    case 7: rcv_bulk_result_date (context, row->total == 0 ? row->issue : 0); break;
+    case 8: sqlite3_result_int (context, row->total == 0 ? 0 : RCV_SPAN_OPEN); break;
+    case 9: invoice_batch_text (self, row->description, context); break;
+    default: sqlite3_result_null (context); break;
+    }
+}
+
+static void
+invoice_batch_line_column (gpointer         data,
+                           int              column,
+                           sqlite3_context *context)
+{
+  InvoiceBatch *self = data;
+  const NewInvoice *row = self->row;
+
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, row->id); break;
+    case 1: invoice_batch_text (self, row->description, context); break;
+    case 2: sqlite3_result_int64 (context, row->unit_price); break;
+    case 3: sqlite3_result_int (context, row->tax_bp); break;
+    case 4: sqlite3_result_int64 (context, row->net); break;
+    case 5: sqlite3_result_int64 (context, row->tax); break;
+    default: sqlite3_result_null (context); break;
+    }
+}
+
+/* A credit note that was not written applies to nothing. */
+static void
+forget_pending_credit (Import *import,
+                       gint64  credit_note_id)
+{
+  for (guint i = import->pending_credits->len; i > 0; i--)
+    if (g_array_index (import->pending_credits, PendingCredit, i - 1).credit_note_id ==
+        credit_note_id)
+      {
+        g_array_remove_index (import->pending_credits, i - 1);
+        return;
+      }
+}
+
+/* Writes the batch: its invoices, then their lines. A row the table refuses (a number the
+ * company file or an earlier row already has) is reported with its line, and the rest of the
+ * batch goes on, so that every such row is named; FALSE only when the file itself fails. */
+static gboolean
+write_invoice_batch (Import  *import,
+                     GError **error)
+{
+  sqlite3 *handle = rcv_database_get_handle (import->db);
+  InvoiceBatch batch = { import, 0, NULL };
+  RcvBulkSource invoices = { invoice_batch_next, invoice_batch_column, &batch };
+  RcvBulkSource lines = { invoice_batch_next_written, invoice_batch_line_column, &batch };
+
+  for (guint i = 0; i < import->pending_invoices->len; i++)
+    g_array_index (import->pending_invoices, NewInvoice, i).written = TRUE;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      int code;
+
+      /* OR FAIL: a refused row ends the statement and keeps the rows before it, without the
+       * statement journal that undoing them would need */
+      if (rcv_bulk_run (import->db,
+                        "INSERT OR FAIL INTO invoices (id, number, customer_id, kind, status,"
+                        " issue_date, due_date, total, allocated, settled_date, span_class,"
+                        " description) SELECT c0, c1, c2, c3, 'posted', c4, c5, c6, 0, c7, c8, c9"
+                        " FROM rcv_rows (?1)",
+                        &invoices, &local_error))
+        break;
+      code = sqlite3_extended_errcode (handle);
+      if ((code & 0xff) != SQLITE_CONSTRAINT || batch.row == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      batch.row->written = FALSE;
+      forget_pending_credit (import, batch.row->id);
+      if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        duplicate_problem (import, batch.row->line, "number",
+                           "SELECT id FROM invoices WHERE number = ?1",
+                           import->strings->str + batch.row->number);
+      else
+        ledger_problem (import, batch.row->line, local_error);
+      batch.row = NULL;   /* the statement goes on after it */
+    }
+
+  batch.next = 0;
+  if (!rcv_bulk_run (import->db,
+                     "INSERT OR FAIL INTO invoice_lines (invoice_id, position, description,"
+                     " quantity_milli, unit_price, tax_bp, net, tax)"
+                     " SELECT c0, 1, c1, 1000, c2, c3, c4, c5 FROM rcv_rows (?1)",
+                     &lines, error))
+    return FALSE;
+
+  g_array_set_size (import->pending_invoices, 0);
+  g_string_truncate (import->strings, 0);
+  order_problems (import, import->batch_first_problem);
+  import->batch_first_problem = import->report->problems->len;
+  return TRUE;
+}
+
+/* Bulk mode: checks the row as the ledger would, and adds it to the batch. */
+static void
+add_pending_invoice (Import     *import,
+                     RcvInvoice *invoice,
+                     guint       line)
+{
+  g_autoptr(GError) local_error = NULL;
+  const RcvInvoiceLine *first;
+  const char *field_name;
+  NewInvoice row = { 0 };
+
+  if (!rcv_invoice_validate (invoice, &field_name, &local_error))
+    {
+      g_prefix_error (&local_error, "%s: ", field_name);
+      ledger_problem (import, line, local_error);
+      return;
+    }
+
+  first = &g_array_index (invoice->lines, RcvInvoiceLine, 0);
+  row.id = import->next_invoice_id++;
+  row.customer_id = invoice->customer_id;
+  row.unit_price = first->unit_price;
+  row.net = first->net;
+  row.tax = first->tax;
+  row.total = invoice->total;
+  row.issue = g_date_get_julian (&invoice->issue_date);
+  row.due = g_date_get_julian (&invoice->due_date);
+  row.line = line;
+  row.tax_bp = first->tax_bp;
+  row.credit_note = invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE;
+  row.number = (guint32) import->strings->len;
+  g_string_append_len (import->strings, invoice->number, strlen (invoice->number) + 1);
+  row.description = (guint32) import->strings->len;
+  g_string_append_len (import->strings, invoice->description,
+                       strlen (invoice->description) + 1);
+  g_array_append_val (import->pending_invoices, row);
+  invoice_imported (import, row.id, line);
+}
+
 static void
 import_invoice_row (Import *import,
                     guint   line)
@@ -523,6 +833,11 @@ import_invoice_row (Import *import,
   invoice->description = g_strdup (field (import, I_DESCRIPTION));
   rcv_invoice_add_line (invoice, invoice->description, 1000, amount, tax_bp);
 
+  if (import->pending_invoices != NULL)
+    {
+      add_pending_invoice (import, invoice, line);
+      return;
+    }
   if (!rcv_ledger_insert_invoice_row (import->db, invoice, &local_error))
     {
       if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
@@ -532,14 +847,7 @@ import_invoice_row (Import *import,
         ledger_problem (import, line, local_error);
       return;
     }
-  note_new_row (import, invoice->id, line);
-  import->report->n_imported++;
-
-  if (applies_to[0] != '\0')
-    {
-      PendingCredit pending = { invoice->id, g_strstrip (g_strdup (applies_to)), line };
-      g_array_append_val (import->pending_credits, pending);
-    }
+  invoice_imported (import, invoice->id, line);
 }
 
 static gboolean
@@ -723,8 +1031,9 @@ drop_bulk_indexes (gpointer   user_data,
         return FALSE;
       g_ptr_array_add (import->dropped_indexes, (gpointer) names[i]);
     }
-  restore = g_strdup_printf ("PRAGMA secure_delete = %d; PRAGMA temp_store = MEMORY; %s",
-                             (int) import->secure_delete, BULK_CACHE_PRAGMA);
+  /* and the writes' statement journals on disk too, for the same reason */
+  restore = g_strdup_printf ("PRAGMA secure_delete = %d; %s", (int) import->secure_delete,
+                             BULK_CACHE_PRAGMA);
   return rcv_database_exec (import->db, restore, error);
 }
 
@@ -784,6 +1093,7 @@ static gboolean
 end_bulk_mode (Import  *import,
                GError **error)
 {
+  g_autofree char *threads = NULL;
   gboolean ok = TRUE;
 
   if (import->dropped_indexes == NULL)
@@ -794,12 +1104,17 @@ end_bulk_mode (Import  *import,
   if (!rcv_database_exec (import->db, "PRAGMA cache_size = -16384; PRAGMA temp_store = FILE",
                           error))
     return FALSE;
+  /* each build sorts its keys on a second thread while the first reads the table */
+  threads = g_strdup_printf ("PRAGMA threads = %u", MIN (g_get_num_processors (), 4));
+  if (!rcv_database_exec (import->db, threads, error))
+    return FALSE;
   for (guint i = 0; ok && i < import->dropped_indexes->len; i++)
     ok = rcv_database_exec (import->db,
                             rcv_schema_find_index (g_ptr_array_index (import->dropped_indexes,
                                                                       i))->create,
                             error);
-  return rcv_database_exec (import->db, "PRAGMA temp_store = MEMORY", ok ? error : NULL) && ok;
+  return rcv_database_exec (import->db, "PRAGMA temp_store = MEMORY; PRAGMA threads = 0",
+                            ok ? error : NULL) && ok;
 }
 
 static gboolean
@@ -852,6 +1167,7 @@ rcv_import_csv (RcvDatabase     *db,
   import.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import.policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.line_of_new_row = g_array_new (FALSE, TRUE, sizeof (guint32));
+  import.problem_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   import.pending_credits = g_array_new (FALSE, FALSE, sizeof (PendingCredit));
   import.strings = g_string_new (NULL);
   g_array_set_clear_func (import.pending_credits, pending_credit_clear);
@@ -885,10 +1201,18 @@ rcv_import_csv (RcvDatabase     *db,
     goto out;
   /* an invoices' import drops the indexes now; a payments' import once it has read the open
    * invoices through one of them */
-  if (import.bulk && kind == RCV_IMPORT_INVOICES && !drop_bulk_indexes (&import, error))
+  if (import.bulk && kind == RCV_IMPORT_INVOICES)
     {
-      rcv_database_rollback (db);
-      goto out;
+      if (!drop_bulk_indexes (&import, error))
+        {
+          rcv_database_rollback (db);
+          goto out;
+        }
+      /* written a batch at a time, with IDs given here in file order as the table would */
+      import.pending_invoices = g_array_sized_new (FALSE, FALSE, sizeof (NewInvoice),
+                                                   INVOICE_BATCH);
+      import.next_invoice_id =
+        rcv_database_query_int64 (db, "SELECT max (id) FROM invoices", 0, 0) + 1;
     }
 
   for (;;)
@@ -901,7 +1225,7 @@ rcv_import_csv (RcvDatabase     *db,
       report->n_rows++;
       if (status == RCV_CSV_ERROR)
         {
-          add_problem (&import, g_strdup (local_error->message));
+          add_problem (&import, line, g_strdup (local_error->message));
           g_clear_error (&local_error);
           continue;
         }
@@ -919,6 +1243,13 @@ rcv_import_csv (RcvDatabase     *db,
           break;
         case RCV_IMPORT_INVOICES:
           import_invoice_row (&import, line);
+          if (import.pending_invoices != NULL &&
+              import.pending_invoices->len >= INVOICE_BATCH &&
+              !write_invoice_batch (&import, error))
+            {
+              rcv_database_rollback (db);
+              goto out;
+            }
           break;
         case RCV_IMPORT_PAYMENTS:
           import_payment_row (&import, line);
@@ -931,6 +1262,16 @@ rcv_import_csv (RcvDatabase     *db,
   g_debug ("%s: %u rows read and checked in %.2f s%s", rcv_csv_reader_get_name (reader),
            report->n_rows, (g_get_monotonic_time () - started) / 1e6,
            import.bulk ? " (bulk)" : "");
+
+  if (import.pending_invoices != NULL)
+    {
+      if (!write_invoice_batch (&import, error))
+        {
+          rcv_database_rollback (db);
+          goto out;
+        }
+      g_clear_pointer (&import.pending_invoices, g_array_unref);
+    }
 
   /* the credit notes' targets are checked even when rows were bad, to report every problem;
    * payments have nothing left to check and are allocated only for a good file */
@@ -955,6 +1296,10 @@ rcv_import_csv (RcvDatabase     *db,
 
   g_debug ("%s: allocated after %.2f s", rcv_csv_reader_get_name (reader),
            (g_get_monotonic_time () - started) / 1e6);
+  /* written: their memory goes back before the index builds take theirs */
+  g_array_set_size (import.pending_payments, 0);
+  g_array_unref (g_steal_pointer (&import.pending_payments));
+  g_string_free (g_steal_pointer (&import.strings), TRUE);
   if (!end_bulk_mode (&import, error))
     {
       rcv_database_rollback (db);
@@ -963,20 +1308,29 @@ rcv_import_csv (RcvDatabase     *db,
     }
   g_debug ("%s: indexes rebuilt after %.2f s", rcv_csv_reader_get_name (reader),
            (g_get_monotonic_time () - started) / 1e6);
-  if (!rcv_collections_charge_commission (db, error) || !audit_import (&import, error) ||
-      !rcv_database_commit (db, error))
+  if (!rcv_collections_charge_commission (db, error) || !audit_import (&import, error))
+    {
+      rcv_database_rollback (db);
+      report->n_imported = 0;
+      goto out;
+    }
+  g_debug ("%s: commission and audit after %.2f s", rcv_csv_reader_get_name (reader),
+           (g_get_monotonic_time () - started) / 1e6);
+  if (!rcv_database_commit (db, error))
     {
       rcv_database_rollback (db);
       report->n_imported = 0;
       goto out;
     }
   ok = TRUE;
+  g_debug ("%s: committed after %.2f s", rcv_csv_reader_get_name (reader),
+           (g_get_monotonic_time () - started) / 1e6);
 
   /* a bulk import wrote hundreds of megabytes to the WAL: fold them into the file and give
    * the space back now, if no reader is in the way (otherwise the next write does it) */
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-  g_debug ("%s: committed after %.2f s", rcv_csv_reader_get_name (reader),
+  g_debug ("%s: checkpointed after %.2f s", rcv_csv_reader_get_name (reader),
            (g_get_monotonic_time () - started) / 1e6);
 
 out:
@@ -993,12 +1347,15 @@ out:
       rcv_database_exec (db, restore, NULL);
       g_ptr_array_unref (import.dropped_indexes);
     }
-  g_string_free (import.strings, TRUE);
+  if (import.strings != NULL)
+    g_string_free (import.strings, TRUE);
   g_hash_table_unref (import.customers);
   g_hash_table_unref (import.policies);
   g_array_unref (import.line_of_new_row);
+  g_array_unref (import.problem_lines);
   g_array_unref (import.pending_credits);
-  g_array_unref (import.pending_payments);
+  g_clear_pointer (&import.pending_payments, g_array_unref);
+  g_clear_pointer (&import.pending_invoices, g_array_unref);
   return ok;
 }
 

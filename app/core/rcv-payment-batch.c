@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "rcv-bulk.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"
 #include "rcv-ledger-private.h"
@@ -47,7 +48,6 @@ typedef struct
 {
   GArray *invoices;    /* OpenInvoice, by ID: as the table gives them */
   GArray *order;       /* guint32 indices into invoices: customer, due date, issue date, number */
-  GArray *found;       /* Allocation: the current payment's, written after the payment */
   GHashTable *cursors; /* customer ID → guint *, its first position in order that may be open */
 } OpenInvoices;
 
@@ -251,86 +251,6 @@ find_invoice (OpenInvoices *open,
                   compare_invoice_id);
 }
 
-static gboolean
-write_allocation (RcvDatabase *db,
-                  gint64       invoice_id,
-                  gint64       payment_id,
-                  gint64       amount,
-                  guint32      effective,
-                  GError     **error)
-{
-  char date[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
-
-  stmt = rcv_database_prepare (db,
-                               "INSERT INTO allocations (invoice_id, payment_id, amount,"
-                               " effective_date) VALUES (?1, ?2, ?3, ?4)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  rcv_julian_to_iso (effective, date);
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  sqlite3_bind_int64 (stmt, 2, payment_id);
-  sqlite3_bind_int64 (stmt, 3, amount);
-  rcv_bind_text (stmt, 4, date);
-  return rcv_database_step_done (db, stmt, error);
-}
-
-/* Allocates what is left of a payment to one invoice; returns the amount. */
-static gint64
-allocate (OpenInvoice *invoice,
-          guint32      date,
-          gint64       remaining,
-          guint32     *effective)
-{
-  gint64 amount = MIN (remaining, invoice->total - invoice->allocated);
-
-  if (amount <= 0)
-    return 0;
-  *effective = MAX (date, invoice->issue);
-  invoice->allocated += amount;
-  invoice->last = MAX (invoice->last, *effective);
-  invoice->changed = TRUE;
-  return amount;
-}
-
-static gboolean
-write_payment (RcvDatabase         *db,
-               const RcvNewPayment *payment,
-               const GString       *strings,
-               gint64               allocated,
-               guint32              last,
-               GError             **error)
-{
-  char date[RCV_ISO_DATE_LEN], last_iso[RCV_ISO_DATE_LEN];
-  gboolean whole = allocated == payment->amount;
-  sqlite3_stmt *stmt;
-
-  stmt = rcv_database_prepare (db,
-                               "INSERT INTO payments (id, customer_id, date, amount, allocated,"
-                               " last_allocation, settled_date, span_class, method, reference)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  rcv_julian_to_iso (payment->date, date);
-  if (last != 0)
-    rcv_julian_to_iso (last, last_iso);
-
-  sqlite3_bind_int64 (stmt, 1, payment->payment_id);
-  sqlite3_bind_int64 (stmt, 2, payment->customer_id);
-  rcv_bind_text (stmt, 3, date);
-  sqlite3_bind_int64 (stmt, 4, payment->amount);
-  sqlite3_bind_int64 (stmt, 5, allocated);
-  rcv_bind_text (stmt, 6, last != 0 ? last_iso : NULL);
-  rcv_bind_text (stmt, 7, whole ? last_iso : NULL);
-  sqlite3_bind_int (stmt, 8, (int) rcv_settlement_span (payment->date, allocated, payment->amount,
-                                                        last));
-  rcv_bind_text (stmt, 9, strings->str + payment->method);
-  rcv_bind_text (stmt, 10, strings->str + payment->reference);
-  return rcv_database_step_done (db, stmt, error);
-}
-
 static OpenInvoice *
 at_position (OpenInvoices *open,
              guint         position)
@@ -338,107 +258,301 @@ at_position (OpenInvoices *open,
   return &g_array_index (open->invoices, OpenInvoice, g_array_index (open->order, guint32, position));
 }
 
-/* Allocates what is left of a payment to one invoice, and remembers the allocation. */
-static void
-take (OpenInvoices *open,
-      OpenInvoice  *invoice,
-      guint32       date,
-      gint64       *remaining,
-      guint32      *last)
+/* The allocations, found one at a time while SQLite writes them (see allocations_next ()). */
+typedef enum
 {
-  Allocation found;
+  PAYMENT_DONE,         /* move on to the next payment */
+  PAYMENT_NAMED,        /* its named invoice is still to take from */
+  PAYMENT_OLDEST_FIRST, /* its customer's open invoices, from `position` on */
+} PaymentState;
 
-  found.amount = allocate (invoice, date, *remaining, &found.effective);
-  if (found.amount <= 0)
-    return;
-  found.invoice_id = invoice->id;
-  g_array_append_val (open->found, found);
-  *remaining -= found.amount;
-  *last = MAX (*last, found.effective);
+typedef struct
+{
+  OpenInvoices *open;
+  GArray *payments;
+  const GArray *order;        /* guint32 indices into payments: the order of application */
+  guint next;                 /* in order: the payment after the current one */
+  RcvNewPayment *payment;     /* the current one */
+  PaymentState state;
+  guint position;             /* in open->order */
+  gint64 remaining;
+  Allocation found;           /* the current row */
+} Allocator;
+
+/* Allocates what is left of the current payment to `invoice`; TRUE when it took some. */
+static gboolean
+take (Allocator   *self,
+      OpenInvoice *invoice)
+{
+  RcvNewPayment *payment = self->payment;
+  gint64 amount = MIN (self->remaining, invoice->total - invoice->allocated);
+
+  if (amount <= 0)
+    return FALSE;
+  self->found.invoice_id = invoice->id;
+  self->found.amount = amount;
+  self->found.effective = MAX (payment->date, invoice->issue);
+  invoice->allocated += amount;
+  invoice->last = MAX (invoice->last, self->found.effective);
+  invoice->changed = TRUE;
+  self->remaining -= amount;
+  payment->allocated += amount;
+  payment->last = MAX (payment->last, self->found.effective);
+  return TRUE;
 }
 
-static gboolean
-apply_payment (RcvDatabase   *db,
-               OpenInvoices  *open,
-               RcvNewPayment *payment,
-               const GString *strings,
-               GError       **error)
+static void
+start_payment (Allocator *self)
 {
-  gint64 remaining = payment->amount;
-  guint32 last = 0;
+  RcvNewPayment *payment = self->payment;
+  guint *cursor;
 
-  g_array_set_size (open->found, 0);
-
+  payment->allocated = 0;
+  payment->last = 0;
+  self->remaining = payment->amount;
   if (payment->invoice_id != 0)
     {
-      OpenInvoice *invoice = find_invoice (open, payment->invoice_id);
-
-      /* not among the open invoices: already settled, nothing to take */
-      if (invoice != NULL)
-        take (open, invoice, payment->date, &remaining, &last);
+      self->state = PAYMENT_NAMED;
+      return;
     }
-  else
+
+  self->state = PAYMENT_DONE;
+  cursor = g_hash_table_lookup (self->open->cursors, &payment->customer_id);
+  if (cursor == NULL)
+    return;
+
+  /* skip the invoices at the front that are settled by now, for later payments too */
+  while (*cursor < self->open->order->len)
     {
-      guint *cursor = g_hash_table_lookup (open->cursors, &payment->customer_id);
+      OpenInvoice *invoice = at_position (self->open, *cursor);
 
-      if (cursor != NULL)
+      if (invoice->customer_id != payment->customer_id || invoice->allocated < invoice->total)
+        break;
+      (*cursor)++;
+    }
+  self->position = *cursor;
+  self->state = PAYMENT_OLDEST_FIRST;
+}
+
+/* The next allocation: payments in date order (ties in file order); a payment that names an
+ * invoice takes from it alone, one that names none from its customer's open invoices issued
+ * by its date, in allocation order. */
+static gboolean
+allocations_next (gpointer data)
+{
+  Allocator *self = data;
+
+  for (;;)
+    {
+      switch (self->state)
         {
-          guint first = *cursor;
+        case PAYMENT_DONE:
+          if (self->next >= self->order->len)
+            return FALSE;
+          self->payment = &g_array_index (self->payments, RcvNewPayment,
+                                          g_array_index (self->order, guint32, self->next));
+          self->next++;
+          start_payment (self);
+          break;
 
-          /* skip the invoices at the front that are settled by now, for later payments too */
-          while (first < open->order->len)
+        case PAYMENT_NAMED:
+          {
+            /* not among the open invoices: already settled, nothing to take */
+            OpenInvoice *invoice = find_invoice (self->open, self->payment->invoice_id);
+
+            self->state = PAYMENT_DONE;
+            if (invoice != NULL && take (self, invoice))
+              return TRUE;
+          }
+          break;
+
+        case PAYMENT_OLDEST_FIRST:
+          while (self->remaining > 0 && self->position < self->open->order->len)
             {
-              OpenInvoice *invoice = at_position (open, first);
+              OpenInvoice *invoice = at_position (self->open, self->position);
 
-              if (invoice->customer_id != payment->customer_id ||
-                  invoice->allocated < invoice->total)
+              if (invoice->customer_id != self->payment->customer_id)
                 break;
-              first++;
+              self->position++;
+              if (invoice->issue <= self->payment->date && take (self, invoice))
+                return TRUE;
             }
-          *cursor = first;
+          self->state = PAYMENT_DONE;
+          break;
 
-          for (guint i = first; i < open->order->len && remaining > 0; i++)
-            {
-              OpenInvoice *invoice = at_position (open, i);
-
-              if (invoice->customer_id != payment->customer_id)
-                break;
-              if (invoice->issue <= payment->date)
-                take (open, invoice, payment->date, &remaining, &last);
-            }
+        default:
+          g_assert_not_reached ();
         }
     }
+}
 
-  /* the payment first: its allocations refer to it */
-  if (!write_payment (db, payment, strings, payment->amount - remaining, last, error))
-    return FALSE;
-  for (guint i = 0; i < open->found->len; i++)
+static void
+allocations_column (gpointer         data,
+                    int              column,
+                    sqlite3_context *context)
+{
+  Allocator *self = data;
+
+  switch (column)
     {
-      const Allocation *found = &g_array_index (open->found, Allocation, i);
-
-      if (!write_allocation (db, found->invoice_id, payment->payment_id, found->amount,
-                             found->effective, error))
-        return FALSE;
+    case 0: sqlite3_result_int64 (context, self->found.invoice_id); break;
+    case 1: sqlite3_result_int64 (context, self->payment->payment_id); break;
+    case 2: sqlite3_result_int64 (context, self->found.amount); break;
+    case 3: rcv_bulk_result_date (context, self->found.effective); break;
+    default: sqlite3_result_null (context); break;
     }
+}
+
+/* The payments in file order, which is ID order: the table is written front to back. */
+typedef struct
+{
+  GArray *payments;
+  const GString *strings;
+  guint next;
+  RcvNewPayment *payment;
+} PaymentRows;
+
+static gboolean
+payments_next (gpointer data)
+{
+  PaymentRows *self = data;
+
+  if (self->next >= self->payments->len)
+    return FALSE;
+  self->payment = &g_array_index (self->payments, RcvNewPayment, self->next);
+  self->next++;
   return TRUE;
 }
 
-static gboolean
-update_invoices (RcvDatabase  *db,
-                 OpenInvoices *open,
-                 GError      **error)
+static void
+payments_column (gpointer         data,
+                 int              column,
+                 sqlite3_context *context)
 {
-  /* in ID order: the table's own order, so the updates walk its pages once */
-  for (guint i = 0; i < open->invoices->len; i++)
-    {
-      const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, i);
+  PaymentRows *self = data;
+  const RcvNewPayment *payment = self->payment;
+  gboolean whole = payment->allocated == payment->amount;
 
-      if (invoice->changed &&
-          !rcv_ledger_store_settlement (db, RCV_DOCUMENT_INVOICES, invoice->id, invoice->issue,
-                                        invoice->allocated, invoice->total, invoice->last, error))
-        return FALSE;
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, payment->payment_id); break;
+    case 1: sqlite3_result_int64 (context, payment->customer_id); break;
+    case 2: rcv_bulk_result_date (context, payment->date); break;
+    case 3: sqlite3_result_int64 (context, payment->amount); break;
+    case 4: sqlite3_result_int64 (context, payment->allocated); break;
+    case 5: rcv_bulk_result_date (context, payment->last); break;
+    case 6: rcv_bulk_result_date (context, whole ? payment->last : 0); break;
+    case 7:
+      sqlite3_result_int (context, (int) rcv_settlement_span (payment->date, payment->allocated,
+                                                              payment->amount, payment->last));
+      break;
+    case 8:
+      sqlite3_result_text (context, self->strings->str + payment->method, -1, SQLITE_STATIC);
+      break;
+    case 9:
+      sqlite3_result_text (context, self->strings->str + payment->reference, -1, SQLITE_STATIC);
+      break;
+    default: sqlite3_result_null (context); break;
     }
-  return TRUE;
+}
+
+/* The invoices that changed, in ID order: the updates walk the table's pages once. */
+typedef struct
+{
+  OpenInvoices *open;
+  guint next;
+  guint left;           /* in this statement's share */
+  const OpenInvoice *invoice;
+} InvoiceRows;
+
+/* An UPDATE … FROM gathers its rows before it writes them: a share at a time, not a
+ * million in memory at once. */
+#define UPDATE_SHARE 65536
+
+static gboolean
+invoices_next (gpointer data)
+{
+  InvoiceRows *self = data;
+
+  while (self->left > 0 && self->next < self->open->invoices->len)
+    {
+      self->invoice = &g_array_index (self->open->invoices, OpenInvoice, self->next);
+      self->next++;
+      if (self->invoice->changed)
+        {
+          self->left--;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* As rcv_ledger_store_settlement () writes them. */
+static void
+invoices_column (gpointer         data,
+                 int              column,
+                 sqlite3_context *context)
+{
+  const OpenInvoice *invoice = ((InvoiceRows *) data)->invoice;
+  gboolean whole = invoice->allocated == invoice->total;
+
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, invoice->id); break;
+    case 1: sqlite3_result_int64 (context, invoice->allocated); break;
+    case 2: rcv_bulk_result_date (context, invoice->last); break;
+    case 3: rcv_bulk_result_date (context, whole ? invoice->last : 0); break;
+    case 4:
+      sqlite3_result_int (context, (int) rcv_settlement_span (invoice->issue, invoice->allocated,
+                                                              invoice->total, invoice->last));
+      break;
+    default: sqlite3_result_null (context); break;
+    }
+}
+
+static gboolean
+write_all (RcvDatabase   *db,
+           OpenInvoices  *open,
+           GArray        *payments,
+           const GArray  *order,
+           const GString *strings,
+           GError       **error)
+{
+  Allocator allocator = { open, payments, order, 0, NULL, PAYMENT_DONE, 0, 0, { 0, 0, 0 } };
+  PaymentRows payment_rows = { payments, strings, 0, NULL };
+  InvoiceRows invoice_rows = { open, 0, 0, NULL };
+  RcvBulkSource allocations = { allocations_next, allocations_column, &allocator };
+  RcvBulkSource payment_source = { payments_next, payments_column, &payment_rows };
+  RcvBulkSource invoice_source = { invoices_next, invoices_column, &invoice_rows };
+
+  gint64 started = g_get_monotonic_time ();
+  gboolean ok;
+
+  /* the allocations first, found as they are written: they settle the payments' and the
+   * invoices' states that the next two statements write (the import's foreign keys are
+   * its own checks, and the transaction is whole either way) */
+  ok = rcv_bulk_run (db,
+                     "INSERT OR FAIL INTO allocations (invoice_id, payment_id, amount, effective_date)"
+                     " SELECT c0, c1, c2, c3 FROM rcv_rows (?1)",
+                     &allocations, error);
+  g_debug ("allocations written in %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  ok = ok && rcv_bulk_run (db,
+                           "INSERT OR FAIL INTO payments (id, customer_id, date, amount, allocated,"
+                           " last_allocation, settled_date, span_class, method, reference)"
+                           " SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 FROM rcv_rows (?1)",
+                           &payment_source, error);
+  g_debug ("payments written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  while (ok && invoice_rows.next < open->invoices->len)
+    {
+      invoice_rows.left = UPDATE_SHARE;
+      ok = rcv_bulk_run (db,
+                         "UPDATE OR FAIL invoices SET allocated = r.c1, last_allocation = r.c2,"
+                         " settled_date = r.c3, span_class = r.c4"
+                         " FROM rcv_rows (?1) AS r WHERE invoices.id = r.c0",
+                         &invoice_source, error);
+    }
+  g_debug ("invoices updated after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  return ok;
 }
 
 /* Writes `payments` (in file order, checked) inside the caller's transaction, with their
@@ -456,6 +570,7 @@ rcv_payment_batch_write (RcvDatabase         *db,
   OpenInvoices open;
   sqlite3_stmt *stmt;
   gint64 next_id = 1;
+  gint64 started;
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
@@ -480,20 +595,19 @@ rcv_payment_batch_write (RcvDatabase         *db,
 
   open.invoices = g_array_new (FALSE, FALSE, sizeof (OpenInvoice));
   open.order = g_array_new (FALSE, FALSE, sizeof (guint32));
-  open.found = g_array_new (FALSE, FALSE, sizeof (Allocation));
   open.cursors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  ok = load_open_invoices (db, &open, error) &&
-       (before_writes == NULL || before_writes (user_data, error));
-  for (guint i = 0; ok && i < order->len; i++)
-    ok = apply_payment (db, &open,
-                        &g_array_index (payments, RcvNewPayment, g_array_index (order, guint32, i)),
-                        strings, error);
-  ok = ok && update_invoices (db, &open, error);
+  started = g_get_monotonic_time ();
+  ok = load_open_invoices (db, &open, error);
+  g_debug ("%u open invoices read in %.2f s", open.invoices->len,
+           (g_get_monotonic_time () - started) / 1e6);
+  ok = ok && (before_writes == NULL || before_writes (user_data, error));
+  g_debug ("ready to write after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  ok = ok && write_all (db, &open, payments, order, strings, error);
+  g_debug ("written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
   g_array_unref (open.invoices);
   g_array_unref (open.order);
-  g_array_unref (open.found);
   g_hash_table_unref (open.cursors);
   return ok;
 }

@@ -18,6 +18,8 @@ typedef struct
   gint64 amount;
   gint64 invoice_id;    /* the invoice it names, 0 for oldest first */
   gint64 payment_id;    /* once written */
+  gint64 allocated;     /* by the batch */
+  guint32 last;         /* the latest effective date of its allocations, 0 for none */
   guint32 reference;    /* offsets in the batch's strings */
   guint32 method;
 } RcvNewPayment;

@@ -1,0 +1,39 @@
+/* rcv-bulk.h - many rows from memory written by one SQL statement
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "rcv-database.h"
+
+G_BEGIN_DECLS
+
+/* The most columns a source gives: c0 … c11 in SQL. */
+#define RCV_BULK_MAX_COLUMNS 12
+
+/* Rows from memory, one at a time: `next` moves to the next row (the first call to the
+ * first) and returns FALSE after the last; `column` sets column `column` of the current row
+ * as the result of `context` (sqlite3_result_int64 (), rcv_bulk_result_text (), …). */
+typedef struct
+{
+  gboolean (*next)   (gpointer data);
+  void     (*column) (gpointer         data,
+                      int              column,
+                      sqlite3_context *context);
+  gpointer data;
+} RcvBulkSource;
+
+void     rcv_bulk_register    (sqlite3        *handle);
+gboolean rcv_bulk_run         (RcvDatabase    *db,
+                               const char     *sql,
+                               RcvBulkSource  *source,
+                               GError        **error);
+
+void     rcv_bulk_result_text (sqlite3_context *context,
+                               const char      *text);
+void     rcv_bulk_result_date (sqlite3_context *context,
+                               guint32          julian);
+
+G_END_DECLS
