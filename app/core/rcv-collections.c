@@ -838,12 +838,14 @@ gboolean
 rcv_collections_charge_commission (RcvDatabase  *db,
                                    GError      **error)
 {
+  /* from the few handed-over accounts to their payments (payments_customer), not through
+   * every payment: this runs on each payment recorded */
   sqlite3_stmt *stmt = rcv_database_prepare (db,
-    "UPDATE payments SET commission = (amount * ca.commission_bp + 5000) / 10000"
-    " FROM collection_accounts ca"
-    " WHERE ca.customer_id = payments.customer_id AND ca.handed_over_on IS NOT NULL"
-    " AND payments.date >= ca.handed_over_on AND payments.commission = 0"
-    " AND ca.commission_bp > 0", error);
+    "UPDATE payments SET commission = (amount * (SELECT commission_bp FROM collection_accounts"
+    "  WHERE customer_id = payments.customer_id) + 5000) / 10000"
+    " WHERE id IN (SELECT p.id FROM collection_accounts ca CROSS JOIN payments p"
+    "  WHERE p.customer_id = ca.customer_id AND p.date >= ca.handed_over_on"
+    "  AND ca.handed_over_on IS NOT NULL AND ca.commission_bp > 0 AND p.commission = 0)", error);
 
   return step (db, stmt, error);
 }

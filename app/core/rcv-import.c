@@ -38,9 +38,13 @@
 #define BULK_CACHE_PRAGMA "PRAGMA cache_size = -32768"
 #define NORMAL_CACHE_PRAGMA "PRAGMA cache_size = -32768"
 
+/* an invoices' import keeps invoices_open while its rows come in issue date order: each new
+ * entry then goes next to the one before (all are open), cheaper than building it again;
+ * the first row out of order drops it too */
 static const char *const bulk_indexes_invoices[] = {
-  "invoices_open", "invoices_customer", "invoices_customer_unsettled", NULL,
+  "invoices_customer", "invoices_customer_unsettled", NULL,
 };
+static const char *const bulk_indexes_unsorted_invoices[] = { "invoices_open", NULL };
 
 /* a payments' import in bulk mode allocates in memory (rcv-payment-batch.c), after reading
  * the open invoices through invoices_customer_unsettled; it keeps payments_customer when it
@@ -139,6 +143,9 @@ typedef struct
   GArray *problem_lines;              /* guint: the line of each problem in the report */
   guint batch_first_problem;          /* the first problem of the batch being read */
   gint64 next_invoice_id;             /* in bulk mode: the ID the next invoice is given */
+  guint32 last_issue;                 /* in bulk mode: the issue date of the latest row */
+  gboolean unsorted;                  /* in bulk mode: a row came before the one before it */
+  gboolean open_index_dropped;
   gboolean bulk;
   GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
@@ -570,6 +577,41 @@ invoice_imported (Import *import,
     }
 }
 
+static gboolean
+drop_indexes (Import            *import,
+              const char *const *names,
+              GError           **error)
+{
+  /* Dropping a million-entry index frees its pages inside the transaction: Debian's SQLite
+   * zeroes each freed page (secure_delete), and the statement journal keeps every page's
+   * original, in memory with temp_store = MEMORY: 60 MB and more. The dropped pages are
+   * rewritten by the rebuild at the end anyway; so no zeroing, and the journal on disk. */
+  g_autofree char *restore = NULL;
+
+  import->secure_delete = rcv_database_query_int64 (import->db, "PRAGMA secure_delete", 0, 0);
+  if (!rcv_database_exec (import->db, "PRAGMA secure_delete = FAST; PRAGMA temp_store = FILE",
+                          error))
+    return FALSE;
+
+  if (import->dropped_indexes == NULL)
+    import->dropped_indexes = g_ptr_array_new ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (g_str_equal (names[i], "payments_customer") && import->had_payments)
+        continue;
+      sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", names[i]);
+      if (!rcv_database_exec (import->db, sql, error))
+        return FALSE;
+      g_ptr_array_add (import->dropped_indexes, (gpointer) names[i]);
+    }
+  /* and the writes' statement journals on disk too, for the same reason */
+  restore = g_strdup_printf ("PRAGMA secure_delete = %d; %s", (int) import->secure_delete,
+                             BULK_CACHE_PRAGMA);
+  return rcv_database_exec (import->db, restore, error);
+}
+
 /* Bulk mode: the rows of a batch, for one statement that writes them all (rcv-bulk.c). */
 typedef struct
 {
@@ -690,6 +732,12 @@ write_invoice_batch (Import  *import,
   RcvBulkSource invoices = { invoice_batch_next, invoice_batch_column, &batch };
   RcvBulkSource lines = { invoice_batch_next_written, invoice_batch_line_column, &batch };
 
+  if (import->unsorted && !import->open_index_dropped)
+    {
+      if (!drop_indexes (import, bulk_indexes_unsorted_invoices, error))
+        return FALSE;
+      import->open_index_dropped = TRUE;
+    }
   for (guint i = 0; i < import->pending_invoices->len; i++)
     g_array_index (import->pending_invoices, NewInvoice, i).written = TRUE;
 
@@ -770,6 +818,9 @@ add_pending_invoice (Import     *import,
   row.line = line;
   row.tax_bp = first->tax_bp;
   row.credit_note = invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE;
+  if (row.issue < import->last_issue)
+    import->unsorted = TRUE;
+  import->last_issue = row.issue;
   row.number = (guint32) import->strings->len;
   g_string_append_len (import->strings, invoice->number, strlen (invoice->number) + 1);
   row.description = (guint32) import->strings->len;
@@ -1005,36 +1056,11 @@ drop_bulk_indexes (gpointer   user_data,
                    GError   **error)
 {
   Import *import = user_data;
-  const char *const *names = import->kind == RCV_IMPORT_INVOICES ? bulk_indexes_invoices
-                                                                 : bulk_indexes_payments;
 
-  /* Dropping a million-entry index frees its pages inside the transaction: Debian's SQLite
-   * zeroes each freed page (secure_delete), and the statement journal keeps every page's
-   * original, in memory with temp_store = MEMORY: 60 MB and more. The dropped pages are
-   * rewritten by the rebuild at the end anyway; so no zeroing, and the journal on disk. */
-  g_autofree char *restore = NULL;
-
-  import->secure_delete = rcv_database_query_int64 (import->db, "PRAGMA secure_delete", 0, 0);
-  if (!rcv_database_exec (import->db, "PRAGMA secure_delete = FAST; PRAGMA temp_store = FILE",
-                          error))
-    return FALSE;
-
-  import->dropped_indexes = g_ptr_array_new ();
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *sql = NULL;
-
-      if (g_str_equal (names[i], "payments_customer") && import->had_payments)
-        continue;
-      sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", names[i]);
-      if (!rcv_database_exec (import->db, sql, error))
-        return FALSE;
-      g_ptr_array_add (import->dropped_indexes, (gpointer) names[i]);
-    }
-  /* and the writes' statement journals on disk too, for the same reason */
-  restore = g_strdup_printf ("PRAGMA secure_delete = %d; %s", (int) import->secure_delete,
-                             BULK_CACHE_PRAGMA);
-  return rcv_database_exec (import->db, restore, error);
+  return drop_indexes (import,
+                       import->kind == RCV_IMPORT_INVOICES ? bulk_indexes_invoices
+                                                           : bulk_indexes_payments,
+                       error);
 }
 
 static gboolean
