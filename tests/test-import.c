@@ -450,6 +450,82 @@ test_many_problems (Fixture       *fixture,
   g_assert_true (rcv_ledger_is_empty (fixture->db));
 }
 
+/* More rows than a bulk import writes in one batch (16 384), with a row out of issue date
+ * order in the second: a number taken by an earlier batch is found when its batch is written,
+ * after the problems of the rows around it, and still reported in line order. */
+static GString *
+batched_invoices (guint out_of_order_row)
+{
+  GString *csv = g_string_new ("number,customer_id,issue_date,amount\n");
+  guint32 start = rcv_iso_to_julian ("2025-01-01");
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char issue[RCV_ISO_DATE_LEN];
+
+      rcv_julian_to_iso (i == out_of_order_row ? start : start + i / 100, issue);
+      g_string_append_printf (csv, "B%05u,C1,%s,10.00\n", i, issue);
+    }
+  return csv;
+}
+
+static void
+replace_row (GString    *csv,
+             guint       line,
+             const char *row)
+{
+  const char *at = csv->str;
+  const char *end;
+
+  for (guint l = 1; l < line; l++)
+    at = strchr (at, '\n') + 1;
+  end = strchr (at, '\n');
+  g_string_erase (csv, at - csv->str, end - at);
+  g_string_insert (csv, at - csv->str, row);
+}
+
+static void
+test_invoice_batches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) bad = batched_invoices (17000);
+  g_autoptr(GString) good = batched_invoices (17000);
+  g_autoptr(RcvAgingReport) aging = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, "id,name\nC1,Batch GmbH\n", 1);
+
+  replace_row (bad, 5, "B00003,C1,2025-02-30,10.00");
+  replace_row (bad, 16392, "B00002,C1,2025-06-01,10.00");
+  replace_row (bad, 16397, "B16395,C1,2025-06-01,ten");
+  FAILS (RCV_IMPORT_INVOICES, bad->str,
+         "in.csv:5: field “issue_date”: “2025-02-30” is not a date in the calendar",
+         "in.csv:16392: field “number”: “B00002” is already on line 4 of this file",
+         "in.csv:16397: field “amount”: “ten” is not an amount");
+
+  /* the same rows, good: all written, every index whole again */
+  import_ok (fixture, RCV_IMPORT_INVOICES, good->str, 20000);
+  g_assert_cmpint (rcv_test_sql_int (fixture->path, "SELECT count (*) FROM invoices"), ==, 20000);
+  g_assert_cmpint (rcv_test_sql_int (fixture->path,
+                                     "SELECT count (*) FROM sqlite_schema WHERE type = 'index'"
+                                     " AND name IN ('invoices_open', 'invoices_customer',"
+                                     " 'invoices_customer_unsettled')"), ==, 3);
+  g_assert_cmpint (rcv_test_sql_int (fixture->path,
+                                     "SELECT count (*) FROM invoice_lines WHERE net = 1000"),
+                   ==, 20000);
+  g_assert_cmpint (rcv_test_sql_int (fixture->path,
+                                     "SELECT max (id) - min (id) FROM invoices"), ==, 19999);
+  g_assert_cmpint (rcv_test_sql_int (fixture->path,
+                                     "SELECT count (*) FROM pragma_integrity_check"
+                                     " WHERE integrity_check <> 'ok'"), ==, 0);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 1, 2027);
+  aging = rcv_aging_report_new (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aging->total.balance, ==, 20000 * 1000);
+}
+
 static void
 test_missing_file (Fixture       *fixture,
                    gconstpointer  data)
@@ -587,6 +663,7 @@ main (int    argc,
   ADD ("/core/import/payment-errors", test_payment_errors);
   ADD ("/core/import/same-file-twice", test_same_file_twice);
   ADD ("/core/import/many-problems", test_many_problems);
+  ADD ("/core/import/invoice-batches", test_invoice_batches);
   ADD ("/core/import/missing-file", test_missing_file);
   g_test_add_func ("/core/import/bulk-matches-row-by-row", test_bulk_matches_row_by_row);
 

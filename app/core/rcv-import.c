@@ -1025,7 +1025,6 @@ import_payment_row (Import *import,
     }
 
   pending.date = g_date_get_julian (&payment->date);
-  pending.line = line;
   pending.customer_id = payment->customer_id;
   pending.amount = payment->amount;
 

@@ -8,10 +8,12 @@
  * effect on the later of the payment's date and the invoice's issue date.
  *
  * Row by row, a million payments cost a million reads, inserts and updates of payments and
- * invoices. Here the open invoices are read once, in allocation order; each payment is
- * written once with its final state (its ID assigned in file order up front, so that its
- * allocations can be written as they are found); each invoice that changed is updated once,
- * in ID order. A randomized test checks that both ways write the same company file.
+ * invoices. Here the open invoices are read once, in allocation order, and three statements
+ * write the rest through rcv_rows (rcv-bulk.c): the allocations, found one by one as SQLite
+ * asks for the next row; the payments, each once with its final state, in ID order (IDs in
+ * file order, given up front so that the allocations can name them); each invoice that
+ * changed, once, in ID order. A randomized test checks that both ways write the same
+ * company file.
  */
 #define G_LOG_DOMAIN "rcv-payment-batch"
 
@@ -59,7 +61,7 @@ compare_payments (gconstpointer a,
 
   if (pa->date != pb->date)
     return pa->date < pb->date ? -1 : 1;
-  return pa->line < pb->line ? -1 : pa->line > pb->line;
+  return pa->payment_id < pb->payment_id ? -1 : pa->payment_id > pb->payment_id;
 }
 
 static int
@@ -255,7 +257,9 @@ static OpenInvoice *
 at_position (OpenInvoices *open,
              guint         position)
 {
-  return &g_array_index (open->invoices, OpenInvoice, g_array_index (open->order, guint32, position));
+  guint32 index = g_array_index (open->order, guint32, position);
+
+  return &g_array_index (open->invoices, OpenInvoice, index);
 }
 
 /* The allocations, found one at a time while SQLite writes them (see allocations_next ()). */
@@ -532,8 +536,8 @@ write_all (RcvDatabase   *db,
    * invoices' states that the next two statements write (the import's foreign keys are
    * its own checks, and the transaction is whole either way) */
   ok = rcv_bulk_run (db,
-                     "INSERT OR FAIL INTO allocations (invoice_id, payment_id, amount, effective_date)"
-                     " SELECT c0, c1, c2, c3 FROM rcv_rows (?1)",
+                     "INSERT OR FAIL INTO allocations (invoice_id, payment_id, amount,"
+                     " effective_date) SELECT c0, c1, c2, c3 FROM rcv_rows (?1)",
                      &allocations, error);
   g_debug ("allocations written in %.2f s", (g_get_monotonic_time () - started) / 1e6);
   ok = ok && rcv_bulk_run (db,

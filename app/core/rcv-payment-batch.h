@@ -13,13 +13,12 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint32 date;         /* Julian day */
-  guint32 line;         /* of the file: breaks ties between payments of the same date */
+  guint32 last;         /* the latest effective date of its allocations, 0 for none */
   gint64 customer_id;
   gint64 amount;
   gint64 invoice_id;    /* the invoice it names, 0 for oldest first */
-  gint64 payment_id;    /* once written */
+  gint64 payment_id;    /* given in file order: breaks ties between payments of a date */
   gint64 allocated;     /* by the batch */
-  guint32 last;         /* the latest effective date of its allocations, 0 for none */
   guint32 reference;    /* offsets in the batch's strings */
   guint32 method;
 } RcvNewPayment;
