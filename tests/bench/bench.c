@@ -325,7 +325,8 @@ main (int    argc,
     g_error ("%s", error->message);
 
   figures = g_array_new (FALSE, FALSE, sizeof (Figure));
-  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("rcv-bench-XXXXXX", &error);
+  /* the default name pattern: a new folder of its own in the temporary directory */
+  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp (NULL, &error);
   g_assert_no_error (error);
   g_mkdir_with_parents (dir, 0700);
   db_path = g_build_filename (dir, "bench.db", NULL);
