@@ -149,6 +149,8 @@ typedef struct
   gboolean bulk;
   GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
+  gint64 max_id;                      /* the highest ID the import's table had before it */
+  gint64 started;                     /* monotonic time, for the phases' debug messages */
   gint64 secure_delete;               /* as it was, restored after the drops */
 } Import;
 
@@ -738,8 +740,6 @@ write_invoice_batch (Import  *import,
         return FALSE;
       import->open_index_dropped = TRUE;
     }
-  for (guint i = 0; i < import->pending_invoices->len; i++)
-    g_array_index (import->pending_invoices, NewInvoice, i).written = TRUE;
 
   for (;;)
     {
@@ -818,6 +818,7 @@ add_pending_invoice (Import     *import,
   row.line = line;
   row.tax_bp = first->tax_bp;
   row.credit_note = invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE;
+  row.written = TRUE;   /* until its batch's statement refuses it */
   if (row.issue < import->last_issue)
     import->unsorted = TRUE;
   import->last_issue = row.issue;
@@ -955,9 +956,9 @@ import_payment_row (Import *import,
     {
       /* only what the checks need: a million payments make a full load per row count */
       sqlite3_stmt *lookup = rcv_database_prepare (import->db,
-                                                 "SELECT id, customer_id, kind, status FROM invoices"
-                                                 " WHERE number = ?1",
-                                                 NULL);
+                                                   "SELECT id, customer_id, kind, status"
+                                                   " FROM invoices WHERE number = ?1",
+                                                   NULL);
       gboolean found = FALSE;
       gint64 invoice_id = 0, invoice_customer = 0;
       gboolean is_invoice = FALSE, is_void = FALSE;
@@ -1102,16 +1103,15 @@ decide_bulk_mode (Import *import)
   guint64 min_rows = min_rows_env != NULL ? g_ascii_strtoull (min_rows_env, NULL, 10)
                                           : BULK_MIN_ROWS;
   guint64 expected = rcv_csv_reader_get_size (import->reader) / BYTES_PER_ROW_ESTIMATE;
-  gint64 existing;
 
   if (import->kind == RCV_IMPORT_INVOICES)
-    existing = rcv_database_query_int64 (import->db, "SELECT max (id) FROM invoices", 0, 0);
+    import->max_id = rcv_database_query_int64 (import->db, "SELECT max (id) FROM invoices", 0, 0);
   else if (import->kind == RCV_IMPORT_PAYMENTS)
-    existing = rcv_database_query_int64 (import->db, "SELECT max (id) FROM payments", 0, 0);
+    import->max_id = rcv_database_query_int64 (import->db, "SELECT max (id) FROM payments", 0, 0);
   else
     return;
 
-  import->bulk = expected >= MAX (min_rows, 1) && expected * 4 >= (guint64) existing;
+  import->bulk = expected >= MAX (min_rows, 1) && expected * 4 >= (guint64) import->max_id;
 }
 
 static gboolean
@@ -1140,6 +1140,15 @@ end_bulk_mode (Import  *import,
                             error);
   return rcv_database_exec (import->db, "PRAGMA temp_store = MEMORY; PRAGMA threads = 0",
                             ok ? error : NULL) && ok;
+}
+
+/* G_MESSAGES_DEBUG=rcv-import: how long the import took to reach `phase`. */
+static void
+log_phase (Import     *import,
+           const char *phase)
+{
+  g_debug ("%s: %s after %.2f s", rcv_csv_reader_get_name (import->reader), phase,
+           (g_get_monotonic_time () - import->started) / 1e6);
 }
 
 static gboolean
@@ -1175,7 +1184,6 @@ rcv_import_csv (RcvDatabase     *db,
   g_autoptr(GError) local_error = NULL;
   Import import = { 0 };
   gboolean ok = FALSE;
-  gint64 started;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (reader != NULL, FALSE);
@@ -1204,19 +1212,13 @@ rcv_import_csv (RcvDatabase     *db,
                          ? (guint) MIN (rcv_csv_reader_get_size (reader) / 24, G_MAXUINT / 2)
                          : 0);
 
-  started = g_get_monotonic_time ();
+  import.started = g_get_monotonic_time ();
   if (!read_header (&import, error))
     goto out;
   import.decimal = rcv_csv_reader_get_separator (reader) == ';' ? ',' : '.';
 
-  if (kind == RCV_IMPORT_PAYMENTS)
-    {
-      gint64 n_payments;
-
-      n_payments = rcv_database_query_int64 (db, "SELECT max (id) FROM payments", 0, 0);
-      import.had_payments = n_payments > 0;
-    }
   decide_bulk_mode (&import);
+  import.had_payments = kind == RCV_IMPORT_PAYMENTS && import.max_id > 0;
   /* Every reference of a row is checked by the import itself before the row is written, so
    * in bulk mode SQLite's own foreign-key probes (a random read of a large table per row)
    * are left out; the pragma only changes outside a transaction. */
@@ -1236,8 +1238,7 @@ rcv_import_csv (RcvDatabase     *db,
       /* written a batch at a time, with IDs given here in file order as the table would */
       import.pending_invoices = g_array_sized_new (FALSE, FALSE, sizeof (NewInvoice),
                                                    INVOICE_BATCH);
-      import.next_invoice_id =
-        rcv_database_query_int64 (db, "SELECT max (id) FROM invoices", 0, 0) + 1;
+      import.next_invoice_id = import.max_id + 1;
     }
 
   for (;;)
@@ -1285,7 +1286,7 @@ rcv_import_csv (RcvDatabase     *db,
     }
 
   g_debug ("%s: %u rows read and checked in %.2f s%s", rcv_csv_reader_get_name (reader),
-           report->n_rows, (g_get_monotonic_time () - started) / 1e6,
+           report->n_rows, (g_get_monotonic_time () - import.started) / 1e6,
            import.bulk ? " (bulk)" : "");
 
   if (import.pending_invoices != NULL)
@@ -1319,11 +1320,9 @@ rcv_import_csv (RcvDatabase     *db,
       goto out;
     }
 
-  g_debug ("%s: allocated after %.2f s", rcv_csv_reader_get_name (reader),
-           (g_get_monotonic_time () - started) / 1e6);
+  log_phase (&import, "allocated");
   /* written: their memory goes back before the index builds take theirs */
-  g_array_set_size (import.pending_payments, 0);
-  g_array_unref (g_steal_pointer (&import.pending_payments));
+  g_clear_pointer (&import.pending_payments, g_array_unref);
   g_string_free (g_steal_pointer (&import.strings), TRUE);
   if (!end_bulk_mode (&import, error))
     {
@@ -1331,16 +1330,14 @@ rcv_import_csv (RcvDatabase     *db,
       report->n_imported = 0;
       goto out;
     }
-  g_debug ("%s: indexes rebuilt after %.2f s", rcv_csv_reader_get_name (reader),
-           (g_get_monotonic_time () - started) / 1e6);
+  log_phase (&import, "indexes rebuilt");
   if (!rcv_collections_charge_commission (db, error) || !audit_import (&import, error))
     {
       rcv_database_rollback (db);
       report->n_imported = 0;
       goto out;
     }
-  g_debug ("%s: commission and audit after %.2f s", rcv_csv_reader_get_name (reader),
-           (g_get_monotonic_time () - started) / 1e6);
+  log_phase (&import, "commission and audit");
   if (!rcv_database_commit (db, error))
     {
       rcv_database_rollback (db);
@@ -1348,15 +1345,13 @@ rcv_import_csv (RcvDatabase     *db,
       goto out;
     }
   ok = TRUE;
-  g_debug ("%s: committed after %.2f s", rcv_csv_reader_get_name (reader),
-           (g_get_monotonic_time () - started) / 1e6);
+  log_phase (&import, "committed");
 
   /* a bulk import wrote hundreds of megabytes to the WAL: fold them into the file and give
    * the space back now, if no reader is in the way (otherwise the next write does it) */
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-  g_debug ("%s: checkpointed after %.2f s", rcv_csv_reader_get_name (reader),
-           (g_get_monotonic_time () - started) / 1e6);
+  log_phase (&import, "checkpointed");
 
 out:
   if (import.bulk)

@@ -608,7 +608,6 @@ rcv_payment_batch_write (RcvDatabase         *db,
   ok = ok && (before_writes == NULL || before_writes (user_data, error));
   g_debug ("ready to write after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   ok = ok && write_all (db, &open, payments, order, strings, error);
-  g_debug ("written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
   g_array_unref (open.invoices);
   g_array_unref (open.order);
