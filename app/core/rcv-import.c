@@ -112,7 +112,7 @@ typedef struct
   guint32 due;
   guint32 line;                 /* of the file */
   gint tax_bp;
-  guint32 number;               /* offsets in the import's strings */
+  guint32 number;               /* offsets in the batch's strings */
   guint32 description;
   gboolean credit_note;
   gboolean written;
@@ -121,7 +121,30 @@ typedef struct
 /* Rows a batch holds: written by one statement per table, then the batch starts again. */
 #define INVOICE_BATCH 16384
 
+/* A row of a batch that the table refused: its number already taken (by the row with
+ * `existing_id`, 0 when it could not be found again), or another constraint (`error`). */
 typedef struct
+{
+  guint index;                  /* in the batch */
+  gint64 existing_id;
+  GError *error;
+} Refusal;
+
+/* Bulk mode: a batch of checked rows. While one batch is written on a thread of its own, the
+ * next is read and checked; the reading thread leaves the connection alone meanwhile, and
+ * what the writing thread found out (refused rows, a failure) it reads only once that thread
+ * has ended. */
+typedef struct
+{
+  struct _Import *import;
+  GArray *rows;                 /* NewInvoice */
+  GString *strings;             /* the rows' texts */
+  gboolean drop_open_index;     /* a row came before the one before it */
+  GArray *refusals;             /* Refusal, from the writing thread */
+  GError *error;                /* the writing thread's, when the file itself failed */
+} InvoiceBatch;
+
+typedef struct _Import
 {
   RcvDatabase *db;
   RcvImportKind kind;
@@ -133,15 +156,18 @@ typedef struct
   int column_of[MAX_COLUMNS];   /* spec index → CSV field index, -1 when absent */
   guint n_header_fields;
   GHashTable *customers;        /* code → CustomerInfo */
+  gboolean all_customers;       /* the company's customers are all in `customers` */
   GHashTable *policies;         /* name → gint64 id (0: unknown) */
   gint64 first_new_id;          /* rows with this ID and above were written by this import */
   GArray *line_of_new_row;      /* guint32 line of each new row, by ID - first_new_id */
   GArray *pending_credits;
   GArray *pending_payments;           /* RcvNewPayment */
   GString *strings;                   /* the pending rows' texts, in bulk mode */
-  GArray *pending_invoices;           /* NewInvoice, in bulk mode: written a batch at a time */
+  InvoiceBatch batches[2];            /* in bulk mode: the one read, the one written */
+  InvoiceBatch *reading;              /* NULL outside an invoices' import in bulk mode */
+  InvoiceBatch *writing;              /* NULL when no batch is being written */
+  GThread *writer;
   GArray *problem_lines;              /* guint: the line of each problem in the report */
-  guint batch_first_problem;          /* the first problem of the batch being read */
   gint64 next_invoice_id;             /* in bulk mode: the ID the next invoice is given */
   guint32 last_issue;                 /* in bulk mode: the issue date of the latest row */
   gboolean unsorted;                  /* in bulk mode: a row came before the one before it */
@@ -206,7 +232,7 @@ add_problem (Import     *import,
              char       *message)
 {
   import->report->n_problems++;
-  if (import->report->problems->len < RCV_IMPORT_MAX_PROBLEMS || import->pending_invoices != NULL)
+  if (import->report->problems->len < RCV_IMPORT_MAX_PROBLEMS || import->reading != NULL)
     {
       g_ptr_array_add (import->report->problems, message);
       g_array_append_val (import->problem_lines, line);
@@ -426,19 +452,23 @@ lookup_customer (Import     *import,
                  guint       line,
                  const char *code)
 {
-  CustomerInfo *info = g_hash_table_lookup (import->customers, code);
+  static const CustomerInfo unknown = { 0 };
+  const CustomerInfo *info = g_hash_table_lookup (import->customers, code);
 
-  if (info == NULL)
+  if (info == NULL && import->all_customers)
+    info = &unknown;
+  else if (info == NULL)
     {
       g_autoptr(RcvCustomer) customer = rcv_ledger_find_customer (import->db, code, NULL);
+      CustomerInfo *found = g_new0 (CustomerInfo, 1);
 
-      info = g_new0 (CustomerInfo, 1);
       if (customer != NULL)
         {
-          info->id = customer->id;
-          info->terms = rcv_ledger_get_terms (import->db, customer);
+          found->id = customer->id;
+          found->terms = rcv_ledger_get_terms (import->db, customer);
         }
-      g_hash_table_insert (import->customers, g_strdup (code), info);
+      g_hash_table_insert (import->customers, g_strdup (code), found);
+      info = found;
     }
 
   if (info->id == 0)
@@ -449,6 +479,40 @@ lookup_customer (Import     *import,
       return NULL;
     }
   return info;
+}
+
+/* All the company's customers, as lookup_customer () finds them one by one: their terms are
+ * their own, else their policy's, else the default policy's (rcv_ledger_get_terms ()). */
+static gboolean
+load_customers (Import  *import,
+                GError **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (import->db,
+                                             "SELECT c.code, c.id, coalesce (c.terms_days,"
+                                             " (SELECT p.terms_days FROM policies AS p"
+                                             "  WHERE p.id = coalesce (c.policy_id, 0)"
+                                             "  OR (coalesce (c.policy_id, 0) = 0"
+                                             "      AND p.is_default = 1)), ?1)"
+                                             " FROM customers AS c",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, RCV_DEFAULT_TERMS_DAYS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CustomerInfo *info = g_new (CustomerInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 1);
+      info->terms = sqlite3_column_int (stmt, 2);
+      g_hash_table_insert (import->customers, g_strdup (rcv_column_text (stmt, 0)), info);
+    }
+  if (rc != SQLITE_DONE)
+    rcv_database_set_error (import->db, error);
+  sqlite3_reset (stmt);
+  import->all_customers = rc == SQLITE_DONE;
+  return import->all_customers;
 }
 
 /* Remember which line wrote the row with this ID, to name it in a later duplicate. */
@@ -471,12 +535,11 @@ note_new_row (Import *import,
     }
 }
 
-static void
-duplicate_problem (Import     *import,
-                   guint       line,
-                   const char *field_name,
-                   const char *sql,
-                   const char *value)
+/* The ID of the row that has `value`, by `sql` (one text parameter); 0 when none has. */
+static gint64
+find_row_id (Import     *import,
+             const char *sql,
+             const char *value)
 {
   sqlite3_stmt *stmt = rcv_database_prepare (import->db, sql, NULL);
   gint64 id = 0;
@@ -488,7 +551,20 @@ duplicate_problem (Import     *import,
         id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
     }
+  return id;
+}
 
+#define FIND_CUSTOMER_SQL "SELECT id FROM customers WHERE code = ?1"
+#define FIND_INVOICE_SQL "SELECT id FROM invoices WHERE number = ?1"
+
+/* The row on `line` repeats `value`, which the row with ID `id` has. */
+static void
+duplicate_problem (Import     *import,
+                   guint       line,
+                   const char *field_name,
+                   const char *value,
+                   gint64      id)
+{
   if (import->first_new_id > 0 && id >= import->first_new_id &&
       (guint) (id - import->first_new_id) < import->line_of_new_row->len)
     row_problem (import, line, field_name, _("“%s” is already on line %u of this file"), value,
@@ -552,8 +628,8 @@ import_customer_row (Import *import,
   if (!rcv_ledger_insert_customer_row (import->db, customer, &local_error))
     {
       if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
-        duplicate_problem (import, line, "id", "SELECT id FROM customers WHERE code = ?1",
-                           customer->code);
+        duplicate_problem (import, line, "id", customer->code,
+                           find_row_id (import, FIND_CUSTOMER_SQL, customer->code));
       else
         ledger_problem (import, line, local_error);
       return;
@@ -617,16 +693,16 @@ drop_indexes (Import            *import,
 /* Bulk mode: the rows of a batch, for one statement that writes them all (rcv-bulk.c). */
 typedef struct
 {
-  Import *import;
+  InvoiceBatch *batch;
   guint next;
   NewInvoice *row;
-} InvoiceBatch;
+} InvoiceCursor;
 
 static gboolean
-invoice_batch_next (gpointer data)
+invoice_cursor_next (gpointer data)
 {
-  InvoiceBatch *self = data;
-  GArray *rows = self->import->pending_invoices;
+  InvoiceCursor *self = data;
+  GArray *rows = self->batch->rows;
 
   if (self->next >= rows->len)
     return FALSE;
@@ -637,38 +713,38 @@ invoice_batch_next (gpointer data)
 
 /* Only the invoices that were written get their line. */
 static gboolean
-invoice_batch_next_written (gpointer data)
+invoice_cursor_next_written (gpointer data)
 {
-  InvoiceBatch *self = data;
+  InvoiceCursor *self = data;
 
-  while (invoice_batch_next (data))
+  while (invoice_cursor_next (data))
     if (self->row->written)
       return TRUE;
   return FALSE;
 }
 
 static void
-invoice_batch_text (InvoiceBatch    *self,
-                    guint32          offset,
-                    sqlite3_context *context)
+invoice_cursor_text (InvoiceCursor   *self,
+                     guint32          offset,
+                     sqlite3_context *context)
 {
   /* the batch's texts do not move while its statement runs */
-  sqlite3_result_text (context, self->import->strings->str + offset, -1, SQLITE_STATIC);
+  sqlite3_result_text (context, self->batch->strings->str + offset, -1, SQLITE_STATIC);
 }
 
 /* As rcv_ledger_insert_invoice_row () writes them. */
 static void
-invoice_batch_column (gpointer         data,
-                      int              column,
-                      sqlite3_context *context)
+invoice_cursor_column (gpointer         data,
+                       int              column,
+                       sqlite3_context *context)
 {
-  InvoiceBatch *self = data;
+  InvoiceCursor *self = data;
   const NewInvoice *row = self->row;
 
   switch (column)
     {
     case 0: sqlite3_result_int64 (context, row->id); break;
-    case 1: invoice_batch_text (self, row->number, context); break;
+    case 1: invoice_cursor_text (self, row->number, context); break;
     case 2: sqlite3_result_int64 (context, row->customer_id); break;
     case 3:
       sqlite3_result_text (context,
@@ -683,23 +759,23 @@ invoice_batch_column (gpointer         data,
     /* nothing to settle: never open */
     case 7: rcv_bulk_result_date (context, row->total == 0 ? row->issue : 0); break;
     case 8: sqlite3_result_int (context, row->total == 0 ? 0 : RCV_SPAN_OPEN); break;
-    case 9: invoice_batch_text (self, row->description, context); break;
+    case 9: invoice_cursor_text (self, row->description, context); break;
     default: sqlite3_result_null (context); break;
     }
 }
 
 static void
-invoice_batch_line_column (gpointer         data,
-                           int              column,
-                           sqlite3_context *context)
+invoice_cursor_line_column (gpointer         data,
+                            int              column,
+                            sqlite3_context *context)
 {
-  InvoiceBatch *self = data;
+  InvoiceCursor *self = data;
   const NewInvoice *row = self->row;
 
   switch (column)
     {
     case 0: sqlite3_result_int64 (context, row->id); break;
-    case 1: invoice_batch_text (self, row->description, context); break;
+    case 1: invoice_cursor_text (self, row->description, context); break;
     case 2: sqlite3_result_int64 (context, row->unit_price); break;
     case 3: sqlite3_result_int (context, row->tax_bp); break;
     case 4: sqlite3_result_int64 (context, row->net); break;
@@ -722,28 +798,30 @@ forget_pending_credit (Import *import,
       }
 }
 
-/* Writes the batch: its invoices, then their lines. A row the table refuses (a number the
- * company file or an earlier row already has) is reported with its line, and the rest of the
- * batch goes on, so that every such row is named; FALSE only when the file itself fails. */
-static gboolean
-write_invoice_batch (Import  *import,
-                     GError **error)
+/* On the writing thread: the batch's invoices, then their lines. A row the table refuses (a
+ * number the company file or an earlier row already has) is noted, and the rest of the batch
+ * goes on, so that every such row is named; FALSE only when the file itself fails. */
+static gpointer
+write_invoice_batch (gpointer data)
 {
+  InvoiceBatch *batch = data;
+  Import *import = batch->import;
   sqlite3 *handle = rcv_database_get_handle (import->db);
-  InvoiceBatch batch = { import, 0, NULL };
-  RcvBulkSource invoices = { invoice_batch_next, invoice_batch_column, &batch };
-  RcvBulkSource lines = { invoice_batch_next_written, invoice_batch_line_column, &batch };
+  InvoiceCursor cursor = { batch, 0, NULL };
+  RcvBulkSource invoices = { invoice_cursor_next, invoice_cursor_column, &cursor };
+  RcvBulkSource lines = { invoice_cursor_next_written, invoice_cursor_line_column, &cursor };
 
-  if (import->unsorted && !import->open_index_dropped)
+  if (batch->drop_open_index && !import->open_index_dropped)
     {
-      if (!drop_indexes (import, bulk_indexes_unsorted_invoices, error))
-        return FALSE;
+      if (!drop_indexes (import, bulk_indexes_unsorted_invoices, &batch->error))
+        return GINT_TO_POINTER (FALSE);
       import->open_index_dropped = TRUE;
     }
 
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;
+      Refusal refusal = { 0 };
       int code;
 
       /* OR FAIL: a refused row ends the statement and keeps the rows before it, without the
@@ -756,36 +834,111 @@ write_invoice_batch (Import  *import,
                         &invoices, &local_error))
         break;
       code = sqlite3_extended_errcode (handle);
-      if ((code & 0xff) != SQLITE_CONSTRAINT || batch.row == NULL)
+      if ((code & 0xff) != SQLITE_CONSTRAINT || cursor.row == NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          g_propagate_error (&batch->error, g_steal_pointer (&local_error));
+          return GINT_TO_POINTER (FALSE);
         }
 
-      batch.row->written = FALSE;
-      forget_pending_credit (import, batch.row->id);
+      cursor.row->written = FALSE;
+      refusal.index = cursor.next - 1;
       if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-        duplicate_problem (import, batch.row->line, "number",
-                           "SELECT id FROM invoices WHERE number = ?1",
-                           import->strings->str + batch.row->number);
+        refusal.existing_id = find_row_id (import, FIND_INVOICE_SQL,
+                                           batch->strings->str + cursor.row->number);
       else
-        ledger_problem (import, batch.row->line, local_error);
-      batch.row = NULL;   /* the statement goes on after it */
+        refusal.error = g_steal_pointer (&local_error);
+      g_array_append_val (batch->refusals, refusal);
+      cursor.row = NULL;   /* the statement goes on after it */
     }
 
-  batch.next = 0;
-  if (!rcv_bulk_run (import->db,
-                     "INSERT OR FAIL INTO invoice_lines (invoice_id, position, description,"
-                     " quantity_milli, unit_price, tax_bp, net, tax)"
-                     " SELECT c0, 1, c1, 1000, c2, c3, c4, c5 FROM rcv_rows (?1)",
-                     &lines, error))
-    return FALSE;
+  cursor.next = 0;
+  return GINT_TO_POINTER (rcv_bulk_run (import->db,
+                                        "INSERT OR FAIL INTO invoice_lines (invoice_id, position,"
+                                        " description, quantity_milli, unit_price, tax_bp, net,"
+                                        " tax) SELECT c0, 1, c1, 1000, c2, c3, c4, c5"
+                                        " FROM rcv_rows (?1)",
+                                        &lines, &batch->error));
+}
 
-  g_array_set_size (import->pending_invoices, 0);
-  g_string_truncate (import->strings, 0);
-  order_problems (import, import->batch_first_problem);
-  import->batch_first_problem = import->report->problems->len;
+/* Waits for the batch being written, if any, and reports the rows it refused; the batch is
+ * then empty, for the reading thread to fill again. */
+static gboolean
+finish_invoice_batch (Import  *import,
+                      GError **error)
+{
+  InvoiceBatch *batch = import->writing;
+  gboolean ok;
+
+  if (batch == NULL)
+    return TRUE;
+  ok = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&import->writer)));
+  import->writing = NULL;
+
+  for (guint i = 0; i < batch->refusals->len; i++)
+    {
+      Refusal *refusal = &g_array_index (batch->refusals, Refusal, i);
+      const NewInvoice *row = &g_array_index (batch->rows, NewInvoice, refusal->index);
+
+      forget_pending_credit (import, row->id);
+      if (refusal->error != NULL)
+        {
+          ledger_problem (import, row->line, refusal->error);
+          g_clear_error (&refusal->error);
+        }
+      else
+        duplicate_problem (import, row->line, "number", batch->strings->str + row->number,
+                           refusal->existing_id);
+    }
+  /* the problems of the rows read meanwhile came first: all in line order again */
+  order_problems (import, 0);
+
+  g_array_set_size (batch->refusals, 0);
+  g_array_set_size (batch->rows, 0);
+  g_string_truncate (batch->strings, 0);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&batch->error));
+  return ok;
+}
+
+/* Hands the batch read to a writing thread, once the one before it is written, and reads the
+ * next into the other. */
+static gboolean
+write_invoice_batch_async (Import  *import,
+                           GError **error)
+{
+  InvoiceBatch *batch = import->reading;
+
+  if (!finish_invoice_batch (import, error))
+    return FALSE;
+  if (batch->rows->len == 0)
+    return TRUE;
+
+  batch->drop_open_index = import->unsorted;
+  import->writing = batch;
+  import->writer = g_thread_new ("rcv-import", write_invoice_batch, batch);
+  import->reading = batch == &import->batches[0] ? &import->batches[1] : &import->batches[0];
   return TRUE;
+}
+
+static void
+invoice_batch_init (InvoiceBatch *batch,
+                    Import       *import)
+{
+  batch->import = import;
+  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (NewInvoice), INVOICE_BATCH);
+  batch->strings = g_string_new (NULL);
+  batch->refusals = g_array_new (FALSE, FALSE, sizeof (Refusal));
+}
+
+static void
+invoice_batch_clear (InvoiceBatch *batch)
+{
+  if (batch->rows == NULL)
+    return;
+  g_array_unref (batch->refusals);
+  g_array_unref (batch->rows);
+  g_string_free (batch->strings, TRUE);
+  g_clear_error (&batch->error);
 }
 
 /* Bulk mode: checks the row as the ledger would, and adds it to the batch. */
@@ -795,6 +948,7 @@ add_pending_invoice (Import     *import,
                      guint       line)
 {
   g_autoptr(GError) local_error = NULL;
+  InvoiceBatch *batch = import->reading;
   const RcvInvoiceLine *first;
   const char *field_name;
   NewInvoice row = { 0 };
@@ -822,12 +976,11 @@ add_pending_invoice (Import     *import,
   if (row.issue < import->last_issue)
     import->unsorted = TRUE;
   import->last_issue = row.issue;
-  row.number = (guint32) import->strings->len;
-  g_string_append_len (import->strings, invoice->number, strlen (invoice->number) + 1);
-  row.description = (guint32) import->strings->len;
-  g_string_append_len (import->strings, invoice->description,
-                       strlen (invoice->description) + 1);
-  g_array_append_val (import->pending_invoices, row);
+  row.number = (guint32) batch->strings->len;
+  g_string_append_len (batch->strings, invoice->number, strlen (invoice->number) + 1);
+  row.description = (guint32) batch->strings->len;
+  g_string_append_len (batch->strings, invoice->description, strlen (invoice->description) + 1);
+  g_array_append_val (batch->rows, row);
   invoice_imported (import, row.id, line);
 }
 
@@ -885,7 +1038,7 @@ import_invoice_row (Import *import,
   invoice->description = g_strdup (field (import, I_DESCRIPTION));
   rcv_invoice_add_line (invoice, invoice->description, 1000, amount, tax_bp);
 
-  if (import->pending_invoices != NULL)
+  if (import->reading != NULL)
     {
       add_pending_invoice (import, invoice, line);
       return;
@@ -893,8 +1046,8 @@ import_invoice_row (Import *import,
   if (!rcv_ledger_insert_invoice_row (import->db, invoice, &local_error))
     {
       if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
-        duplicate_problem (import, line, "number", "SELECT id FROM invoices WHERE number = ?1",
-                           invoice->number);
+        duplicate_problem (import, line, "number", invoice->number,
+                           find_row_id (import, FIND_INVOICE_SQL, invoice->number));
       else
         ledger_problem (import, line, local_error);
       return;
@@ -1235,9 +1388,16 @@ rcv_import_csv (RcvDatabase     *db,
           rcv_database_rollback (db);
           goto out;
         }
-      /* written a batch at a time, with IDs given here in file order as the table would */
-      import.pending_invoices = g_array_sized_new (FALSE, FALSE, sizeof (NewInvoice),
-                                                   INVOICE_BATCH);
+      /* written a batch at a time, with IDs given here in file order as the table would;
+       * the rows are read and checked without the connection, which the writing thread has */
+      if (!load_customers (&import, error))
+        {
+          rcv_database_rollback (db);
+          goto out;
+        }
+      invoice_batch_init (&import.batches[0], &import);
+      invoice_batch_init (&import.batches[1], &import);
+      import.reading = &import.batches[0];
       import.next_invoice_id = import.max_id + 1;
     }
 
@@ -1269,9 +1429,8 @@ rcv_import_csv (RcvDatabase     *db,
           break;
         case RCV_IMPORT_INVOICES:
           import_invoice_row (&import, line);
-          if (import.pending_invoices != NULL &&
-              import.pending_invoices->len >= INVOICE_BATCH &&
-              !write_invoice_batch (&import, error))
+          if (import.reading != NULL && import.reading->rows->len >= INVOICE_BATCH &&
+              !write_invoice_batch_async (&import, error))
             {
               rcv_database_rollback (db);
               goto out;
@@ -1289,14 +1448,15 @@ rcv_import_csv (RcvDatabase     *db,
            report->n_rows, (g_get_monotonic_time () - import.started) / 1e6,
            import.bulk ? " (bulk)" : "");
 
-  if (import.pending_invoices != NULL)
+  if (import.reading != NULL)
     {
-      if (!write_invoice_batch (&import, error))
+      /* the last batch, and the wait for it */
+      if (!write_invoice_batch_async (&import, error) || !finish_invoice_batch (&import, error))
         {
           rcv_database_rollback (db);
           goto out;
         }
-      g_clear_pointer (&import.pending_invoices, g_array_unref);
+      import.reading = NULL;
     }
 
   /* the credit notes' targets are checked even when rows were bad, to report every problem;
@@ -1375,7 +1535,8 @@ out:
   g_array_unref (import.problem_lines);
   g_array_unref (import.pending_credits);
   g_clear_pointer (&import.pending_payments, g_array_unref);
-  g_clear_pointer (&import.pending_invoices, g_array_unref);
+  invoice_batch_clear (&import.batches[0]);
+  invoice_batch_clear (&import.batches[1]);
   return ok;
 }
 
