@@ -66,6 +66,9 @@ test_pragmas (void)
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
   sqlite3_finalize (stmt);
   sqlite3_close (handle);
+
+  /* a new file's pages are 16 KiB (rcv_database_open ()) */
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA page_size"), ==, 16384);
 }
 
 static void
@@ -213,6 +216,24 @@ test_migrate_empty_file (void)
   g_assert_cmpint (rcv_test_sql_int (path,
                                      "SELECT count(*) FROM sqlite_master WHERE name = 'invoices'"),
                    ==, 1);
+}
+
+/* A file written before pages were 16 KiB keeps its 4 KiB pages. */
+static void
+test_keeps_page_size (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "small-pages.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) db = NULL;
+
+  sql_exec (path, "PRAGMA page_size = 4096; VACUUM");
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA page_size"), ==, 4096);
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  rcv_test_customer (db, "C1", "Alpha");
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA page_size"), ==, 4096);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM customers"), ==, 1);
 }
 
 static void
@@ -421,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/core/database/refuse-locked", test_refuse_locked);
   g_test_add_func ("/core/database/not-a-file", test_not_a_file);
   g_test_add_func ("/core/database/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/core/database/keeps-page-size", test_keeps_page_size);
   g_test_add_func ("/core/database/read-only", test_read_only);
   g_test_add_func ("/core/database/nested-transactions", test_nested_transactions);
   g_test_add_func ("/core/database/failed-write-leaves-nothing", test_failed_write_leaves_nothing);
