@@ -175,6 +175,7 @@ typedef struct _Import
   gboolean bulk;
   GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
+  GThread *loader;                    /* in bulk mode, reading the open invoices meanwhile */
   gint64 max_id;                      /* the highest ID the import's table had before it */
   gint64 started;                     /* monotonic time, for the phases' debug messages */
   gint64 secure_delete;               /* as it was, restored after the drops */
@@ -1216,6 +1217,47 @@ drop_bulk_indexes (gpointer   user_data,
                        error);
 }
 
+/* Bulk mode: the open invoices that the payments will go to, read on a connection and a
+ * thread of their own while the rows are read and checked. The import's transaction holds
+ * the write lock and has written nothing yet, so they are what it would read itself. */
+static gpointer
+read_open_invoices (gpointer data)
+{
+  g_autofree char *path = data;
+  g_autoptr(RcvDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  RcvOpenInvoices *open = NULL;
+
+  reader = rcv_database_open (path, RCV_DATABASE_FLAGS_READ_ONLY, &error);
+  /* one pass over the table: a small cache is enough */
+  if (reader != NULL && rcv_database_exec (reader, "PRAGMA cache_size = -2048", &error))
+    open = rcv_open_invoices_load (reader, &error);
+  if (open == NULL)
+    g_debug ("the open invoices are read after the rows instead: %s", error->message);
+  return open;
+}
+
+static void
+start_loading_open_invoices (Import *import)
+{
+  const char *path = rcv_database_get_path (import->db);
+
+  if (path != NULL)
+    import->loader = g_thread_new ("rcv-import", read_open_invoices, g_strdup (path));
+}
+
+/* Waits for the second thread's open invoices, or reads them now when it had none. */
+static RcvOpenInvoices *
+finish_loading_open_invoices (Import  *import,
+                              GError **error)
+{
+  RcvOpenInvoices *open = NULL;
+
+  if (import->loader != NULL)
+    open = g_thread_join (g_steal_pointer (&import->loader));
+  return open != NULL ? open : rcv_open_invoices_load (import->db, error);
+}
+
 static gboolean
 allocate_pending_payments (Import  *import,
                            GError **error)
@@ -1223,8 +1265,13 @@ allocate_pending_payments (Import  *import,
   if (import->kind != RCV_IMPORT_PAYMENTS)
     return TRUE;
   if (import->bulk)
-    return rcv_payment_batch_write (import->db, import->pending_payments, import->strings,
-                                    drop_bulk_indexes, import, error);
+    {
+      g_autoptr(RcvOpenInvoices) open = finish_loading_open_invoices (import, error);
+
+      return open != NULL &&
+             rcv_payment_batch_write (import->db, open, import->pending_payments,
+                                      import->strings, drop_bulk_indexes, import, error);
+    }
 
   rcv_new_payments_sort (import->pending_payments);
   for (guint i = 0; i < import->pending_payments->len; i++)
@@ -1407,6 +1454,8 @@ rcv_import_csv (RcvDatabase     *db,
       import.reading = &import.batches[0];
       import.next_invoice_id = import.max_id + 1;
     }
+  if (import.bulk && kind == RCV_IMPORT_PAYMENTS)
+    start_loading_open_invoices (&import);
 
   for (;;)
     {
@@ -1521,6 +1570,9 @@ rcv_import_csv (RcvDatabase     *db,
   log_phase (&import, "checkpointed");
 
 out:
+  /* a file with problems never needed them */
+  if (import.loader != NULL)
+    rcv_open_invoices_free (g_thread_join (import.loader));
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
   /* a rollback has brought any dropped index back with the rest */

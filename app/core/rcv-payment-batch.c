@@ -46,12 +46,13 @@ typedef struct
   guint32 effective;
 } Allocation;
 
-typedef struct
+struct _RcvOpenInvoices
 {
   GArray *invoices;    /* OpenInvoice, by ID: as the table gives them */
   GArray *order;       /* guint32 indices into invoices: customer, due date, issue date, number */
   GHashTable *cursors; /* customer ID → guint *, its first position in order that may be open */
-} OpenInvoices;
+};
+typedef RcvOpenInvoices OpenInvoices;
 
 static int
 compare_payments (gconstpointer a,
@@ -560,10 +561,12 @@ write_all (RcvDatabase   *db,
 }
 
 /* Writes `payments` (in file order, checked) inside the caller's transaction, with their
- * allocations, in date order. `before_writes` runs after the open invoices are
- * read and before anything is written (the import drops indexes there). */
+ * allocations, in date order, to the invoices of `open` (read in this transaction, before
+ * anything was written; allocating changes it). `before_writes` runs before anything is
+ * written (the import drops indexes there). */
 gboolean
 rcv_payment_batch_write (RcvDatabase         *db,
+                         RcvOpenInvoices     *open,
                          GArray              *payments,
                          const GString       *strings,
                          RcvBatchPrepareFunc  before_writes,
@@ -571,13 +574,13 @@ rcv_payment_batch_write (RcvDatabase         *db,
                          GError             **error)
 {
   g_autoptr(GArray) order = NULL;
-  OpenInvoices open;
   sqlite3_stmt *stmt;
   gint64 next_id = 1;
   gint64 started;
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (open != NULL, FALSE);
   g_return_val_if_fail (payments != NULL, FALSE);
 
   stmt = rcv_database_prepare (db, "SELECT coalesce (max (id), 0) + 1 FROM payments", error);
@@ -597,27 +600,48 @@ rcv_payment_batch_write (RcvDatabase         *db,
     }
   g_array_sort_with_data (order, compare_payment_indices, payments);
 
+  started = g_get_monotonic_time ();
+  ok = before_writes == NULL || before_writes (user_data, error);
+  g_debug ("ready to write after %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  return ok && write_all (db, open, payments, order, strings, error);
+}
+
+/* The invoices a payment can go to: open, posted, not credit notes; read through `db`,
+ * which may be a connection of its own (the import reads them on a second thread). */
+RcvOpenInvoices *
+rcv_open_invoices_load (RcvDatabase  *db,
+                        GError      **error)
+{
+  g_autoptr(RcvOpenInvoices) open = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  open = g_new0 (RcvOpenInvoices, 1);
   /* sized once, by a count over the partial index of the unsettled (5 MB for a million):
    * grown by doubling instead, a step could leave the array before it in the heap */
-  open.invoices = g_array_sized_new (FALSE, FALSE, sizeof (OpenInvoice),
-                                     (guint) rcv_database_query_int64 (db,
-                                                                       "SELECT count (*)"
-                                                                       " FROM invoices WHERE"
-                                                                       " settled_date IS NULL",
-                                                                       0, 0));
-  open.order = g_array_new (FALSE, FALSE, sizeof (guint32));
-  open.cursors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  started = g_get_monotonic_time ();
-  ok = load_open_invoices (db, &open, error);
-  g_debug ("%u open invoices read in %.2f s", open.invoices->len,
+  open->invoices = g_array_sized_new (FALSE, FALSE, sizeof (OpenInvoice),
+                                      (guint) rcv_database_query_int64 (db,
+                                                                        "SELECT count (*)"
+                                                                        " FROM invoices WHERE"
+                                                                        " settled_date IS NULL",
+                                                                        0, 0));
+  open->order = g_array_new (FALSE, FALSE, sizeof (guint32));
+  open->cursors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if (!load_open_invoices (db, open, error))
+    return NULL;
+  g_debug ("%u open invoices read in %.2f s", open->invoices->len,
            (g_get_monotonic_time () - started) / 1e6);
-  ok = ok && (before_writes == NULL || before_writes (user_data, error));
-  g_debug ("ready to write after %.2f s", (g_get_monotonic_time () - started) / 1e6);
-  ok = ok && write_all (db, &open, payments, order, strings, error);
+  return g_steal_pointer (&open);
+}
 
-  g_array_unref (open.invoices);
-  g_array_unref (open.order);
-  g_hash_table_unref (open.cursors);
-  return ok;
+void
+rcv_open_invoices_free (RcvOpenInvoices *open)
+{
+  if (open == NULL)
+    return;
+  g_clear_pointer (&open->invoices, g_array_unref);
+  g_clear_pointer (&open->order, g_array_unref);
+  g_clear_pointer (&open->cursors, g_hash_table_unref);
+  g_free (open);
 }

@@ -26,8 +26,17 @@ typedef struct
 typedef gboolean (*RcvBatchPrepareFunc) (gpointer   user_data,
                                          GError   **error);
 
+/* The open invoices, in memory, in the order payments go to them. */
+typedef struct _RcvOpenInvoices RcvOpenInvoices;
+
+RcvOpenInvoices *rcv_open_invoices_load (RcvDatabase     *db,
+                                         GError         **error);
+void             rcv_open_invoices_free (RcvOpenInvoices *open);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvOpenInvoices, rcv_open_invoices_free)
+
 void     rcv_new_payments_sort   (GArray *payments);
 gboolean rcv_payment_batch_write (RcvDatabase         *db,
+                                  RcvOpenInvoices     *open,
                                   GArray              *payments,
                                   const GString       *strings,
                                   RcvBatchPrepareFunc  before_writes,
