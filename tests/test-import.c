@@ -189,9 +189,28 @@ test_invoices (Fixture       *fixture,
   g_autoptr(RcvInvoice) i1 = NULL;
   g_autoptr(RcvInvoice) i4 = NULL;
   g_autoptr(RcvInvoice) i3 = NULL;
+  g_autoptr(RcvInvoice) i5 = NULL;
+  g_autoptr(RcvPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a customer on a policy of its own, with its own terms */
+  policy = rcv_policy_load (fixture->db, 0, &error);
+  g_assert_no_error (error);
+  g_free (policy->name);
+  policy->name = g_strdup ("Gold");
+  policy->id = 0;
+  policy->is_default = FALSE;
+  policy->terms_days = 45;
+  g_assert_true (rcv_policy_save (fixture->db, policy, &error));
+  g_assert_no_error (error);
 
   import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, "id,name,policy\nC4,Delta,Gold\n", 1);
   import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+  import_ok (fixture, RCV_IMPORT_INVOICES,
+             "number,customer_id,issue_date,amount\nI-5,C4,2026-03-01,10.00\n", 1);
+  i5 = rcv_ledger_find_invoice (fixture->db, "I-5", NULL);
+  g_assert_cmpint (g_date_compare (&i5->due_date, rcv_test_date ("2026-04-15")), ==, 0);
 
   /* due date from the customer's terms, the policy's (30 days), or the file */
   i1 = rcv_ledger_find_invoice (fixture->db, "I-1", NULL);
