@@ -545,6 +545,66 @@ test_invoice_batches (Fixture       *fixture,
   g_assert_cmpint (aging->total.balance, ==, 20000 * 1000);
 }
 
+/* 20 000 payments, each of one invoice of batched_invoices () */
+static GString *
+batched_payments (void)
+{
+  GString *csv = g_string_new ("date,customer_id,amount,invoice_number,reference\n");
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "2026-01-01,C1,10.00,B%05u,B%05u\n", i, i);
+  return csv;
+}
+
+/* Bulk mode looks the invoice numbers up on a second thread, a batch at a time: their
+ * problems still come in line order among the others, whichever batch they are in. */
+static void
+test_payment_batches (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) invoices = batched_invoices (0);
+  g_autoptr(GString) bad = batched_payments ();
+  g_autoptr(GString) good = batched_payments ();
+  g_autoptr(RcvAgingReport) aging = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, "id,name\nC1,Batch GmbH\nC2,Other AG\n", 2);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices->str, 20000);
+
+  replace_row (bad, 3, "2026-01-01,C1,10.00,NOPE,x");
+  replace_row (bad, 16388, "2026-01-01,C9,10.00,B16386,x");
+  replace_row (bad, 16390, "2026-02-30,C1,10.00,B16388,x");
+  replace_row (bad, 16400, "2026-01-01,C2,10.00,B00010,x");
+  replace_row (bad, 20001, "2026-01-01,C1,10.00,B99999,x");
+  FAILS (RCV_IMPORT_PAYMENTS, bad->str,
+         "in.csv:3: field “invoice_number”: there is no invoice “NOPE”",
+         "in.csv:16388: field “customer_id”: there is no customer with the ID “C9” (import the "
+         "customers first)",
+         "in.csv:16390: field “date”: “2026-02-30” is not a date in the calendar",
+         "in.csv:16400: field “invoice_number”: invoice “B00010” belongs to another customer, "
+         "not to “C2”",
+         "in.csv:20001: field “invoice_number”: there is no invoice “B99999”");
+  g_assert_cmpint (rcv_test_sql_int (fixture->path, "SELECT count (*) FROM payments"), ==, 0);
+
+  /* the same rows, good: each payment goes to the invoice it names */
+  import_ok (fixture, RCV_IMPORT_PAYMENTS, good->str, 20000);
+  g_assert_cmpint (rcv_test_sql_int (fixture->path,
+                                     "SELECT count (*) FROM allocations AS a"
+                                     " JOIN payments AS p ON p.id = a.payment_id"
+                                     " JOIN invoices AS i ON i.id = a.invoice_id"
+                                     " WHERE p.reference = i.number AND a.amount = 1000"),
+                   ==, 20000);
+  g_assert_cmpint (rcv_test_sql_int (fixture->path,
+                                     "SELECT count (*) FROM invoices"
+                                     " WHERE settled_date IS NULL"), ==, 0);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 1, 2027);
+  aging = rcv_aging_report_new (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aging->total.balance, ==, 0);
+}
+
 static void
 test_missing_file (Fixture       *fixture,
                    gconstpointer  data)
@@ -683,6 +743,7 @@ main (int    argc,
   ADD ("/core/import/same-file-twice", test_same_file_twice);
   ADD ("/core/import/many-problems", test_many_problems);
   ADD ("/core/import/invoice-batches", test_invoice_batches);
+  ADD ("/core/import/payment-batches", test_payment_batches);
   ADD ("/core/import/missing-file", test_missing_file);
   g_test_add_func ("/core/import/bulk-matches-row-by-row", test_bulk_matches_row_by_row);
 

@@ -144,6 +144,28 @@ typedef struct
   GError *error;                /* the writing thread's, when the file itself failed */
 } InvoiceBatch;
 
+/* Bulk mode, payments: invoice numbers are looked up on a thread of their own, a batch at a
+ * time, while the reading thread goes on (it leaves the connection alone meanwhile). */
+#define LOOKUP_BATCH 16384
+#define NO_PAYMENT G_MAXUINT32
+
+typedef struct
+{
+  guint32 line;
+  guint32 payment;              /* its row in pending_payments; NO_PAYMENT: the row was refused */
+  guint32 number;               /* offsets in the batch's texts */
+  guint32 customer_code;
+  gint64 customer_id;           /* 0: the row's customer is unknown */
+  gint64 invoice_id;            /* found by the looking-up thread */
+  char *problem;                /* or what is wrong with the number, also from that thread */
+} Lookup;
+
+typedef struct
+{
+  GArray *lookups;              /* Lookup */
+  GString *texts;
+} LookupBatch;
+
 typedef struct _Import
 {
   RcvDatabase *db;
@@ -175,7 +197,15 @@ typedef struct _Import
   gboolean bulk;
   GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
-  GThread *loader;                    /* in bulk mode, reading the open invoices meanwhile */
+  GThread *resolver;                  /* in bulk mode, payments: looks up the invoice numbers */
+  GAsyncQueue *to_resolve;            /* LookupBatch, for it */
+  GAsyncQueue *resolved;              /* LookupBatch, back from it */
+  LookupBatch *lookups;               /* being filled by the reading thread */
+  GPtrArray *spare_lookups;           /* LookupBatch, merged, to fill again */
+  guint n_resolving;                  /* handed over and not merged back yet */
+  RcvOpenInvoices *open;              /* read by the looking-up thread first */
+  GError *resolver_error;             /* why it could not read them */
+  gboolean lookups_ended;             /* on the looking-up thread: all batches are done */
   gint64 max_id;                      /* the highest ID the import's table had before it */
   gint64 started;                     /* monotonic time, for the phases' debug messages */
   gint64 secure_delete;               /* as it was, restored after the drops */
@@ -225,15 +255,17 @@ rcv_import_report_free (RcvImportReport *report)
 }
 
 /* The problems a report keeps are the first ones by line. In bulk mode a batch's refused rows
- * are known only when it is written, after the problems of the rows that follow them: a
- * batch's problems are all kept until then, put in line order, and only then cut. */
+ * (or its payments' invoice numbers) are known only when it is written (or looked up), after
+ * the problems of the rows that follow them: the problems are all kept until then, put in
+ * line order, and only then cut. */
 static void
 add_problem (Import     *import,
              guint       line,
              char       *message)
 {
   import->report->n_problems++;
-  if (import->report->problems->len < RCV_IMPORT_MAX_PROBLEMS || import->reading != NULL)
+  if (import->report->problems->len < RCV_IMPORT_MAX_PROBLEMS || import->reading != NULL ||
+      import->resolver != NULL)
     {
       g_ptr_array_add (import->report->problems, message);
       g_array_append_val (import->problem_lines, line);
@@ -289,6 +321,19 @@ order_problems (Import *import,
     }
 }
 
+/* “file:line: field “x”: text”, as the report gives every problem */
+static char *
+format_problem (Import     *import,
+                guint       line,
+                const char *field,
+                const char *text)
+{
+  if (field != NULL)
+    return g_strdup_printf (_("%s:%u: field “%s”: %s"), rcv_csv_reader_get_name (import->reader),
+                            line, field, text);
+  return g_strdup_printf (_("%s:%u: %s"), rcv_csv_reader_get_name (import->reader), line, text);
+}
+
 static void G_GNUC_PRINTF (4, 5)
 row_problem (Import     *import,
              guint       line,
@@ -303,14 +348,7 @@ row_problem (Import     *import,
   text = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (field != NULL)
-    add_problem (import, line, g_strdup_printf (_("%s:%u: field “%s”: %s"),
-                                                rcv_csv_reader_get_name (import->reader), line,
-                                                field, text));
-  else
-    add_problem (import, line, g_strdup_printf (_("%s:%u: %s"),
-                                                rcv_csv_reader_get_name (import->reader), line,
-                                                text));
+  add_problem (import, line, format_problem (import, line, field, text));
 }
 
 /* The ledger's messages start with the field (“number: …”): keep it as the field. */
@@ -1087,6 +1125,214 @@ apply_pending_credits (Import  *import,
   return TRUE;
 }
 
+/* The invoice a payment names: NULL when it can take the payment (its ID in `invoice_id`),
+ * else what is wrong with it. */
+static char *
+check_invoice_number (Import     *import,
+                      const char *number,
+                      gint64      customer_id,
+                      const char *customer_code,
+                      gint64     *invoice_id)
+{
+  /* only what the checks need: a million payments make a full load per row count */
+  sqlite3_stmt *stmt = rcv_database_prepare (import->db,
+                                             "SELECT id, customer_id, kind, status"
+                                             " FROM invoices WHERE number = ?1",
+                                             NULL);
+  gboolean found = FALSE, is_invoice = FALSE, is_void = FALSE;
+  gint64 id = 0, invoice_customer = 0;
+
+  if (stmt != NULL)
+    {
+      rcv_bind_text (stmt, 1, number);
+      if ((found = sqlite3_step (stmt) == SQLITE_ROW))
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          invoice_customer = sqlite3_column_int64 (stmt, 1);
+          is_invoice = g_str_equal (rcv_column_text (stmt, 2), "invoice");
+          is_void = g_str_equal (rcv_column_text (stmt, 3), "void");
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (!found)
+    return g_strdup_printf (_("there is no invoice “%s”"), number);
+  if (!is_invoice)
+    return g_strdup_printf (_("“%s” is a credit note, not an invoice"), number);
+  if (is_void)
+    return g_strdup_printf (_("invoice “%s” is void"), number);
+  if (customer_id != 0 && invoice_customer != customer_id)
+    return g_strdup_printf (_("invoice “%s” belongs to another customer, not to “%s”"), number,
+                            customer_code);
+  *invoice_id = id;
+  return NULL;
+}
+
+/* The end of the lookups, for the looking-up thread. */
+static LookupBatch end_of_lookups;
+
+static LookupBatch *
+lookup_batch_new (void)
+{
+  LookupBatch *batch = g_new (LookupBatch, 1);
+
+  batch->lookups = g_array_sized_new (FALSE, FALSE, sizeof (Lookup), LOOKUP_BATCH);
+  batch->texts = g_string_new (NULL);
+  return batch;
+}
+
+static void
+lookup_batch_free (gpointer data)
+{
+  LookupBatch *batch = data;
+
+  for (guint i = 0; i < batch->lookups->len; i++)
+    g_free (g_array_index (batch->lookups, Lookup, i).problem);
+  g_array_unref (batch->lookups);
+  g_string_free (batch->texts, TRUE);
+  g_free (batch);
+}
+
+/* On the looking-up thread. */
+static void
+resolve_batch (Import      *import,
+               LookupBatch *batch)
+{
+  if (batch == &end_of_lookups)
+    {
+      import->lookups_ended = TRUE;
+      return;
+    }
+
+  for (guint i = 0; i < batch->lookups->len; i++)
+    {
+      Lookup *lookup = &g_array_index (batch->lookups, Lookup, i);
+      g_autofree char *problem = check_invoice_number (import, batch->texts->str + lookup->number,
+                                                       lookup->customer_id,
+                                                       batch->texts->str + lookup->customer_code,
+                                                       &lookup->invoice_id);
+
+      if (problem != NULL)
+        lookup->problem = format_problem (import, lookup->line, "invoice_number", problem);
+    }
+  g_async_queue_push (import->resolved, batch);
+}
+
+/* While the open invoices are read: the batches waiting, so that they do not pile up. */
+static void
+resolve_waiting (gpointer data)
+{
+  Import *import = data;
+  LookupBatch *batch;
+
+  while (!import->lookups_ended && (batch = g_async_queue_try_pop (import->to_resolve)) != NULL)
+    resolve_batch (import, batch);
+}
+
+/* The looking-up thread: the invoice numbers of each batch handed over, until the end; and
+ * meanwhile the open invoices, which the payments go to once all rows are in. */
+static gpointer
+resolve_lookups (gpointer data)
+{
+  Import *import = data;
+  RcvOpenInvoices *open = rcv_open_invoices_load (import->db, resolve_waiting, import,
+                                                  &import->resolver_error);
+
+  while (!import->lookups_ended)
+    resolve_batch (import, g_async_queue_pop (import->to_resolve));
+  return open;
+}
+
+static void
+start_resolving (Import *import)
+{
+  import->to_resolve = g_async_queue_new ();
+  import->resolved = g_async_queue_new ();
+  import->spare_lookups = g_ptr_array_new_with_free_func (lookup_batch_free);
+  import->lookups = lookup_batch_new ();
+  import->resolver = g_thread_new ("rcv-import", resolve_lookups, import);
+}
+
+/* A batch back from the looking-up thread: its invoices go to their payments, its problems
+ * to the report, in line order with the others. */
+static void
+merge_lookups (Import      *import,
+               LookupBatch *batch)
+{
+  guint n_problems = import->report->n_problems;
+
+  for (guint i = 0; i < batch->lookups->len; i++)
+    {
+      Lookup *lookup = &g_array_index (batch->lookups, Lookup, i);
+
+      if (lookup->problem != NULL)
+        add_problem (import, lookup->line, g_steal_pointer (&lookup->problem));
+      else if (lookup->payment != NO_PAYMENT)
+        g_array_index (import->pending_payments, RcvNewPayment, lookup->payment).invoice_id =
+          lookup->invoice_id;
+    }
+  if (import->report->n_problems != n_problems)
+    order_problems (import, 0);
+
+  g_array_set_size (batch->lookups, 0);
+  g_string_truncate (batch->texts, 0);
+  g_ptr_array_add (import->spare_lookups, batch);
+  import->n_resolving--;
+}
+
+static void
+hand_over_lookups (Import *import)
+{
+  LookupBatch *done;
+
+  if (import->lookups->lookups->len == 0)
+    return;
+  g_async_queue_push (import->to_resolve, import->lookups);
+  import->n_resolving++;
+  import->lookups = import->spare_lookups->len > 0
+                      ? g_ptr_array_steal_index_fast (import->spare_lookups,
+                                                      import->spare_lookups->len - 1)
+                      : lookup_batch_new ();
+  while ((done = g_async_queue_try_pop (import->resolved)) != NULL)
+    merge_lookups (import, done);
+}
+
+/* The last batch, and the wait for all of them; the connection is the reading thread's
+ * again. */
+static void
+finish_resolving (Import *import)
+{
+  hand_over_lookups (import);
+  g_async_queue_push (import->to_resolve, &end_of_lookups);
+  while (import->n_resolving > 0)
+    merge_lookups (import, g_async_queue_pop (import->resolved));
+  order_problems (import, 0);
+  import->open = g_thread_join (g_steal_pointer (&import->resolver));
+  g_clear_pointer (&import->lookups, lookup_batch_free);
+  g_clear_pointer (&import->spare_lookups, g_ptr_array_unref);
+  if (import->open == NULL)
+    g_debug ("the open invoices are read again: %s", import->resolver_error->message);
+}
+
+/* Bulk mode: the row's invoice number, for the looking-up thread. */
+static Lookup *
+defer_lookup (Import             *import,
+              guint               line,
+              const char         *number,
+              const CustomerInfo *customer,
+              const char         *customer_code)
+{
+  LookupBatch *batch = import->lookups;
+  Lookup lookup = { line, NO_PAYMENT, 0, 0, customer != NULL ? customer->id : 0, 0, NULL };
+
+  lookup.number = (guint32) batch->texts->len;
+  g_string_append_len (batch->texts, number, strlen (number) + 1);
+  lookup.customer_code = (guint32) batch->texts->len;
+  g_string_append_len (batch->texts, customer_code, strlen (customer_code) + 1);
+  g_array_append_val (batch->lookups, lookup);
+  return &g_array_index (batch->lookups, Lookup, batch->lookups->len - 1);
+}
+
 static void
 import_payment_row (Import *import,
                     guint   line)
@@ -1098,6 +1344,7 @@ import_payment_row (Import *import,
   const CustomerInfo *customer;
   guint n_before = import->report->n_problems;
   RcvNewPayment pending = { 0 };
+  Lookup *lookup = NULL;
   sqlite3_stmt *stmt;
   char date[RCV_ISO_DATE_LEN];
 
@@ -1106,44 +1353,16 @@ import_payment_row (Import *import,
   if (parse_amount (import, line, P_AMOUNT, &payment->amount) && payment->amount <= 0)
     row_problem (import, line, "amount", _("a payment must be more than zero"));
 
-  if (invoice_number[0] != '\0')
+  if (invoice_number[0] != '\0' && import->lookups != NULL)
+    lookup = defer_lookup (import, line, invoice_number, customer, customer_code);
+  else if (invoice_number[0] != '\0')
     {
-      /* only what the checks need: a million payments make a full load per row count */
-      sqlite3_stmt *lookup = rcv_database_prepare (import->db,
-                                                   "SELECT id, customer_id, kind, status"
-                                                   " FROM invoices WHERE number = ?1",
-                                                   NULL);
-      gboolean found = FALSE;
-      gint64 invoice_id = 0, invoice_customer = 0;
-      gboolean is_invoice = FALSE, is_void = FALSE;
+      g_autofree char *problem = check_invoice_number (import, invoice_number,
+                                                       customer != NULL ? customer->id : 0,
+                                                       customer_code, &pending.invoice_id);
 
-      if (lookup != NULL)
-        {
-          rcv_bind_text (lookup, 1, invoice_number);
-          if ((found = sqlite3_step (lookup) == SQLITE_ROW))
-            {
-              invoice_id = sqlite3_column_int64 (lookup, 0);
-              invoice_customer = sqlite3_column_int64 (lookup, 1);
-              is_invoice = g_str_equal (rcv_column_text (lookup, 2), "invoice");
-              is_void = g_str_equal (rcv_column_text (lookup, 3), "void");
-            }
-          sqlite3_reset (lookup);
-        }
-
-      if (!found)
-        row_problem (import, line, "invoice_number", _("there is no invoice “%s”"),
-                     invoice_number);
-      else if (!is_invoice)
-        row_problem (import, line, "invoice_number", _("“%s” is a credit note, not an invoice"),
-                     invoice_number);
-      else if (is_void)
-        row_problem (import, line, "invoice_number", _("invoice “%s” is void"), invoice_number);
-      else if (customer != NULL && invoice_customer != customer->id)
-        row_problem (import, line, "invoice_number",
-                     _("invoice “%s” belongs to another customer, not to “%s”"),
-                     invoice_number, customer_code);
-      else
-        pending.invoice_id = invoice_id;
+      if (problem != NULL)
+        row_problem (import, line, "invoice_number", "%s", problem);
     }
 
   if (import->report->n_problems != n_before)
@@ -1202,6 +1421,8 @@ import_payment_row (Import *import,
       pending.payment_id = payment->id;
     }
   import->report->n_imported++;
+  if (lookup != NULL)
+    lookup->payment = import->pending_payments->len;
   g_array_append_val (import->pending_payments, pending);
 }
 
@@ -1217,47 +1438,6 @@ drop_bulk_indexes (gpointer   user_data,
                        error);
 }
 
-/* Bulk mode: the open invoices that the payments will go to, read on a connection and a
- * thread of their own while the rows are read and checked. The import's transaction holds
- * the write lock and has written nothing yet, so they are what it would read itself. */
-static gpointer
-read_open_invoices (gpointer data)
-{
-  g_autofree char *path = data;
-  g_autoptr(RcvDatabase) reader = NULL;
-  g_autoptr(GError) error = NULL;
-  RcvOpenInvoices *open = NULL;
-
-  reader = rcv_database_open (path, RCV_DATABASE_FLAGS_READ_ONLY, &error);
-  /* one pass over the table: a small cache is enough */
-  if (reader != NULL && rcv_database_exec (reader, "PRAGMA cache_size = -2048", &error))
-    open = rcv_open_invoices_load (reader, &error);
-  if (open == NULL)
-    g_debug ("the open invoices are read after the rows instead: %s", error->message);
-  return open;
-}
-
-static void
-start_loading_open_invoices (Import *import)
-{
-  const char *path = rcv_database_get_path (import->db);
-
-  if (path != NULL)
-    import->loader = g_thread_new ("rcv-import", read_open_invoices, g_strdup (path));
-}
-
-/* Waits for the second thread's open invoices, or reads them now when it had none. */
-static RcvOpenInvoices *
-finish_loading_open_invoices (Import  *import,
-                              GError **error)
-{
-  RcvOpenInvoices *open = NULL;
-
-  if (import->loader != NULL)
-    open = g_thread_join (g_steal_pointer (&import->loader));
-  return open != NULL ? open : rcv_open_invoices_load (import->db, error);
-}
-
 static gboolean
 allocate_pending_payments (Import  *import,
                            GError **error)
@@ -1266,8 +1446,11 @@ allocate_pending_payments (Import  *import,
     return TRUE;
   if (import->bulk)
     {
-      g_autoptr(RcvOpenInvoices) open = finish_loading_open_invoices (import, error);
+      g_autoptr(RcvOpenInvoices) open = g_steal_pointer (&import->open);
 
+      /* the looking-up thread could not read them, or there was none */
+      if (open == NULL)
+        open = rcv_open_invoices_load (import->db, NULL, NULL, error);
       return open != NULL &&
              rcv_payment_batch_write (import->db, open, import->pending_payments,
                                       import->strings, drop_bulk_indexes, import, error);
@@ -1454,8 +1637,24 @@ rcv_import_csv (RcvDatabase     *db,
       import.reading = &import.batches[0];
       import.next_invoice_id = import.max_id + 1;
     }
-  if (import.bulk && kind == RCV_IMPORT_PAYMENTS)
-    start_loading_open_invoices (&import);
+  /* into a table without payments (no looking for one already there), a payments' import
+   * reads and checks its rows without the connection too */
+  if (import.bulk && kind == RCV_IMPORT_PAYMENTS && !import.had_payments)
+    {
+      if (!load_customers (&import, error))
+        {
+          rcv_database_rollback (db);
+          goto out;
+        }
+      /* the cache at its size for the writes from the start: the looking-up thread fills
+       * it, and shrinking it later would free its pages where the writes cannot reuse them */
+      if (!rcv_database_exec (db, BULK_CACHE_PRAGMA, error))
+        {
+          rcv_database_rollback (db);
+          goto out;
+        }
+      start_resolving (&import);
+    }
 
   for (;;)
     {
@@ -1494,11 +1693,17 @@ rcv_import_csv (RcvDatabase     *db,
           break;
         case RCV_IMPORT_PAYMENTS:
           import_payment_row (&import, line);
+          if (import.lookups != NULL && import.lookups->lookups->len >= LOOKUP_BATCH)
+            hand_over_lookups (&import);
           break;
         default:
           g_assert_not_reached ();
         }
     }
+
+  /* the invoice numbers' problems are the rows' problems too */
+  if (import.resolver != NULL)
+    finish_resolving (&import);
 
   g_debug ("%s: %u rows read and checked in %.2f s%s", rcv_csv_reader_get_name (reader),
            report->n_rows, (g_get_monotonic_time () - import.started) / 1e6,
@@ -1570,9 +1775,13 @@ rcv_import_csv (RcvDatabase     *db,
   log_phase (&import, "checkpointed");
 
 out:
-  /* a file with problems never needed them */
-  if (import.loader != NULL)
-    rcv_open_invoices_free (g_thread_join (import.loader));
+  if (import.resolver != NULL)
+    finish_resolving (&import);
+  g_clear_pointer (&import.open, rcv_open_invoices_free);
+  g_clear_error (&import.resolver_error);
+  g_clear_pointer (&import.spare_lookups, g_ptr_array_unref);
+  g_clear_pointer (&import.to_resolve, g_async_queue_unref);
+  g_clear_pointer (&import.resolved, g_async_queue_unref);
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
   /* a rollback has brought any dropped index back with the rest */

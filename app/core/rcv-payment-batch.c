@@ -175,14 +175,19 @@ order_ties_by_number (RcvDatabase  *db,
   return TRUE;
 }
 
+#define MEANWHILE_ROWS 4096
+
 /* The open invoices in one pass over the table in ID order (sequential: walking the partial
  * index instead reads every row at random to check its kind), then ordered for allocation. */
 static gboolean
-load_open_invoices (RcvDatabase  *db,
-                    OpenInvoices *open,
-                    GError      **error)
+load_open_invoices (RcvDatabase   *db,
+                    OpenInvoices  *open,
+                    RcvMeanwhile   meanwhile,
+                    gpointer       user_data,
+                    GError       **error)
 {
   sqlite3_stmt *stmt;
+  guint n_rows = 0;
   int rc;
 
   stmt = rcv_database_prepare (db,
@@ -197,6 +202,9 @@ load_open_invoices (RcvDatabase  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       OpenInvoice invoice = { 0 };
+
+      if (meanwhile != NULL && ++n_rows % MEANWHILE_ROWS == 0)
+        meanwhile (user_data);
 
       invoice.id = sqlite3_column_int64 (stmt, 0);
       invoice.customer_id = sqlite3_column_int64 (stmt, 1);
@@ -606,11 +614,14 @@ rcv_payment_batch_write (RcvDatabase         *db,
   return ok && write_all (db, open, payments, order, strings, error);
 }
 
-/* The invoices a payment can go to: open, posted, not credit notes; read through `db`,
- * which may be a connection of its own (the import reads them on a second thread). */
+/* The invoices a payment can go to: open, posted, not credit notes. `meanwhile`, when not
+ * NULL, is called every few thousand rows, and may use `db` (the import looks up invoice
+ * numbers there, on the thread that reads these). */
 RcvOpenInvoices *
-rcv_open_invoices_load (RcvDatabase  *db,
-                        GError      **error)
+rcv_open_invoices_load (RcvDatabase   *db,
+                        RcvMeanwhile   meanwhile,
+                        gpointer       user_data,
+                        GError       **error)
 {
   g_autoptr(RcvOpenInvoices) open = NULL;
   gint64 started = g_get_monotonic_time ();
@@ -628,7 +639,7 @@ rcv_open_invoices_load (RcvDatabase  *db,
                                                                         0, 0));
   open->order = g_array_new (FALSE, FALSE, sizeof (guint32));
   open->cursors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  if (!load_open_invoices (db, open, error))
+  if (!load_open_invoices (db, open, meanwhile, user_data, error))
     return NULL;
   g_debug ("%u open invoices read in %.2f s", open->invoices->len,
            (g_get_monotonic_time () - started) / 1e6);

@@ -28,8 +28,11 @@ typedef gboolean (*RcvBatchPrepareFunc) (gpointer   user_data,
 
 /* The open invoices, in memory, in the order payments go to them. */
 typedef struct _RcvOpenInvoices RcvOpenInvoices;
+typedef void (*RcvMeanwhile) (gpointer user_data);
 
 RcvOpenInvoices *rcv_open_invoices_load (RcvDatabase     *db,
+                                         RcvMeanwhile     meanwhile,
+                                         gpointer         user_data,
                                          GError         **error);
 void             rcv_open_invoices_free (RcvOpenInvoices *open);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvOpenInvoices, rcv_open_invoices_free)
