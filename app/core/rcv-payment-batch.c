@@ -52,7 +52,6 @@ struct _RcvOpenInvoices
   GArray *order;       /* guint32 indices into invoices: customer, due date, issue date, number */
   GHashTable *cursors; /* customer ID → guint *, its first position in order that may be open */
 };
-typedef RcvOpenInvoices OpenInvoices;
 
 static int
 compare_payments (gconstpointer a,
@@ -117,9 +116,9 @@ compare_numbered (gconstpointer a,
 /* Invoices of a customer due and issued on the same days go by number; the few runs of such
  * ties fetch their numbers, instead of every invoice carrying one in memory. */
 static gboolean
-order_ties_by_number (RcvDatabase  *db,
-                      OpenInvoices *open,
-                      GError      **error)
+order_ties_by_number (RcvDatabase      *db,
+                      RcvOpenInvoices  *open,
+                      GError          **error)
 {
   guint n = open->order->len;
   guint32 *order = (guint32 *) (gpointer) open->order->data;
@@ -180,11 +179,11 @@ order_ties_by_number (RcvDatabase  *db,
 /* The open invoices in one pass over the table in ID order (sequential: walking the partial
  * index instead reads every row at random to check its kind), then ordered for allocation. */
 static gboolean
-load_open_invoices (RcvDatabase   *db,
-                    OpenInvoices  *open,
-                    RcvMeanwhile   meanwhile,
-                    gpointer       user_data,
-                    GError       **error)
+load_open_invoices (RcvDatabase      *db,
+                    RcvOpenInvoices  *open,
+                    RcvMeanwhile      meanwhile,
+                    gpointer          user_data,
+                    GError          **error)
 {
   sqlite3_stmt *stmt;
   guint n_rows = 0;
@@ -255,16 +254,16 @@ compare_invoice_id (gconstpointer a,
 }
 
 static OpenInvoice *
-find_invoice (OpenInvoices *open,
-              gint64        id)
+find_invoice (RcvOpenInvoices *open,
+              gint64           id)
 {
   return bsearch (&id, open->invoices->data, open->invoices->len, sizeof (OpenInvoice),
                   compare_invoice_id);
 }
 
 static OpenInvoice *
-at_position (OpenInvoices *open,
-             guint         position)
+at_position (RcvOpenInvoices *open,
+             guint            position)
 {
   guint32 index = g_array_index (open->order, guint32, position);
 
@@ -281,7 +280,7 @@ typedef enum
 
 typedef struct
 {
-  OpenInvoices *open;
+  RcvOpenInvoices *open;
   GArray *payments;
   const GArray *order;        /* guint32 indices into payments: the order of application */
   guint next;                 /* in order: the payment after the current one */
@@ -472,7 +471,7 @@ payments_column (gpointer         data,
 /* The invoices that changed, in ID order: the updates walk the table's pages once. */
 typedef struct
 {
-  OpenInvoices *open;
+  RcvOpenInvoices *open;
   guint next;
   guint left;           /* in this statement's share */
   const OpenInvoice *invoice;
@@ -524,12 +523,12 @@ invoices_column (gpointer         data,
 }
 
 static gboolean
-write_all (RcvDatabase   *db,
-           OpenInvoices  *open,
-           GArray        *payments,
-           const GArray  *order,
-           const GString *strings,
-           GError       **error)
+write_all (RcvDatabase      *db,
+           RcvOpenInvoices  *open,
+           GArray           *payments,
+           const GArray     *order,
+           const GString    *strings,
+           GError          **error)
 {
   Allocator allocator = { open, payments, order, 0, NULL, PAYMENT_DONE, 0, 0, { 0, 0, 0 } };
   PaymentRows payment_rows = { payments, strings, 0, NULL };
