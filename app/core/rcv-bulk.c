@@ -181,26 +181,48 @@ rcv_bulk_register (sqlite3 *handle)
   sqlite3_create_module_v2 (handle, "rcv_rows", &rows_module, NULL, NULL);
 }
 
-/* Runs `sql` (static text: it is prepared once per connection) with `source` bound to ?1. */
+/* `sql` (static text: it is prepared once per connection) with `source` bound to ?1, for the
+ * caller to step through its rows; then rcv_bulk_done (). */
+sqlite3_stmt *
+rcv_bulk_prepare (RcvDatabase   *db,
+                  const char    *sql,
+                  RcvBulkSource *source,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (source != NULL && source->next != NULL && source->column != NULL, NULL);
+
+  stmt = rcv_database_prepare (db, sql, error);
+  if (stmt != NULL)
+    sqlite3_bind_pointer (stmt, 1, source, POINTER_TYPE, NULL);
+  return stmt;
+}
+
+void
+rcv_bulk_done (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);   /* the source is the caller's, and short-lived */
+}
+
+/* Runs `sql`, a statement without rows (INSERT, UPDATE), as rcv_bulk_prepare () says. */
 gboolean
 rcv_bulk_run (RcvDatabase   *db,
               const char    *sql,
               RcvBulkSource *source,
               GError       **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = rcv_bulk_prepare (db, sql, source, error);
   gboolean ok;
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (source != NULL && source->next != NULL && source->column != NULL,
-                        FALSE);
-
-  stmt = rcv_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_pointer (stmt, 1, source, POINTER_TYPE, NULL);
+  /* reset there, before the connection's error code is read by a caller (a second reset
+   * would clear it) */
   ok = rcv_database_step_done (db, stmt, error);
-  sqlite3_clear_bindings (stmt);   /* the source is the caller's, and short-lived */
+  sqlite3_clear_bindings (stmt);
   return ok;
 }
 

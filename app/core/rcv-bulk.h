@@ -25,11 +25,16 @@ typedef struct
   gpointer data;
 } RcvBulkSource;
 
-void     rcv_bulk_register    (sqlite3        *handle);
-gboolean rcv_bulk_run         (RcvDatabase    *db,
-                               const char     *sql,
-                               RcvBulkSource  *source,
-                               GError        **error);
+void          rcv_bulk_register (sqlite3        *handle);
+sqlite3_stmt *rcv_bulk_prepare  (RcvDatabase    *db,
+                                 const char     *sql,
+                                 RcvBulkSource  *source,
+                                 GError        **error);
+void          rcv_bulk_done     (sqlite3_stmt   *stmt);
+gboolean      rcv_bulk_run      (RcvDatabase    *db,
+                                 const char     *sql,
+                                 RcvBulkSource  *source,
+                                 GError        **error);
 
 void     rcv_bulk_result_text (sqlite3_context *context,
                                const char      *text);

@@ -1125,8 +1125,33 @@ apply_pending_credits (Import  *import,
   return TRUE;
 }
 
-/* The invoice a payment names: NULL when it can take the payment (its ID in `invoice_id`),
- * else what is wrong with it. */
+/* What the checks need of the invoice a payment names: a million payments make a full load
+ * per row count. */
+#define NAMED_INVOICE_COLUMNS "id, customer_id, kind, status"
+
+/* The invoice a payment names, as a row of NAMED_INVOICE_COLUMNS (all NULL: there is none):
+ * NULL when it can take the payment (its ID in `invoice_id`), else what is wrong with it. */
+static char *
+judge_named_invoice (sqlite3_stmt *row,
+                     const char   *number,
+                     gint64        customer_id,
+                     const char   *customer_code,
+                     gint64       *invoice_id)
+{
+  if (row == NULL || sqlite3_column_type (row, 0) == SQLITE_NULL)
+    return g_strdup_printf (_("there is no invoice “%s”"), number);
+  if (!g_str_equal (rcv_column_text (row, 2), "invoice"))
+    return g_strdup_printf (_("“%s” is a credit note, not an invoice"), number);
+  if (g_str_equal (rcv_column_text (row, 3), "void"))
+    return g_strdup_printf (_("invoice “%s” is void"), number);
+  if (customer_id != 0 && sqlite3_column_int64 (row, 1) != customer_id)
+    return g_strdup_printf (_("invoice “%s” belongs to another customer, not to “%s”"), number,
+                            customer_code);
+  *invoice_id = sqlite3_column_int64 (row, 0);
+  return NULL;
+}
+
+/* The invoice a payment names, looked up alone: see judge_named_invoice (). */
 static char *
 check_invoice_number (Import     *import,
                       const char *number,
@@ -1134,38 +1159,19 @@ check_invoice_number (Import     *import,
                       const char *customer_code,
                       gint64     *invoice_id)
 {
-  /* only what the checks need: a million payments make a full load per row count */
   sqlite3_stmt *stmt = rcv_database_prepare (import->db,
-                                             "SELECT id, customer_id, kind, status"
+                                             "SELECT " NAMED_INVOICE_COLUMNS
                                              " FROM invoices WHERE number = ?1",
                                              NULL);
-  gboolean found = FALSE, is_invoice = FALSE, is_void = FALSE;
-  gint64 id = 0, invoice_customer = 0;
+  char *problem;
 
-  if (stmt != NULL)
-    {
-      rcv_bind_text (stmt, 1, number);
-      if ((found = sqlite3_step (stmt) == SQLITE_ROW))
-        {
-          id = sqlite3_column_int64 (stmt, 0);
-          invoice_customer = sqlite3_column_int64 (stmt, 1);
-          is_invoice = g_str_equal (rcv_column_text (stmt, 2), "invoice");
-          is_void = g_str_equal (rcv_column_text (stmt, 3), "void");
-        }
-      sqlite3_reset (stmt);
-    }
-
-  if (!found)
-    return g_strdup_printf (_("there is no invoice “%s”"), number);
-  if (!is_invoice)
-    return g_strdup_printf (_("“%s” is a credit note, not an invoice"), number);
-  if (is_void)
-    return g_strdup_printf (_("invoice “%s” is void"), number);
-  if (customer_id != 0 && invoice_customer != customer_id)
-    return g_strdup_printf (_("invoice “%s” belongs to another customer, not to “%s”"), number,
-                            customer_code);
-  *invoice_id = id;
-  return NULL;
+  if (stmt == NULL)
+    return judge_named_invoice (NULL, number, customer_id, customer_code, invoice_id);
+  rcv_bind_text (stmt, 1, number);
+  problem = judge_named_invoice (sqlite3_step (stmt) == SQLITE_ROW ? stmt : NULL, number,
+                                 customer_id, customer_code, invoice_id);
+  sqlite3_reset (stmt);
+  return problem;
 }
 
 /* The end of the lookups, for the looking-up thread. */
@@ -1193,28 +1199,68 @@ lookup_batch_free (gpointer data)
   g_free (batch);
 }
 
-/* On the looking-up thread. */
+/* The batch's invoice numbers, for one statement that looks them all up (rcv-bulk.c). */
+typedef struct
+{
+  LookupBatch *batch;
+  guint next;
+} LookupCursor;
+
+static gboolean
+lookup_cursor_next (gpointer data)
+{
+  LookupCursor *self = data;
+
+  return self->next++ < self->batch->lookups->len;
+}
+
+static void
+lookup_cursor_column (gpointer         data,
+                      int              column,
+                      sqlite3_context *context)
+{
+  LookupCursor *self = data;
+  const Lookup *lookup = &g_array_index (self->batch->lookups, Lookup, self->next - 1);
+
+  /* the batch's texts do not move while its statement runs */
+  sqlite3_result_text (context, self->batch->texts->str + lookup->number, -1, SQLITE_STATIC);
+}
+
+/* On the looking-up thread: one row per lookup, in their order (a number is unique), through
+ * one statement instead of one each. */
 static void
 resolve_batch (Import      *import,
                LookupBatch *batch)
 {
+  LookupCursor cursor = { batch, 0 };
+  RcvBulkSource source = { lookup_cursor_next, lookup_cursor_column, &cursor };
+  sqlite3_stmt *stmt;
+
   if (batch == &end_of_lookups)
     {
       import->lookups_ended = TRUE;
       return;
     }
 
+  stmt = rcv_bulk_prepare (import->db,
+                           "SELECT " NAMED_INVOICE_COLUMNS " FROM rcv_rows (?1) AS r"
+                           " LEFT JOIN invoices ON invoices.number = r.c0",
+                           &source, NULL);
   for (guint i = 0; i < batch->lookups->len; i++)
     {
       Lookup *lookup = &g_array_index (batch->lookups, Lookup, i);
-      g_autofree char *problem = check_invoice_number (import, batch->texts->str + lookup->number,
-                                                       lookup->customer_id,
-                                                       batch->texts->str + lookup->customer_code,
-                                                       &lookup->invoice_id);
+      gboolean row = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+      g_autofree char *problem = judge_named_invoice (row ? stmt : NULL,
+                                                      batch->texts->str + lookup->number,
+                                                      lookup->customer_id,
+                                                      batch->texts->str + lookup->customer_code,
+                                                      &lookup->invoice_id);
 
       if (problem != NULL)
         lookup->problem = format_problem (import, lookup->line, "invoice_number", problem);
     }
+  if (stmt != NULL)
+    rcv_bulk_done (stmt);
   g_async_queue_push (import->resolved, batch);
 }
 
