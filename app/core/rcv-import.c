@@ -527,12 +527,11 @@ load_customers (Import  *import,
                 GError **error)
 {
   sqlite3_stmt *stmt = rcv_database_prepare (import->db,
-                                             "SELECT c.code, c.id, coalesce (c.terms_days,"
-                                             " (SELECT p.terms_days FROM policies AS p"
-                                             "  WHERE p.id = coalesce (c.policy_id, 0)"
-                                             "  OR (coalesce (c.policy_id, 0) = 0"
-                                             "      AND p.is_default = 1)), ?1)"
-                                             " FROM customers AS c",
+                                             "SELECT c.code, c.id,"
+                                             " coalesce (c.terms_days, p.terms_days, ?1)"
+                                             " FROM customers AS c LEFT JOIN policies AS p"
+                                             " ON p.id = coalesce (c.policy_id, (SELECT id"
+                                             "  FROM policies WHERE is_default = 1))",
                                              error);
   int rc;
 
@@ -1419,7 +1418,6 @@ import_payment_row (Import *import,
   payment->method = g_strdup (field (import, P_METHOD));
 
   /* the same file imported twice: a payment the company file already had */
-  rcv_date_to_iso (&payment->date, date);
   stmt = !import->had_payments ? NULL : rcv_database_prepare (import->db,
                                "SELECT 1 FROM payments WHERE customer_id = ?1 AND date = ?2"
                                " AND amount = ?3 AND reference = ?4 AND id < ?5",
@@ -1428,6 +1426,7 @@ import_payment_row (Import *import,
     {
       gboolean exists;
 
+      rcv_date_to_iso (&payment->date, date);
       sqlite3_bind_int64 (stmt, 1, payment->customer_id);
       rcv_bind_text (stmt, 2, date);
       sqlite3_bind_int64 (stmt, 3, payment->amount);
@@ -1825,7 +1824,6 @@ out:
     finish_resolving (&import);
   g_clear_pointer (&import.open, rcv_open_invoices_free);
   g_clear_error (&import.resolver_error);
-  g_clear_pointer (&import.spare_lookups, g_ptr_array_unref);
   g_clear_pointer (&import.to_resolve, g_async_queue_unref);
   g_clear_pointer (&import.resolved, g_async_queue_unref);
   if (import.bulk)
