@@ -18,6 +18,7 @@
 #include "rcv-database-task.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
+#include "rcv-file-chooser.h"
 #include "rcv-list-page.h"
 #include "rcv-money.h"
 #include "rcv-overview-page.h"
@@ -325,14 +326,10 @@ on_export_response (GtkNativeDialog *dialog,
                     RcvOverviewPage *self)
 {
   RcvChartView *view = g_object_get_data (G_OBJECT (dialog), "rcv-chart-view");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = rcv_file_chooser_get_path (dialog, response);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_object_unref (dialog);
-  path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
     return;
   rcv_overview_page_export_chart (self, view, path, &error);

@@ -11,6 +11,7 @@
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"
+#include "rcv-file-chooser.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
 #include "rcv-payment-editor.h"
@@ -44,24 +45,12 @@ file_chooser_new (RcvWindow           *self,
   return chooser;
 }
 
-static char *
-chosen_path (GtkNativeDialog *dialog,
-             int              response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  return file != NULL ? g_file_get_path (file) : NULL;
-}
-
 static void
 on_new_company_response (GtkNativeDialog *dialog,
                          int              response,
                          RcvWindow       *self)
 {
-  g_autofree char *path = chosen_path (dialog, response);
+  g_autofree char *path = rcv_file_chooser_get_path (dialog, response);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   g_object_unref (dialog);
@@ -101,7 +90,7 @@ on_open_company_response (GtkNativeDialog *dialog,
                           int              response,
                           RcvWindow       *self)
 {
-  g_autofree char *path = chosen_path (dialog, response);
+  g_autofree char *path = rcv_file_chooser_get_path (dialog, response);
 
   g_object_unref (dialog);
   if (path == NULL)
@@ -166,7 +155,7 @@ on_back_up_response (GtkNativeDialog *dialog,
                      int              response,
                      RcvWindow       *self)
 {
-  g_autofree char *path = chosen_path (dialog, response);
+  g_autofree char *path = rcv_file_chooser_get_path (dialog, response);
 
   g_object_unref (dialog);
   if (path == NULL || self->database == NULL)

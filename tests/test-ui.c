@@ -135,6 +135,12 @@ find_toplevel (GType type)
   return NULL;
 }
 
+static gboolean
+toplevel_is_shown (gpointer type)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}
+
 /* The first widget of a type under another, depth first. */
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -1246,8 +1252,9 @@ test_reminders (void)
   g_autoptr(RcvDunningRun) run = NULL;
   g_autoptr(GError) error = NULL;
   const RcvDunningLetter *first, *second;
+  g_autofree char *suggested = NULL;
   RcvWindow *window;
-  gpointer reminders, preview;
+  gpointer reminders, preview, chooser;
   GDate today;
   guint n;
 
@@ -1307,6 +1314,17 @@ test_reminders (void)
       g_assert_nonnull (strstr (text, g_array_index (second->items, RcvDunningItem, 0).number));
       g_assert_nonnull (strstr (text, "Beispiel Handel GmbH"));
     }
+
+  /* Save as PDF… asks for a PDF, named after the date; cancelled, it writes nothing */
+  g_assert_true (gtk_widget_activate_action (reminders, "reminders.save-pdf", NULL));
+  rcv_test_wait_until (toplevel_is_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Save Letters as PDF");
+  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_true (g_str_has_prefix (suggested, "Reminders "));
+  g_assert_true (g_str_has_suffix (suggested, ".pdf"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_false (gtk_revealer_get_reveal_child (child (reminders, "progress_revealer")));
 
   /* saved as a PDF by a worker thread, with its progress */
   rcv_reminders_page_save_pdf (reminders, saved);

@@ -19,6 +19,7 @@
 #include "rcv-collections.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
+#include "rcv-file-chooser.h"
 #include "rcv-ledger.h"
 #include "rcv-letter.h"
 #include "rcv-money.h"
@@ -767,17 +768,11 @@ on_export_chosen (GtkNativeDialog *chooser,
                   int              response,
                   Form            *form)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *pdf = NULL;
+  g_autofree char *pdf = rcv_file_chooser_get_path (chooser, response);
   g_autofree char *base = NULL;
   g_autofree char *csv = NULL;
   GDate today;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      pdf = file != NULL ? g_file_get_path (file) : NULL;
-    }
   g_object_unref (chooser);
   if (pdf == NULL)
     {
@@ -798,19 +793,11 @@ export_files (Form *form)
   g_autoptr(RcvCustomer) customer = rcv_ledger_get_customer (form->database, form->customer_id,
                                                              NULL);
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   /* Translators: the suggested name of the agency's summary; %s is the customer's ID */
   name = g_strdup_printf (_("%s for the agency.pdf"), customer != NULL ? customer->code : "");
-  chooser = gtk_file_chooser_native_new (_("Export for the Agency"), form->parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF document"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = rcv_pdf_chooser_new (form->parent, _("Export for the Agency"), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), form);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

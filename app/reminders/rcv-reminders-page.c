@@ -17,6 +17,7 @@
 #include "rcv-date-button.h"
 #include "rcv-date.h"
 #include "rcv-dunning.h"
+#include "rcv-file-chooser.h"
 #include "rcv-letter-preview.h"
 #include "rcv-letter.h"
 #include "rcv-list-page.h"
@@ -634,14 +635,10 @@ on_save_response (GtkNativeDialog  *chooser,
                   int               response,
                   RcvRemindersPage *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = rcv_file_chooser_get_path (chooser, response);
 
-      if (path != NULL)
-        rcv_reminders_page_save_pdf (self, path);
-    }
+  if (path != NULL)
+    rcv_reminders_page_save_pdf (self, path);
   g_object_unref (chooser);
 }
 
@@ -653,22 +650,14 @@ save_pdf_action (GtkWidget  *widget,
   RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   char iso[RCV_ISO_DATE_LEN];
 
   rcv_date_to_iso (&self->as_of, iso);
   /* Translators: the suggested name of a PDF of reminder letters; %s is the date */
   name = g_strdup_printf (_("Reminders %s.pdf"), iso);
-  chooser = gtk_file_chooser_native_new (_("Save Letters as PDF"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF document"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = rcv_pdf_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 _("Save Letters as PDF"), name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
