@@ -25,6 +25,19 @@ typedef struct
   gpointer data;
 } RcvBulkSource;
 
+/* Rows from memory found by key, for a one-pass UPDATE that asks for each of the table's rows
+ * in turn (rcv_row (?1, key, column) in SQL): `seek` makes the row with `key` current and
+ * returns FALSE when there is none; `column` as above. */
+typedef struct
+{
+  gboolean (*seek)   (gpointer data,
+                      gint64   key);
+  void     (*column) (gpointer         data,
+                      int              column,
+                      sqlite3_context *context);
+  gpointer data;
+} RcvBulkLookup;
+
 void          rcv_bulk_register (sqlite3        *handle);
 sqlite3_stmt *rcv_bulk_prepare  (RcvDatabase    *db,
                                  const char     *sql,
@@ -34,6 +47,13 @@ void          rcv_bulk_done     (sqlite3_stmt   *stmt);
 gboolean      rcv_bulk_run      (RcvDatabase    *db,
                                  const char     *sql,
                                  RcvBulkSource  *source,
+                                 GError        **error);
+
+gboolean      rcv_bulk_update   (RcvDatabase    *db,
+                                 const char     *sql,
+                                 RcvBulkLookup  *lookup,
+                                 gint64          first,
+                                 gint64          last,
                                  GError        **error);
 
 void     rcv_bulk_result_text (sqlite3_context *context,

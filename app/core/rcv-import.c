@@ -1564,10 +1564,13 @@ end_bulk_mode (Import  *import,
   if (!rcv_database_exec (import->db, threads, error))
     return FALSE;
   for (guint i = 0; ok && i < import->dropped_indexes->len; i++)
-    ok = rcv_database_exec (import->db,
-                            rcv_schema_find_index (g_ptr_array_index (import->dropped_indexes,
-                                                                      i))->create,
-                            error);
+    {
+      const char *name = g_ptr_array_index (import->dropped_indexes, i);
+      gint64 start = g_get_monotonic_time ();
+
+      ok = rcv_database_exec (import->db, rcv_schema_find_index (name)->create, error);
+      g_debug ("%s built in %.2f s", name, (g_get_monotonic_time () - start) / 1e6);
+    }
   return rcv_database_exec (import->db, "PRAGMA temp_store = MEMORY; PRAGMA threads = 0",
                             ok ? error : NULL) && ok;
 }

@@ -9,11 +9,11 @@
  *
  * Row by row, a million payments cost a million reads, inserts and updates of payments and
  * invoices. Here the open invoices are read once, in allocation order, and three statements
- * write the rest through rcv_rows (rcv-bulk.c): the allocations, found one by one as SQLite
- * asks for the next row; the payments, each once with its final state, in ID order (IDs in
- * file order, given up front so that the allocations can name them); each invoice that
- * changed, once, in ID order. A randomized test checks that both ways write the same
- * company file.
+ * write the rest (rcv-bulk.c): through rcv_rows, the allocations, found one by one as SQLite
+ * asks for the next row, and the payments, each once with its final state, in ID order (IDs
+ * in file order, given up front so that the allocations can name them); through rcv_row, each
+ * invoice that changed, once, as one pass over the table reaches it. A randomized test checks
+ * that both ways write the same company file.
  */
 #define G_LOG_DOMAIN "rcv-payment-batch"
 
@@ -468,35 +468,35 @@ payments_column (gpointer         data,
     }
 }
 
-/* The invoices that changed, in ID order: the updates walk the table's pages once. */
+/* The invoices that changed, found by ID as the update's scan of the table reaches them. */
 typedef struct
 {
   RcvOpenInvoices *open;
-  guint next;
-  guint left;           /* in this statement's share */
-  const OpenInvoice *invoice;
+  guint next;                 /* where the next ID is looked for first */
+  const OpenInvoice *invoice; /* the current one */
 } InvoiceRows;
 
-/* An UPDATE … FROM gathers its rows before it writes them: a share at a time, not a
- * million in memory at once. */
-#define UPDATE_SHARE 65536
-
 static gboolean
-invoices_next (gpointer data)
+invoices_seek (gpointer data,
+               gint64   id)
 {
   InvoiceRows *self = data;
+  const GArray *invoices = self->open->invoices;
+  const OpenInvoice *invoice;
 
-  while (self->left > 0 && self->next < self->open->invoices->len)
-    {
-      self->invoice = &g_array_index (self->open->invoices, OpenInvoice, self->next);
-      self->next++;
-      if (self->invoice->changed)
-        {
-          self->left--;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  /* each row asks once per column */
+  if (self->invoice != NULL && self->invoice->id == id)
+    return TRUE;
+  /* the scan goes in ID order, as the array does: the next row is usually the next one */
+  if (self->next < invoices->len && g_array_index (invoices, OpenInvoice, self->next).id == id)
+    invoice = &g_array_index (invoices, OpenInvoice, self->next);
+  else
+    invoice = find_invoice (self->open, id);
+  if (invoice == NULL || !invoice->changed)
+    return FALSE;
+  self->invoice = invoice;
+  self->next = (guint) (invoice - (const OpenInvoice *) invoices->data) + 1;
+  return TRUE;
 }
 
 /* As rcv_ledger_store_settlement () writes them. */
@@ -522,6 +522,37 @@ invoices_column (gpointer         data,
     }
 }
 
+/* Each invoice that changed, once: one pass over the table's rows from the first to the last
+ * of them, each found as the scan reaches it (rcv_bulk_update ()). */
+static gboolean
+update_invoices (RcvDatabase      *db,
+                 RcvOpenInvoices  *open,
+                 GError          **error)
+{
+  InvoiceRows rows = { open, 0, NULL };
+  RcvBulkLookup lookup = { invoices_seek, invoices_column, &rows };
+  gint64 first = 0, last = 0;
+
+  for (guint i = 0; i < open->invoices->len; i++)
+    {
+      const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, i);
+
+      if (!invoice->changed)
+        continue;
+      if (first == 0)
+        first = invoice->id;
+      last = invoice->id;
+    }
+  if (first == 0)
+    return TRUE;
+  return rcv_bulk_update (db,
+                          "UPDATE OR FAIL invoices SET allocated = rcv_row (?1, id, 1),"
+                          " last_allocation = rcv_row (?1, id, 2),"
+                          " settled_date = rcv_row (?1, id, 3), span_class = rcv_row (?1, id, 4)"
+                          " WHERE id BETWEEN ?2 AND ?3 AND rcv_row (?1, id, 0) IS NOT NULL",
+                          &lookup, first, last, error);
+}
+
 static gboolean
 write_all (RcvDatabase      *db,
            RcvOpenInvoices  *open,
@@ -532,10 +563,8 @@ write_all (RcvDatabase      *db,
 {
   Allocator allocator = { open, payments, order, 0, NULL, PAYMENT_DONE, 0, 0, { 0, 0, 0 } };
   PaymentRows payment_rows = { payments, strings, 0, NULL };
-  InvoiceRows invoice_rows = { open, 0, 0, NULL };
   RcvBulkSource allocations = { allocations_next, allocations_column, &allocator };
   RcvBulkSource payment_source = { payments_next, payments_column, &payment_rows };
-  RcvBulkSource invoice_source = { invoices_next, invoices_column, &invoice_rows };
 
   gint64 started = g_get_monotonic_time ();
   gboolean ok;
@@ -554,15 +583,7 @@ write_all (RcvDatabase      *db,
                            " SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 FROM rcv_rows (?1)",
                            &payment_source, error);
   g_debug ("payments written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
-  while (ok && invoice_rows.next < open->invoices->len)
-    {
-      invoice_rows.left = UPDATE_SHARE;
-      ok = rcv_bulk_run (db,
-                         "UPDATE OR FAIL invoices SET allocated = r.c1, last_allocation = r.c2,"
-                         " settled_date = r.c3, span_class = r.c4"
-                         " FROM rcv_rows (?1) AS r WHERE invoices.id = r.c0",
-                         &invoice_source, error);
-    }
+  ok = ok && update_invoices (db, open, error);
   g_debug ("invoices updated after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   return ok;
 }
