@@ -1751,7 +1751,10 @@ rcv_import_csv (RcvDatabase     *db,
 
   /* the invoice numbers' problems are the rows' problems too */
   if (import.resolver != NULL)
-    finish_resolving (&import);
+    {
+      log_phase (&import, "read, waiting for the look-ups");
+      finish_resolving (&import);
+    }
 
   g_debug ("%s: %u rows read and checked in %.2f s%s", rcv_csv_reader_get_name (reader),
            report->n_rows, (g_get_monotonic_time () - import.started) / 1e6,
