@@ -522,9 +522,9 @@ invoices_column (gpointer         data,
     }
 }
 
-/* One statement's share of the invoices' IDs: SQLite's heap holds on to what a statement
- * changes until it ends (a million invoices in one statement took it from 16 MB to 122 MB;
- * a share of this many, to 31 MB). */
+/* One statement's share of the invoices that changed: SQLite's heap holds on to what a
+ * statement changes until it ends (a million invoices in one statement took it from 16 MB to
+ * 122 MB; a share of this many, to 31 MB). */
 #define UPDATE_SHARE 65536
 
 /* Each invoice that changed, once: one pass over the table's rows from the first to the last
@@ -536,29 +536,34 @@ update_invoices (RcvDatabase      *db,
 {
   InvoiceRows rows = { open, 0, NULL };
   RcvBulkLookup lookup = { invoices_seek, invoices_column, &rows };
-  gint64 first = 0, last = 0;
+  const GArray *invoices = open->invoices;
+  guint i = 0;
 
-  for (guint i = 0; i < open->invoices->len; i++)
+  for (;;)
     {
-      const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, i);
+      gint64 first = 0, last = 0;
 
-      if (!invoice->changed)
-        continue;
+      /* from the next one that changed to the share's last that did */
+      for (guint n = 0; i < invoices->len && n < UPDATE_SHARE; i++)
+        {
+          const OpenInvoice *invoice = &g_array_index (invoices, OpenInvoice, i);
+
+          if (!invoice->changed)
+            continue;
+          if (n++ == 0)
+            first = invoice->id;
+          last = invoice->id;
+        }
       if (first == 0)
-        first = invoice->id;
-      last = invoice->id;
+        return TRUE;
+      if (!rcv_bulk_update (db,
+                            "UPDATE OR FAIL invoices SET allocated = rcv_row (?1, id, 1),"
+                            " last_allocation = rcv_row (?1, id, 2),"
+                            " settled_date = rcv_row (?1, id, 3), span_class = rcv_row (?1, id, 4)"
+                            " WHERE id BETWEEN ?2 AND ?3 AND rcv_row (?1, id, 0) IS NOT NULL",
+                            &lookup, first, last, error))
+        return FALSE;
     }
-  if (first == 0)
-    return TRUE;
-  for (gint64 from = first; from <= last; from += UPDATE_SHARE)
-    if (!rcv_bulk_update (db,
-                          "UPDATE OR FAIL invoices SET allocated = rcv_row (?1, id, 1),"
-                          " last_allocation = rcv_row (?1, id, 2),"
-                          " settled_date = rcv_row (?1, id, 3), span_class = rcv_row (?1, id, 4)"
-                          " WHERE id BETWEEN ?2 AND ?3 AND rcv_row (?1, id, 0) IS NOT NULL",
-                          &lookup, from, MIN (last, from + UPDATE_SHARE - 1), error))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
