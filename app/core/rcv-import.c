@@ -1668,18 +1668,10 @@ rcv_import_csv (RcvDatabase     *db,
    * invoices through one of them */
   if (import.bulk && kind == RCV_IMPORT_INVOICES)
     {
-      if (!drop_bulk_indexes (&import, error))
-        {
-          rcv_database_rollback (db);
-          goto out;
-        }
       /* written a batch at a time, with IDs given here in file order as the table would;
        * the rows are read and checked without the connection, which the writing thread has */
-      if (!load_customers (&import, error))
-        {
-          rcv_database_rollback (db);
-          goto out;
-        }
+      if (!drop_bulk_indexes (&import, error) || !load_customers (&import, error))
+        goto rollback;
       invoice_batch_init (&import.batches[0], &import);
       invoice_batch_init (&import.batches[1], &import);
       import.reading = &import.batches[0];
@@ -1689,18 +1681,10 @@ rcv_import_csv (RcvDatabase     *db,
    * reads and checks its rows without the connection too */
   if (import.bulk && kind == RCV_IMPORT_PAYMENTS && !import.had_payments)
     {
-      if (!load_customers (&import, error))
-        {
-          rcv_database_rollback (db);
-          goto out;
-        }
       /* the cache at its size for the writes from the start: the looking-up thread fills
        * it, and shrinking it later would free its pages where the writes cannot reuse them */
-      if (!rcv_database_exec (db, BULK_CACHE_PRAGMA, error))
-        {
-          rcv_database_rollback (db);
-          goto out;
-        }
+      if (!load_customers (&import, error) || !rcv_database_exec (db, BULK_CACHE_PRAGMA, error))
+        goto rollback;
       start_resolving (&import);
     }
 
@@ -1734,10 +1718,7 @@ rcv_import_csv (RcvDatabase     *db,
           import_invoice_row (&import, line);
           if (import.reading != NULL && import.reading->rows->len >= INVOICE_BATCH &&
               !write_invoice_batch_async (&import, error))
-            {
-              rcv_database_rollback (db);
-              goto out;
-            }
+            goto rollback;
           break;
         case RCV_IMPORT_PAYMENTS:
           import_payment_row (&import, line);
@@ -1764,10 +1745,7 @@ rcv_import_csv (RcvDatabase     *db,
     {
       /* the last batch, and the wait for it */
       if (!write_invoice_batch_async (&import, error) || !finish_invoice_batch (&import, error))
-        {
-          rcv_database_rollback (db);
-          goto out;
-        }
+        goto rollback;
       import.reading = NULL;
     }
 
@@ -1775,21 +1753,15 @@ rcv_import_csv (RcvDatabase     *db,
    * payments have nothing left to check and are allocated only for a good file */
   if (!apply_pending_credits (&import, error) ||
       (report->n_problems == 0 && !allocate_pending_payments (&import, error)))
-    {
-      rcv_database_rollback (db);
-      report->n_imported = 0;
-      goto out;
-    }
+    goto rollback;
 
   if (report->n_problems > 0)
     {
-      rcv_database_rollback (db);
-      report->n_imported = 0;
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
                    ngettext ("%s has %u problem; nothing was imported",
                              "%s has %u problems; nothing was imported", report->n_problems),
                    rcv_csv_reader_get_name (reader), report->n_problems);
-      goto out;
+      goto rollback;
     }
 
   log_phase (&import, "allocated");
@@ -1797,25 +1769,13 @@ rcv_import_csv (RcvDatabase     *db,
   g_clear_pointer (&import.pending_payments, g_array_unref);
   g_string_free (g_steal_pointer (&import.strings), TRUE);
   if (!end_bulk_mode (&import, error))
-    {
-      rcv_database_rollback (db);
-      report->n_imported = 0;
-      goto out;
-    }
+    goto rollback;
   log_phase (&import, "indexes rebuilt");
   if (!rcv_collections_charge_commission (db, error) || !audit_import (&import, error))
-    {
-      rcv_database_rollback (db);
-      report->n_imported = 0;
-      goto out;
-    }
+    goto rollback;
   log_phase (&import, "commission and audit");
   if (!rcv_database_commit (db, error))
-    {
-      rcv_database_rollback (db);
-      report->n_imported = 0;
-      goto out;
-    }
+    goto rollback;
   ok = TRUE;
   log_phase (&import, "committed");
 
@@ -1824,6 +1784,12 @@ rcv_import_csv (RcvDatabase     *db,
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
   log_phase (&import, "checkpointed");
+  goto out;
+
+  /* nothing was imported */
+rollback:
+  rcv_database_rollback (db);
+  report->n_imported = 0;
 
 out:
   if (import.resolver != NULL)
