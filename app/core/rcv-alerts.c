@@ -28,6 +28,7 @@
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
+#include "rcv-policy.h"
 
 typedef struct
 {
@@ -121,8 +122,8 @@ find_passed (RcvDatabase *db,
 
   stmt = rcv_database_prepare (db,
                                "SELECT p.alert_days_first, p.alert_days_second"
-                               " FROM customers c JOIN policies p ON p.id = coalesce (c.policy_id,"
-                               "  (SELECT id FROM policies WHERE is_default = 1))"
+                               " FROM customers c JOIN policies p ON p.id = "
+                               RCV_CUSTOMER_POLICY_SQL
                                " WHERE c.id = ?1",
                                error);
   if (stmt == NULL)

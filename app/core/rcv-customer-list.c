@@ -19,6 +19,7 @@
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
 #include "rcv-money.h"
+#include "rcv-policy.h"
 
 typedef struct
 {
@@ -359,7 +360,7 @@ build (RcvDatabase  *db,
   static const char *const sql[] = {
     "SELECT c.id, c.code, c.name, c.archived, coalesce (c.credit_limit, p.credit_limit),"
     " p.hold_days FROM customers c LEFT JOIN policies p"
-    " ON p.id = coalesce (c.policy_id, (SELECT id FROM policies WHERE is_default = 1))"
+    " ON p.id = " RCV_CUSTOMER_POLICY_SQL
     " ORDER BY c.name COLLATE NOCASE, c.id",
     "SELECT id, code, name, archived, NULL, NULL FROM customers WHERE archived = 0"
     " ORDER BY name COLLATE NOCASE, id",

@@ -530,8 +530,7 @@ load_customers (Import  *import,
                                              "SELECT c.code, c.id,"
                                              " coalesce (c.terms_days, p.terms_days, ?1)"
                                              " FROM customers AS c LEFT JOIN policies AS p"
-                                             " ON p.id = coalesce (c.policy_id, (SELECT id"
-                                             "  FROM policies WHERE is_default = 1))",
+                                             " ON p.id = " RCV_CUSTOMER_POLICY_SQL,
                                              error);
   int rc;
 

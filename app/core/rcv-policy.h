@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 #define RCV_MAX_POLICY_DAYS 3650
 #define RCV_STATUTORY_MARGIN_BP 800   /* 8 points over the reference rate, EU and UK */
 
+/* SQL: the ID of the policy that applies to the customer `c`, its own or else the default */
+#define RCV_CUSTOMER_POLICY_SQL \
+  "coalesce (c.policy_id, (SELECT id FROM policies WHERE is_default = 1))"
+
 typedef enum
 {
   RCV_INTEREST_NONE,

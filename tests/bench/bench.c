@@ -295,7 +295,6 @@ run_reports (RcvDatabase *db,
   g_assert_true (rcv_export_csv (db, RCV_EXPORT_INVOICES, NULL, export_path, NULL, &error));
   g_assert_no_error (error);
   record ("export invoices", now () - t, 0);
-
 }
 
 int
