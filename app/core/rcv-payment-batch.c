@@ -436,6 +436,29 @@ payments_next (gpointer data)
   return TRUE;
 }
 
+/* A document's settlement, as rcv_ledger_store_settlement () writes it, from its start date
+ * and its amount: 0 what is allocated, 1 the last allocation's date, 2 the date it was settled
+ * in whole (NULL until then), 3 its span class. */
+static void
+settlement_column (sqlite3_context *context,
+                   int              column,
+                   guint32          start,
+                   gint64           amount,
+                   gint64           allocated,
+                   guint32          last)
+{
+  switch (column)
+    {
+    case 0: sqlite3_result_int64 (context, allocated); break;
+    case 1: rcv_bulk_result_date (context, last); break;
+    case 2: rcv_bulk_result_date (context, allocated == amount ? last : 0); break;
+    case 3:
+      sqlite3_result_int (context, (int) rcv_settlement_span (start, allocated, amount, last));
+      break;
+    default: sqlite3_result_null (context); break;
+    }
+}
+
 static void
 payments_column (gpointer         data,
                  int              column,
@@ -443,7 +466,6 @@ payments_column (gpointer         data,
 {
   PaymentRows *self = data;
   const RcvNewPayment *payment = self->payment;
-  gboolean whole = payment->allocated == payment->amount;
 
   switch (column)
     {
@@ -451,12 +473,12 @@ payments_column (gpointer         data,
     case 1: sqlite3_result_int64 (context, payment->customer_id); break;
     case 2: rcv_bulk_result_date (context, payment->date); break;
     case 3: sqlite3_result_int64 (context, payment->amount); break;
-    case 4: sqlite3_result_int64 (context, payment->allocated); break;
-    case 5: rcv_bulk_result_date (context, payment->last); break;
-    case 6: rcv_bulk_result_date (context, whole ? payment->last : 0); break;
+    case 4:
+    case 5:
+    case 6:
     case 7:
-      sqlite3_result_int (context, (int) rcv_settlement_span (payment->date, payment->allocated,
-                                                              payment->amount, payment->last));
+      settlement_column (context, column - 4, payment->date, payment->amount, payment->allocated,
+                         payment->last);
       break;
     case 8:
       sqlite3_result_text (context, self->strings->str + payment->method, -1, SQLITE_STATIC);
@@ -506,20 +528,12 @@ invoices_column (gpointer         data,
                  sqlite3_context *context)
 {
   const OpenInvoice *invoice = ((InvoiceRows *) data)->invoice;
-  gboolean whole = invoice->allocated == invoice->total;
 
-  switch (column)
-    {
-    case 0: sqlite3_result_int64 (context, invoice->id); break;
-    case 1: sqlite3_result_int64 (context, invoice->allocated); break;
-    case 2: rcv_bulk_result_date (context, invoice->last); break;
-    case 3: rcv_bulk_result_date (context, whole ? invoice->last : 0); break;
-    case 4:
-      sqlite3_result_int (context, (int) rcv_settlement_span (invoice->issue, invoice->allocated,
-                                                              invoice->total, invoice->last));
-      break;
-    default: sqlite3_result_null (context); break;
-    }
+  if (column == 0)
+    sqlite3_result_int64 (context, invoice->id);
+  else
+    settlement_column (context, column - 1, invoice->issue, invoice->total, invoice->allocated,
+                       invoice->last);
 }
 
 /* One statement's share of the invoices that changed: SQLite's heap holds on to what a
