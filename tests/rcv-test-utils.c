@@ -158,6 +158,18 @@ rcv_test_dump (GString    *out,
   sqlite3_close (handle);
 }
 
+/* The file's journal mode, as another program opening it finds it: "wal" or "delete". */
+char *
+rcv_test_journal_mode (const char *path)
+{
+  GString *out = g_string_new (NULL);
+
+  rcv_test_dump (out, path, "PRAGMA journal_mode");
+  g_assert_true (g_str_has_suffix (out->str, "|\n"));
+  g_string_truncate (out, out->len - 2);
+  return g_string_free (out, FALSE);
+}
+
 /* The schema and every row of every table, as text: equal fingerprints mean nothing was
  * written (an index a bulk import dropped and did not bring back shows too). */
 char *

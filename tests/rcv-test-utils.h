@@ -33,6 +33,7 @@ gint64       rcv_test_sql_int         (const char *path,
 void         rcv_test_dump            (GString    *out,
                                        const char *path,
                                        const char *sql);
+char        *rcv_test_journal_mode    (const char *path);
 char        *rcv_test_fingerprint     (const char *path);
 char        *rcv_test_file_checksum   (const char *path);
 void         rcv_test_write_file      (const char *path,

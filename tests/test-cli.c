@@ -633,6 +633,73 @@ test_dunning_and_letters (Fixture       *fixture,
   }
 }
 
+/* A bulk import killed halfway (as by a crash or a power cut) has written some of its pages
+ * into the file itself and the originals of the others into its journal: the next opening
+ * rolls it back, and the file is exactly as before, in WAL mode again. */
+static void
+test_import_killed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *customers = g_build_filename (fixture->dir, "customers.csv", NULL);
+  g_autofree char *invoices = g_build_filename (fixture->dir, "invoices.csv", NULL);
+  g_autofree char *journal = g_strconcat (fixture->db, "-journal", NULL);
+  g_autoptr(GString) csv = g_string_new ("number,customer_id,issue_date,amount\n");
+  g_autoptr(GString) check = g_string_new (NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *mode = NULL;
+  g_auto (Result) setup = { 0 };
+  g_auto (Result) reopened = { 0 };
+  g_auto (Result) again = { 0 };
+  GStatBuf st;
+  goffset size;
+
+  rcv_test_write_file (customers, "id,name\nC1,Alpha\nC2,Beta\n");
+  run (&setup, "--database", fixture->db, "import", "customers", customers, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (csv, "K%06u,C%u,2026-%02u-%02u,%u.%02u\n", i, 1 + i % 2,
+                            1 + i % 12, 1 + i % 28, 10 + i % 900, i % 100);
+  rcv_test_write_file (invoices, csv->str);
+  before = rcv_test_fingerprint (fixture->db);
+  g_assert_cmpint (g_stat (fixture->db, &st), ==, 0);
+  size = st.st_size;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                              G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              cli_path (), "--database", fixture->db, "import", "invoices",
+                              invoices, NULL);
+  g_assert_no_error (error);
+  /* killed once its pages go into the file itself, which only the journal can undo */
+  while (!g_file_test (journal, G_FILE_TEST_EXISTS) || g_stat (fixture->db, &st) != 0 ||
+         st.st_size < size + 1024 * 1024)
+    {
+      g_assert_nonnull (g_subprocess_get_identifier (process));
+      g_usleep (1000);
+    }
+  g_subprocess_force_exit (process);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  run (&reopened, "--database", fixture->db, "aging", NULL);
+  g_assert_cmpint (reopened.status, ==, 0);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  mode = rcv_test_journal_mode (fixture->db);
+  g_assert_cmpstr (mode, ==, "wal");
+  after = rcv_test_fingerprint (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+  rcv_test_dump (check, fixture->db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check->str, ==, "ok|\n");
+
+  /* and the same import, run again, is whole */
+  run (&again, "--database", fixture->db, "import", "invoices", invoices, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM invoices"), ==, 300000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -654,6 +721,7 @@ main (int    argc,
   ADD ("/cli/policies", test_policies);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
+  ADD ("/cli/import-killed", test_import_killed);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "rcv-database-private.h"
 #include "rcv-error.h"
 #include "rcv-ledger.h"
 #include "rcv-test-utils.h"
@@ -187,6 +188,53 @@ test_refuse_locked (void)
 
   sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (holder);
+}
+
+static void
+assert_journal_mode (const char *path,
+                     const char *expected)
+{
+  g_autofree char *mode = rcv_test_journal_mode (path);
+
+  g_assert_cmpstr (mode, ==, expected);
+}
+
+/* A connection alone with its file takes it out of WAL mode for one large transaction, and
+ * puts it back; not while another connection has the file open, nor inside a transaction. */
+static void
+test_leave_wal (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_journal_mode (path, "wal");
+  g_assert_true (rcv_database_leave_wal (db));
+  assert_journal_mode (path, "delete");
+  rcv_test_customer (db, "C1", "Alpha");
+  rcv_database_return_to_wal (db);
+  assert_journal_mode (path, "wal");
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM customers"), ==, 1);
+
+  g_assert_true (rcv_database_begin (db, &error));
+  g_assert_false (rcv_database_leave_wal (db));
+  rcv_database_rollback (db);
+  assert_journal_mode (path, "wal");
+
+  /* refused at once while another connection has the file, which goes on reading it */
+  reader = rcv_database_open_reader (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (rcv_database_leave_wal (db));
+  assert_journal_mode (path, "wal");
+  rcv_test_customer (db, "C2", "Beta");
+  g_assert_cmpint (rcv_database_query_int64 (reader, "SELECT count (*) FROM customers", 0, -1),
+                   ==, 2);
+  g_clear_object (&reader);
+
+  g_assert_true (rcv_database_leave_wal (db));
+  rcv_database_return_to_wal (db);
+  assert_journal_mode (path, "wal");
 }
 
 static void
@@ -440,6 +488,7 @@ main (int    argc,
   g_test_add_func ("/core/database/refuse-newer", test_refuse_newer);
   g_test_add_func ("/core/database/refuse-corrupt", test_refuse_corrupt);
   g_test_add_func ("/core/database/refuse-locked", test_refuse_locked);
+  g_test_add_func ("/core/database/leave-wal", test_leave_wal);
   g_test_add_func ("/core/database/not-a-file", test_not_a_file);
   g_test_add_func ("/core/database/migrate-empty-file", test_migrate_empty_file);
   g_test_add_func ("/core/database/keeps-page-size", test_keeps_page_size);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rcv-aging.h"
+#include "rcv-database-private.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-import.h"
@@ -618,6 +619,42 @@ test_missing_file (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "/nonexistent.csv"));
 }
 
+static void
+assert_wal_and_no_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *mode = rcv_test_journal_mode (path);
+
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* A bulk import goes through a rollback journal while nothing else has the file open
+ * (rcv_database_leave_wal ()), through the WAL otherwise: either way, whether it succeeds or
+ * fails, the file is in WAL mode after it, with no journal left beside it. */
+static void
+test_journal_mode (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RcvDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  FAILS (RCV_IMPORT_INVOICES, "number,customer_id,issue_date,amount\nI-1,C9,2026-01-10,1.00\n",
+         "in.csv:2: field “customer_id”: there is no customer with the ID “C9” (import the "
+         "customers first)");
+  assert_wal_and_no_journal (fixture->path);
+  import_ok (fixture, RCV_IMPORT_INVOICES, invoices_csv, 4);
+  assert_wal_and_no_journal (fixture->path);
+
+  reader = rcv_database_open_reader (fixture->db, &error);
+  g_assert_no_error (error);
+  import_ok (fixture, RCV_IMPORT_PAYMENTS, "date,customer_id,amount\n2026-03-01,C1,100.00\n", 1);
+  assert_wal_and_no_journal (fixture->path);
+  g_assert_cmpint (rcv_database_query_int64 (reader, "SELECT count (*) FROM payments", 0, -1),
+                   ==, 1);
+}
+
 /* What allocation wrote: equal strings mean both imports booked the same. */
 static char *
 booked (const char *path)
@@ -745,6 +782,7 @@ main (int    argc,
   ADD ("/core/import/invoice-batches", test_invoice_batches);
   ADD ("/core/import/payment-batches", test_payment_batches);
   ADD ("/core/import/missing-file", test_missing_file);
+  ADD ("/core/import/journal-mode", test_journal_mode);
   g_test_add_func ("/core/import/bulk-matches-row-by-row", test_bulk_matches_row_by_row);
 
   return g_test_run ();

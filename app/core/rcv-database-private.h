@@ -52,4 +52,7 @@ gint64        rcv_database_query_int64 (RcvDatabase *self,
                                         gint64       parameter,
                                         gint64       fallback);
 
+gboolean      rcv_database_leave_wal     (RcvDatabase *self);
+void          rcv_database_return_to_wal (RcvDatabase *self);
+
 G_END_DECLS

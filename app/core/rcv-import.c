@@ -195,6 +195,7 @@ typedef struct _Import
   gboolean unsorted;                  /* in bulk mode: a row came before the one before it */
   gboolean open_index_dropped;
   gboolean bulk;
+  gboolean left_wal;                  /* in bulk mode: the file is out of WAL mode for it */
   GPtrArray *dropped_indexes;         /* in bulk mode, once dropped */
   gboolean had_payments;              /* before this import */
   GThread *resolver;                  /* in bulk mode, payments: looks up the invoice numbers */
@@ -1661,6 +1662,10 @@ rcv_import_csv (RcvDatabase     *db,
    * are left out; the pragma only changes outside a transaction. */
   if (import.bulk && !rcv_database_exec (db, "PRAGMA foreign_keys = OFF", error))
     goto out;
+  /* its hundreds of megabytes written once, not through the WAL, when nothing else has the
+   * file open (see rcv_database_leave_wal ()) */
+  if (import.bulk)
+    import.left_wal = rcv_database_leave_wal (db);
   if (!rcv_database_begin (db, error))
     goto out;
   /* an invoices' import drops the indexes now; a payments' import once it has read the open
@@ -1778,11 +1783,14 @@ rcv_import_csv (RcvDatabase     *db,
   ok = TRUE;
   log_phase (&import, "committed");
 
-  /* a bulk import wrote hundreds of megabytes to the WAL: fold them into the file and give
-   * the space back now, if no reader is in the way (otherwise the next write does it) */
-  if (import.bulk)
-    rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-  log_phase (&import, "checkpointed");
+  /* a bulk import that went through the WAL wrote hundreds of megabytes to it: fold them
+   * into the file and give the space back now, if no reader is in the way (otherwise the
+   * next write does it) */
+  if (import.bulk && !import.left_wal)
+    {
+      rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+      log_phase (&import, "checkpointed");
+    }
   goto out;
 
   /* nothing was imported */
@@ -1799,6 +1807,8 @@ out:
   g_clear_pointer (&import.resolved, g_async_queue_unref);
   if (import.bulk)
     rcv_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
+  if (import.left_wal)
+    rcv_database_return_to_wal (db);
   /* a rollback has brought any dropped index back with the rest */
   if (import.dropped_indexes != NULL)
     {
