@@ -64,17 +64,6 @@ compare_payments (gconstpointer a,
   return pa->payment_id < pb->payment_id ? -1 : pa->payment_id > pb->payment_id;
 }
 
-static int
-compare_payment_indices (gconstpointer a,
-                         gconstpointer b,
-                         gpointer      user_data)
-{
-  GArray *payments = user_data;
-
-  return compare_payments (&g_array_index (payments, RcvNewPayment, *(const guint32 *) a),
-                           &g_array_index (payments, RcvNewPayment, *(const guint32 *) b));
-}
-
 /* Date order, ties in file order: the order payments are applied in. */
 void
 rcv_new_payments_sort (GArray *payments)
@@ -253,12 +242,23 @@ compare_invoice_id (gconstpointer a,
   return id < other ? -1 : id > other;
 }
 
+/* By ID, in the array in ID order. Where the open invoices' IDs have no gaps (a company's
+ * invoices all imported, none paid yet: the payments' import that follows), an invoice's
+ * place is its distance from the first, one look instead of a search through a million. */
 static OpenInvoice *
 find_invoice (RcvOpenInvoices *open,
               gint64           id)
 {
-  return bsearch (&id, open->invoices->data, open->invoices->len, sizeof (OpenInvoice),
-                  compare_invoice_id);
+  GArray *invoices = open->invoices;
+  gint64 place;
+
+  if (invoices->len == 0)
+    return NULL;
+  place = id - g_array_index (invoices, OpenInvoice, 0).id;
+  if (place >= 0 && place < invoices->len &&
+      g_array_index (invoices, OpenInvoice, place).id == id)
+    return &g_array_index (invoices, OpenInvoice, place);
+  return bsearch (&id, invoices->data, invoices->len, sizeof (OpenInvoice), compare_invoice_id);
 }
 
 static OpenInvoice *
@@ -619,6 +619,46 @@ write_all (RcvDatabase      *db,
  * allocations, in date order, to the invoices of `open` (read in this transaction, before
  * anything was written; allocating changes it). `before_writes` runs before anything is
  * written (the import drops indexes there). */
+/* The order payments are applied in, as indices into `payments` (4 bytes a payment rather
+ * than a copy of them all): by date, ties in file order, as compare_payments () has it. A
+ * counting sort over the days, one pass and stable, where a comparison sort of a million
+ * indices took a fifth of a second; its counts take 4 bytes a day from the first date to the
+ * last, at most 15 MB for dates from year 1 to 9999. */
+static GArray *
+order_of_application (GArray *payments)
+{
+  guint n = payments->len;
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  g_autofree guint32 *starts = NULL;
+  guint32 first = G_MAXUINT32, last = 0;
+
+  if (n == 0)
+    return order;
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 date = g_array_index (payments, RcvNewPayment, i).date;
+
+      first = MIN (first, date);
+      last = MAX (last, date);
+    }
+
+  /* starts[d]: where the payments of the d-th day from the first begin in the order */
+  starts = g_new0 (guint32, (gsize) (last - first) + 2);
+  for (guint i = 0; i < n; i++)
+    starts[g_array_index (payments, RcvNewPayment, i).date - first + 1]++;
+  for (guint32 d = 1; d <= last - first; d++)
+    starts[d] += starts[d - 1];
+
+  g_array_set_size (order, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 day = g_array_index (payments, RcvNewPayment, i).date - first;
+
+      g_array_index (order, guint32, starts[day]++) = i;
+    }
+  return order;
+}
+
 gboolean
 rcv_payment_batch_write (RcvDatabase         *db,
                          RcvOpenInvoices     *open,
@@ -645,15 +685,10 @@ rcv_payment_batch_write (RcvDatabase         *db,
     next_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  /* IDs in file order, as the row-by-row import gives them; the order of application sorted
-   * as indices, 4 bytes a payment rather than a copy of them all */
-  order = g_array_sized_new (FALSE, FALSE, sizeof (guint32), payments->len);
+  /* IDs in file order, as the row-by-row import gives them */
   for (guint i = 0; i < payments->len; i++)
-    {
-      g_array_index (payments, RcvNewPayment, i).payment_id = next_id + i;
-      g_array_append_val (order, i);
-    }
-  g_array_sort_with_data (order, compare_payment_indices, payments);
+    g_array_index (payments, RcvNewPayment, i).payment_id = next_id + i;
+  order = order_of_application (payments);
 
   started = g_get_monotonic_time ();
   ok = before_writes == NULL || before_writes (user_data, error);
