@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "rcv-aging-private.h"
 #include "rcv-aging.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
@@ -484,6 +485,31 @@ test_matches_definition (void)
   g_assert_cmpuint (n_checks, >, 200);
 }
 
+/* Aging reads the open documents through their (span_class, start) indexes, payments_open a
+ * partial one that SQLite reads only for a query stating its condition: never the tables. */
+static void
+test_query_plans (void)
+{
+  static const char *const queries[][2] = {
+    { "SELECT i.id," INVOICE_OPEN_AMOUNT OPEN_INVOICES_WHERE, "USING COVERING INDEX invoices_open " },
+    { "SELECT p.id," PAYMENT_OPEN_AMOUNT OPEN_PAYMENTS_WHERE, "USING INDEX payments_open " },
+  };
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GString) plan = g_string_new (NULL);
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", queries[i][0], NULL);
+
+      rcv_test_dump (plan, path, sql);
+      g_test_message ("%s", plan->str);
+      g_assert_nonnull (strstr (plan->str, queries[i][1]));
+      g_assert_null (strstr (plan->str, "SCAN i|"));
+      g_assert_null (strstr (plan->str, "SCAN p|"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -501,6 +527,7 @@ main (int    argc,
   g_test_add_func ("/core/aging/empty-company", test_empty_company);
   g_test_add_func ("/core/aging/many-customers", test_many_customers);
   g_test_add_func ("/core/aging/matches-definition", test_matches_definition);
+  g_test_add_func ("/core/aging/query-plans", test_query_plans);
 
   return g_test_run ();
 }

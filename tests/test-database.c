@@ -237,6 +237,29 @@ test_leave_wal (void)
   assert_journal_mode (path, "wal");
 }
 
+/* Version 7 leaves the payments that were never open out of payments_open: a file of
+ * version 6 gets the new index when it is opened. */
+static void
+test_migrate_payments_open (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GString) index = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&db);
+  sql_exec (path, "DROP INDEX payments_open;"
+                  " CREATE INDEX payments_open ON payments (span_class, date, settled_date);"
+                  " PRAGMA user_version = 6");
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  rcv_test_dump (index, path, "SELECT sql FROM sqlite_master WHERE name = 'payments_open'");
+  g_assert_cmpstr (index->str, ==, "CREATE INDEX payments_open ON payments (span_class, date,"
+                                   " settled_date) WHERE span_class > 0|\n");
+}
+
 static void
 test_not_a_file (void)
 {
@@ -491,6 +514,7 @@ main (int    argc,
   g_test_add_func ("/core/database/leave-wal", test_leave_wal);
   g_test_add_func ("/core/database/not-a-file", test_not_a_file);
   g_test_add_func ("/core/database/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/core/database/migrate-payments-open", test_migrate_payments_open);
   g_test_add_func ("/core/database/keeps-page-size", test_keeps_page_size);
   g_test_add_func ("/core/database/read-only", test_read_only);
   g_test_add_func ("/core/database/nested-transactions", test_nested_transactions);

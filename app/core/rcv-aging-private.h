@@ -29,9 +29,11 @@ G_BEGIN_DECLS
   " CASE WHEN p.last_allocation IS NULL OR p.last_allocation <= ?3 THEN p.allocated" \
   "  ELSE coalesce ((SELECT sum (a.amount) FROM allocations a" \
   "   WHERE a.payment_id = p.id AND a.effective_date <= ?3), 0) END - p.amount"
+/* (span_class > 0, always true of ?1, is the payments_open index's own condition: SQLite reads
+ * a partial index only for a query that states it.) */
 #define OPEN_PAYMENTS_WHERE \
   " FROM payments p" \
-  " WHERE p.span_class = ?1 AND p.date > ?2 AND p.date <= ?3" \
+  " WHERE p.span_class = ?1 AND p.span_class > 0 AND p.date > ?2 AND p.date <= ?3" \
   " AND (p.settled_date IS NULL OR p.settled_date > ?3)"
 
 /* A document open as of a date, as the scan sees it: the strings live until the next one. */
