@@ -615,10 +615,6 @@ write_all (RcvDatabase      *db,
   return ok;
 }
 
-/* Writes `payments` (in file order, checked) inside the caller's transaction, with their
- * allocations, in date order, to the invoices of `open` (read in this transaction, before
- * anything was written; allocating changes it). `before_writes` runs before anything is
- * written (the import drops indexes there). */
 /* The order payments are applied in, as indices into `payments` (4 bytes a payment rather
  * than a copy of them all): by date, ties in file order, as compare_payments () has it. A
  * counting sort over the days, one pass and stable, where a comparison sort of a million
@@ -659,6 +655,10 @@ order_of_application (GArray *payments)
   return order;
 }
 
+/* Writes `payments` (in file order, checked) inside the caller's transaction, with their
+ * allocations, in date order, to the invoices of `open` (read in this transaction, before
+ * anything was written; allocating changes it). `before_writes` runs before anything is
+ * written (the import drops indexes there). */
 gboolean
 rcv_payment_batch_write (RcvDatabase         *db,
                          RcvOpenInvoices     *open,
