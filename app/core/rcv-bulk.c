@@ -237,6 +237,21 @@ rcv_bulk_done (sqlite3_stmt *stmt)
   sqlite3_clear_bindings (stmt);   /* the source is the caller's, and short-lived */
 }
 
+/* Steps `stmt`, a statement without rows (INSERT, UPDATE), to its end, then unbinds what was
+ * bound to it: the caller's, and short-lived. The statement is reset in
+ * rcv_database_step_done (), before the connection's error code is read (a second reset
+ * would clear it). */
+static gboolean
+run_and_unbind (RcvDatabase  *db,
+                sqlite3_stmt *stmt,
+                GError      **error)
+{
+  gboolean ok = rcv_database_step_done (db, stmt, error);
+
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
 /* Runs `sql`, a statement without rows (INSERT, UPDATE), as rcv_bulk_prepare () says. */
 gboolean
 rcv_bulk_run (RcvDatabase   *db,
@@ -245,15 +260,8 @@ rcv_bulk_run (RcvDatabase   *db,
               GError       **error)
 {
   sqlite3_stmt *stmt = rcv_bulk_prepare (db, sql, source, error);
-  gboolean ok;
 
-  if (stmt == NULL)
-    return FALSE;
-  /* reset there, before the connection's error code is read by a caller (a second reset
-   * would clear it) */
-  ok = rcv_database_step_done (db, stmt, error);
-  sqlite3_clear_bindings (stmt);
-  return ok;
+  return stmt != NULL && run_and_unbind (db, stmt, error);
 }
 
 /* Runs `sql`, an UPDATE that reads `lookup` through rcv_row (?1, …) for the keys from ?2 =
@@ -267,7 +275,6 @@ rcv_bulk_update (RcvDatabase    *db,
                  GError        **error)
 {
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (lookup != NULL && lookup->seek != NULL && lookup->column != NULL, FALSE);
@@ -278,9 +285,7 @@ rcv_bulk_update (RcvDatabase    *db,
   sqlite3_bind_pointer (stmt, 1, lookup, LOOKUP_POINTER_TYPE, NULL);
   sqlite3_bind_int64 (stmt, 2, first);
   sqlite3_bind_int64 (stmt, 3, last);
-  ok = rcv_database_step_done (db, stmt, error);
-  sqlite3_clear_bindings (stmt);
-  return ok;
+  return run_and_unbind (db, stmt, error);
 }
 
 /* Text that lives at least until the statement has moved to the next row. */

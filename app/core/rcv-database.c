@@ -850,17 +850,19 @@ rcv_database_rollback (RcvDatabase *self)
 gboolean
 rcv_database_leave_wal (RcvDatabase *self)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gboolean left = FALSE;
 
   g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
 
   if (self->transaction_depth > 0 || rcv_database_is_read_only (self))
     return FALSE;
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL)
-      == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    left = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
-  sqlite3_finalize (stmt);
+  stmt = rcv_database_prepare (self, "PRAGMA journal_mode = DELETE", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    left = g_str_equal (rcv_column_text (stmt, 0), "delete");
+  sqlite3_reset (stmt);
   g_debug ("%s: %s", self->path, left ? "out of WAL mode" : "left in WAL mode");
   return left;
 }
