@@ -195,7 +195,7 @@ command_check (const char  *database,
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, send, &status);
   if (db == NULL)
     return status;
   check = rcv_alerts_check (db, &as_of, send, NULL, &error);

@@ -134,7 +134,7 @@ command_agency (const char  *database,
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, FALSE, &status);
   if (db == NULL)
     return status;
   if (!rcv_cli_find_customer (db, "--customer", customer_code, &customer_id, &status))

@@ -207,7 +207,7 @@ command_letters (const char  *database,
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, record, &status);
   if (db == NULL)
     return status;
   if (customer_code != NULL &&

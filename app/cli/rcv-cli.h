@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* How long a command waits for another program's write before it gives up: longer than a
+ * million-row import takes */
+#define RCV_CLI_WAIT_SECONDS 120
+
 enum
 {
   EXIT_OK = 0,
@@ -18,6 +22,7 @@ int          rcv_cli_usage_error   (const char *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 int          rcv_cli_report_error  (const GError *error);
 RcvDatabase *rcv_cli_open_database (const char *path,
+                                    gboolean    writes,
                                     int        *status);
 gboolean     rcv_cli_parse_options (const char    *command,
                                     GOptionEntry  *entries,

@@ -111,18 +111,73 @@ rcv_cli_report_error (const GError *error)
   return EXIT_RUNTIME;
 }
 
+static void
+on_wait (const char *path,
+         gpointer    user_data)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  fprintf (stderr, _("receivables-cli: waiting for another program to finish writing “%s” "
+                     "(at most %u s)…\n"), display, RCV_CLI_WAIT_SECONDS);
+}
+
+typedef struct
+{
+  const char *path;
+  gint64 start;
+  gboolean told;
+} CheckProgress;
+
+/* A long check (a large file changed outside Receivables) is said, not silent. */
+static void
+on_check_progress (double   fraction,
+                   gpointer user_data)
+{
+  CheckProgress *progress = user_data;
+
+  if (progress->told || g_get_monotonic_time () - progress->start < G_USEC_PER_SEC)
+    return;
+  progress->told = TRUE;
+  {
+    g_autofree char *display = g_filename_display_name (progress->path);
+
+    fprintf (stderr, _("receivables-cli: checking “%s” for damage, as it was changed outside "
+                       "Receivables since its last check…\n"), display);
+  }
+}
+
+/* Opens the company file for a command: read-only for one that only reads (it then leaves
+ * the file's journal mode alone and never waits for a lock a writer needs), for writing
+ * otherwise. A missing file is created (DESIGN.md §6), a file in an older format brought up
+ * to date, and a write that a crash left half done undone, even by a command that only reads. */
 RcvDatabase *
 rcv_cli_open_database (const char *path,
+                       gboolean    writes,
                        int        *status)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(GError) error = NULL;
+  CheckProgress progress = { NULL, g_get_monotonic_time (), FALSE };
   RcvDatabase *db;
 
   if (path == NULL)
     path = default_path = rcv_database_default_path ();
+  progress.path = path;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    writes = TRUE;
 
-  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  if (!rcv_database_check_file (path, on_check_progress, &progress, NULL, &error))
+    {
+      *status = rcv_cli_report_error (error);
+      return NULL;
+    }
+  db = rcv_database_open (path, writes ? RCV_DATABASE_FLAGS_NONE : RCV_DATABASE_FLAGS_READ_ONLY,
+                          &error);
+  if (db == NULL && g_error_matches (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_NEEDS_WRITER))
+    {
+      g_clear_error (&error);
+      db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+    }
   if (db == NULL)
     *status = rcv_cli_report_error (error);
   return db;
@@ -192,7 +247,7 @@ command_import (const char  *database,
   if (!rcv_import_kind_from_string (argv[1], &kind))
     return rcv_cli_usage_error (_("cannot import “%s”: use customers, invoices or payments"), argv[1]);
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, TRUE, &status);
   if (db == NULL)
     return status;
 
@@ -339,7 +394,7 @@ rcv_cli_open_report (const char    *database,
     }
   if (!rcv_cli_parse_as_of (as_of_text, as_of, status))
     return NULL;
-  return rcv_cli_open_database (database, status);
+  return rcv_cli_open_database (database, FALSE, status);
 }
 
 /* Pads (or cuts, with an ellipsis) to a number of terminal columns. */
@@ -560,7 +615,7 @@ command_aging (const char  *database,
   if (format == NULL)
     format = g_strdup ("text");
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, FALSE, &status);
   if (db == NULL)
     return status;
   currency = rcv_database_get_currency (db);
@@ -629,7 +684,7 @@ command_export (const char  *database,
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, FALSE, &status);
   if (db == NULL)
     return status;
 
@@ -665,7 +720,7 @@ command_demo (const char  *database,
   if (!rcv_cli_parse_as_of (as_of_text, &today, &status))
     return status;
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, TRUE, &status);
   if (db == NULL)
     return status;
 
@@ -687,6 +742,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* a command meets the window's and the timer's short writes, and an import of a million rows */
+  rcv_database_set_wait_policy (RCV_CLI_WAIT_SECONDS, on_wait, NULL);
 
   for (i = 1; i < argc && argv[i][0] == '-'; i++)
     {
@@ -774,14 +831,14 @@ command_policies (const char  *database,
     return status;
   if (argc == 2 && g_str_equal (argv[1], "list"))
     {
-      db = rcv_cli_open_database (database, &status);
+      db = rcv_cli_open_database (database, FALSE, &status);
       return db != NULL ? policies_list (db) : status;
     }
   if (argc != 3 || (!g_str_equal (argv[1], "export") && !g_str_equal (argv[1], "import")))
     return rcv_cli_usage_error (_("policies needs list, or export or import and a file: "
                           "policies export|import FILE.json"));
 
-  db = rcv_cli_open_database (database, &status);
+  db = rcv_cli_open_database (database, !g_str_equal (argv[1], "export"), &status);
   if (db == NULL)
     return status;
 

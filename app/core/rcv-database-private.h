@@ -54,5 +54,6 @@ gint64        rcv_database_query_int64 (RcvDatabase *self,
 
 gboolean      rcv_database_leave_wal     (RcvDatabase *self);
 void          rcv_database_return_to_wal (RcvDatabase *self);
+void          rcv_database_checkpoint    (RcvDatabase *self);
 
 G_END_DECLS

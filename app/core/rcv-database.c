@@ -19,11 +19,15 @@
 
 #include "rcv-aging-private.h"
 #include "rcv-bulk.h"
+#include "rcv-database-check.h"
 #include "rcv-database-private.h"
 #include "rcv-error.h"
 #include "rcv-schema.h"
 
-#define BUSY_TIMEOUT_MS 3000
+/* rcv_database_set_wait_policy () */
+static guint wait_limit_ms = 3000;
+static RcvDatabaseWaitFunc wait_func;
+static gpointer wait_data;
 
 struct _RcvDatabase
 {
@@ -38,6 +42,10 @@ struct _RcvDatabase
   guint boundaries[RCV_AGING_MAX_BOUNDARIES];
   guint n_boundaries;
   RcvAgingBasis basis;
+  gint64 busy_since;       /* on_busy (): when the current wait began */
+  gboolean told_waiting;
+  RcvFileState change_start; /* start_change (): the state a change of the file began from */
+  gboolean change_chained;   /* …and whether that state was known to be sound */
   GHashTable *profile;     /* with RCV_PROFILE_SQL: SQL text → ProfileEntry */
 };
 
@@ -58,6 +66,13 @@ set_error_from_code (GError    **error,
                      const char *path,
                      const char *detail)
 {
+  if (code == SQLITE_READONLY_ROLLBACK)
+    {
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_NEEDS_WRITER,
+                   _("“%s” must be opened for writing once, to undo a write that a program "
+                     "stopped in the middle of"), path);
+      return FALSE;
+    }
   switch (code & 0xff)
     {
     case SQLITE_NOTADB:
@@ -73,7 +88,13 @@ set_error_from_code (GError    **error,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_LOCKED,
-                   _("“%s” is locked by another program: close it there and try again"), path);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” is locked by another program that is still writing "
+                                "after %u second: try again when it has finished",
+                                "“%s” is locked by another program that is still writing "
+                                "after %u seconds: try again when it has finished",
+                                MAX (wait_limit_ms / 1000, 1)),
+                   path, MAX (wait_limit_ms / 1000, 1));
       break;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
@@ -176,6 +197,32 @@ profile_entry_free (gpointer data)
   g_free (entry);
 }
 
+/* Around anything that changes the file through SQLite (a transaction, a checkpoint, a change
+ * of journal mode, the closing of a connection that may be the last): the state the file is
+ * left in is remembered as sound when the one it started from was (rcv-database-check.c). */
+static void
+start_change (RcvDatabase *self)
+{
+  self->change_chained = FALSE;
+  if (rcv_database_is_read_only (self) || self->path == NULL)
+    return;
+  rcv_file_state_read (self->path, &self->change_start);
+  self->change_chained = rcv_database_check_is_current (self->path, &self->change_start);
+}
+
+static void
+end_change (RcvDatabase *self)
+{
+  RcvFileState state;
+
+  if (!self->change_chained)
+    return;
+  self->change_chained = FALSE;
+  rcv_file_state_read (self->path, &state);
+  if (!rcv_file_state_equal (&state, &self->change_start))
+    rcv_database_check_remember (self->path, &state);
+}
+
 static void
 rcv_database_finalize (GObject *object)
 {
@@ -190,9 +237,12 @@ rcv_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     {
+      /* the last connection to close folds the WAL into the file */
+      start_change (self);
       if (sqlite3_close (self->handle) != SQLITE_OK)
         g_warning ("Closing %s: %s", self->path, sqlite3_errmsg (self->handle));
       self->handle = NULL;
+      end_change (self);
     }
   g_clear_pointer (&self->path, g_free);
 
@@ -313,27 +363,34 @@ create_empty_file (const char *path,
   return TRUE;
 }
 
+/* Whether `path` names a file, and one that can be a company file. Only stat (): once this
+ * process has a connection to the file, opening and closing a descriptor of it would drop
+ * every POSIX lock the process holds on it, and another program would then believe itself
+ * the file's last user and delete the WAL under this one (SQLite's "How To Corrupt An SQLite
+ * Database File", §2.2). Whether the bytes are SQLite's is SQLite's to tell (SQLITE_NOTADB
+ * at the first read). */
 static gboolean
-check_magic (const char *path,
-             gboolean   *exists,
-             GError    **error)
+check_file (const char *path,
+            gboolean   *exists,
+            goffset    *size,
+            GError    **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  char head[16];
   GStatBuf st;
-  gssize n;
-  int fd;
 
   *exists = FALSE;
+  *size = 0;
   if (g_stat (path, &st) != 0)
     {
-      if (errno == ENOENT)
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
         return TRUE;
       g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
-                   _("“%s” cannot be read: %s"), path, g_strerror (errno));
+                   _("“%s” cannot be read: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   *exists = TRUE;
+  *size = st.st_size;
 
   if (!S_ISREG (st.st_mode))
     {
@@ -341,23 +398,74 @@ check_magic (const char *path,
                    _("“%s” is not a Receivables company file: it is not a regular file"), path);
       return FALSE;
     }
-  if (st.st_size == 0)
-    return TRUE;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
-                   _("“%s” cannot be read: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  n = read (fd, head, sizeof head);
-  close (fd);
-
-  if (n != (gssize) sizeof head || memcmp (head, magic, sizeof magic) != 0)
-    return set_error_from_code (error, SQLITE_NOTADB, path, NULL);
-
   return TRUE;
+}
+
+/* The first bytes of the file, read through the connection's own file handle: SQLite's unix
+ * VFS keeps a descriptor open while the process holds locks on the file, where a close () of
+ * our own would drop them (see check_file ()). */
+static gboolean
+has_sqlite_header (RcvDatabase *self)
+{
+  static const char magic[16] = "SQLite format 3";
+  sqlite3_file *file = NULL;
+  char head[16];
+
+  if (sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_FILE_POINTER, &file) !=
+        SQLITE_OK ||
+      file == NULL || file->pMethods == NULL)
+    return FALSE;
+  if (file->pMethods->xRead (file, head, sizeof head, 0) != SQLITE_OK)
+    return FALSE;
+  return memcmp (head, magic, sizeof magic) == 0;
+}
+
+/* Another program writing: wait for it, in growing steps, up to the limit of
+ * rcv_database_set_wait_policy (), and tell the policy's function once a wait has lasted a
+ * second, so that a person at a terminal knows why nothing happens. */
+static int
+on_busy (void *data,
+         int   count)
+{
+  RcvDatabase *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 waited_ms;
+
+  if (count == 0)
+    {
+      self->busy_since = now;
+      self->told_waiting = FALSE;
+    }
+  waited_ms = (now - self->busy_since) / 1000;
+  if (waited_ms >= (gint64) wait_limit_ms)
+    return 0;
+  if (!self->told_waiting && waited_ms >= 1000 && wait_func != NULL)
+    {
+      self->told_waiting = TRUE;
+      wait_func (self->path, wait_data);
+    }
+  g_usleep ((gulong) MIN (1 << MIN (count, 7), 100) * 1000);
+  return 1;
+}
+
+/* How long every connection the process opens from now on waits for another program's write
+ * before it gives up (SQLITE_BUSY: “locked by another program”), and whom it tells that it
+ * waits. The window waits little, for its main loop's sake; the command line as long as an
+ * import may take. Call it before the first connection is opened. */
+void
+rcv_database_set_wait_policy (guint               limit_seconds,
+                              RcvDatabaseWaitFunc func,
+                              gpointer            user_data)
+{
+  wait_limit_ms = limit_seconds * 1000;
+  wait_func = func;
+  wait_data = user_data;
+}
+
+guint
+rcv_database_get_wait_limit (void)
+{
+  return wait_limit_ms / 1000;
 }
 
 static gboolean
@@ -545,6 +653,54 @@ load_settings (RcvDatabase *self)
   self->basis = g_strcmp0 (basis, "issue") == 0 ? RCV_AGING_BY_ISSUE_DATE : RCV_AGING_BY_DUE_DATE;
 }
 
+/* Every opening, before anything is written or read for a figure: unless the file's present
+ * state is known to be sound, PRAGMA integrity_check (see rcv-database-check.c). */
+static gboolean
+check_for_damage (RcvDatabase *self,
+                  GError     **error)
+{
+  RcvFileState before, after;
+
+  rcv_file_state_read (self->path, &before);
+  if (rcv_database_check_is_current (self->path, &before))
+    return TRUE;
+  if (!rcv_database_check_handle (self->handle, self->path, NULL, NULL, NULL, error))
+    return FALSE;
+  rcv_file_state_read (self->path, &after);
+  if (rcv_file_state_equal (&before, &after))
+    rcv_database_check_remember (self->path, &after);
+  return TRUE;
+}
+
+/* A file found out of WAL mode is new, or was left so by a bulk import that runs now or was
+ * killed (rcv_database_leave_wal ()). SQLite switches only a connection that is alone with
+ * the file, and refuses otherwise: this connection then works in the file's present mode,
+ * whose locks SQLite keeps as safe as the WAL's, and a later opening switches it back. */
+static gboolean
+enter_wal (RcvDatabase *self,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean in_wal = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA journal_mode", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    in_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
+  if (in_wal)
+    return TRUE;
+
+  start_change (self);
+  if (!rcv_database_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+    g_debug ("%s stays out of WAL mode for now: %s", self->path, local_error->message);
+  end_change (self);
+  return TRUE;
+}
+
 RcvDatabase *
 rcv_database_open (const char       *path,
                    RcvDatabaseFlags  flags,
@@ -553,13 +709,14 @@ rcv_database_open (const char       *path,
   g_autoptr(RcvDatabase) self = NULL;
   gboolean read_only = (flags & RCV_DATABASE_FLAGS_READ_ONLY) != 0;
   gboolean exists;
+  goffset size;
   gint64 application_id, user_version, n_objects;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_magic (path, &exists, error))
+  if (!check_file (path, &exists, &size, error))
     return NULL;
 
   if (!exists)
@@ -572,6 +729,14 @@ rcv_database_open (const char       *path,
         }
       if (!create_empty_file (path, TRUE, error))
         return NULL;
+    }
+  else if (size == 0 && !read_only && g_chmod (path, 0600) != 0)
+    {
+      /* an empty file adopted as a company file is made as private as a new one */
+      int saved_errno = errno;
+      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+                   _("“%s” cannot be made private to you: %s"), path, g_strerror (saved_errno));
+      return NULL;
     }
 
   self = g_object_new (RCV_TYPE_DATABASE, NULL);
@@ -589,7 +754,9 @@ rcv_database_open (const char       *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  /* a file refused below is left as it is: not even a WAL found beside it is folded in */
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_busy_handler (self->handle, on_busy, self);
   sqlite3_create_collation (self->handle, "rcv_natural", SQLITE_UTF8, NULL, natural_collation);
   rcv_aging_register_functions (self->handle);
   rcv_bulk_register (self->handle);
@@ -599,6 +766,14 @@ rcv_database_open (const char       *path,
       self->profile = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                              profile_entry_free);
       sqlite3_trace_v2 (self->handle, SQLITE_TRACE_PROFILE, on_trace, self);
+    }
+
+  /* SQLite takes a short file without its header for an empty database, and would write
+   * over a text file of a few bytes: a file that is not empty must begin with the header */
+  if (size > 0 && !has_sqlite_header (self))
+    {
+      set_error_from_code (error, SQLITE_NOTADB, path, NULL);
+      return NULL;
     }
 
   /* Reading checks only, nothing written yet. */
@@ -625,11 +800,14 @@ rcv_database_open (const char       *path,
       return NULL;
     }
 
+  if (!check_for_damage (self, error))
+    return NULL;
+
   if (read_only)
     {
       if (user_version < RCV_SCHEMA_VERSION)
         {
-          g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
+          g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_NEEDS_WRITER,
                        _("“%s” must be opened for writing once to be brought up to date"), path);
           return NULL;
         }
@@ -645,15 +823,18 @@ rcv_database_open (const char       *path,
        * hundreds of megabytes on disk for as long as the app stays open */
       if (!rcv_database_exec (self,
                               "PRAGMA page_size = 16384;"
-                              "PRAGMA journal_mode = WAL;"
                               "PRAGMA synchronous = FULL;"
                               "PRAGMA foreign_keys = ON;"
                               "PRAGMA journal_size_limit = 67108864;",
-                              error))
+                              error) ||
+          !enter_wal (self, error))
         return NULL;
 
       if (user_version < RCV_SCHEMA_VERSION && !migrate (self, user_version, error))
         return NULL;
+
+      /* accepted: from now on, the last connection to close folds the WAL into the file */
+      sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
     }
 
   /* A bigger page cache than SQLite's 2 MB default keeps a million-row company's indexes
@@ -787,6 +968,9 @@ rcv_database_begin (RcvDatabase *self,
   if (!rcv_database_exec (self, sql, error))
     return FALSE;
 
+  /* BEGIN IMMEDIATE holds the write lock: no other connection changes the file until COMMIT */
+  if (self->transaction_depth == 0)
+    start_change (self);
   self->transaction_depth++;
   return TRUE;
 }
@@ -809,6 +993,8 @@ rcv_database_commit (RcvDatabase *self,
     return FALSE;
 
   self->transaction_depth--;
+  if (self->transaction_depth == 0)
+    end_change (self);
   return TRUE;
 }
 
@@ -830,6 +1016,9 @@ rcv_database_rollback (RcvDatabase *self)
   if (!sqlite3_get_autocommit (self->handle))
     sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
   self->transaction_depth--;
+  /* frames of a transaction that did not commit may stay in the WAL, unread */
+  if (self->transaction_depth == 0)
+    end_change (self);
 }
 
 /* A transaction that writes hundreds of megabytes (a bulk import, rcv-import.c) goes faster
@@ -860,9 +1049,11 @@ rcv_database_leave_wal (RcvDatabase *self)
   stmt = rcv_database_prepare (self, "PRAGMA journal_mode = DELETE", NULL);
   if (stmt == NULL)
     return FALSE;
+  start_change (self);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     left = g_str_equal (rcv_column_text (stmt, 0), "delete");
   sqlite3_reset (stmt);
+  end_change (self);
   g_debug ("%s: %s", self->path, left ? "out of WAL mode" : "left in WAL mode");
   return left;
 }
@@ -877,8 +1068,24 @@ rcv_database_return_to_wal (RcvDatabase *self)
 
   g_return_if_fail (RCV_IS_DATABASE (self));
 
+  start_change (self);
   if (!rcv_database_exec (self, "PRAGMA journal_mode = WAL", &error))
     g_debug ("%s", error->message);
+  end_change (self);
+}
+
+/* Folds the WAL into the file and empties it (after a bulk import). */
+void
+rcv_database_checkpoint (RcvDatabase *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RCV_IS_DATABASE (self));
+
+  start_change (self);
+  if (!rcv_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", &error))
+    g_debug ("%s", error->message);
+  end_change (self);
 }
 
 char *
@@ -1123,24 +1330,7 @@ gboolean
 rcv_database_check_integrity (RcvDatabase *self,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *result = NULL;
-  int rc;
-
   g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    result = g_strdup (rcv_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  if (result == NULL)
-    return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
-  if (strcmp (result, "ok") != 0)
-    {
-      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), self->path, result);
-      return FALSE;
-    }
-  return TRUE;
+  return rcv_database_check_handle (self->handle, self->path, NULL, NULL, NULL, error);
 }

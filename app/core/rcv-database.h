@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "rcv-money.h"
 
@@ -30,6 +30,16 @@ typedef enum
   RCV_AGING_BY_DUE_DATE,
   RCV_AGING_BY_ISSUE_DATE,
 } RcvAgingBasis;
+
+/* rcv_database_set_wait_policy (): called once a connection has waited a second for another
+ * program's write */
+typedef void (*RcvDatabaseWaitFunc) (const char *path,
+                                     gpointer    user_data);
+
+void               rcv_database_set_wait_policy   (guint               limit_seconds,
+                                                   RcvDatabaseWaitFunc func,
+                                                   gpointer            user_data);
+guint              rcv_database_get_wait_limit    (void);
 
 char              *rcv_database_default_path      (void);
 RcvDatabase       *rcv_database_open              (const char       *path,
@@ -78,6 +88,24 @@ gboolean           rcv_database_backup            (RcvDatabase *self,
                                                    GError     **error);
 gboolean           rcv_database_check_integrity   (RcvDatabase *self,
                                                    GError     **error);
+
+/* The fraction done of a damage check, 0 to 1 */
+typedef void (*RcvCheckProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+gboolean           rcv_database_check_file        (const char            *path,
+                                                   RcvCheckProgressFunc   progress_func,
+                                                   gpointer               user_data,
+                                                   GCancellable          *cancellable,
+                                                   GError               **error);
+void               rcv_database_check_file_async  (const char            *path,
+                                                   RcvCheckProgressFunc   progress_func,
+                                                   gpointer               progress_data,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+gboolean           rcv_database_check_file_finish (GAsyncResult          *result,
+                                                   GError               **error);
 
 int                rcv_natural_compare            (const char *a,
                                                    const char *b);

@@ -32,6 +32,8 @@ typedef enum
   RCV_DATABASE_ERROR_NEWER_VERSION,
   RCV_DATABASE_ERROR_IO,
   RCV_DATABASE_ERROR_SQL,
+  RCV_DATABASE_ERROR_NEEDS_WRITER,  /* opened read-only, but to be opened for writing once: an
+                                     * older file format, or a write a crash left to undo */
 } RcvDatabaseError;
 
 GQuark rcv_input_error_quark    (void);

@@ -1788,7 +1788,7 @@ rcv_import_csv (RcvDatabase     *db,
    * next write does it) */
   if (import.bulk && !import.left_wal)
     {
-      rcv_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+      rcv_database_checkpoint (db);
       log_phase (&import, "checkpointed");
     }
   goto out;
