@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "rcv-date.h"
 #include "rcv-test-utils.h"
@@ -254,6 +256,59 @@ rcv_test_run (const char *const *argv)
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("%s: %s\n%s", argv[0], error->message, err);
   return out;
+}
+
+/* Whether this process holds a POSIX lock on the file at `path`, as the kernel's table of
+ * locks (/proc/locks: "1: POSIX ADVISORY READ PID MAJOR:MINOR:INODE START END") says. SQLite
+ * keeps one on a company file in WAL mode for as long as a connection is open: without it,
+ * another program takes itself for the last user and deletes the WAL and the shared memory. */
+gboolean
+rcv_test_holds_lock (const char *path)
+{
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (g_file_get_contents ("/proc/locks", &table, NULL, NULL));
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (lines[i], " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+      const char *inode;
+
+      for (guint f = 0; fields[f] != NULL; f++)
+        if (fields[f][0] != '\0')
+          g_ptr_array_add (words, fields[f]);
+      /* "->" marks a lock waiting for this one, with its fields shifted by one */
+      if (words->len < 8 || g_str_equal (g_ptr_array_index (words, 1), "->") ||
+          !g_str_equal (g_ptr_array_index (words, 1), "POSIX") ||
+          !g_str_equal (g_ptr_array_index (words, 4), pid))
+        continue;
+      inode = strrchr (g_ptr_array_index (words, 5), ':');
+      if (inode != NULL && g_ascii_strtoull (inode + 1, NULL, 10) == (guint64) st.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Damages a company file the way only PRAGMA integrity_check finds (quick_check says "ok"):
+ * the index of customers by name no longer holds what its table does. */
+void
+rcv_test_damage_index (const char *path)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "PRAGMA writable_schema = ON;"
+                                 "UPDATE sqlite_master SET sql = replace (sql, '(name', '(email')"
+                                 " WHERE name = 'customers_name';"
+                                 "PRAGMA writable_schema = OFF;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
 }
 
 /* Runs the thread's main context until `condition` holds; fails the test after 20 s. */

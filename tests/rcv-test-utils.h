@@ -36,6 +36,8 @@ void         rcv_test_dump            (GString    *out,
 char        *rcv_test_journal_mode    (const char *path);
 char        *rcv_test_fingerprint     (const char *path);
 char        *rcv_test_file_checksum   (const char *path);
+gboolean     rcv_test_holds_lock      (const char *path);
+void         rcv_test_damage_index    (const char *path);
 void         rcv_test_write_file      (const char *path,
                                        const char *contents);
 void         rcv_test_rmdir           (const char *path);

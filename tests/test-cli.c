@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "rcv-test-utils.h"
@@ -700,6 +701,126 @@ test_import_killed (Fixture       *fixture,
   g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM invoices"), ==, 300000);
 }
 
+static void
+holder_exec (sqlite3    *holder,
+             const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (holder, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static GSubprocess *
+spawn_cli (const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Commands meet another program's write, as during a bulk import (the file out of WAL
+ * mode): a reader reads while the writer prepares its pages, and never changes the file's
+ * journal mode; while the writer writes into the file (longer than the 3 s that made
+ * commands fail before), readers and writers wait, saying so, and then go on. */
+static void
+test_waits_for_writer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *customers = g_build_filename (fixture->dir, "more.csv", NULL);
+  g_autoptr(GSubprocess) reader = NULL;
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *mode = NULL;
+  g_auto (Result) r = { 0 };
+  sqlite3 *holder = NULL;
+
+  import_sample (fixture);
+  g_assert_cmpint (sqlite3_open (fixture->db, &holder), ==, SQLITE_OK);
+  holder_exec (holder, "PRAGMA journal_mode = DELETE");
+  holder_exec (holder, "BEGIN IMMEDIATE; UPDATE settings SET value = value || ''");
+  run (&r, "--database", fixture->db, "aging", "--as-of", "2026-03-31", "--format", "csv", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "customer_id,"));
+  holder_exec (holder, "ROLLBACK");
+  mode = rcv_test_journal_mode (fixture->db);
+  g_assert_cmpstr (mode, ==, "delete");
+
+  rcv_test_write_file (customers, "id,name\nC900,Late Writer\n");
+  holder_exec (holder, "BEGIN EXCLUSIVE; INSERT INTO settings (key, value) VALUES ('x', 'y')");
+  reader = spawn_cli ("--database", fixture->db, "aging", "--format", "csv", NULL);
+  writer = spawn_cli ("--database", fixture->db, "import", "customers", customers, NULL);
+  g_usleep (4 * G_USEC_PER_SEC);
+  holder_exec (holder, "COMMIT");
+  sqlite3_close (holder);
+
+  g_assert_true (g_subprocess_communicate_utf8 (reader, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (reader), ==, 0);
+  g_assert_nonnull (strstr (err, "waiting for another program to finish writing"));
+  g_assert_true (g_str_has_prefix (out, "customer_id,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_subprocess_communicate_utf8 (writer, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (writer), ==, 0);
+  g_assert_nonnull (strstr (err, "waiting for another program to finish writing"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db,
+                                     "SELECT count(*) FROM customers WHERE code = 'C900'"), ==, 1);
+}
+
+/* A damaged file (here where only integrity_check looks) is refused by every command, the
+ * readers' figures and the writers' imports alike, and left as it was. */
+static void
+test_damaged_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *invoices = data_file ("invoices.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (Result) aging = { 0 };
+  g_auto (Result) dunning = { 0 };
+  g_auto (Result) import = { 0 };
+
+  import_sample (fixture);
+  g_usleep (20 * 1000);  /* file times change at the kernel's clock tick */
+  rcv_test_damage_index (fixture->db);
+  before = rcv_test_file_checksum (fixture->db);
+
+  run (&aging, "--database", fixture->db, "aging", NULL);
+  g_assert_cmpint (aging.status, ==, 1);
+  g_assert_cmpstr (aging.out, ==, "");
+  g_assert_nonnull (strstr (aging.err, "is damaged"));
+  g_assert_nonnull (strstr (aging.err, "backup"));
+  run (&dunning, "--database", fixture->db, "dunning", NULL);
+  g_assert_cmpint (dunning.status, ==, 1);
+  g_assert_nonnull (strstr (dunning.err, "is damaged"));
+  run (&import, "--database", fixture->db, "import", "invoices", invoices, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_nonnull (strstr (import.err, "is damaged"));
+
+  after = rcv_test_file_checksum (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -722,6 +843,8 @@ main (int    argc,
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
   ADD ("/cli/import-killed", test_import_killed);
+  ADD ("/cli/waits-for-writer", test_waits_for_writer);
+  ADD ("/cli/damaged-file", test_damaged_file);
 
   return g_test_run ();
 }

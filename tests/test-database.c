@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "rcv-database-check.h"
 #include "rcv-database-private.h"
 #include "rcv-error.h"
 #include "rcv-ledger.h"
@@ -497,6 +498,226 @@ test_natural_order (void)
   g_assert_cmpint (rcv_natural_compare ("A1", "A1b"), <, 0);
 }
 
+/* A worker's connection (the window opens one for each slow read) once closed its own
+ * descriptor of the file and so dropped every POSIX lock of the process on it: the command
+ * line, finding no lock, took itself for the last user and deleted the WAL and the shared
+ * memory under the window, whose next save went nowhere. */
+static void
+test_keeps_locks (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *csv = g_build_filename (dir, "more.csv", NULL);
+  g_autofree char *exported = NULL;
+  g_autofree char *imported = NULL;
+  const char *cli = g_getenv ("RCV_CLI");
+
+  rcv_test_customer (db, "C1", "Alpha");
+  g_assert_true (rcv_test_holds_lock (path));
+  reader = rcv_database_open_reader (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (rcv_test_holds_lock (path));
+  g_clear_object (&reader);
+  g_assert_true (rcv_test_holds_lock (path));
+
+  /* the real command line, reading and writing, beside the open connection */
+  g_assert_nonnull (cli);
+  exported = rcv_test_run ((const char *[]) { cli, "--database", path, "export", "customers",
+                                              "-", NULL });
+  g_assert_nonnull (strstr (exported, "Alpha"));
+  rcv_test_write_file (csv, "id,name\nC2,Beta\n");
+  imported = rcv_test_run ((const char *[]) { cli, "--database", path, "import", "customers",
+                                              csv, NULL });
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (rcv_test_holds_lock (path));
+
+  rcv_test_customer (db, "C3", "Gamma");
+  g_clear_object (&db);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM customers"), ==, 3);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM customers WHERE code = 'C3'"),
+                   ==, 1);
+}
+
+/* A file damaged where only integrity_check looks (quick_check: "ok") is refused, for
+ * reading as for writing, before anything is read for a figure or written. */
+static void
+test_refuse_damaged_index (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  rcv_test_customer (db, "C1", "Alpha");
+  rcv_test_customer (db, "C2", "Beta");
+  g_clear_object (&db);
+  rcv_test_damage_index (path);
+
+  check_refused (path, RCV_DATABASE_ERROR_CORRUPT, "damaged");
+  check_refused (path, RCV_DATABASE_ERROR_CORRUPT, "backup");
+  before = rcv_test_file_checksum (path);
+  reader = rcv_database_open (path, RCV_DATABASE_FLAGS_READ_ONLY, &error);
+  g_assert_null (reader);
+  g_assert_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "customers_name"));
+  g_clear_error (&error);
+  g_assert_false (rcv_database_check_file (path, NULL, NULL, NULL, &error));
+  g_assert_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT);
+  after = rcv_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* 64 bytes flipped in the middle of a file of some size, as a bad disk or copy leaves them. */
+static void
+test_refuse_flipped_bytes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gint64 customer;
+  gsize length;
+
+  customer = rcv_test_customer (db, "C1", "Alpha");
+  g_assert_true (rcv_database_begin (db, &error));
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("2026-%05u", i);
+
+      rcv_test_invoice (db, customer, number, "2026-01-10", "2026-02-09", 1000 + i);
+    }
+  g_assert_true (rcv_database_commit (db, &error));
+  g_clear_object (&db);
+  sql_exec (path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 200000);
+  for (gsize i = length / 2; i < length / 2 + 64; i++)
+    contents[i] ^= 0xFF;
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+
+  check_refused (path, RCV_DATABASE_ERROR_CORRUPT, "damaged");
+}
+
+/* The check runs once per state of the file that no Receivables connection made: what the
+ * program writes itself stays known to be sound, a change by another program is checked. */
+static void
+test_check_remembered (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) second = NULL;
+  g_autoptr(GError) error = NULL;
+  RcvFileState state;
+
+  rcv_test_customer (db, "C1", "Alpha");
+  rcv_file_state_read (path, &state);
+  g_assert_true (rcv_database_check_is_current (path, &state));
+  second = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  rcv_test_customer (second, "C2", "Beta");
+  g_clear_object (&second);
+  rcv_test_customer (db, "C3", "Gamma");
+  g_clear_object (&db);  /* the last connection folds the WAL into the file */
+  rcv_file_state_read (path, &state);
+  g_assert_true (rcv_database_check_is_current (path, &state));
+
+  /* another program's write: checked at the next opening, then known again (file times
+   * change at the kernel's clock tick, a few milliseconds) */
+  g_usleep (20 * 1000);
+  sql_exec (path, "INSERT INTO settings (key, value) VALUES ('test.outside', 'written')");
+  rcv_file_state_read (path, &state);
+  g_assert_false (rcv_database_check_is_current (path, &state));
+  g_assert_true (rcv_database_check_file (path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rcv_file_state_read (path, &state);
+  g_assert_true (rcv_database_check_is_current (path, &state));
+
+  /* and a change made while the stamp was stale is not blessed by a later write */
+  rcv_database_check_forget (path);
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  rcv_database_check_forget (path);
+  rcv_test_customer (db, "C4", "Delta");
+  rcv_file_state_read (path, &state);
+  g_assert_false (rcv_database_check_is_current (path, &state));
+}
+
+typedef struct
+{
+  sqlite3 *holder;
+  guint told;
+} Waiting;
+
+static void
+on_wait (const char *path,
+         gpointer    user_data)
+{
+  Waiting *waiting = user_data;
+
+  g_atomic_int_inc (&waiting->told);
+}
+
+static gpointer
+finish_writing (gpointer data)
+{
+  Waiting *waiting = data;
+
+  g_usleep (1500 * 1000);
+  g_assert_cmpint (sqlite3_exec (waiting->holder, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+/* A reader meets a writer that holds the file out of WAL mode (a bulk import): while the
+ * writer only prepares its pages, the reader reads; while it writes them into the file, the
+ * reader waits, saying so after a second, and goes on when the writer is done. It never
+ * changes the file's journal mode. */
+static void
+test_reader_waits (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiting waiting = { NULL, 0 };
+  GThread *thread;
+
+  rcv_test_customer (db, "C1", "Alpha");
+  g_clear_object (&db);
+  sql_exec (path, "PRAGMA journal_mode = DELETE");
+
+  g_assert_cmpint (sqlite3_open (path, &waiting.holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (waiting.holder, "BEGIN IMMEDIATE;"
+                                 " UPDATE settings SET value = value;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  reader = rcv_database_open (path, RCV_DATABASE_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rcv_database_query_int64 (reader, "SELECT count(*) FROM customers", 0, -1),
+                   ==, 1);
+  g_clear_object (&reader);
+  g_assert_cmpint (sqlite3_exec (waiting.holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  rcv_database_set_wait_policy (20, on_wait, &waiting);
+  g_assert_cmpint (sqlite3_exec (waiting.holder, "BEGIN EXCLUSIVE;"
+                                 " UPDATE settings SET value = value;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  thread = g_thread_new ("writer", finish_writing, &waiting);
+  reader = rcv_database_open (path, RCV_DATABASE_FLAGS_READ_ONLY, &error);
+  g_thread_join (thread);
+  rcv_database_set_wait_policy (3, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiting.told, ==, 1);
+  g_clear_object (&reader);
+  sqlite3_close (waiting.holder);
+
+  g_assert_cmpstr (rcv_test_journal_mode (path), ==, "delete");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +744,11 @@ main (int    argc,
   g_test_add_func ("/core/database/audit", test_audit);
   g_test_add_func ("/core/database/backup", test_backup);
   g_test_add_func ("/core/database/natural-order", test_natural_order);
+  g_test_add_func ("/core/database/keeps-locks", test_keeps_locks);
+  g_test_add_func ("/core/database/refuse-damaged-index", test_refuse_damaged_index);
+  g_test_add_func ("/core/database/refuse-flipped-bytes", test_refuse_flipped_bytes);
+  g_test_add_func ("/core/database/check-remembered", test_check_remembered);
+  g_test_add_func ("/core/database/reader-waits", test_reader_waits);
 
   return g_test_run ();
 }
