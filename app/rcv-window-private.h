@@ -22,6 +22,8 @@ struct _RcvWindow
   GCancellable *cancellable;   /* of the work on this company file; cancelled on close */
   gboolean empty;              /* no customer, invoice or payment yet, as last looked */
   guint alerts_timeout;        /* the hourly check for accounts passing an alert threshold */
+  guint check_timeout;         /* shows the damage check's progress while it runs */
+  gint check_permille;         /* …as the worker reports it (atomic), -1 before the first */
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;
@@ -31,6 +33,9 @@ struct _RcvWindow
   AdwViewStack *view_stack;
   AdwStatusPage *welcome_page;
   AdwStatusPage *error_page;
+  GtkWidget *loading_spinner;
+  GtkWidget *check_box;
+  GtkProgressBar *check_progress;
   RcvOverviewPage *overview_page;
   RcvCustomersPage *customers_page;
   RcvInvoicesPage *invoices_page;

@@ -82,6 +82,7 @@ rcv_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->alerts_timeout, g_source_remove);
+  g_clear_handle_id (&self->check_timeout, g_source_remove);
   /* the switchers let go of the stack before it goes: libadwaita 1.2 would otherwise reach
    * into a disposed stack from the bar's dispose */
   if (self->switcher_bar != NULL)
@@ -133,6 +134,9 @@ rcv_window_class_init (RcvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, check_box);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, check_progress);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, invoices_page);
@@ -256,51 +260,83 @@ rcv_window_new (RcvApplication *application)
   return g_object_new (RCV_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* Opens `path` (created when missing) in this window. A file that cannot be opened leaves the
- * window on its error page, saying why; nothing is written to it. */
-gboolean
-rcv_window_open_company (RcvWindow  *self,
-                         const char *path)
+static void
+show_open_error (RcvWindow    *self,
+                 const char   *path,
+                 const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcvDatabase) database = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *description = g_markup_printf_escaped ("%s\n<small>%s</small>",
+                                                          error->message, display);
 
-  g_return_val_if_fail (RCV_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  rcv_window_update_actions (self);
+}
 
-  database = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
-
-  /* the work on the previous file is of no use any more */
-  rcv_cancel_and_clear (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+static void
+set_database (RcvWindow   *self,
+              RcvDatabase *database)
+{
   g_set_object (&self->database, database);
-  g_free (self->path);
-  self->path = g_strdup (path);
-
   rcv_overview_page_set_database (self->overview_page, database);
   rcv_customers_page_set_database (self->customers_page, database);
   rcv_invoices_page_set_database (self->invoices_page, database);
   rcv_payments_page_set_database (self->payments_page, database);
   rcv_reminders_page_set_database (self->reminders_page, database);
-  self->empty = FALSE;
-  update_title (self, NULL);
+}
 
+static void
+stop_check_progress (RcvWindow *self)
+{
+  g_clear_handle_id (&self->check_timeout, g_source_remove);
+  gtk_widget_set_visible (self->check_box, FALSE);
+  gtk_widget_set_visible (self->loading_spinner, TRUE);
+}
+
+/* The damage check's worker reports its progress here (any thread) … */
+static void
+on_check_progress (double   fraction,
+                   gpointer user_data)
+{
+  RcvWindow *self = user_data;
+
+  g_atomic_int_set (&self->check_permille, (gint) (fraction * 1000));
+}
+
+/* … and the main loop shows it, once the check has taken long enough to be worth a word. */
+static gboolean
+on_check_timeout (gpointer user_data)
+{
+  RcvWindow *self = user_data;
+  gint permille = g_atomic_int_get (&self->check_permille);
+
+  if (permille < 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_set_visible (self->loading_spinner, FALSE);
+  gtk_widget_set_visible (self->check_box, TRUE);
+  gtk_progress_bar_set_fraction (self->check_progress, permille / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+open_checked (RcvWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) database = NULL;
+
+  database = rcv_database_open (self->path, RCV_DATABASE_FLAGS_NONE, &error);
+  set_database (self, database);
   if (database == NULL)
     {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autofree char *description = g_markup_printf_escaped ("%s\n<small>%s</small>",
-                                                              error->message, display);
-
-      adw_status_page_set_description (self->error_page, description);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
-      adw_view_switcher_title_set_stack (self->switcher_title, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
-      rcv_window_update_actions (self);
-      return FALSE;
+      show_open_error (self, self->path, error);
+      return;
     }
 
   if (g_getenv ("RECEIVABLES_DB") == NULL)
-    g_settings_set_string (self->settings, "last-company-file", path);
+    g_settings_set_string (self->settings, "last-company-file", self->path);
   rcv_window_reload (self);
 
   /* at start, then every hour while the window is open */
@@ -308,7 +344,60 @@ rcv_window_open_company (RcvWindow  *self,
   g_clear_handle_id (&self->alerts_timeout, g_source_remove);
   self->alerts_timeout = g_timeout_add_seconds (RCV_ALERTS_CHECK_SECONDS, on_alerts_timeout,
                                                 self);
-  return TRUE;
+}
+
+static void
+on_file_checked (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RcvWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean sound = rcv_database_check_file_finish (result, &error);
+
+  /* a check of a file the window no longer opens (another one was chosen, or it closed) */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  stop_check_progress (self);
+  if (!sound)
+    {
+      show_open_error (self, self->path, error);
+      return;
+    }
+  open_checked (self);
+}
+
+/* Opens `path` (created when missing) in this window: first the damage check, in a worker
+ * thread with its progress shown when it takes a while (a large file changed outside
+ * Receivables), then the file itself. A file that cannot be opened leaves the window on its
+ * error page, saying why; nothing is written to it. */
+void
+rcv_window_open_company (RcvWindow  *self,
+                         const char *path)
+{
+  g_return_if_fail (RCV_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  /* the work on the previous file is of no use any more */
+  rcv_cancel_and_clear (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_handle_id (&self->alerts_timeout, g_source_remove);
+  set_database (self, NULL);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  self->empty = FALSE;
+  update_title (self, NULL);
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  rcv_window_update_actions (self);
+
+  stop_check_progress (self);
+  g_atomic_int_set (&self->check_permille, -1);
+  /* progress only from the second half-second on: most checks are over before */
+  self->check_timeout = g_timeout_add (500, on_check_timeout, self);
+  rcv_database_check_file_async (path, on_check_progress, self, self->cancellable,
+                                 on_file_checked, g_object_ref (self));
 }
 
 /* The welcome page for a company file with nothing in it, else the pages. */

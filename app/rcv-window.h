@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcvWindow, rcv_window, RCV, WINDOW, AdwApplicationWindow)
 
 RcvWindow   *rcv_window_new           (RcvApplication *application);
-gboolean     rcv_window_open_company  (RcvWindow      *self,
+void         rcv_window_open_company  (RcvWindow      *self,
                                        const char     *path);
 const char  *rcv_window_get_path      (RcvWindow      *self);
 RcvDatabase *rcv_window_get_database  (RcvWindow      *self);

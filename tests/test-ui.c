@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 #ifdef HAVE_XTEST
 #include <gdk/x11/gdkx.h>
@@ -2134,6 +2135,112 @@ test_collections (void)
   g_unlink (path);
 }
 
+static char *
+run_cli (const char *path,
+         const char *command,
+         const char *argument,
+         const char *file)
+{
+  const char *argv[] = { g_getenv ("RCV_CLI"), "--database", path, command, argument, file,
+                         NULL };
+
+  g_assert_nonnull (argv[0]);
+  return rcv_test_run (argv);
+}
+
+static RcvCustomerEditor *
+new_customer_typed (RcvWindow  *window,
+                    const char *code,
+                    const char *name)
+{
+  RcvCustomerEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL));
+  settle ();
+  editor = find_toplevel (RCV_TYPE_CUSTOMER_EDITOR);
+  g_assert_nonnull (editor);
+  type_into (child (editor, "code_row"), code);
+  type_into (child (editor, "name_row"), name);
+  g_assert_null (rcv_customer_editor_get_problem (editor));
+  return editor;
+}
+
+/* The window and the command line on one file, as the daily timer and a script use it: the
+ * window's pages read through worker connections, the real receivables-cli reads and writes
+ * beside it, and what the window saves afterwards is in the file. A save that cannot be
+ * written (another program holds the file) keeps the form open with the reason. */
+static void
+test_shared_with_cli (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *csv = g_build_filename (dir, "from-cli.csv", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *out = NULL;
+  RcvWindow *window;
+  RcvCustomerEditor *editor;
+  gpointer customers;
+  GListModel *rows;
+  sqlite3 *holder = NULL;
+
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Geteilt GmbH", NULL));
+  rcv_test_customer (db, "K1", "Erste Kundin");
+  /* the window's connection is the process's only one, as in the app */
+  g_clear_object (&db);
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  customers = child (window, "customers_page");
+  wait_for_page_stack (customers, "list");
+  g_assert_true (rcv_test_holds_lock (path));
+
+  out = run_cli (path, "export", "invoices", "-");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (path, "aging", NULL, NULL);
+  g_clear_pointer (&out, g_free);
+  rcv_test_write_file (csv, "id,name\nK2,Vom Skript\n");
+  out = run_cli (path, "import", "customers", csv);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (rcv_test_holds_lock (path));
+
+  editor = new_customer_typed (window, "K3", "Aus dem Fenster");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_null (find_toplevel (RCV_TYPE_CUSTOMER_EDITOR));
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM customers WHERE code = 'K3'"),
+                   ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM customers"), ==, 3);
+  rows = G_LIST_MODEL (child (customers, "selection"));
+  {
+    gpointer args[] = { rows, GUINT_TO_POINTER (3) };
+
+    rcv_test_wait_until (n_rows_is, args);
+  }
+  wait_for_page_stack (customers, "list");
+
+  /* another program writing for longer than the window waits: nothing is reported saved */
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN EXCLUSIVE; INSERT INTO settings (key, value)"
+                                 " VALUES ('held', 'by another program')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  editor = new_customer_typed (window, "K4", "Nicht gespeichert");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_true (find_toplevel (RCV_TYPE_CUSTOMER_EDITOR) == editor);
+  g_assert_nonnull (strstr (rcv_customer_editor_get_problem (editor), "locked"));
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  settle ();
+  g_assert_null (find_toplevel (RCV_TYPE_CUSTOMER_EDITOR));
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM customers WHERE code = 'K4'"),
+                   ==, 1);
+
+  close_window (window);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2181,6 +2288,7 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard", test_keyboard);
   g_test_add_func ("/ui/german", test_german);
   g_test_add_func ("/ui/collections", test_collections);
+  g_test_add_func ("/ui/shared-with-cli", test_shared_with_cli);
   status = g_test_run ();
 
   g_application_release (G_APPLICATION (app));

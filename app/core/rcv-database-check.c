@@ -126,7 +126,8 @@ rcv_database_check_remember (const char         *path,
   g_autoptr(GError) error = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (stamp, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, &error))
+      !g_file_set_contents_full (stamp, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                     &error))
     g_debug ("Cannot remember that %s was checked: %s", path,
              error != NULL ? error->message : g_strerror (errno));
 }
