@@ -182,6 +182,10 @@ rcv_database_check_handle (sqlite3              *handle,
   if (progress_func != NULL)
     progress_func (0.0, user_data);
 
+  /* integrity_check reads each index beside its table: a page cache of 64 MB (SQLite's
+   * default is 2 MB) takes a fifth off its time on the benchmark's file; an opening sets the
+   * connection's own size afterwards */
+  sqlite3_exec (handle, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
   sqlite3_progress_handler (handle, PROGRESS_STEPS, on_progress, &progress);
   /* the first ten problems at most: the first is what the message names */
   rc = sqlite3_prepare_v2 (handle, "PRAGMA integrity_check(10)", -1, &stmt, NULL);
