@@ -220,8 +220,8 @@ rcv_database_check_handle (sqlite3              *handle,
       if (g_utf8_strlen (shown, -1) > 120)
         *g_utf8_offset_to_pointer (shown, 120) = '\0';
       g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s): it was left untouched; restore it from a backup "
-                     "(File › Back Up… makes one while a company is sound)"),
+                   _("“%s” is damaged (%s): it was left untouched. Restore it from a "
+                     "backup."),
                    path, shown);
       return FALSE;
     }
