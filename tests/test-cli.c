@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rcv-test-utils.h"
 
@@ -821,6 +822,110 @@ test_damaged_file (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A company file its user may read but not write (its permissions, a read-only disk): a
+ * command that writes says so about the file, exit 1, instead of blaming a row of the CSV with
+ * exit 2; a command that reads works. As root, whom permissions do not bind, the commands run
+ * as nobody. */
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *customers = g_build_filename (fixture->dir, "more.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) import = NULL;
+  g_autoptr(GSubprocess) aging = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+  gboolean as_nobody = getuid () == 0;
+  const char *prefix[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups" };
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+
+  if (as_nobody && !rcv_test_have_program ("setpriv"))
+    {
+      g_test_skip ("root, and no setpriv to run the commands as another user");
+      return;
+    }
+  import_sample (fixture);
+  /* a rollback journal: a reader of a WAL file must be able to make its shared memory */
+  g_assert_cmpint (sqlite3_open (fixture->db, &handle), ==, SQLITE_OK);
+  holder_exec (handle, "PRAGMA journal_mode = DELETE");
+  sqlite3_close (handle);
+  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  rcv_test_write_file (customers, "id,name\nC901,Nobody\n");
+  g_assert_cmpint (g_chmod (customers, 0444), ==, 0);
+  before = rcv_test_file_checksum (fixture->db);
+  if (as_nobody)
+    {
+      const char *probe[] = { prefix[0], prefix[1], prefix[2], prefix[3], "test", "-r",
+                              fixture->db, NULL };
+      int wait_status = 0;
+
+      /* a folder above the test's that nobody may enter */
+      if (!g_spawn_sync (NULL, (char **) probe, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                         NULL, &wait_status, NULL) ||
+          !g_spawn_check_wait_status (wait_status, NULL))
+        {
+          g_test_skip ("nobody cannot reach the test's folder");
+          g_chmod (fixture->db, 0600);
+          return;
+        }
+    }
+
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+    if (as_nobody)
+      for (guint i = 0; i < G_N_ELEMENTS (prefix); i++)
+        g_ptr_array_add (argv, (gpointer) prefix[i]);
+    g_ptr_array_add (argv, (gpointer) cli_path ());
+    g_ptr_array_add (argv, "--database");
+    g_ptr_array_add (argv, fixture->db);
+    g_ptr_array_add (argv, "import");
+    g_ptr_array_add (argv, "customers");
+    g_ptr_array_add (argv, customers);
+    g_ptr_array_add (argv, NULL);
+    import = g_subprocess_newv ((const char * const *) argv->pdata, flags, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (import, NULL, NULL, &out, &err, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (import), ==, 1);
+    g_assert_nonnull (strstr (err, "cannot be changed"));
+    g_assert_nonnull (strstr (err, "company.db"));
+    g_assert_null (strstr (err, "more.csv"));
+  }
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    if (as_nobody)
+      for (guint i = 0; i < G_N_ELEMENTS (prefix); i++)
+        g_ptr_array_add (argv, (gpointer) prefix[i]);
+    g_ptr_array_add (argv, (gpointer) cli_path ());
+    g_ptr_array_add (argv, "--database");
+    g_ptr_array_add (argv, fixture->db);
+    g_ptr_array_add (argv, "aging");
+    g_ptr_array_add (argv, "--format");
+    g_ptr_array_add (argv, "csv");
+    g_ptr_array_add (argv, NULL);
+    aging = g_subprocess_newv ((const char * const *) argv->pdata, flags, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (aging, NULL, NULL, &out, &err, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (g_subprocess_get_exit_status (aging), ==, 0);
+    g_assert_true (g_str_has_prefix (out, "customer_id,"));
+  }
+
+  after = rcv_test_file_checksum (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+  g_chmod (fixture->db, 0600);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -845,6 +950,7 @@ main (int    argc,
   ADD ("/cli/import-killed", test_import_killed);
   ADD ("/cli/waits-for-writer", test_waits_for_writer);
   ADD ("/cli/damaged-file", test_damaged_file);
+  ADD ("/cli/read-only-file", test_read_only_file);
 
   return g_test_run ();
 }

@@ -180,6 +180,15 @@ rcv_cli_open_database (const char *path,
     }
   if (db == NULL)
     *status = rcv_cli_report_error (error);
+  else if (writes && rcv_database_is_read_only (db))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      fprintf (stderr, _("receivables-cli: “%s” cannot be changed: you may read it but not "
+                         "write it (its permissions, or a read-only disk)\n"), display);
+      *status = EXIT_RUNTIME;
+      g_clear_object (&db);
+    }
   return db;
 }
 

@@ -753,6 +753,13 @@ rcv_database_open (const char       *path,
                            self->handle != NULL ? sqlite3_errmsg (self->handle) : "");
       return NULL;
     }
+  /* asked to write a file its permissions (or a read-only disk) keep from us, SQLite opens it
+   * for reading: say so, as a reader, rather than fail at the first write */
+  if (!read_only && sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      read_only = TRUE;
+      self->flags |= RCV_DATABASE_FLAGS_READ_ONLY;
+    }
   sqlite3_extended_result_codes (self->handle, 1);
   /* a file refused below is left as it is: not even a WAL found beside it is folded in */
   sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
