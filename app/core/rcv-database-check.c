@@ -237,6 +237,29 @@ rcv_database_check_handle (sqlite3              *handle,
   return TRUE;
 }
 
+/* The check of rcv_database_check_handle (), unless the file's present state is known to be
+ * sound; a successful one is remembered, when nothing changed the file meanwhile. */
+gboolean
+rcv_database_check_if_needed (sqlite3              *handle,
+                              const char           *path,
+                              RcvCheckProgressFunc  progress_func,
+                              gpointer              user_data,
+                              GCancellable         *cancellable,
+                              GError              **error)
+{
+  RcvFileState before, after;
+
+  rcv_file_state_read (path, &before);
+  if (rcv_database_check_is_current (path, &before))
+    return TRUE;
+  if (!rcv_database_check_handle (handle, path, progress_func, user_data, cancellable, error))
+    return FALSE;
+  rcv_file_state_read (path, &after);
+  if (rcv_file_state_equal (&before, &after))
+    rcv_database_check_remember (path, &after);
+  return TRUE;
+}
+
 /* Checks the company file at `path` for damage, on a read-only connection of its own,
  * unless its present state is known to be sound. For a caller that shows the progress of a
  * long check (the window, in a worker thread; the command line); rcv_database_open () runs
@@ -251,15 +274,16 @@ rcv_database_check_file (const char            *path,
                          GError               **error)
 {
   g_autoptr(GError) local_error = NULL;
-  RcvFileState before, after;
+  RcvFileState state;
   sqlite3 *handle = NULL;
   gboolean ok;
   int rc;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  rcv_file_state_read (path, &before);
-  if (before.values[2] == 0 || rcv_database_check_is_current (path, &before))
+  /* no file, or an empty one; or one known to be sound, without opening it */
+  rcv_file_state_read (path, &state);
+  if (state.values[2] == 0 || rcv_database_check_is_current (path, &state))
     return TRUE;
 
   rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
@@ -271,17 +295,15 @@ rcv_database_check_file (const char            *path,
   sqlite3_extended_result_codes (handle, 1);
   sqlite3_busy_timeout (handle, (int) rcv_database_get_wait_limit () * 1000);
 
-  ok = rcv_database_check_handle (handle, path, progress_func, user_data, cancellable,
-                                  &local_error);
-  if (ok)
-    {
-      rcv_file_state_read (path, &after);
-      if (rcv_file_state_equal (&before, &after))
-        rcv_database_check_remember (path, &after);
-    }
+  if (rcv_database_check_if_needed (handle, path, progress_func, user_data, cancellable,
+                                    &local_error))
+    ok = TRUE;
   else if (g_error_matches (local_error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT) ||
            g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
   else
     {
       /* not SQLite's, locked, to be repaired from a hot journal first…: for

@@ -32,4 +32,11 @@ gboolean rcv_database_check_handle      (sqlite3              *handle,
                                          GCancellable         *cancellable,
                                          GError              **error);
 
+gboolean rcv_database_check_if_needed   (sqlite3              *handle,
+                                         const char           *path,
+                                         RcvCheckProgressFunc  progress_func,
+                                         gpointer              user_data,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+
 G_END_DECLS

@@ -653,25 +653,6 @@ load_settings (RcvDatabase *self)
   self->basis = g_strcmp0 (basis, "issue") == 0 ? RCV_AGING_BY_ISSUE_DATE : RCV_AGING_BY_DUE_DATE;
 }
 
-/* Every opening, before anything is written or read for a figure: unless the file's present
- * state is known to be sound, PRAGMA integrity_check (see rcv-database-check.c). */
-static gboolean
-check_for_damage (RcvDatabase *self,
-                  GError     **error)
-{
-  RcvFileState before, after;
-
-  rcv_file_state_read (self->path, &before);
-  if (rcv_database_check_is_current (self->path, &before))
-    return TRUE;
-  if (!rcv_database_check_handle (self->handle, self->path, NULL, NULL, NULL, error))
-    return FALSE;
-  rcv_file_state_read (self->path, &after);
-  if (rcv_file_state_equal (&before, &after))
-    rcv_database_check_remember (self->path, &after);
-  return TRUE;
-}
-
 /* A file found out of WAL mode is new, or was left so by a bulk import that runs now or was
  * killed (rcv_database_leave_wal ()). SQLite switches only a connection that is alone with
  * the file, and refuses otherwise: this connection then works in the file's present mode,
@@ -807,7 +788,8 @@ rcv_database_open (const char       *path,
       return NULL;
     }
 
-  if (!check_for_damage (self, error))
+  /* before anything is written, or read for a figure (rcv-database-check.c) */
+  if (!rcv_database_check_if_needed (self->handle, path, NULL, NULL, NULL, error))
     return NULL;
 
   if (read_only)
