@@ -48,24 +48,23 @@ data_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
-/* Runs receivables-cli with a NULL-terminated list of arguments in the C locale. */
-static void
-run (Result     *result,
-     const char *first,
-     ...)
+/* Starts receivables-cli in the C locale with a NULL-terminated list of arguments, after the
+ * words of `prefix` (a command that runs it as another user), if any. */
+static GSubprocess *
+spawn_cliv (const char *const *prefix,
+            const char        *first,
+            va_list            args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
+  GSubprocess *process;
 
+  for (guint i = 0; prefix != NULL && prefix[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) prefix[i]);
   g_ptr_array_add (argv, (gpointer) cli_path ());
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -74,9 +73,63 @@ run (Result     *result,
   g_subprocess_launcher_unsetenv (launcher, "RECEIVABLES_DB");
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
+  return process;
+}
+
+static GSubprocess *
+spawn_cli (const char *first,
+           ...)
+{
+  GSubprocess *process;
+  va_list args;
+
+  va_start (args, first);
+  process = spawn_cliv (NULL, first, args);
+  va_end (args);
+  return process;
+}
+
+/* Waits for a process of spawn_cli () and takes what it printed. */
+static void
+finish (GSubprocess *process,
+        Result      *result)
+{
+  g_autoptr(GError) error = NULL;
+
   g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
   g_assert_no_error (error);
   result->status = g_subprocess_get_exit_status (process);
+}
+
+/* Runs receivables-cli with a NULL-terminated list of arguments in the C locale. */
+static void
+run (Result     *result,
+     const char *first,
+     ...)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  va_list args;
+
+  va_start (args, first);
+  process = spawn_cliv (NULL, first, args);
+  va_end (args);
+  finish (process, result);
+}
+
+/* run () after the words of `prefix`. */
+static void
+run_as (Result            *result,
+        const char *const *prefix,
+        const char        *first,
+        ...)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  va_list args;
+
+  va_start (args, first);
+  process = spawn_cliv (prefix, first, args);
+  va_end (args);
+  finish (process, result);
 }
 
 static void
@@ -709,32 +762,6 @@ holder_exec (sqlite3    *holder,
   g_assert_cmpint (sqlite3_exec (holder, sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
-static GSubprocess *
-spawn_cli (const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return process;
-}
-
 /* Commands meet another program's write, as during a bulk import (the file out of WAL
  * mode): a reader reads while the writer prepares its pages, and never changes the file's
  * journal mode; while the writer writes into the file (longer than the 3 s that made
@@ -746,11 +773,10 @@ test_waits_for_writer (Fixture       *fixture,
   g_autofree char *customers = g_build_filename (fixture->dir, "more.csv", NULL);
   g_autoptr(GSubprocess) reader = NULL;
   g_autoptr(GSubprocess) writer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   g_autofree char *mode = NULL;
   g_auto (Result) r = { 0 };
+  g_auto (Result) read = { 0 };
+  g_auto (Result) written = { 0 };
   sqlite3 *holder = NULL;
 
   import_sample (fixture);
@@ -773,17 +799,13 @@ test_waits_for_writer (Fixture       *fixture,
   holder_exec (holder, "COMMIT");
   sqlite3_close (holder);
 
-  g_assert_true (g_subprocess_communicate_utf8 (reader, NULL, NULL, &out, &err, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (reader), ==, 0);
-  g_assert_nonnull (strstr (err, "waiting for another program to finish writing"));
-  g_assert_true (g_str_has_prefix (out, "customer_id,"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_assert_true (g_subprocess_communicate_utf8 (writer, NULL, NULL, &out, &err, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (writer), ==, 0);
-  g_assert_nonnull (strstr (err, "waiting for another program to finish writing"));
+  finish (reader, &read);
+  g_assert_cmpint (read.status, ==, 0);
+  g_assert_nonnull (strstr (read.err, "waiting for another program to finish writing"));
+  g_assert_true (g_str_has_prefix (read.out, "customer_id,"));
+  finish (writer, &written);
+  g_assert_cmpint (written.status, ==, 0);
+  g_assert_nonnull (strstr (written.err, "waiting for another program to finish writing"));
   g_assert_cmpint (rcv_test_sql_int (fixture->db,
                                      "SELECT count(*) FROM customers WHERE code = 'C900'"), ==, 1);
 }
@@ -833,17 +855,14 @@ test_read_only_file (Fixture       *fixture,
   g_autofree char *customers = g_build_filename (fixture->dir, "more.csv", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GSubprocess) import = NULL;
-  g_autoptr(GSubprocess) aging = NULL;
-  g_autoptr(GError) error = NULL;
+  g_auto (Result) import = { 0 };
+  g_auto (Result) aging = { 0 };
   sqlite3 *handle = NULL;
-  gboolean as_nobody = getuid () == 0;
-  const char *prefix[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups" };
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  const char *nobody[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                           NULL };
+  const char *const *prefix = getuid () == 0 ? nobody : NULL;
 
-  if (as_nobody && !rcv_test_have_program ("setpriv"))
+  if (prefix != NULL && !rcv_test_have_program ("setpriv"))
     {
       g_test_skip ("root, and no setpriv to run the commands as another user");
       return;
@@ -858,9 +877,9 @@ test_read_only_file (Fixture       *fixture,
   rcv_test_write_file (customers, "id,name\nC901,Nobody\n");
   g_assert_cmpint (g_chmod (customers, 0444), ==, 0);
   before = rcv_test_file_checksum (fixture->db);
-  if (as_nobody)
+  if (prefix != NULL)
     {
-      const char *probe[] = { prefix[0], prefix[1], prefix[2], prefix[3], "test", "-r",
+      const char *probe[] = { nobody[0], nobody[1], nobody[2], nobody[3], "test", "-r",
                               fixture->db, NULL };
       int wait_status = 0;
 
@@ -875,51 +894,15 @@ test_read_only_file (Fixture       *fixture,
         }
     }
 
-  {
-    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-    if (as_nobody)
-      for (guint i = 0; i < G_N_ELEMENTS (prefix); i++)
-        g_ptr_array_add (argv, (gpointer) prefix[i]);
-    g_ptr_array_add (argv, (gpointer) cli_path ());
-    g_ptr_array_add (argv, "--database");
-    g_ptr_array_add (argv, fixture->db);
-    g_ptr_array_add (argv, "import");
-    g_ptr_array_add (argv, "customers");
-    g_ptr_array_add (argv, customers);
-    g_ptr_array_add (argv, NULL);
-    import = g_subprocess_newv ((const char * const *) argv->pdata, flags, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_subprocess_communicate_utf8 (import, NULL, NULL, &out, &err, &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (g_subprocess_get_exit_status (import), ==, 1);
-    g_assert_nonnull (strstr (err, "cannot be changed"));
-    g_assert_nonnull (strstr (err, "company.db"));
-    g_assert_null (strstr (err, "more.csv"));
-  }
-  {
-    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-    if (as_nobody)
-      for (guint i = 0; i < G_N_ELEMENTS (prefix); i++)
-        g_ptr_array_add (argv, (gpointer) prefix[i]);
-    g_ptr_array_add (argv, (gpointer) cli_path ());
-    g_ptr_array_add (argv, "--database");
-    g_ptr_array_add (argv, fixture->db);
-    g_ptr_array_add (argv, "aging");
-    g_ptr_array_add (argv, "--format");
-    g_ptr_array_add (argv, "csv");
-    g_ptr_array_add (argv, NULL);
-    aging = g_subprocess_newv ((const char * const *) argv->pdata, flags, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_subprocess_communicate_utf8 (aging, NULL, NULL, &out, &err, &error));
-    g_assert_no_error (error);
-    g_assert_cmpstr (err, ==, "");
-    g_assert_cmpint (g_subprocess_get_exit_status (aging), ==, 0);
-    g_assert_true (g_str_has_prefix (out, "customer_id,"));
-  }
+  run_as (&import, prefix, "--database", fixture->db, "import", "customers", customers, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_nonnull (strstr (import.err, "cannot be changed"));
+  g_assert_nonnull (strstr (import.err, "company.db"));
+  g_assert_null (strstr (import.err, "more.csv"));
+  run_as (&aging, prefix, "--database", fixture->db, "aging", "--format", "csv", NULL);
+  g_assert_cmpstr (aging.err, ==, "");
+  g_assert_cmpint (aging.status, ==, 0);
+  g_assert_true (g_str_has_prefix (aging.out, "customer_id,"));
 
   after = rcv_test_file_checksum (fixture->db);
   g_assert_cmpstr (before, ==, after);
