@@ -5,7 +5,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rcv-test-utils.h"
 
@@ -774,6 +776,78 @@ test_import_stdin (Fixture       *fixture,
                                      "SELECT count (*) FROM customers WHERE code = 'C1'"), ==, 1);
 }
 
+/* Root writes whatever a file's mode says, so as root the child becomes “nobody” for the mode
+ * to bind it; SQLite then opens the file read-only and fails at the first write. */
+static void
+become_nobody (gpointer data)
+{
+  if (geteuid () != 0)
+    return;
+  if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
+    _exit (99);
+}
+
+/* A company file that cannot be written is the file's fault, not the CSV's rows': exit 1 with
+ * a message that names the company file, and no row blamed. */
+static void
+test_import_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *invoices = data_file ("invoices.csv");
+  g_autofree char *before = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto (Result) r = { 0 };
+
+  import_sample (fixture);
+  before = rcv_test_fingerprint (fixture->db);
+  /* as a file no program has open: the WAL is empty (all checkpointed), and root's -shm
+   * would stand in the way of “nobody” opening the file at all */
+  {
+    g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fixture->db, "-shm", NULL);
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
+  /* the folder open to all, as a user's own folder is to its user */
+  g_assert_cmpint (g_chmod (fixture->dir, 0777), ==, 0);
+
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, fixture->db);
+  g_ptr_array_add (argv, (gpointer) "import");
+  g_ptr_array_add (argv, (gpointer) "customers");
+  g_ptr_array_add (argv, (gpointer) "-");
+  {
+    g_autoptr(GBytes) input = g_bytes_new_static ("id,name\nC9,Nine\n", 16);
+    run_argv (&r, input, become_nobody, argv);
+  }
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "company.db” cannot be read or written"));
+  g_assert_null (strstr (r.err, "standard input:"));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  g_ptr_array_set_size (argv, 0);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, fixture->db);
+  g_ptr_array_add (argv, (gpointer) "import");
+  g_ptr_array_add (argv, (gpointer) "invoices");
+  g_ptr_array_add (argv, invoices);
+  run_argv (&r, NULL, become_nobody, argv);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "company.db” cannot be read or written"));
+  g_assert_null (strstr (r.err, "invoices.csv:"));
+
+  g_assert_cmpint (g_chmod (fixture->db, 0600), ==, 0);
+  {
+    g_autofree char *after = rcv_test_fingerprint (fixture->db);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -797,6 +871,7 @@ main (int    argc,
   ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
   ADD ("/cli/import-killed", test_import_killed);
   ADD ("/cli/import-stdin", test_import_stdin);
+  ADD ("/cli/import-read-only", test_import_read_only);
 
   return g_test_run ();
 }

@@ -210,6 +210,7 @@ typedef struct _Import
   gint64 max_id;                      /* the highest ID the import's table had before it */
   gint64 started;                     /* monotonic time, for the phases' debug messages */
   gint64 secure_delete;               /* as it was, restored after the drops */
+  GError *fatal;                      /* the company file failed: no row is to blame */
 } Import;
 
 static const char *
@@ -362,6 +363,15 @@ ledger_problem (Import       *import,
   gboolean has_field = colon != NULL && (gsize) (colon - error->message) < 20 &&
                        strspn (error->message, "abcdefghijklmnopqrstuvwxyz_") ==
                          (gsize) (colon - error->message);
+
+  /* the ledger reports bad values as RCV_INPUT_ERROR; anything else is the company file
+   * itself (read-only, full, failing), which ends the import as a runtime error */
+  if (error->domain != RCV_INPUT_ERROR)
+    {
+      if (import->fatal == NULL)
+        import->fatal = g_error_copy (error);
+      return;
+    }
 
   if (has_field)
     {
@@ -1713,6 +1723,9 @@ rcv_import_csv (RcvDatabase     *db,
           continue;
         }
 
+      if (import.fatal != NULL)
+        break;
+
       switch (kind)
         {
         case RCV_IMPORT_CUSTOMERS:
@@ -1759,6 +1772,11 @@ rcv_import_csv (RcvDatabase     *db,
       (report->n_problems == 0 && !allocate_pending_payments (&import, error)))
     goto rollback;
 
+  if (import.fatal != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&import.fatal));
+      goto rollback;
+    }
   if (report->n_problems > 0)
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
@@ -1803,6 +1821,7 @@ out:
     finish_resolving (&import);
   g_clear_pointer (&import.open, rcv_open_invoices_free);
   g_clear_error (&import.resolver_error);
+  g_clear_error (&import.fatal);
   g_clear_pointer (&import.to_resolve, g_async_queue_unref);
   g_clear_pointer (&import.resolved, g_async_queue_unref);
   if (import.bulk)
