@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <grp.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -848,6 +849,55 @@ test_import_read_only (Fixture       *fixture,
   }
 }
 
+/* Exports, charts and policy files hold names and balances: 0600 whatever the umask, as
+ * letters and the agency's files are, also over a file that was there 0644. */
+static void
+test_private_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *const outputs[][3] = {
+    { "export", "customers", "customers.csv" },
+    { "export", "invoices", "invoices.csv" },
+    { "export", "payments", "payments.csv" },
+    { "export", "aging", "aging.csv" },
+    { "chart", "aging", "aging.png" },
+    { "chart", "customers", "customers.svg" },
+    { "chart", "trend", "trend.pdf" },
+    { "policies", "export", "policies.json" },
+  };
+  mode_t old_umask = umask (022);
+
+  import_sample (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, outputs[i][2], NULL);
+      g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+      g_auto (Result) r = { 0 };
+      GStatBuf st;
+
+      /* there already, readable by all; and a partial file left by an earlier crash */
+      rcv_test_write_file (path, "old\n");
+      g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+      rcv_test_write_file (partial, "");
+      g_assert_cmpint (g_chmod (partial, 0644), ==, 0);
+      if (g_str_equal (outputs[i][0], "chart"))
+        run (&r, "--database", fixture->db, "chart", outputs[i][1], "--as-of", "2026-03-31",
+             "--output", path, NULL);
+      else if (g_str_equal (outputs[i][0], "policies"))
+        run (&r, "--database", fixture->db, "policies", "export", path, NULL);
+      else
+        run (&r, "--database", fixture->db, "export", outputs[i][1], path, NULL);
+      g_assert_null (strstr (r.err, "receivables-cli:"));
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_test_message ("%s: %o", outputs[i][2], (unsigned) (st.st_mode & 0777));
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_assert_cmpint (st.st_size, >, 4);
+      g_remove (partial);
+    }
+  umask (old_umask);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -872,6 +922,7 @@ main (int    argc,
   ADD ("/cli/import-killed", test_import_killed);
   ADD ("/cli/import-stdin", test_import_stdin);
   ADD ("/cli/import-read-only", test_import_read_only);
+  ADD ("/cli/private-files", test_private_files);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "rcv-chart-private.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
+#include "rcv-file.h"
 
 static RcvChart *
 chart_new (RcvChartKind       kind,
@@ -611,6 +612,6 @@ rcv_chart_export (RcvChart            *chart,
       return FALSE;
     }
 
-  /* g_file_set_contents writes a temporary file and renames it over the name */
-  return g_file_set_contents (path, (const char *) bytes->data, (gssize) bytes->len, error);
+  /* a temporary file renamed over the name, 0600: the chart shows names and balances */
+  return rcv_file_write_private (path, (const char *) bytes->data, (gssize) bytes->len, error);
 }
