@@ -898,6 +898,74 @@ test_private_files (Fixture       *fixture,
   umask (old_umask);
 }
 
+/* Names, descriptions and references that a spreadsheet would run are exported after a quote,
+ * amounts keep their sign, and the export imports back into another company as it was. */
+static void
+test_export_formulas (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *kinds[] = { "customers", "invoices", "payments" };
+  const char *inputs[] = {
+    "id,name,email,address\nC1,\"=HYPERLINK(\"\"http://evil\"\")\",a@example.com,@SUM(A1)\n"
+    "C2,'=already quoted,,-minus\n",
+    "number,customer_id,issue_date,amount,description\n2026-1,C1,2026-01-05,100.00,=1+2\n"
+    "CN-1,C1,2026-01-06,-12.50,+refund\n",
+    "date,customer_id,amount,reference,method\n2026-02-01,C1,10.00,-ref,=cmd|' /C calc'!A0\n",
+  };
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *again = g_build_filename (fixture->dir, "again.csv", NULL);
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      g_auto (Result) im = { 0 };
+      g_auto (Result) e = { 0 };
+      g_auto (Result) im2 = { 0 };
+      g_auto (Result) e2 = { 0 };
+
+      run_with_input (&im, inputs[i], "--database", fixture->db, "import", kinds[i], "-", NULL);
+      g_assert_cmpstr (im.err, ==, "");
+      g_assert_cmpint (im.status, ==, 0);
+      run (&e, "--database", fixture->db, "export", kinds[i], path, NULL);
+      g_assert_cmpint (e.status, ==, 0);
+      g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+      g_test_message ("%s", first);
+
+      run (&im2, "--database", copy, "import", kinds[i], path, NULL);
+      g_assert_cmpstr (im2.err, ==, "");
+      g_assert_cmpint (im2.status, ==, 0);
+      run (&e2, "--database", copy, "export", kinds[i], again, NULL);
+      g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+      g_assert_cmpstr (first, ==, second);
+
+      switch (i)
+        {
+        case 0:
+          g_assert_nonnull (strstr (first, "\nC1,\"'=HYPERLINK(\"\"http://evil\"\")\","
+                                           "a@example.com,,'@SUM(A1),"));
+          /* a quote before a formula is the mark itself, as in a spreadsheet */
+          g_assert_nonnull (strstr (first, "\nC2,'=already quoted,,,'-minus,"));
+          break;
+        case 1:
+          g_assert_nonnull (strstr (first, ",100.00,'=1+2,"));
+          g_assert_nonnull (strstr (first, ",-12.50,'+refund,"));
+          break;
+        default:
+          g_assert_nonnull (strstr (first, ",10.00,2026-1,'-ref,'=cmd|' /C calc'!A0\n"));
+          break;
+        }
+    }
+  g_assert_cmpint (rcv_test_sql_int (copy, "SELECT count (*) FROM customers WHERE name ="
+                                           " '=HYPERLINK(\"http://evil\")'"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (copy, "SELECT count (*) FROM customers WHERE name ="
+                                           " '=already quoted'"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (copy, "SELECT total FROM invoices WHERE number = 'CN-1'"),
+                   ==, -1250);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -923,6 +991,7 @@ main (int    argc,
   ADD ("/cli/import-stdin", test_import_stdin);
   ADD ("/cli/import-read-only", test_import_read_only);
   ADD ("/cli/private-files", test_private_files);
+  ADD ("/cli/export-formulas", test_export_formulas);
 
   return g_test_run ();
 }

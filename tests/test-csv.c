@@ -364,6 +364,41 @@ test_pipe (void)
   g_assert_cmpstr (r, ==, expected->str);
 }
 
+/* Text that a spreadsheet would run as a formula is written after a quote; amounts are not
+ * text and keep their sign; the reader's side takes exactly that quote off again. */
+static void
+test_formula_cells (void)
+{
+  const char *const texts[] = { "=HYPERLINK(\"http://x\")", "+1", "-x", "@SUM(A1)", "\tTab",
+                                "'=quoted", "''+two", "'plain", "'", "a=b", "", "-" };
+  const char *const written[] = { "'=HYPERLINK(\"http://x\")", "'+1", "'-x",
+                                  "'@SUM(A1)", "'\tTab", "''=quoted", "'''+two", "'plain",
+                                  "'", "a=b", "", "'-" };
+  RcvCurrency eur = { "EUR", 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(RcvCsvReader) reader = NULL;
+
+      rcv_csv_append_field (out, texts[i], ',');
+      if (strchr (texts[i], '"') == NULL)
+        g_assert_cmpstr (out->str, ==, written[i]);
+      g_string_append (out, ",end\n");
+      reader = rcv_csv_reader_new_for_data (out->str, out->len, "f.csv");
+      g_assert_cmpint (rcv_csv_reader_next (reader, NULL), ==, RCV_CSV_ROW);
+      g_assert_cmpstr (rcv_csv_reader_get_field (reader, 0), ==, written[i]);
+      g_assert_cmpstr (rcv_csv_text_of_cell (rcv_csv_reader_get_field (reader, 0)), ==, texts[i]);
+    }
+
+  {
+    g_autoptr(GString) out = g_string_new ("C1");
+
+    rcv_csv_append_money (out, -1250, &eur);
+    g_assert_cmpstr (out->str, ==, "C1,-12.50");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -389,6 +424,7 @@ main (int    argc,
   g_test_add_func ("/core/csv/line-limit", test_line_limit);
   g_test_add_func ("/core/csv/row-limits", test_row_limits);
   g_test_add_func ("/core/csv/pipe", test_pipe);
+  g_test_add_func ("/core/csv/formula-cells", test_formula_cells);
 
   return g_test_run ();
 }

@@ -545,28 +545,56 @@ rcv_csv_append_money (GString           *out,
   rcv_money_append_plain (out, amount, currency);
 }
 
+/* A spreadsheet takes a cell that starts with “=”, “+”, “-” or “@” (or a tab or CR before
+ * one, OWASP says) as a formula and runs it. The writer puts a single quote before such a
+ * text, which spreadsheets show as text; and before one that already starts with quotes and
+ * then such a character, so that rcv_csv_text_of_cell () takes exactly one quote off again
+ * and an export imports back as it was. Amounts never come here (rcv_csv_append_money ()),
+ * so “-12.50” stays a number. */
+static gboolean
+needs_neutralising (const char *field)
+{
+  char first = field[strspn (field, "'")];
+
+  return first != '\0' && strchr ("=+-@\t\r", first) != NULL;
+}
+
+/* The text a cell that rcv_csv_append_field () wrote stands for: without the quote it put
+ * before a formula's first character. */
+const char *
+rcv_csv_text_of_cell (const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  return cell[0] == '\'' && needs_neutralising (cell + 1) ? cell + 1 : cell;
+}
+
 void
 rcv_csv_append_field (GString    *out,
                       const char *field,
                       char        separator)
 {
+  const char *neutral;
   gboolean quote;
 
   g_return_if_fail (out != NULL);
 
   if (field == NULL)
     field = "";
+  neutral = needs_neutralising (field) ? "'" : "";
 
   quote = strchr (field, separator) != NULL || strpbrk (field, "\"\r\n") != NULL ||
           (field[0] == ' ' || (field[0] != '\0' && field[strlen (field) - 1] == ' '));
 
   if (!quote)
     {
+      g_string_append (out, neutral);
       g_string_append (out, field);
       return;
     }
 
   g_string_append_c (out, '"');
+  g_string_append (out, neutral);
   for (const char *p = field; *p; p++)
     {
       if (*p == '"')

@@ -42,6 +42,7 @@ char          rcv_csv_reader_get_separator (RcvCsvReader *reader);
 guint64       rcv_csv_reader_get_size     (RcvCsvReader *reader);
 const char   *rcv_csv_reader_get_name     (RcvCsvReader *reader);
 
+const char   *rcv_csv_text_of_cell        (const char *cell);
 void          rcv_csv_append_field        (GString    *out,
                                            const char *field,
                                            char        separator);

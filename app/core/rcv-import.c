@@ -447,14 +447,16 @@ fail:
   return FALSE;
 }
 
-/* The value of a column in the current row; "" when the column is absent or empty. */
+/* The value of a column in the current row; "" when the column is absent or empty. A cell
+ * our export neutralised as a formula ('=…) is read as the text it stands for, so that an
+ * export imports back as it was (the README's round trip). */
 static const char *
 field (Import *import,
        guint   spec_index)
 {
   int f = import->column_of[spec_index];
 
-  return f < 0 ? "" : rcv_csv_reader_get_field (import->reader, (guint) f);
+  return f < 0 ? "" : rcv_csv_text_of_cell (rcv_csv_reader_get_field (import->reader, (guint) f));
 }
 
 
