@@ -248,6 +248,23 @@ test_invoice_tax_and_credit_notes (Fixture       *fixture,
   g_assert_cmpint (credit->allocated, ==, 10000);
 }
 
+/* An invoice of 0 is refused with its line, in the normal and in the bulk path alike. */
+static void
+test_zero_invoice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  FAILS (RCV_IMPORT_INVOICES,
+         "number,customer_id,issue_date,amount,tax_rate\n"
+         "Z-1,C1,2026-02-01,10.00,\n"
+         "Z-2,C1,2026-02-01,0.00,\n"
+         "Z-3,C1,2026-02-01,0,19\n"
+         "Z-4,C1,2026-02-01,-0.00,\n",
+         "in.csv:3: field “amount”: an invoice's total must be above zero",
+         "in.csv:4: field “amount”: an invoice's total must be above zero",
+         "in.csv:5: field “amount”: an invoice's total must be above zero");
+}
+
 static void
 test_invoice_errors (Fixture       *fixture,
                      gconstpointer  data)
@@ -771,6 +788,7 @@ main (int    argc,
   ADD ("/core/import/invoices", test_invoices);
   ADD ("/core/import/invoice-tax-and-credit-notes", test_invoice_tax_and_credit_notes);
   ADD ("/core/import/invoice-errors", test_invoice_errors);
+  ADD ("/core/import/zero-invoice", test_zero_invoice);
   ADD ("/core/import/structural-errors", test_structural_errors);
   ADD ("/core/import/semicolon-file", test_semicolon_file);
   ADD ("/core/import/payments", test_payments);

@@ -341,7 +341,16 @@ rcv_invoice_validate (RcvInvoice  *invoice,
                            _("an invoice cannot be negative: enter a credit note instead"));
       return FALSE;
     }
-  if (invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE && invoice->total > 0)
+  /* nothing owed is no invoice, nothing credited no credit note: the rule is here, which the
+   * editor, the import and every write go through */
+  if (invoice->kind == RCV_INVOICE_KIND_INVOICE && invoice->total == 0)
+    {
+      *field = "amount";
+      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                           _("an invoice's total must be above zero"));
+      return FALSE;
+    }
+  if (invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE && invoice->total >= 0)
     {
       *field = "amount";
       g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
