@@ -109,6 +109,13 @@ test_invoice_validation (void)
   g_assert_cmpstr (field, ==, "due_date");
   g_clear_error (&error);
 
+  /* the editor's due date from the terms, past the calendar's end, is refused at the field */
+  g_date_set_dmy (&invoice->due_date, 10, G_DATE_JANUARY, 10000);
+  g_assert_false (rcv_invoice_validate (invoice, &field, &error));
+  g_assert_cmpstr (field, ==, "due_date");
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+
   invoice->due_date = *rcv_test_date ("2026-03-20");
   g_array_index (invoice->lines, RcvInvoiceLine, 0).unit_price = -100;
   g_assert_false (rcv_invoice_validate (invoice, &field, &error));

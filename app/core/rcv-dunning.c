@@ -477,7 +477,13 @@ account_letter (RcvDatabase   *db,
   letter->policy_name = g_strdup (policy->name);
   letter->date = run->as_of;
   letter->deadline = run->as_of;
-  g_date_add_days (&letter->deadline, RCV_DUNNING_DEADLINE_DAYS);
+  /* the as-of date is the user's: a deadline past the calendar's end is refused, not printed
+   * wrapped */
+  if (!rcv_date_add_days (&letter->deadline, RCV_DUNNING_DEADLINE_DAYS, error))
+    {
+      g_prefix_error (error, _("The letters' payment deadline: "));
+      return FALSE;
+    }
   letter->oldest_due = first_late;
   g_date_subtract_days (&letter->oldest_due, 1);
   letter->level = top;

@@ -1083,7 +1083,13 @@ import_invoice_row (Import *import,
   else
     {
       invoice->due_date = issue;
-      g_date_add_days (&invoice->due_date, (guint) customer->terms);
+      if (!rcv_date_add_days (&invoice->due_date, customer->terms, &local_error))
+        {
+          /* the due date the terms give is the row's problem, at its issue date */
+          row_problem (import, line, "issue_date", _("the due date by the customer's terms: %s"),
+                       local_error->message);
+          return;
+        }
     }
   invoice->description = g_strdup (field (import, I_DESCRIPTION));
   rcv_invoice_add_line (invoice, invoice->description, 1000, amount, tax_bp);
