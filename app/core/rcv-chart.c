@@ -19,6 +19,7 @@
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-file.h"
+#include "rcv-text.h"
 
 static RcvChart *
 chart_new (RcvChartKind       kind,
@@ -123,8 +124,9 @@ rcv_chart_new_customers (const RcvAgingReport *report,
 
           if (customer->customer_id == row->customer_id)
             {
-              customer->name = g_strdup (row->name != NULL && row->name[0] != '\0' ? row->name
-                                                                                  : row->code);
+              /* isolated: a label cannot reorder what is drawn or said around it */
+              customer->name = rcv_text_isolate (row->name != NULL && row->name[0] != '\0'
+                                                   ? row->name : row->code, 0);
               j++;
               break;
             }

@@ -46,6 +46,7 @@
 #include "rcv-error.h"
 #include "rcv-json.h"
 #include "rcv-ledger.h"
+#include "rcv-text.h"
 
 typedef struct
 {
@@ -959,12 +960,14 @@ placeholder_value (const RcvDunningLetter *letter,
                    const char             *contact,
                    const RcvCurrency      *currency)
 {
+  /* the people's texts in a sentence are isolates of their own (rcv-text.c): a name that
+   * is right-to-left, or carries an override, cannot reorder the sentence around it */
   if (g_str_equal (name, "customer"))
-    return g_strdup (letter->name);
+    return rcv_text_isolate (letter->name, 0);
   if (g_str_equal (name, "company"))
-    return g_strdup (company);
+    return rcv_text_isolate (company, 0);
   if (g_str_equal (name, "contact"))
-    return g_strdup (contact);
+    return rcv_text_isolate (contact, 0);
   if (g_str_equal (name, "date"))
     return rcv_date_format_locale (&letter->date);
   if (g_str_equal (name, "deadline"))
@@ -982,7 +985,10 @@ placeholder_value (const RcvDunningLetter *letter,
   if (g_str_equal (name, "fees"))
     return rcv_money_format (letter->compensation + letter->fee, currency);
   if (g_str_equal (name, "reference"))
-    return rcv_dunning_letter_reference (letter);
+    {
+      g_autofree char *reference = rcv_dunning_letter_reference (letter);
+      return rcv_text_isolate (reference, 0);
+    }
   return NULL;
 }
 
