@@ -589,6 +589,8 @@ test_json_bad_files (void)
     { "{\n  \"a\": 1,\n  \"a\": 2\n}", "p.json:3:3: the name “a” appears twice" },
     { "{\"a\": \"open", "p.json:1:12: the text is not closed by a quote" },
     { "{\"a\": \"\\x\"}", "p.json:1:8: “\\x” is not an escape" },
+    /* the whole character after the backslash, not its first byte (found by fuzz-json) */
+    { "{\"a\": \"\\é\"}", "p.json:1:8: “\\é” is not an escape" },
     { "{\"a\": \"\\ud800\"}", "unpaired UTF-16 surrogate" },
     { "{\"a\": 01}", "p.json:1:8: expected “,” or “}”" },
     { "{\"a\": 1.}", "expected a digit" },
@@ -653,6 +655,7 @@ test_json_bad_files (void)
       if (strstr (error->message, files[i].expected) == NULL)
         g_error ("“%s” is not in “%s”", files[i].expected, error->message);
       g_assert_true (g_str_has_prefix (error->message, "p.json:"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       after = rcv_test_fingerprint (path);
       g_assert_cmpstr (before, ==, after);
     }

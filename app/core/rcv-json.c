@@ -432,7 +432,16 @@ parse_string (Parser  *parser,
           }
           break;
         default:
-          parse_error (parser, error, _("“\\%c” is not an escape"), parser->p[1]);
+          {
+            /* the whole character after the backslash: one byte of “é” is not UTF-8 (found
+             * by fuzz-json) */
+            const char *next = parser->p + 1 < parser->end ? g_utf8_next_char (parser->p + 1)
+                                                           : parser->p + 1;
+            g_autofree char *escape =
+              g_strndup (parser->p + 1, (gsize) (MIN (next, parser->end) - (parser->p + 1)));
+
+            parse_error (parser, error, _("“\\%s” is not an escape"), escape);
+          }
           return NULL;
         }
       parser->p += 2;
