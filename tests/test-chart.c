@@ -217,7 +217,8 @@ test_customers_geometry (void)
   g_assert_cmpuint (rcv_chart_get_n_elements (dark), ==, 5);
   draw_and_check_inside (dark, 420, 300, &dark_style);
   tip = rcv_chart_describe_element (dark, 2);
-  g_assert_nonnull (strstr (tip, "Atelier Dubois & Fils <b>not bold</b>: 850.00 €"));
+  /* the name is an isolate of its own (U+2068 … U+2069) */
+  g_assert_nonnull (strstr (tip, "\u2068Atelier Dubois & Fils <b>not bold</b>\u2069: 850.00 €"));
   g_assert_nonnull (strstr (tip, "Over 90 days: 100.00 €"));
 
   free_report (report);
@@ -650,6 +651,32 @@ test_from_database (void)
   g_assert_cmpint (rcv_chart_get_amount (trend, 5), ==, 12345);
 }
 
+/* The names handed to Pango are isolates without their overrides: “\u202Eevil\u202C Corp”
+ * cannot turn into “Corp live”, nor reverse the amount beside it; Hebrew stays as written. */
+static void
+test_bidi_names (void)
+{
+  const char *names[] = { "\u202Eevil\u202C Corp", "חברה בע\"מ", "\u2067x\u2069\u2069y",
+                          "Plain", "" };
+  const char *shown[] = { "\u2068evil Corp\u2069", "\u2068חברה בע\"מ\u2069", "\u2068xy\u2069",
+                          "\u2068Plain\u2069", "\u2068C5\u2069" };
+  RcvAgingReport *report = make_report ("2026-11-20", 5, five_customers, names);
+  g_autoptr(RcvChart) chart = rcv_chart_new_customers (report, &eur, 10);
+
+  /* the description says the name as it is drawn */
+  for (guint i = 0; i < rcv_chart_get_n_elements (chart); i++)
+    {
+      g_autofree char *tip = rcv_chart_describe_element (chart, i);
+      g_autofree char *name = g_strconcat (shown[rcv_chart_get_customer_id (chart, i) - 1], ": ",
+                                           NULL);
+
+      g_assert_true (g_str_has_prefix (tip, name));
+      g_assert_null (strstr (tip, "\u202E"));
+    }
+  draw_and_check_inside (chart, 420, 300, NULL);
+  free_report (report);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -666,6 +693,7 @@ main (int    argc,
   g_test_add_func ("/core/chart/hidpi-edges", test_hidpi_edges);
   g_test_add_func ("/core/chart/export", test_export);
   g_test_add_func ("/core/chart/describe", test_describe);
+  g_test_add_func ("/core/chart/bidi-names", test_bidi_names);
   g_test_add_func ("/core/chart/from-database", test_from_database);
   g_test_add_func ("/core/trend/month-ends", test_month_ends);
   g_test_add_func ("/core/trend/totals-match-report", test_totals_match_report);

@@ -5,7 +5,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -48,57 +50,75 @@ data_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
-/* Starts receivables-cli in the C locale with a NULL-terminated list of arguments, after the
- * words of `prefix` (a command that runs it as another user), if any. */
+/* Starts receivables-cli with `argv` in the C locale, its standard input a pipe when asked;
+ * `setup` runs in the child before the program. */
 static GSubprocess *
-spawn_cliv (const char *const *prefix,
-            const char        *first,
-            va_list            args)
+spawn_argv (GPtrArray            *argv,
+            gboolean              with_input,
+            GSpawnChildSetupFunc  setup)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
 
-  for (guint i = 0; prefix != NULL && prefix[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) prefix[i]);
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_insert (argv, 0, (gpointer) cli_path ());
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (with_input ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "RECEIVABLES_DB");
+  if (setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, setup, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   return process;
 }
 
-static GSubprocess *
-spawn_cli (const char *first,
-           ...)
-{
-  GSubprocess *process;
-  va_list args;
-
-  va_start (args, first);
-  process = spawn_cliv (NULL, first, args);
-  va_end (args);
-  return process;
-}
-
-/* Waits for a process of spawn_cli () and takes what it printed. */
+/* Waits for a process of spawn_argv (), after writing `input` to it, and takes what it
+ * printed. */
 static void
 finish (GSubprocess *process,
+        GBytes      *input,
         Result      *result)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
 
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_subprocess_communicate (process, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
+  /* an empty GBytes may have no data at all */
+  result->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "",
+                           g_bytes_get_size (out));
+  result->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "",
+                           g_bytes_get_size (err));
   result->status = g_subprocess_get_exit_status (process);
+}
+
+/* Runs receivables-cli with `argv` in the C locale; `input`, when not NULL, is written to its
+ * standard input through a pipe; `setup` runs in the child before the program. */
+static void
+run_argv (Result               *result,
+          GBytes               *input,
+          GSpawnChildSetupFunc  setup,
+          GPtrArray            *argv)
+{
+  g_autoptr(GSubprocess) process = spawn_argv (argv, input != NULL, setup);
+
+  finish (process, input, result);
+}
+
+static GPtrArray *
+argv_from_list (const char *first,
+                va_list     args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  return argv;
 }
 
 /* Runs receivables-cli with a NULL-terminated list of arguments in the C locale. */
@@ -107,29 +127,45 @@ run (Result     *result,
      const char *first,
      ...)
 {
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
   va_list args;
 
   va_start (args, first);
-  process = spawn_cliv (NULL, first, args);
+  argv = argv_from_list (first, args);
   va_end (args);
-  finish (process, result);
+  run_argv (result, NULL, NULL, argv);
 }
 
-/* run () after the words of `prefix`. */
+/* The same with `input` on its standard input, a pipe. */
 static void
-run_as (Result            *result,
-        const char *const *prefix,
-        const char        *first,
-        ...)
+run_with_input (Result     *result,
+                const char *input,
+                const char *first,
+                ...)
 {
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (input, strlen (input));
   va_list args;
 
   va_start (args, first);
-  process = spawn_cliv (prefix, first, args);
+  argv = argv_from_list (first, args);
   va_end (args);
-  finish (process, result);
+  run_argv (result, bytes, NULL, argv);
+}
+
+/* Starts receivables-cli with a NULL-terminated list of arguments, for finish () to wait for:
+ * for commands that run side by side. */
+static GSubprocess *
+spawn_cli (const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = NULL;
+  va_list args;
+
+  va_start (args, first);
+  argv = argv_from_list (first, args);
+  va_end (args);
+  return spawn_argv (argv, FALSE, NULL);
 }
 
 static void
@@ -799,11 +835,11 @@ test_waits_for_writer (Fixture       *fixture,
   holder_exec (holder, "COMMIT");
   sqlite3_close (holder);
 
-  finish (reader, &read);
+  finish (reader, NULL, &read);
   g_assert_cmpint (read.status, ==, 0);
   g_assert_nonnull (strstr (read.err, "waiting for another program to finish writing"));
   g_assert_true (g_str_has_prefix (read.out, "customer_id,"));
-  finish (writer, &written);
+  finish (writer, NULL, &written);
   g_assert_cmpint (written.status, ==, 0);
   g_assert_nonnull (strstr (written.err, "waiting for another program to finish writing"));
   g_assert_cmpint (rcv_test_sql_int (fixture->db,
@@ -843,70 +879,226 @@ test_damaged_file (Fixture       *fixture,
   after = rcv_test_file_checksum (fixture->db);
   g_assert_cmpstr (before, ==, after);
 }
-
-/* A company file its user may read but not write (its permissions, a read-only disk): a
- * command that writes says so about the file, exit 1, instead of blaming a row of the CSV with
- * exit 2; a command that reads works. As root, whom permissions do not bind, the commands run
- * as nobody. */
+/* `import KIND -` reads standard input, here a pipe, and loses none of it to the look-ahead:
+ * more than the 4 099 bytes a seek back used to drop, with a BOM and a “;” header. */
 static void
-test_read_only_file (Fixture       *fixture,
-                     gconstpointer  data)
+test_import_stdin (Fixture       *fixture,
+                   gconstpointer  data)
 {
-  g_autofree char *customers = g_build_filename (fixture->dir, "more.csv", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_auto (Result) import = { 0 };
-  g_auto (Result) aging = { 0 };
-  sqlite3 *handle = NULL;
-  const char *nobody[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                           NULL };
-  const char *const *prefix = getuid () == 0 ? nobody : NULL;
+  g_autoptr(GString) customers = g_string_new ("\xEF\xBB\xBFid;name;email\n");
+  g_autoptr(GString) invoices = g_string_new ("number,customer_id,issue_date,amount\n");
+  g_auto (Result) c = { 0 };
+  g_auto (Result) i = { 0 };
 
-  if (prefix != NULL && !rcv_test_have_program ("setpriv"))
+  for (guint n = 1; n <= 300; n++)
     {
-      g_test_skip ("root, and no setpriv to run the commands as another user");
-      return;
+      g_string_append_printf (customers, "C%u;Customer number %u;c%u@example.com\n", n, n, n);
+      g_string_append_printf (invoices, "2026-%04u,C%u,2026-01-15,%u.50\n", n, n, n);
     }
-  import_sample (fixture);
-  /* a rollback journal: a reader of a WAL file must be able to make its shared memory */
-  g_assert_cmpint (sqlite3_open (fixture->db, &handle), ==, SQLITE_OK);
-  holder_exec (handle, "PRAGMA journal_mode = DELETE");
-  sqlite3_close (handle);
-  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
-  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
-  rcv_test_write_file (customers, "id,name\nC901,Nobody\n");
-  g_assert_cmpint (g_chmod (customers, 0444), ==, 0);
-  before = rcv_test_file_checksum (fixture->db);
-  if (prefix != NULL)
-    {
-      const char *probe[] = { nobody[0], nobody[1], nobody[2], nobody[3], "test", "-r",
-                              fixture->db, NULL };
-      int wait_status = 0;
+  g_assert_cmpuint (customers->len, >, 8192);
 
-      /* a folder above the test's that nobody may enter */
-      if (!g_spawn_sync (NULL, (char **) probe, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
-                         NULL, &wait_status, NULL) ||
-          !g_spawn_check_wait_status (wait_status, NULL))
+  run_with_input (&c, customers->str, "--database", fixture->db, "import", "customers", "-",
+                  NULL);
+  g_assert_cmpstr (c.err, ==, "");
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_cmpstr (c.out, ==, "Imported 300 customers from -\n");
+  run_with_input (&i, invoices->str, "--database", fixture->db, "import", "invoices", "-", NULL);
+  g_assert_cmpstr (i.err, ==, "");
+  g_assert_cmpint (i.status, ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM invoices"), ==, 300);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT sum (total) FROM invoices"), ==,
+                   300 * 301 / 2 * 100 + 300 * 50);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db,
+                                     "SELECT count (*) FROM customers WHERE code = 'C1'"), ==, 1);
+}
+
+/* Root writes whatever a file's mode says, so as root the child becomes “nobody” for the mode
+ * to bind it; SQLite then opens the file read-only and fails at the first write. */
+static void
+become_nobody (gpointer data)
+{
+  if (geteuid () != 0)
+    return;
+  if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
+    _exit (99);
+}
+
+/* A company file that cannot be written is the file's fault, not the CSV's rows': exit 1 with
+ * a message that names the company file, and no row blamed. */
+static void
+test_import_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *invoices = data_file ("invoices.csv");
+  g_autofree char *before = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto (Result) r = { 0 };
+
+  import_sample (fixture);
+  before = rcv_test_fingerprint (fixture->db);
+  /* as a file no program has open: the WAL is empty (all checkpointed), and root's -shm
+   * would stand in the way of “nobody” opening the file at all */
+  {
+    g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fixture->db, "-shm", NULL);
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
+  /* the folder open to all, as a user's own folder is to its user */
+  g_assert_cmpint (g_chmod (fixture->dir, 0777), ==, 0);
+
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, fixture->db);
+  g_ptr_array_add (argv, (gpointer) "import");
+  g_ptr_array_add (argv, (gpointer) "customers");
+  g_ptr_array_add (argv, (gpointer) "-");
+  {
+    g_autoptr(GBytes) input = g_bytes_new_static ("id,name\nC9,Nine\n", 16);
+    run_argv (&r, input, become_nobody, argv);
+  }
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "company.db” cannot be changed"));
+  g_assert_null (strstr (r.err, "standard input:"));
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+
+  g_ptr_array_set_size (argv, 0);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, fixture->db);
+  g_ptr_array_add (argv, (gpointer) "import");
+  g_ptr_array_add (argv, (gpointer) "invoices");
+  g_ptr_array_add (argv, invoices);
+  run_argv (&r, NULL, become_nobody, argv);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "company.db” cannot be changed"));
+  g_assert_null (strstr (r.err, "invoices.csv:"));
+
+  g_assert_cmpint (g_chmod (fixture->db, 0600), ==, 0);
+  {
+    g_autofree char *after = rcv_test_fingerprint (fixture->db);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+/* Exports, charts and policy files hold names and balances: 0600 whatever the umask, as
+ * letters and the agency's files are, also over a file that was there 0644. */
+static void
+test_private_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *const outputs[][3] = {
+    { "export", "customers", "customers.csv" },
+    { "export", "invoices", "invoices.csv" },
+    { "export", "payments", "payments.csv" },
+    { "export", "aging", "aging.csv" },
+    { "chart", "aging", "aging.png" },
+    { "chart", "customers", "customers.svg" },
+    { "chart", "trend", "trend.pdf" },
+    { "policies", "export", "policies.json" },
+  };
+  mode_t old_umask = umask (022);
+
+  import_sample (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, outputs[i][2], NULL);
+      g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+      g_auto (Result) r = { 0 };
+      GStatBuf st;
+
+      /* there already, readable by all; and a partial file left by an earlier crash */
+      rcv_test_write_file (path, "old\n");
+      g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+      rcv_test_write_file (partial, "");
+      g_assert_cmpint (g_chmod (partial, 0644), ==, 0);
+      if (g_str_equal (outputs[i][0], "chart"))
+        run (&r, "--database", fixture->db, "chart", outputs[i][1], "--as-of", "2026-03-31",
+             "--output", path, NULL);
+      else if (g_str_equal (outputs[i][0], "policies"))
+        run (&r, "--database", fixture->db, "policies", "export", path, NULL);
+      else
+        run (&r, "--database", fixture->db, "export", outputs[i][1], path, NULL);
+      g_assert_null (strstr (r.err, "receivables-cli:"));
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_test_message ("%s: %o", outputs[i][2], (unsigned) (st.st_mode & 0777));
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_assert_cmpint (st.st_size, >, 4);
+      g_remove (partial);
+    }
+  umask (old_umask);
+}
+
+/* Names, descriptions and references that a spreadsheet would run are exported after a quote,
+ * amounts keep their sign, and the export imports back into another company as it was. */
+static void
+test_export_formulas (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *kinds[] = { "customers", "invoices", "payments" };
+  const char *inputs[] = {
+    "id,name,email,address\nC1,\"=HYPERLINK(\"\"http://evil\"\")\",a@example.com,@SUM(A1)\n"
+    "C2,'=already quoted,,-minus\n",
+    "number,customer_id,issue_date,amount,description\n2026-1,C1,2026-01-05,100.00,=1+2\n"
+    "CN-1,C1,2026-01-06,-12.50,+refund\n",
+    "date,customer_id,amount,reference,method\n2026-02-01,C1,10.00,-ref,=cmd|' /C calc'!A0\n",
+  };
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat (kinds[i], ".csv", NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *again = g_build_filename (fixture->dir, "again.csv", NULL);
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      g_auto (Result) im = { 0 };
+      g_auto (Result) e = { 0 };
+      g_auto (Result) im2 = { 0 };
+      g_auto (Result) e2 = { 0 };
+
+      run_with_input (&im, inputs[i], "--database", fixture->db, "import", kinds[i], "-", NULL);
+      g_assert_cmpstr (im.err, ==, "");
+      g_assert_cmpint (im.status, ==, 0);
+      run (&e, "--database", fixture->db, "export", kinds[i], path, NULL);
+      g_assert_cmpint (e.status, ==, 0);
+      g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+      g_test_message ("%s", first);
+
+      run (&im2, "--database", copy, "import", kinds[i], path, NULL);
+      g_assert_cmpstr (im2.err, ==, "");
+      g_assert_cmpint (im2.status, ==, 0);
+      run (&e2, "--database", copy, "export", kinds[i], again, NULL);
+      g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+      g_assert_cmpstr (first, ==, second);
+
+      switch (i)
         {
-          g_test_skip ("nobody cannot reach the test's folder");
-          g_chmod (fixture->db, 0600);
-          return;
+        case 0:
+          g_assert_nonnull (strstr (first, "\nC1,\"'=HYPERLINK(\"\"http://evil\"\")\","
+                                           "a@example.com,,'@SUM(A1),"));
+          /* a quote before a formula is the mark itself, as in a spreadsheet */
+          g_assert_nonnull (strstr (first, "\nC2,'=already quoted,,,'-minus,"));
+          break;
+        case 1:
+          g_assert_nonnull (strstr (first, ",100.00,'=1+2,"));
+          g_assert_nonnull (strstr (first, ",-12.50,'+refund,"));
+          break;
+        default:
+          g_assert_nonnull (strstr (first, ",10.00,2026-1,'-ref,'=cmd|' /C calc'!A0\n"));
+          break;
         }
     }
-
-  run_as (&import, prefix, "--database", fixture->db, "import", "customers", customers, NULL);
-  g_assert_cmpint (import.status, ==, 1);
-  g_assert_nonnull (strstr (import.err, "cannot be changed"));
-  g_assert_nonnull (strstr (import.err, "company.db"));
-  g_assert_null (strstr (import.err, "more.csv"));
-  run_as (&aging, prefix, "--database", fixture->db, "aging", "--format", "csv", NULL);
-  g_assert_cmpstr (aging.err, ==, "");
-  g_assert_cmpint (aging.status, ==, 0);
-  g_assert_true (g_str_has_prefix (aging.out, "customer_id,"));
-
-  after = rcv_test_file_checksum (fixture->db);
-  g_assert_cmpstr (before, ==, after);
-  g_chmod (fixture->db, 0600);
+  g_assert_cmpint (rcv_test_sql_int (copy, "SELECT count (*) FROM customers WHERE name ="
+                                           " '=HYPERLINK(\"http://evil\")'"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (copy, "SELECT count (*) FROM customers WHERE name ="
+                                           " '=already quoted'"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (copy, "SELECT total FROM invoices WHERE number = 'CN-1'"),
+                   ==, -1250);
 }
 
 int
@@ -933,7 +1125,10 @@ main (int    argc,
   ADD ("/cli/import-killed", test_import_killed);
   ADD ("/cli/waits-for-writer", test_waits_for_writer);
   ADD ("/cli/damaged-file", test_damaged_file);
-  ADD ("/cli/read-only-file", test_read_only_file);
+  ADD ("/cli/import-stdin", test_import_stdin);
+  ADD ("/cli/import-read-only", test_import_read_only);
+  ADD ("/cli/private-files", test_private_files);
+  ADD ("/cli/export-formulas", test_export_formulas);
 
   return g_test_run ();
 }

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rcv-csv.h"
 #include "rcv-error.h"
@@ -216,6 +218,187 @@ test_writer_round_trip (void)
     g_assert_cmpstr (rcv_csv_reader_get_field (reader, i), ==, fields[i]);
 }
 
+/* Reads the records of a file into "line:a|b" strings as read_all () does. */
+static char *
+read_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvCsvReader) reader = rcv_csv_reader_new_for_path (path, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (;;)
+    {
+      g_autoptr(GError) row_error = NULL;
+      RcvCsvStatus status = rcv_csv_reader_next (reader, &row_error);
+
+      if (status == RCV_CSV_END)
+        break;
+      if (status == RCV_CSV_ERROR)
+        {
+          g_string_append_printf (out, "!%s\n", row_error->message);
+          continue;
+        }
+      g_string_append_printf (out, "%u:", rcv_csv_reader_get_line (reader));
+      for (guint i = 0; i < rcv_csv_reader_get_n_fields (reader); i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "|" : "",
+                                rcv_csv_reader_get_field (reader, i));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A line of many short fields is refused at the row limit, and the rest of it is skipped
+ * without being kept: the next line reads as usual. 3 MB stand for the 400 MB of the issue. */
+static void
+test_line_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "rcv-test-long-line.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("a,b\n");
+  g_autofree char *r = NULL;
+
+  while (data->len < 3 * 1024 * 1024)
+    g_string_append (data, "x,");
+  g_string_append (data, "x\n1,2\n");
+  g_assert_true (g_file_set_contents (path, data->str, (gssize) data->len, &error));
+  g_assert_no_error (error);
+
+  r = read_path (path);
+  g_assert_true (g_str_has_prefix (r, "1:a|b\n!"));
+  g_assert_nonnull (strstr (r, "rcv-test-long-line.csv:2:"));
+  g_assert_true (g_str_has_suffix (r, "fields: the rest of the line is skipped\n3:1|2\n"));
+  g_remove (path);
+}
+
+static void
+test_row_limits (void)
+{
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autofree char *r = NULL;
+  g_autofree char *long_field = g_strnfill (RCV_CSV_MAX_FIELD_BYTES + 1, 'y');
+  g_autofree char *half_row = g_strnfill (RCV_CSV_MAX_FIELD_BYTES, 'z');
+
+  /* 64 fields are a row, 65 are refused */
+  for (guint i = 0; i < RCV_CSV_MAX_FIELDS; i++)
+    g_string_append (data, i > 0 ? ",f" : "f");
+  g_string_append (data, "\n");
+  for (guint i = 0; i < RCV_CSV_MAX_FIELDS + 1; i++)
+    g_string_append (data, i > 0 ? ",g" : "g");
+  g_string_append_printf (data, "\n\"%s\",1\n", long_field);
+  /* fields each within their limit, together over the row's */
+  for (guint i = 0; i < RCV_CSV_MAX_ROW_BYTES / RCV_CSV_MAX_FIELD_BYTES + 1; i++)
+    g_string_append_printf (data, "%s%s", i > 0 ? "," : "", half_row);
+  g_string_append (data, "\nend\n");
+
+  r = read_all (data->str, data->len);
+  {
+    g_auto(GStrv) lines = g_strsplit (r, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+    g_assert_true (g_str_has_prefix (lines[0], "1:f|f|"));
+    g_assert_cmpstr (lines[1], ==,
+                     "!t.csv:2:128: a row of more than 64 fields: the rest of the line is skipped");
+    g_assert_true (g_str_has_prefix (lines[2], "!t.csv:3:"));
+    g_assert_true (g_str_has_suffix (lines[2], "a field longer than 64 KiB: the rest of the line "
+                                               "is skipped"));
+    g_assert_true (g_str_has_prefix (lines[3], "!t.csv:4:"));
+    g_assert_true (g_str_has_suffix (lines[3], "a row longer than 1 MiB: the rest of the line is "
+                                               "skipped"));
+    g_assert_cmpstr (lines[4], ==, "5:end");
+  }
+}
+
+typedef struct
+{
+  int fd;
+  const char *data;
+  gsize length;
+} PipeWriter;
+
+static gpointer
+write_pipe (gpointer user_data)
+{
+  PipeWriter *writer = user_data;
+  gsize done = 0;
+
+  while (done < writer->length)
+    {
+      gssize n = write (writer->fd, writer->data + done, MIN (writer->length - done, 1000));
+
+      g_assert_cmpint (n, >, 0);
+      done += (gsize) n;
+    }
+  close (writer->fd);
+  return NULL;
+}
+
+/* A pipe (as `<(…)` gives) cannot seek: the BOM and the separator's look-ahead must not lose
+ * what they looked at. */
+static void
+test_pipe (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) data = g_string_new ("\xEF\xBB\xBFn;v\n");
+  g_autoptr(GString) expected = g_string_new ("1:n|v\n");
+  g_autoptr(GThread) thread = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *r = NULL;
+  PipeWriter writer;
+  int fds[2];
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_string_append_printf (data, "%u;\"%u,5\"\n", i, i);
+      g_string_append_printf (expected, "%u:%u|%u,5\n", i + 2, i, i);
+    }
+  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, &error));
+  g_assert_no_error (error);
+  writer = (PipeWriter) { fds[1], data->str, data->len };
+  thread = g_thread_new ("pipe-writer", write_pipe, &writer);
+
+  path = g_strdup_printf ("/dev/fd/%d", fds[0]);
+  r = read_path (path);
+  g_thread_join (g_steal_pointer (&thread));
+  close (fds[0]);
+  g_assert_cmpstr (r, ==, expected->str);
+}
+
+/* Text that a spreadsheet would run as a formula is written after a quote; amounts are not
+ * text and keep their sign; the reader's side takes exactly that quote off again. */
+static void
+test_formula_cells (void)
+{
+  const char *const texts[] = { "=HYPERLINK(\"http://x\")", "+1", "-x", "@SUM(A1)", "\tTab",
+                                "'=quoted", "''+two", "'plain", "'", "a=b", "", "-" };
+  const char *const written[] = { "'=HYPERLINK(\"http://x\")", "'+1", "'-x",
+                                  "'@SUM(A1)", "'\tTab", "''=quoted", "'''+two", "'plain",
+                                  "'", "a=b", "", "'-" };
+  RcvCurrency eur = { "EUR", 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(RcvCsvReader) reader = NULL;
+
+      rcv_csv_append_field (out, texts[i], ',');
+      if (strchr (texts[i], '"') == NULL)
+        g_assert_cmpstr (out->str, ==, written[i]);
+      g_string_append (out, ",end\n");
+      reader = rcv_csv_reader_new_for_data (out->str, out->len, "f.csv");
+      g_assert_cmpint (rcv_csv_reader_next (reader, NULL), ==, RCV_CSV_ROW);
+      g_assert_cmpstr (rcv_csv_reader_get_field (reader, 0), ==, written[i]);
+      g_assert_cmpstr (rcv_csv_text_of_cell (rcv_csv_reader_get_field (reader, 0)), ==, texts[i]);
+    }
+
+  {
+    g_autoptr(GString) out = g_string_new ("C1");
+
+    rcv_csv_append_money (out, -1250, &eur);
+    g_assert_cmpstr (out->str, ==, "C1,-12.50");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,6 +421,10 @@ main (int    argc,
   g_test_add_func ("/core/csv/empty", test_empty);
   g_test_add_func ("/core/csv/from-file", test_from_file);
   g_test_add_func ("/core/csv/writer-round-trip", test_writer_round_trip);
+  g_test_add_func ("/core/csv/line-limit", test_line_limit);
+  g_test_add_func ("/core/csv/row-limits", test_row_limits);
+  g_test_add_func ("/core/csv/pipe", test_pipe);
+  g_test_add_func ("/core/csv/formula-cells", test_formula_cells);
 
   return g_test_run ();
 }

@@ -55,6 +55,40 @@ test_julian_matches_gdate (void)
     }
 }
 
+/* Day arithmetic stops at the years Receivables keeps instead of wrapping 10000 to 0000. */
+static void
+test_end_of_calendar (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+  char iso[RCV_ISO_DATE_LEN];
+
+  g_assert_true (rcv_date_parse_iso ("9999-12-21", &date, NULL));
+  g_assert_true (rcv_date_add_days (&date, 10, &error));
+  g_assert_no_error (error);
+  rcv_date_to_iso (&date, iso);
+  g_assert_cmpstr (iso, ==, "9999-12-31");
+  g_assert_false (rcv_date_add_days (&date, 1, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_assert_cmpstr (error->message, ==, "9999-12-31 and 1 days after it is past 9999-12-31, "
+                                       "the last date Receivables keeps");
+  g_clear_error (&error);
+  rcv_date_to_iso (&date, iso);
+  g_assert_cmpstr (iso, ==, "9999-12-31");   /* left as it was */
+  g_assert_false (rcv_date_add_days (&date, G_MAXINT, &error));
+  g_clear_error (&error);
+
+  g_assert_true (rcv_date_parse_iso ("1900-01-10", &date, NULL));
+  g_assert_true (rcv_date_add_days (&date, -9, NULL));
+  g_assert_false (rcv_date_add_days (&date, -1, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_assert_false (rcv_date_add_days (&date, G_MININT, NULL));
+  g_assert_true (rcv_date_in_range (&date));
+
+  g_date_set_dmy (&date, 10, 1, 10000);
+  g_assert_false (rcv_date_in_range (&date));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -63,6 +97,7 @@ main (int    argc,
 
   g_test_add_func ("/core/date/parse", test_parse);
   g_test_add_func ("/core/date/julian-matches-gdate", test_julian_matches_gdate);
+  g_test_add_func ("/core/date/end-of-calendar", test_end_of_calendar);
 
   return g_test_run ();
 }

@@ -455,8 +455,9 @@ test_letter_text (void)
   letter = g_ptr_array_index (again->letters, 0);
   custom = rcv_dunning_letter_expand (letter, letter->body, "Firma", "",
                                       rcv_database_get_currency (db));
-  g_assert_cmpstr (custom, ==, "<b>Kunde</b> & Co: 1,234.56 € by 02/20/26, {ref} K1-20260210-1 "
-                               "01/31/26 1,234.56 €");
+  /* the customer's name and the reference are isolates (U+2068 … U+2069) in the sentence */
+  g_assert_cmpstr (custom, ==, "\u2068<b>Kunde</b> & Co\u2069: 1,234.56 € by 02/20/26, {ref} "
+                               "\u2068K1-20260210-1\u2069 01/31/26 1,234.56 €");
   /* what is not a placeholder stays as typed */
   g_clear_pointer (&custom, g_free);
   custom = rcv_dunning_letter_expand (letter, "{unknown} {", NULL, NULL,
@@ -512,6 +513,30 @@ test_output (void)
   g_assert_nonnull (strstr (json, "\"number\": \"R-2\""));
 }
 
+/* As of the calendar's last day the letters' deadline would be in the year 10000, printed
+ * 0000-01-10: the run is refused, saying why. */
+static void
+test_end_of_calendar (void)
+{
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDunningRun) run = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+
+  rcv_test_invoice (db, customer, "R-1", "9999-01-01", "9999-01-31", 100000);
+  run = rcv_dunning_run_new (db, rcv_test_date ("9999-12-21"), 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (run->letters->len, ==, 1);
+  g_clear_pointer (&run, rcv_dunning_run_free);
+
+  run = rcv_dunning_run_new (db, rcv_test_date ("9999-12-31"), 0, NULL, &error);
+  g_assert_null (run);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_assert_cmpstr (error->message, ==, "The letters' payment deadline: 9999-12-31 and 10 days "
+                                       "after it is past 9999-12-31, the last date Receivables "
+                                       "keeps");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +544,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dunning/levels", test_levels_at_boundaries);
+  g_test_add_func ("/dunning/end-of-calendar", test_end_of_calendar);
   g_test_add_func ("/dunning/level-one-day", test_level_one_day);
   g_test_add_func ("/dunning/escalation", test_escalation);
   g_test_add_func ("/dunning/record-all-or-nothing", test_record_all_or_nothing);

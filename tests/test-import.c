@@ -248,6 +248,41 @@ test_invoice_tax_and_credit_notes (Fixture       *fixture,
   g_assert_cmpint (credit->allocated, ==, 10000);
 }
 
+/* An invoice issued at the calendar's end whose terms take its due date past it is refused
+ * with its line, not by the file's CHECK constraint; a due date given in the file is fine. */
+static void
+test_end_of_calendar (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  FAILS (RCV_IMPORT_INVOICES,
+         "number,customer_id,issue_date,amount,due_date\n"
+         "E-1,C1,9999-12-31,10.00,9999-12-31\n"
+         "E-2,C1,9999-12-31,10.00,\n",
+         "in.csv:3: field “issue_date”: the due date by the customer's terms: 9999-12-31 and 14 "
+         "days after it is past 9999-12-31, the last date Receivables keeps");
+  import_ok (fixture, RCV_IMPORT_INVOICES,
+             "number,customer_id,issue_date,amount,due_date\nE-1,C1,9999-12-31,10.00,9999-12-31\n",
+             1);
+}
+
+/* An invoice of 0 is refused with its line, in the normal and in the bulk path alike. */
+static void
+test_zero_invoice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  import_ok (fixture, RCV_IMPORT_CUSTOMERS, customers_csv, 3);
+  FAILS (RCV_IMPORT_INVOICES,
+         "number,customer_id,issue_date,amount,tax_rate\n"
+         "Z-1,C1,2026-02-01,10.00,\n"
+         "Z-2,C1,2026-02-01,0.00,\n"
+         "Z-3,C1,2026-02-01,0,19\n"
+         "Z-4,C1,2026-02-01,-0.00,\n",
+         "in.csv:3: field “amount”: an invoice's total must be above zero",
+         "in.csv:4: field “amount”: an invoice's total must be above zero",
+         "in.csv:5: field “amount”: an invoice's total must be above zero");
+}
+
 static void
 test_invoice_errors (Fixture       *fixture,
                      gconstpointer  data)
@@ -771,6 +806,8 @@ main (int    argc,
   ADD ("/core/import/invoices", test_invoices);
   ADD ("/core/import/invoice-tax-and-credit-notes", test_invoice_tax_and_credit_notes);
   ADD ("/core/import/invoice-errors", test_invoice_errors);
+  ADD ("/core/import/zero-invoice", test_zero_invoice);
+  ADD ("/core/import/end-of-calendar", test_end_of_calendar);
   ADD ("/core/import/structural-errors", test_structural_errors);
   ADD ("/core/import/semicolon-file", test_semicolon_file);
   ADD ("/core/import/payments", test_payments);

@@ -109,6 +109,13 @@ test_invoice_validation (void)
   g_assert_cmpstr (field, ==, "due_date");
   g_clear_error (&error);
 
+  /* the editor's due date from the terms, past the calendar's end, is refused at the field */
+  g_date_set_dmy (&invoice->due_date, 10, G_DATE_JANUARY, 10000);
+  g_assert_false (rcv_invoice_validate (invoice, &field, &error));
+  g_assert_cmpstr (field, ==, "due_date");
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+
   invoice->due_date = *rcv_test_date ("2026-03-20");
   g_array_index (invoice->lines, RcvInvoiceLine, 0).unit_price = -100;
   g_assert_false (rcv_invoice_validate (invoice, &field, &error));
@@ -118,6 +125,45 @@ test_invoice_validation (void)
   g_array_set_size (invoice->lines, 0);
   g_assert_false (rcv_invoice_validate (invoice, &field, &error));
   g_assert_cmpstr (field, ==, "lines");
+  g_clear_error (&error);
+
+  /* nothing owed: no invoice, and no credit note either (lines may still cancel out) */
+  rcv_invoice_add_line (invoice, "x", 1000, 100, 0);
+  rcv_invoice_add_line (invoice, "y", 1000, -100, 0);
+  g_assert_false (rcv_invoice_validate (invoice, &field, &error));
+  g_assert_cmpstr (field, ==, "amount");
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "an invoice's total must be above zero");
+  g_clear_error (&error);
+  invoice->kind = RCV_INVOICE_KIND_CREDIT_NOTE;
+  g_assert_false (rcv_invoice_validate (invoice, &field, &error));
+  g_assert_cmpstr (field, ==, "amount");
+  g_assert_cmpstr (error->message, ==, "a credit note's total must be negative");
+}
+
+/* The rule holds for every write, not only for the forms that validate first. */
+static void
+test_zero_invoice (void)
+{
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (NULL);
+  g_autoptr(RcvInvoice) invoice = rcv_invoice_new (RCV_INVOICE_KIND_INVOICE);
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Alpha");
+
+  invoice->number = g_strdup ("Z-1");
+  invoice->customer_id = customer;
+  invoice->issue_date = *rcv_test_date ("2026-03-10");
+  invoice->due_date = *rcv_test_date ("2026-03-20");
+  rcv_invoice_add_line (invoice, "free", 1000, 0, 1900);
+  /* posted from the editor, or added as the import adds it */
+  g_assert_false (rcv_ledger_post_invoice (db, invoice, rcv_test_date ("2026-03-10"), NULL, NULL,
+                                           &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "an invoice's total must be above zero"));
+  g_clear_error (&error);
+  g_assert_false (rcv_ledger_add_invoice (db, invoice, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_assert_null (rcv_ledger_find_invoice (db, "Z-1", NULL));
 }
 
 static void
@@ -365,6 +411,7 @@ main (int    argc,
   g_test_add_func ("/core/ledger/customer-validation", test_customer_validation);
   g_test_add_func ("/core/ledger/invoice-round-trip", test_invoice_round_trip);
   g_test_add_func ("/core/ledger/invoice-validation", test_invoice_validation);
+  g_test_add_func ("/core/ledger/zero-invoice", test_zero_invoice);
   g_test_add_func ("/core/ledger/propose-number", test_propose_number);
   g_test_add_func ("/core/ledger/explicit-partial-payment", test_explicit_partial_payment);
   g_test_add_func ("/core/ledger/allocation-limits", test_allocation_limits);

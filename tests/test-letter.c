@@ -18,7 +18,9 @@
 #include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-letter.h"
+#include "rcv-letter-private.h"
 #include "rcv-test-utils.h"
+#include "rcv-text.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
@@ -499,6 +501,54 @@ test_german (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Müller KG"));
 }
 
+/* Names are isolates in the letter: an override in one (“\u202Eevil\u202C Corp”, which
+ * showed as “Corp live”) is left out and cannot run past the name, a stray PDI cannot end the
+ * isolate early, and a right-to-left name is kept as written, as its own isolate. */
+static void
+test_bidi_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = NULL;
+  g_autofree char *shortened = rcv_text_isolate ("Müller\u202E GmbH", 3);
+  g_autofree char *plain = rcv_text_shorten ("Mü\xff" "ller", 3);
+  gint64 evil = rcv_test_customer (db, "C1", "\u202Eevil\u202C Corp\u2069\u202D");
+  gint64 arabic = rcv_test_customer (db, "C2", "شركة الأمل\u200F");
+  const char *const expected[] = { "\u2068evil Corp\u2069", "\u2068شركة الأمل\u200F\u2069" };
+
+  g_assert_cmpstr (shortened, ==, "\u2068Mül…\u2069");
+  g_assert_cmpstr (plain, ==, "Mü\uFFFD…");
+  rcv_test_invoice (db, evil, "E-1", "2026-01-01", "2026-01-31", 10000);
+  rcv_test_invoice (db, arabic, "A-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  g_assert_cmpuint (run->letters->len, ==, 2);
+  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      RcvDunningLetter *letter = g_ptr_array_index (run->letters, i);
+      g_autoptr(RcvLetterLayout) layout = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *greeting = NULL;
+      cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595, 842);
+      cairo_t *cr = cairo_create (surface);
+      const char *recipient, *running;
+
+      layout = rcv_letter_layout_new (head, letter, cr);
+      rcv_letter_layout_get_texts (layout, &recipient, &running);
+      g_assert_true (g_str_has_prefix (recipient, expected[i]));
+      g_assert_true (g_str_has_prefix (running, expected[i]));
+      g_assert_true (g_str_has_prefix (running + strlen (expected[i]), " · "));
+      body = rcv_dunning_letter_expand (letter, "Dear {customer}, pay.", "Firma", NULL,
+                                        rcv_database_get_currency (db));
+      greeting = g_strconcat ("Dear ", expected[i], ", pay.", NULL);
+      g_assert_cmpstr (body, ==, greeting);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_paper (void)
 {
@@ -535,6 +585,7 @@ main (int   argc,
   ADD ("/letter/errors", test_errors);
   ADD ("/letter/progress", test_progress);
   ADD ("/letter/german", test_german);
+  ADD ("/letter/bidi-names", test_bidi_names);
 #undef ADD
 
   status = g_test_run ();

@@ -18,6 +18,12 @@
 #include "rcv-test-utils.h"
 
 #define AS_OF "2026-06-01"
+/* each name in a notification is a directional isolate of its own */
+#define FSI "\u2068"
+#define PDI "\u2069"
+
+/* the first customer's name, when a test wants another one */
+static const char *first_name = NULL;
 
 /* A company whose first `n` customers are late: customer i's oldest invoice is 95 days late
  * for even i, 65 for odd i; the first one's name needs escaping in markup. */
@@ -30,7 +36,7 @@ company_with_late_accounts (guint   n,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *code = g_strdup_printf ("K%02u", i + 1);
-      g_autofree char *name = i == 0 ? g_strdup ("Smith & <Sons>")
+      g_autofree char *name = i == 0 ? g_strdup (first_name != NULL ? first_name : "Smith & <Sons>")
                                      : g_strdup_printf ("Customer %u", i + 1);
       g_autofree char *number = g_strdup_printf ("R-%02u", i + 1);
       gint64 customer = rcv_test_customer (db, code, name);
@@ -98,16 +104,16 @@ test_one_each (void)
   g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
 
   first = rcv_fake_notifications_get (fake, 0);
-  g_assert_cmpstr (first->summary, ==, "Smith & <Sons> is 95 days overdue");
-  g_assert_cmpstr (first->body, ==, "Smith &amp; &lt;Sons&gt;: 1,000.00 € overdue\n"
-                                    "Oldest invoice: R-01, due 02/26/26");   /* the C locale's date */
+  g_assert_cmpstr (first->summary, ==, FSI "Smith & <Sons>" PDI " is 95 days overdue");
+  g_assert_cmpstr (first->body, ==, FSI "Smith &amp; &lt;Sons&gt;" PDI ": 1,000.00 € overdue\n"
+                                    "Oldest invoice: " FSI "R-01" PDI ", due 02/26/26");   /* the C locale's date */
   g_assert_cmpstr (first->app_name, ==, "Receivables");
   g_assert_cmpstr (first->app_icon, ==, APPLICATION_ID);
   g_assert_cmpstr (first->desktop_entry, ==, APPLICATION_ID);
   g_assert_cmpstrv (first->actions, actions);
 
   second = rcv_fake_notifications_get (fake, 1);
-  g_assert_cmpstr (second->summary, ==, "Customer 2 is 65 days overdue");
+  g_assert_cmpstr (second->summary, ==, FSI "Customer 2" PDI " is 65 days overdue");
   g_assert_nonnull (strstr (second->body, "1,000.01 € overdue"));
   g_assert_true (rcv_notifier_is_busy (notifier));
 
@@ -130,7 +136,7 @@ test_plain_server (void)
 
   send_all (notifier, db, check->crossings);
   n = rcv_fake_notifications_get (fake, 0);
-  g_assert_true (g_str_has_prefix (n->body, "Smith & <Sons>: 1,000.00 € overdue"));
+  g_assert_true (g_str_has_prefix (n->body, FSI "Smith & <Sons>" PDI ": 1,000.00 € overdue"));
   g_assert_cmpuint (g_strv_length (n->actions), ==, 0);
   g_assert_false (rcv_notifier_server_has_actions (notifier));
   rcv_fake_notifications_stop (fake);
@@ -158,8 +164,8 @@ test_summary (void)
   lines = g_strsplit (n->body, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, RCV_NOTIFIER_SUMMARY_LINES + 1);
   /* the 90-day accounts first, the larger amount first among them */
-  g_assert_cmpstr (lines[0], ==, "Customer 11: 95 days, 1,000.10 €");
-  g_assert_nonnull (strstr (n->body, "Smith &amp; &lt;Sons&gt;: 95 days, 1,000.00 €"));
+  g_assert_cmpstr (lines[0], ==, FSI "Customer 11" PDI ": 95 days, 1,000.10 €");
+  g_assert_nonnull (strstr (n->body, FSI "Smith &amp; &lt;Sons&gt;" PDI ": 95 days, 1,000.00 €"));
   g_assert_cmpstr (lines[RCV_NOTIFIER_SUMMARY_LINES], ==, "and 3 more");
   g_assert_cmpstrv (n->actions, actions);
 
@@ -330,7 +336,7 @@ test_cli_check (void)
   {
     g_autoptr(RcvFakeNotification) n = rcv_fake_notifications_get (fake, 2);
 
-    g_assert_cmpstr (n->summary, ==, "Smith & <Sons> is 95 days overdue");
+    g_assert_cmpstr (n->summary, ==, FSI "Smith & <Sons>" PDI " is 95 days overdue");
     g_assert_nonnull (strstr (n->body, "R-NEW"));
   }
   rcv_fake_notifications_stop (fake);
@@ -596,7 +602,7 @@ test_missed_instalment (void)
   g_assert_nonnull (strstr (out, "300.00"));
   g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 1);
   n = rcv_fake_notifications_get (fake, 0);
-  g_assert_cmpstr (n->summary, ==, "Smith & <Sons> missed an instalment");
+  g_assert_cmpstr (n->summary, ==, FSI "Smith & <Sons>" PDI " missed an instalment");
   g_assert_true (g_str_has_prefix (n->body, "Instalment 1, due "));
   g_assert_true (g_str_has_suffix (n->body, ": 300.00 € short"));
   g_assert_cmpstrv (n->actions, actions);
@@ -610,6 +616,80 @@ test_missed_instalment (void)
   g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 1);
   rcv_fake_notifications_stop (fake);
   g_unlink (path);
+}
+
+/* A name of 4 000 characters is shown by its first 60 and “…”, cut between characters; a
+ * name with a right-to-left override is isolated and loses the override, so “Corp” stays
+ * after it and the words around it keep their order; an Arabic name is kept as it is. */
+static void
+test_long_and_bidi_names (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS | RCV_FAKE_MARKUP);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  const char *const names[] = { NULL, "\u202Eevil\u202C Corp\u2069\u202E", "شركة الأمل" };
+  const char *const shown[] = { NULL, FSI "evil Corp" PDI, FSI "شركة الأمل" PDI };
+
+  while (g_utf8_strlen (long_name->str, -1) < 4000)
+    g_string_append (long_name, "Müller ");
+  g_string_truncate (long_name, (gsize) (g_utf8_offset_to_pointer (long_name->str, 4000) -
+                                         long_name->str));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(RcvDatabase) db = NULL;
+      g_autoptr(RcvAlertCheck) check = NULL;
+      g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+      g_autoptr(RcvFakeNotification) one = NULL;
+      g_autoptr(RcvFakeNotification) summary = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *summary_line = NULL;
+
+      first_name = names[i] != NULL ? names[i] : long_name->str;
+      db = company_with_late_accounts (6, &path);
+      check = claim (db);
+      if (names[i] != NULL)
+        expected = g_strdup (shown[i]);
+      else
+        {
+          g_autofree char *sixty = g_utf8_substring (long_name->str, 0, 60);
+          expected = g_strconcat (FSI, sixty, "…", PDI, NULL);
+        }
+
+      /* one notification, then the summary of six */
+      {
+        g_autoptr(GPtrArray) first = g_ptr_array_new ();
+
+        for (guint c = 0; c < check->crossings->len; c++)
+          if (g_str_equal (((RcvAlert *) g_ptr_array_index (check->crossings, c))->name,
+                           first_name))
+            g_ptr_array_add (first, g_ptr_array_index (check->crossings, c));
+        g_assert_cmpuint (first->len, ==, 1);
+        send_all (notifier, db, first);
+      }
+      send_all (notifier, db, check->crossings);
+      g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
+      one = rcv_fake_notifications_get (fake, 0);
+      summary = rcv_fake_notifications_get (fake, 1);
+      g_test_message ("%s | %s", one->summary, summary->body);
+
+      g_assert_true (g_str_has_prefix (one->summary, expected));
+      g_assert_cmpstr (one->summary + strlen (expected), ==, " is 95 days overdue");
+      g_assert_true (g_str_has_prefix (one->body, expected));
+      g_assert_cmpuint (g_utf8_strlen (one->body, -1), <, 200);
+      summary_line = g_strconcat (expected, ": 95 days, 1,000.00 €", NULL);
+      g_assert_nonnull (strstr (summary->body, summary_line));
+      g_assert_cmpuint (strlen (summary->body), <, 1000);
+      /* nothing but the isolate's own controls reaches the server */
+      g_assert_null (strstr (summary->body, "\u202E"));
+      g_assert_null (strstr (one->summary, "\u202C"));
+
+      rcv_fake_notifications_close_all (fake);
+      rcv_test_wait_until (notifier_idle, notifier);
+      rcv_fake_notifications_clear (fake);
+    }
+  first_name = NULL;
+  rcv_fake_notifications_stop (fake);
 }
 
 int
@@ -627,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/notify/one-each", test_one_each);
   g_test_add_func ("/notify/plain-server", test_plain_server);
   g_test_add_func ("/notify/summary", test_summary);
+  g_test_add_func ("/notify/long-and-bidi-names", test_long_and_bidi_names);
   g_test_add_func ("/notify/action-reaches-app", test_action_reaches_app);
   g_test_add_func ("/notify/no-server", test_no_server);
   g_test_add_func ("/notify/cli-check", test_cli_check);

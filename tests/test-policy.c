@@ -589,6 +589,8 @@ test_json_bad_files (void)
     { "{\n  \"a\": 1,\n  \"a\": 2\n}", "p.json:3:3: the name “a” appears twice" },
     { "{\"a\": \"open", "p.json:1:12: the text is not closed by a quote" },
     { "{\"a\": \"\\x\"}", "p.json:1:8: “\\x” is not an escape" },
+    /* the whole character after the backslash, not its first byte (found by fuzz-json) */
+    { "{\"a\": \"\\é\"}", "p.json:1:8: “\\é” is not an escape" },
     { "{\"a\": \"\\ud800\"}", "unpaired UTF-16 surrogate" },
     { "{\"a\": 01}", "p.json:1:8: expected “,” or “}”" },
     { "{\"a\": 1.}", "expected a digit" },
@@ -653,6 +655,7 @@ test_json_bad_files (void)
       if (strstr (error->message, files[i].expected) == NULL)
         g_error ("“%s” is not in “%s”", files[i].expected, error->message);
       g_assert_true (g_str_has_prefix (error->message, "p.json:"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       after = rcv_test_fingerprint (path);
       g_assert_cmpstr (before, ==, after);
     }
@@ -686,6 +689,138 @@ test_json_reader (void)
     g_string_append_c (deep, '[');
   g_assert_null (rcv_json_parse (deep->str, -1, "deep", &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_FILE);
+}
+
+/* A policy file on one line of 5 MB: the reader counts columns on from where it last stopped,
+ * so it is read in linear time (it took minutes). Speed is measured by the README's
+ * benchmark; the bound here only catches a quadratic return. */
+static void
+test_json_one_line (void)
+{
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvJsonNode) root = NULL;
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"receivables-policies\", \"version\": 1, "
+                                          "\"currency\": \"EUR\", \"policies\": [");
+  g_autofree char *padding = g_strnfill (600, 'x');
+  g_autofree char *where = NULL;
+  guint created = 0, updated = 0, n = 0;
+  gint64 start;
+
+  while (json->len < 5 * 1024 * 1024)
+    {
+      g_string_append_printf (json, "%s{\"name\": \"Policy %u\", \"terms_days\": %u, "
+                              "\"reminder_levels\": [{\"days_after_due\": 7, \"title\": "
+                              "\"Reminder ü\", \"text\": \"%s\", \"fee\": 1.50}]}",
+                              n > 0 ? ", " : "", n, n % 90, padding);
+      n++;
+    }
+  g_string_append (json, ", 7]}");
+  g_assert_null (strchr (json->str, '\n'));
+
+  start = g_get_monotonic_time ();
+  root = rcv_json_parse (json->str, (gssize) json->len, "one-line.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rcv_json_object_get (root, "policies")->children->len, ==, n + 1);
+  g_test_message ("%u policies, %" G_GSIZE_FORMAT " bytes on one line, parsed in %.2f s", n,
+                  json->len, (g_get_monotonic_time () - start) / 1e6);
+
+  /* more policies than a file may hold are refused whole, saying where */
+  g_assert_false (rcv_policy_import_json (db, json->str, (gssize) json->len, "one-line.json",
+                                          NULL, NULL, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  where = g_strdup_printf ("one-line.json:1:81: policies: a file holds at most 1000 policies, "
+                           "this one %u", n + 1);
+  g_assert_cmpstr (error->message, ==, where);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* 999 of them on one line are read; an error at the end says where in characters */
+  g_string_truncate (json, (gsize) (strstr (json->str, "{\"name\": \"Policy 999\"") - json->str));
+  g_string_append (json, "7]}");
+  g_assert_false (rcv_policy_import_json (db, json->str, (gssize) json->len, "one-line.json",
+                                          NULL, NULL, &error));
+  g_clear_pointer (&where, g_free);
+  where = g_strdup_printf ("one-line.json:1:%ld: policies[999]: must be an object, not a "
+                           "number", g_utf8_strlen (json->str, -1) - 2);
+  g_assert_cmpstr (error->message, ==, where);
+  g_clear_error (&error);
+  g_string_truncate (json, json->len - 5);
+  g_string_append (json, "]}");
+  g_assert_true (rcv_policy_import_json (db, json->str, (gssize) json->len, "one-line.json",
+                                         &created, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (created, ==, 999);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_test_message ("and refused, then 999 imported, in %.2f s in all",
+                  (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Values are counted: many small ones are refused, not held in memory. */
+static void
+test_json_many_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+
+  for (guint i = 0; i <= RCV_JSON_MAX_VALUES; i++)
+    g_string_append (json, "0,");
+  g_string_append (json, "0]");
+  g_assert_null (rcv_json_parse (json->str, (gssize) json->len, "many.json", &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_FILE);
+  g_assert_cmpstr (error->message, ==,
+                   "many.json:1:500000: more than 250000 values: this is not a file to read");
+}
+
+/* A value of a megabyte is quoted by its first 40 characters, cut on a character boundary. */
+static void
+test_json_long_values (void)
+{
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+  g_autoptr(GString) value = g_string_new ("é");
+  g_autofree char *forty = NULL;
+  g_autofree char *sixty = NULL;
+
+  while (value->len < 1024 * 1024)
+    g_string_append (value, "ab€");
+  forty = g_strndup (value->str, (gsize) (g_utf8_offset_to_pointer (value->str, 40) - value->str));
+
+  /* a name of 60 characters is a good one (the limit is 80), given twice */
+  sixty = g_strndup (value->str, (gsize) (g_utf8_offset_to_pointer (value->str, 60) - value->str));
+  json = g_string_new (NULL);
+  g_string_append_printf (json, "{\"format\": \"receivables-policies\", \"version\": 1, "
+                          "\"currency\": \"EUR\", \"policies\": [{\"name\": \"%s\", "
+                          "\"interest\": \"%s\", \"%s\": 1}, {\"name\": \"%s\"}, "
+                          "{\"name\": \"%s\"}]}",
+                          value->str, value->str, value->str, sixty, sixty);
+  g_assert_false (rcv_policy_import_json (db, json->str, -1, "long.json", NULL, NULL, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_assert_cmpuint (strlen (error->message), <, 2000);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  {
+    g_autofree char *policy = g_strdup_printf ("policy “%s…”", forty);
+    g_autofree char *interest = g_strdup_printf ("interest: “%s…” is not one of", forty);
+    g_autofree char *field = g_strdup_printf (", %s…: is not a known field", forty);
+    g_autofree char *twice = g_strdup_printf ("the policy “%s…” appears twice", forty);
+
+    g_assert_nonnull (strstr (error->message, policy));
+    g_assert_nonnull (strstr (error->message, interest));
+    g_assert_nonnull (strstr (error->message, field));
+    g_assert_nonnull (strstr (error->message, twice));
+  }
+  g_clear_error (&error);
+
+  /* the reader's own message about a repeated name */
+  g_string_printf (json, "{\"%s\": 1, \"%s\": 2}", value->str, value->str);
+  g_assert_null (rcv_json_parse (json->str, -1, "twice.json", &error));
+  {
+    g_autofree char *twice = g_strdup_printf ("the name “%s…” appears twice", forty);
+
+    g_assert_nonnull (strstr (error->message, twice));
+    g_assert_cmpuint (strlen (error->message), <, 300);
+  }
 }
 
 static void
@@ -738,6 +873,9 @@ main (int    argc,
   g_test_add_func ("/policy/json-round-trip", test_json_round_trip);
   g_test_add_func ("/policy/json-bad-files", test_json_bad_files);
   g_test_add_func ("/policy/json-reader", test_json_reader);
+  g_test_add_func ("/policy/json-one-line", test_json_one_line);
+  g_test_add_func ("/policy/json-long-values", test_json_long_values);
+  g_test_add_func ("/policy/json-many-values", test_json_many_values);
   g_test_add_func ("/policy/migration-from-1", test_migration_from_1);
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include "rcv-demo.h"
 #include "rcv-error.h"
 #include "rcv-export.h"
+#include "rcv-file.h"
 #include "rcv-import.h"
 #include "rcv-ledger.h"
 #include "rcv-policy.h"
@@ -859,7 +860,7 @@ command_policies (const char  *database,
         return rcv_cli_report_error (error);
       if (g_str_equal (argv[2], "-"))
         fputs (json, stdout);
-      else if (!g_file_set_contents (argv[2], json, -1, &error))
+      else if (!rcv_file_write_private (argv[2], json, -1, &error))
         return rcv_cli_report_error (error);
       return EXIT_OK;
     }

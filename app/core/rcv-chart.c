@@ -18,6 +18,8 @@
 #include "rcv-chart-private.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
+#include "rcv-file.h"
+#include "rcv-text.h"
 
 static RcvChart *
 chart_new (RcvChartKind       kind,
@@ -122,8 +124,9 @@ rcv_chart_new_customers (const RcvAgingReport *report,
 
           if (customer->customer_id == row->customer_id)
             {
-              customer->name = g_strdup (row->name != NULL && row->name[0] != '\0' ? row->name
-                                                                                  : row->code);
+              /* isolated: a label cannot reorder what is drawn or said around it */
+              customer->name = rcv_text_isolate (row->name != NULL && row->name[0] != '\0'
+                                                   ? row->name : row->code, 0);
               j++;
               break;
             }
@@ -611,6 +614,6 @@ rcv_chart_export (RcvChart            *chart,
       return FALSE;
     }
 
-  /* g_file_set_contents writes a temporary file and renames it over the name */
-  return g_file_set_contents (path, (const char *) bytes->data, (gssize) bytes->len, error);
+  /* a temporary file renamed over the name, 0600: the chart shows names and balances */
+  return rcv_file_write_private (path, (const char *) bytes->data, (gssize) bytes->len, error);
 }

@@ -5,31 +5,46 @@
  * (“,” or “;”) is detected from the header row; a UTF-8 BOM is skipped; CRLF, LF and lone CR
  * end records; blank lines are skipped. A malformed record is reported with its line and
  * column and skipped, so that a caller can report every bad row of a file in one pass.
+ *
+ * Hard limits keep any input, however long its lines, within the memory target: a field of
+ * at most RCV_CSV_MAX_FIELD_BYTES, a row of at most RCV_CSV_MAX_FIELDS fields and
+ * RCV_CSV_MAX_ROW_BYTES. A row over a limit is refused at the limit and the rest of its line
+ * is skipped without being kept, so a line of gigabytes costs one row's worth of memory.
+ *
+ * Input comes through the reader's own buffer, never through a seek: the BOM and the header's
+ * look-ahead are read into the buffer and then consumed from it, so a pipe, a FIFO or standard
+ * input reads exactly like a file.
  */
 #define G_LOG_DOMAIN "rcv-csv"
 
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rcv-csv.h"
 #include "rcv-error.h"
 
-#define MAX_FIELD_LENGTH (1024 * 1024)
 #define END_OF_INPUT (-1)
+/* the header's look-ahead for the separator, and the size of each read */
+#define LOOK_AHEAD 4096
+#define BUFFER_SIZE (256 * 1024)
 
 struct _RcvCsvReader
 {
   char *name;
-  FILE *file;          /* either a file … */
-  const char *data;    /* … or a buffer */
+  int fd;              /* a file descriptor we read into `buffer`, or -1 … */
+  char *buffer;        /* … and then `data` is `buffer` */
+  const char *data;    /* the bytes not yet consumed are data[position..length) */
   gsize length;
   gsize position;
+  gboolean at_eof;     /* the descriptor has nothing more */
+  int read_errno;      /* a read failed: the input ends there, reported once */
   guint line;          /* physical line of the next character */
   guint column;        /* column (in bytes, 1-based) of the next character */
   guint record_line;   /* physical line where the current record starts */
@@ -46,6 +61,7 @@ reader_new (const char *name)
   RcvCsvReader *reader = g_new0 (RcvCsvReader, 1);
 
   reader->name = g_strdup (name);
+  reader->fd = -1;
   reader->line = 1;
   reader->column = 1;
   reader->separator = ',';
@@ -55,27 +71,45 @@ reader_new (const char *name)
   return reader;
 }
 
+/* `path` "-" is standard input, named so in messages. */
 RcvCsvReader *
 rcv_csv_reader_new_for_path (const char *path,
                              GError    **error)
 {
   RcvCsvReader *reader;
-  FILE *file;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  if (g_str_equal (path, "-"))
     {
-      int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("%s: cannot open: %s"), path, g_strerror (saved_errno));
-      return NULL;
+      /* a descriptor of our own, so that freeing the reader leaves stdin open */
+      fd = fcntl (STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("standard input: cannot read: %s"), g_strerror (saved_errno));
+          return NULL;
+        }
+      reader = reader_new (_("standard input"));
     }
-  setvbuf (file, NULL, _IOFBF, 256 * 1024);
+  else
+    {
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("%s: cannot open: %s"), path, g_strerror (saved_errno));
+          return NULL;
+        }
+      reader = reader_new (path);
+    }
 
-  reader = reader_new (path);
-  reader->file = file;
+  reader->fd = fd;
+  reader->buffer = g_malloc (BUFFER_SIZE);
+  reader->data = reader->buffer;
   return reader;
 }
 
@@ -92,6 +126,7 @@ rcv_csv_reader_new_for_data (const char *data,
   reader = reader_new (name != NULL ? name : "data");
   reader->data = data;
   reader->length = length;
+  reader->at_eof = TRUE;
   return reader;
 }
 
@@ -101,21 +136,57 @@ rcv_csv_reader_free (RcvCsvReader *reader)
   if (reader == NULL)
     return;
 
-  g_clear_pointer (&reader->file, fclose);
+  if (reader->fd >= 0)
+    close (reader->fd);
+  g_free (reader->buffer);
   g_string_free (reader->text, TRUE);
   g_array_unref (reader->offsets);
   g_free (reader->name);
   g_free (reader);
 }
 
+/* Reads until at least `wanted` bytes are unconsumed in the buffer, or the input ends; the
+ * unconsumed bytes move to the buffer's start first. Returns how many are there. */
+static gsize
+fill (RcvCsvReader *reader,
+      gsize         wanted)
+{
+  g_assert (wanted <= BUFFER_SIZE);
+
+  if (reader->fd < 0 || reader->at_eof)
+    return reader->length - reader->position;
+
+  if (reader->position > 0)
+    {
+      memmove (reader->buffer, reader->buffer + reader->position,
+               reader->length - reader->position);
+      reader->length -= reader->position;
+      reader->position = 0;
+    }
+
+  while (reader->length < wanted && !reader->at_eof)
+    {
+      gssize n = read (reader->fd, reader->buffer + reader->length,
+                       BUFFER_SIZE - reader->length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        reader->read_errno = errno;
+      if (n <= 0)
+        reader->at_eof = TRUE;
+      else
+        reader->length += (gsize) n;
+    }
+  return reader->length;
+}
+
 static int
 raw_char (RcvCsvReader *reader)
 {
-  if (reader->file != NULL)
-    return getc_unlocked (reader->file);
-  if (reader->position < reader->length)
-    return (unsigned char) reader->data[reader->position++];
-  return END_OF_INPUT;
+  if (reader->position >= reader->length && fill (reader, 1) == 0)
+    return END_OF_INPUT;
+  return (unsigned char) reader->data[reader->position++];
 }
 
 static int
@@ -153,33 +224,20 @@ push_back (RcvCsvReader *reader,
     reader->column--;
 }
 
-/* The separator is whichever of “,” and “;” the header row has more of, outside quotes. */
+/* The separator is whichever of “,” and “;” the header row has more of, outside quotes. Only
+ * the header's first LOOK_AHEAD bytes count; they stay in the buffer to be read as the row. */
 static void
 detect_separator (RcvCsvReader *reader)
 {
   guint commas = 0, semicolons = 0;
   gboolean quoted = FALSE;
-  char buffer[4096];
-  gsize n = 0;
-  int c;
-
-  /* peek at the first line without consuming it */
-  if (reader->file != NULL)
-    {
-      long start = ftell (reader->file);
-
-      n = fread (buffer, 1, sizeof buffer, reader->file);
-      fseek (reader->file, start, SEEK_SET);
-    }
-  else
-    {
-      n = MIN (sizeof buffer, reader->length - reader->position);
-      memcpy (buffer, reader->data + reader->position, n);
-    }
+  gsize n = MIN (fill (reader, LOOK_AHEAD), LOOK_AHEAD);
+  const char *head = reader->data + reader->position;
 
   for (gsize i = 0; i < n; i++)
     {
-      c = buffer[i];
+      char c = head[i];
+
       if (c == '"')
         quoted = !quoted;
       else if (!quoted && (c == '\n' || c == '\r'))
@@ -196,18 +254,11 @@ detect_separator (RcvCsvReader *reader)
 static void
 skip_bom (RcvCsvReader *reader)
 {
-  static const unsigned char bom[] = { 0xEF, 0xBB, 0xBF };
+  static const char bom[] = { '\xEF', '\xBB', '\xBF' };
 
-  if (reader->file != NULL)
-    {
-      unsigned char head[3];
-      gsize n = fread (head, 1, 3, reader->file);
-
-      if (n != 3 || memcmp (head, bom, 3) != 0)
-        fseek (reader->file, 0, SEEK_SET);
-    }
-  else if (reader->length >= 3 && memcmp (reader->data, bom, 3) == 0)
-    reader->position = 3;
+  if (fill (reader, sizeof bom) >= sizeof bom &&
+      memcmp (reader->data + reader->position, bom, sizeof bom) == 0)
+    reader->position += sizeof bom;
 }
 
 static void
@@ -289,12 +340,29 @@ next_record:
                                _("a NUL byte: this is not a text file"));
         }
 
-      if (reader->text->len - field_start > MAX_FIELD_LENGTH)
+      if (c == END_OF_INPUT && reader->read_errno != 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("cannot read further: %s"), g_strerror (reader->read_errno));
+
+          reader->read_errno = 0;
+          return record_error (reader, error, reader->line, reader->column, message);
+        }
+
+      /* refused at the limit: what follows on the line is read but not kept */
+      if (reader->text->len - field_start > RCV_CSV_MAX_FIELD_BYTES)
         {
           guint line = reader->line, column = reader->column - 1;
           skip_rest_of_line (reader);
           return record_error (reader, error, line, column,
-                               _("a field longer than 1 MiB"));
+                               _("a field longer than 64 KiB: the rest of the line is skipped"));
+        }
+      if (reader->text->len > RCV_CSV_MAX_ROW_BYTES)
+        {
+          guint line = reader->line, column = reader->column - 1;
+          skip_rest_of_line (reader);
+          return record_error (reader, error, line, column,
+                               _("a row longer than 1 MiB: the rest of the line is skipped"));
         }
 
       switch (state)
@@ -313,6 +381,16 @@ next_record:
         case UNQUOTED:
           if (c == reader->separator)
             {
+              if (reader->offsets->len > RCV_CSV_MAX_FIELDS - 1)
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("a row of more than %u fields: the rest of the line is "
+                                       "skipped"), (guint) RCV_CSV_MAX_FIELDS);
+                  guint line = reader->line, column = reader->column - 1;
+
+                  skip_rest_of_line (reader);
+                  return record_error (reader, error, line, column, message);
+                }
               end_field (reader);
               field_start = reader->text->len;
               state = FIELD_START;
@@ -425,7 +503,8 @@ rcv_csv_reader_get_line (RcvCsvReader *reader)
   return reader->record_line;
 }
 
-/* The size of the input in bytes, to estimate how many rows it holds. */
+/* The size of the input in bytes, to estimate how many rows it holds: 0 when not known (a
+ * pipe). */
 guint64
 rcv_csv_reader_get_size (RcvCsvReader *reader)
 {
@@ -433,9 +512,9 @@ rcv_csv_reader_get_size (RcvCsvReader *reader)
 
   g_return_val_if_fail (reader != NULL, 0);
 
-  if (reader->file == NULL)
+  if (reader->fd < 0)
     return reader->length;
-  if (fstat (fileno (reader->file), &st) != 0)
+  if (fstat (reader->fd, &st) != 0 || !S_ISREG (st.st_mode))
     return 0;
   return (guint64) st.st_size;
 }
@@ -466,28 +545,56 @@ rcv_csv_append_money (GString           *out,
   rcv_money_append_plain (out, amount, currency);
 }
 
+/* A spreadsheet takes a cell that starts with “=”, “+”, “-” or “@” (or a tab or CR before
+ * one, OWASP says) as a formula and runs it. The writer puts a single quote before such a
+ * text, which spreadsheets show as text; and before one that already starts with quotes and
+ * then such a character, so that rcv_csv_text_of_cell () takes exactly one quote off again
+ * and an export imports back as it was. Amounts never come here (rcv_csv_append_money ()),
+ * so “-12.50” stays a number. */
+static gboolean
+needs_neutralising (const char *field)
+{
+  char first = field[strspn (field, "'")];
+
+  return first != '\0' && strchr ("=+-@\t\r", first) != NULL;
+}
+
+/* The text a cell that rcv_csv_append_field () wrote stands for: without the quote it put
+ * before a formula's first character. */
+const char *
+rcv_csv_text_of_cell (const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  return cell[0] == '\'' && needs_neutralising (cell + 1) ? cell + 1 : cell;
+}
+
 void
 rcv_csv_append_field (GString    *out,
                       const char *field,
                       char        separator)
 {
+  const char *neutral;
   gboolean quote;
 
   g_return_if_fail (out != NULL);
 
   if (field == NULL)
     field = "";
+  neutral = needs_neutralising (field) ? "'" : "";
 
   quote = strchr (field, separator) != NULL || strpbrk (field, "\"\r\n") != NULL ||
           (field[0] == ' ' || (field[0] != '\0' && field[strlen (field) - 1] == ' '));
 
   if (!quote)
     {
+      g_string_append (out, neutral);
       g_string_append (out, field);
       return;
     }
 
   g_string_append_c (out, '"');
+  g_string_append (out, neutral);
   for (const char *p = field; *p; p++)
     {
       if (*p == '"')

@@ -11,6 +11,14 @@ G_BEGIN_DECLS
 
 typedef struct _RcvCsvReader RcvCsvReader;
 
+/* The reader's hard limits. The importers' widest row has 8 columns and its longest text
+ * RCV_MAX_TEXT_LENGTH (4 000) characters, at most 16 000 bytes; these leave room for that and
+ * for a header with a few unknown columns to report, and keep one row within 1 MiB whatever
+ * the input. */
+#define RCV_CSV_MAX_FIELD_BYTES (64 * 1024)
+#define RCV_CSV_MAX_FIELDS 64
+#define RCV_CSV_MAX_ROW_BYTES (1024 * 1024)
+
 typedef enum
 {
   RCV_CSV_ROW,   /* a record was read */
@@ -34,6 +42,7 @@ char          rcv_csv_reader_get_separator (RcvCsvReader *reader);
 guint64       rcv_csv_reader_get_size     (RcvCsvReader *reader);
 const char   *rcv_csv_reader_get_name     (RcvCsvReader *reader);
 
+const char   *rcv_csv_text_of_cell        (const char *cell);
 void          rcv_csv_append_field        (GString    *out,
                                            const char *field,
                                            char        separator);

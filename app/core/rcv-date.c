@@ -73,6 +73,60 @@ write_iso (guint year,
   buffer[10] = '\0';
 }
 
+/* Whether `date` is within the years Receivables keeps (1900–9999): GDate goes on to 65535,
+ * whose years the four-digit ISO text cannot hold. */
+gboolean
+rcv_date_in_range (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  return g_date_get_year (date) >= MIN_YEAR && g_date_get_year (date) <= MAX_YEAR;
+}
+
+/* Adds `days` (negative: goes back) to a valid date. A result outside the years Receivables
+ * keeps is refused with RCV_INPUT_ERROR_RANGE, and `date` is left as it was: the day after
+ * 9999-12-31 would be written 0000-01-01. */
+gboolean
+rcv_date_add_days (GDate   *date,
+                   gint     days,
+                   GError **error)
+{
+  GDate first, last;
+  gint64 julian;
+  char from[RCV_ISO_DATE_LEN];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  /* in Julian days, where any `days` fits: GDate's own add and subtract assert instead */
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, MIN_YEAR);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, MAX_YEAR);
+  julian = (gint64) g_date_get_julian (date) + days;
+  if (rcv_date_in_range (date) && julian >= (gint64) g_date_get_julian (&first) &&
+      julian <= (gint64) g_date_get_julian (&last))
+    {
+      g_date_set_julian (date, (guint32) julian);
+      return TRUE;
+    }
+
+  rcv_date_to_iso (date, from);
+  if (days >= 0)
+    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                 _("%s and %d days after it is past 9999-12-31, the last date Receivables keeps"),
+                 from, days);
+  else
+    {
+      /* -G_MININT does not fit a gint */
+      g_autofree char *back = g_strdup_printf ("%" G_GINT64_FORMAT, -(gint64) days);
+
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("%s days before %s is before 1900-01-01, the first date Receivables keeps"),
+                   back, from);
+    }
+  return FALSE;
+}
+
 void
 rcv_date_to_iso (const GDate *date,
                  char         buffer[RCV_ISO_DATE_LEN])
@@ -84,6 +138,15 @@ rcv_date_to_iso (const GDate *date,
   year = g_date_get_year (date);
   month = g_date_get_month (date);
   day = g_date_get_day (date);
+  /* a date past the range is a bug of the caller (rcv_date_add_days () refuses them); it is
+   * never printed wrapped (10000-01-10 as 0000-01-10) */
+  if (year > MAX_YEAR || year < MIN_YEAR)
+    {
+      g_critical ("a date outside %d–%d reached the output", MIN_YEAR, MAX_YEAR);
+      year = CLAMP (year, MIN_YEAR, MAX_YEAR);
+      month = year == MAX_YEAR ? 12 : 1;
+      day = year == MAX_YEAR ? 31 : 1;
+    }
   write_iso (year, month, day, buffer);
 }
 

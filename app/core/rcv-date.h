@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 gboolean rcv_date_parse_iso  (const char *text,
                               GDate      *date,
                               GError    **error);
+gboolean rcv_date_in_range   (const GDate *date);
+gboolean rcv_date_add_days   (GDate       *date,
+                              gint         days,
+                              GError     **error);
 void     rcv_date_to_iso     (const GDate *date,
                               char         buffer[RCV_ISO_DATE_LEN]);
 char    *rcv_date_format_iso (const GDate *date);

@@ -46,6 +46,7 @@
 #include "rcv-error.h"
 #include "rcv-json.h"
 #include "rcv-ledger.h"
+#include "rcv-text.h"
 
 typedef struct
 {
@@ -477,7 +478,13 @@ account_letter (RcvDatabase   *db,
   letter->policy_name = g_strdup (policy->name);
   letter->date = run->as_of;
   letter->deadline = run->as_of;
-  g_date_add_days (&letter->deadline, RCV_DUNNING_DEADLINE_DAYS);
+  /* the as-of date is the user's: a deadline past the calendar's end is refused, not printed
+   * wrapped */
+  if (!rcv_date_add_days (&letter->deadline, RCV_DUNNING_DEADLINE_DAYS, error))
+    {
+      g_prefix_error (error, _("The letters' payment deadline: "));
+      return FALSE;
+    }
   letter->oldest_due = first_late;
   g_date_subtract_days (&letter->oldest_due, 1);
   letter->level = top;
@@ -953,12 +960,14 @@ placeholder_value (const RcvDunningLetter *letter,
                    const char             *contact,
                    const RcvCurrency      *currency)
 {
+  /* the people's texts in a sentence are isolates of their own (rcv-text.c): a name that
+   * is right-to-left, or carries an override, cannot reorder the sentence around it */
   if (g_str_equal (name, "customer"))
-    return g_strdup (letter->name);
+    return rcv_text_isolate (letter->name, 0);
   if (g_str_equal (name, "company"))
-    return g_strdup (company);
+    return rcv_text_isolate (company, 0);
   if (g_str_equal (name, "contact"))
-    return g_strdup (contact);
+    return rcv_text_isolate (contact, 0);
   if (g_str_equal (name, "date"))
     return rcv_date_format_locale (&letter->date);
   if (g_str_equal (name, "deadline"))
@@ -976,7 +985,10 @@ placeholder_value (const RcvDunningLetter *letter,
   if (g_str_equal (name, "fees"))
     return rcv_money_format (letter->compensation + letter->fee, currency);
   if (g_str_equal (name, "reference"))
-    return rcv_dunning_letter_reference (letter);
+    {
+      g_autofree char *reference = rcv_dunning_letter_reference (letter);
+      return rcv_text_isolate (reference, 0);
+    }
   return NULL;
 }
 

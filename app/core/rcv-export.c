@@ -19,6 +19,7 @@
 #include "rcv-database-private.h"
 #include "rcv-error.h"
 #include "rcv-export.h"
+#include "rcv-file.h"
 
 #define FLUSH_SIZE (256 * 1024)
 
@@ -198,14 +199,10 @@ rcv_export_csv (RcvDatabase   *db,
   else
     {
       partial = g_strconcat (path, ".partial", NULL);
-      out.file = g_fopen (partial, "wb");
+      /* names and balances: private to the user, as the company file is */
+      out.file = rcv_file_create_private (partial, error);
       if (out.file == NULL)
-        {
-          int saved_errno = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-          return FALSE;
-        }
+        return FALSE;
     }
   out.path = path;
   out.buffer = g_string_sized_new (FLUSH_SIZE + 4096);

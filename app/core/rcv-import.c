@@ -210,6 +210,7 @@ typedef struct _Import
   gint64 max_id;                      /* the highest ID the import's table had before it */
   gint64 started;                     /* monotonic time, for the phases' debug messages */
   gint64 secure_delete;               /* as it was, restored after the drops */
+  GError *fatal;                      /* the company file failed: no row is to blame */
 } Import;
 
 static const char *
@@ -363,6 +364,15 @@ ledger_problem (Import       *import,
                        strspn (error->message, "abcdefghijklmnopqrstuvwxyz_") ==
                          (gsize) (colon - error->message);
 
+  /* the ledger reports bad values as RCV_INPUT_ERROR; anything else is the company file
+   * itself (read-only, full, failing), which ends the import as a runtime error */
+  if (error->domain != RCV_INPUT_ERROR)
+    {
+      if (import->fatal == NULL)
+        import->fatal = g_error_copy (error);
+      return;
+    }
+
   if (has_field)
     {
       g_autofree char *field = g_strndup (error->message, (gsize) (colon - error->message));
@@ -437,14 +447,16 @@ fail:
   return FALSE;
 }
 
-/* The value of a column in the current row; "" when the column is absent or empty. */
+/* The value of a column in the current row; "" when the column is absent or empty. A cell
+ * our export neutralised as a formula ('=…) is read as the text it stands for, so that an
+ * export imports back as it was (the README's round trip). */
 static const char *
 field (Import *import,
        guint   spec_index)
 {
   int f = import->column_of[spec_index];
 
-  return f < 0 ? "" : rcv_csv_reader_get_field (import->reader, (guint) f);
+  return f < 0 ? "" : rcv_csv_text_of_cell (rcv_csv_reader_get_field (import->reader, (guint) f));
 }
 
 
@@ -1071,7 +1083,13 @@ import_invoice_row (Import *import,
   else
     {
       invoice->due_date = issue;
-      g_date_add_days (&invoice->due_date, (guint) customer->terms);
+      if (!rcv_date_add_days (&invoice->due_date, customer->terms, &local_error))
+        {
+          /* the due date the terms give is the row's problem, at its issue date */
+          row_problem (import, line, "issue_date", _("the due date by the customer's terms: %s"),
+                       local_error->message);
+          return;
+        }
     }
   invoice->description = g_strdup (field (import, I_DESCRIPTION));
   rcv_invoice_add_line (invoice, invoice->description, 1000, amount, tax_bp);
@@ -1713,6 +1731,9 @@ rcv_import_csv (RcvDatabase     *db,
           continue;
         }
 
+      if (import.fatal != NULL)
+        break;
+
       switch (kind)
         {
         case RCV_IMPORT_CUSTOMERS:
@@ -1759,6 +1780,11 @@ rcv_import_csv (RcvDatabase     *db,
       (report->n_problems == 0 && !allocate_pending_payments (&import, error)))
     goto rollback;
 
+  if (import.fatal != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&import.fatal));
+      goto rollback;
+    }
   if (report->n_problems > 0)
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
@@ -1803,6 +1829,7 @@ out:
     finish_resolving (&import);
   g_clear_pointer (&import.open, rcv_open_invoices_free);
   g_clear_error (&import.resolver_error);
+  g_clear_error (&import.fatal);
   g_clear_pointer (&import.to_resolve, g_async_queue_unref);
   g_clear_pointer (&import.resolved, g_async_queue_unref);
   if (import.bulk)

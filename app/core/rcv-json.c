@@ -14,6 +14,7 @@
 
 #include "rcv-error.h"
 #include "rcv-json.h"
+#include "rcv-text.h"
 
 struct _RcvJsonWriter
 {
@@ -233,13 +234,25 @@ typedef struct
   guint line;
   const char *line_start;
   guint depth;
+  const char *counted_to;   /* the column of counted_to is counted_column */
+  guint counted_column;
+  guint n_values;
 } Parser;
 
+/* Every node asks for its column, so it is counted on from where the last count stopped, not
+ * from the line's start: a file on one line is read in linear time, not quadratic. */
 static guint
 column_of (Parser     *parser,
            const char *at)
 {
-  return (guint) g_utf8_strlen (parser->line_start, at - parser->line_start) + 1;
+  if (parser->counted_to < parser->line_start || at < parser->counted_to)
+    {
+      parser->counted_to = parser->line_start;
+      parser->counted_column = 1;
+    }
+  parser->counted_column += (guint) g_utf8_strlen (parser->counted_to, at - parser->counted_to);
+  parser->counted_to = at;
+  return parser->counted_column;
 }
 
 static void G_GNUC_PRINTF (3, 4)
@@ -419,7 +432,16 @@ parse_string (Parser  *parser,
           }
           break;
         default:
-          parse_error (parser, error, _("“\\%c” is not an escape"), parser->p[1]);
+          {
+            /* the whole character after the backslash: one byte of “é” is not UTF-8 (found
+             * by fuzz-json) */
+            const char *next = parser->p + 1 < parser->end ? g_utf8_next_char (parser->p + 1)
+                                                           : parser->p + 1;
+            g_autofree char *escape =
+              g_strndup (parser->p + 1, (gsize) (MIN (next, parser->end) - (parser->p + 1)));
+
+            parse_error (parser, error, _("“\\%s” is not an escape"), escape);
+          }
           return NULL;
         }
       parser->p += 2;
@@ -494,12 +516,23 @@ parse_word (Parser     *parser,
   return TRUE;
 }
 
+static gboolean
+has_key (const RcvJsonNode *object,
+         const char        *key)
+{
+  for (guint i = 0; i < object->keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (object->keys, i), key))
+      return TRUE;
+  return FALSE;
+}
+
 static RcvJsonNode *
 parse_container (Parser  *parser,
                  gboolean object,
                  GError **error)
 {
   g_autoptr(RcvJsonNode) node = node_new (parser, object ? RCV_JSON_OBJECT : RCV_JSON_ARRAY);
+  g_autoptr(GHashTable) names = NULL;   /* the keys, not owned */
   char close = object ? '}' : ']';
 
   if (++parser->depth > MAX_DEPTH)
@@ -538,14 +571,24 @@ parse_container (Parser  *parser,
           key = parse_string (parser, error);
           if (key == NULL)
             return NULL;
-          for (guint i = 0; i < node->keys->len; i++)
-            if (g_str_equal (g_ptr_array_index (node->keys, i), key))
-              {
-                parser->p = key_at;   /* a name is on one line */
-                parse_error (parser, error, _("the name “%s” appears twice"), key);
-                g_free (key);
-                return NULL;
-              }
+          /* a set of the names once an object has many, so that a huge one stays linear */
+          if (names == NULL && node->keys->len >= 16)
+            {
+              names = g_hash_table_new (g_str_hash, g_str_equal);
+              for (guint i = 0; i < node->keys->len; i++)
+                g_hash_table_add (names, g_ptr_array_index (node->keys, i));
+            }
+          if (names != NULL ? g_hash_table_contains (names, key) : has_key (node, key))
+            {
+              g_autofree char *shown = rcv_text_shorten (key, RCV_TEXT_QUOTE_CHARS);
+
+              parser->p = key_at;   /* a name is on one line */
+              parse_error (parser, error, _("the name “%s” appears twice"), shown);
+              g_free (key);
+              return NULL;
+            }
+          if (names != NULL)
+            g_hash_table_add (names, key);
           g_ptr_array_add (node->keys, key);
           skip_space (parser);
           if (parser->p >= parser->end || *parser->p != ':')
@@ -586,6 +629,14 @@ parse_value (Parser  *parser,
   if (parser->p >= parser->end)
     {
       unexpected (parser, _("a value"), error);
+      return NULL;
+    }
+  /* a value costs some 60 bytes of memory, whatever its size in the file (“0,”): the count
+   * keeps a file within the memory target */
+  if (++parser->n_values > RCV_JSON_MAX_VALUES)
+    {
+      parse_error (parser, error, _("more than %u values: this is not a file to read"),
+                   (guint) RCV_JSON_MAX_VALUES);
       return NULL;
     }
   switch (*parser->p)

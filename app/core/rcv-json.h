@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 typedef struct _RcvJsonWriter RcvJsonWriter;
 
+/* The reader's bound on the values of one text: a policy file at its own bound (1 000
+ * policies of 9 levels) has some 60 000; 250 000 values take about 15 MB. */
+#define RCV_JSON_MAX_VALUES 250000
+
 RcvJsonWriter *rcv_json_writer_new          (gboolean pretty);
 char          *rcv_json_writer_free_to_string (RcvJsonWriter *writer);
 void           rcv_json_writer_free         (RcvJsonWriter *writer);

@@ -291,6 +291,14 @@ rcv_invoice_validate (RcvInvoice  *invoice,
       g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID, _("is required"));
       return FALSE;
     }
+  /* a date computed past 9999-12-31 (a due date from the terms) would be stored wrapped */
+  if (!rcv_date_in_range (&invoice->issue_date) || !rcv_date_in_range (&invoice->due_date))
+    {
+      *field = rcv_date_in_range (&invoice->issue_date) ? "due_date" : "issue_date";
+      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                           _("is outside 1900-01-01 to 9999-12-31, the dates Receivables keeps"));
+      return FALSE;
+    }
   if (g_date_compare (&invoice->due_date, &invoice->issue_date) < 0)
     {
       *field = "due_date";
@@ -341,7 +349,16 @@ rcv_invoice_validate (RcvInvoice  *invoice,
                            _("an invoice cannot be negative: enter a credit note instead"));
       return FALSE;
     }
-  if (invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE && invoice->total > 0)
+  /* nothing owed is no invoice, nothing credited no credit note: the rule is here, which the
+   * editor, the import and every write go through */
+  if (invoice->kind == RCV_INVOICE_KIND_INVOICE && invoice->total == 0)
+    {
+      *field = "amount";
+      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                           _("an invoice's total must be above zero"));
+      return FALSE;
+    }
+  if (invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE && invoice->total >= 0)
     {
       *field = "amount";
       g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,

@@ -5,6 +5,8 @@
 
 #include <pango/pango.h>
 
+#include "rcv-letter.h"
+
 G_BEGIN_DECLS
 
 PangoLayout *rcv_text_layout_new (PangoContext   *context,
@@ -14,5 +16,8 @@ PangoLayout *rcv_text_layout_new (PangoContext   *context,
                                   double          width,
                                   PangoAlignment  alignment);
 double       rcv_layout_height   (PangoLayout    *layout);
+void         rcv_letter_layout_get_texts (const RcvLetterLayout  *layout,
+                                          const char            **recipient,
+                                          const char            **running_head);
 
 G_END_DECLS

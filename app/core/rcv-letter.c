@@ -34,6 +34,7 @@
 #include "rcv-error.h"
 #include "rcv-letter.h"
 #include "rcv-letter-private.h"
+#include "rcv-text.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
@@ -711,6 +712,8 @@ build_fixed_parts (RcvLetterLayout        *self,
   g_autoptr(GString) footer = g_string_new (head->name);
   g_autoptr(GString) bank = g_string_new (NULL);
   g_autoptr(GString) running = g_string_new (NULL);
+  /* isolated (rcv-text.c): the name cannot reorder the address or the running head */
+  g_autofree char *name = rcv_text_isolate (letter->name, 0);
   const char *labels[5] = { _("Customer ID"), _("Date"), _("Reference"), _("Email"),
                             _("Phone") };
   const char *values[5] = { letter->code, date, reference, head->email, head->phone };
@@ -741,7 +744,7 @@ build_fixed_parts (RcvLetterLayout        *self,
       pango_layout_set_ellipsize (self->return_line, PANGO_ELLIPSIZE_END);
     }
 
-  recipient = g_strdup_printf ("%s\n%s", letter->name, letter->address);
+  recipient = g_strdup_printf ("%s\n%s", name, letter->address);
   self->recipient = rcv_text_layout_new (self->context, g_strstrip (recipient), 10, FALSE,
                                          g->address_width, PANGO_ALIGN_LEFT);
 
@@ -777,7 +780,7 @@ build_fixed_parts (RcvLetterLayout        *self,
   self->footer = rcv_text_layout_new (self->context, footer->str, 7, FALSE,
                                       (g->width - g->left - g->right) * 0.8, PANGO_ALIGN_LEFT);
 
-  g_string_append_printf (running, "%s · %s · %s", letter->name, letter->title, date);
+  g_string_append_printf (running, "%s · %s · %s", name, letter->title, date);
   self->running_head = rcv_text_layout_new (self->context, running->str, 8, FALSE,
                                             (g->width - g->left - g->right) * 0.8,
                                             PANGO_ALIGN_LEFT);
@@ -1206,4 +1209,16 @@ rcv_letters_write_pdf (const RcvLetterhead           *head,
       return FALSE;
     }
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}
+
+/* The texts of the recipient's block and the running head, as handed to Pango, for tests. */
+void
+rcv_letter_layout_get_texts (const RcvLetterLayout  *layout,
+                             const char            **recipient,
+                             const char            **running_head)
+{
+  g_return_if_fail (layout != NULL);
+
+  *recipient = pango_layout_get_text (layout->recipient);
+  *running_head = pango_layout_get_text (layout->running_head);
 }

@@ -13,7 +13,10 @@
  * window and from `receivables-cli check --notify` run by a timer.
  *
  * The body is markup when the server says it understands markup ("body-markup"), so names
- * and numbers are escaped then; summaries are plain text by the specification.
+ * and numbers are escaped then; summaries are plain text by the specification. A name is
+ * shortened to RCV_NOTIFIER_NAME_CHARS (a bubble shows a line or two, and a name of 4 000
+ * characters would be all of it) and isolated (rcv_text_isolate ()): a right-to-left or
+ * hostile name cannot reorder the words around it.
  */
 #define G_LOG_DOMAIN "rcv-notifier"
 
@@ -24,6 +27,7 @@
 
 #include "rcv-date.h"
 #include "rcv-notifier.h"
+#include "rcv-text.h"
 
 struct _RcvNotifier
 {
@@ -261,6 +265,13 @@ append_text (RcvNotifier *self,
     g_string_append (body, text);
 }
 
+/* A customer's name as a notification shows it. */
+static char *
+shown_name (const RcvAlert *alert)
+{
+  return rcv_text_isolate (alert->name, RCV_NOTIFIER_NAME_CHARS);
+}
+
 static NotifyNotification *
 notification_for_one (RcvNotifier       *self,
                       const RcvAlert    *alert,
@@ -271,13 +282,15 @@ notification_for_one (RcvNotifier       *self,
   g_autofree char *due = rcv_date_format_locale (&alert->oldest_due);
   g_autofree char *overdue = NULL;
   g_autofree char *oldest = NULL;
+  g_autofree char *name = shown_name (alert);
+  g_autofree char *number = rcv_text_isolate (alert->oldest_number, 0);
   g_autoptr(GString) body = g_string_new (NULL);
   NotifyNotification *notification;
 
   if (alert->kind == RCV_ALERT_INSTALMENT)
     {
       /* Translators: the notification's title: a customer's name */
-      summary = g_strdup_printf (_("%s missed an instalment"), alert->name);
+      summary = g_strdup_printf (_("%s missed an instalment"), name);
       /* Translators: the instalment's number in its payment plan, its date, and the amount
        * still missing */
       oldest = g_strdup_printf (_("Instalment %u, due %s: %s short"), alert->seq, due, amount);
@@ -297,11 +310,11 @@ notification_for_one (RcvNotifier       *self,
    * invoice is */
   summary = g_strdup_printf (ngettext ("%s is %d day overdue", "%s is %d days overdue",
                                        alert->days_late),
-                             alert->name, alert->days_late);
+                             name, alert->days_late);
   /* Translators: a customer's name, and the amount of its invoices that are overdue */
-  overdue = g_strdup_printf (_("%s: %s overdue"), alert->name, amount);
+  overdue = g_strdup_printf (_("%s: %s overdue"), name, amount);
   /* Translators: an invoice number, and the date it was due */
-  oldest = g_strdup_printf (_("Oldest invoice: %s, due %s"), alert->oldest_number, due);
+  oldest = g_strdup_printf (_("Oldest invoice: %s, due %s"), number, due);
   append_text (self, body, overdue);
   g_string_append_c (body, '\n');
   append_text (self, body, oldest);
@@ -345,16 +358,17 @@ notification_for_several (RcvNotifier       *self,
     {
       const RcvAlert *alert = g_ptr_array_index (crossings, i);
       g_autofree char *amount = rcv_money_format (alert->overdue, currency);
+      g_autofree char *name = shown_name (alert);
       g_autofree char *line = NULL;
 
       if (alert->kind == RCV_ALERT_INSTALMENT)
         /* Translators: one account in a list: name, and what it is short of an instalment */
-        line = g_strdup_printf (_("%s: missed an instalment, %s short"), alert->name, amount);
+        line = g_strdup_printf (_("%s: missed an instalment, %s short"), name, amount);
       else
         /* Translators: one account in a list: name, days overdue, amount overdue */
         line = g_strdup_printf (ngettext ("%s: %d day, %s", "%s: %d days, %s",
                                           alert->days_late),
-                                alert->name, alert->days_late, amount);
+                                name, alert->days_late, amount);
       if (i > 0)
         g_string_append_c (body, '\n');
       append_text (self, body, line);

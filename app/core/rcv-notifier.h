@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 /* At most this many accounts are named in a summary's body; the rest are counted. */
 #define RCV_NOTIFIER_SUMMARY_LINES 8
+/* how many characters of a customer's name a notification shows */
+#define RCV_NOTIFIER_NAME_CHARS 60
 
 #define RCV_TYPE_NOTIFIER (rcv_notifier_get_type ())
 G_DECLARE_FINAL_TYPE (RcvNotifier, rcv_notifier, RCV, NOTIFIER, GObject)

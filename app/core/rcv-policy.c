@@ -23,6 +23,7 @@
 #include "rcv-money.h"
 #include "rcv-open-items.h"
 #include "rcv-policy.h"
+#include "rcv-text.h"
 
 #define POLICY_COLUMNS \
   "SELECT id, name, is_default, terms_days, discount_days, discount_bp, credit_limit," \
@@ -1415,6 +1416,10 @@ typedef struct
   char *where;                 /* “policy 2 (“Trade”)”, prefixed to the problems */
 } Reader;
 
+/* The problems listed; the rest are counted. A file of a million unknown fields would
+ * otherwise make a message forty times its size. */
+#define MAX_LISTED_PROBLEMS 1000
+
 static void G_GNUC_PRINTF (4, 5)
 problem (Reader            *reader,
          const RcvJsonNode *node,
@@ -1425,17 +1430,24 @@ problem (Reader            *reader,
   g_autofree char *message = NULL;
   va_list args;
 
+  if (reader->n_problems++ >= MAX_LISTED_PROBLEMS)
+    return;
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (reader->n_problems++ > 0)
+  if (reader->n_problems > 1)
     g_string_append_c (reader->problems, '\n');
   g_string_append_printf (reader->problems, "%s:%u:%u: ", reader->name, node->line, node->column);
   if (reader->where != NULL)
     g_string_append_printf (reader->problems, "%s, ", reader->where);
   if (key != NULL)
-    g_string_append_printf (reader->problems, "%s: ", key);
+    {
+      /* a key may be the file's own (an unknown field) */
+      g_autofree char *shown = rcv_text_shorten (key, RCV_TEXT_QUOTE_CHARS);
+      g_string_append_printf (reader->problems, "%s: ", shown);
+    }
   g_string_append (reader->problems, message);
 }
 
@@ -1615,8 +1627,12 @@ read_policy (Reader            *reader,
   g_free (policy->name);
   policy->name = g_strstrip (g_strdup (text != NULL ? text : ""));
   if (policy->name[0] != '\0')
-    /* Translators: where a policy file's problem is: policy “Trade” */
-    reader->where = g_strdup_printf (_("policy “%s”"), policy->name);
+    {
+      g_autofree char *shown = rcv_text_shorten (policy->name, RCV_TEXT_QUOTE_CHARS);
+
+      /* Translators: where a policy file's problem is: policy “Trade” */
+      reader->where = g_strdup_printf (_("policy “%s”"), shown);
+    }
   check_keys (reader, object, known);
 
   node = rcv_json_object_get (object, "default");
@@ -1630,13 +1646,19 @@ read_policy (Reader            *reader,
   read_amount (reader, object, "credit_limit", reader->currency, TRUE, &policy->credit_limit);
   text = read_string (reader, object, "interest");
   if (text != NULL && !rcv_interest_kind_from_string (text, &policy->interest_kind))
-    problem (reader, rcv_json_object_get (object, "interest"), "interest",
-             _("“%s” is not one of none, fixed, statutory-eu, statutory-uk"), text);
+    {
+      g_autofree char *shown = rcv_text_shorten (text, RCV_TEXT_QUOTE_CHARS);
+      problem (reader, rcv_json_object_get (object, "interest"), "interest",
+               _("“%s” is not one of none, fixed, statutory-eu, statutory-uk"), shown);
+    }
   read_percent (reader, object, "interest_rate_percent", &policy->interest_bp);
   text = read_string (reader, object, "compensation");
   if (text != NULL && !rcv_compensation_from_string (text, &policy->compensation))
-    problem (reader, rcv_json_object_get (object, "compensation"), "compensation",
-             _("“%s” is not one of none, eu, uk"), text);
+    {
+      g_autofree char *shown = rcv_text_shorten (text, RCV_TEXT_QUOTE_CHARS);
+      problem (reader, rcv_json_object_get (object, "compensation"), "compensation",
+               _("“%s” is not one of none, eu, uk"), shown);
+    }
   read_int (reader, object, "alert_days_first", 1, RCV_MAX_POLICY_DAYS, FALSE,
             &policy->alert_days_first);
   read_int (reader, object, "alert_days_second", 1, RCV_MAX_POLICY_DAYS, FALSE,
@@ -1692,8 +1714,11 @@ read_rate (Reader            *reader,
   if (g_strcmp0 (region, "uk") == 0)
     rate.region = RCV_RATE_REGION_UK;
   else if (region != NULL && !g_str_equal (region, "eu"))
-    problem (reader, rcv_json_object_get (object, "region"), "region",
-             _("“%s” is not one of eu, uk"), region);
+    {
+      g_autofree char *shown = rcv_text_shorten (region, RCV_TEXT_QUOTE_CHARS);
+      problem (reader, rcv_json_object_get (object, "region"), "region",
+               _("“%s” is not one of eu, uk"), shown);
+    }
   read_int (reader, object, "year", 1999, 2200, FALSE, &year);
   read_int (reader, object, "half", 1, 2, FALSE, &half);
   read_percent (reader, object, "rate_percent", &rate.rate_bp);
@@ -1776,6 +1801,7 @@ rcv_policy_import_json (RcvDatabase  *db,
   g_autoptr(GArray) defaults = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (RcvReferenceRate));
   g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const RcvJsonNode *node;
   Reader reader = { 0 };
   const char *format, *currency;
@@ -1817,12 +1843,17 @@ rcv_policy_import_json (RcvDatabase  *db,
   node = rcv_json_object_get (root, "policies");
   if (node == NULL)
     problem (&reader, root, "policies", _("is required"));
-  else if (expect_type (&reader, node, "policies", RCV_JSON_ARRAY))
+  else if (expect_type (&reader, node, "policies", RCV_JSON_ARRAY) &&
+           node->children->len > RCV_MAX_IMPORTED_POLICIES)
+    problem (&reader, node, "policies", _("a file holds at most %u policies, this one %u"),
+             (guint) RCV_MAX_IMPORTED_POLICIES, node->children->len);
+  else if (node->type == RCV_JSON_ARRAY)
     for (guint i = 0; i < node->children->len; i++)
       {
         const RcvJsonNode *object = g_ptr_array_index (node->children, i);
         g_autofree char *key = g_strdup_printf ("policies[%u]", i);
         RcvPolicy *policy;
+        char *folded;
         gboolean is_default = FALSE;
 
         if (!expect_type (&reader, object, key, RCV_JSON_OBJECT))
@@ -1830,16 +1861,17 @@ rcv_policy_import_json (RcvDatabase  *db,
         policy = read_policy (&reader, object, &is_default);
         if (policy == NULL)
           continue;
-        for (guint j = 0; j < policies->len; j++)
+        /* the names seen so far, case folded: a file of thousands stays linear */
+        folded = g_utf8_casefold (policy->name, -1);
+        if (g_hash_table_contains (seen, folded))
           {
-            g_autofree char *a = g_utf8_casefold (policy->name, -1);
-            g_autofree char *b =
-              g_utf8_casefold (((RcvPolicy *) g_ptr_array_index (policies, j))->name, -1);
+            g_autofree char *shown = rcv_text_shorten (policy->name, RCV_TEXT_QUOTE_CHARS);
 
-            if (g_str_equal (a, b))
-              problem (&reader, object, "name", _("the policy “%s” appears twice"),
-                       policy->name);
+            problem (&reader, object, "name", _("the policy “%s” appears twice"), shown);
+            g_free (folded);
           }
+        else
+          g_hash_table_add (seen, folded);
         n_defaults += is_default ? 1 : 0;
         g_ptr_array_add (policies, policy);
         g_array_append_val (defaults, is_default);
@@ -1876,6 +1908,12 @@ rcv_policy_import_json (RcvDatabase  *db,
   return TRUE;
 
 bad:
+  if (reader.n_problems > MAX_LISTED_PROBLEMS)
+    {
+      g_string_append_c (problems, '\n');
+      g_string_append_printf (problems, _("… and %u more problems"),
+                              reader.n_problems - MAX_LISTED_PROBLEMS);
+    }
   g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID, problems->str);
   return FALSE;
 }

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define RCV_MAX_POLICY_NAME 80
 #define RCV_MAX_REMINDER_LEVELS 9
 #define RCV_MAX_POLICY_DAYS 3650
+/* A policy file's bound: each policy is checked against the company's by name, in SQL. */
+#define RCV_MAX_IMPORTED_POLICIES 1000
 #define RCV_STATUTORY_MARGIN_BP 800   /* 8 points over the reference rate, EU and UK */
 
 /* SQL: the ID of the policy that applies to the customer `c`, its own or else the default */
