@@ -715,7 +715,7 @@ test_reader_waits (void)
   g_clear_object (&reader);
   sqlite3_close (waiting.holder);
 
-  g_assert_cmpstr (rcv_test_journal_mode (path), ==, "delete");
+  assert_journal_mode (path, "delete");
 }
 
 int
