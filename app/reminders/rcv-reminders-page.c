@@ -102,6 +102,7 @@ struct _RcvRemindersPage
   GDate as_of;
   gint64 started;
   gint64 focus_customer;           /* to choose alone when the run is read; 0: none */
+  AdwToast *offer_toast;           /* weak: the toast offering to record, while it lasts */
 
   RcvDateButton *date_button;
   GtkLabel *summary_label;
@@ -476,6 +477,12 @@ toast (RcvRemindersPage *self,
       adw_toast_set_action_name (t, "reminders.record");
       adw_toast_set_timeout (t, 0);
     }
+  /* The overlay queues a toast behind one that does not time out: an offer to record goes
+   * when a newer toast comes (a newer offer for the same action, or what came of it), so that
+   * the newer one is seen at once and no stale offer waits behind it. */
+  if (self->offer_toast != NULL)
+    adw_toast_dismiss (self->offer_toast);
+  g_set_weak_pointer (&self->offer_toast, offer_record ? t : NULL);
   if (RCV_IS_WINDOW (root))
     rcv_window_add_toast (RCV_WINDOW (root), t);
   else
@@ -836,7 +843,9 @@ print_action (GtkWidget  *widget,
 
 /* ---- record -------------------------------------------------------------------------- */
 
-/* Logs the chosen letters as sent, all or none, and reads everything again. */
+/* Logs the chosen letters as sent, all or none of those still due (another program may have
+ * recorded some since the page read them: those are skipped and the toast says how many), and
+ * reads everything again. */
 gboolean
 rcv_reminders_page_record_selected (RcvRemindersPage  *self,
                                     GError           **error)
@@ -844,6 +853,7 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) letters = NULL;
   g_autofree char *text = NULL;
+  guint n_skipped = 0;
   GtkRoot *root;
 
   g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), FALSE);
@@ -851,11 +861,21 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
   items = chosen_items (self);
   letters = letters_of (items);
   if (!rcv_dunning_record (self->database, (const RcvDunningLetter *const *) letters->pdata,
-                           letters->len, error))
+                           letters->len, NULL, &n_skipped, error))
     return FALSE;
-  text = g_strdup_printf (ngettext ("Recorded %u letter as sent", "Recorded %u letters as sent",
-                                    letters->len),
-                          letters->len);
+  if (n_skipped == 0)
+    text = g_strdup_printf (ngettext ("Recorded %u letter as sent",
+                                      "Recorded %u letters as sent", letters->len),
+                            letters->len);
+  else
+    /* Translators: %u is a number of letters; the toast tells how many of those chosen were
+     * left out */
+    text = g_strdup_printf (ngettext ("%u letter was not recorded: another program recorded it "
+                                      "as sent meanwhile",
+                                      "%u letters were not recorded: another program recorded "
+                                      "them as sent meanwhile",
+                                      n_skipped),
+                            n_skipped);
   toast (self, text, FALSE);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (RCV_IS_WINDOW (root))
@@ -969,6 +989,7 @@ rcv_reminders_page_dispose (GObject *object)
 
   rcv_cancel_and_clear (&self->cancellable);
   rcv_cancel_and_clear (&self->batch);
+  g_clear_weak_pointer (&self->offer_toast);
   if (self->preview != NULL)
     rcv_letter_preview_set_letter (self->preview, NULL, NULL);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_REMINDERS_PAGE);
