@@ -39,6 +39,7 @@
 #include "rcv-payment-editor.h"
 #include "rcv-ledger.h"
 #include "rcv-letter-preview.h"
+#include "rcv-list-page.h"
 #include "rcv-open-items.h"
 #include "rcv-overview-page.h"
 #include "rcv-policies-page.h"
@@ -2164,6 +2165,97 @@ test_collections (void)
   g_unlink (path);
 }
 
+/* Whether a label under a widget shows exactly this text (what a person reads, after any
+ * markup the label parsed). */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if ((GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0) ||
+        shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* User text in rows and status pages is shown as typed: libadwaita 1.2 parses row titles and
+ * subtitles, status page descriptions and toast titles as markup, where "Fees & costs"
+ * would be an error and an empty title. A policy named and a level titled with markup
+ * characters (as `policies import` or typing would give them), and an error quoting a path
+ * with "&" and "<" in a status page. */
+static void
+test_markup_escaped (void)
+{
+  const char *level_title = "Fees & costs <b>";
+  const char *policy_name = "Trade & <i>retail</i>";
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvPolicy) policy = rcv_policy_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *expander_title = g_strdup_printf ("1. %s", level_title);
+  RcvPolicyEditor *editor;
+  GtkWidget *expander;
+  RcvWindow *window;
+  gpointer preferences, page;
+
+  g_free (policy->name);
+  policy->name = g_strdup (policy_name);
+  policy->terms_days = 30;
+  while (policy->levels->len > 0)
+    rcv_policy_remove_level (policy, 0);
+  rcv_policy_add_level (policy, 7, level_title, "", 500);
+  rcv_policy_save (db, policy, &error);
+  g_assert_no_error (error);
+  rcv_test_customer (db, "K1", "Kunde & Söhne");
+  g_clear_object (&db);
+
+  window = open_window (path);
+  wait_for_content (window, "ledger");
+
+  /* the policy's row in the preferences, the level's row in its editor */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  settle ();
+  preferences = find_toplevel (RCV_TYPE_PREFERENCES_WINDOW);
+  page = child (preferences, "policies_page");
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), page);
+  settle ();
+  g_assert_true (shows_text (page, policy_name));
+  editor = rcv_policy_editor_new (GTK_WINDOW (preferences), rcv_window_get_database (window),
+                                  policy->id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (editor));
+  settle ();
+  expander = find_descendant (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  g_assert_true (shows_text (expander, expander_title));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* an error quoting a path, in a list page's status page */
+  {
+    RcvListPage list_page = { 0 };
+    GtkWidget *stack = gtk_stack_new ();
+    const char *message = "“/tmp/R&D <2026>/company.db” cannot be read";
+
+    list_page.stack = GTK_STACK (stack);
+    list_page.spinner = GTK_SPINNER (gtk_spinner_new ());
+    list_page.error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+    list_page.empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+    gtk_stack_add_named (list_page.stack, GTK_WIDGET (list_page.spinner), "loading");
+    gtk_stack_add_named (list_page.stack, GTK_WIDGET (list_page.error_page), "error");
+    gtk_stack_add_named (list_page.stack, GTK_WIDGET (list_page.empty_page), "empty");
+    g_object_ref_sink (stack);
+    g_set_error_literal (&read_error, G_IO_ERROR, G_IO_ERROR_FAILED, message);
+    g_assert_cmpint (rcv_list_page_show (&list_page, NULL, NULL, read_error, NULL), ==, -1);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (list_page.stack), ==, "error");
+    g_assert_true (shows_text (GTK_WIDGET (list_page.error_page), message));
+    g_object_unref (stack);
+  }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2206,6 +2298,7 @@ main (int   argc,
   g_test_add_func ("/ui/overview-charts", test_overview_charts);
   g_test_add_func ("/ui/reminders", test_reminders);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
+  g_test_add_func ("/ui/markup-escaped", test_markup_escaped);
   g_test_add_func ("/ui/notifications", test_notifications);
   g_test_add_func ("/ui/accessibility", test_accessibility);
   g_test_add_func ("/ui/keyboard", test_keyboard);

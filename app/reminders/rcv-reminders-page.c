@@ -23,6 +23,7 @@
 #include "rcv-list-page.h"
 #include "rcv-reminders-page.h"
 #include "rcv-window.h"
+#include "rcv-plain-text.h"
 
 /* ---- a letter in the list ------------------------------------------------------------ */
 
@@ -407,7 +408,7 @@ on_run_ready (GObject      *source,
   gtk_spinner_stop (self->spinner);
   if (run == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      rcv_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_revealer_set_reveal_child (self->covered_revealer, FALSE);
       return;
