@@ -2256,6 +2256,63 @@ test_markup_escaped (void)
   close_window (window);
 }
 
+static void
+on_page_finalized (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  GThread **thread = data;
+
+  *thread = g_thread_self ();
+}
+
+static gboolean
+thread_is_set (gpointer data)
+{
+  return *(GThread **) data != NULL;
+}
+
+/* The window closed while the Reminders page's PDF batch runs in its worker thread: the page
+ * goes on the main thread, never on the worker (whose task data holds only plain data), and
+ * nothing logs a critical (G_DEBUG=fatal-criticals). Which thread drops the task last is up
+ * to the scheduler, so the test cannot force the old fault; it runs the race a few times. */
+static void
+test_pdf_batch_closed (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  {
+    g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+
+    rcv_date_set_today (&today);
+    g_assert_true (rcv_demo_fill (db, &today, &error));
+    g_assert_no_error (error);
+  }
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("batch-%u.pdf", round);
+      g_autofree char *saved = g_build_filename (dir, name, NULL);
+      GThread *finalized_on = NULL;
+      RcvWindow *window = open_window (path);
+      gpointer reminders;
+
+      wait_for_content (window, "ledger");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 "reminders"));
+      reminders = child (window, "reminders_page");
+      wait_for_page_stack (reminders, "letters");
+      g_object_weak_ref (reminders, on_page_finalized, &finalized_on);
+      rcv_reminders_page_save_pdf (reminders, saved);
+      g_assert_true (gtk_revealer_get_reveal_child (child (reminders, "progress_revealer")));
+      gtk_window_destroy (GTK_WINDOW (window));
+      rcv_test_wait_until (thread_is_set, &finalized_on);
+      g_assert_true (finalized_on == g_thread_self ());
+    }
+  rcv_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2297,6 +2354,7 @@ main (int   argc,
   g_test_add_func ("/ui/credit-at-entry", test_credit_at_entry);
   g_test_add_func ("/ui/overview-charts", test_overview_charts);
   g_test_add_func ("/ui/reminders", test_reminders);
+  g_test_add_func ("/ui/pdf-batch-closed", test_pdf_batch_closed);
   g_test_add_func ("/ui/refuses-bad-file", test_refuses_bad_file);
   g_test_add_func ("/ui/markup-escaped", test_markup_escaped);
   g_test_add_func ("/ui/notifications", test_notifications);

@@ -492,12 +492,45 @@ toast (RcvRemindersPage *self,
 
 /* ---- save as PDF --------------------------------------------------------------------- */
 
+/* The page as the worker thread may hold it: a weak reference in a box of its own, which any
+ * thread may drop. Only the main loop turns it into the page, so that the worker never holds
+ * a reference to a widget: its last unref, and so the widget's finalization, could otherwise
+ * fall on the worker thread (GTK is not thread-safe). */
 typedef struct
 {
-  GPtrArray *items;                /* RcvLetterItem, holding the letters alive */
+  GWeakRef page;
+} PageRef;
+
+static void
+page_ref_clear (gpointer data)
+{
+  g_weak_ref_clear (&((PageRef *) data)->page);
+}
+
+static PageRef *
+page_ref_new (RcvRemindersPage *page)
+{
+  PageRef *ref = g_atomic_rc_box_new0 (PageRef);
+
+  g_weak_ref_init (&ref->page, page);
+  return ref;
+}
+
+static void
+page_ref_release (PageRef *ref)
+{
+  g_atomic_rc_box_release_full (ref, page_ref_clear);
+}
+
+/* The task data of a batch: plain data only (the letters, the path, the paper, the weak box
+ * above), freed on whichever thread drops the task last. The page itself is kept by the
+ * callback's reference, which the main loop drops. */
+typedef struct
+{
+  GPtrArray *items;                /* RcvLetterItem: plain GObjects holding the letters */
   char *path;
   RcvPaper paper;
-  RcvRemindersPage *page;          /* for the progress, shown from the main loop */
+  PageRef *page;                   /* for the progress, shown from the main loop */
 } Batch;
 
 static void
@@ -507,13 +540,13 @@ batch_free (gpointer data)
 
   g_ptr_array_unref (batch->items);
   g_free (batch->path);
-  g_object_unref (batch->page);
+  page_ref_release (batch->page);
   g_free (batch);
 }
 
 typedef struct
 {
-  RcvRemindersPage *page;
+  PageRef *page;
   guint done;
   guint total;
 } Progress;
@@ -522,10 +555,10 @@ static gboolean
 show_progress (gpointer data)
 {
   Progress *progress = data;
-  RcvRemindersPage *self = progress->page;
+  g_autoptr(RcvRemindersPage) self = g_weak_ref_get (&progress->page->page);
   g_autofree char *text = NULL;
 
-  if (is_busy (self))
+  if (self != NULL && is_busy (self))
     {
       /* Translators: progress of a batch of letters: done, total */
       text = g_strdup_printf (_("Letter %u of %u"), progress->done, progress->total);
@@ -533,7 +566,7 @@ show_progress (gpointer data)
                                      (double) progress->done / MAX (1, progress->total));
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
-  g_object_unref (progress->page);
+  page_ref_release (progress->page);
   g_free (progress);
   return G_SOURCE_REMOVE;
 }
@@ -550,7 +583,7 @@ report_progress (guint    done,
   if (done != total && total > 100 && done % (total / 100) != 0)
     return;
   progress = g_new (Progress, 1);
-  progress->page = g_object_ref (batch->page);
+  progress->page = g_atomic_rc_box_acquire (batch->page);
   progress->done = done;
   progress->total = total;
   g_idle_add (show_progress, progress);
@@ -621,7 +654,7 @@ rcv_reminders_page_save_pdf (RcvRemindersPage *self,
   batch->items = chosen_items (self);
   batch->path = g_strdup (path);
   batch->paper = rcv_letterhead_get_paper (self->head);
-  batch->page = g_object_ref (self);
+  batch->page = page_ref_new (self);
   if (batch->items->len == 0)
     {
       batch_free (batch);
