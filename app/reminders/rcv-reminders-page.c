@@ -103,7 +103,6 @@ struct _RcvRemindersPage
   GDate as_of;
   gint64 started;
   gint64 focus_customer;           /* to choose alone when the run is read; 0: none */
-  AdwToast *offer_toast;           /* weak: the toast offering to record, while it lasts */
 
   RcvDateButton *date_button;
   GtkLabel *summary_label;
@@ -464,9 +463,10 @@ on_date_changed (RcvRemindersPage *self)
 /* ---- toasts -------------------------------------------------------------------------- */
 
 static void
-toast (RcvRemindersPage *self,
-       const char       *text,
-       gboolean          offer_record)
+toast_full (RcvRemindersPage *self,
+            const char       *text,
+            gboolean          offer_record,
+            AdwToastPriority  priority)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -478,16 +478,19 @@ toast (RcvRemindersPage *self,
       adw_toast_set_action_name (t, "reminders.record");
       adw_toast_set_timeout (t, 0);
     }
-  /* The overlay queues a toast behind one that does not time out: an offer to record goes
-   * when a newer toast comes (a newer offer for the same action, or what came of it), so that
-   * the newer one is seen at once and no stale offer waits behind it. */
-  if (self->offer_toast != NULL)
-    adw_toast_dismiss (self->offer_toast);
-  g_set_weak_pointer (&self->offer_toast, offer_record ? t : NULL);
+  adw_toast_set_priority (t, priority);
   if (RCV_IS_WINDOW (root))
     rcv_window_add_toast (RCV_WINDOW (root), t);
   else
     g_object_unref (g_object_ref_sink (t));
+}
+
+static void
+toast (RcvRemindersPage *self,
+       const char       *text,
+       gboolean          offer_record)
+{
+  toast_full (self, text, offer_record, ADW_TOAST_PRIORITY_NORMAL);
 }
 
 /* ---- save as PDF --------------------------------------------------------------------- */
@@ -910,7 +913,8 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
                                       "them as sent meanwhile",
                                       n_skipped),
                             n_skipped);
-  toast (self, text, FALSE);
+  /* shown at once, not queued behind the offer to record (which does not time out) */
+  toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (RCV_IS_WINDOW (root))
     rcv_window_reload (RCV_WINDOW (root));
@@ -1023,7 +1027,6 @@ rcv_reminders_page_dispose (GObject *object)
 
   rcv_cancel_and_clear (&self->cancellable);
   rcv_cancel_and_clear (&self->batch);
-  g_clear_weak_pointer (&self->offer_toast);
   if (self->preview != NULL)
     rcv_letter_preview_set_letter (self->preview, NULL, NULL);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_REMINDERS_PAGE);
