@@ -18,6 +18,8 @@ PACKAGES=(
   xvfb xauth dbus at-spi2-core libxtst-dev poppler-utils locales
   # fonts: Latin, and a CJK fallback so that names in any script render in charts and letters
   fonts-dejavu-core fonts-droid-fallback
+  # the sanitizer build of the core and CLI suites (AddressSanitizer, UndefinedBehaviorSanitizer)
+  clang libclang-rt-14-dev
 )
 
 ensure_packages() {
@@ -94,21 +96,77 @@ cmd_run() {
   GSETTINGS_SCHEMA_DIR=_build/data exec _build/app/receivables "$@"
 }
 
+# The executables the tests of some suites run (the test programs and what they spawn), for
+# building those alone in a build directory that need not build the window.
+suite_targets() {
+  local dir=$1; shift
+  python3 - "$dir" "$@" <<'PY'
+import json, os, subprocess, sys
+d, suites = os.path.abspath(sys.argv[1]), set(sys.argv[2:])
+def intro(what):
+    return json.loads(subprocess.check_output(["meson", "introspect", d, what]))
+files = {t["id"]: t["filename"] for t in intro("--targets")}
+out = set()
+for t in intro("--tests"):
+    if suites & {s.split(":")[-1] for s in t["suite"]}:
+        out.update(f for i in t["depends"] for f in files.get(i, []))
+        out.update(c for c in t["cmd"] if c.startswith(d + "/"))
+# the translations as built, for the tests that run in German
+out.update(f for fs in files.values() for f in fs if f.endswith(".mo"))
+print("\n".join(sorted(os.path.relpath(f, d) for f in out)))
+PY
+}
+
+# The core, CLI (and fuzz, once it exists) suites built with AddressSanitizer and
+# UndefinedBehaviorSanitizer: an invalid access, a leak or undefined behaviour fails them.
+# Only fontconfig's caches are suppressed (tests/lsan.supp).
+SANITIZER_DIR=_build-asan
+
+cmd_test_sanitizers() {
+  local cc=gcc suites=(core cli) targets=()
+  command -v clang >/dev/null && cc=clang
+  if [[ ! -f $SANITIZER_DIR/build.ninja ]]; then
+    CC=$cc meson setup "$SANITIZER_DIR" -Dprofile=development -Db_sanitize=address,undefined \
+      -Db_lundef=false -Dmemcheck=false
+  fi
+  # meson test refuses a suite it does not know: fuzz only where tests/fuzz/ defines it
+  if meson test -C "$SANITIZER_DIR" --list --suite fuzz >/dev/null 2>&1; then
+    suites+=(fuzz)
+  fi
+  mapfile -t targets < <(suite_targets "$SANITIZER_DIR" "${suites[@]}")
+  # no stale results counted if this run stops before its tests
+  rm -f "$SANITIZER_DIR/meson-logs/testlog.json"
+  ninja -C "$SANITIZER_DIR" "${targets[@]}"
+  local args=() s
+  for s in "${suites[@]}"; do args+=(--suite "$s"); done
+  # G_SLICE: GLib 2.74's slice allocator hides blocks from LeakSanitizer
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  G_SLICE=always-malloc \
+    meson test -C "$SANITIZER_DIR" --no-rebuild --print-errorlogs --num-processes 2 "${args[@]}"
+}
+
 cmd_test() {
   ensure_packages
   ensure_locales
   build _build-test -Dprofile=development -Dwerror=true
   local rc=0
   meson test -C _build-test --print-errorlogs --num-processes 2 || rc=$?
-  # One plain closing line, whatever runner reads this log.
-  python3 - _build-test/meson-logs/testlog.json <<'PY' || true
-import json, sys
+  cmd_test_sanitizers || rc=$?
+  # One plain closing line, whatever runner reads this log: both build directories counted.
+  python3 - _build-test/meson-logs/testlog.json "$SANITIZER_DIR/meson-logs/testlog.json" <<'PY' || true
+import json, os, sys
 ok = bad = skip = 0
-for line in open(sys.argv[1]):
-    r = json.loads(line).get("result")
-    if r in ("OK", "EXPECTEDFAIL"): ok += 1
-    elif r == "SKIP": skip += 1
-    else: bad += 1
+for path in sys.argv[1:]:
+    if not os.path.exists(path):
+        bad += 1           # the build or the run did not get as far as a log
+        continue
+    for line in open(path):
+        r = json.loads(line).get("result")
+        if r in ("OK", "EXPECTEDFAIL"): ok += 1
+        elif r == "SKIP": skip += 1
+        else: bad += 1
 print(f"tests: {ok} passed, {bad} failed, {skip} skipped")
 PY
   return $rc

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "rcv-list-page.h"
+#include "rcv-plain-text.h"
 
 /* Shows a list that a worker thread has built (or the error it met): the list reads its rows
  * through `database` from now on and goes into the view, the stack shows "list", or "empty"
@@ -26,7 +27,7 @@ rcv_list_page_show (const RcvListPage *page,
   gtk_spinner_stop (page->spinner);
   if (list == NULL)
     {
-      adw_status_page_set_description (page->error_page, error->message);
+      rcv_status_page_set_plain_description (page->error_page, error->message);
       gtk_stack_set_visible_child_name (page->stack, "error");
       return -1;
     }
@@ -36,7 +37,7 @@ rcv_list_page_show (const RcvListPage *page,
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   if (n == 0)
     {
-      adw_status_page_set_description (page->empty_page, empty_text);
+      rcv_status_page_set_plain_description (page->empty_page, empty_text);
       gtk_stack_set_visible_child_name (page->stack, "empty");
     }
   else

@@ -24,6 +24,7 @@
 #include "rcv-overview-page.h"
 #include "rcv-trend.h"
 #include "rcv-window.h"
+#include "rcv-plain-text.h"
 
 /* Exported charts: pixels for PNG, points for SVG and PDF */
 #define EXPORT_WIDTH 1000
@@ -99,10 +100,10 @@ share_text (gint64 part,
             gint64 whole)
 {
   /* whole percent, rounded half away from zero like every other figure */
-  gint64 percent = whole > 0 ? rcv_round_div (part * 100, whole) : 0;
+  int percent = rcv_percent_of (part, whole);
 
   /* Translators: a share of the total, e.g. "12 %" */
-  return g_strdup_printf (_("%d %%"), (int) percent);
+  return g_strdup_printf (_("%d %%"), percent);
 }
 
 static char *
@@ -158,7 +159,7 @@ show_summary (RcvOverviewPage       *self,
       g_autofree char *description = g_strdup_printf (_("Nothing was open on %s. Outstanding amounts appear here as soon as an invoice is open."),
                                                       date);
 
-      adw_status_page_set_description (self->empty_page, description);
+      rcv_status_page_set_plain_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -201,7 +202,7 @@ on_summary_ready (GObject      *source,
   g_debug ("overview read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
   if (summary == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      rcv_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }

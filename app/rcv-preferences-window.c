@@ -16,6 +16,7 @@
 #include "rcv-daily-check.h"
 #include "rcv-policies-page.h"
 #include "rcv-preferences-window.h"
+#include "rcv-plain-text.h"
 
 struct _RcvPreferencesWindow
 {
@@ -272,12 +273,12 @@ update_logo_row (RcvPreferencesWindow *self)
 
   if (logo == NULL)
     {
-      adw_action_row_set_subtitle (self->logo_row, _("None"));
+      rcv_action_row_set_plain_subtitle (self->logo_row, _("None"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.remove-logo", FALSE);
       return;
     }
   size = g_format_size (g_bytes_get_size (logo));
-  adw_action_row_set_subtitle (self->logo_row, size);
+  rcv_action_row_set_plain_subtitle (self->logo_row, size);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.remove-logo", TRUE);
 }
 
@@ -407,15 +408,15 @@ load_daily_check (RcvPreferencesWindow *self)
   if (rcv_daily_check_get_kind () == RCV_DAILY_CHECK_PORTAL)
     {
       on = g_settings_get_boolean (self->settings, "check-daily");
-      adw_action_row_set_subtitle (self->daily_check_row,
-                                   _("At each login, even when Receivables is closed"));
+      rcv_action_row_set_plain_subtitle (self->daily_check_row,
+                                         _("At each login, even when Receivables is closed"));
     }
   else
     {
       on = rcv_daily_check_is_installed ();
-      adw_action_row_set_subtitle (self->daily_check_row,
-                                   _("At 9:00 each day, for this company file, even when "
-                                     "Receivables is closed"));
+      rcv_action_row_set_plain_subtitle (self->daily_check_row,
+                                         _("At 9:00 each day, for this company file, even "
+                                           "when Receivables is closed"));
     }
   gtk_switch_set_active (self->daily_check_switch, on);
   gtk_switch_set_state (self->daily_check_switch, on);

@@ -16,6 +16,7 @@
 #include "rcv-date.h"
 #include "rcv-ledger.h"
 #include "rcv-window-private.h"
+#include "rcv-plain-text.h"
 
 G_DEFINE_FINAL_TYPE (RcvWindow, rcv_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -269,7 +270,7 @@ show_open_error (RcvWindow    *self,
   g_autofree char *description = g_markup_printf_escaped ("%s\n<small>%s</small>",
                                                           error->message, display);
 
-  adw_status_page_set_description (self->error_page, description);
+  rcv_status_page_set_markup_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->content_stack, "error");
   adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);

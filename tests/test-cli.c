@@ -1101,6 +1101,84 @@ test_export_formulas (Fixture       *fixture,
                    ==, -1250);
 }
 
+/* Two `letters --record` at once on one file (a timer and a bookkeeper), dated a day apart:
+ * each (invoice, level) is recorded once. Enough customers that both have computed their
+ * letters while the other is still writing its PDF, so that without the check inside the
+ * write transaction both would record every letter. */
+static void
+test_letters_record_concurrent (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const guint n_customers = 150;
+  g_autofree char *customers = g_build_filename (fixture->dir, "customers.csv", NULL);
+  g_autofree char *invoices = g_build_filename (fixture->dir, "invoices.csv", NULL);
+  g_autoptr(GString) customers_csv = g_string_new ("id,name\n");
+  g_autoptr(GString) invoices_csv = g_string_new ("number,customer_id,issue_date,due_date,amount\n");
+  const char *dates[2] = { "2026-06-30", "2026-07-01" };
+  GSubprocess *processes[2];
+  char *out[2], *err[2];
+  g_autoptr(GError) error = NULL;
+  guint n_recorded = 0, n_skipped = 0;
+
+  for (guint i = 1; i <= n_customers; i++)
+    {
+      g_string_append_printf (customers_csv, "C%u,Customer %u\n", i, i);
+      g_string_append_printf (invoices_csv, "2026-%04u,C%u,2026-05-01,2026-05-31,100.00\n", i, i);
+    }
+  rcv_test_write_file (customers, customers_csv->str);
+  rcv_test_write_file (invoices, invoices_csv->str);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto (Result) r = { 0 };
+
+      run (&r, "--database", fixture->db, "import", i == 0 ? "customers" : "invoices",
+           i == 0 ? customers : invoices, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/letters-%u.pdf", fixture->dir, i);
+
+      processes[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                       G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, cli_path (),
+                                       "--database", fixture->db, "letters", "--as-of", dates[i],
+                                       "--output", pdf, "--record", NULL);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      guint recorded = 0, skipped = 0;
+      const char *line;
+
+      g_subprocess_communicate_utf8 (processes[i], NULL, NULL, &out[i], &err[i], &error);
+      g_assert_no_error (error);
+      g_test_message ("run %u: %s%s", i, out[i], err[i]);
+      g_assert_cmpint (g_subprocess_get_exit_status (processes[i]), ==, 0);
+      line = strstr (out[i], "Recorded ");
+      if (line != NULL)
+        recorded = (guint) g_ascii_strtoull (line + strlen ("Recorded "), NULL, 10);
+      line = strstr (err[i], "were not recorded");
+      if (line != NULL)
+        {
+          g_assert_nonnull (strstr (err[i], "another program recorded them"));
+          skipped = n_customers - recorded;
+        }
+      n_recorded += recorded;
+      n_skipped += skipped;
+      g_free (out[i]);
+      g_free (err[i]);
+      g_object_unref (processes[i]);
+    }
+  g_assert_cmpuint (n_recorded, ==, n_customers);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count(*) FROM letters"), ==,
+                   n_customers);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count(*) FROM (SELECT 1 FROM"
+                                     " letter_items GROUP BY invoice_id, level"
+                                     " HAVING count(*) > 1)"), ==, 0);
+  g_test_message ("%u letters skipped by the later run", n_skipped);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1122,6 +1200,7 @@ main (int    argc,
   ADD ("/cli/policies", test_policies);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
+  ADD ("/cli/letters-record-concurrent", test_letters_record_concurrent);
   ADD ("/cli/import-killed", test_import_killed);
   ADD ("/cli/waits-for-writer", test_waits_for_writer);
   ADD ("/cli/damaged-file", test_damaged_file);

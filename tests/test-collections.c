@@ -801,7 +801,7 @@ test_agency_export (void)
 
     g_assert_cmpuint (run->letters->len, ==, 1);
     g_assert_true (rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
-                                       run->letters->len, &error));
+                                       run->letters->len, NULL, NULL, &error));
     g_assert_no_error (error);
   }
   g_assert_cmpint (rcv_collections_open_dispute (db, invoice, RCV_DISPUTE_QUALITY, "",

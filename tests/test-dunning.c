@@ -50,6 +50,21 @@ level_as_of (RcvDatabase *db,
   return ((RcvDunningLetter *) g_ptr_array_index (run->letters, 0))->level;
 }
 
+/* Records every letter of the run; `skipped` letters were recorded by another connection. */
+#define RECORD_ALL(db, run, skipped) \
+  G_STMT_START { \
+    g_autoptr(GError) record_error = NULL; \
+    g_autofree gboolean *recorded = g_new0 (gboolean, (run)->letters->len); \
+    guint n_skipped = G_MAXUINT; \
+    g_assert_true (rcv_dunning_record (db, (const RcvDunningLetter *const *) (run)->letters->pdata, \
+                                       (run)->letters->len, recorded, &n_skipped, \
+                                       &record_error)); \
+    g_assert_no_error (record_error); \
+    g_assert_cmpuint (n_skipped, ==, (skipped)); \
+    for (guint r = 0; r < (run)->letters->len; r++) \
+      g_assert_cmpint (recorded[r], ==, (skipped) == 0); \
+  } G_STMT_END
+
 static void
 record_as_of (RcvDatabase *db,
               const char  *as_of)
@@ -59,7 +74,7 @@ record_as_of (RcvDatabase *db,
 
   g_assert_cmpuint (run->letters->len, >, 0);
   g_assert_true (rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
-                                     run->letters->len, &error));
+                                     run->letters->len, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -151,15 +166,10 @@ test_escalation (void)
   g_assert_cmpuint (g_array_index (letter->items, RcvDunningItem, 1).level, ==, 1);
   g_assert_cmpint (letter->open, ==, 120000);
 
-  /* recording the same letter twice is refused, and the first stays as it was */
-  g_assert_true (rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
-                                     1, &error));
-  g_assert_no_error (error);
-  g_assert_false (rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
-                                      1, &error));
-  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE);
-  g_assert_nonnull (strstr (error->message, "Kunde Eins"));
-  g_clear_error (&error);
+  /* recording the same letter again skips it (its levels are in the log now), and the first
+   * stays as it was */
+  RECORD_ALL (db, run, 0);
+  RECORD_ALL (db, run, 1);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters"), ==, 4);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letter_items"), ==, 5);
 
@@ -193,7 +203,7 @@ test_record_all_or_nothing (void)
   letters[0] = g_ptr_array_index (run->letters, 0);
   letters[1] = g_ptr_array_index (run->letters, 1);
   letters[2] = g_ptr_array_index (run->letters, 0);   /* the first again */
-  g_assert_false (rcv_dunning_record (db, letters, 3, &error));
+  g_assert_false (rcv_dunning_record (db, letters, 3, NULL, NULL, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters"), ==, 0);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letter_items"), ==, 0);
@@ -329,7 +339,7 @@ test_statutory_interest (void)
 
   /* the next letter claims the same 40 once, not a second time */
   g_assert_true (rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
-                                     1, &error));
+                                     1, NULL, NULL, &error));
   g_assert_no_error (error);
   second = run_as_of (db, "2026-01-30");
   letter = g_ptr_array_index (second->letters, 0);
@@ -537,6 +547,54 @@ test_end_of_calendar (void)
                                        "keeps");
 }
 
+/* Two programs on one file (the window's Record as Sent and a timer): both compute the letters
+ * due, then both record them. The second finds, inside its write transaction, that every
+ * (invoice, level) it would claim was recorded meanwhile, and records nothing twice. */
+static void
+test_record_concurrent (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) first = rcv_test_open_new (&path);
+  g_autoptr(RcvDatabase) second = NULL;
+  g_autoptr(RcvDunningRun) run_first = NULL;
+  g_autoptr(RcvDunningRun) run_second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a = rcv_test_customer (first, "K1", "Kunde Eins");
+  gint64 b = rcv_test_customer (first, "K2", "Kunde Zwei");
+
+  rcv_test_invoice (first, a, "R-1", "2026-05-01", "2026-05-31", 100000);
+  rcv_test_invoice (first, b, "R-2", "2026-05-01", "2026-05-31", 50000);
+  second = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  run_first = run_as_of (first, "2026-06-30");
+  run_second = run_as_of (second, "2026-07-01");
+  g_assert_cmpuint (run_first->letters->len, ==, 2);
+  g_assert_cmpuint (run_second->letters->len, ==, 2);
+
+  RECORD_ALL (first, run_first, 0);
+  RECORD_ALL (second, run_second, 2);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters"), ==, 2);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM (SELECT 1 FROM letter_items"
+                                           " GROUP BY invoice_id, level HAVING count(*) > 1)"),
+                   ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM audit WHERE table_name ="
+                                           " 'letters'"), ==, 2);
+
+  /* the other way round: the later date recorded first, the earlier one is no longer due
+   * (level 3 at 45 days) */
+  g_clear_pointer (&run_first, rcv_dunning_run_free);
+  g_clear_pointer (&run_second, rcv_dunning_run_free);
+  run_first = run_as_of (first, "2026-07-15");
+  run_second = run_as_of (second, "2026-07-16");
+  g_assert_cmpuint (run_first->letters->len, ==, 2);
+  RECORD_ALL (second, run_second, 0);
+  RECORD_ALL (first, run_first, 2);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters"), ==, 4);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters WHERE level = 3"),
+                   ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/dunning/level-one-day", test_level_one_day);
   g_test_add_func ("/dunning/escalation", test_escalation);
   g_test_add_func ("/dunning/record-all-or-nothing", test_record_all_or_nothing);
+  g_test_add_func ("/dunning/record-concurrent", test_record_concurrent);
   g_test_add_func ("/dunning/fixed-interest", test_fixed_interest);
   g_test_add_func ("/dunning/interest-rounding", test_interest_rounding);
   g_test_add_func ("/dunning/statutory-interest", test_statutory_interest);

@@ -9,6 +9,7 @@
 #include "rcv-error.h"
 #include "rcv-import.h"
 #include "rcv-ledger.h"
+#include "rcv-payment-batch.h"
 #include "rcv-test-utils.h"
 
 typedef struct
@@ -790,6 +791,76 @@ test_bulk_matches_row_by_row (void)
     g_free (results[run]);
 }
 
+static gpointer
+use_connection (gpointer data)
+{
+  return rcv_connection_holder_get (data);
+}
+
+static gpointer
+take_connection (gpointer data)
+{
+  rcv_connection_holder_acquire (data);
+  return NULL;
+}
+
+/* The connection a bulk import shares between its threads is used by one at a time, and the
+ * rule is enforced: a thread that uses it without holding it (another thread has it, or the
+ * holder let it go to hand it over) aborts the program instead of corrupting the connection's
+ * statements. A handing over as the import does it works. */
+static void
+test_connection_holder (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  RcvConnectionHolder holder;
+
+  rcv_connection_holder_init (&holder, db);
+  if (g_test_subprocess ())
+    {
+      const char *how = g_getenv ("RCV_TEST_MISUSE");
+
+      if (g_strcmp0 (how, "other-thread") == 0)
+        g_thread_join (g_thread_new ("misuse", use_connection, &holder));
+      else if (g_strcmp0 (how, "released") == 0)
+        {
+          rcv_connection_holder_release (&holder);
+          rcv_connection_holder_get (&holder);
+        }
+      else
+        {
+          rcv_connection_holder_acquire (&holder);   /* it holds it already */
+        }
+      return;
+    }
+
+  /* handed over to a thread and back, as the import's writing thread has it */
+  g_assert_true (rcv_connection_holder_get (&holder) == db);
+  rcv_connection_holder_release (&holder);
+  {
+    GThread *thread;
+
+    rcv_connection_holder_acquire (&holder);
+    rcv_connection_holder_release (&holder);
+    thread = g_thread_new ("holder", take_connection, &holder);
+    g_thread_join (thread);
+  }
+  /* the thread above took it and ended holding it: nobody else may */
+  g_assert_true (holder.owner != NULL && holder.owner != g_thread_self ());
+  holder.owner = g_thread_self ();
+  rcv_connection_holder_clear (&holder);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *misuses[] = { "other-thread", "released", "taken-twice" };
+      g_setenv ("RCV_TEST_MISUSE", misuses[i], TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_failed ();
+      g_test_trap_assert_stderr ("*the import's connection to *company.db*while thread*has it*");
+    }
+  g_unsetenv ("RCV_TEST_MISUSE");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -821,6 +892,7 @@ main (int    argc,
   ADD ("/core/import/missing-file", test_missing_file);
   ADD ("/core/import/journal-mode", test_journal_mode);
   g_test_add_func ("/core/import/bulk-matches-row-by-row", test_bulk_matches_row_by_row);
+  g_test_add_func ("/core/import/connection-holder", test_connection_holder);
 
   return g_test_run ();
 }

@@ -283,6 +283,29 @@ test_invoice_overflow (void)
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
 }
 
+/* A share in whole percent, rounded half away from zero, for any amounts: the charts and the
+ * overview showed part × 100 / whole, which overflowed (undefined behaviour, found by
+ * UBSan) for amounts above 92 233 720 368 547 758 minor units. */
+static void
+test_percent_of (void)
+{
+  const gint64 huge = G_GINT64_CONSTANT (900000000000000001);
+
+  g_assert_cmpint (rcv_percent_of (1, 3), ==, 33);
+  g_assert_cmpint (rcv_percent_of (2, 3), ==, 67);
+  g_assert_cmpint (rcv_percent_of (1, 200), ==, 1);       /* 0.5 % → 1 % */
+  g_assert_cmpint (rcv_percent_of (-1, 200), ==, -1);
+  g_assert_cmpint (rcv_percent_of (5, 0), ==, 0);
+  g_assert_cmpint (rcv_percent_of (5, -10), ==, 0);
+  g_assert_cmpint (rcv_percent_of (huge, huge), ==, 100);
+  g_assert_cmpint (rcv_percent_of (huge / 2, huge), ==, 50);
+  g_assert_cmpint (rcv_percent_of (G_MAXINT64, G_MAXINT64), ==, 100);
+  g_assert_cmpint (rcv_percent_of (-G_MAXINT64, G_MAXINT64), ==, -100);
+  /* a part many times the whole (an unapplied credit against a small balance) stays an int */
+  g_assert_cmpint (rcv_percent_of (G_MAXINT64, 1), ==, G_MAXINT);
+  g_assert_cmpint (rcv_percent_of (-G_MAXINT64, 1), ==, -G_MAXINT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,6 +329,7 @@ main (int    argc,
   g_test_add_func ("/core/money/percent", test_percent);
   g_test_add_func ("/core/money/invoice-lines", test_invoice_lines);
   g_test_add_func ("/core/money/invoice-overflow", test_invoice_overflow);
+  g_test_add_func ("/core/money/percent-of", test_percent_of);
 
   return g_test_run ();
 }

@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "rcv-cli.h"
@@ -162,6 +164,38 @@ command_dunning (const char  *database,
   return EXIT_OK;
 }
 
+/* After a record that skipped letters another program had recorded meanwhile, the PDF holds
+ * only the letters recorded, so that nobody sends a letter the log does not hold; with none
+ * left it goes. */
+static gboolean
+rewrite_recorded (RcvLetterhead  *head,
+                  RcvDunningRun  *run,
+                  const gboolean *recorded,
+                  const char     *output,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  guint n_pages;
+
+  for (guint i = 0; i < run->letters->len; i++)
+    if (recorded[i])
+      g_ptr_array_add (kept, g_ptr_array_index (run->letters, i));
+  if (kept->len == 0)
+    {
+      if (g_unlink (output) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not remove %s: %s"), output, g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) kept->pdata, kept->len,
+                                output, &n_pages, NULL, NULL, NULL, error);
+}
+
 int
 command_letters (const char  *database,
                  int          argc,
@@ -238,12 +272,31 @@ command_letters (const char  *database,
 
   if (record)
     {
+      g_autofree gboolean *recorded = g_new0 (gboolean, run->letters->len);
+      guint n_skipped = 0;
+
       if (!rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
-                               run->letters->len, &error))
+                               run->letters->len, recorded, &n_skipped, &error))
+        return rcv_cli_report_error (error);
+      if (n_skipped > 0 && !rewrite_recorded (head, run, recorded, output, &error))
         return rcv_cli_report_error (error);
       printf (ngettext ("Recorded %u letter as sent\n", "Recorded %u letters as sent\n",
-                        run->letters->len),
-              run->letters->len);
+                        run->letters->len - n_skipped),
+              run->letters->len - n_skipped);
+      if (n_skipped == run->letters->len)
+        fprintf (stderr, ngettext ("%u letter was not recorded: another program recorded it as "
+                                   "sent meanwhile. %s was removed.\n",
+                                   "%u letters were not recorded: another program recorded them "
+                                   "as sent meanwhile. %s was removed.\n",
+                                   n_skipped),
+                 n_skipped, output);
+      else if (n_skipped > 0)
+        fprintf (stderr, ngettext ("%u letter was not recorded: another program recorded it as "
+                                   "sent meanwhile. %s now holds only the letters recorded.\n",
+                                   "%u letters were not recorded: another program recorded them "
+                                   "as sent meanwhile. %s now holds only the letters recorded.\n",
+                                   n_skipped),
+                 n_skipped, output);
     }
   return EXIT_OK;
 }

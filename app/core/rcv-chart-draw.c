@@ -453,8 +453,8 @@ paint_aging (Painter *p)
       g_autofree char *amount = rcv_money_format (chart->buckets[b], &chart->currency);
       g_autofree char *share = chart->outstanding > 0
                                  ? g_strdup_printf (_("%d %%"),
-                                                    (int) rcv_round_div (chart->buckets[b] * 100,
-                                                                         chart->outstanding))
+                                                    rcv_percent_of (chart->buckets[b],
+                                                                    chart->outstanding))
                                  : g_strdup ("");
       g_autoptr(PangoLayout) label = NULL;
 

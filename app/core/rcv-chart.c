@@ -344,10 +344,10 @@ static char *
 share_text (gint64 part,
             gint64 whole)
 {
-  gint64 percent = whole > 0 ? rcv_round_div (part * 100, whole) : 0;
+  int percent = rcv_percent_of (part, whole);
 
   /* Translators: a share of a total, e.g. "12 %" */
-  return g_strdup_printf (_("%d %%"), (int) percent);
+  return g_strdup_printf (_("%d %%"), percent);
 }
 
 static void

@@ -843,25 +843,92 @@ record_one (RcvDatabase            *db,
   return rcv_database_audit (db, "insert", "letters", letter_id, NULL, summary, error);
 }
 
-/* Records the letters as sent, all or none: the next run escalates from them. */
+/* Whether a letter computed from an earlier read of the log is still due: none of the
+ * levels it claims for the first time (an item's level above the level sent when the run
+ * read the log) has been recorded since, by another program or another connection, on a
+ * letter of any date. Otherwise recording it would repeat a level for an invoice and charge
+ * its fee twice. */
+static gboolean
+still_due (RcvDatabase            *db,
+           const RcvDunningLetter *letter,
+           gboolean               *due,
+           GError                **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db,
+                                             "SELECT coalesce (max (level), 0) FROM letter_items"
+                                             " WHERE invoice_id = ?1",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  *due = TRUE;
+  for (guint i = 0; i < letter->items->len && *due; i++)
+    {
+      const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
+      int rc;
+
+      if (item->level <= item->sent_level)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, item->invoice_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) >= item->level)
+        *due = FALSE;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        return rcv_database_set_error (db, error);
+    }
+  return TRUE;
+}
+
+/* Records the letters as sent, all or none of those still due: the next run escalates from
+ * them. The letters were computed before this transaction, and another program (the window
+ * and a timer, two bookkeepers) may have recorded the same levels in between; BEGIN
+ * IMMEDIATE serialises the writers, and the log is read again inside, so that each letter
+ * no longer due is skipped (recorded[i] FALSE, counted in n_skipped) instead of recorded
+ * twice. A letter given twice in one batch is still an error: that is the caller's mistake,
+ * not a race. */
 gboolean
 rcv_dunning_record (RcvDatabase                   *db,
                     const RcvDunningLetter *const *letters,
                     guint                          n_letters,
+                    gboolean                      *recorded,
+                    guint                         *n_skipped,
                     GError                       **error)
 {
+  g_autofree gboolean *due = NULL;
+  guint skipped = 0;
+
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (letters != NULL || n_letters == 0, FALSE);
 
+  due = g_new0 (gboolean, MAX (n_letters, 1));
   if (!rcv_database_begin (db, error))
     return FALSE;
+  /* every letter is checked against the log as it was when the transaction began, before
+   * any of this batch is written */
   for (guint i = 0; i < n_letters; i++)
-    if (!record_one (db, letters[i], error))
+    {
+      if (!still_due (db, letters[i], &due[i], error))
+        {
+          rcv_database_rollback (db);
+          return FALSE;
+        }
+      if (!due[i])
+        skipped++;
+    }
+  for (guint i = 0; i < n_letters; i++)
+    if (due[i] && !record_one (db, letters[i], error))
       {
         rcv_database_rollback (db);
         return FALSE;
       }
-  return rcv_database_commit (db, error);
+  if (!rcv_database_commit (db, error))
+    return FALSE;
+  if (recorded != NULL)
+    memcpy (recorded, due, n_letters * sizeof *recorded);
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  return TRUE;
 }
 
 /* The letters recorded for a customer, the latest first. */

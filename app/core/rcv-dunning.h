@@ -120,6 +120,8 @@ char          *rcv_dunning_run_to_json    (const RcvDunningRun *run,
 gboolean       rcv_dunning_record         (RcvDatabase             *db,
                                            const RcvDunningLetter *const *letters,
                                            guint                    n_letters,
+                                           gboolean                *recorded,
+                                           guint                   *n_skipped,
                                            GError                 **error);
 GPtrArray     *rcv_dunning_list_sent      (RcvDatabase  *db,
                                            gint64        customer_id,

@@ -168,7 +168,10 @@ typedef struct
 
 typedef struct _Import
 {
-  RcvDatabase *db;
+  /* The connection, held by one thread at a time: the reading thread, or in bulk mode the
+   * writing or the looking-up thread while the reading thread goes on without it. Every use
+   * goes through import_db (), which aborts on a thread that does not hold it. */
+  RcvConnectionHolder connection;
   RcvImportKind kind;
   RcvCsvReader *reader;
   RcvImportReport *report;
@@ -212,6 +215,12 @@ typedef struct _Import
   gint64 secure_delete;               /* as it was, restored after the drops */
   GError *fatal;                      /* the company file failed: no row is to blame */
 } Import;
+
+static inline RcvDatabase *
+import_db (Import *import)
+{
+  return rcv_connection_holder_get (&import->connection);
+}
 
 static const char *
 kind_table (RcvImportKind kind)
@@ -511,13 +520,13 @@ lookup_customer (Import     *import,
     info = &unknown;
   else if (info == NULL)
     {
-      g_autoptr(RcvCustomer) customer = rcv_ledger_find_customer (import->db, code, NULL);
+      g_autoptr(RcvCustomer) customer = rcv_ledger_find_customer (import_db (import), code, NULL);
       CustomerInfo *found = g_new0 (CustomerInfo, 1);
 
       if (customer != NULL)
         {
           found->id = customer->id;
-          found->terms = rcv_ledger_get_terms (import->db, customer);
+          found->terms = rcv_ledger_get_terms (import_db (import), customer);
         }
       g_hash_table_insert (import->customers, g_strdup (code), found);
       info = found;
@@ -539,7 +548,7 @@ static gboolean
 load_customers (Import  *import,
                 GError **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (import->db,
+  sqlite3_stmt *stmt = rcv_database_prepare (import_db (import),
                                              "SELECT c.code, c.id,"
                                              " coalesce (c.terms_days, p.terms_days, ?1)"
                                              " FROM customers AS c LEFT JOIN policies AS p"
@@ -559,7 +568,7 @@ load_customers (Import  *import,
       g_hash_table_insert (import->customers, g_strdup (rcv_column_text (stmt, 0)), info);
     }
   if (rc != SQLITE_DONE)
-    rcv_database_set_error (import->db, error);
+    rcv_database_set_error (import_db (import), error);
   sqlite3_reset (stmt);
   import->all_customers = rc == SQLITE_DONE;
   return import->all_customers;
@@ -591,7 +600,7 @@ find_row_id (Import     *import,
              const char *sql,
              const char *value)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (import->db, sql, NULL);
+  sqlite3_stmt *stmt = rcv_database_prepare (import_db (import), sql, NULL);
   gint64 id = 0;
 
   if (stmt != NULL)
@@ -645,7 +654,7 @@ import_customer_row (Import *import,
 
       if (!g_hash_table_lookup_extended (import->policies, policy, NULL, &id))
         {
-          gint64 found = rcv_policy_find_by_name (import->db, policy, NULL);
+          gint64 found = rcv_policy_find_by_name (import_db (import), policy, NULL);
           id = GSIZE_TO_POINTER ((gsize) found);
           g_hash_table_insert (import->policies, g_strdup (policy), id);
         }
@@ -675,7 +684,7 @@ import_customer_row (Import *import,
   if (import->report->n_problems != n_before)
     return;
 
-  if (!rcv_ledger_insert_customer_row (import->db, customer, &local_error))
+  if (!rcv_ledger_insert_customer_row (import_db (import), customer, &local_error))
     {
       if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
         duplicate_problem (import, line, "id", customer->code,
@@ -716,8 +725,8 @@ drop_indexes (Import            *import,
    * rewritten by the rebuild at the end anyway; so no zeroing, and the journal on disk. */
   g_autofree char *restore = NULL;
 
-  import->secure_delete = rcv_database_query_int64 (import->db, "PRAGMA secure_delete", 0, 0);
-  if (!rcv_database_exec (import->db, "PRAGMA secure_delete = FAST; PRAGMA temp_store = FILE",
+  import->secure_delete = rcv_database_query_int64 (import_db (import), "PRAGMA secure_delete", 0, 0);
+  if (!rcv_database_exec (import_db (import), "PRAGMA secure_delete = FAST; PRAGMA temp_store = FILE",
                           error))
     return FALSE;
 
@@ -730,14 +739,14 @@ drop_indexes (Import            *import,
       if (g_str_equal (names[i], "payments_customer") && import->had_payments)
         continue;
       sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", names[i]);
-      if (!rcv_database_exec (import->db, sql, error))
+      if (!rcv_database_exec (import_db (import), sql, error))
         return FALSE;
       g_ptr_array_add (import->dropped_indexes, (gpointer) names[i]);
     }
   /* and the writes' statement journals on disk too, for the same reason */
   restore = g_strdup_printf ("PRAGMA secure_delete = %d; %s", (int) import->secure_delete,
                              BULK_CACHE_PRAGMA);
-  return rcv_database_exec (import->db, restore, error);
+  return rcv_database_exec (import_db (import), restore, error);
 }
 
 /* Bulk mode: the rows of a batch, for one statement that writes them all (rcv-bulk.c). */
@@ -852,11 +861,10 @@ forget_pending_credit (Import *import,
  * number the company file or an earlier row already has) is noted, and the rest of the batch
  * goes on, so that every such row is named; FALSE only when the file itself fails. */
 static gpointer
-write_invoice_batch (gpointer data)
+write_invoice_batch_held (InvoiceBatch *batch)
 {
-  InvoiceBatch *batch = data;
   Import *import = batch->import;
-  sqlite3 *handle = rcv_database_get_handle (import->db);
+  sqlite3 *handle = rcv_database_get_handle (import_db (import));
   InvoiceCursor cursor = { batch, 0, NULL };
   RcvBulkSource invoices = { invoice_cursor_next, invoice_cursor_column, &cursor };
   RcvBulkSource lines = { invoice_cursor_next_written, invoice_cursor_line_column, &cursor };
@@ -876,7 +884,7 @@ write_invoice_batch (gpointer data)
 
       /* OR FAIL: a refused row ends the statement and keeps the rows before it, without the
        * statement journal that undoing them would need */
-      if (rcv_bulk_run (import->db,
+      if (rcv_bulk_run (import_db (import),
                         "INSERT OR FAIL INTO invoices (id, number, customer_id, kind, status,"
                         " issue_date, due_date, total, allocated, settled_date, span_class,"
                         " description) SELECT c0, c1, c2, c3, 'posted', c4, c5, c6, 0, c7, c8, c9"
@@ -902,12 +910,25 @@ write_invoice_batch (gpointer data)
     }
 
   cursor.next = 0;
-  return GINT_TO_POINTER (rcv_bulk_run (import->db,
+  return GINT_TO_POINTER (rcv_bulk_run (import_db (import),
                                         "INSERT OR FAIL INTO invoice_lines (invoice_id, position,"
                                         " description, quantity_milli, unit_price, tax_bp, net,"
                                         " tax) SELECT c0, 1, c1, 1000, c2, c3, c4, c5"
                                         " FROM rcv_rows (?1)",
                                         &lines, &batch->error));
+}
+
+/* The writing thread: it holds the connection while it writes the batch. */
+static gpointer
+write_invoice_batch (gpointer data)
+{
+  InvoiceBatch *batch = data;
+  gpointer ok;
+
+  rcv_connection_holder_acquire (&batch->import->connection);
+  ok = write_invoice_batch_held (batch);
+  rcv_connection_holder_release (&batch->import->connection);
+  return ok;
 }
 
 /* Waits for the batch being written, if any, and reports the rows it refused; the batch is
@@ -922,6 +943,7 @@ finish_invoice_batch (Import  *import,
   if (batch == NULL)
     return TRUE;
   ok = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&import->writer)));
+  rcv_connection_holder_acquire (&import->connection);
   import->writing = NULL;
 
   for (guint i = 0; i < batch->refusals->len; i++)
@@ -965,6 +987,7 @@ write_invoice_batch_async (Import  *import,
 
   batch->drop_open_index = import->unsorted;
   import->writing = batch;
+  rcv_connection_holder_release (&import->connection);
   import->writer = g_thread_new ("rcv-import", write_invoice_batch, batch);
   import->reading = batch == &import->batches[0] ? &import->batches[1] : &import->batches[0];
   return TRUE;
@@ -1099,7 +1122,7 @@ import_invoice_row (Import *import,
       add_pending_invoice (import, invoice, line);
       return;
     }
-  if (!rcv_ledger_insert_invoice_row (import->db, invoice, &local_error))
+  if (!rcv_ledger_insert_invoice_row (import_db (import), invoice, &local_error))
     {
       if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
         duplicate_problem (import, line, "number", invoice->number,
@@ -1121,14 +1144,14 @@ apply_pending_credits (Import  *import,
       g_autoptr(RcvInvoice) target = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      target = rcv_ledger_find_invoice (import->db, pending->target, NULL);
+      target = rcv_ledger_find_invoice (import_db (import), pending->target, NULL);
       if (target == NULL)
         {
           row_problem (import, pending->line, "applies_to", _("there is no invoice “%s”"),
                        pending->target);
           continue;
         }
-      if (!rcv_ledger_allocate_row (import->db, RCV_SOURCE_CREDIT_NOTE, pending->credit_note_id,
+      if (!rcv_ledger_allocate_row (import_db (import), RCV_SOURCE_CREDIT_NOTE, pending->credit_note_id,
                                     target->id, 0, TRUE, NULL, &local_error))
         {
           if (local_error->domain != RCV_INPUT_ERROR)
@@ -1176,7 +1199,7 @@ check_invoice_number (Import     *import,
                       const char *customer_code,
                       gint64     *invoice_id)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (import->db,
+  sqlite3_stmt *stmt = rcv_database_prepare (import_db (import),
                                              "SELECT " NAMED_INVOICE_COLUMNS
                                              " FROM invoices WHERE number = ?1",
                                              NULL);
@@ -1259,7 +1282,7 @@ resolve_batch (Import      *import,
       return;
     }
 
-  stmt = rcv_bulk_prepare (import->db,
+  stmt = rcv_bulk_prepare (import_db (import),
                            "SELECT " NAMED_INVOICE_COLUMNS " FROM rcv_rows (?1) AS r"
                            " LEFT JOIN invoices ON invoices.number = r.c0",
                            &source, NULL);
@@ -1298,11 +1321,14 @@ static gpointer
 resolve_lookups (gpointer data)
 {
   Import *import = data;
-  RcvOpenInvoices *open = rcv_open_invoices_load (import->db, resolve_waiting, import,
-                                                  &import->resolver_error);
+  RcvOpenInvoices *open;
 
+  rcv_connection_holder_acquire (&import->connection);
+  open = rcv_open_invoices_load (&import->connection, resolve_waiting, import,
+                                 &import->resolver_error);
   while (!import->lookups_ended)
     resolve_batch (import, g_async_queue_pop (import->to_resolve));
+  rcv_connection_holder_release (&import->connection);
   return open;
 }
 
@@ -1313,6 +1339,7 @@ start_resolving (Import *import)
   import->resolved = g_async_queue_new ();
   import->spare_lookups = g_ptr_array_new_with_free_func (lookup_batch_free);
   import->lookups = lookup_batch_new ();
+  rcv_connection_holder_release (&import->connection);
   import->resolver = g_thread_new ("rcv-import", resolve_lookups, import);
 }
 
@@ -1371,6 +1398,7 @@ finish_resolving (Import *import)
     merge_lookups (import, g_async_queue_pop (import->resolved));
   order_problems (import, 0);
   import->open = g_thread_join (g_steal_pointer (&import->resolver));
+  rcv_connection_holder_acquire (&import->connection);
   g_clear_pointer (&import->lookups, lookup_batch_free);
   g_clear_pointer (&import->spare_lookups, g_ptr_array_unref);
   if (import->open == NULL)
@@ -1436,7 +1464,7 @@ import_payment_row (Import *import,
   payment->method = g_strdup (field (import, P_METHOD));
 
   /* the same file imported twice: a payment the company file already had */
-  stmt = !import->had_payments ? NULL : rcv_database_prepare (import->db,
+  stmt = !import->had_payments ? NULL : rcv_database_prepare (import_db (import),
                                "SELECT 1 FROM payments WHERE customer_id = ?1 AND date = ?2"
                                " AND amount = ?3 AND reference = ?4 AND id < ?5",
                                NULL);
@@ -1475,7 +1503,7 @@ import_payment_row (Import *import,
     }
   else
     {
-      if (!rcv_ledger_insert_payment_row (import->db, payment, &local_error))
+      if (!rcv_ledger_insert_payment_row (import_db (import), payment, &local_error))
         {
           ledger_problem (import, line, local_error);
           return;
@@ -1513,9 +1541,9 @@ allocate_pending_payments (Import  *import,
 
       /* the looking-up thread could not read them, or there was none */
       if (open == NULL)
-        open = rcv_open_invoices_load (import->db, NULL, NULL, error);
+        open = rcv_open_invoices_load (&import->connection, NULL, NULL, error);
       return open != NULL &&
-             rcv_payment_batch_write (import->db, open, import->pending_payments,
+             rcv_payment_batch_write (&import->connection, open, import->pending_payments,
                                       import->strings, drop_bulk_indexes, import, error);
     }
 
@@ -1527,7 +1555,7 @@ allocate_pending_payments (Import  *import,
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, pending->date);
-      if (!rcv_ledger_allocate_new_payment (import->db, pending->payment_id, pending->customer_id,
+      if (!rcv_ledger_allocate_new_payment (import_db (import), pending->payment_id, pending->customer_id,
                                             &date, pending->amount, pending->invoice_id, error))
         return FALSE;
     }
@@ -1551,9 +1579,9 @@ decide_bulk_mode (Import *import)
   guint64 expected = rcv_csv_reader_get_size (import->reader) / BYTES_PER_ROW_ESTIMATE;
 
   if (import->kind == RCV_IMPORT_INVOICES)
-    import->max_id = rcv_database_query_int64 (import->db, "SELECT max (id) FROM invoices", 0, 0);
+    import->max_id = rcv_database_query_int64 (import_db (import), "SELECT max (id) FROM invoices", 0, 0);
   else if (import->kind == RCV_IMPORT_PAYMENTS)
-    import->max_id = rcv_database_query_int64 (import->db, "SELECT max (id) FROM payments", 0, 0);
+    import->max_id = rcv_database_query_int64 (import_db (import), "SELECT max (id) FROM payments", 0, 0);
   else
     return;
 
@@ -1574,22 +1602,22 @@ end_bulk_mode (Import  *import,
    * memory) and their runs on disk, not in memory. Runs of 8 MB sort faster than larger
    * ones (measured: a million payments' seven builds in 4.3 s against 5.1 s with 16 MB and
    * 5.6 s with 64 MB), being closer to the processor's caches. */
-  if (!rcv_database_exec (import->db, "PRAGMA cache_size = -8192; PRAGMA temp_store = FILE",
+  if (!rcv_database_exec (import_db (import), "PRAGMA cache_size = -8192; PRAGMA temp_store = FILE",
                           error))
     return FALSE;
   /* each build sorts its keys on a second thread while the first reads the table */
   threads = g_strdup_printf ("PRAGMA threads = %u", MIN (g_get_num_processors (), 4));
-  if (!rcv_database_exec (import->db, threads, error))
+  if (!rcv_database_exec (import_db (import), threads, error))
     return FALSE;
   for (guint i = 0; ok && i < import->dropped_indexes->len; i++)
     {
       const char *name = g_ptr_array_index (import->dropped_indexes, i);
       gint64 start = g_get_monotonic_time ();
 
-      ok = rcv_database_exec (import->db, rcv_schema_find_index (name)->create, error);
+      ok = rcv_database_exec (import_db (import), rcv_schema_find_index (name)->create, error);
       g_debug ("%s built in %.2f s", name, (g_get_monotonic_time () - start) / 1e6);
     }
-  return rcv_database_exec (import->db, "PRAGMA temp_store = MEMORY; PRAGMA threads = 0",
+  return rcv_database_exec (import_db (import), "PRAGMA temp_store = MEMORY; PRAGMA threads = 0",
                             ok ? error : NULL) && ok;
 }
 
@@ -1619,7 +1647,7 @@ audit_import (Import  *import,
   rcv_json_end_object (json);
   text = rcv_json_writer_free_to_string (g_steal_pointer (&json));
 
-  return rcv_database_audit (import->db, "import", kind_table (import->kind), 0, NULL, text,
+  return rcv_database_audit (import_db (import), "import", kind_table (import->kind), 0, NULL, text,
                              error);
 }
 
@@ -1640,12 +1668,12 @@ rcv_import_csv (RcvDatabase     *db,
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  import.db = db;
+  rcv_connection_holder_init (&import.connection, db);
   import.secure_delete = 1;
   import.kind = kind;
   import.reader = reader;
   import.report = report;
-  import.currency = rcv_database_get_currency (db);
+  import.currency = rcv_database_get_currency (import_db (&import));
   import.spec = kind == RCV_IMPORT_CUSTOMERS ? customer_columns
               : kind == RCV_IMPORT_INVOICES ? invoice_columns : payment_columns;
   import.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1678,13 +1706,14 @@ rcv_import_csv (RcvDatabase     *db,
   /* Every reference of a row is checked by the import itself before the row is written, so
    * in bulk mode SQLite's own foreign-key probes (a random read of a large table per row)
    * are left out; the pragma only changes outside a transaction. */
-  if (import.bulk && !rcv_database_exec (db, "PRAGMA foreign_keys = OFF", error))
+  if (import.bulk &&
+      !rcv_database_exec (import_db (&import), "PRAGMA foreign_keys = OFF", error))
     goto out;
   /* its hundreds of megabytes written once, not through the WAL, when nothing else has the
    * file open (see rcv_database_leave_wal ()) */
   if (import.bulk)
-    import.left_wal = rcv_database_leave_wal (db);
-  if (!rcv_database_begin (db, error))
+    import.left_wal = rcv_database_leave_wal (import_db (&import));
+  if (!rcv_database_begin (import_db (&import), error))
     goto out;
   /* an invoices' import drops the indexes now; a payments' import once it has read the open
    * invoices through one of them */
@@ -1705,7 +1734,8 @@ rcv_import_csv (RcvDatabase     *db,
     {
       /* the cache at its size for the writes from the start: the looking-up thread fills
        * it, and shrinking it later would free its pages where the writes cannot reuse them */
-      if (!load_customers (&import, error) || !rcv_database_exec (db, BULK_CACHE_PRAGMA, error))
+      if (!load_customers (&import, error) ||
+          !rcv_database_exec (import_db (&import), BULK_CACHE_PRAGMA, error))
         goto rollback;
       start_resolving (&import);
     }
@@ -1801,10 +1831,11 @@ rcv_import_csv (RcvDatabase     *db,
   if (!end_bulk_mode (&import, error))
     goto rollback;
   log_phase (&import, "indexes rebuilt");
-  if (!rcv_collections_charge_commission (db, error) || !audit_import (&import, error))
+  if (!rcv_collections_charge_commission (import_db (&import), error) ||
+      !audit_import (&import, error))
     goto rollback;
   log_phase (&import, "commission and audit");
-  if (!rcv_database_commit (db, error))
+  if (!rcv_database_commit (import_db (&import), error))
     goto rollback;
   ok = TRUE;
   log_phase (&import, "committed");
@@ -1814,14 +1845,19 @@ rcv_import_csv (RcvDatabase     *db,
    * next write does it) */
   if (import.bulk && !import.left_wal)
     {
-      rcv_database_checkpoint (db);
+      rcv_database_checkpoint (import_db (&import));
       log_phase (&import, "checkpointed");
     }
   goto out;
 
   /* nothing was imported */
 rollback:
-  rcv_database_rollback (db);
+  /* the threads that may hold the connection give it back first */
+  if (import.resolver != NULL)
+    finish_resolving (&import);
+  if (import.writing != NULL)
+    finish_invoice_batch (&import, NULL);
+  rcv_database_rollback (import_db (&import));
   report->n_imported = 0;
 
 out:
@@ -1833,9 +1869,9 @@ out:
   g_clear_pointer (&import.to_resolve, g_async_queue_unref);
   g_clear_pointer (&import.resolved, g_async_queue_unref);
   if (import.bulk)
-    rcv_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
+    rcv_database_exec (import_db (&import), "PRAGMA foreign_keys = ON", NULL);
   if (import.left_wal)
-    rcv_database_return_to_wal (db);
+    rcv_database_return_to_wal (import_db (&import));
   /* a rollback has brought any dropped index back with the rest */
   if (import.dropped_indexes != NULL)
     {
@@ -1844,7 +1880,7 @@ out:
         g_strdup_printf ("PRAGMA secure_delete = %d; PRAGMA temp_store = MEMORY; %s",
                          (int) import.secure_delete, NORMAL_CACHE_PRAGMA);
 
-      rcv_database_exec (db, restore, NULL);
+      rcv_database_exec (import_db (&import), restore, NULL);
       g_ptr_array_unref (import.dropped_indexes);
     }
   if (import.strings != NULL)
@@ -1857,6 +1893,7 @@ out:
   g_clear_pointer (&import.pending_payments, g_array_unref);
   invoice_batch_clear (&import.batches[0]);
   invoice_batch_clear (&import.batches[1]);
+  rcv_connection_holder_clear (&import.connection);
   return ok;
 }
 

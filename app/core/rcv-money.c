@@ -153,6 +153,22 @@ rcv_mul_div_round (gint64  a,
   return TRUE;
 }
 
+/* part as a share of whole in whole percent, rounded half away from zero; 0 for a whole ≤ 0.
+ * Through rcv_mul_div_round (): part × 100 overflows a gint64 for large amounts. Clamped to
+ * an int, for a part many times the whole. */
+int
+rcv_percent_of (gint64 part,
+                gint64 whole)
+{
+  gint64 percent;
+
+  if (whole <= 0)
+    return 0;
+  if (!rcv_mul_div_round (part, 100, whole, &percent))
+    percent = part < 0 ? -G_MAXINT64 : G_MAXINT64;
+  return (int) CLAMP (percent, -G_MAXINT, G_MAXINT);
+}
+
 static gboolean
 set_amount_error (GError     **error,
                   const char  *text)

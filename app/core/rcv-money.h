@@ -29,6 +29,8 @@ gboolean rcv_mul_div_round          (gint64  a,
                                      gint64  b,
                                      gint64  denominator,
                                      gint64 *result);
+int      rcv_percent_of             (gint64  part,
+                                     gint64  whole);
 
 gboolean rcv_money_parse_plain      (const char        *text,
                                      char               decimal_separator,

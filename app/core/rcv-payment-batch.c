@@ -168,12 +168,13 @@ order_ties_by_number (RcvDatabase      *db,
 /* The open invoices in one pass over the table in ID order (sequential: walking the partial
  * index instead reads every row at random to check its kind), then ordered for allocation. */
 static gboolean
-load_open_invoices (RcvDatabase      *db,
-                    RcvOpenInvoices  *open,
-                    RcvMeanwhile      meanwhile,
-                    gpointer          user_data,
-                    GError          **error)
+load_open_invoices (RcvConnectionHolder  *connection,
+                    RcvOpenInvoices      *open,
+                    RcvMeanwhile          meanwhile,
+                    gpointer              user_data,
+                    GError              **error)
 {
+  RcvDatabase *db = rcv_connection_holder_get (connection);
   sqlite3_stmt *stmt;
   guint n_rows = 0;
   int rc;
@@ -192,7 +193,11 @@ load_open_invoices (RcvDatabase      *db,
       OpenInvoice invoice = { 0 };
 
       if (meanwhile != NULL && ++n_rows % MEANWHILE_ROWS == 0)
-        meanwhile (user_data);
+        {
+          meanwhile (user_data);
+          /* still this thread's: the callback uses it, and must not have handed it on */
+          db = rcv_connection_holder_get (connection);
+        }
 
       invoice.id = sqlite3_column_int64 (stmt, 0);
       invoice.customer_id = sqlite3_column_int64 (stmt, 1);
@@ -660,7 +665,7 @@ order_of_application (GArray *payments)
  * anything was written; allocating changes it). `before_writes` runs before anything is
  * written (the import drops indexes there). */
 gboolean
-rcv_payment_batch_write (RcvDatabase         *db,
+rcv_payment_batch_write (RcvConnectionHolder *connection,
                          RcvOpenInvoices     *open,
                          GArray              *payments,
                          const GString       *strings,
@@ -669,15 +674,17 @@ rcv_payment_batch_write (RcvDatabase         *db,
                          GError             **error)
 {
   g_autoptr(GArray) order = NULL;
+  RcvDatabase *db;
   sqlite3_stmt *stmt;
   gint64 next_id = 1;
   gint64 started;
   gboolean ok;
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (connection != NULL, FALSE);
   g_return_val_if_fail (open != NULL, FALSE);
   g_return_val_if_fail (payments != NULL, FALSE);
 
+  db = rcv_connection_holder_get (connection);
   stmt = rcv_database_prepare (db, "SELECT coalesce (max (id), 0) + 1 FROM payments", error);
   if (stmt == NULL)
     return FALSE;
@@ -693,23 +700,26 @@ rcv_payment_batch_write (RcvDatabase         *db,
   started = g_get_monotonic_time ();
   ok = before_writes == NULL || before_writes (user_data, error);
   g_debug ("ready to write after %.2f s", (g_get_monotonic_time () - started) / 1e6);
-  return ok && write_all (db, open, payments, order, strings, error);
+  return ok && write_all (rcv_connection_holder_get (connection), open, payments, order,
+                          strings, error);
 }
 
 /* The invoices a payment can go to: open, posted, not credit notes. `meanwhile`, when not
- * NULL, is called every few thousand rows, and may use `db` (the import looks up invoice
- * numbers there, on the thread that reads these). */
+ * NULL, is called every few thousand rows, and may use the connection (the import looks up
+ * invoice numbers there, on the thread that reads these, which holds it). */
 RcvOpenInvoices *
-rcv_open_invoices_load (RcvDatabase   *db,
-                        RcvMeanwhile   meanwhile,
-                        gpointer       user_data,
-                        GError       **error)
+rcv_open_invoices_load (RcvConnectionHolder  *connection,
+                        RcvMeanwhile          meanwhile,
+                        gpointer              user_data,
+                        GError              **error)
 {
   g_autoptr(RcvOpenInvoices) open = NULL;
   gint64 started = g_get_monotonic_time ();
+  RcvDatabase *db;
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (connection != NULL, NULL);
 
+  db = rcv_connection_holder_get (connection);
   open = g_new0 (RcvOpenInvoices, 1);
   /* sized once, by a count over the partial index of the unsettled (5 MB for a million):
    * grown by doubling instead, a step could leave the array before it in the heap */
@@ -721,7 +731,7 @@ rcv_open_invoices_load (RcvDatabase   *db,
                                                                         0, 0));
   open->order = g_array_new (FALSE, FALSE, sizeof (guint32));
   open->cursors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  if (!load_open_invoices (db, open, meanwhile, user_data, error))
+  if (!load_open_invoices (connection, open, meanwhile, user_data, error))
     return NULL;
   g_debug ("%u open invoices read in %.2f s", open->invoices->len,
            (g_get_monotonic_time () - started) / 1e6);
@@ -737,4 +747,85 @@ rcv_open_invoices_free (RcvOpenInvoices *open)
   g_clear_pointer (&open->order, g_array_unref);
   g_clear_pointer (&open->cursors, g_hash_table_unref);
   g_free (open);
+}
+
+/* ---- the connection shared by an import's threads ------------------------------------ */
+
+static G_NORETURN void
+misused (RcvConnectionHolder *holder,
+         const char          *what)
+{
+  g_error ("the import's connection to %s %s on thread %p while thread %p has it",
+           rcv_database_get_path (holder->db), what, (gpointer) g_thread_self (),
+           (gpointer) holder->owner);
+}
+
+/* Starts with the calling thread holding the connection (a reference of its own). */
+void
+rcv_connection_holder_init (RcvConnectionHolder *holder,
+                            RcvDatabase         *db)
+{
+  g_return_if_fail (holder != NULL);
+  g_return_if_fail (RCV_IS_DATABASE (db));
+
+  g_mutex_init (&holder->lock);
+  holder->owner = g_thread_self ();
+  holder->db = g_object_ref (db);
+}
+
+void
+rcv_connection_holder_clear (RcvConnectionHolder *holder)
+{
+  g_return_if_fail (holder != NULL);
+
+  if (holder->db == NULL)
+    return;
+  g_mutex_lock (&holder->lock);
+  if (holder->owner != g_thread_self ())
+    misused (holder, "closed");
+  g_mutex_unlock (&holder->lock);
+  g_mutex_clear (&holder->lock);
+  g_clear_object (&holder->db);
+}
+
+/* The connection, for the thread that holds it; any other thread aborts the program. */
+RcvDatabase *
+rcv_connection_holder_get (RcvConnectionHolder *holder)
+{
+  RcvDatabase *db;
+
+  g_return_val_if_fail (holder != NULL, NULL);
+
+  g_mutex_lock (&holder->lock);
+  if (holder->owner != g_thread_self ())
+    misused (holder, "used");
+  db = holder->db;
+  g_mutex_unlock (&holder->lock);
+  return db;
+}
+
+/* Lets the connection go, before another thread takes it. */
+void
+rcv_connection_holder_release (RcvConnectionHolder *holder)
+{
+  g_return_if_fail (holder != NULL);
+
+  g_mutex_lock (&holder->lock);
+  if (holder->owner != g_thread_self ())
+    misused (holder, "handed over");
+  holder->owner = NULL;
+  g_mutex_unlock (&holder->lock);
+}
+
+/* Takes the connection once the thread that had it has let it go. */
+void
+rcv_connection_holder_acquire (RcvConnectionHolder *holder)
+{
+  g_return_if_fail (holder != NULL);
+
+  g_mutex_lock (&holder->lock);
+  if (holder->owner != NULL)
+    misused (holder, "taken");
+  holder->owner = g_thread_self ();
+  g_mutex_unlock (&holder->lock);
 }

@@ -25,6 +25,7 @@
 #include "rcv-money.h"
 #include "rcv-open-items.h"
 #include "rcv-window.h"
+#include "rcv-plain-text.h"
 
 #define N_STORY 30
 #define MAX_INSTALMENTS 36
@@ -44,10 +45,9 @@ add_row (AdwPreferencesGroup *group,
 {
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  rcv_row_set_plain_title (row, title);
   if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (value != NULL)
     {
       GtkWidget *label = gtk_label_new (value);
@@ -108,8 +108,8 @@ set_row (AdwActionRow *row,
 {
   GtkWidget *suffix = g_object_get_data (G_OBJECT (row), "rcv-suffix");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (row, subtitle);
+  rcv_row_set_plain_title (row, title);
+  rcv_action_row_set_plain_subtitle (row, subtitle);
   if (GTK_IS_SPINNER (suffix))
     gtk_widget_set_visible (suffix, FALSE);
   if (value != NULL)
@@ -292,10 +292,10 @@ add_record_rows (AdwPreferencesGroup        *group,
   GtkWidget *nonpayment = adw_combo_row_new ();
   GtkWidget *responsible = adw_entry_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (nonpayment), _("Why it does not pay"));
+  rcv_row_set_plain_title (nonpayment, _("Why it does not pay"));
   adw_combo_row_set_model (ADW_COMBO_ROW (nonpayment), G_LIST_MODEL (list));
   adw_combo_row_set_selected (ADW_COMBO_ROW (nonpayment), record->nonpayment);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (responsible), _("Responsible"));
+  rcv_row_set_plain_title (responsible, _("Responsible"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (responsible), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (responsible), record->responsible);
   g_object_set_data (G_OBJECT (nonpayment), "rcv-customer", GSIZE_TO_POINTER (customer_id));
@@ -530,7 +530,7 @@ entry_row (GtkWidget  *list,
 {
   GtkWidget *row = adw_entry_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  rcv_row_set_plain_title (row, title);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
@@ -544,7 +544,7 @@ control_row (GtkWidget  *list,
 {
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  rcv_row_set_plain_title (row, title);
   gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, -1);

@@ -22,6 +22,7 @@
 #include "rcv-policy-choices.h"
 #include "rcv-policy.h"
 #include "rcv-window.h"
+#include "rcv-plain-text.h"
 
 struct _RcvCustomersPage
 {
@@ -276,7 +277,7 @@ on_list_ready (GObject      *source,
   g_debug ("customers read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
   if (list == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      rcv_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }

@@ -24,6 +24,7 @@
 #include "rcv-open-items.h"
 #include "rcv-policy.h"
 #include "rcv-date.h"
+#include "rcv-plain-text.h"
 
 #define MAX_LINES 200
 
@@ -743,8 +744,8 @@ show_dispute (RcvInvoiceEditor *self)
       g_autofree char *title = g_strdup_printf (_("Disputed since %s: %s"), date,
                                                 rcv_dispute_reason_label (reason));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->dispute_row), title);
-      adw_action_row_set_subtitle (self->dispute_row,
+      rcv_row_set_plain_title (self->dispute_row, title);
+      rcv_action_row_set_plain_subtitle (self->dispute_row,
                                    *notes != '\0' ? notes
                                                   : _("No reminders or alerts until it is "
                                                       "resolved"));

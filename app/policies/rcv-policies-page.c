@@ -17,6 +17,7 @@
 #include "rcv-policy.h"
 #include "rcv-policy-choices.h"
 #include "rcv-policy-editor.h"
+#include "rcv-plain-text.h"
 
 struct _RcvPoliciesPage
 {
@@ -168,12 +169,11 @@ reload (RcvPoliciesPage *self)
       const RcvPolicy *policy = g_ptr_array_index (self->policies, i);
       gint64 n = rcv_policy_count_customers (self->database, policy->id) +
                  (policy->is_default ? rcv_policy_count_customers (self->database, 0) : 0);
-      g_autofree char *title = g_markup_escape_text (policy->name, -1);
       g_autofree char *subtitle = summary (self, policy, n);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      rcv_row_set_plain_title (row, policy->name);
+      rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                               g_variant_new_int64 (policy->id));
@@ -201,9 +201,9 @@ reload (RcvPoliciesPage *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No reference rates yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Needed only by policies with statutory interest"));
+      rcv_row_set_plain_title (row, _("No reference rates yet"));
+      rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row),
+                                         _("Needed only by policies with statutory interest"));
       gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (self->rates_group, row);
       g_ptr_array_add (self->rate_rows, row);
@@ -223,8 +223,8 @@ reload (RcvPoliciesPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      rcv_row_set_plain_title (row, title);
+      rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, label);

@@ -20,6 +20,7 @@
 #include "rcv-money.h"
 #include "rcv-policy-editor.h"
 #include "rcv-policy.h"
+#include "rcv-plain-text.h"
 
 typedef struct
 {
@@ -139,14 +140,14 @@ level_title_changed (RcvPolicyEditor *self,
 
       /* Translators: a reminder level's row: "1. Payment reminder" */
       title = g_strdup_printf (_("%u. %s"), i + 1, text_of (rows->title_row));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->expander), title);
+      rcv_row_set_plain_title (rows->expander, title);
       if (rows->days_row != NULL)
         {
           const char *days = text_of (rows->days_row);
           g_autofree char *subtitle =
             g_strdup_printf (_("%s days after the due date"), days[0] != '\0' ? days : "?");
 
-          adw_expander_row_set_subtitle (rows->expander, subtitle);
+          rcv_expander_row_set_plain_subtitle (rows->expander, subtitle);
         }
     }
   on_level_changed (self);
@@ -160,7 +161,7 @@ level_entry (RcvPolicyEditor *self,
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  rcv_row_set_plain_title (row, title);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
   adw_entry_row_set_input_purpose (row, purpose);
   g_signal_connect_object (row, "changed", G_CALLBACK (level_title_changed), self,

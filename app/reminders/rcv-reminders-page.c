@@ -23,6 +23,7 @@
 #include "rcv-list-page.h"
 #include "rcv-reminders-page.h"
 #include "rcv-window.h"
+#include "rcv-plain-text.h"
 
 /* ---- a letter in the list ------------------------------------------------------------ */
 
@@ -406,7 +407,7 @@ on_run_ready (GObject      *source,
   gtk_spinner_stop (self->spinner);
   if (run == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      rcv_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_revealer_set_reveal_child (self->covered_revealer, FALSE);
       return;
@@ -462,9 +463,10 @@ on_date_changed (RcvRemindersPage *self)
 /* ---- toasts -------------------------------------------------------------------------- */
 
 static void
-toast (RcvRemindersPage *self,
-       const char       *text,
-       gboolean          offer_record)
+toast_full (RcvRemindersPage *self,
+            const char       *text,
+            gboolean          offer_record,
+            AdwToastPriority  priority)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -476,20 +478,62 @@ toast (RcvRemindersPage *self,
       adw_toast_set_action_name (t, "reminders.record");
       adw_toast_set_timeout (t, 0);
     }
+  adw_toast_set_priority (t, priority);
   if (RCV_IS_WINDOW (root))
     rcv_window_add_toast (RCV_WINDOW (root), t);
   else
     g_object_unref (g_object_ref_sink (t));
 }
 
+static void
+toast (RcvRemindersPage *self,
+       const char       *text,
+       gboolean          offer_record)
+{
+  toast_full (self, text, offer_record, ADW_TOAST_PRIORITY_NORMAL);
+}
+
 /* ---- save as PDF --------------------------------------------------------------------- */
 
+/* The page as the worker thread may hold it: a weak reference in a box of its own, which any
+ * thread may drop. Only the main loop turns it into the page, so that the worker never holds
+ * a reference to a widget: its last unref, and so the widget's finalization, could otherwise
+ * fall on the worker thread (GTK is not thread-safe). */
 typedef struct
 {
-  GPtrArray *items;                /* RcvLetterItem, holding the letters alive */
+  GWeakRef page;
+} PageRef;
+
+static void
+page_ref_clear (gpointer data)
+{
+  g_weak_ref_clear (&((PageRef *) data)->page);
+}
+
+static PageRef *
+page_ref_new (RcvRemindersPage *page)
+{
+  PageRef *ref = g_atomic_rc_box_new0 (PageRef);
+
+  g_weak_ref_init (&ref->page, page);
+  return ref;
+}
+
+static void
+page_ref_release (PageRef *ref)
+{
+  g_atomic_rc_box_release_full (ref, page_ref_clear);
+}
+
+/* The task data of a batch: plain data only (the letters, the path, the paper, the weak box
+ * above), freed on whichever thread drops the task last. The page itself is kept by the
+ * callback's reference, which the main loop drops. */
+typedef struct
+{
+  GPtrArray *items;                /* RcvLetterItem: plain GObjects holding the letters */
   char *path;
   RcvPaper paper;
-  RcvRemindersPage *page;          /* for the progress, shown from the main loop */
+  PageRef *page;                   /* for the progress, shown from the main loop */
 } Batch;
 
 static void
@@ -499,13 +543,13 @@ batch_free (gpointer data)
 
   g_ptr_array_unref (batch->items);
   g_free (batch->path);
-  g_object_unref (batch->page);
+  page_ref_release (batch->page);
   g_free (batch);
 }
 
 typedef struct
 {
-  RcvRemindersPage *page;
+  PageRef *page;
   guint done;
   guint total;
 } Progress;
@@ -514,10 +558,10 @@ static gboolean
 show_progress (gpointer data)
 {
   Progress *progress = data;
-  RcvRemindersPage *self = progress->page;
+  g_autoptr(RcvRemindersPage) self = g_weak_ref_get (&progress->page->page);
   g_autofree char *text = NULL;
 
-  if (is_busy (self))
+  if (self != NULL && is_busy (self))
     {
       /* Translators: progress of a batch of letters: done, total */
       text = g_strdup_printf (_("Letter %u of %u"), progress->done, progress->total);
@@ -525,7 +569,7 @@ show_progress (gpointer data)
                                      (double) progress->done / MAX (1, progress->total));
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
-  g_object_unref (progress->page);
+  page_ref_release (progress->page);
   g_free (progress);
   return G_SOURCE_REMOVE;
 }
@@ -542,7 +586,7 @@ report_progress (guint    done,
   if (done != total && total > 100 && done % (total / 100) != 0)
     return;
   progress = g_new (Progress, 1);
-  progress->page = g_object_ref (batch->page);
+  progress->page = g_atomic_rc_box_acquire (batch->page);
   progress->done = done;
   progress->total = total;
   g_idle_add (show_progress, progress);
@@ -613,7 +657,7 @@ rcv_reminders_page_save_pdf (RcvRemindersPage *self,
   batch->items = chosen_items (self);
   batch->path = g_strdup (path);
   batch->paper = rcv_letterhead_get_paper (self->head);
-  batch->page = g_object_ref (self);
+  batch->page = page_ref_new (self);
   if (batch->items->len == 0)
     {
       batch_free (batch);
@@ -836,7 +880,9 @@ print_action (GtkWidget  *widget,
 
 /* ---- record -------------------------------------------------------------------------- */
 
-/* Logs the chosen letters as sent, all or none, and reads everything again. */
+/* Logs the chosen letters as sent, all or none of those still due (another program may have
+ * recorded some since the page read them: those are skipped and the toast says how many), and
+ * reads everything again. */
 gboolean
 rcv_reminders_page_record_selected (RcvRemindersPage  *self,
                                     GError           **error)
@@ -844,6 +890,7 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) letters = NULL;
   g_autofree char *text = NULL;
+  guint n_skipped = 0;
   GtkRoot *root;
 
   g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), FALSE);
@@ -851,12 +898,23 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
   items = chosen_items (self);
   letters = letters_of (items);
   if (!rcv_dunning_record (self->database, (const RcvDunningLetter *const *) letters->pdata,
-                           letters->len, error))
+                           letters->len, NULL, &n_skipped, error))
     return FALSE;
-  text = g_strdup_printf (ngettext ("Recorded %u letter as sent", "Recorded %u letters as sent",
-                                    letters->len),
-                          letters->len);
-  toast (self, text, FALSE);
+  if (n_skipped == 0)
+    text = g_strdup_printf (ngettext ("Recorded %u letter as sent",
+                                      "Recorded %u letters as sent", letters->len),
+                            letters->len);
+  else
+    /* Translators: %u is a number of letters; the toast tells how many of those chosen were
+     * left out */
+    text = g_strdup_printf (ngettext ("%u letter was not recorded: another program recorded it "
+                                      "as sent meanwhile",
+                                      "%u letters were not recorded: another program recorded "
+                                      "them as sent meanwhile",
+                                      n_skipped),
+                            n_skipped);
+  /* shown at once, not queued behind the offer to record (which does not time out) */
+  toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (RCV_IS_WINDOW (root))
     rcv_window_reload (RCV_WINDOW (root));
