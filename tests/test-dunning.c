@@ -78,8 +78,9 @@ record_as_of (RcvDatabase *db,
   g_assert_no_error (error);
 }
 
-/* The default levels at 7, 21 and 45 days after the due date: each boundary, the day before
- * and the day itself; never on the due date. */
+/* The default levels at 7, 21 and 45 days after the due date: a customer never written to
+ * gets level 1, whatever the invoice's age (issue 24: a 93-day-old invoice got a "final
+ * notice" that claimed earlier reminders); never on the due date. */
 static void
 test_levels_at_boundaries (void)
 {
@@ -93,16 +94,15 @@ test_levels_at_boundaries (void)
   g_assert_cmpuint (level_as_of (db, "2026-01-31"), ==, 0);   /* due, not late */
   g_assert_cmpuint (level_as_of (db, "2026-02-06"), ==, 0);   /* 6 days */
   g_assert_cmpuint (level_as_of (db, "2026-02-07"), ==, 1);   /* 7 */
-  g_assert_cmpuint (level_as_of (db, "2026-02-20"), ==, 1);   /* 20 */
-  g_assert_cmpuint (level_as_of (db, "2026-02-21"), ==, 2);   /* 21 */
-  g_assert_cmpuint (level_as_of (db, "2026-03-16"), ==, 2);   /* 44 */
-  g_assert_cmpuint (level_as_of (db, "2026-03-17"), ==, 3);   /* 45 */
-  g_assert_cmpuint (level_as_of (db, "2027-03-17"), ==, 3);
+  g_assert_cmpuint (level_as_of (db, "2026-02-21"), ==, 1);   /* 21: still the first letter */
+  g_assert_cmpuint (level_as_of (db, "2026-03-17"), ==, 1);   /* 45 */
+  g_assert_cmpuint (level_as_of (db, "2026-05-04"), ==, 1);   /* 93 */
+  g_assert_cmpuint (level_as_of (db, "2027-03-17"), ==, 1);
 
   /* paid: nothing is due any more, as of the payment; before it, still */
   rcv_test_payment (db, customer, "2026-03-01", 100000, 0, TRUE);
   g_assert_cmpuint (level_as_of (db, "2026-03-17"), ==, 0);
-  g_assert_cmpuint (level_as_of (db, "2026-02-21"), ==, 2);
+  g_assert_cmpuint (level_as_of (db, "2026-02-21"), ==, 1);
 }
 
 static void
@@ -125,7 +125,9 @@ test_level_one_day (void)
   g_assert_cmpuint (level_as_of (db, "2026-02-01"), ==, 1);
 }
 
-/* Recording makes the next run escalate, and never repeats a level for an invoice. */
+/* Recording makes the next run escalate one level, once the invoice has reached that level's
+ * days and 14 days have passed since the last letter; after the last level, a new invoice
+ * joins the final notice once it has reached its days. */
 static void
 test_escalation (void)
 {
@@ -153,18 +155,23 @@ test_escalation (void)
   record_as_of (db, "2026-03-20");
   g_assert_cmpuint (level_as_of (db, "2026-06-30"), ==, 0);   /* the last level was sent */
 
-  /* a second invoice reaching its first level brings a letter again: it lists both and
-   * speaks at the highest level among them */
+  /* a second invoice while the first is still open: the account is at its last level, so
+   * the new one joins a final notice once it is 45 days late, not a first reminder */
   rcv_test_invoice (db, customer, "R-2", "2026-05-01", "2026-05-31", 20000);
-  run = run_as_of (db, "2026-06-07");
+  g_assert_cmpuint (level_as_of (db, "2026-06-07"), ==, 0);
+  g_assert_cmpuint (level_as_of (db, "2026-07-14"), ==, 0);   /* 44 days */
+  run = run_as_of (db, "2026-07-15");
   g_assert_cmpuint (run->letters->len, ==, 1);
   letter = g_ptr_array_index (run->letters, 0);
   g_assert_cmpuint (letter->level, ==, 3);
   g_assert_cmpuint (letter->items->len, ==, 2);
   g_assert_cmpstr (g_array_index (letter->items, RcvDunningItem, 0).number, ==, "R-1");
   g_assert_cmpuint (g_array_index (letter->items, RcvDunningItem, 0).sent_level, ==, 3);
-  g_assert_cmpuint (g_array_index (letter->items, RcvDunningItem, 1).level, ==, 1);
+  g_assert_cmpuint (g_array_index (letter->items, RcvDunningItem, 1).sent_level, ==, 0);
+  g_assert_cmpuint (g_array_index (letter->items, RcvDunningItem, 1).level, ==, 3);
   g_assert_cmpint (letter->open, ==, 120000);
+  /* its text speaks of the three letters the log holds */
+  g_assert_cmpuint (letter->previous->len, ==, 3);
 
   /* recording the same letter again skips it (its levels are in the log now), and the first
    * stays as it was */
@@ -209,9 +216,23 @@ test_record_all_or_nothing (void)
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letter_items"), ==, 0);
 }
 
+/* Levels as a company file from before version 8 holds them: each claims what its policy
+ * sets, the first one included. */
+static void
+claims_as_before (RcvPolicy *policy)
+{
+  for (guint i = 0; i < policy->levels->len; i++)
+    {
+      RcvReminderLevel *level = &g_array_index (policy->levels, RcvReminderLevel, i);
+
+      level->claims_interest = level->claims_compensation = RCV_CLAIM_AS_POLICY;
+    }
+}
+
 static void
 fixed_eight_percent (RcvPolicy *policy)
 {
+  claims_as_before (policy);
   policy->interest_kind = RCV_INTEREST_FIXED;
   policy->interest_bp = 800;
 }
@@ -219,6 +240,7 @@ fixed_eight_percent (RcvPolicy *policy)
 static void
 fixed_ten_percent (RcvPolicy *policy)
 {
+  claims_as_before (policy);
   policy->interest_kind = RCV_INTEREST_FIXED;
   policy->interest_bp = 1000;
 }
@@ -272,6 +294,7 @@ test_interest_rounding (void)
 static void
 statutory_eu (RcvPolicy *policy)
 {
+  claims_as_before (policy);
   policy->interest_kind = RCV_INTEREST_STATUTORY_EU;
   policy->compensation = RCV_COMPENSATION_EU;
   g_array_index (policy->levels, RcvReminderLevel, 1).fee = 500;
@@ -307,19 +330,20 @@ test_statutory_interest (void)
   const RcvInterestPeriod *period;
 
   change_default_policy (db, statutory_eu);
-  rcv_test_invoice (db, customer, "R-1", "2025-11-01", "2025-12-16", 100000);
+  /* years the shipped rates do not reach, so that the rates are this test's own */
+  rcv_test_invoice (db, customer, "R-1", "2029-11-01", "2029-12-16", 100000);
 
   /* without the reference rate the run says which one is missing, and guesses nothing */
-  g_assert_null (rcv_dunning_run_new (db, rcv_test_date ("2026-01-15"), 0, NULL, &error));
+  g_assert_null (rcv_dunning_run_new (db, rcv_test_date ("2030-01-15"), 0, NULL, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, "EU reference rate for 2025, half 2"));
+  g_assert_nonnull (strstr (error->message, "ECB rate for 2029, half 2"));
   g_clear_error (&error);
 
-  set_rate (db, RCV_RATE_REGION_EU, 2025, 2, 400);
-  set_rate (db, RCV_RATE_REGION_EU, 2026, 1, 250);
-  run = run_as_of (db, "2026-01-15");
+  set_rate (db, RCV_RATE_REGION_EU, 2029, 2, 400);
+  set_rate (db, RCV_RATE_REGION_EU, 2030, 1, 250);
+  run = run_as_of (db, "2030-01-15");
   letter = g_ptr_array_index (run->letters, 0);
-  g_assert_cmpuint (letter->level, ==, 2);
+  g_assert_cmpuint (letter->level, ==, 1);
   g_assert_cmpint (g_array_index (letter->items, RcvDunningItem, 0).days_late, ==, 30);
   g_assert_cmpint (letter->interest, ==, 925);
   g_assert_cmpuint (letter->periods->len, ==, 2);
@@ -334,23 +358,24 @@ test_statutory_interest (void)
   g_assert_cmpint (g_date_get_day (&period->to), ==, 15);
   g_assert_cmpint (period->rate_bp, ==, 1050);
   g_assert_cmpint (letter->compensation, ==, 4000);
-  g_assert_cmpint (letter->fee, ==, 500);
-  g_assert_cmpint (letter->total, ==, 100000 + 925 + 4000 + 500);
+  g_assert_cmpint (letter->fee, ==, 0);
+  g_assert_cmpint (letter->total, ==, 100000 + 925 + 4000);
 
-  /* the next letter claims the same 40 once, not a second time */
+  /* the next letter claims the same 40 once, not a second time, and its level's fee */
   g_assert_true (rcv_dunning_record (db, (const RcvDunningLetter *const *) run->letters->pdata,
                                      1, NULL, NULL, &error));
   g_assert_no_error (error);
-  second = run_as_of (db, "2026-01-30");
+  second = run_as_of (db, "2030-01-30");
   letter = g_ptr_array_index (second->letters, 0);
-  g_assert_cmpuint (letter->level, ==, 3);
+  g_assert_cmpuint (letter->level, ==, 2);
   g_assert_cmpint (letter->compensation, ==, 4000);
-  g_assert_cmpint (letter->fee, ==, 0);
+  g_assert_cmpint (letter->fee, ==, 500);
 }
 
 static void
 uk_compensation (RcvPolicy *policy)
 {
+  claims_as_before (policy);
   policy->interest_kind = RCV_INTEREST_STATUTORY_UK;
   policy->compensation = RCV_COMPENSATION_UK;
 }
@@ -372,13 +397,13 @@ test_uk_compensation (void)
   g_assert_true (rcv_database_set_currency (db, "GBP", &error));
   g_assert_no_error (error);
   change_default_policy (db, uk_compensation);
-  set_rate (db, RCV_RATE_REGION_UK, 2026, 1, 525);
+  set_rate (db, RCV_RATE_REGION_UK, 2030, 1, 525);
   for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
     {
       g_autofree char *number = g_strdup_printf ("UK-%u", i);
-      rcv_test_invoice (db, customer, number, "2026-03-01", "2026-03-31", totals[i]);
+      rcv_test_invoice (db, customer, number, "2030-03-01", "2030-03-31", totals[i]);
     }
-  run = run_as_of (db, "2026-04-10");
+  run = run_as_of (db, "2030-04-10");
   letter = g_ptr_array_index (run->letters, 0);
   g_assert_cmpuint (letter->items->len, ==, 4);
   for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
@@ -450,15 +475,15 @@ test_letter_text (void)
   rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 123456);
   run = run_as_of (db, "2026-02-10");
   letter = g_ptr_array_index (run->letters, 0);
-  g_assert_cmpstr (letter->body, ==, rcv_dunning_default_body (1, 3));
+  g_assert_cmpstr (letter->body, ==, rcv_dunning_default_body (1, 3, 7, FALSE));
   text = rcv_dunning_letter_expand (letter, letter->body, "Firma", "mail@firma.example",
                                     rcv_database_get_currency (db));
   g_assert_nonnull (strstr (text, "1,234.56"));
   g_assert_nonnull (strstr (text, "mail@firma.example"));
   g_assert_nonnull (strstr (text, "Firma"));
   g_assert_null (strchr (text, '{'));
-  g_assert_cmpstr (rcv_dunning_default_body (2, 3), !=, rcv_dunning_default_body (1, 3));
-  g_assert_cmpstr (rcv_dunning_default_body (3, 3), !=, rcv_dunning_default_body (2, 3));
+  g_assert_cmpstr (rcv_dunning_default_body (2, 3, 21, TRUE), !=, rcv_dunning_default_body (1, 3, 7, FALSE));
+  g_assert_cmpstr (rcv_dunning_default_body (3, 3, 45, TRUE), !=, rcv_dunning_default_body (2, 3, 21, TRUE));
 
   change_default_policy (db, custom_body);
   again = run_as_of (db, "2026-02-10");
@@ -510,9 +535,9 @@ test_output (void)
   g_assert_cmpstr (csv, ==,
                    "customer_id,customer,level,title,invoices,oldest_due,days_late,open,"
                    "interest,fees,credit,total,deadline\n"
-                   "K1,\"Kunde, Eins\",2,Second reminder,1,2026-01-31,30,1000.00,6.58,0.00,0.00,"
+                   "K1,\"Kunde, Eins\",1,Payment reminder,1,2026-01-31,30,1000.00,6.58,0.00,0.00,"
                    "1006.58,2026-03-12\n"
-                   "K2,Kunde Zwei,2,Second reminder,1,2026-01-20,41,50.00,0.45,0.00,0.00,50.45,"
+                   "K2,Kunde Zwei,1,Payment reminder,1,2026-01-20,41,50.00,0.45,0.00,0.00,50.45,"
                    "2026-03-12\n");
 
   json = rcv_dunning_run_to_json (run, rcv_database_get_currency (db));
@@ -582,7 +607,7 @@ test_record_concurrent (void)
                                            " 'letters'"), ==, 2);
 
   /* the other way round: the later date recorded first, the earlier one is no longer due
-   * (level 3 at 45 days) */
+   * (level 2: 21 days late, 14 days since the first letter) */
   g_clear_pointer (&run_first, rcv_dunning_run_free);
   g_clear_pointer (&run_second, rcv_dunning_run_free);
   run_first = run_as_of (first, "2026-07-15");
@@ -591,8 +616,10 @@ test_record_concurrent (void)
   RECORD_ALL (second, run_second, 0);
   RECORD_ALL (first, run_first, 2);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters"), ==, 4);
-  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters WHERE level = 3"),
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters WHERE level = 2"),
                    ==, 2);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM letters"
+                                           " WHERE level = 2 AND date = '2026-07-16'"), ==, 2);
 }
 
 int

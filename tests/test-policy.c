@@ -52,8 +52,20 @@ test_default_policy (void)
   g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 0).days_after_due, ==, 7);
   g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 1).days_after_due, ==, 21);
   g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 2).days_after_due, ==, 45);
-  g_assert_cmpstr (g_array_index (standard->levels, RcvReminderLevel, 2).title, ==,
-                   "Final notice");
+  /* built-in titles, shown in the app's language; the first level claims nothing */
+  g_assert_cmpstr (g_array_index (standard->levels, RcvReminderLevel, 2).title, ==, "");
+  g_assert_cmpstr (rcv_reminder_level_title (standard, 2), ==, "Final notice");
+  g_assert_cmpstr (rcv_reminder_level_title (standard, 0), ==, "Payment reminder");
+  g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 0).claims_interest, ==,
+                   RCV_CLAIM_NO);
+  g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 0).claims_compensation, ==,
+                   RCV_CLAIM_NO);
+  g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 1).claims_interest, ==,
+                   RCV_CLAIM_YES);
+  g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 2).claims_compensation, ==,
+                   RCV_CLAIM_YES);
+  g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 2).deadline_days, ==, 10);
+  g_assert_cmpint (standard->letter_interval_days, ==, 14);
   g_assert_cmpint (rcv_policy_get_default_id (db), ==, standard->id);
   g_assert_true (rcv_policy_validate (standard, NULL, NULL, NULL));
 }
@@ -109,8 +121,7 @@ test_crud (void)
   g_assert_cmpint (loaded->agency_days, ==, 120);
   g_assert_false (loaded->is_default);
   g_assert_cmpint (g_array_index (loaded->levels, RcvReminderLevel, 0).fee, ==, 500);
-  g_assert_cmpstr (g_array_index (loaded->levels, RcvReminderLevel, 0).title, ==,
-                   "Payment reminder");
+  g_assert_cmpstr (rcv_reminder_level_title (loaded, 0), ==, "Payment reminder");
   g_assert_nonnull (strstr (g_array_index (loaded->levels, RcvReminderLevel, 0).body,
                             "{customer}"));
   g_assert_cmpint (rcv_test_sql_int (path,
@@ -243,13 +254,18 @@ static void days_no_discount (RcvPolicy *p) { p->discount_days = 10; }
 static void discount_after_terms (RcvPolicy *p) { p->discount_days = 30; p->discount_bp = 200; }
 static void discount_all (RcvPolicy *p) { p->discount_days = 5; p->discount_bp = 10000; }
 static void negative_limit (RcvPolicy *p) { p->credit_limit = -5; }
-static void level_zero_days (RcvPolicy *p)
-{ g_array_index (p->levels, RcvReminderLevel, 0).days_after_due = 0; }
+static void level_too_early (RcvPolicy *p)
+{ g_array_index (p->levels, RcvReminderLevel, 0).days_after_due = -366; }
+static void level_no_deadline (RcvPolicy *p)
+{ g_array_index (p->levels, RcvReminderLevel, 1).deadline_days = 0; }
+static void level_long_deadline (RcvPolicy *p)
+{ g_array_index (p->levels, RcvReminderLevel, 2).deadline_days = 366; }
+static void interval_negative (RcvPolicy *p) { p->letter_interval_days = -1; }
 static void level_not_later (RcvPolicy *p)
 { g_array_index (p->levels, RcvReminderLevel, 2).days_after_due = 21; }
-static void level_no_title (RcvPolicy *p)
+static void level_long_title (RcvPolicy *p)
 { g_free (g_array_index (p->levels, RcvReminderLevel, 1).title);
-  g_array_index (p->levels, RcvReminderLevel, 1).title = g_strdup (""); }
+  g_array_index (p->levels, RcvReminderLevel, 1).title = g_strnfill (201, 'x'); }
 static void level_unknown_placeholder (RcvPolicy *p)
 { g_free (g_array_index (p->levels, RcvReminderLevel, 1).body);
   g_array_index (p->levels, RcvReminderLevel, 1).body = g_strdup ("Hello {nmae}"); }
@@ -282,9 +298,12 @@ test_validation (void)
     { "discount after the terms", discount_after_terms, "discount_days", -1 },
     { "discount of 100 %", discount_all, "discount_percent", -1 },
     { "negative limit", negative_limit, "credit_limit", -1 },
-    { "level at 0 days", level_zero_days, "days_after_due", 0 },
+    { "level a year and a day before the due date", level_too_early, "days_after_due", 0 },
+    { "no days to pay", level_no_deadline, "deadline_days", 1 },
+    { "a year and a day to pay", level_long_deadline, "deadline_days", 2 },
+    { "negative days between letters", interval_negative, "days_between_letters", -1 },
     { "level not later", level_not_later, "days_after_due", 2 },
-    { "level without title", level_no_title, "title", 1 },
+    { "level with a long title", level_long_title, "title", 1 },
     { "unknown placeholder", level_unknown_placeholder, "text", 1 },
     { "unclosed brace", level_open_brace, "text", 0 },
     { "negative fee", level_negative_fee, "fee", 2 },
@@ -326,25 +345,27 @@ test_interest_and_compensation (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RcvPolicy) policy = rcv_policy_new ();
   g_autoptr(GArray) rates = NULL;
-  RcvReferenceRate eu = { RCV_RATE_REGION_EU, 2026, 2, 215 };
-  RcvReferenceRate uk = { RCV_RATE_REGION_UK, 2026, 1, 400 };
-  RcvReferenceRate bad = { RCV_RATE_REGION_EU, 2026, 3, 100 };
+  /* years the shipped rates do not reach */
+  RcvReferenceRate eu = { RCV_RATE_REGION_EU, 2030, 2, 215, FALSE };
+  RcvReferenceRate uk = { RCV_RATE_REGION_UK, 2030, 1, 400, FALSE };
+  RcvReferenceRate bad = { RCV_RATE_REGION_EU, 2030, 3, 100, FALSE };
   RcvCurrency eur, jpy;
+  guint n_own = 0;
   gint rate = -1;
 
-  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2026-08-01"), &rate,
+  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2030-08-01"), &rate,
                                                &error));
   g_assert_cmpint (rate, ==, 0);
 
   policy->interest_kind = RCV_INTEREST_FIXED;
   policy->interest_bp = 950;
-  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2026-08-01"), &rate,
+  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2030-08-01"), &rate,
                                                &error));
   g_assert_cmpint (rate, ==, 950);
 
   /* statutory: never guessed; the half-year's reference rate plus 8 points */
   policy->interest_kind = RCV_INTEREST_STATUTORY_EU;
-  g_assert_false (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2026-08-01"), &rate,
+  g_assert_false (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2030-08-01"), &rate,
                                                 &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -353,17 +374,17 @@ test_interest_and_compensation (void)
   g_assert_false (rcv_reference_rate_set (db, &bad, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
   g_clear_error (&error);
-  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2026-07-01"), &rate,
+  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2030-07-01"), &rate,
                                                &error));
   g_assert_cmpint (rate, ==, 1015);
-  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2026-12-31"), &rate,
+  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2030-12-31"), &rate,
                                                &error));
   g_assert_cmpint (rate, ==, 1015);
-  g_assert_false (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2026-06-30"), &rate,
+  g_assert_false (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2030-06-30"), &rate,
                                                 &error));
   g_clear_error (&error);
   policy->interest_kind = RCV_INTEREST_STATUTORY_UK;
-  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2026-06-30"), &rate,
+  g_assert_true (rcv_policy_get_interest_rate (db, policy, rcv_test_date ("2030-06-30"), &rate,
                                                &error));
   g_assert_cmpint (rate, ==, 1200);
 
@@ -371,13 +392,18 @@ test_interest_and_compensation (void)
   eu.rate_bp = 200;
   g_assert_true (rcv_reference_rate_set (db, &eu, &error));
   rates = rcv_reference_rates_list (db, &error);
-  g_assert_cmpuint (rates->len, ==, 2);
+  g_assert_cmpuint (rates->len, >, 2);
   g_assert_cmpint (g_array_index (rates, RcvReferenceRate, 0).rate_bp, ==, 200);
+  g_assert_false (g_array_index (rates, RcvReferenceRate, 0).built_in);
   g_assert_cmpint (g_array_index (rates, RcvReferenceRate, 1).region, ==, RCV_RATE_REGION_UK);
-  g_assert_true (rcv_reference_rate_delete (db, RCV_RATE_REGION_UK, 2026, 1, &error));
+  g_assert_false (g_array_index (rates, RcvReferenceRate, 1).built_in);
+  g_assert_true (g_array_index (rates, RcvReferenceRate, 2).built_in);
+  g_assert_true (rcv_reference_rate_delete (db, RCV_RATE_REGION_UK, 2030, 1, &error));
   g_clear_pointer (&rates, g_array_unref);
   rates = rcv_reference_rates_list (db, &error);
-  g_assert_cmpuint (rates->len, ==, 1);
+  for (guint i = 0; i < rates->len; i++)
+    n_own += !g_array_index (rates, RcvReferenceRate, i).built_in;
+  g_assert_cmpuint (n_own, ==, 1);
 
   /* EU 40, UK 40/70/100 by size, in the currency's minor units */
   g_assert_true (rcv_currency_init (&eur, "EUR", NULL));

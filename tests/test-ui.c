@@ -797,7 +797,7 @@ test_policy_editor (void)
     g_assert_true (gtk_widget_activate_action (text_view, "level.builtin", NULL));
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    g_assert_cmpstr (text, ==, rcv_dunning_default_body (1, 4));
+    g_assert_cmpstr (text, ==, rcv_dunning_default_body (1, 4, 7, FALSE));
     gtk_text_buffer_set_text (buffer, "Dear ", -1);
     g_assert_true (gtk_widget_activate_action (text_view, "level.insert", "s", "contact"));
     g_assert_null (rcv_policy_editor_get_problem (editor));

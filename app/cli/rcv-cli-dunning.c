@@ -211,6 +211,7 @@ command_letters (const char  *database,
   g_autofree char *output = NULL;
   gboolean record = FALSE;
   gint64 customer_id = 0;
+  gint level = 0;
   int status = EXIT_OK;
   guint n_pages;
   RcvPaper paper;
@@ -220,6 +221,9 @@ command_letters (const char  *database,
       N_("The date of the letters (default: today)"), "YYYY-MM-DD" },
     { "customer", 0, 0, G_OPTION_ARG_STRING, &customer_code, N_("Only this customer's letter"),
       "ID" },
+    { "level", 0, 0, G_OPTION_ARG_INT, &level,
+      N_("Send the customer's letter at this level instead of the next one (with --customer)"),
+      "N" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
       N_("Paper size (default: the locale's)"), "a4|letter" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
@@ -240,6 +244,10 @@ command_letters (const char  *database,
     return rcv_cli_usage_error (_("--paper: use a4 or letter, not “%s”"), paper_text);
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
+  if (level != 0 && customer_code == NULL)
+    return rcv_cli_usage_error (_("--level needs --customer: it sets one customer’s letter"));
+  if (level < 0)
+    return rcv_cli_usage_error (_("--level: %d is not a reminder level"), level);
 
   db = rcv_cli_open_database (database, record, &status);
   if (db == NULL)
@@ -259,6 +267,9 @@ command_letters (const char  *database,
       fprintf (stderr, _("No reminder letter is due as of %s: nothing written.\n"), date);
       return EXIT_OK;
     }
+  if (level != 0 &&
+      !rcv_dunning_letter_set_level (g_ptr_array_index (run->letters, 0), (guint) level, &error))
+    return rcv_cli_report_error (error);
 
   head = rcv_letterhead_new (db, paper);
   if (rcv_letterhead_get_logo_problem (head) != NULL)

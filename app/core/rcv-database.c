@@ -509,15 +509,14 @@ rcv_database_exec (RcvDatabase *self,
   return TRUE;
 }
 
+/* The default policy of a new company (DESIGN.md §3): the built-in titles and texts (''), the
+ * first reminder friendly, claiming neither interest nor compensation, the later ones both
+ * (which claim nothing until the user sets interest or compensation on the policy). */
 static void
 insert_default_policy (RcvDatabase *self,
                        GError     **error)
 {
-  static const struct { guint days; const char *title; } levels[] = {
-    { 7, N_("Payment reminder") },
-    { 21, N_("Second reminder") },
-    { 45, N_("Final notice") },
-  };
+  static const struct { int days; int claims; } levels[] = { { 7, 0 }, { 21, 1 }, { 45, 1 } };
   sqlite3_stmt *stmt;
   gint64 policy_id;
 
@@ -533,18 +532,35 @@ insert_default_policy (RcvDatabase *self,
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
     {
       stmt = rcv_database_prepare (self,
-                                   "INSERT INTO reminder_levels (policy_id, level, days_after_due, title)"
-                                   " VALUES (?4, ?1, ?2, ?3)",
+                                   "INSERT INTO reminder_levels (policy_id, level, days_after_due,"
+                                   " claims_interest, claims_compensation)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?4)",
                                    error);
       if (stmt == NULL)
         return;
-      sqlite3_bind_int (stmt, 1, (int) i + 1);
-      sqlite3_bind_int (stmt, 2, (int) levels[i].days);
-      rcv_bind_text (stmt, 3, _(levels[i].title));
-      sqlite3_bind_int64 (stmt, 4, policy_id);
+      sqlite3_bind_int64 (stmt, 1, policy_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      sqlite3_bind_int (stmt, 3, levels[i].days);
+      sqlite3_bind_int (stmt, 4, levels[i].claims);
       if (!rcv_database_step_done (self, stmt, error))
         return;
     }
+}
+
+/* A row whose reference a rebuilt table no longer holds: the migration is refused. */
+static void
+check_foreign_keys (RcvDatabase *self,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (self, "PRAGMA foreign_key_check", error);
+
+  if (stmt == NULL)
+    return;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
+                 _("a row of table %s refers to a missing row of table %s"),
+                 rcv_column_text (stmt, 0), rcv_column_text (stmt, 2));
+  sqlite3_reset (stmt);
 }
 
 static gboolean
@@ -554,8 +570,16 @@ migrate (RcvDatabase *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!rcv_database_begin (self, error))
+  /* Foreign keys are off while tables are rebuilt (version 8): dropping the old policies
+   * table must not cascade to the levels and customers that refer to it. The pragma is a
+   * no-op inside a transaction, hence around it; foreign_key_check runs before the commit. */
+  if (!rcv_database_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
+  if (!rcv_database_begin (self, error))
+    {
+      rcv_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
 
   for (gint64 v = from_version + 1; v <= RCV_SCHEMA_VERSION && local_error == NULL; v++)
     {
@@ -568,16 +592,20 @@ migrate (RcvDatabase *self,
             rcv_database_exec (self, index->create, &local_error);
         }
 
-      if (v == 1 && local_error == NULL)
-        {
-          RcvCurrency currency;
-
-          rcv_currency_init_from_locale (&currency);
-          insert_default_policy (self, &local_error);
-          if (local_error == NULL)
-            rcv_database_set_setting (self, "company.currency", currency.code, &local_error);
-        }
     }
+
+  /* a new company: its default policy in the newest schema */
+  if (from_version == 0 && local_error == NULL)
+    {
+      RcvCurrency currency;
+
+      rcv_currency_init_from_locale (&currency);
+      insert_default_policy (self, &local_error);
+      if (local_error == NULL)
+        rcv_database_set_setting (self, "company.currency", currency.code, &local_error);
+    }
+  if (local_error == NULL)
+    check_foreign_keys (self, &local_error);
 
   if (local_error == NULL)
     {
@@ -590,12 +618,13 @@ migrate (RcvDatabase *self,
   if (local_error != NULL || !rcv_database_commit (self, &local_error))
     {
       rcv_database_rollback (self);
+      rcv_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Cannot prepare the company file: "));
       return FALSE;
     }
 
-  return TRUE;
+  return rcv_database_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 static gboolean

@@ -10,24 +10,31 @@
  *   from its first missed instalment instead of their due dates, and not late while none is
  *   missed (rcv_collections_late_from): the instalments drive the reminders. Interest still
  *   runs from the due date.
- * - Its level is the highest reminder level of its customer's policy whose delay (days after
- *   the due date) it has reached; 0 while it has reached none.
- * - A letter is due for a customer when one of its invoices has reached a level that has not
- *   yet been sent for it (the highest level recorded on a letter dated on or before the as-of
- *   date). The letter lists all the customer's overdue open invoices and speaks at the highest
- *   level among them: its subject, text and reminder fee are that level's.
+ * - Letters go up one level at a time (issue 24; this replaces DESIGN.md's "the highest level
+ *   reached"). The next letter's level is one above the highest level already sent for any
+ *   of the invoices it is about (1 when none was), and no higher than the policy's last
+ *   level. It is due when one of those invoices has not been sent that level yet and has
+ *   reached its days (days after the due date; below 1, a courtesy notice before it), and
+ *   the policy's days between letters have passed since the customer's last letter.
+ * - The letter is about the customer's overdue open invoices; a courtesy level's letter also
+ *   about those that have reached its days before their due date. Its subject, text, fee,
+ *   deadline and claims are its level's. The user may send it at another level
+ *   (rcv_dunning_letter_set_level): the log records the level sent.
+ * - The built-in texts only speak of earlier letters the log holds ({previous} lists them);
+ *   without one, no built-in text claims the customer was reminded.
  * - Unapplied credit (open payments and credit notes) is shown and deducted. A customer whose
- *   credit covers all its overdue invoices gets no letter: it is listed as "covered".
- * - Interest is simple: per invoice, open amount × annual rate × days late / 365, summed over
- *   the half-years the late days fall in when the rate is statutory (the reference rate in
- *   force for each half-year + 8 points), and rounded once per invoice, half away from zero
- *   (rcv_mul_div_round). A statutory rate whose reference rate is missing is an error: interest
- *   is never guessed.
+ *   credit covers all its invoices gets no letter: it is listed as "covered".
+ * - Interest is simple: per invoice, open amount × annual rate × late days / 365, over the
+ *   periods the policy's regime gives (rcv-rates.c: each half-year at its rate, or the UK's
+ *   one rate fixed when interest starts), rounded once per invoice, half away from zero. It
+ *   is claimed when the letter's level claims it; a level from before version 8 claims what
+ *   its policy sets. A statutory rate whose reference rate is unknown is an error when the
+ *   level claims interest: interest is never guessed.
  * - Fixed compensation (EU 40 EUR; UK 40/70/100 GBP by the invoice's total) is claimed once per
- *   invoice: each letter that lists the invoice shows the same one claim, never a second.
+ *   late invoice, on the letters whose level claims it: each shows the same one claim.
  * - The reminder fee is the letter's level's fee, once per letter.
- * - Recording a letter stores it with each invoice's level, so that the next run asks only
- *   for a higher one: a level is never repeated for an invoice.
+ * - Recording a letter stores it with its level for each of its invoices, so that the next
+ *   run escalates from it.
  */
 #define G_LOG_DOMAIN "rcv-dunning"
 
@@ -58,6 +65,7 @@ typedef struct
 typedef struct
 {
   gint64 customer_id;      /* 0: all */
+  gint min_days;           /* the earliest level of any policy, in days after the due date */
   guint32 as_of_julian;
   GHashTable *accounts;    /* customer ID → Account */
   const RcvCollectionsExclusions *exclusions;   /* disputed invoices, handed-over accounts */
@@ -69,6 +77,7 @@ item_clear (gpointer data)
   RcvDunningItem *item = data;
 
   g_free (item->number);
+  g_clear_pointer (&item->periods, g_array_unref);
 }
 
 static GArray *
@@ -101,8 +110,11 @@ letter_free (gpointer data)
   g_free (letter->policy_name);
   g_free (letter->title);
   g_free (letter->body);
+  g_free (letter->interest_problem);
   g_clear_pointer (&letter->items, g_array_unref);
   g_clear_pointer (&letter->periods, g_array_unref);
+  g_clear_pointer (&letter->previous, g_array_unref);
+  g_clear_pointer (&letter->policy, rcv_policy_free);
   g_free (letter);
 }
 
@@ -153,8 +165,10 @@ add_open_document (const RcvOpenDocument *doc,
       due = rcv_iso_to_julian (doc->due_date);
       late_from = rcv_collections_late_from (scan->exclusions, doc->customer_id, doc->date,
                                              doc->due_date);
-      if (due == 0 || late_from == 0 || late_from >= scan->as_of_julian || doc->open <= 0)
-        return;   /* not overdue, or under a payment plan being kept */
+      /* not overdue (nor a courtesy notice's), or under a payment plan being kept */
+      if (due == 0 || late_from == 0 || doc->open <= 0 ||
+          (gint64) scan->as_of_julian - late_from < MIN (scan->min_days, 1))
+        return;
     }
   else if (doc->open >= 0)
     return;
@@ -205,149 +219,84 @@ compare_accounts (gconstpointer a,
   return aa->customer_id < ab->customer_id ? -1 : aa->customer_id > ab->customer_id;
 }
 
-/* ---- interest ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  RcvDatabase *db;
-  GHashTable *rates;       /* policy ID × half-year → rate_bp + 1, from the database */
-} RateCache;
-
-static gboolean
-rate_for_half (RateCache       *cache,
-               const RcvPolicy *policy,
-               const GDate     *day,
-               gint            *rate_bp,
-               GError         **error)
-{
-  gint64 key = policy->id * 100000 + g_date_get_year (day) * 2 + (g_date_get_month (day) > 6);
-  gpointer cached = g_hash_table_lookup (cache->rates, &key);
-
-  if (cached != NULL)
-    {
-      *rate_bp = GPOINTER_TO_INT (cached) - 1;
-      return TRUE;
-    }
-  if (!rcv_policy_get_interest_rate (cache->db, policy, day, rate_bp, error))
-    return FALSE;
-  g_hash_table_insert (cache->rates, g_memdup2 (&key, sizeof key), GINT_TO_POINTER (*rate_bp + 1));
-  return TRUE;
-}
-
-/* The periods from `first` to `last` (inclusive) at one rate: the whole stretch at a fixed
- * rate, one per half-year at a statutory one. */
-static GArray *
-interest_periods (RateCache       *cache,
-                  const RcvPolicy *policy,
-                  const GDate     *first,
-                  const GDate     *last,
-                  GError         **error)
-{
-  g_autoptr(GArray) periods = g_array_new (FALSE, TRUE, sizeof (RcvInterestPeriod));
-  GDate from = *first;
-
-  if (policy->interest_kind == RCV_INTEREST_NONE)
-    return g_steal_pointer (&periods);
-
-  while (g_date_compare (&from, last) <= 0)
-    {
-      RcvInterestPeriod period = { 0 };
-
-      period.from = from;
-      if (policy->interest_kind == RCV_INTEREST_FIXED)
-        {
-          period.to = *last;
-          period.rate_bp = policy->interest_bp;
-          period.reference_bp = -1;
-        }
-      else
-        {
-          GDateYear year = g_date_get_year (&from);
-
-          /* to 30 June or 31 December, or the last day */
-          if (g_date_get_month (&from) <= 6)
-            g_date_set_dmy (&period.to, 30, G_DATE_JUNE, year);
-          else
-            g_date_set_dmy (&period.to, 31, G_DATE_DECEMBER, year);
-          if (g_date_compare (&period.to, last) > 0)
-            period.to = *last;
-          if (!rate_for_half (cache, policy, &from, &period.rate_bp, error))
-            return NULL;
-          period.reference_bp = period.rate_bp - RCV_STATUTORY_MARGIN_BP;
-        }
-      g_array_append_val (periods, period);
-      from = period.to;
-      g_date_add_days (&from, 1);
-    }
-  return g_steal_pointer (&periods);
-}
-
-/* Σ rate × days over the periods that the invoice's late days (due + 1 to the as-of date)
- * fall in, then × open / (10 000 × 365), rounded once. */
-static gboolean
-item_interest (RcvDunningItem *item,
-               GArray         *periods,
-               GError        **error)
-{
-  guint32 first = g_date_get_julian (&item->due_date) + 1;
-  gint64 rate_days = 0;
-
-  for (guint i = 0; i < periods->len; i++)
-    {
-      const RcvInterestPeriod *p = &g_array_index (periods, RcvInterestPeriod, i);
-      guint32 from = MAX (first, g_date_get_julian (&p->from));
-      guint32 to = g_date_get_julian (&p->to);
-
-      if (from <= to)
-        rate_days += (gint64) p->rate_bp * (gint64) (to - from + 1);
-    }
-  if (!rcv_mul_div_round (item->open, rate_days, G_GINT64_CONSTANT (10000) * 365,
-                          &item->interest))
-    {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                   _("The interest on invoice %s is too large to compute"), item->number);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* ---- the run ------------------------------------------------------------------------- */
 
-/* The highest level recorded for each of the customer's invoices on letters dated by then. */
-static GHashTable *
-sent_levels (RcvDatabase *db,
-             gint64       customer_id,
-             const char  *as_of_iso,
-             GError     **error)
+/* What the letter log says about a customer, by the as-of date. */
+typedef struct
 {
-  g_autoptr(GHashTable) levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *levels;      /* invoice ID → the highest level sent for it */
+  GHashTable *dates;       /* invoice ID → GArray of the Julian days of its letters */
+  guint32 last_date;       /* of the customer's latest letter; 0: none */
+  gint64 last_id;          /* the ID of its latest letter of any date; 0: none */
+} SentLog;
+
+static void
+sent_log_clear (SentLog *log)
+{
+  g_clear_pointer (&log->levels, g_hash_table_unref);
+  g_clear_pointer (&log->dates, g_hash_table_unref);
+}
+
+static gboolean
+read_sent_log (RcvDatabase *db,
+               gint64       customer_id,
+               const char  *as_of_iso,
+               SentLog     *log,
+               GError     **error)
+{
   sqlite3_stmt *stmt;
   int rc;
 
+  log->levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  log->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_array_unref);
+  log->last_date = 0;
+  log->last_id = 0;
+
   stmt = rcv_database_prepare (db,
-                               "SELECT li.invoice_id, max (li.level) FROM letters l"
+                               "SELECT li.invoice_id, li.level, l.date FROM letters l"
                                " JOIN letter_items li ON li.letter_id = l.id"
                                " WHERE l.customer_id = ?1 AND l.date <= ?2"
-                               " GROUP BY li.invoice_id",
+                               " ORDER BY l.date, l.id",
                                error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
   rcv_bind_text (stmt, 2, as_of_iso);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint level = (guint) sqlite3_column_int (stmt, 1);
+      guint32 day = rcv_iso_to_julian (rcv_column_text (stmt, 2));
+      GArray *days = g_hash_table_lookup (log->dates, &id);
 
-      g_hash_table_insert (levels, g_memdup2 (&id, sizeof id),
-                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+      if (level > GPOINTER_TO_UINT (g_hash_table_lookup (log->levels, &id)))
+        g_hash_table_insert (log->levels, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (level));
+      if (days == NULL)
+        {
+          days = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_hash_table_insert (log->dates, g_memdup2 (&id, sizeof id), days);
+        }
+      if (days->len == 0 || g_array_index (days, guint32, days->len - 1) != day)
+        g_array_append_val (days, day);
+      log->last_date = MAX (log->last_date, day);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    {
-      rcv_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&levels);
+    return rcv_database_set_error (db, error);
+
+  /* of any date: recording checks that no letter came after this one (still_due) */
+  stmt = rcv_database_prepare (db,
+                               "SELECT coalesce (max (id), 0) FROM letters WHERE customer_id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    log->last_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rcv_database_set_error (db, error);
 }
 
 static gboolean
@@ -390,27 +339,198 @@ policy_for (RcvDatabase *db,
   return policy;
 }
 
-/* Builds the customer's letter, or its covered entry, or neither when nothing new is due. */
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  const RcvInterestPeriod *pa = a, *pb = b;
+  int order = g_date_compare (&pa->from, &pb->from);
+
+  return order != 0 ? order : pa->rate_bp - pb->rate_bp;
+}
+
+/* The rates the letter's interest runs at: its invoices' periods, those at one rate that
+ * overlap or touch merged into one. */
+static GArray *
+letter_periods (GArray *items)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (RcvInterestPeriod));
+  GArray *merged = g_array_new (FALSE, FALSE, sizeof (RcvInterestPeriod));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RcvDunningItem *item = &g_array_index (items, RcvDunningItem, i);
+
+      if (item->periods != NULL)
+        g_array_append_vals (all, item->periods->data, item->periods->len);
+    }
+  g_array_sort (all, compare_periods);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RcvInterestPeriod *p = &g_array_index (all, RcvInterestPeriod, i);
+      gboolean joined = FALSE;
+
+      for (guint m = 0; m < merged->len && !joined; m++)
+        {
+          RcvInterestPeriod *into = &g_array_index (merged, RcvInterestPeriod, m);
+
+          if (into->rate_bp == p->rate_bp && into->reference_bp == p->reference_bp &&
+              g_date_get_julian (&p->from) <= g_date_get_julian (&into->to) + 1)
+            {
+              if (g_date_compare (&p->to, &into->to) > 0)
+                into->to = p->to;
+              into->days = (gint) (g_date_get_julian (&into->to) -
+                                   g_date_get_julian (&into->from) + 1);
+              joined = TRUE;
+            }
+        }
+      if (!joined)
+        g_array_append_val (merged, *p);
+    }
+  return merged;
+}
+
+/* Sets what a letter at `level` says and claims: its title, text, fee and deadline, and the
+ * interest and compensation its level claims, then its totals. */
 static gboolean
-account_letter (RcvDatabase   *db,
-                RcvDunningRun *run,
-                Account       *account,
-                GHashTable    *policies,
-                RateCache     *rates,
-                GError       **error)
+apply_level (RcvDunningLetter *letter,
+             guint             level,
+             GError          **error)
+{
+  const RcvPolicy *policy = letter->policy;
+  const RcvReminderLevel *l = &g_array_index (policy->levels, RcvReminderLevel, level - 1);
+  GDate deadline = letter->date;
+
+  if (letter->items->len > 0 && letter->interest_problem != NULL &&
+      rcv_reminder_level_claims_interest (policy, level - 1))
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+                   _("The letter to %s: %s"), letter->name, letter->interest_problem);
+      return FALSE;
+    }
+  /* the as-of date is the user's: a deadline past the calendar's end is refused, not
+   * printed wrapped */
+  if (!rcv_date_add_days (&deadline, l->deadline_days, error))
+    {
+      g_prefix_error (error, _("The letters' payment deadline: "));
+      return FALSE;
+    }
+
+  letter->level = level;
+  letter->deadline = deadline;
+  g_free (letter->title);
+  letter->title = g_strdup (rcv_reminder_level_title (policy, level - 1));
+  g_free (letter->body);
+  letter->body = g_strdup (l->body[0] != '\0'
+                             ? l->body
+                             : rcv_dunning_default_body (level, policy->levels->len,
+                                                         l->days_after_due,
+                                                         letter->previous->len > 0));
+  letter->fee = l->fee;
+  letter->claims_interest = rcv_reminder_level_claims_interest (policy, level - 1);
+  letter->claims_compensation = rcv_reminder_level_claims_compensation (policy, level - 1);
+  letter->interest = letter->compensation = 0;
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
+
+      item->level = level;
+      item->interest = letter->claims_interest ? item->interest_accrued : 0;
+      item->compensation = letter->claims_compensation ? item->compensation_due : 0;
+      letter->interest += item->interest;
+      letter->compensation += item->compensation;
+    }
+  letter->total = letter->open + letter->interest + letter->compensation + letter->fee -
+                  letter->credit;
+  return TRUE;
+}
+
+/* Sends the letter at another level of its policy than the one the rules suggest (the
+ * Reminders page's level, `letters --level`): its text, fee, deadline and claims become
+ * that level's. FALSE when the level does not exist, or claims interest that cannot be
+ * worked out. */
+gboolean
+rcv_dunning_letter_set_level (RcvDunningLetter *letter,
+                              guint             level,
+                              GError          **error)
+{
+  g_return_val_if_fail (letter != NULL && letter->policy != NULL, FALSE);
+
+  if (level < 1 || level > letter->policy->levels->len)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("level: %s’s policy “%s” has levels 1 to %u"), letter->name,
+                   letter->policy->name, letter->policy->levels->len);
+      return FALSE;
+    }
+  return apply_level (letter, level, error);
+}
+
+/* Works out each item's interest and compensation as its policy gives them, claimed or
+ * not: the letter's level decides what it claims. */
+static void
+accrue (RcvDunningLetter   *letter,
+        const RcvPolicy    *policy,
+        const RcvRateTable *rates,
+        const RcvCurrency  *currency)
+{
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
+      g_autoptr(GError) local_error = NULL;
+      GDate first = item->due_date;
+
+      item->compensation_due = item->days_late >= 1
+                                 ? rcv_policy_get_compensation (policy, item->total, currency)
+                                 : 0;
+      if (policy->interest_kind == RCV_INTEREST_NONE || letter->interest_problem != NULL)
+        continue;
+      /* interest runs from the day after the due date to the letter's date, also under a
+       * payment plan */
+      g_date_add_days (&first, 1);
+      item->periods = rcv_rate_table_periods (rates, policy->interest_kind, policy->interest_bp,
+                                              &first, &letter->date, &local_error);
+      if (item->periods != NULL && !rcv_interest_on (item->open, item->periods,
+                                                     &item->interest_accrued))
+        g_set_error (&local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                     _("The interest on invoice %s is too large to compute"), item->number);
+      if (local_error != NULL)
+        letter->interest_problem = g_strdup (local_error->message);
+    }
+  letter->periods = letter_periods (letter->items);
+}
+
+static gint
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  guint da = GPOINTER_TO_UINT (a), db = GPOINTER_TO_UINT (b);
+
+  return da < db ? -1 : da > db;
+}
+
+/* Builds the customer's letter, or its covered entry, or neither when nothing is due. */
+static gboolean
+account_letter (RcvDatabase        *db,
+                RcvDunningRun      *run,
+                Account            *account,
+                GHashTable         *policies,
+                const RcvRateTable *rates,
+                GError            **error)
 {
   g_autoptr(RcvCustomer) customer = NULL;
-  g_autoptr(GHashTable) sent = NULL;
-  g_autoptr(GArray) periods = NULL;
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(GHashTable) letter_days = NULL;
+  g_autoptr(GList) days = NULL;
   RcvDunningLetter *letter;
-  const RcvCurrency *currency = rcv_database_get_currency (db);
-  const RcvReminderLevel *level;
+  const RcvReminderLevel *next_level;
   char as_of_iso[RCV_ISO_DATE_LEN];
+  guint32 as_of = g_date_get_julian (&run->as_of);
   RcvPolicy *policy;
-  gboolean due = FALSE;
-  guint top = 0;
+  SentLog log = { 0 };
+  gboolean eligible = FALSE;
+  guint top_sent = 0, next;
   gint64 open = 0;
-  GDate first_late;
 
   customer = rcv_ledger_get_customer (db, account->customer_id, error);
   if (customer == NULL)
@@ -418,28 +538,54 @@ account_letter (RcvDatabase   *db,
   policy = policy_for (db, policies, customer->policy_id, error);
   if (policy == NULL)
     return FALSE;
+  if (policy->levels->len == 0)
+    return TRUE;
 
   rcv_date_to_iso (&run->as_of, as_of_iso);
-  sent = sent_levels (db, account->customer_id, as_of_iso, error);
-  if (sent == NULL)
-    return FALSE;
+  if (!read_sent_log (db, account->customer_id, as_of_iso, &log, error))
+    {
+      sent_log_clear (&log);
+      return FALSE;
+    }
 
-  g_array_sort (account->items, compare_items);
+  /* one above the highest level sent for any of its open invoices, at most the last */
   for (guint i = 0; i < account->items->len; i++)
     {
       RcvDunningItem *item = &g_array_index (account->items, RcvDunningItem, i);
 
-      for (guint l = 0; l < policy->levels->len; l++)
-        if (item->days_late >= g_array_index (policy->levels, RcvReminderLevel, l).days_after_due)
-          item->level = l + 1;
-      item->sent_level = (guint) GPOINTER_TO_INT (g_hash_table_lookup (sent, &item->invoice_id));
-      if (item->level > item->sent_level)
-        due = TRUE;
-      top = MAX (top, item->level);
-      open += item->open;
+      item->sent_level = GPOINTER_TO_UINT (g_hash_table_lookup (log.levels, &item->invoice_id));
+      top_sent = MAX (top_sent, item->sent_level);
     }
-  if (!due)
-    return TRUE;
+  next = MIN (top_sent + 1, policy->levels->len);
+  next_level = &g_array_index (policy->levels, RcvReminderLevel, next - 1);
+
+  /* the invoices it is about: the overdue ones, and on a courtesy notice those that have
+   * reached its days before their due date */
+  g_array_sort (account->items, compare_items);
+  items = items_new ();
+  letter_days = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < account->items->len; i++)
+    {
+      RcvDunningItem *item = &g_array_index (account->items, RcvDunningItem, i);
+      GArray *sent_on;
+
+      if (item->days_late < MIN (next_level->days_after_due, 1))
+        continue;
+      if (item->sent_level < next && item->days_late >= next_level->days_after_due)
+        eligible = TRUE;
+      open += item->open;
+      sent_on = g_hash_table_lookup (log.dates, &item->invoice_id);
+      for (guint d = 0; sent_on != NULL && d < sent_on->len; d++)
+        g_hash_table_add (letter_days, GUINT_TO_POINTER (g_array_index (sent_on, guint32, d)));
+      g_array_append_val (items, *item);
+      item->number = NULL;   /* moved */
+    }
+  if (!eligible ||
+      (log.last_date != 0 && as_of - log.last_date < (guint32) policy->letter_interval_days))
+    {
+      sent_log_clear (&log);
+      return TRUE;
+    }
 
   if (account->credit >= open)
     {
@@ -451,22 +597,15 @@ account_letter (RcvDatabase   *db,
       covered->overdue = open;
       covered->credit = account->credit;
       g_ptr_array_add (run->covered, covered);
+      sent_log_clear (&log);
       return TRUE;
     }
 
-  first_late = g_array_index (account->items, RcvDunningItem, 0).due_date;
-  for (guint i = 1; i < account->items->len; i++)
+  if (policy->compensation == RCV_COMPENSATION_UK && !fill_totals (db, items, error))
     {
-      const GDate *d = &g_array_index (account->items, RcvDunningItem, i).due_date;
-      if (g_date_compare (d, &first_late) < 0)
-        first_late = *d;
+      sent_log_clear (&log);
+      return FALSE;
     }
-  g_date_add_days (&first_late, 1);
-  periods = interest_periods (rates, policy, &first_late, &run->as_of, error);
-  if (periods == NULL)
-    return FALSE;
-  if (policy->compensation == RCV_COMPENSATION_UK && !fill_totals (db, account->items, error))
-    return FALSE;
 
   letter = g_new0 (RcvDunningLetter, 1);
   g_ptr_array_add (run->letters, letter);
@@ -476,45 +615,61 @@ account_letter (RcvDatabase   *db,
   letter->address = g_strdup (customer->address);
   letter->email = g_strdup (customer->email);
   letter->policy_name = g_strdup (policy->name);
+  letter->policy = rcv_policy_copy (policy);
   letter->date = run->as_of;
-  letter->deadline = run->as_of;
-  /* the as-of date is the user's: a deadline past the calendar's end is refused, not printed
-   * wrapped */
-  if (!rcv_date_add_days (&letter->deadline, RCV_DUNNING_DEADLINE_DAYS, error))
+  letter->oldest_due = g_array_index (items, RcvDunningItem, 0).due_date;
+  for (guint i = 1; i < items->len; i++)
     {
-      g_prefix_error (error, _("The letters' payment deadline: "));
-      return FALSE;
+      const GDate *d = &g_array_index (items, RcvDunningItem, i).due_date;
+
+      if (g_date_compare (d, &letter->oldest_due) < 0)
+        letter->oldest_due = *d;
     }
-  letter->oldest_due = first_late;
-  g_date_subtract_days (&letter->oldest_due, 1);
-  letter->level = top;
+  letter->suggested_level = next;
   letter->n_levels = policy->levels->len;
-  level = &g_array_index (policy->levels, RcvReminderLevel, top - 1);
-  letter->title = g_strdup (level->title);
-  letter->body = g_strdup (level->body[0] != '\0' ? level->body
-                                                  : rcv_dunning_default_body (top,
-                                                                              letter->n_levels));
-  letter->fee = level->fee;
   letter->interest_kind = policy->interest_kind;
   letter->compensation_kind = policy->compensation;
   letter->credit = account->credit;
   letter->open = open;
-
-  for (guint i = 0; i < account->items->len; i++)
+  letter->last_letter_id = log.last_id;
+  letter->previous = g_array_new (FALSE, FALSE, sizeof (GDate));
+  days = g_hash_table_get_keys (letter_days);
+  days = g_list_sort (days, compare_days);
+  for (GList *l = days; l != NULL; l = l->next)
     {
-      RcvDunningItem *item = &g_array_index (account->items, RcvDunningItem, i);
+      GDate date;
 
-      if (!item_interest (item, periods, error))
-        return FALSE;
-      item->compensation = rcv_policy_get_compensation (policy, item->total, currency);
-      letter->interest += item->interest;
-      letter->compensation += item->compensation;
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, GPOINTER_TO_UINT (l->data));
+      g_array_append_val (letter->previous, date);
     }
-  letter->total = letter->open + letter->interest + letter->compensation + letter->fee -
-                  letter->credit;
-  letter->items = g_steal_pointer (&account->items);
-  letter->periods = g_steal_pointer (&periods);
-  return TRUE;
+  letter->items = g_steal_pointer (&items);
+  sent_log_clear (&log);
+
+  accrue (letter, policy, rates, rcv_database_get_currency (db));
+  return apply_level (letter, next, error);
+}
+
+/* The earliest days after the due date of any policy's level: below 1, courtesy notices
+ * make the run look at invoices not yet due. */
+static gboolean
+earliest_level_days (RcvDatabase *db,
+                     gint        *days,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db,
+                                             "SELECT coalesce (min (days_after_due), 1)"
+                                             " FROM reminder_levels",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *days = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rcv_database_set_error (db, error);
 }
 
 /* The letters due as of a date, for one customer (customer_id) or all (0). Blocking: a
@@ -529,10 +684,9 @@ rcv_dunning_run_new (RcvDatabase   *db,
   g_autoptr(RcvDunningRun) run = NULL;
   g_autoptr(GHashTable) accounts = NULL;
   g_autoptr(GHashTable) policies = NULL;
-  g_autoptr(GHashTable) rate_table = NULL;
+  g_autoptr(RcvRateTable) rates = NULL;
   g_autoptr(GPtrArray) ordered = NULL;
   g_autoptr(RcvCollectionsExclusions) exclusions = NULL;
-  RateCache rates;
   GHashTableIter iter;
   gpointer value;
   Scan scan;
@@ -553,6 +707,8 @@ rcv_dunning_run_new (RcvDatabase   *db,
   scan.customer_id = customer_id;
   scan.as_of_julian = g_date_get_julian (as_of);
   scan.accounts = accounts;
+  if (!earliest_level_days (db, &scan.min_days, error))
+    return NULL;
   if (!rcv_aging_scan_open (db, as_of, TRUE, add_open_document, &scan, error))
     return NULL;
 
@@ -565,14 +721,14 @@ rcv_dunning_run_new (RcvDatabase   *db,
 
   policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify) rcv_policy_free);
-  rate_table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  rates.db = db;
-  rates.rates = rate_table;
+  rates = rcv_rate_table_new (db, error);
+  if (rates == NULL)
+    return NULL;
   for (guint i = 0; i < ordered->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (!account_letter (db, run, g_ptr_array_index (ordered, i), policies, &rates, error))
+      if (!account_letter (db, run, g_ptr_array_index (ordered, i), policies, rates, error))
         return NULL;
     }
   return g_steal_pointer (&run);
@@ -843,11 +999,9 @@ record_one (RcvDatabase            *db,
   return rcv_database_audit (db, "insert", "letters", letter_id, NULL, summary, error);
 }
 
-/* Whether a letter computed from an earlier read of the log is still due: none of the
- * levels it claims for the first time (an item's level above the level sent when the run
- * read the log) has been recorded since, by another program or another connection, on a
- * letter of any date. Otherwise recording it would repeat a level for an invoice and charge
- * its fee twice. */
+/* Whether a letter computed from an earlier read of the log is still due: no letter to the
+ * customer has been recorded since, by another program or another connection, on any date.
+ * Otherwise recording it would send a level twice and charge its fee twice. */
 static gboolean
 still_due (RcvDatabase            *db,
            const RcvDunningLetter *letter,
@@ -855,29 +1009,20 @@ still_due (RcvDatabase            *db,
            GError                **error)
 {
   sqlite3_stmt *stmt = rcv_database_prepare (db,
-                                             "SELECT coalesce (max (level), 0) FROM letter_items"
-                                             " WHERE invoice_id = ?1",
+                                             "SELECT EXISTS (SELECT 1 FROM letters"
+                                             " WHERE customer_id = ?1 AND id > ?2)",
                                              error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  *due = TRUE;
-  for (guint i = 0; i < letter->items->len && *due; i++)
-    {
-      const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
-      int rc;
-
-      if (item->level <= item->sent_level)
-        continue;
-      sqlite3_bind_int64 (stmt, 1, item->invoice_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) >= item->level)
-        *due = FALSE;
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        return rcv_database_set_error (db, error);
-    }
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 1, letter->customer_id);
+  sqlite3_bind_int64 (stmt, 2, letter->last_letter_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *due = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rcv_database_set_error (db, error);
 }
 
 /* Records the letters as sent, all or none of those still due: the next run escalates from
@@ -978,34 +1123,87 @@ rcv_dunning_list_sent (RcvDatabase  *db,
 
 /* ---- the letter's text --------------------------------------------------------------- */
 
-/* The built-in text of a level: the first is friendly, the last (of two or more) final,
- * those between firm. */
+/* The built-in text of a level, in the app's language: a courtesy notice before the due
+ * date; a friendly first reminder; firm ones between; a final notice, the last of two or
+ * more. Only a text for a letter with earlier letters in the log ({previous}) speaks of
+ * them: no built-in text claims a reminder that was not sent. */
 const char *
-rcv_dunning_default_body (guint level,
-                          guint n_levels)
+rcv_dunning_default_body (guint    level,
+                          guint    n_levels,
+                          gint     days_after_due,
+                          gboolean has_previous)
 {
-  if (level <= 1)
+  if (days_after_due < 1)
     return _("Dear Sir or Madam,\n\n"
-             "perhaps it has escaped your notice: according to our records, the invoices below "
-             "are past their due date. We would be grateful if you would pay {total} by "
-             "{deadline}.\n\n"
-             "If you have paid in the meantime, please disregard this letter. If you have any "
-             "question about these invoices, please contact us: {contact}.\n\n"
+             "this is a friendly note that the invoices below fall due soon or are due. We "
+             "would be grateful if you would pay {total} by {deadline}.\n\n"
+             "If you have already paid, thank you, and please disregard this note. If you have "
+             "any question about these invoices, please contact us: {contact}.\n\n"
              "Kind regards\n{company}");
-  if (level < n_levels)
+  if (level >= 2 && level == n_levels)
+    return has_previous
+             ? _("Dear Sir or Madam,\n\n"
+                 "this is our final notice. {previous} The invoices below are still unpaid; "
+                 "the oldest was due on {oldest_due}.\n\n"
+                 "Unless we receive {total} by {deadline}, we will hand the matter to a "
+                 "collection agency without further notice, which will cause you further "
+                 "costs.\n\n"
+                 "Yours faithfully\n{company}")
+             : _("Dear Sir or Madam,\n\n"
+                 "this is our final notice. The invoices below are still unpaid; the oldest "
+                 "was due on {oldest_due}.\n\n"
+                 "Unless we receive {total} by {deadline}, we will hand the matter to a "
+                 "collection agency without further notice, which will cause you further "
+                 "costs.\n\n"
+                 "Yours faithfully\n{company}");
+  if (level >= 2 && has_previous)
     return _("Dear Sir or Madam,\n\n"
-             "despite our reminder, we have not yet received payment for the invoices below, "
-             "the oldest of which was due on {oldest_due}. Please pay {total} by {deadline} "
-             "at the latest.\n\n"
+             "{previous} We have not yet received payment for the invoices below, the oldest "
+             "of which was due on {oldest_due}. Please pay {total} by {deadline} at the "
+             "latest.\n\n"
+             "If something about these invoices is not right, please tell us straight away: "
+             "{contact}.\n\n"
+             "Kind regards\n{company}");
+  if (level >= 2)
+    return _("Dear Sir or Madam,\n\n"
+             "according to our records, the invoices below are still unpaid; the oldest was "
+             "due on {oldest_due}. Please pay {total} by {deadline} at the latest.\n\n"
              "If something about these invoices is not right, please tell us straight away: "
              "{contact}.\n\n"
              "Kind regards\n{company}");
   return _("Dear Sir or Madam,\n\n"
-           "this is our final notice. The invoices below are still unpaid, although we have "
-           "reminded you of them more than once; the oldest was due on {oldest_due}.\n\n"
-           "Unless we receive {total} by {deadline}, we will hand the matter to a collection "
-           "agency without further notice, which will cause you further costs.\n\n"
-           "Yours faithfully\n{company}");
+           "perhaps it has escaped your notice: according to our records, the invoices below "
+           "are past their due date. We would be grateful if you would pay {total} by "
+           "{deadline}.\n\n"
+           "If you have paid in the meantime, please disregard this letter. If you have any "
+           "question about these invoices, please contact us: {contact}.\n\n"
+           "Kind regards\n{company}");
+}
+
+/* “We wrote to you about these invoices on 3 November 2026 and 17 November 2026.”, from
+ * the log; "" when there is no earlier letter. */
+static char *
+previous_sentence (const RcvDunningLetter *letter)
+{
+  g_autoptr(GString) dates = g_string_new (NULL);
+  guint n = letter->previous != NULL ? letter->previous->len : 0;
+
+  if (n == 0)
+    return g_strdup ("");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *date = rcv_date_format_locale (&g_array_index (letter->previous, GDate, i));
+
+      if (i > 0)
+        /* Translators: between the dates of earlier letters: “3.11.2026, 10.11.2026 and
+         * 17.11.2026” */
+        g_string_append (dates, i + 1 == n ? _(" and ") : _(", "));
+      g_string_append (dates, date);
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "We wrote to you about these invoices on %s.",
+                                       "We wrote to you about these invoices on %s.", n),
+                          dates->str);
 }
 
 /* The payment reference the letter asks for: the customer's ID and the letter's date. */
@@ -1043,6 +1241,8 @@ placeholder_value (const RcvDunningLetter *letter,
     return rcv_date_format_locale (&letter->oldest_due);
   if (g_str_equal (name, "level"))
     return g_strdup_printf ("%u", letter->level);
+  if (g_str_equal (name, "previous"))
+    return previous_sentence (letter);
   if (g_str_equal (name, "total"))
     return rcv_money_format (letter->total, currency);
   if (g_str_equal (name, "open"))

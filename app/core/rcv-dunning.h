@@ -10,32 +10,24 @@
 
 G_BEGIN_DECLS
 
-/* Days a letter gives the customer to pay, from its date. */
-#define RCV_DUNNING_DEADLINE_DAYS 10
-
 typedef struct
 {
   gint64 invoice_id;
   char *number;
   GDate issue_date;
   GDate due_date;
-  gint days_late;          /* ≥ 1 */
+  gint days_late;          /* ≥ 1 when overdue; ≤ 0 on a courtesy notice before the due date */
   gint64 total;            /* the invoice's total, which sets the UK compensation */
   gint64 open;
-  gint64 interest;         /* open × rate × days late / 365, rounded once */
-  gint64 compensation;     /* the fixed sum for a late invoice, when the policy claims it */
-  guint level;             /* the highest level whose delay it has reached; 0: none yet */
+  gint64 interest;         /* claimed: open × rate × days late / 365, rounded once; 0 when the
+                            * letter's level claims no interest */
+  gint64 compensation;     /* claimed: the fixed sum for a late invoice, or 0 */
+  gint64 interest_accrued; /* what the policy's rate gives, claimed or not */
+  gint64 compensation_due; /* what the policy's compensation gives, claimed or not */
+  GArray *periods;         /* RcvInterestPeriod of its late days; empty without interest */
+  guint level;             /* the level recording the letter stores for it: the letter's */
   guint sent_level;        /* the highest level already sent for it; 0: none */
 } RcvDunningItem;
-
-/* A stretch of the late days charged at one rate: statutory interest changes each half-year. */
-typedef struct
-{
-  GDate from;
-  GDate to;                /* inclusive */
-  gint rate_bp;            /* the annual rate charged */
-  gint reference_bp;       /* the reference rate it adds 8 points to; -1 for a fixed rate */
-} RcvInterestPeriod;
 
 typedef struct
 {
@@ -46,19 +38,29 @@ typedef struct
   char *email;
   char *policy_name;
   GDate date;              /* the as-of date: the letter's date */
-  GDate deadline;          /* date + RCV_DUNNING_DEADLINE_DAYS */
+  GDate deadline;          /* date + the level's deadline days */
   GDate oldest_due;
-  guint level;             /* 1-based: the highest level among its invoices */
+  guint level;             /* 1-based: the level it goes out at */
+  guint suggested_level;   /* the level the rules give (one above the last one sent) */
   guint n_levels;          /* in its policy */
   char *title;             /* the level's title: the letter's subject */
   char *body;              /* the level's text with {placeholders}, the built-in one if none */
+  gboolean claims_interest;
+  gboolean claims_compensation;
   RcvInterestKind interest_kind;
   RcvCompensation compensation_kind;
-  GArray *items;           /* RcvDunningItem: every overdue open invoice, oldest due first */
-  GArray *periods;         /* RcvInterestPeriod the interest was charged at, in date order */
-  gint64 open;             /* Σ open of the overdue invoices */
-  gint64 interest;         /* Σ interest */
-  gint64 compensation;     /* Σ compensation */
+  GArray *items;           /* RcvDunningItem: the invoices it is about, oldest due first */
+  GArray *periods;         /* RcvInterestPeriod: the rates its interest runs at, by date */
+  GArray *previous;        /* GDate: the letters already sent about these invoices, oldest
+                            * first (the log's, dated by the as-of date) */
+  gint64 last_letter_id;   /* the customer's latest letter when the log was read; 0: none */
+  char *interest_problem;  /* why interest could not be worked out (a missing reference
+                            * rate), or NULL; such a letter can only go out at a level that
+                            * claims no interest */
+  RcvPolicy *policy;       /* its policy, whose levels rcv_dunning_letter_set_level uses */
+  gint64 open;             /* Σ open of its invoices */
+  gint64 interest;         /* Σ interest claimed */
+  gint64 compensation;     /* Σ compensation claimed */
   gint64 fee;              /* the level's reminder fee */
   gint64 credit;           /* unapplied credit (≥ 0), deducted */
   gint64 total;            /* what the letter asks for: open + interest + compensation + fee
@@ -128,8 +130,13 @@ GPtrArray     *rcv_dunning_list_sent      (RcvDatabase  *db,
                                            GError      **error);
 void           rcv_sent_letter_free       (RcvSentLetter *letter);
 
-const char    *rcv_dunning_default_body   (guint level,
-                                           guint n_levels);
+gboolean       rcv_dunning_letter_set_level (RcvDunningLetter *letter,
+                                             guint             level,
+                                             GError          **error);
+const char    *rcv_dunning_default_body   (guint    level,
+                                           guint    n_levels,
+                                           gint     days_after_due,
+                                           gboolean has_previous);
 char          *rcv_dunning_letter_expand  (const RcvDunningLetter *letter,
                                            const char             *text,
                                            const char             *company,

@@ -23,16 +23,17 @@
 #include "rcv-money.h"
 #include "rcv-open-items.h"
 #include "rcv-policy.h"
+#include "rcv-rates-private.h"
 #include "rcv-text.h"
 
 #define POLICY_COLUMNS \
   "SELECT id, name, is_default, terms_days, discount_days, discount_bp, credit_limit," \
   " interest_kind, interest_bp, compensation, alert_days_first, alert_days_second, hold_days," \
-  " agency_days FROM policies "
+  " agency_days, letter_interval_days FROM policies "
 
 static const char *const placeholders[] = {
   "customer", "company", "contact", "date", "level", "total", "open", "interest", "fees",
-  "oldest_due", "deadline", "reference", NULL,
+  "oldest_due", "deadline", "reference", "previous", NULL,
 };
 
 G_DEFINE_BOXED_TYPE (RcvPolicy, rcv_policy, rcv_policy_copy, rcv_policy_free)
@@ -56,8 +57,9 @@ policy_alloc (void)
   return policy;
 }
 
-/* A new policy as DESIGN.md's default one: 30 days, three reminders at 7, 21 and 45 days,
- * alerts at 60 and 90, hold and hand-over at 90, no fees, no interest, no limit. */
+/* A new policy as DESIGN.md's default one: 30 days, three reminders at 7, 21 and 45 days
+ * with their built-in titles and texts, 14 days between letters, alerts at 60 and 90, hold
+ * and hand-over at 90, no fees, no interest, no limit. */
 RcvPolicy *
 rcv_policy_new (void)
 {
@@ -70,9 +72,15 @@ rcv_policy_new (void)
   policy->alert_days_second = 90;
   policy->hold_days = 90;
   policy->agency_days = 90;
-  rcv_policy_add_level (policy, 7, _("Payment reminder"), "", 0);
-  rcv_policy_add_level (policy, 21, _("Second reminder"), "", 0);
-  rcv_policy_add_level (policy, 45, _("Final notice"), "", 0);
+  policy->letter_interval_days = RCV_DEFAULT_LETTER_INTERVAL_DAYS;
+  /* the first reminder is friendly: it claims neither interest nor compensation */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const gint days[] = { 7, 21, 45 };
+      RcvReminderLevel *level = rcv_policy_add_level (policy, days[i], "", "", 0);
+
+      level->claims_interest = level->claims_compensation = i == 0 ? RCV_CLAIM_NO : RCV_CLAIM_YES;
+    }
   return policy;
 }
 
@@ -99,11 +107,16 @@ rcv_policy_copy (const RcvPolicy *policy)
   copy->alert_days_second = policy->alert_days_second;
   copy->hold_days = policy->hold_days;
   copy->agency_days = policy->agency_days;
+  copy->letter_interval_days = policy->letter_interval_days;
   for (guint i = 0; i < policy->levels->len; i++)
     {
       const RcvReminderLevel *level = &g_array_index (policy->levels, RcvReminderLevel, i);
+      RcvReminderLevel *to = rcv_policy_add_level (copy, level->days_after_due, level->title,
+                                                   level->body, level->fee);
 
-      rcv_policy_add_level (copy, level->days_after_due, level->title, level->body, level->fee);
+      to->claims_interest = level->claims_interest;
+      to->claims_compensation = level->claims_compensation;
+      to->deadline_days = level->deadline_days;
     }
   return copy;
 }
@@ -118,7 +131,9 @@ rcv_policy_free (RcvPolicy *policy)
   g_free (policy);
 }
 
-void
+/* Appends a level that claims what the policy sets and gives 10 days to pay; the pointer
+ * it returns is good until the levels change again. */
+RcvReminderLevel *
 rcv_policy_add_level (RcvPolicy  *policy,
                       gint        days_after_due,
                       const char *title,
@@ -127,10 +142,82 @@ rcv_policy_add_level (RcvPolicy  *policy,
 {
   RcvReminderLevel level = {
     days_after_due, g_strdup (title != NULL ? title : ""), g_strdup (body != NULL ? body : ""), fee,
+    RCV_CLAIM_AS_POLICY, RCV_CLAIM_AS_POLICY, RCV_DEFAULT_DEADLINE_DAYS,
   };
 
-  g_return_if_fail (policy != NULL);
+  g_return_val_if_fail (policy != NULL, NULL);
   g_array_append_val (policy->levels, level);
+  return &g_array_index (policy->levels, RcvReminderLevel, policy->levels->len - 1);
+}
+
+/* The built-in title of a level by its place (from 0) among n: a courtesy notice before the
+ * due date; the first, second and third reminder; the last of three or more, the final
+ * notice. Translated: it is shown in the app's language until the user gives a title. */
+const char *
+rcv_reminder_level_default_title (guint index,
+                                  guint n_levels,
+                                  gint  days_after_due)
+{
+  if (days_after_due < 1)
+    return _("Payment due soon");
+  if (n_levels >= 3 && index + 1 == n_levels)
+    return _("Final notice");
+  switch (index)
+    {
+    case 0:
+      return _("Payment reminder");
+    case 1:
+      return _("Second reminder");
+    case 2:
+      return _("Third reminder");
+    default:
+      return _("Further reminder");
+    }
+}
+
+/* The title a level's letters carry: the user's, else the built-in one. */
+const char *
+rcv_reminder_level_title (const RcvPolicy *policy,
+                          guint            index)
+{
+  const RcvReminderLevel *level;
+
+  g_return_val_if_fail (policy != NULL && index < policy->levels->len, "");
+
+  level = &g_array_index (policy->levels, RcvReminderLevel, index);
+  if (level->title[0] != '\0')
+    return level->title;
+  return rcv_reminder_level_default_title (index, policy->levels->len, level->days_after_due);
+}
+
+static gboolean
+claims (RcvClaim claim,
+        gboolean as_policy)
+{
+  return claim == RCV_CLAIM_AS_POLICY ? as_policy : claim == RCV_CLAIM_YES;
+}
+
+/* Whether a level's letters claim the policy's interest: its own choice, else (a level from
+ * before version 8) whether the policy charges interest. */
+gboolean
+rcv_reminder_level_claims_interest (const RcvPolicy *policy,
+                                    guint            index)
+{
+  g_return_val_if_fail (policy != NULL && index < policy->levels->len, FALSE);
+
+  return policy->interest_kind != RCV_INTEREST_NONE &&
+         claims (g_array_index (policy->levels, RcvReminderLevel, index).claims_interest, TRUE);
+}
+
+gboolean
+rcv_reminder_level_claims_compensation (const RcvPolicy *policy,
+                                        guint            index)
+{
+  g_return_val_if_fail (policy != NULL && index < policy->levels->len, FALSE);
+
+  return policy->compensation != RCV_COMPENSATION_NONE &&
+         claims (g_array_index (policy->levels, RcvReminderLevel, index).claims_compensation,
+                 TRUE);
 }
 
 void
@@ -238,7 +325,7 @@ rcv_policy_validate (const RcvPolicy  *policy,
 {
   const char *unused_field;
   gint unused_level;
-  gint previous_days = -1;
+  gint previous_days = G_MININT;
 
   g_return_val_if_fail (policy != NULL, FALSE);
 
@@ -295,10 +382,17 @@ rcv_policy_validate (const RcvPolicy  *policy,
       const RcvReminderLevel *l = &g_array_index (policy->levels, RcvReminderLevel, i);
 
       *level = (gint) i;
-      if (!check_days (l->days_after_due, 1, "days_after_due", field, error) ||
-          !rcv_ledger_check_text (l->title, TRUE, 200, "title", field, error) ||
+      if (!check_days (l->days_after_due, RCV_MIN_LEVEL_DAYS, "days_after_due", field, error) ||
+          !rcv_ledger_check_text (l->title, FALSE, 200, "title", field, error) ||
           !rcv_ledger_check_text (l->body, FALSE, RCV_MAX_TEXT_LENGTH, "text", field, error))
         return FALSE;
+      if (l->deadline_days < 1 || l->deadline_days > 365)
+        {
+          *field = "deadline_days";
+          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                       _("must be between %d and %d days"), 1, 365);
+          return FALSE;
+        }
       if (l->days_after_due <= previous_days)
         {
           *field = "days_after_due";
@@ -330,7 +424,8 @@ rcv_policy_validate (const RcvPolicy  *policy,
                            _("a fixed rate must be more than 0 and at most 100 %"));
       return FALSE;
     }
-  if (!check_days (policy->alert_days_first, 1, "alert_days_first", field, error) ||
+  if (!check_days (policy->letter_interval_days, 0, "days_between_letters", field, error) ||
+      !check_days (policy->alert_days_first, 1, "alert_days_first", field, error) ||
       !check_days (policy->alert_days_second, 1, "alert_days_second", field, error))
     return FALSE;
   if (policy->alert_days_second <= policy->alert_days_first)
@@ -347,7 +442,7 @@ rcv_policy_validate (const RcvPolicy  *policy,
     {
       if (!check_days (policy->agency_days, 1, "agency_after_days", field, error))
         return FALSE;
-      if (policy->agency_days <= previous_days)
+      if (previous_days != G_MININT && policy->agency_days <= previous_days)
         {
           *field = "agency_after_days";
           g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
@@ -359,7 +454,11 @@ rcv_policy_validate (const RcvPolicy  *policy,
   return TRUE;
 }
 
-static const char *const interest_names[] = { "none", "fixed", "statutory-eu", "statutory-uk" };
+static const char *const interest_names[] = {
+  "none", "fixed", "statutory-eu", "statutory-uk", "statutory-de", "statutory-fr", "statutory-nl",
+  "statutory-at",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (interest_names) == RCV_N_INTEREST_KINDS);
 static const char *const compensation_names[] = { "none", "eu", "uk" };
 
 /* The position of a text in a table of names (the files' spelling of an enum). */
@@ -446,6 +545,7 @@ policy_from_row (sqlite3_stmt *stmt)
   policy->alert_days_second = sqlite3_column_int (stmt, 11);
   policy->hold_days = column_int_or (stmt, 12, -1);
   policy->agency_days = column_int_or (stmt, 13, -1);
+  policy->letter_interval_days = sqlite3_column_int (stmt, 14);
   return policy;
 }
 
@@ -458,15 +558,24 @@ load_levels (RcvDatabase  *db,
   int rc;
 
   stmt = rcv_database_prepare (db,
-                               "SELECT days_after_due, title, body, fee FROM reminder_levels"
+                               "SELECT days_after_due, title, body, fee, claims_interest,"
+                               " claims_compensation, deadline_days FROM reminder_levels"
                                " WHERE policy_id = ?1 ORDER BY level",
                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, policy->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    rcv_policy_add_level (policy, sqlite3_column_int (stmt, 0), rcv_column_text (stmt, 1),
-                          rcv_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3));
+    {
+      RcvReminderLevel *level = rcv_policy_add_level (policy, sqlite3_column_int (stmt, 0),
+                                                      rcv_column_text (stmt, 1),
+                                                      rcv_column_text (stmt, 2),
+                                                      sqlite3_column_int64 (stmt, 3));
+
+      level->claims_interest = (RcvClaim) column_int_or (stmt, 4, RCV_CLAIM_AS_POLICY);
+      level->claims_compensation = (RcvClaim) column_int_or (stmt, 5, RCV_CLAIM_AS_POLICY);
+      level->deadline_days = sqlite3_column_int (stmt, 6);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rcv_database_set_error (db, error);
@@ -573,6 +682,8 @@ write_policy_json (RcvJsonWriter     *json,
     rcv_json_int (json, policy->agency_days);
   else
     rcv_json_null (json);
+  rcv_json_key (json, "days_between_letters");
+  rcv_json_int (json, policy->letter_interval_days);
   rcv_json_key (json, "reminder_levels");
   rcv_json_begin_array (json);
   for (guint i = 0; i < policy->levels->len; i++)
@@ -588,6 +699,20 @@ write_policy_json (RcvJsonWriter     *json,
       rcv_json_string (json, level->body);
       rcv_json_key (json, "fee");
       rcv_json_money (json, level->fee, currency);
+      /* a level that claims what its policy sets (from before version 8) keeps saying so
+       * by leaving the keys out */
+      if (level->claims_interest != RCV_CLAIM_AS_POLICY)
+        {
+          rcv_json_key (json, "claims_interest");
+          rcv_json_bool (json, level->claims_interest == RCV_CLAIM_YES);
+        }
+      if (level->claims_compensation != RCV_CLAIM_AS_POLICY)
+        {
+          rcv_json_key (json, "claims_compensation");
+          rcv_json_bool (json, level->claims_compensation == RCV_CLAIM_YES);
+        }
+      rcv_json_key (json, "deadline_days");
+      rcv_json_int (json, level->deadline_days);
       rcv_json_end_object (json);
     }
   rcv_json_end_array (json);
@@ -695,8 +820,9 @@ write_policy (RcvDatabase     *db,
                                  "INSERT INTO policies (name, is_default, terms_days,"
                                  " discount_days, discount_bp, credit_limit, interest_kind,"
                                  " interest_bp, compensation, alert_days_first, alert_days_second,"
-                                 " hold_days, agency_days)"
-                                 " VALUES (?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                 " hold_days, agency_days, letter_interval_days)"
+                                 " VALUES (?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                 " ?14)",
                                  error);
   else
     stmt = rcv_database_prepare (db,
@@ -704,7 +830,8 @@ write_policy (RcvDatabase     *db,
                                  " discount_days = ?4, discount_bp = ?5, credit_limit = ?6,"
                                  " interest_kind = ?7, interest_bp = ?8, compensation = ?9,"
                                  " alert_days_first = ?10, alert_days_second = ?11,"
-                                 " hold_days = ?12, agency_days = ?13 WHERE id = ?1",
+                                 " hold_days = ?12, agency_days = ?13,"
+                                 " letter_interval_days = ?14 WHERE id = ?1",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -725,6 +852,7 @@ write_policy (RcvDatabase     *db,
     sqlite3_bind_int (stmt, 12, policy->hold_days);
   if (policy->agency_days >= 0)
     sqlite3_bind_int (stmt, 13, policy->agency_days);
+  sqlite3_bind_int (stmt, 14, policy->letter_interval_days);
   if (!rcv_database_step_done (db, stmt, error))
     return FALSE;
   if (old == NULL)
@@ -746,7 +874,8 @@ write_policy (RcvDatabase     *db,
 
       stmt = rcv_database_prepare (db,
                                    "INSERT INTO reminder_levels (policy_id, level, days_after_due,"
-                                   " title, body, fee) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                   " title, body, fee, claims_interest, claims_compensation,"
+                                   " deadline_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                    error);
       if (stmt == NULL)
         return FALSE;
@@ -756,6 +885,11 @@ write_policy (RcvDatabase     *db,
       rcv_bind_text (stmt, 4, g_strstrip (l->title));
       rcv_bind_text (stmt, 5, l->body);
       sqlite3_bind_int64 (stmt, 6, l->fee);
+      if (l->claims_interest != RCV_CLAIM_AS_POLICY)
+        sqlite3_bind_int (stmt, 7, l->claims_interest == RCV_CLAIM_YES);
+      if (l->claims_compensation != RCV_CLAIM_AS_POLICY)
+        sqlite3_bind_int (stmt, 8, l->claims_compensation == RCV_CLAIM_YES);
+      sqlite3_bind_int (stmt, 9, l->deadline_days);
       if (!rcv_database_step_done (db, stmt, error))
         return FALSE;
     }
@@ -1053,158 +1187,12 @@ fail:
   return FALSE;
 }
 
-/* ---- statutory reference rates ------------------------------------------------------- */
+/* ---- interest ------------------------------------------------------------------------ */
 
-static const char *
-region_to_string (RcvRateRegion region)
-{
-  return region == RCV_RATE_REGION_UK ? "uk" : "eu";
-}
-
-/* Every rate entered, newest half-year first, EU before UK. */
-GArray *
-rcv_reference_rates_list (RcvDatabase  *db,
-                          GError      **error)
-{
-  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (RcvReferenceRate));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
-
-  stmt = rcv_database_prepare (db,
-                               "SELECT region, year, half, rate_bp FROM reference_rates"
-                               " ORDER BY year DESC, half DESC, region",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RcvReferenceRate rate = {
-        g_str_equal (rcv_column_text (stmt, 0), "uk") ? RCV_RATE_REGION_UK : RCV_RATE_REGION_EU,
-        (guint) sqlite3_column_int (stmt, 1), (guint) sqlite3_column_int (stmt, 2),
-        sqlite3_column_int (stmt, 3),
-      };
-      g_array_append_val (rates, rate);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rcv_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rates);
-}
-
-static gboolean
-check_rate (const RcvReferenceRate *rate,
-            GError                **error)
-{
-  if (rate->year < 1999 || rate->year > 2200)
-    {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                   _("year: %u is not a year between 1999 and 2200"), rate->year);
-      return FALSE;
-    }
-  if (rate->half != 1 && rate->half != 2)
-    {
-      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                           _("half: must be 1 (January to June) or 2 (July to December)"));
-      return FALSE;
-    }
-  if (rate->rate_bp < 0 || rate->rate_bp > 10000)
-    {
-      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                           _("rate: must be between 0 and 100 %"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_rate (RcvDatabase            *db,
-            const RcvReferenceRate *rate,
-            GError                **error)
-{
-  g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!check_rate (rate, error))
-    return FALSE;
-  stmt = rcv_database_prepare (db,
-                               "INSERT OR REPLACE INTO reference_rates (region, year, half, rate_bp)"
-                               " VALUES (?1, ?2, ?3, ?4)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  rcv_bind_text (stmt, 1, region_to_string (rate->region));
-  sqlite3_bind_int (stmt, 2, (int) rate->year);
-  sqlite3_bind_int (stmt, 3, (int) rate->half);
-  sqlite3_bind_int (stmt, 4, rate->rate_bp);
-  json = g_strdup_printf ("{\"region\":\"%s\",\"year\":%u,\"half\":%u,\"rate_bp\":%d}",
-                          region_to_string (rate->region), rate->year, rate->half, rate->rate_bp);
-  return rcv_database_step_done (db, stmt, error) &&
-         rcv_database_audit (db, "update", "reference_rates", 0, NULL, json, error);
-}
-
-/* Enters (or corrects) a region's rate for a half-year. */
-gboolean
-rcv_reference_rate_set (RcvDatabase            *db,
-                        const RcvReferenceRate *rate,
-                        GError                **error)
-{
-  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (rate != NULL, FALSE);
-
-  if (!rcv_database_begin (db, error))
-    return FALSE;
-  if (!write_rate (db, rate, error) || !rcv_database_commit (db, error))
-    {
-      rcv_database_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-rcv_reference_rate_delete (RcvDatabase   *db,
-                           RcvRateRegion  region,
-                           guint          year,
-                           guint          half,
-                           GError       **error)
-{
-  g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
-
-  if (!rcv_database_begin (db, error))
-    return FALSE;
-  stmt = rcv_database_prepare (db,
-                               "DELETE FROM reference_rates WHERE region = ?1 AND year = ?2"
-                               " AND half = ?3",
-                               error);
-  if (stmt == NULL)
-    goto fail;
-  rcv_bind_text (stmt, 1, region_to_string (region));
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int (stmt, 3, (int) half);
-  json = g_strdup_printf ("{\"region\":\"%s\",\"year\":%u,\"half\":%u}",
-                          region_to_string (region), year, half);
-  if (!rcv_database_step_done (db, stmt, error) ||
-      !rcv_database_audit (db, "delete", "reference_rates", 0, json, NULL, error) ||
-      !rcv_database_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  rcv_database_rollback (db);
-  return FALSE;
-}
-
-/* The annual late-payment interest rate the policy charges on a day: none, its fixed rate,
- * or the region's reference rate for that half-year plus 8 points. An error when a statutory
- * rate's reference rate has not been entered: interest is never guessed. */
+/* The annual late-payment interest rate the policy charges for interest that starts on a
+ * day: none, its fixed rate, or its regime's reference rate for that day's half-year plus
+ * the regime's points (rcv-rates.c). An error when the reference rate is unknown: interest
+ * is never guessed. */
 gboolean
 rcv_policy_get_interest_rate (RcvDatabase     *db,
                               const RcvPolicy *policy,
@@ -1212,10 +1200,8 @@ rcv_policy_get_interest_rate (RcvDatabase     *db,
                               gint            *rate_bp,
                               GError         **error)
 {
-  RcvRateRegion region;
-  sqlite3_stmt *stmt;
-  guint year, half;
-  gboolean found = FALSE;
+  const RcvStatutoryRegime *regime;
+  RcvReferenceRate rate;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (policy != NULL && date != NULL && g_date_valid (date), FALSE);
@@ -1229,62 +1215,23 @@ rcv_policy_get_interest_rate (RcvDatabase     *db,
       *rate_bp = policy->interest_bp;
       return TRUE;
     }
-
-  region = policy->interest_kind == RCV_INTEREST_STATUTORY_UK ? RCV_RATE_REGION_UK
-                                                              : RCV_RATE_REGION_EU;
-  year = g_date_get_year (date);
-  half = g_date_get_month (date) <= 6 ? 1 : 2;
-  stmt = rcv_database_prepare (db,
-                               "SELECT rate_bp FROM reference_rates WHERE region = ?1"
-                               " AND year = ?2 AND half = ?3",
-                               error);
-  if (stmt == NULL)
+  regime = rcv_statutory_regime (policy->interest_kind);
+  if (!rcv_reference_rate_lookup (db, regime->series, g_date_get_year (date),
+                                  g_date_get_month (date) <= 6 ? 1 : 2, &rate, error))
     return FALSE;
-  rcv_bind_text (stmt, 1, region_to_string (region));
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int (stmt, 3, (int) half);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *rate_bp = sqlite3_column_int (stmt, 0) + RCV_STATUTORY_MARGIN_BP;
-      found = TRUE;
-    }
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-                 region == RCV_RATE_REGION_UK
-                   ? _("There is no UK reference rate for %u, half %u: enter it in Preferences")
-                   : _("There is no EU reference rate for %u, half %u: enter it in Preferences"),
-                 year, half);
-  return found;
+  *rate_bp = rate.rate_bp + regime->margin_bp;
+  return TRUE;
 }
 
-/* The fixed compensation for one late invoice, in minor units of `currency`: EU 40; UK 40
- * under 1 000, 70 under 10 000, 100 from 10 000 (the Late Payment of Commercial Debts Act). */
+/* The fixed compensation the policy claims for one late invoice (rcv_compensation_amount). */
 gint64
 rcv_policy_get_compensation (const RcvPolicy   *policy,
                              gint64             invoice_total,
                              const RcvCurrency *currency)
 {
-  gint64 unit = 1;
-  gint64 major;
+  g_return_val_if_fail (policy != NULL, 0);
 
-  g_return_val_if_fail (policy != NULL && currency != NULL, 0);
-
-  for (guint i = 0; i < currency->decimals; i++)
-    unit *= 10;
-  switch (policy->compensation)
-    {
-    case RCV_COMPENSATION_EU:
-      major = 40;
-      break;
-    case RCV_COMPENSATION_UK:
-      major = invoice_total < 1000 * unit ? 40 : invoice_total < 10000 * unit ? 70 : 100;
-      break;
-    case RCV_COMPENSATION_NONE:
-    default:
-      return 0;
-    }
-  return major * unit;
+  return rcv_compensation_amount (policy->compensation, invoice_total, currency);
 }
 
 /* ---- enforcement --------------------------------------------------------------------- */
@@ -1391,9 +1338,11 @@ rcv_policy_export_json (RcvDatabase  *db,
     {
       const RcvReferenceRate *rate = &g_array_index (rates, RcvReferenceRate, i);
 
+      if (rate->built_in)
+        continue;   /* every copy of the app has those */
       rcv_json_begin_object (json);
       rcv_json_key (json, "region");
-      rcv_json_string (json, region_to_string (rate->region));
+      rcv_json_string (json, rcv_rate_region_to_string (rate->region));
       rcv_json_key (json, "year");
       rcv_json_int (json, rate->year);
       rcv_json_key (json, "half");
@@ -1572,11 +1521,26 @@ read_string (Reader            *reader,
 }
 
 static void
+read_claim (Reader            *reader,
+            const RcvJsonNode *object,
+            const char        *key,
+            RcvClaim          *claim)
+{
+  const RcvJsonNode *node = rcv_json_object_get (object, key);
+
+  if (node != NULL && expect_type (reader, node, key, RCV_JSON_BOOLEAN))
+    *claim = node->boolean ? RCV_CLAIM_YES : RCV_CLAIM_NO;
+}
+
+static void
 read_levels (Reader            *reader,
              const RcvJsonNode *object,
              RcvPolicy         *policy)
 {
-  static const char *const known[] = { "days_after_due", "title", "text", "fee", NULL };
+  static const char *const known[] = {
+    "days_after_due", "title", "text", "fee", "claims_interest", "claims_compensation",
+    "deadline_days", NULL,
+  };
   const RcvJsonNode *levels = rcv_json_object_get (object, "reminder_levels");
 
   if (levels == NULL || !expect_type (reader, levels, "reminder_levels", RCV_JSON_ARRAY))
@@ -1589,17 +1553,23 @@ read_levels (Reader            *reader,
       gint days = 0;
       gint64 fee = 0;
       const char *title, *text;
+      RcvReminderLevel *level;
 
       if (!expect_type (reader, node, key, RCV_JSON_OBJECT))
         continue;
       check_keys (reader, node, known);
       if (rcv_json_object_get (node, "days_after_due") == NULL)
         problem (reader, node, key, _("days_after_due is required"));
-      read_int (reader, node, "days_after_due", 1, RCV_MAX_POLICY_DAYS, FALSE, &days);
+      read_int (reader, node, "days_after_due", RCV_MIN_LEVEL_DAYS, RCV_MAX_POLICY_DAYS, FALSE,
+                &days);
       title = read_string (reader, node, "title");
       text = read_string (reader, node, "text");
       read_amount (reader, node, "fee", reader->currency, FALSE, &fee);
-      rcv_policy_add_level (policy, days, title, text, fee);
+      level = rcv_policy_add_level (policy, days, title, text, fee);
+      /* absent: the level claims what its policy sets, as files before version 8 meant */
+      read_claim (reader, node, "claims_interest", &level->claims_interest);
+      read_claim (reader, node, "claims_compensation", &level->claims_compensation);
+      read_int (reader, node, "deadline_days", 1, 365, FALSE, &level->deadline_days);
     }
 }
 
@@ -1611,7 +1581,8 @@ read_policy (Reader            *reader,
   static const char *const known[] = {
     "name", "default", "terms_days", "discount_days", "discount_percent", "credit_limit",
     "interest", "interest_rate_percent", "compensation", "alert_days_first",
-    "alert_days_second", "hold_after_days", "agency_after_days", "reminder_levels", NULL,
+    "alert_days_second", "hold_after_days", "agency_after_days", "days_between_letters",
+    "reminder_levels", NULL,
   };
   g_autoptr(RcvPolicy) policy = rcv_policy_new ();
   g_autoptr(GError) error = NULL;
@@ -1649,7 +1620,8 @@ read_policy (Reader            *reader,
     {
       g_autofree char *shown = rcv_text_shorten (text, RCV_TEXT_QUOTE_CHARS);
       problem (reader, rcv_json_object_get (object, "interest"), "interest",
-               _("“%s” is not one of none, fixed, statutory-eu, statutory-uk"), shown);
+               _("“%s” is not one of none, fixed, statutory-eu, statutory-de, statutory-fr, "
+                 "statutory-nl, statutory-at, statutory-uk"), shown);
     }
   read_percent (reader, object, "interest_rate_percent", &policy->interest_bp);
   text = read_string (reader, object, "compensation");
@@ -1666,6 +1638,8 @@ read_policy (Reader            *reader,
   read_int (reader, object, "hold_after_days", 1, RCV_MAX_POLICY_DAYS, TRUE, &policy->hold_days);
   read_int (reader, object, "agency_after_days", 1, RCV_MAX_POLICY_DAYS, TRUE,
             &policy->agency_days);
+  read_int (reader, object, "days_between_letters", 0, RCV_MAX_POLICY_DAYS, FALSE,
+            &policy->letter_interval_days);
   read_levels (reader, object, policy);
 
   /* the rules across fields, once each field reads well */
@@ -1694,6 +1668,32 @@ read_policy (Reader            *reader,
   return g_steal_pointer (&policy);
 }
 
+/* A reference rate in percent, which may be below zero. */
+static void
+read_rate_percent (Reader            *reader,
+                   const RcvJsonNode *object,
+                   const char        *key,
+                   gint              *value)
+{
+  const RcvJsonNode *node = rcv_json_object_get (object, key);
+  g_autoptr(GError) error = NULL;
+  gint64 amount;
+
+  if (node == NULL)
+    return;
+  if (node->type != RCV_JSON_NUMBER && node->type != RCV_JSON_STRING)
+    {
+      expect_type (reader, node, key, RCV_JSON_NUMBER);
+      return;
+    }
+  if (!rcv_money_parse_plain (node->text, '.', &percent, &amount, &error))
+    problem (reader, node, key, "%s", error->message);
+  else if (amount < -10000 || amount > 10000)
+    problem (reader, node, key, _("must be between −100 and 100 %%"));
+  else
+    *value = (gint) amount;
+}
+
 static void
 read_rate (Reader            *reader,
            const RcvJsonNode *object,
@@ -1711,17 +1711,15 @@ read_rate (Reader            *reader,
     if (rcv_json_object_get (object, required[i]) == NULL)
       problem (reader, object, required[i], _("is required"));
   region = read_string (reader, object, "region");
-  if (g_strcmp0 (region, "uk") == 0)
-    rate.region = RCV_RATE_REGION_UK;
-  else if (region != NULL && !g_str_equal (region, "eu"))
+  if (region != NULL && !rcv_rate_region_from_string (region, &rate.region))
     {
       g_autofree char *shown = rcv_text_shorten (region, RCV_TEXT_QUOTE_CHARS);
       problem (reader, rcv_json_object_get (object, "region"), "region",
-               _("“%s” is not one of eu, uk"), shown);
+               _("“%s” is not one of eu, de, at, uk"), shown);
     }
   read_int (reader, object, "year", 1999, 2200, FALSE, &year);
   read_int (reader, object, "half", 1, 2, FALSE, &half);
-  read_percent (reader, object, "rate_percent", &rate.rate_bp);
+  read_rate_percent (reader, object, "rate_percent", &rate.rate_bp);
   rate.year = (guint) year;
   rate.half = (guint) half;
   if (reader->n_problems != before)
@@ -1776,7 +1774,7 @@ write_imported (RcvDatabase  *db,
         return FALSE;
     }
   for (guint i = 0; i < rates->len; i++)
-    if (!write_rate (db, &g_array_index (rates, RcvReferenceRate, i), error))
+    if (!rcv_reference_rate_write (db, &g_array_index (rates, RcvReferenceRate, i), error))
       return FALSE;
   return TRUE;
 }

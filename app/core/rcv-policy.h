@@ -6,6 +6,7 @@
 #include <glib-object.h>
 
 #include "rcv-database.h"
+#include "rcv-rates.h"
 
 G_BEGIN_DECLS
 
@@ -15,39 +16,31 @@ G_BEGIN_DECLS
 #define RCV_MAX_POLICY_DAYS 3650
 /* A policy file's bound: each policy is checked against the company's by name, in SQL. */
 #define RCV_MAX_IMPORTED_POLICIES 1000
-#define RCV_STATUTORY_MARGIN_BP 800   /* 8 points over the reference rate, EU and UK */
+#define RCV_DEFAULT_LETTER_INTERVAL_DAYS 14
+#define RCV_DEFAULT_DEADLINE_DAYS 10
+#define RCV_MIN_LEVEL_DAYS (-365)     /* a courtesy notice up to a year before the due date */
 
 /* SQL: the ID of the policy that applies to the customer `c`, its own or else the default */
 #define RCV_CUSTOMER_POLICY_SQL \
   "coalesce (c.policy_id, (SELECT id FROM policies WHERE is_default = 1))"
 
+/* Whether a reminder level claims the policy's interest, or its fixed compensation. */
 typedef enum
 {
-  RCV_INTEREST_NONE,
-  RCV_INTEREST_FIXED,
-  RCV_INTEREST_STATUTORY_EU,
-  RCV_INTEREST_STATUTORY_UK,
-} RcvInterestKind;
-
-typedef enum
-{
-  RCV_COMPENSATION_NONE,
-  RCV_COMPENSATION_EU,     /* 40 per late invoice */
-  RCV_COMPENSATION_UK,     /* 40, 70 or 100 by the invoice's size */
-} RcvCompensation;
-
-typedef enum
-{
-  RCV_RATE_REGION_EU,
-  RCV_RATE_REGION_UK,
-} RcvRateRegion;
+  RCV_CLAIM_AS_POLICY = -1,  /* what the policy sets: levels written before version 8 */
+  RCV_CLAIM_NO = 0,
+  RCV_CLAIM_YES = 1,
+} RcvClaim;
 
 typedef struct
 {
-  gint days_after_due;
-  char *title;
+  gint days_after_due;     /* below 1: a courtesy notice that many days before the due date */
+  char *title;             /* "" for the built-in title of its place (rcv_reminder_level_title) */
   char *body;              /* "" for the built-in letter text of its level */
   gint64 fee;              /* minor units */
+  RcvClaim claims_interest;
+  RcvClaim claims_compensation;
+  gint deadline_days;      /* the days the letter gives to pay, from its date */
 } RcvReminderLevel;
 
 typedef struct
@@ -66,16 +59,9 @@ typedef struct
   gint alert_days_second;
   gint hold_days;          /* -1: never on hold for lateness */
   gint agency_days;        /* -1: never handed to an agency */
+  gint letter_interval_days; /* at least this many days between two letters to a customer */
   GArray *levels;          /* RcvReminderLevel, by level */
 } RcvPolicy;
-
-typedef struct
-{
-  RcvRateRegion region;
-  guint year;
-  guint half;              /* 1: January to June, 2: July to December */
-  gint rate_bp;
-} RcvReferenceRate;
 
 /* Why a customer may not simply be invoiced. */
 typedef enum
@@ -103,7 +89,7 @@ GType      rcv_policy_get_type        (void) G_GNUC_CONST;
 RcvPolicy *rcv_policy_new             (void);
 RcvPolicy *rcv_policy_copy            (const RcvPolicy *policy);
 void       rcv_policy_free            (RcvPolicy *policy);
-void       rcv_policy_add_level       (RcvPolicy  *policy,
+RcvReminderLevel *rcv_policy_add_level (RcvPolicy  *policy,
                                        gint        days_after_due,
                                        const char *title,
                                        const char *body,
@@ -113,6 +99,15 @@ void       rcv_policy_remove_level    (RcvPolicy *policy,
 void       rcv_policy_move_level      (RcvPolicy *policy,
                                        guint      from,
                                        guint      to);
+const char *rcv_reminder_level_title   (const RcvPolicy *policy,
+                                         guint            index);
+gboolean   rcv_reminder_level_claims_interest     (const RcvPolicy *policy,
+                                                   guint            index);
+gboolean   rcv_reminder_level_claims_compensation (const RcvPolicy *policy,
+                                                   guint            index);
+const char *rcv_reminder_level_default_title (guint index,
+                                              guint n_levels,
+                                              gint  days_after_due);
 gboolean   rcv_policy_validate        (const RcvPolicy  *policy,
                                        const char      **field,
                                        gint             *level,
@@ -167,16 +162,6 @@ gboolean   rcv_policy_describe        (RcvDatabase  *db,
                                        char        **name,
                                        gint64       *credit_limit);
 
-GArray    *rcv_reference_rates_list   (RcvDatabase      *db,
-                                       GError          **error);
-gboolean   rcv_reference_rate_set     (RcvDatabase      *db,
-                                       const RcvReferenceRate *rate,
-                                       GError          **error);
-gboolean   rcv_reference_rate_delete  (RcvDatabase      *db,
-                                       RcvRateRegion     region,
-                                       guint             year,
-                                       guint             half,
-                                       GError          **error);
 gboolean   rcv_policy_get_interest_rate (RcvDatabase     *db,
                                          const RcvPolicy *policy,
                                          const GDate     *date,

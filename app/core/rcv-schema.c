@@ -306,6 +306,88 @@ static const char migration_6[] =
 static const char migration_7[] =
   "DROP INDEX payments_open;" PAYMENTS_OPEN_INDEX ";";
 
+/* Version 8 (issue 24): letters go up one level at a time and each level says what it claims.
+ * SQLite cannot change a CHECK constraint in place, so the three tables are rebuilt the way
+ * its documentation gives ("Making Other Kinds Of Table Schema Changes": new table, copy,
+ * drop, rename), with foreign keys off around the migration's transaction (rcv-database.c)
+ * and checked before it commits.
+ * - policies: the national statutory regimes, and the days between two letters (14).
+ * - reminder_levels: a level may come before the due date (negative days); title '' is the
+ *   built-in title of its place, shown in the app's language (rcv_reminder_level_title ();
+ *   the built-in titles as earlier versions stored them, in English, German or French, become
+ *   ''); claims_interest / claims_compensation: NULL claims what the policy sets, as before
+ *   this version; deadline_days: the days the letter gives to pay (10, as before).
+ * - reference_rates: the German and Austrian base rates, and rates below zero (the German
+ *   base rate was −0.88 % from 2016 to 2022). */
+static const char migration_8[] =
+  "CREATE TABLE policies_8 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),"
+  "  terms_days INTEGER NOT NULL DEFAULT 30 CHECK (terms_days BETWEEN 0 AND 3650),"
+  "  discount_days INTEGER NOT NULL DEFAULT 0 CHECK (discount_days >= 0),"
+  "  discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000),"
+  "  credit_limit INTEGER CHECK (credit_limit IS NULL OR credit_limit >= 0),"
+  "  interest_kind TEXT NOT NULL DEFAULT 'none'"
+  "    CHECK (interest_kind IN ('none', 'fixed', 'statutory-eu', 'statutory-uk',"
+  "                             'statutory-de', 'statutory-fr', 'statutory-nl',"
+  "                             'statutory-at')),"
+  "  interest_bp INTEGER NOT NULL DEFAULT 0 CHECK (interest_bp >= 0),"
+  "  compensation TEXT NOT NULL DEFAULT 'none' CHECK (compensation IN ('none', 'eu', 'uk')),"
+  "  alert_days_first INTEGER NOT NULL DEFAULT 60 CHECK (alert_days_first > 0),"
+  "  alert_days_second INTEGER NOT NULL DEFAULT 90 CHECK (alert_days_second > alert_days_first),"
+  "  hold_days INTEGER DEFAULT 90 CHECK (hold_days IS NULL OR hold_days > 0),"
+  "  agency_days INTEGER DEFAULT 90 CHECK (agency_days IS NULL OR agency_days > 0),"
+  "  letter_interval_days INTEGER NOT NULL DEFAULT 14"
+  "    CHECK (letter_interval_days BETWEEN 0 AND 3650)"
+  ");"
+  "INSERT INTO policies_8 (id, name, is_default, terms_days, discount_days, discount_bp,"
+  "  credit_limit, interest_kind, interest_bp, compensation, alert_days_first,"
+  "  alert_days_second, hold_days, agency_days)"
+  " SELECT id, name, is_default, terms_days, discount_days, discount_bp, credit_limit,"
+  "  interest_kind, interest_bp, compensation, alert_days_first, alert_days_second,"
+  "  hold_days, agency_days FROM policies;"
+  "DROP TABLE policies;"
+  "ALTER TABLE policies_8 RENAME TO policies;"
+  "CREATE UNIQUE INDEX policies_one_default ON policies (is_default) WHERE is_default = 1;"
+
+  "CREATE TABLE reminder_levels_8 ("
+  "  policy_id INTEGER NOT NULL REFERENCES policies (id) ON DELETE CASCADE,"
+  "  level INTEGER NOT NULL CHECK (level >= 1),"
+  "  days_after_due INTEGER NOT NULL CHECK (days_after_due BETWEEN -365 AND 3650),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  fee INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),"
+  "  claims_interest INTEGER CHECK (claims_interest IS NULL OR claims_interest IN (0, 1)),"
+  "  claims_compensation INTEGER"
+  "    CHECK (claims_compensation IS NULL OR claims_compensation IN (0, 1)),"
+  "  deadline_days INTEGER NOT NULL DEFAULT 10 CHECK (deadline_days BETWEEN 1 AND 365),"
+  "  PRIMARY KEY (policy_id, level)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO reminder_levels_8 (policy_id, level, days_after_due, title, body, fee)"
+  " SELECT policy_id, level, days_after_due,"
+  "  CASE WHEN (level = 1 AND title IN ('Payment reminder', 'Zahlungserinnerung',"
+  "                                     'Rappel de paiement'))"
+  "         OR (level = 2 AND title IN ('Second reminder', 'Zweite Mahnung', 'Deuxième rappel'))"
+  "         OR (level >= 3 AND level = (SELECT max (level) FROM reminder_levels r"
+  "                                     WHERE r.policy_id = reminder_levels.policy_id)"
+  "             AND title IN ('Final notice', 'Letzte Mahnung', 'Mise en demeure'))"
+  "       THEN '' ELSE title END,"
+  "  body, fee FROM reminder_levels;"
+  "DROP TABLE reminder_levels;"
+  "ALTER TABLE reminder_levels_8 RENAME TO reminder_levels;"
+
+  "CREATE TABLE reference_rates_8 ("
+  "  region TEXT NOT NULL CHECK (region IN ('eu', 'de', 'at', 'uk')),"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1999 AND 2200),"
+  "  half INTEGER NOT NULL CHECK (half IN (1, 2)),"
+  "  rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN -10000 AND 10000),"
+  "  PRIMARY KEY (region, year, half)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO reference_rates_8 SELECT region, year, half, rate_bp FROM reference_rates;"
+  "DROP TABLE reference_rates;"
+  "ALTER TABLE reference_rates_8 RENAME TO reference_rates;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -314,6 +396,7 @@ static const char *const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);

@@ -11,7 +11,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "rcv-error.h"
 #include "rcv-money.h"
 #include "rcv-policies-page.h"
 #include "rcv-policy.h"
@@ -142,6 +144,78 @@ half_text (guint year,
     : g_strdup_printf (_("July to December %u"), year);
 }
 
+static char *
+rate_text (gint rate_bp)
+{
+  g_autofree char *value = rcv_money_format_plain (ABS (rate_bp), &hundredths);
+
+  /* Translators: a reference rate: "2.15 %", "−0.88 %" */
+  return g_strdup_printf (rate_bp < 0 ? _("−%s %%") : _("%s %%"), value);
+}
+
+/* A series of reference rates, folded: its newest rate in the subtitle, each half-year
+ * inside, the ones the company entered with a button that deletes them (a shipped one then
+ * applies again). */
+static void
+add_series_row (RcvPoliciesPage *self,
+                RcvRateRegion    region,
+                GArray          *rates)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  gboolean first = TRUE;
+
+  rcv_row_set_plain_title (expander, rcv_rate_region_label (region));
+  for (guint i = 0; i < rates->len; i++)
+    {
+      const RcvReferenceRate *rate = &g_array_index (rates, RcvReferenceRate, i);
+      g_autofree char *title = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (rate->region != region)
+        continue;
+      title = half_text (rate->year, rate->half);
+      value = rate_text (rate->rate_bp);
+      subtitle = rate->built_in
+                   /* Translators: a reference rate shipped with the app: "2.15 %, shipped" */
+                   ? g_strdup_printf (_("%s, shipped with Receivables"), value)
+                   /* Translators: a reference rate the user entered: "2.15 %, entered" */
+                   : g_strdup_printf (_("%s, entered for this company"), value);
+      if (first)
+        {
+          g_autofree char *latest = g_strdup_printf (_("Latest: %s, %s"), title, value);
+
+          rcv_expander_row_set_plain_subtitle (ADW_EXPANDER_ROW (expander), latest);
+          first = FALSE;
+        }
+      row = adw_action_row_new ();
+      rcv_row_set_plain_title (row, title);
+      rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (!rate->built_in)
+        {
+          g_autofree char *label = g_strdup_printf (_("Delete the rate for %s"), title);
+          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                                  g_variant_new ("(uuu)", (guint) rate->region,
+                                                                 rate->year, rate->half));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "policies.delete-rate");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  if (first)
+    rcv_expander_row_set_plain_subtitle (ADW_EXPANDER_ROW (expander), _("No rates yet"));
+  adw_preferences_group_add (self->rates_group, expander);
+  g_ptr_array_add (self->rate_rows, expander);
+}
+
 static void
 reload (RcvPoliciesPage *self)
 {
@@ -197,48 +271,10 @@ reload (RcvPoliciesPage *self)
       toast (self, error->message);
       return;
     }
-  if (rates->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      rcv_row_set_plain_title (row, _("No reference rates yet"));
-      rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row),
-                                         _("Needed only by policies with statutory interest"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (self->rates_group, row);
-      g_ptr_array_add (self->rate_rows, row);
-    }
-  for (guint i = 0; i < rates->len; i++)
-    {
-      const RcvReferenceRate *rate = &g_array_index (rates, RcvReferenceRate, i);
-      g_autofree char *title = half_text (rate->year, rate->half);
-      g_autofree char *value = rcv_money_format_plain (rate->rate_bp, &hundredths);
-      g_autofree char *total = rcv_money_format_plain (rate->rate_bp + RCV_STATUTORY_MARGIN_BP,
-                                                       &hundredths);
-      g_autofree char *subtitle =
-        /* Translators: a reference rate: "EU: 2.15 %, interest 10.15 % a year" */
-        g_strdup_printf (_("%s: %s %%, interest %s %% a year"),
-                         rate->region == RCV_RATE_REGION_UK ? _("UK") : _("EU"), value, total);
-      g_autofree char *label = g_strdup_printf (_("Delete the rate for %s"), title);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      rcv_row_set_plain_title (row, title);
-      rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new ("(uuu)", (guint) rate->region,
-                                                             rate->year, rate->half));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "policies.delete-rate");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (self->rates_group, row);
-      g_ptr_array_add (self->rate_rows, row);
-    }
+  for (guint region = 0; region < RCV_N_RATE_REGIONS; region++)
+    add_series_row (self, (RcvRateRegion) region, rates);
 }
+
 
 /* ---- actions ------------------------------------------------------------------------ */
 
@@ -394,6 +430,48 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+set_rate (RcvPoliciesPage        *self,
+          const RcvReferenceRate *rate)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rcv_reference_rate_set (self->database, rate, &error))
+    toast (self, error->message);
+  else
+    changed (self);
+}
+
+static void
+on_replace_rate_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RcvPoliciesPage  *self)
+{
+  if (g_str_equal (response, "replace"))
+    set_rate (self, g_object_get_data (G_OBJECT (dialog), "rate"));
+}
+
+/* "−0,88", "2.15 %": a reference rate may be below zero. */
+static gboolean
+parse_rate (const char *text,
+            gint       *rate_bp,
+            GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  const char *digits = trimmed;
+  gboolean negative = FALSE;
+
+  if (g_str_has_prefix (digits, "-"))
+    digits += 1, negative = TRUE;
+  else if (g_str_has_prefix (digits, "−"))
+    digits += strlen ("−"), negative = TRUE;
+  if (!rcv_percent_parse (digits, rate_bp, error))
+    return FALSE;
+  if (negative)
+    *rate_bp = -*rate_bp;
+  return TRUE;
+}
+
+static void
 on_add_rate_response (AdwMessageDialog *dialog,
                       const char       *response,
                       RcvPoliciesPage  *self)
@@ -403,19 +481,53 @@ on_add_rate_response (AdwMessageDialog *dialog,
   GtkDropDown *half = g_object_get_data (G_OBJECT (dialog), "half");
   GtkEditable *value = g_object_get_data (G_OBJECT (dialog), "value");
   g_autoptr(GError) error = NULL;
-  RcvReferenceRate rate = { 0 };
+  RcvReferenceRate rate = { 0 }, old;
+  g_autofree char *title = NULL, *body = NULL, *old_text = NULL, *new_text = NULL;
+  GtkWidget *ask;
 
   if (!g_str_equal (response, "add"))
     return;
-  rate.region = gtk_drop_down_get_selected (region) == 1 ? RCV_RATE_REGION_UK
-                                                         : RCV_RATE_REGION_EU;
+  rate.region = (RcvRateRegion) gtk_drop_down_get_selected (region);
   rate.year = (guint) gtk_spin_button_get_value_as_int (year);
   rate.half = gtk_drop_down_get_selected (half) + 1;
-  if (!rcv_percent_parse (gtk_editable_get_text (value), &rate.rate_bp, &error) ||
-      !rcv_reference_rate_set (self->database, &rate, &error))
-    toast (self, error->message);
-  else
-    changed (self);
+  if (!parse_rate (gtk_editable_get_text (value), &rate.rate_bp, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (!rcv_reference_rate_lookup (self->database, rate.region, rate.year, rate.half, &old,
+                                  &error))
+    {
+      if (!g_error_matches (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND))
+        toast (self, error->message);
+      else
+        set_rate (self, &rate);
+      return;
+    }
+
+  /* the half-year has a rate: ask before replacing it */
+  title = half_text (rate.year, rate.half);
+  old_text = rate_text (old.rate_bp);
+  new_text = rate_text (rate.rate_bp);
+  body = g_strdup_printf (old.built_in
+                            /* Translators: ECB rate, January to June 2026, 2.15 %, 2.40 % */
+                            ? _("The %s for %s is %s, as shipped with Receivables. Replace it "
+                                "with %s for this company?")
+                            : _("The %s for %s is %s, as entered for this company. Replace it "
+                                "with %s?"),
+                          rcv_rate_region_label (rate.region), title, old_text, new_text);
+  ask = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                _("Replace the Rate?"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (ask), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  g_object_set_data_full (G_OBJECT (ask), "rate", g_memdup2 (&rate, sizeof rate), g_free);
+  g_signal_connect_object (ask, "response", G_CALLBACK (on_replace_rate_response), self, 0);
+  gtk_window_present (GTK_WINDOW (ask));
 }
 
 static GtkWidget *
@@ -442,19 +554,22 @@ add_rate_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   RcvPoliciesPage *self = RCV_POLICIES_PAGE (widget);
-  const char *regions[] = { _("EU"), _("UK"), NULL };
+  const char *regions[RCV_N_RATE_REGIONS + 1] = { NULL };
   const char *halves[] = { _("January to June"), _("July to December"), NULL };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkWidget *dialog, *grid, *region, *year, *half, *value;
 
+  for (guint i = 0; i < RCV_N_RATE_REGIONS; i++)
+    regions[i] = rcv_rate_region_label ((RcvRateRegion) i);
+
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Add Reference Rate"),
-                                   _("The reference rate itself: statutory interest adds its "
-                                     "8 points."));
+                                   _("The reference rate itself, for a half-year: statutory "
+                                     "interest adds its regime’s points (8, 9, 9.2 or 10)."));
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  region = labelled (grid, 0, _("_Region"), gtk_drop_down_new_from_strings (regions));
+  region = labelled (grid, 0, _("_Series"), gtk_drop_down_new_from_strings (regions));
   year = labelled (grid, 1, _("_Year"), gtk_spin_button_new_with_range (1999, 2200, 1));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), g_date_time_get_year (now));
   half = labelled (grid, 2, _("_Half-year"), gtk_drop_down_new_from_strings (halves));

@@ -4,8 +4,10 @@
  * Every change builds the policy the fields describe and asks the core whether it is valid
  * (rcv_policy_validate(), the rules a policy file is held to as well); the first problem is
  * shown under the form with its field marked, and Save stays off until the form is right.
- * Reminder levels are rows that open to their title, delay, fee and letter text, and move up
- * and down with buttons (the keyboard reaches them; their order is the escalation).
+ * Reminder levels are rows that open to their title, delay (below 1: a courtesy notice before
+ * the due date), deadline, fee, what they claim and letter text, and move up and down with
+ * buttons (the keyboard reaches them; their order is the escalation). A level's built-in
+ * title is shown in the app's language and stays built-in until it is changed.
  */
 #define G_LOG_DOMAIN "rcv-policy-editor"
 
@@ -27,9 +29,25 @@ typedef struct
   AdwExpanderRow *expander;
   AdwEntryRow *title_row;
   AdwEntryRow *days_row;
+  AdwEntryRow *deadline_row;
   AdwEntryRow *fee_row;
+  GtkSwitch *interest_switch;
+  GtkSwitch *compensation_switch;
   GtkTextView *text_view;
+  char *builtin_title;         /* shown for a level without a title of its own: kept as
+                                * built-in ("") while it is not changed */
+  RcvClaim claims_interest;    /* as loaded, until the switch is flipped */
+  RcvClaim claims_compensation;
 } LevelRows;
+
+static void
+level_rows_free (gpointer data)
+{
+  LevelRows *rows = data;
+
+  g_free (rows->builtin_title);
+  g_free (rows);
+}
 
 struct _RcvPolicyEditor
 {
@@ -57,6 +75,7 @@ struct _RcvPolicyEditor
   AdwEntryRow *alert_second_row;
   AdwEntryRow *hold_row;
   AdwEntryRow *agency_row;
+  AdwEntryRow *letter_interval_row;
   GtkLabel *error_label;
   GtkButton *save_button;
 };
@@ -143,10 +162,25 @@ level_title_changed (RcvPolicyEditor *self,
       rcv_row_set_plain_title (rows->expander, title);
       if (rows->days_row != NULL)
         {
-          const char *days = text_of (rows->days_row);
-          g_autofree char *subtitle =
-            g_strdup_printf (_("%s days after the due date"), days[0] != '\0' ? days : "?");
+          gint64 days;
+          g_autofree char *subtitle = NULL;
 
+          if (!rcv_parse_int (text_of (rows->days_row), RCV_MIN_LEVEL_DAYS, RCV_MAX_POLICY_DAYS,
+                              &days, NULL))
+            subtitle = g_strdup (_("Days not set"));
+          else if (days >= 1)
+            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day after the due date",
+                                                     "%d days after the due date", (gulong) days),
+                                        (int) days);
+          else if (days == 0)
+            subtitle = g_strdup (_("On the due date: a courtesy notice"));
+          else
+            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%d day before the due date: a courtesy "
+                                                     "notice",
+                                                     "%d days before the due date: a courtesy "
+                                                     "notice", (gulong) -days),
+                                        (int) -days);
           rcv_expander_row_set_plain_subtitle (rows->expander, subtitle);
         }
     }
@@ -171,6 +205,57 @@ level_entry (RcvPolicyEditor *self,
 }
 
 static void read_levels_into (RcvPolicyEditor *self, RcvPolicy *policy);
+
+static void
+set_signed_int (AdwEntryRow *row,
+                gint         value)
+{
+  g_autofree char *text = g_strdup_printf ("%d", value);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+on_claim_toggled (GtkSwitch       *toggle,
+                  GParamSpec      *pspec,
+                  RcvPolicyEditor *self)
+{
+  LevelRows *rows = g_object_get_data (G_OBJECT (toggle), "rcv-rows");
+  RcvClaim claim = gtk_switch_get_active (toggle) ? RCV_CLAIM_YES : RCV_CLAIM_NO;
+
+  if (self->loading)
+    return;
+  if (toggle == rows->interest_switch)
+    rows->claims_interest = claim;
+  else
+    rows->claims_compensation = claim;
+  on_level_changed (self);
+}
+
+/* A switch row: whether the level's letters claim interest, or the fixed compensation. */
+static GtkSwitch *
+claim_row (RcvPolicyEditor *self,
+           LevelRows       *rows,
+           const char      *title,
+           const char      *subtitle,
+           gboolean         active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  rcv_row_set_plain_title (row, title);
+  rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  g_object_set_data (G_OBJECT (toggle), "rcv-rows", rows);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_claim_toggled), self, 0);
+  adw_expander_row_add_row (rows->expander, row);
+  return GTK_SWITCH (toggle);
+}
 static void build_levels (RcvPolicyEditor *self, const RcvPolicy *policy);
 
 static void
@@ -262,6 +347,7 @@ static const struct
   { "oldest_due", N_("Oldest due date") },
   { "deadline", N_("Payment deadline") },
   { "reference", N_("Payment reference") },
+  { "previous", N_("Earlier letters, from the log") },
 };
 
 static void
@@ -283,9 +369,12 @@ use_builtin_text (GSimpleAction *action,
 {
   guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (text_view), "rcv-level"));
   guint n_levels = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (text_view), "rcv-n-levels"));
+  gint days = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (text_view), "rcv-days"));
 
+  /* the text for a letter after earlier ones ({previous} names them): the one a level
+   * above the first is sent as */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
-                            rcv_dunning_default_body (level, n_levels), -1);
+                            rcv_dunning_default_body (level, n_levels, days, level > 1), -1);
   gtk_widget_grab_focus (GTK_WIDGET (text_view));
 }
 
@@ -296,7 +385,8 @@ static GtkWidget *
 text_tools (AdwExpanderRow *expander,
             GtkTextView    *text_view,
             guint           level,
-            guint           n_levels)
+            guint           n_levels,
+            gint            days)
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) insert = g_simple_action_new ("insert", G_VARIANT_TYPE_STRING);
@@ -319,6 +409,7 @@ text_tools (AdwExpanderRow *expander,
     }
   g_object_set_data (G_OBJECT (text_view), "rcv-level", GUINT_TO_POINTER (level));
   g_object_set_data (G_OBJECT (text_view), "rcv-n-levels", GUINT_TO_POINTER (n_levels));
+  g_object_set_data (G_OBJECT (text_view), "rcv-days", GINT_TO_POINTER (days));
   g_signal_connect_object (insert, "activate", G_CALLBACK (insert_placeholder), text_view, 0);
   g_signal_connect_object (builtin, "activate", G_CALLBACK (use_builtin_text), text_view, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (insert));
@@ -370,9 +461,24 @@ build_levels (RcvPolicyEditor *self,
       g_ptr_array_add (self->levels, rows);
       rows->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
       rows->title_row = level_entry (self, rows, _("Title"), GTK_INPUT_PURPOSE_FREE_FORM);
-      rows->days_row = level_entry (self, rows, _("Days after the due date"),
-                                    GTK_INPUT_PURPOSE_DIGITS);
+      rows->days_row = level_entry (self, rows, _("Days after the due date (below 1: before it)"),
+                                    GTK_INPUT_PURPOSE_NUMBER);
+      rows->deadline_row = level_entry (self, rows, _("Days the letter gives to pay"),
+                                        GTK_INPUT_PURPOSE_DIGITS);
       rows->fee_row = level_entry (self, rows, _("Reminder fee"), GTK_INPUT_PURPOSE_NUMBER);
+      rows->claims_interest = level->claims_interest;
+      rows->claims_compensation = level->claims_compensation;
+      rows->interest_switch = claim_row (self, rows, _("Claims interest"),
+                                         _("The policy’s late-payment interest, when it has one"),
+                                         rcv_reminder_level_claims_interest (policy, i) ||
+                                         (policy->interest_kind == RCV_INTEREST_NONE &&
+                                          level->claims_interest != RCV_CLAIM_NO));
+      rows->compensation_switch = claim_row (self, rows, _("Claims fixed compensation"),
+                                             _("The policy’s compensation per late invoice, "
+                                               "when it has one"),
+                                             rcv_reminder_level_claims_compensation (policy, i) ||
+                                             (policy->compensation == RCV_COMPENSATION_NONE &&
+                                              level->claims_compensation != RCV_CLAIM_NO));
 
       rows->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
       gtk_text_view_set_wrap_mode (rows->text_view, GTK_WRAP_WORD_CHAR);
@@ -395,7 +501,8 @@ build_levels (RcvPolicyEditor *self,
       gtk_widget_set_margin_end (frame, 6);
       add_plain_row (rows->expander, frame);
       add_plain_row (rows->expander,
-                     text_tools (rows->expander, rows->text_view, i + 1, policy->levels->len));
+                     text_tools (rows->expander, rows->text_view, i + 1, policy->levels->len,
+                                 level->days_after_due));
 
       /* the order is the escalation: moved with buttons the keyboard reaches */
       buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -408,8 +515,13 @@ build_levels (RcvPolicyEditor *self,
       add_level_button (self, buttons, i, "remove", _("_Remove Level"), TRUE);
       add_plain_row (rows->expander, buttons);
 
-      gtk_editable_set_text (GTK_EDITABLE (rows->title_row), level->title);
-      set_int (rows->days_row, level->days_after_due);
+      /* a built-in title is shown in the app's language, and stays built-in unless changed */
+      rows->builtin_title = g_strdup (rcv_reminder_level_default_title (i, policy->levels->len,
+                                                                        level->days_after_due));
+      gtk_editable_set_text (GTK_EDITABLE (rows->title_row),
+                             level->title[0] != '\0' ? level->title : rows->builtin_title);
+      set_signed_int (rows->days_row, level->days_after_due);
+      set_int (rows->deadline_row, level->deadline_days);
       set_money (self, rows->fee_row, level->fee);
       adw_preferences_group_add (self->levels_group, GTK_WIDGET (rows->expander));
     }
@@ -428,12 +540,21 @@ read_levels_into (RcvPolicyEditor *self,
     {
       LevelRows *rows = g_ptr_array_index (self->levels, i);
       g_autofree char *body = buffer_text (rows->text_view);
-      gint64 days = 0, fee = 0;
+      g_autofree char *title = g_strstrip (g_strdup (text_of (rows->title_row)));
+      gint64 days = 0, fee = 0, deadline = RCV_DEFAULT_DEADLINE_DAYS;
+      RcvReminderLevel *level;
 
-      rcv_parse_int (text_of (rows->days_row), 0, RCV_MAX_POLICY_DAYS, &days, NULL);
+      rcv_parse_int (text_of (rows->days_row), RCV_MIN_LEVEL_DAYS, RCV_MAX_POLICY_DAYS, &days,
+                     NULL);
+      rcv_parse_int (text_of (rows->deadline_row), 0, 365, &deadline, NULL);
       rcv_money_parse_user (text_of (rows->fee_row), rcv_database_get_currency (self->database),
                             &fee, NULL);
-      rcv_policy_add_level (policy, (gint) days, text_of (rows->title_row), body, fee);
+      level = rcv_policy_add_level (policy, (gint) days,
+                                    g_strcmp0 (title, rows->builtin_title) == 0 ? "" : title,
+                                    body, fee);
+      level->deadline_days = (gint) deadline;
+      level->claims_interest = rows->claims_interest;
+      level->claims_compensation = rows->claims_compensation;
     }
 }
 
@@ -456,6 +577,7 @@ widget_for_field (RcvPolicyEditor *self,
     { "alert_days_second", G_STRUCT_OFFSET (RcvPolicyEditor, alert_second_row) },
     { "hold_after_days", G_STRUCT_OFFSET (RcvPolicyEditor, hold_row) },
     { "agency_after_days", G_STRUCT_OFFSET (RcvPolicyEditor, agency_row) },
+    { "days_between_letters", G_STRUCT_OFFSET (RcvPolicyEditor, letter_interval_row) },
   };
 
   if (field == NULL)
@@ -470,6 +592,8 @@ widget_for_field (RcvPolicyEditor *self,
         return GTK_WIDGET (rows->days_row);
       if (g_str_equal (field, "fee"))
         return GTK_WIDGET (rows->fee_row);
+      if (g_str_equal (field, "deadline_days"))
+        return GTK_WIDGET (rows->deadline_row);
       if (g_str_equal (field, "text"))
         return GTK_WIDGET (rows->text_view);
       return GTK_WIDGET (rows->expander);
@@ -568,9 +692,15 @@ parse_levels (RcvPolicyEditor  *self,
       gint64 parsed;
 
       *level = (gint) i;
-      if (!rcv_parse_int (text_of (rows->days_row), 0, RCV_MAX_POLICY_DAYS, &parsed, error))
+      if (!rcv_parse_int (text_of (rows->days_row), RCV_MIN_LEVEL_DAYS, RCV_MAX_POLICY_DAYS,
+                          &parsed, error))
         {
           *field = "days_after_due";
+          return FALSE;
+        }
+      if (!rcv_parse_int (text_of (rows->deadline_row), 1, 365, &parsed, error))
+        {
+          *field = "deadline_days";
           return FALSE;
         }
       if (text_of (rows->fee_row)[0] != '\0' &&
@@ -630,7 +760,9 @@ policy_from_fields (RcvPolicyEditor  *self,
                    &policy->alert_days_second, field, error) ||
       !parse_days (self->hold_row, "hold_after_days", TRUE, &policy->hold_days, field, error) ||
       !parse_days (self->agency_row, "agency_after_days", TRUE, &policy->agency_days, field,
-                   error))
+                   error) ||
+      !parse_days (self->letter_interval_row, "days_between_letters", FALSE,
+                   &policy->letter_interval_days, field, error))
     return NULL;
 
   if (!rcv_policy_validate (policy, field, level, error))
@@ -680,6 +812,18 @@ on_combo_changed (RcvPolicyEditor *self)
   validate (self);
 }
 
+/* A statutory regime brings its own compensation: the UK's by size, elsewhere 40 EUR. */
+static void
+on_interest_changed (RcvPolicyEditor *self)
+{
+  const RcvStatutoryRegime *regime =
+    rcv_statutory_regime ((RcvInterestKind) adw_combo_row_get_selected (self->interest_row));
+
+  if (!self->loading && regime != NULL)
+    adw_combo_row_set_selected (self->compensation_row, regime->compensation);
+  validate (self);
+}
+
 static void
 on_row_activated (RcvPolicyEditor *self)
 {
@@ -707,7 +851,11 @@ add_level_action (GtkWidget  *widget,
   if (policy->levels->len > 0)
     last_days = g_array_index (policy->levels, RcvReminderLevel,
                                policy->levels->len - 1).days_after_due;
-  rcv_policy_add_level (policy, last_days + 14, _("Reminder"), "", 0);
+  {
+    RcvReminderLevel *level = rcv_policy_add_level (policy, last_days + 14, "", "", 0);
+
+    level->claims_interest = level->claims_compensation = RCV_CLAIM_YES;
+  }
   build_levels (self, policy);
   validate (self);
   rows = g_ptr_array_index (self->levels, self->levels->len - 1);
@@ -803,11 +951,13 @@ rcv_policy_editor_class_init (RcvPolicyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvPolicyEditor, alert_second_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPolicyEditor, hold_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPolicyEditor, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPolicyEditor, letter_interval_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPolicyEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, RcvPolicyEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_interest_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
@@ -820,7 +970,7 @@ rcv_policy_editor_class_init (RcvPolicyEditorClass *klass)
 static void
 rcv_policy_editor_init (RcvPolicyEditor *self)
 {
-  self->levels = g_ptr_array_new_with_free_func (g_free);
+  self->levels = g_ptr_array_new_with_free_func (level_rows_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -865,6 +1015,7 @@ rcv_policy_editor_new (GtkWindow    *parent,
   set_int (self->alert_second_row, self->policy->alert_days_second);
   set_int (self->hold_row, self->policy->hold_days);
   set_int (self->agency_row, self->policy->agency_days);
+  set_int (self->letter_interval_row, self->policy->letter_interval_days);
   self->loading = FALSE;
 
   validate (self);
