@@ -639,7 +639,8 @@ test_dunning_and_letters (Fixture       *fixture,
   run (&text, "--database", fixture->db, "dunning", "--as-of", "2026-03-31", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Alpha GmbH"));
-  g_assert_nonnull (strstr (text.out, "3. Final notice"));
+  /* never written to: a first reminder, whatever the invoices' age */
+  g_assert_nonnull (strstr (text.out, "1. Payment reminder"));
   g_assert_nonnull (strstr (text.out, "1,214.00 €"));
 
   run (&csv, "--database", fixture->db, "dunning", "--as-of", "2026-03-31", "--format", "csv",
@@ -648,10 +649,10 @@ test_dunning_and_letters (Fixture       *fixture,
   g_assert_cmpstr (csv.out, ==,
                    "customer_id,customer,level,title,invoices,oldest_due,days_late,open,"
                    "interest,fees,credit,total,deadline\n"
-                   "C1,Alpha GmbH,3,Final notice,2,2026-01-19,71,814.00,0.00,0.00,0.00,814.00,"
-                   "2026-04-10\n"
-                   "C2,\"Beta, Inc.\",3,Final notice,1,2025-12-15,106,400.00,0.00,0.00,0.00,"
-                   "400.00,2026-04-10\n");
+                   "C1,Alpha GmbH,1,Payment reminder,2,2026-01-19,71,814.00,0.00,0.00,0.00,"
+                   "814.00,2026-04-10\n"
+                   "C2,\"Beta, Inc.\",1,Payment reminder,1,2025-12-15,106,400.00,0.00,0.00,"
+                   "0.00,400.00,2026-04-10\n");
   run (&json, "--database", fixture->db, "dunning", "--as-of", "2026-03-31", "--format", "json",
        NULL);
   g_assert_cmpint (json.status, ==, 0);
@@ -663,6 +664,36 @@ test_dunning_and_letters (Fixture       *fixture,
   g_assert_cmpint (customer.status, ==, 0);
   g_assert_true (g_str_has_prefix (customer.out, "Wrote 1 letter to "));
   g_assert_true (g_str_has_suffix (customer.out, "one.pdf (1 page)\n"));
+
+  /* --level sends one customer's letter at another level; it needs --customer and a level
+   * of the customer's policy */
+  {
+    g_auto (Result) raised = { 0 };
+    g_auto (Result) no_customer = { 0 };
+    g_auto (Result) no_level = { 0 };
+
+    run (&raised, "--database", fixture->db, "letters", "--as-of", "2026-03-31", "--customer",
+         "C2", "--level", "3", "--output", one, NULL);
+    g_assert_cmpint (raised.status, ==, 0);
+    if (rcv_test_have_program ("pdftotext"))
+      {
+        const char *argv_raised[] = { "pdftotext", one, "-", NULL };
+        g_autofree char *raised_text = rcv_test_run (argv_raised);
+
+        g_assert_nonnull (strstr (raised_text, "Final notice"));
+        /* no earlier letter is in the log: the final notice claims none */
+        g_assert_null (strstr (raised_text, "We wrote to you"));
+        g_assert_null (strstr (raised_text, "reminded you"));
+      }
+    run (&no_customer, "--database", fixture->db, "letters", "--as-of", "2026-03-31",
+         "--level", "2", "--output", one, NULL);
+    g_assert_cmpint (no_customer.status, ==, 2);
+    g_assert_nonnull (strstr (no_customer.err, "--customer"));
+    run (&no_level, "--database", fixture->db, "letters", "--as-of", "2026-03-31", "--customer",
+         "C2", "--level", "4", "--output", one, NULL);
+    g_assert_cmpint (no_level.status, ==, 2);
+    g_assert_nonnull (strstr (no_level.err, "levels 1 to 3"));
+  }
 
   run (&failed, "--database", fixture->db, "letters", "--as-of", "2026-03-31", "--output",
        missing, NULL);

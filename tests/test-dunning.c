@@ -622,6 +622,218 @@ test_record_concurrent (void)
                                            " WHERE level = 2 AND date = '2026-07-16'"), ==, 2);
 }
 
+/* The issue's first letter that lied: a customer 93 days late, never written to, gets the
+ * first level and its friendly text, which speaks of no earlier letter and threatens no
+ * agency. Raised to the final notice by the user, the text still claims no reminder the log
+ * does not hold; once letters are in the log, {previous} names their dates. */
+static void
+test_first_letter_honest (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvDunningRun) later = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  const RcvCurrency *currency = rcv_database_get_currency (db);
+  RcvDunningLetter *letter;
+  g_autofree char *text = NULL;
+  g_autofree char *raised = NULL;
+  g_autofree char *escalated = NULL;
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  run = run_as_of (db, "2026-05-04");   /* 93 days */
+  letter = g_ptr_array_index (run->letters, 0);
+  g_assert_cmpuint (letter->level, ==, 1);
+  g_assert_cmpuint (letter->suggested_level, ==, 1);
+  g_assert_cmpstr (letter->title, ==, "Payment reminder");
+  g_assert_cmpuint (letter->previous->len, ==, 0);
+  text = rcv_dunning_letter_expand (letter, letter->body, "Firma", "", currency);
+  g_assert_null (strstr (text, "remind"));
+  g_assert_null (strstr (text, "agency"));
+  g_assert_null (strstr (text, "We wrote"));
+
+  /* the user sends it as the final notice */
+  g_assert_true (rcv_dunning_letter_set_level (letter, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (letter->level, ==, 3);
+  g_assert_cmpstr (letter->title, ==, "Final notice");
+  raised = rcv_dunning_letter_expand (letter, letter->body, "Firma", "", currency);
+  g_assert_nonnull (strstr (raised, "final notice"));
+  g_assert_null (strstr (raised, "remind"));
+  g_assert_null (strstr (raised, "We wrote"));
+  g_assert_false (rcv_dunning_letter_set_level (letter, 4, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  g_clear_error (&error);
+
+  /* recorded at level 1: the log holds what was sent */
+  g_assert_true (rcv_dunning_letter_set_level (letter, 1, &error));
+  RECORD_ALL (db, run, 0);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT level FROM letters"), ==, 1);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT level FROM letter_items"), ==, 1);
+
+  later = run_as_of (db, "2026-05-18");
+  letter = g_ptr_array_index (later->letters, 0);
+  g_assert_cmpuint (letter->level, ==, 2);
+  g_assert_cmpuint (letter->previous->len, ==, 1);
+  escalated = rcv_dunning_letter_expand (letter, letter->body, "Firma", "", currency);
+  g_assert_nonnull (strstr (escalated, "We wrote to you about these invoices on 05/04/26."));
+}
+
+static void
+interval_ten_days (RcvPolicy *policy)
+{
+  policy->letter_interval_days = 10;
+}
+
+/* The next level waits for its days and for the days between letters, whichever is later. */
+static void
+test_interval (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  record_as_of (db, "2026-02-19");                              /* 19 days: level 1 */
+  g_assert_cmpuint (level_as_of (db, "2026-02-21"), ==, 0);   /* 21 days, 2 since */
+  g_assert_cmpuint (level_as_of (db, "2026-03-04"), ==, 0);   /* 13 since */
+  g_assert_cmpuint (level_as_of (db, "2026-03-05"), ==, 2);   /* 14 since */
+
+  /* a policy of 10 days between letters */
+  change_default_policy (db, interval_ten_days);
+  g_assert_cmpuint (level_as_of (db, "2026-02-28"), ==, 0);   /* 9 since */
+  g_assert_cmpuint (level_as_of (db, "2026-03-01"), ==, 2);   /* 10 since, 29 days late */
+}
+
+static void
+german_statutory (RcvPolicy *policy)
+{
+  policy->interest_kind = RCV_INTEREST_STATUTORY_DE;
+  policy->compensation = RCV_COMPENSATION_EU;
+}
+
+/* The default policy's first level claims neither interest nor compensation, its later ones
+ * both; the letter's totals follow the level it is sent at. */
+static void
+test_level_claims (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  RcvDunningLetter *letter;
+  const RcvDunningItem *item;
+
+  g_assert_true (rcv_database_set_currency (db, "EUR", &error));
+  change_default_policy (db, german_statutory);
+  /* 1 000.00 due 2025-05-31 and 200.00 due 2025-08-29 (2 days late) */
+  rcv_test_invoice (db, customer, "R-1", "2025-05-01", "2025-05-31", 100000);
+  rcv_test_invoice (db, customer, "R-2", "2025-08-01", "2025-08-29", 20000);
+  run = run_as_of (db, "2025-08-31");
+  letter = g_ptr_array_index (run->letters, 0);
+  g_assert_cmpuint (letter->level, ==, 1);
+  g_assert_false (letter->claims_interest);
+  g_assert_false (letter->claims_compensation);
+  g_assert_cmpint (letter->interest, ==, 0);
+  g_assert_cmpint (letter->compensation, ==, 0);
+  g_assert_cmpint (letter->total, ==, 120000);
+  item = &g_array_index (letter->items, RcvDunningItem, 0);
+  g_assert_cmpint (item->interest, ==, 0);
+  g_assert_cmpint (item->interest_accrued, ==, 2671);   /* test-rates.c's German example */
+  g_assert_cmpint (item->compensation_due, ==, 4000);
+
+  /* sent as the second level: it claims both, the basis per invoice */
+  g_assert_true (rcv_dunning_letter_set_level (letter, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (letter->claims_interest);
+  g_assert_cmpint (item->interest, ==, 2671);
+  g_assert_cmpuint (item->periods->len, ==, 2);
+  g_assert_cmpint (g_array_index (item->periods, RcvInterestPeriod, 0).rate_bp, ==, 1127);
+  g_assert_cmpint (letter->compensation, ==, 8000);
+  /* 100 × (1.27 + 9) % × 2 / 365 rounds to 0.11 */
+  g_assert_cmpint (letter->interest, ==, 2671 + 11);
+  g_assert_cmpint (letter->total, ==, 120000 + 2682 + 8000);
+}
+
+static void
+courtesy_notice (RcvPolicy *policy)
+{
+  RcvReminderLevel *first = &g_array_index (policy->levels, RcvReminderLevel, 0);
+  RcvReminderLevel *second = &g_array_index (policy->levels, RcvReminderLevel, 1);
+
+  first->days_after_due = -5;
+  first->deadline_days = 5;
+  second->days_after_due = 7;
+  second->deadline_days = 7;
+}
+
+/* A level before the due date: a courtesy notice five days before it, about the invoices
+ * not yet due, with no interest; each level its own deadline. */
+static void
+test_courtesy_and_deadlines (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvDunningRun) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  RcvDunningLetter *letter;
+  g_autofree char *text = NULL;
+
+  change_default_policy (db, courtesy_notice);
+  rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  g_assert_cmpuint (level_as_of (db, "2026-01-25"), ==, 0);   /* 6 days before */
+  run = run_as_of (db, "2026-01-26");                         /* 5 days before */
+  g_assert_cmpuint (run->letters->len, ==, 1);
+  letter = g_ptr_array_index (run->letters, 0);
+  g_assert_cmpuint (letter->level, ==, 1);
+  g_assert_cmpstr (letter->title, ==, "Payment due soon");
+  g_assert_cmpint (g_array_index (letter->items, RcvDunningItem, 0).days_late, ==, -5);
+  g_assert_cmpint (letter->interest, ==, 0);
+  g_assert_cmpint (g_date_compare (&letter->deadline, rcv_test_date ("2026-01-31")), ==, 0);
+  text = rcv_dunning_letter_expand (letter, letter->body, "Firma", "", rcv_database_get_currency (db));
+  g_assert_nonnull (strstr (text, "fall due soon"));
+  RECORD_ALL (db, run, 0);
+
+  /* the next one once 7 days late and 14 days after the first, with its own 7 days to pay */
+  g_assert_cmpuint (level_as_of (db, "2026-02-07"), ==, 0);
+  second = run_as_of (db, "2026-02-09");
+  g_assert_cmpuint (second->letters->len, ==, 1);
+  letter = g_ptr_array_index (second->letters, 0);
+  g_assert_cmpuint (letter->level, ==, 2);
+  g_assert_cmpint (g_date_compare (&letter->deadline, rcv_test_date ("2026-02-16")), ==, 0);
+}
+
+static void
+uk_as_before (RcvPolicy *policy)
+{
+  claims_as_before (policy);
+  policy->interest_kind = RCV_INTEREST_STATUTORY_UK;
+}
+
+/* The issue's UK example through a run: 1 000.00 due 2025-05-31, as of 2025-08-31, claimed
+ * by a level from before version 8: 32.14 (it gave 31.29 at a new rate each half-year). */
+static void
+test_uk_fixed_rate (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvDunningRun) run = NULL;
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  const RcvDunningLetter *letter;
+
+  change_default_policy (db, uk_as_before);
+  rcv_test_invoice (db, customer, "R-1", "2025-05-01", "2025-05-31", 100000);
+  run = run_as_of (db, "2025-08-31");
+  letter = g_ptr_array_index (run->letters, 0);
+  g_assert_cmpint (letter->interest, ==, 3214);
+  g_assert_cmpuint (letter->periods->len, ==, 1);
+  g_assert_cmpint (g_array_index (letter->periods, RcvInterestPeriod, 0).rate_bp, ==, 1275);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +844,11 @@ main (int   argc,
   g_test_add_func ("/dunning/end-of-calendar", test_end_of_calendar);
   g_test_add_func ("/dunning/level-one-day", test_level_one_day);
   g_test_add_func ("/dunning/escalation", test_escalation);
+  g_test_add_func ("/dunning/first-letter-honest", test_first_letter_honest);
+  g_test_add_func ("/dunning/interval", test_interval);
+  g_test_add_func ("/dunning/level-claims", test_level_claims);
+  g_test_add_func ("/dunning/courtesy-and-deadlines", test_courtesy_and_deadlines);
+  g_test_add_func ("/dunning/uk-fixed-rate", test_uk_fixed_rate);
   g_test_add_func ("/dunning/record-all-or-nothing", test_record_all_or_nothing);
   g_test_add_func ("/dunning/record-concurrent", test_record_concurrent);
   g_test_add_func ("/dunning/fixed-interest", test_fixed_interest);

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "rcv-customer-list.h"
+#include "rcv-database-private.h"
 #include "rcv-error.h"
 #include "rcv-json.h"
 #include "rcv-ledger.h"
 #include "rcv-policy.h"
+#include "rcv-schema.h"
 #include "rcv-test-utils.h"
 
 static RcvPolicy *
@@ -883,6 +885,99 @@ test_migration_from_1 (void)
   g_object_unref (db);
 }
 
+/* A company file of version 7, as that version wrote it: its default policy with the titles
+ * stored in English, a policy of its own with statutory interest, a customer on it. */
+static char *
+version_7_file (void)
+{
+  g_autofree char *dir = rcv_test_tmpdir ();
+  char *path = g_build_filename (dir, "seven.receivables", NULL);
+  sqlite3 *handle;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  for (guint v = 1; v <= 7; v++)
+    {
+      g_assert_cmpint (sqlite3_exec (handle, rcv_schema_get_migration (v), NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      if (v == 1)
+        for (const RcvSchemaIndex *index = rcv_schema_get_indexes (); index->name != NULL;
+             index++)
+          g_assert_cmpint (sqlite3_exec (handle, index->create, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO settings VALUES ('company.currency', 'EUR');"
+                                 "INSERT INTO policies (id, name, is_default) VALUES (1, 'Standard', 1);"
+                                 "INSERT INTO reminder_levels (policy_id, level, days_after_due, title)"
+                                 " VALUES (1, 1, 7, 'Payment reminder'), (1, 2, 21, 'Second reminder'),"
+                                 " (1, 3, 45, 'Final notice');"
+                                 "INSERT INTO policies (id, name, interest_kind, compensation)"
+                                 " VALUES (2, 'Trade', 'statutory-eu', 'eu');"
+                                 "INSERT INTO reminder_levels (policy_id, level, days_after_due, title, fee)"
+                                 " VALUES (2, 1, 10, 'Erinnerung', 0), (2, 2, 30, 'Final notice', 500);"
+                                 "INSERT INTO reference_rates VALUES ('eu', 2030, 1, 300);"
+                                 "INSERT INTO customers (id, code, name, policy_id)"
+                                 " VALUES (1, 'K1', 'Kunde', 2);"
+                                 "PRAGMA application_id = 1380144706; PRAGMA user_version = 7;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  return path;
+}
+
+/* Version 8 rebuilds policies, reminder_levels and reference_rates: nothing is lost, the
+ * built-in titles become built-in (shown in the app's language), a level of before claims
+ * what its policy sets, and the customers still point at their policy. */
+static void
+test_migration_from_7 (void)
+{
+  g_autofree char *path = version_7_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(RcvPolicy) standard = NULL;
+  g_autoptr(RcvPolicy) trade = NULL;
+  g_autoptr(RcvCustomer) customer = NULL;
+  RcvReferenceRate rate;
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM reminder_levels"), ==, 5);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM reminder_levels"
+                                           " WHERE title = ''"), ==, 3);
+
+  standard = rcv_policy_load (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_array_index (standard->levels, RcvReminderLevel, 0).title, ==, "");
+  g_assert_cmpstr (rcv_reminder_level_title (standard, 2), ==, "Final notice");
+  g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 0).claims_interest, ==,
+                   RCV_CLAIM_AS_POLICY);
+  g_assert_cmpint (g_array_index (standard->levels, RcvReminderLevel, 0).deadline_days, ==, 10);
+  g_assert_cmpint (standard->letter_interval_days, ==, 14);
+
+  trade = rcv_policy_load (db, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (trade->interest_kind, ==, RCV_INTEREST_STATUTORY_EU);
+  g_assert_cmpint (trade->compensation, ==, RCV_COMPENSATION_EU);
+  /* a user's title stays, even a built-in one's words at another place (level 2 of 2) */
+  g_assert_cmpstr (g_array_index (trade->levels, RcvReminderLevel, 0).title, ==, "Erinnerung");
+  g_assert_cmpstr (g_array_index (trade->levels, RcvReminderLevel, 1).title, ==, "Final notice");
+  g_assert_cmpint (g_array_index (trade->levels, RcvReminderLevel, 1).fee, ==, 500);
+  /* as before version 8, its first level claims the policy's interest and compensation */
+  g_assert_true (rcv_reminder_level_claims_interest (trade, 0));
+  g_assert_true (rcv_reminder_level_claims_compensation (trade, 0));
+
+  customer = rcv_ledger_get_customer (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (customer->policy_id, ==, 2);
+  g_assert_true (rcv_reference_rate_lookup (db, RCV_RATE_REGION_EU, 2030, 1, &rate, &error));
+  g_assert_cmpint (rate.rate_bp, ==, 300);
+  g_assert_false (rate.built_in);
+  /* foreign keys are on again: a level of a missing policy is refused */
+  g_assert_false (rcv_database_exec (db, "INSERT INTO reminder_levels (policy_id, level,"
+                                         " days_after_due) VALUES (99, 1, 7)", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -903,6 +998,7 @@ main (int    argc,
   g_test_add_func ("/policy/json-long-values", test_json_long_values);
   g_test_add_func ("/policy/json-many-values", test_json_many_values);
   g_test_add_func ("/policy/migration-from-1", test_migration_from_1);
+  g_test_add_func ("/policy/migration-from-7", test_migration_from_7);
 
   return g_test_run ();
 }

@@ -162,26 +162,29 @@ fill_profile (RcvDatabase *db,
 
 /* The ECB's main refinancing rate on 1 January and 1 July, in basis points, that statutory
  * interest adds 8 points to; later half-years of the sample keep the last rate. */
+/* The demo's statutory interest runs up to today: the half-years after the last shipped ECB
+ * rate get that rate, entered as the demo company's own (a demo assumption, shown as such in
+ * Preferences). */
 static gboolean
 fill_reference_rates (RcvDatabase *db,
                       const GDate *today,
                       GError     **error)
 {
-  static const gint known[][3] = {
-    { 2022, 1, 0 }, { 2022, 2, 50 }, { 2023, 1, 250 }, { 2023, 2, 400 },
-    { 2024, 1, 450 }, { 2024, 2, 425 }, { 2025, 1, 315 }, { 2025, 2, 215 },
-  };
-  guint last_year = g_date_get_year (today);
+  guint n = 0, last_year = g_date_get_year (today);
+  const RcvReferenceRate *shipped = rcv_reference_rates_built_in (&n);
+  RcvReferenceRate latest = { RCV_RATE_REGION_EU, 0, 0, 0, FALSE };
 
-  for (guint year = last_year - 3; year <= last_year; year++)
+  for (guint i = 0; i < n; i++)
+    if (shipped[i].region == RCV_RATE_REGION_EU &&
+        shipped[i].year * 2 + shipped[i].half > latest.year * 2 + latest.half)
+      latest = shipped[i];
+  for (guint year = latest.year; year <= last_year; year++)
     for (guint half = 1; half <= 2; half++)
       {
-        RcvReferenceRate rate = { RCV_RATE_REGION_EU, year, half, 0 };
+        RcvReferenceRate rate = { RCV_RATE_REGION_EU, year, half, latest.rate_bp, FALSE };
 
-        rate.rate_bp = year < 2022 ? 0 : 215;
-        for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-          if ((guint) known[i][0] == year && (guint) known[i][1] == half)
-            rate.rate_bp = known[i][2];
+        if (year * 2 + half <= latest.year * 2 + latest.half)
+          continue;
         if (!rcv_reference_rate_set (db, &rate, error))
           return FALSE;
       }
