@@ -558,7 +558,9 @@ test_json_round_trip (void)
   g_autoptr(RcvDatabase) other = rcv_test_open_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(RcvPolicy) trade = saved_policy (db, "Trade «Ünïcode» \"quoted\"");
-  RcvReferenceRate eu = { RCV_RATE_REGION_EU, 2026, 2, 215 };
+  RcvReferenceRate eu = { RCV_RATE_REGION_EU, 2026, 2, 215, FALSE };
+  RcvReferenceRate negative = { RCV_RATE_REGION_DE, 2031, 1, -88, FALSE };
+  g_autoptr(RcvPolicy) imported = NULL;
   g_autofree char *json = NULL;
   g_autofree char *again = NULL;
   g_autofree char *third = NULL;
@@ -575,8 +577,19 @@ test_json_round_trip (void)
   g_array_index (trade->levels, RcvReminderLevel, 1).body =
     g_strdup ("Line one\nLine two\twith {total} and \\ backslash");
   g_array_index (trade->levels, RcvReminderLevel, 1).fee = 1550;
+  /* issue 24's fields: a courtesy notice, claims, deadlines, the days between letters, a
+   * German rate below zero, a level from before version 8 (claims as its policy) */
+  trade->interest_kind = RCV_INTEREST_STATUTORY_DE;
+  trade->letter_interval_days = 21;
+  g_array_index (trade->levels, RcvReminderLevel, 0).days_after_due = -3;
+  g_array_index (trade->levels, RcvReminderLevel, 0).deadline_days = 3;
+  g_array_index (trade->levels, RcvReminderLevel, 1).claims_interest = RCV_CLAIM_NO;
+  g_array_index (trade->levels, RcvReminderLevel, 2).claims_interest = RCV_CLAIM_AS_POLICY;
+  g_array_index (trade->levels, RcvReminderLevel, 2).claims_compensation = RCV_CLAIM_AS_POLICY;
   g_assert_true (rcv_policy_save (db, trade, &error));
+  g_assert_no_error (error);
   g_assert_true (rcv_reference_rate_set (db, &eu, &error));
+  g_assert_true (rcv_reference_rate_set (db, &negative, &error));
   g_assert_true (rcv_policy_set_default (db, trade->id, &error));
 
   json = rcv_policy_export_json (db, &error);
@@ -590,6 +603,18 @@ test_json_round_trip (void)
   g_assert_cmpuint (updated, ==, 1);   /* Standard */
   again = rcv_policy_export_json (other, &error);
   g_assert_cmpstr (json, ==, again);
+  g_assert_nonnull (strstr (json, "\"rate_percent\": -0.88"));
+  g_assert_nonnull (strstr (json, "\"days_between_letters\": 21"));
+  g_assert_nonnull (strstr (json, "\"interest\": \"statutory-de\""));
+  imported = rcv_policy_load (other, rcv_policy_get_default_id (other), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported->letter_interval_days, ==, 21);
+  g_assert_cmpint (g_array_index (imported->levels, RcvReminderLevel, 0).days_after_due, ==, -3);
+  g_assert_cmpint (g_array_index (imported->levels, RcvReminderLevel, 0).deadline_days, ==, 3);
+  g_assert_cmpint (g_array_index (imported->levels, RcvReminderLevel, 1).claims_interest, ==,
+                   RCV_CLAIM_NO);
+  g_assert_cmpint (g_array_index (imported->levels, RcvReminderLevel, 2).claims_interest, ==,
+                   RCV_CLAIM_AS_POLICY);
 
   /* importing again updates in place */
   g_assert_true (rcv_policy_import_json (other, json, -1, "policies.json", &created, &updated,
@@ -598,6 +623,36 @@ test_json_round_trip (void)
   g_assert_cmpuint (updated, ==, 2);
   third = rcv_policy_export_json (other, &error);
   g_assert_cmpstr (json, ==, third);
+}
+
+/* A policy file written before version 8: its levels claim what the policy sets (here a
+ * fixed rate, from the first level on), give 10 days, and 14 days pass between letters. */
+static void
+test_json_before_version_8 (void)
+{
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvPolicy) old = NULL;
+  guint created = 0, updated = 0;
+  static const char json[] =
+    "{\"format\": \"receivables-policies\", \"version\": 1, \"currency\": \"EUR\","
+    " \"policies\": [{\"name\": \"Old\", \"interest\": \"fixed\","
+    " \"interest_rate_percent\": 8, \"compensation\": \"eu\","
+    " \"reminder_levels\": [{\"days_after_due\": 7, \"title\": \"Payment reminder\","
+    " \"text\": \"\", \"fee\": 0}]}],"
+    " \"reference_rates\": [{\"region\": \"eu\", \"year\": 2026, \"half\": 2,"
+    " \"rate_percent\": 2.15}]}";
+
+  g_assert_true (rcv_policy_import_json (db, json, -1, "old.json", &created, &updated, &error));
+  g_assert_no_error (error);
+  old = rcv_policy_load (db, rcv_policy_find_by_name (db, "Old", NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (old->levels, RcvReminderLevel, 0).claims_interest, ==,
+                   RCV_CLAIM_AS_POLICY);
+  g_assert_true (rcv_reminder_level_claims_interest (old, 0));
+  g_assert_true (rcv_reminder_level_claims_compensation (old, 0));
+  g_assert_cmpint (g_array_index (old->levels, RcvReminderLevel, 0).deadline_days, ==, 10);
+  g_assert_cmpint (old->letter_interval_days, ==, 14);
 }
 
 typedef struct
@@ -993,6 +1048,7 @@ main (int    argc,
   g_test_add_func ("/policy/list-marks-hold", test_list_marks_hold);
   g_test_add_func ("/policy/json-round-trip", test_json_round_trip);
   g_test_add_func ("/policy/json-bad-files", test_json_bad_files);
+  g_test_add_func ("/policy/json-before-version-8", test_json_before_version_8);
   g_test_add_func ("/policy/json-reader", test_json_reader);
   g_test_add_func ("/policy/json-one-line", test_json_one_line);
   g_test_add_func ("/policy/json-long-values", test_json_long_values);
