@@ -1258,9 +1258,9 @@ test_reminders (void)
   g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
   g_autoptr(RcvDunningRun) run = NULL;
   g_autoptr(GError) error = NULL;
-  const RcvDunningLetter *first, *second;
+  const RcvDunningLetter *first, *second, *third;
   RcvWindow *window;
-  gpointer reminders, preview;
+  gpointer reminders, preview, level_drop_down;
   GDate today;
   guint n;
 
@@ -1273,6 +1273,7 @@ test_reminders (void)
   g_assert_cmpuint (n, >=, 3);
   first = g_ptr_array_index (run->letters, 0);
   second = g_ptr_array_index (run->letters, 1);
+  third = g_ptr_array_index (run->letters, 2);
   g_clear_object (&db);
 
   window = open_window (path);
@@ -1303,6 +1304,24 @@ test_reminders (void)
   g_assert_true (gtk_widget_activate_action (reminders, "reminders.select-all", NULL));
   rcv_reminders_page_set_selected (reminders, 0, FALSE);
   g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, n - 1);
+
+  /* the third letter previewed goes out as the final notice: the level drop-down lists its
+   * policy's levels, the one in turn marked */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+                                       child (reminders, "list_view"))), 2);
+  level_drop_down = child (reminders, "level_drop_down");
+  g_assert_true (gtk_widget_get_sensitive (level_drop_down));
+  g_assert_cmpuint (gtk_drop_down_get_selected (level_drop_down), ==, third->level - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (level_drop_down)), ==,
+                    third->n_levels);
+  {
+    g_autoptr(GtkStringObject) in_turn =
+      g_list_model_get_item (gtk_drop_down_get_model (level_drop_down), third->level - 1);
+
+    g_assert_nonnull (strstr (gtk_string_object_get_string (in_turn), "(next in turn)"));
+  }
+  gtk_drop_down_set_selected (level_drop_down, third->n_levels - 1);
+  settle ();
 
   /* printed through the print operation, exported to a PDF file */
   g_assert_cmpint (rcv_reminders_page_print (reminders, GTK_PRINT_OPERATION_ACTION_EXPORT,
@@ -1365,6 +1384,12 @@ test_reminders (void)
     rcv_test_wait_until (n_letters_is, args);
   }
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM letters"), ==, n - 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT level FROM letters WHERE customer_id = %"
+                                            G_GINT64_FORMAT, third->customer_id);
+
+    g_assert_cmpint (rcv_test_sql_int (path, sql), ==, third->n_levels);
+  }
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM (SELECT 1 FROM letter_items"
                                            " GROUP BY invoice_id, level HAVING count (*) > 1)"),
                    ==, 0);

@@ -846,6 +846,28 @@ json_text (RcvJsonWriter *writer,
   rcv_json_string (writer, value);
 }
 
+/* The periods interest runs at: from, to, days, rate (and the reference rate under it). */
+static void
+json_periods (RcvJsonWriter *writer,
+              const GArray  *periods)
+{
+  rcv_json_begin_array (writer);
+  for (guint p = 0; periods != NULL && p < periods->len; p++)
+    {
+      const RcvInterestPeriod *period = &g_array_index (periods, RcvInterestPeriod, p);
+
+      rcv_json_begin_object (writer);
+      json_date (writer, "from", &period->from);
+      json_date (writer, "to", &period->to);
+      json_int (writer, "days", period->days);
+      json_int (writer, "rate_bp", period->rate_bp);
+      if (!period->fixed)
+        json_int (writer, "reference_bp", period->reference_bp);
+      rcv_json_end_object (writer);
+    }
+  rcv_json_end_array (writer);
+}
+
 /* The same numbers as the CSV, with each letter's invoices and interest periods. */
 char *
 rcv_dunning_run_to_json (const RcvDunningRun *run,
@@ -868,7 +890,12 @@ rcv_dunning_run_to_json (const RcvDunningRun *run,
       json_text (writer, "customer_id", letter->code);
       json_text (writer, "customer", letter->name);
       json_int (writer, "level", letter->level);
+      json_int (writer, "suggested_level", letter->suggested_level);
       json_text (writer, "title", letter->title);
+      rcv_json_key (writer, "claims_interest");
+      rcv_json_bool (writer, letter->claims_interest);
+      rcv_json_key (writer, "claims_compensation");
+      rcv_json_bool (writer, letter->claims_compensation);
       json_date (writer, "oldest_due", &letter->oldest_due);
       json_date (writer, "deadline", &letter->deadline);
       json_money (writer, "open", letter->open, currency);
@@ -878,18 +905,7 @@ rcv_dunning_run_to_json (const RcvDunningRun *run,
       json_money (writer, "credit", letter->credit, currency);
       json_money (writer, "total", letter->total, currency);
       rcv_json_key (writer, "interest_periods");
-      rcv_json_begin_array (writer);
-      for (guint p = 0; p < letter->periods->len; p++)
-        {
-          const RcvInterestPeriod *period = &g_array_index (letter->periods, RcvInterestPeriod, p);
-
-          rcv_json_begin_object (writer);
-          json_date (writer, "from", &period->from);
-          json_date (writer, "to", &period->to);
-          json_int (writer, "rate_bp", period->rate_bp);
-          rcv_json_end_object (writer);
-        }
-      rcv_json_end_array (writer);
+      json_periods (writer, letter->periods);
       rcv_json_key (writer, "invoices");
       rcv_json_begin_array (writer);
       for (guint n = 0; n < letter->items->len; n++)
@@ -906,6 +922,8 @@ rcv_dunning_run_to_json (const RcvDunningRun *run,
           json_money (writer, "open", item->open, currency);
           json_money (writer, "interest", item->interest, currency);
           json_money (writer, "compensation", item->compensation, currency);
+          rcv_json_key (writer, "interest_periods");
+          json_periods (writer, item->periods);
           rcv_json_end_object (writer);
         }
       rcv_json_end_array (writer);

@@ -5,7 +5,9 @@
  * check box each, all chosen at first. The chosen letters are printed through the GTK print
  * dialog, laid out a few at a time (the "paginate" signal) so that a batch of a thousand never
  * holds up the window, or saved as one PDF by a worker thread with a progress bar. Recording
- * the chosen letters as sent, after a confirmation, makes the next run escalate.
+ * the chosen letters as sent, after a confirmation, makes the next run escalate. The letter
+ * previewed can go out at another level of its policy than the one suggested (the level
+ * drop-down under the preview); the log records the level it was sent at.
  */
 #define G_LOG_DOMAIN "receivables"
 
@@ -116,6 +118,8 @@ struct _RcvRemindersPage
   GtkListView *list_view;
   RcvLetterPreview *preview;
   GtkLabel *page_label;
+  GtkDropDown *level_drop_down;
+  gboolean showing_level;          /* filling the drop-down: not the user's choice */
 };
 
 G_DEFINE_FINAL_TYPE (RcvRemindersPage, rcv_reminders_page, GTK_TYPE_WIDGET)
@@ -176,6 +180,8 @@ update_actions (RcvRemindersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.cancel", !idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.previous-page", page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.next-page", page + 1 < n_pages);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->level_drop_down),
+                            idle && gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
 static void
@@ -214,13 +220,67 @@ update_page_label (RcvRemindersPage *self)
   update_actions (self);
 }
 
+/* The previewed letter's policy levels, "2. Second reminder", the suggested one marked. */
+static void
+show_level (RcvRemindersPage       *self,
+            const RcvDunningLetter *letter)
+{
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+
+  self->showing_level = TRUE;
+  for (guint i = 0; letter != NULL && i < letter->policy->levels->len; i++)
+    {
+      const char *title = rcv_reminder_level_title (letter->policy, i);
+      g_autofree char *text = i + 1 == letter->suggested_level
+        /* Translators: a reminder level to send a letter at, the one the rules give */
+        ? g_strdup_printf (_("%u. %s (next in turn)"), i + 1, title)
+        /* Translators: a reminder level to send a letter at */
+        : g_strdup_printf (_("%u. %s"), i + 1, title);
+
+      gtk_string_list_append (levels, text);
+    }
+  gtk_drop_down_set_model (self->level_drop_down, G_LIST_MODEL (levels));
+  if (letter != NULL)
+    gtk_drop_down_set_selected (self->level_drop_down, letter->level - 1);
+  self->showing_level = FALSE;
+}
+
 static void
 on_selection_changed (RcvRemindersPage *self)
 {
   RcvLetterItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   rcv_letter_preview_set_letter (self->preview, self->head, item != NULL ? item->letter : NULL);
+  show_level (self, item != NULL ? item->letter : NULL);
   update_page_label (self);
+}
+
+static void toast (RcvRemindersPage *self, const char *text, gboolean offer_record);
+
+/* The user sends the previewed letter at another level: its text, fee, deadline and claims
+ * become that level's, and its row, preview and the summary follow. */
+static void
+on_level_selected (RcvRemindersPage *self)
+{
+  RcvLetterItem *item = gtk_single_selection_get_selected_item (self->selection);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint level = gtk_drop_down_get_selected (self->level_drop_down) + 1;
+  g_autoptr(GError) error = NULL;
+
+  if (self->showing_level || item == NULL || level == 0 || level == item->letter->level ||
+      is_busy (self))
+    return;
+  /* the run is the page's own: no worker reads it while no batch is being written */
+  if (!rcv_dunning_letter_set_level ((RcvDunningLetter *) item->letter, level, &error))
+    {
+      toast (self, error->message, FALSE);
+      show_level (self, item->letter);
+      return;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self->letters), position, 1, 1);
+  rcv_letter_preview_set_letter (self->preview, self->head, item->letter);
+  update_page_label (self);
+  update_summary (self);
 }
 
 /* ---- the rows ------------------------------------------------------------------------ */
@@ -1064,8 +1124,10 @@ rcv_reminders_page_class_init (RcvRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, preview);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, page_label);
+  gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, level_drop_down);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_selected);
 
   gtk_widget_class_install_action (widget_class, "reminders.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "reminders.select-none", NULL,
