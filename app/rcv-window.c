@@ -187,8 +187,9 @@ on_alerts_checked (GObject      *source,
         g_message ("Could not check for overdue accounts: %s", error->message);
       return;
     }
-  g_debug ("alerts: %u new crossings, %u accounts past a threshold, %u reset",
-           check->crossings->len, check->n_passed, check->n_reset);
+  g_debug ("alerts: %u new crossings (%u of them again after a drop), %u accounts past a "
+           "threshold, %u reset", check->crossings->len, check->n_renewed, check->n_passed,
+           check->n_reset);
   application = gtk_window_get_application (GTK_WINDOW (self));
   if (check->crossings->len == 0 || !RCV_IS_APPLICATION (application) ||
       database != self->database)

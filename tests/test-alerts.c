@@ -223,9 +223,207 @@ test_release (void)
   assert_claim (db, "2026-04-01", "K1:60");
 }
 
+/* The thresholds told, as "threshold|as_of|" lines. */
+static char *
+told_rows (const char *path)
+{
+  GString *out = g_string_new (NULL);
+
+  rcv_test_dump (out, path, "SELECT threshold, as_of FROM alerts ORDER BY customer_id, threshold");
+  return g_string_free (out, FALSE);
+}
+
+#define assert_told(path, expected) \
+  G_STMT_START { \
+    g_autofree char *got_ = told_rows (path); \
+    g_assert_cmpstr (got_, ==, (expected)); \
+  } G_STMT_END
+
+static void
+allocate_credit_note (RcvDatabase *db,
+                      gint64       credit_note,
+                      gint64       invoice,
+                      gint64       amount)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rcv_ledger_allocate_credit_note (db, credit_note, invoice, amount, &error));
+  g_assert_no_error (error);
+}
+
+/* Issue 24.5: told at 60 on 04-01; R-1 paid on 04-06, so the account was below 60 until R-2
+ * reached 60 on 04-21; no check ran in between. The check of 04-30 tells it again, from the
+ * ledger. A part payment leaves its invoice open: K2 never dropped below. */
+static void
+test_crossing_between_checks (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 k1 = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 k2 = rcv_test_customer (db, "K2", "Kunde Zwei");
+  gint64 first = rcv_test_invoice (db, k1, "R-1", "2026-01-01", "2026-01-31", 100000);
+  gint64 other = rcv_test_invoice (db, k2, "S-1", "2026-01-01", "2026-01-31", 100000);
+  g_autoptr(RcvAlertCheck) preview = NULL;
+
+  rcv_test_invoice (db, k1, "R-2", "2026-01-21", "2026-02-20", 50000);  /* 60 days on 04-21 */
+  rcv_test_invoice (db, k2, "S-2", "2026-01-21", "2026-02-20", 50000);
+  assert_claim (db, "2026-04-01", "K1:60 K2:60");
+  rcv_test_payment (db, k1, "2026-04-06", 100000, first, FALSE);
+  rcv_test_payment (db, k2, "2026-04-06", 99999, other, FALSE);
+
+  /* a preview reports the new crossing and writes nothing */
+  preview = check_as_of (db, "2026-04-30", FALSE);
+  g_assert_cmpuint (preview->crossings->len, ==, 1);
+  g_assert_cmpstr (((RcvAlert *) g_ptr_array_index (preview->crossings, 0))->oldest_number, ==,
+                   "R-2");
+  g_assert_cmpuint (preview->n_renewed, ==, 1);
+  g_assert_cmpuint (preview->n_passed, ==, 2);
+  assert_told (path, "1|2026-04-01|\n1|2026-04-01|\n");
+
+  assert_claim (db, "2026-04-30", "K1:60");
+  assert_told (path, "1|2026-04-30|\n1|2026-04-01|\n");
+  assert_claim (db, "2026-05-01", "K2:90");            /* S-1 at 90 */
+  assert_claim (db, "2026-05-21", "K1:90");            /* R-2 at 90 */
+}
+
+/* A day counts as below when no invoice is N days late on it: paid on the day the next one
+ * reaches 60 (K1) is no drop; paid the day before (K2) is. */
+static void
+test_same_day (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 k1 = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 k2 = rcv_test_customer (db, "K2", "Kunde Zwei");
+  gint64 r1 = rcv_test_invoice (db, k1, "R-1", "2026-01-01", "2026-01-31", 100000);
+  gint64 s1 = rcv_test_invoice (db, k2, "S-1", "2026-01-01", "2026-01-31", 100000);
+
+  rcv_test_invoice (db, k1, "R-2", "2026-01-21", "2026-02-20", 50000);  /* 60 days on 04-21 */
+  rcv_test_invoice (db, k2, "S-2", "2026-01-21", "2026-02-20", 50000);
+  assert_claim (db, "2026-04-01", "K1:60 K2:60");
+  rcv_test_payment (db, k1, "2026-04-21", 100000, r1, FALSE);
+  rcv_test_payment (db, k2, "2026-04-20", 100000, s1, FALSE);
+  assert_claim (db, "2026-05-01", "K2:60");
+  assert_claim (db, "2026-05-01", "");
+}
+
+/* Below 90 for a while but never below 60: 90 is told again, and 60 is not. */
+static void
+test_second_threshold_only (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 first = rcv_test_invoice (db, customer, "R-1", "2025-12-01", "2025-12-31", 100000);
+  g_autoptr(RcvAlertCheck) check = NULL;
+  const RcvAlert *alert;
+
+  rcv_test_invoice (db, customer, "R-2", "2026-01-01", "2026-01-20", 50000); /* 90 on 04-20 */
+  assert_claim (db, "2026-04-01", "K1:90");            /* R-1 at 91, R-2 at 71 */
+  rcv_test_payment (db, customer, "2026-04-06", 100000, first, FALSE);  /* R-2 at 76 */
+
+  check = check_as_of (db, "2026-05-01", TRUE);
+  g_assert_cmpuint (check->crossings->len, ==, 1);
+  alert = g_ptr_array_index (check->crossings, 0);
+  g_assert_cmpuint (alert->threshold, ==, 2);
+  g_assert_cmpint (alert->days_late, ==, 101);
+  g_assert_cmpstr (alert->oldest_number, ==, "R-2");
+  assert_told (path, "1|2026-05-01|\n2|2026-05-01|\n");
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT days FROM alerts WHERE threshold = 1"), ==,
+                   60);
+  assert_claim (db, "2026-06-01", "");
+}
+
+/* A payment recorded after the check, dated before the day told: the days up to the one
+ * told were told; only the days after it count. K1 was below after it (R-2 reached 60 on
+ * 04-21) and is told again; K2 was below only before it (S-2 reached 60 on 04-02). */
+static void
+test_back_dated_payment (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 k1 = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 k2 = rcv_test_customer (db, "K2", "Kunde Zwei");
+  gint64 r1 = rcv_test_invoice (db, k1, "R-1", "2026-01-01", "2026-01-31", 100000);
+  gint64 s1 = rcv_test_invoice (db, k2, "S-1", "2026-01-01", "2026-01-31", 100000);
+
+  rcv_test_invoice (db, k1, "R-2", "2026-01-21", "2026-02-20", 50000);  /* 60 days on 04-21 */
+  rcv_test_invoice (db, k2, "S-2", "2026-01-21", "2026-02-01", 50000);  /* 60 days on 04-02 */
+  assert_claim (db, "2026-04-01", "K1:60 K2:60");
+  rcv_test_payment (db, k1, "2026-03-25", 100000, r1, FALSE);
+  rcv_test_payment (db, k2, "2026-03-25", 100000, s1, FALSE);
+  assert_claim (db, "2026-05-01", "K1:60");
+}
+
+/* A credit note allocated to the oldest invoice settles it as a payment would (K1); one left
+ * unapplied does not lower the account's oldest open invoice (K2), as on the check's date. */
+static void
+test_credit_note (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 k1 = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 k2 = rcv_test_customer (db, "K2", "Kunde Zwei");
+  gint64 r1 = rcv_test_invoice (db, k1, "R-1", "2026-01-01", "2026-01-31", 100000);
+  gint64 g1;
+
+  rcv_test_invoice (db, k2, "S-1", "2026-01-01", "2026-01-31", 100000);
+  rcv_test_invoice (db, k1, "R-2", "2026-01-21", "2026-02-20", 50000);  /* 60 days on 04-21 */
+  rcv_test_invoice (db, k2, "S-2", "2026-01-21", "2026-02-20", 50000);
+  assert_claim (db, "2026-04-01", "K1:60 K2:60");
+  g1 = rcv_test_invoice (db, k1, "G-1", "2026-04-06", NULL, -100000);
+  rcv_test_invoice (db, k2, "G-2", "2026-04-06", NULL, -100000);
+  allocate_credit_note (db, g1, r1, 100000);
+  assert_claim (db, "2026-04-30", "K1:60");
+}
+
+/* Monthly checks, each after a crossing in between: each is told, once. */
+static void
+test_month_apart (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 r1 = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  gint64 r2 = rcv_test_invoice (db, customer, "R-2", "2026-01-21", "2026-02-20", 50000);
+
+  rcv_test_invoice (db, customer, "R-3", "2026-02-25", "2026-03-25", 20000); /* 60 on 05-24 */
+  assert_claim (db, "2026-04-01", "K1:60");
+  rcv_test_payment (db, customer, "2026-04-06", 100000, r1, FALSE);
+  assert_claim (db, "2026-05-01", "K1:60");            /* R-2 from 04-21 */
+  rcv_test_payment (db, customer, "2026-05-10", 50000, r2, FALSE);
+  assert_claim (db, "2026-06-01", "K1:60");            /* R-3 from 05-24 */
+  assert_claim (db, "2026-06-15", "");
+  assert_told (path, "1|2026-06-01|\n");
+}
+
+/* Above 60 throughout (R-2 past 60 before R-1 was paid): never told twice, not even after a
+ * check as of an earlier date, when the account was below: a check as of a day before the
+ * one told neither resets nor tells that threshold. */
+static void
+test_above_throughout (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 first = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+  g_autoptr(RcvAlertCheck) check = NULL;
+
+  rcv_test_invoice (db, customer, "R-2", "2026-01-21", "2026-02-01", 50000); /* 60 on 04-02 */
+  assert_claim (db, "2026-04-01", "K1:60");
+  rcv_test_payment (db, customer, "2026-04-10", 100000, first, FALSE);
+  check = check_as_of (db, "2026-03-15", TRUE);        /* R-1 at 43 days */
+  g_assert_cmpuint (check->crossings->len, ==, 0);
+  g_assert_cmpuint (check->n_reset, ==, 0);
+  assert_claim (db, "2026-04-15", "");
+  assert_claim (db, "2026-04-30", "");
+  assert_told (path, "1|2026-04-01|\n");
+}
+
 typedef struct
 {
   const char *path;
+  const char *as_of;
   guint told;
 } Racer;
 
@@ -238,35 +436,25 @@ race (gpointer pointer)
   g_autoptr(RcvAlertCheck) check = NULL;
 
   g_assert_no_error (error);
-  check = rcv_alerts_check (db, rcv_test_date ("2026-05-01"), TRUE, NULL, &error);
+  check = rcv_alerts_check (db, rcv_test_date (racer->as_of), TRUE, NULL, &error);
   g_assert_no_error (error);
   racer->told = check->crossings->len;
   return NULL;
 }
 
-/* The window and the timer checking at the same moment: each crossing is claimed once. */
-static void
-test_race (void)
+/* Four checks claiming as of one date at the same moment: how many crossings they told. */
+static guint
+race_as_of (const char *path,
+            const char *as_of)
 {
-  g_autofree char *path = NULL;
-  RcvDatabase *db = rcv_test_open_new (&path);
   Racer racers[4] = { 0 };
   GThread *threads[G_N_ELEMENTS (racers)];
   guint told = 0;
 
-  for (guint i = 0; i < 40; i++)
-    {
-      g_autofree char *code = g_strdup_printf ("K%u", i);
-      g_autofree char *number = g_strdup_printf ("R-%u", i);
-      gint64 customer = rcv_test_customer (db, code, code);
-
-      rcv_test_invoice (db, customer, number, "2026-01-01", "2026-01-31", 1000 + i);
-    }
-  g_object_unref (db);
-
   for (guint i = 0; i < G_N_ELEMENTS (racers); i++)
     {
       racers[i].path = path;
+      racers[i].as_of = as_of;
       threads[i] = g_thread_new ("racer", race, &racers[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (racers); i++)
@@ -274,8 +462,40 @@ test_race (void)
       g_thread_join (threads[i]);
       told += racers[i].told;
     }
-  g_assert_cmpuint (told, ==, 40);
+  return told;
+}
+
+/* The window and the timer checking at the same moment: each crossing is claimed once, and
+ * so is each crossing anew after a drop (the drops are found before the write lock). */
+static void
+test_race (void)
+{
+  g_autofree char *path = NULL;
+  RcvDatabase *db = rcv_test_open_new (&path);
+  gint64 customers[40], firsts[40];
+
+  for (guint i = 0; i < G_N_ELEMENTS (customers); i++)
+    {
+      g_autofree char *code = g_strdup_printf ("K%u", i);
+      g_autofree char *number = g_strdup_printf ("R-%u", i);
+      g_autofree char *next = g_strdup_printf ("S-%u", i);
+
+      customers[i] = rcv_test_customer (db, code, code);
+      firsts[i] = rcv_test_invoice (db, customers[i], number, "2026-01-01", "2026-01-31",
+                                    1000 + i);
+      rcv_test_invoice (db, customers[i], next, "2026-02-01", "2026-02-10", 500);
+    }
+
+  g_assert_cmpuint (race_as_of (path, "2026-05-01"), ==, 40);     /* R-i at 90 */
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 80);
+
+  /* R-i paid on 05-02: S-i, 81 days late, is below 90 until 05-11 */
+  for (guint i = 0; i < G_N_ELEMENTS (customers); i++)
+    rcv_test_payment (db, customers[i], "2026-05-02", 1000 + i, firsts[i], FALSE);
+  g_object_unref (db);
+  g_assert_cmpuint (race_as_of (path, "2026-05-20"), ==, 40);
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"
+                                           " WHERE as_of = '2026-05-20'"), ==, 80);
 }
 
 int
@@ -291,6 +511,13 @@ main (int   argc,
   g_test_add_func ("/alerts/policy-thresholds", test_policy_thresholds);
   g_test_add_func ("/alerts/past-as-of", test_past_as_of);
   g_test_add_func ("/alerts/release", test_release);
+  g_test_add_func ("/alerts/crossing-between-checks", test_crossing_between_checks);
+  g_test_add_func ("/alerts/same-day", test_same_day);
+  g_test_add_func ("/alerts/second-threshold-only", test_second_threshold_only);
+  g_test_add_func ("/alerts/back-dated-payment", test_back_dated_payment);
+  g_test_add_func ("/alerts/credit-note", test_credit_note);
+  g_test_add_func ("/alerts/month-apart", test_month_apart);
+  g_test_add_func ("/alerts/above-throughout", test_above_throughout);
   g_test_add_func ("/alerts/race", test_race);
 
   return g_test_run ();

@@ -7,8 +7,27 @@
  *   customer's policy (60 and 90 unless the policy says otherwise).
  * - A check tells each account once about the highest threshold it has newly passed, and
  *   marks the lower one as passed too, so that 60 never follows 90.
- * - The table `alerts` remembers what was told. When an account drops back below a threshold
- *   (paid, credited), that row goes, and passing it again later is a new crossing.
+ * - The table `alerts` remembers what was told: a row (customer, threshold, as_of) says that
+ *   the account was told as of that day about passing that threshold.
+ * - Whether an account dropped below a threshold told and passed it again is read from the
+ *   ledger, not from which checks happened to run: a check as of D tells threshold N again
+ *   when the account passes N on D (as above) and was below N on some day t with
+ *   as_of < t < D (D itself is judged as above). On day t the account is at or past N when one of its invoices is open on
+ *   t and due N or more days before t, that is when t lies in [due + N, settled_date) of a
+ *   posted invoice (settled_date NULL: still open). An invoice stays open until allocations
+ *   (payments, credit notes, each from its effective date) settle it in full; unapplied
+ *   credit does not shorten it, as it does not change the oldest open invoice on D. The
+ *   row is then renewed (as_of D), and so are the lower ones marked with it. Days up to and
+ *   including the one told were told: a payment recorded later but dated before it makes a
+ *   new crossing only if the account is below on a day after it. Disputes, hand-overs and
+ *   payment plans (rcv-collections.c) count on D alone, as they always did: between two
+ *   checks only the ledger is read.
+ * - When an account is below a threshold on D, the row of that threshold goes, as the
+ *   account's next pass is new anyway; a check as of a day before the one told neither
+ *   resets nor tells that threshold again (`check --as-of` a past date undoes nothing).
+ * - Finding a day below is cheap: most accounts told before still owe, on D, an invoice that
+ *   was past N already on the day after the one told, so that no day between can be below,
+ *   and need no query; the others read their own invoices (invoices_customer, one customer).
  * - A claiming check (the GUI's, or `receivables-cli check --notify`) resets and marks in one
  *   IMMEDIATE transaction, so of two processes checking at once only one claims a crossing:
  *   the app and the daily timer never tell the same crossing twice. A crossing that could not
@@ -38,7 +57,17 @@ typedef struct
   gint64 overdue;
   guint passed;            /* the highest threshold passed: 0, 1 or 2 */
   gint days;               /* its days */
+  gint threshold_days[3];  /* the days of the policy's first and second thresholds */
+  guint32 min_due;         /* the earliest due date (Julian) of the invoices counted above */
+  guint32 drop_told;       /* the day told that `dropped` was found for (0: not yet) */
+  gboolean dropped;        /* below its highest threshold passed on a day since then */
 } Account;
+
+typedef struct
+{
+  guint bits;              /* the thresholds told, as (1 << threshold) */
+  guint32 as_of[3];        /* the Julian day each was told as of */
+} Told;
 
 typedef struct
 {
@@ -98,9 +127,11 @@ add_open_document (const RcvOpenDocument *doc,
     {
       account = g_new0 (Account, 1);
       account->customer_id = doc->customer_id;
+      account->min_due = G_MAXUINT32;
       g_hash_table_insert (scan->accounts, &account->customer_id, account);
     }
   account->overdue += doc->open;
+  account->min_due = MIN (account->min_due, rcv_iso_to_julian (doc->due_date));
   if (account->oldest_due == 0 || due < account->oldest_due ||
       (due == account->oldest_due && g_strcmp0 (doc->number, account->oldest_number) < 0))
     {
@@ -143,6 +174,9 @@ find_passed (RcvDatabase *db,
           gint first = sqlite3_column_int (stmt, 0);
           gint second = sqlite3_column_int (stmt, 1);
 
+          account->threshold_days[1] = first;
+          account->threshold_days[2] = second;
+
           if (days_late >= second)
             {
               account->passed = 2;
@@ -161,14 +195,15 @@ find_passed (RcvDatabase *db,
   return TRUE;
 }
 
-/* customer ID → the thresholds told, as bits (1 << threshold) */
+/* customer ID → Told */
 static GHashTable *
 load_told (RcvDatabase *db,
            GError     **error)
 {
-  g_autoptr(GHashTable) told = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT customer_id, threshold FROM alerts",
-                                             error);
+  g_autoptr(GHashTable) told = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                      g_free);
+  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT customer_id, threshold, as_of"
+                                                 " FROM alerts", error);
   int rc;
 
   if (stmt == NULL)
@@ -176,10 +211,18 @@ load_told (RcvDatabase *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (told, &id));
+      guint threshold = (guint) sqlite3_column_int (stmt, 1);
+      Told *row = g_hash_table_lookup (told, &id);
 
-      bits |= 1u << sqlite3_column_int (stmt, 1);
-      g_hash_table_replace (told, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (bits));
+      if (threshold < 1 || threshold > 2)
+        continue;   /* the schema allows no other */
+      if (row == NULL)
+        {
+          row = g_new0 (Told, 1);
+          g_hash_table_insert (told, g_memdup2 (&id, sizeof id), row);
+        }
+      row->bits |= 1u << threshold;
+      row->as_of[threshold] = rcv_iso_to_julian (rcv_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -211,6 +254,117 @@ run_statement (RcvDatabase *db,
       rcv_bind_text (stmt, 4, as_of_iso);
     }
   return rcv_database_step_done (db, stmt, error);
+}
+
+/* Whether the account was below `days` on a day after `told` and before `as_of`, from its
+ * invoices' open intervals (see the rules at the top). */
+static gboolean
+dropped_below (RcvDatabase   *db,
+               const Account *account,
+               gint           days,
+               guint32        told,
+               guint32        as_of,
+               gboolean      *dropped,
+               GError       **error)
+{
+  guint32 first = told + 1, last = as_of - 1;
+  guint32 covered = first;          /* the days before this one are known to be past `days` */
+  char latest_due[RCV_ISO_DATE_LEN], first_iso[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_assert (days > 0);
+
+  *dropped = FALSE;
+  if (first > last)
+    return TRUE;
+  /* an invoice open on D and past `days` by the first day was open and past them since */
+  if (account->min_due <= first && first - account->min_due >= (guint32) days)
+    return TRUE;
+  *dropped = TRUE;
+  if (last <= (guint32) days)
+    return TRUE;    /* no invoice can be due that early */
+
+  rcv_julian_to_iso (last - (guint32) days, latest_due);
+  rcv_julian_to_iso (first, first_iso);
+  /* due <= last − days bounds issue_date too, for the (customer_id, issue_date) index */
+  stmt = rcv_database_prepare (db,
+                               "SELECT due_date, settled_date FROM invoices"
+                               " WHERE customer_id = ?1 AND issue_date <= ?2 AND due_date <= ?2"
+                               " AND kind = 'invoice' AND status = 'posted'"
+                               " AND (settled_date IS NULL OR settled_date > ?3)"
+                               " ORDER BY due_date",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account->customer_id);
+  rcv_bind_text (stmt, 2, latest_due);
+  rcv_bind_text (stmt, 3, first_iso);
+
+  /* the intervals [due + days, settled) by their start: a gap before `last` is a day below */
+  while (covered <= last && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint32 start = rcv_iso_to_julian (rcv_column_text (stmt, 0)) + (guint32) days;
+
+      if (start > covered)
+        break;
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        covered = G_MAXUINT32;
+      else
+        covered = MAX (covered, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rcv_database_set_error (db, error);
+  *dropped = covered <= last;
+  return TRUE;
+}
+
+/* dropped_below() for the account's highest threshold passed, remembered for one day told */
+static gboolean
+account_dropped (RcvDatabase *db,
+                 Account     *account,
+                 guint32      told,
+                 guint32      as_of,
+                 gboolean    *dropped,
+                 GError     **error)
+{
+  if (account->drop_told != told)
+    {
+      if (!dropped_below (db, account, account->days, told, as_of, &account->dropped, error))
+        return FALSE;
+      account->drop_told = told;
+    }
+  *dropped = account->dropped;
+  return TRUE;
+}
+
+/* Finds the drops before a claiming check takes the write lock, so that it holds it for the
+ * writes alone; inside, only the rows another check renewed meanwhile are looked at again. */
+static gboolean
+find_drops (RcvDatabase *db,
+            Scan        *scan,
+            GError     **error)
+{
+  g_autoptr(GHashTable) told = load_told (db, error);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (told == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, scan->accounts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Account *account = value;
+      const Told *row = g_hash_table_lookup (told, &account->customer_id);
+      gboolean dropped;
+
+      if (account->passed > 0 && row != NULL && (row->bits & (1u << account->passed)) &&
+          !account_dropped (db, account, row->as_of[account->passed], scan->as_of_julian,
+                            &dropped, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static RcvAlert *
@@ -333,6 +487,14 @@ compare_alerts (gconstpointer a,
   return x->customer_id < y->customer_id ? -1 : x->customer_id > y->customer_id;
 }
 
+/* Marks a threshold (with its own days) as told as of the check's date, or renews it; a row
+ * told as of that day or a later one (a check as of a past date) stays as it is. */
+#define MARK_TOLD_SQL \
+  "INSERT INTO alerts (customer_id, threshold, days, as_of) VALUES (?1, ?2, ?3, ?4)" \
+  " ON CONFLICT (customer_id, threshold) DO UPDATE SET days = excluded.days," \
+  " as_of = excluded.as_of, notified_at = excluded.notified_at" \
+  " WHERE excluded.as_of > alerts.as_of"
+
 /* Compares what the accounts have passed with what was told; with `claim`, writes the
  * difference (inside the caller's transaction). */
 static gboolean
@@ -351,17 +513,18 @@ compare_with_told (RcvDatabase   *db,
     return FALSE;
   rcv_date_to_iso (&check->as_of, as_of_iso);
 
-  /* resets: a threshold told that the account is no longer past */
+  /* resets: a threshold told that the account is no longer past, unless it was told as of a
+   * later day than this check's */
   g_hash_table_iter_init (&iter, told);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gint64 customer_id = *(gint64 *) key;
       Account *account = g_hash_table_lookup (scan->accounts, &customer_id);
       guint passed = account != NULL ? account->passed : 0;
-      guint bits = GPOINTER_TO_UINT (value);
+      const Told *row = value;
 
       for (guint t = passed + 1; t <= 2; t++)
-        if (bits & (1u << t))
+        if ((row->bits & (1u << t)) && row->as_of[t] <= scan->as_of_julian)
           {
             check->n_reset++;
             if (claim && !run_statement (db, "DELETE FROM alerts"
@@ -371,19 +534,29 @@ compare_with_told (RcvDatabase   *db,
           }
     }
 
-  /* crossings: the highest threshold passed and not told; the lower one is marked with it */
+  /* crossings: the highest threshold passed, when it was not told or the account dropped
+   * below it since; the lower one is marked (or renewed) with it */
   g_hash_table_iter_init (&iter, scan->accounts);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       Account *account = value;
-      guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (told, &account->customer_id));
+      const Told *row = g_hash_table_lookup (told, &account->customer_id);
       RcvAlert *alert;
 
       if (account->passed == 0)
         continue;
       check->n_passed++;
-      if (bits & (1u << account->passed))
-        continue;
+      if (row != NULL && (row->bits & (1u << account->passed)))
+        {
+          gboolean dropped;
+
+          if (!account_dropped (db, account, row->as_of[account->passed], scan->as_of_julian,
+                                &dropped, error))
+            return FALSE;
+          if (!dropped)
+            continue;
+          check->n_renewed++;
+        }
       alert = alert_new (db, account, scan->as_of_julian, error);
       if (alert == NULL)
         return FALSE;
@@ -391,19 +564,18 @@ compare_with_told (RcvDatabase   *db,
       if (!claim)
         continue;
       for (guint t = 1; t <= account->passed; t++)
-        if (!(bits & (1u << t)) &&
-            !run_statement (db, "INSERT INTO alerts (customer_id, threshold, days, as_of)"
-                            " VALUES (?1, ?2, ?3, ?4)",
-                            account->customer_id, t, account->days, as_of_iso, error))
+        if (!run_statement (db, MARK_TOLD_SQL, account->customer_id, t,
+                            account->threshold_days[t], as_of_iso, error))
           return FALSE;
     }
   return add_missed_instalments (db, scan->exclusions, claim, check, error);
 }
 
 /* The thresholds newly passed as of a date. With `claim`, they are marked as told (and the
- * accounts that dropped below a threshold are reset) in one transaction: the caller tells
+ * thresholds an account is below are reset) in one transaction: the caller tells
  * them, or gives back those it could not tell with rcv_alerts_release(). Without, nothing is
- * written. Blocking: a million invoices take about a second (rcv_alerts_check_async()). */
+ * written. Blocking: a million invoices take about a second, two when every account past a
+ * threshold was told a month before (the benchmark's 36 000; rcv_alerts_check_async()). */
 RcvAlertCheck *
 rcv_alerts_check (RcvDatabase   *db,
                   const GDate   *as_of,
@@ -444,6 +616,9 @@ rcv_alerts_check (RcvDatabase   *db,
     }
   else
     {
+      if (!find_drops (db, &scan, error) ||
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       if (!rcv_database_begin (db, error))
         return NULL;
       if (!compare_with_told (db, &scan, TRUE, check, error))

@@ -43,6 +43,8 @@ typedef struct
                             * the instalments newly missed */
   guint n_passed;          /* accounts at or past a threshold, told before or now */
   guint n_reset;           /* thresholds an account dropped back below */
+  guint n_renewed;         /* of the crossings, those told before: the account dropped below
+                            * and passed again since, by the ledger */
 } RcvAlertCheck;
 
 void           rcv_alert_free             (RcvAlert *alert);

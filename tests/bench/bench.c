@@ -20,6 +20,7 @@
 #include "rcv-aging.h"
 #include "rcv-chart.h"
 #include "rcv-database.h"
+#include "rcv-database-private.h"
 #include "rcv-date.h"
 #include "rcv-alerts.h"
 #include "rcv-collections.h"
@@ -250,6 +251,22 @@ run_reports (RcvDatabase *db,
       printf ("    %u crossings, %u accounts past a threshold\n", check->crossings->len,
               check->n_passed);
     }
+
+  /* as if those had been told a month before: each account told reads its days below from
+   * the ledger of that month */
+  {
+    g_autoptr(RcvAlertCheck) check = NULL;
+
+    g_assert_true (rcv_database_exec (db, "UPDATE alerts SET as_of = date (as_of, '-30 days')",
+                                      &error));
+    g_assert_no_error (error);
+    t = now ();
+    check = rcv_alerts_check (db, bench_date (END_DATE), TRUE, NULL, &error);
+    g_assert_no_error (error);
+    record ("alerts check, told a month before", now () - t, 0);
+    printf ("    %u crossings, %u of them anew after a drop\n", check->crossings->len,
+            check->n_renewed);
+  }
 
   /* the collections advice for every overdue account, with payer behaviour over 12 months */
   {
