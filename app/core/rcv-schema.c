@@ -209,8 +209,9 @@ static const char migration_3[] =
   "CREATE INDEX letter_items_invoice ON letter_items (invoice_id, level);";
 
 /* Version 4: the alert thresholds each account has been notified of (rcv-alerts.c). A row
- * says "this customer was told about passing its first (1) or second (2) threshold"; it goes
- * when the account drops back below that threshold, so that a new crossing notifies again. */
+ * says "this customer was told about passing its first (1) or second (2) threshold as of
+ * as_of"; a check that finds, from the invoices and payments, that the account was below it
+ * on a day since then tells the new crossing and renews the row (issue 24). */
 static const char migration_4[] =
   "CREATE TABLE alerts ("
   "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
