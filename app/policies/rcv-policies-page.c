@@ -41,8 +41,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const RcvCurrency hundredths = { "PCT", 2 };
-
 static void reload (RcvPoliciesPage *self);
 
 static void
@@ -212,12 +210,15 @@ reload (RcvPoliciesPage *self)
     {
       const RcvReferenceRate *rate = &g_array_index (rates, RcvReferenceRate, i);
       g_autofree char *title = half_text (rate->year, rate->half);
-      g_autofree char *value = rcv_money_format_plain (rate->rate_bp, &hundredths);
-      g_autofree char *total = rcv_money_format_plain (rate->rate_bp + RCV_STATUTORY_MARGIN_BP,
-                                                       &hundredths);
+      /* two decimals, as the central banks publish them; negative rates exist (the German
+       * base rate was -0.88 % in 2016–2022) */
+      g_autofree char *value = rcv_percent_format_hundredths (rate->rate_bp);
+      g_autofree char *total = rcv_percent_format_hundredths (rate->rate_bp +
+                                                              RCV_STATUTORY_MARGIN_BP);
       g_autofree char *subtitle =
-        /* Translators: a reference rate: "EU: 2.15 %, interest 10.15 % a year" */
-        g_strdup_printf (_("%s: %s %%, interest %s %% a year"),
+        /* Translators: a reference rate: "EU: 2.15%, interest 10.15% a year"; each %s after
+         * the region is a percentage, with its sign, as written for your language */
+        g_strdup_printf (_("%s: %s, interest %s a year"),
                          rate->region == RCV_RATE_REGION_UK ? _("UK") : _("EU"), value, total);
       g_autofree char *label = g_strdup_printf (_("Delete the rate for %s"), title);
       GtkWidget *row = adw_action_row_new ();
@@ -411,7 +412,9 @@ on_add_rate_response (AdwMessageDialog *dialog,
                                                          : RCV_RATE_REGION_EU;
   rate.year = (guint) gtk_spin_button_get_value_as_int (year);
   rate.half = gtk_drop_down_get_selected (half) + 1;
-  if (!rcv_percent_parse (gtk_editable_get_text (value), &rate.rate_bp, &error) ||
+  /* a reference rate may be negative; whether one is kept is the core's rule */
+  if (!rcv_percent_parse_in_range (gtk_editable_get_text (value), -10000, 10000, &rate.rate_bp,
+                                   &error) ||
       !rcv_reference_rate_set (self->database, &rate, &error))
     toast (self, error->message);
   else
