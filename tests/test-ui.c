@@ -1200,6 +1200,38 @@ test_overview_charts (void)
                                                                           "date_button"),
                                                                    "menu_button")),
                                    "As of "));
+  /* a date typed above the calendar, as en_US writes it; one that is not a day is refused */
+  {
+    GtkWidget *entry = child (child (overview, "date_button"), "entry");
+    char typed[16];
+    gpointer args[] = { aging, &today };
+
+    type_into (entry, "02/30/2026");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (entry), "not a date in the calendar"));
+    g_snprintf (typed, sizeof typed, "%u/%u/%u", g_date_get_month (&today),
+                g_date_get_day (&today), g_date_get_year (&today));
+    type_into (entry, typed);
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    g_signal_emit_by_name (entry, "activate");
+    rcv_test_wait_until (chart_as_of_is, args);
+    g_assert_true (g_str_has_prefix (gtk_menu_button_get_label (child (child (overview,
+                                                                            "date_button"),
+                                                                     "menu_button")),
+                                     "Today, "));
+  }
+  /* and back to the other date, for Today below */
+  {
+    gpointer args[] = { aging, &past };
+    g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&past),
+                                                       g_date_get_month (&past),
+                                                       g_date_get_day (&past), 0, 0, 0);
+
+    gtk_calendar_select_day (child (child (overview, "date_button"), "calendar"), day);
+    g_signal_emit_by_name (child (child (overview, "date_button"), "calendar"), "day-selected");
+    rcv_test_wait_until (chart_as_of_is, args);
+  }
   g_assert_true (gtk_widget_activate_action (child (overview, "date_button"),
                                              "date-button.today", NULL));
   {
