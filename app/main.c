@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "rcv-application.h"
+#include "rcv-i18n.h"
 
 int
 main (int   argc,
@@ -14,10 +14,7 @@ main (int   argc,
 {
   g_autoptr(RcvApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  rcv_i18n_init ();
 
   app = rcv_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -3,7 +3,8 @@
  *
  * The date a page's figures are as of. It follows today (so a window left open overnight
  * moves on with the clock, at its next reload) until another day is chosen; "date-changed"
- * is emitted when a person chooses a day, not when the page sets one.
+ * is emitted when a person chooses a day, not when the page sets one. Above the calendar, the
+ * date may be typed as the locale writes dates or as ISO, and Enter goes to it.
  */
 #define G_LOG_DOMAIN "receivables"
 
@@ -20,6 +21,7 @@ struct _RcvDateButton
 
   GtkMenuButton *menu_button;
   GtkPopover *popover;
+  GtkEntry *entry;
   GtkCalendar *calendar;
 
   GDate date;
@@ -35,12 +37,40 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A typed date that does not read: the entry marked, the reason in its tooltip and its
+ * accessible description; NULL clears them. */
+static void
+show_entry_problem (RcvDateButton *self,
+                    const char    *message)
+{
+  g_autofree char *hint = rcv_date_format_hint ();
+  g_autofree char *description = NULL;
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), message);
+      description = g_strdup (message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+      /* Translators: the date button's entry; %s is the locale's pattern (DD.MM.YYYY) */
+      description = g_strdup_printf (_("Type a date as %s or YYYY-MM-DD, then press Enter"),
+                                     hint);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), description);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 static void
 update (RcvDateButton *self)
 {
   g_autofree char *date = rcv_date_format_locale (&self->date);
   g_autofree char *label = NULL;
   g_autoptr(GDateTime) selected = NULL;
+  g_autofree char *typed = NULL;
   GDate today;
 
   rcv_date_set_today (&today);
@@ -59,6 +89,12 @@ update (RcvDateButton *self)
   g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_calendar_select_day (self->calendar, selected);
   g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+
+  typed = rcv_date_format_user (&self->date);
+  g_signal_handlers_block_matched (self->entry, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), typed);
+  g_signal_handlers_unblock_matched (self->entry, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  show_entry_problem (self, NULL);
 }
 
 static void
@@ -84,6 +120,28 @@ on_calendar_day_selected (RcvDateButton *self,
                   (GDateMonth) g_date_time_get_month (selected),
                   (GDateYear) g_date_time_get_year (selected));
   choose (self, &date);
+}
+
+static void
+on_entry_activate (RcvDateButton *self,
+                   GtkEntry      *entry)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (!rcv_date_parse_user (gtk_editable_get_text (GTK_EDITABLE (entry)), &date, &error))
+    {
+      show_entry_problem (self, error->message);
+      return;
+    }
+  choose (self, &date);
+}
+
+static void
+on_entry_changed (RcvDateButton *self,
+                  GtkEntry      *entry)
+{
+  show_entry_problem (self, NULL);
 }
 
 static void
@@ -121,8 +179,11 @@ rcv_date_button_class_init (RcvDateButtonClass *klass)
                                                "rcv-date-button.ui");
   gtk_widget_class_bind_template_child (widget_class, RcvDateButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RcvDateButton, popover);
+  gtk_widget_class_bind_template_child (widget_class, RcvDateButton, entry);
   gtk_widget_class_bind_template_child (widget_class, RcvDateButton, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_install_action (widget_class, "date-button.today", NULL, today_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -130,7 +191,13 @@ rcv_date_button_class_init (RcvDateButtonClass *klass)
 static void
 rcv_date_button_init (RcvDateButton *self)
 {
+  g_autofree char *hint = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  hint = rcv_date_format_hint ();
+  gtk_entry_set_placeholder_text (self->entry, hint);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date"), -1);
   rcv_date_set_today (&self->date);
   self->follow_today = TRUE;
   update (self);

@@ -100,10 +100,7 @@ share_text (gint64 part,
             gint64 whole)
 {
   /* whole percent, rounded half away from zero like every other figure */
-  int percent = rcv_percent_of (part, whole);
-
-  /* Translators: a share of the total, e.g. "12 %" */
-  return g_strdup_printf (_("%d %%"), percent);
+  return rcv_percent_format_share (part, whole);
 }
 
 static char *

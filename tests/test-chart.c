@@ -370,7 +370,7 @@ test_trend_geometry (void)
   g_assert_cmpint (g_date_get_month (&date), ==, G_DATE_OCTOBER);
   tip = rcv_chart_describe_element (chart, 3);
   g_assert_nonnull (strstr (tip, "Outstanding: 4,000.00 €"));
-  g_assert_nonnull (strstr (tip, "Overdue: 3,000.00 € (75 %)"));
+  g_assert_nonnull (strstr (tip, "Overdue: 3,000.00 € (75%)"));
 
   /* one month only, and a trend of nothing */
   {
@@ -506,9 +506,9 @@ test_describe (void)
 
   g_assert_nonnull (strstr (text, "Outstanding by Age, as of"));
   g_assert_nonnull (strstr (text, "Total outstanding 3,850.01 €."));
-  g_assert_nonnull (strstr (text, "Current: 1,600.01 € (42 %)."));
-  g_assert_nonnull (strstr (text, "Over 90 days: 1,000.00 € (26 %)."));
-  g_assert_cmpstr (tip, ==, "Over 90 days: 1,000.00 € (26 %)");
+  g_assert_nonnull (strstr (text, "Current: 1,600.01 € (42%)."));
+  g_assert_nonnull (strstr (text, "Over 90 days: 1,000.00 € (26%)."));
+  g_assert_cmpstr (tip, ==, "Over 90 days: 1,000.00 € (26%)");
 
   g_assert_true (rcv_chart_kind_from_string ("trend", &kind));
   g_assert_cmpint (kind, ==, RCV_CHART_TREND);

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <grp.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -451,6 +452,43 @@ test_database_from_environment (Fixture       *fixture,
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The program run from the build tree speaks the user's language with the translations built
+ * there (app/core/rcv-i18n.c), with nothing in its environment pointing at them. */
+static void
+test_german (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  locale_t german = newlocale (LC_ALL_MASK, "de_DE.UTF-8", (locale_t) 0);
+
+  if (german == (locale_t) 0)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  freelocale (german);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "de_DE.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "de", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "RCV_LOCALEDIR");
+  g_subprocess_launcher_unsetenv (launcher, "RECEIVABLES_DB");
+  /* a message of the tool's own and one of the core's */
+  process = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "--database",
+                                         fixture->db, "aging", "--as-of", "2026-02-30", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_nonnull (strstr (err, "„2026-02-30“ ist kein Datum im Kalender"));
+  g_assert_nonnull (strstr (err, "Versuchen Sie „receivables-cli --help“."));
 }
 
 /* policies export, import and list; the customers CSV's policy column names a policy */
@@ -1228,6 +1266,7 @@ main (int    argc,
   ADD ("/cli/export-round-trip", test_export_round_trip);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/database-from-environment", test_database_from_environment);
+  ADD ("/cli/german", test_german);
   ADD ("/cli/policies", test_policies);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/dunning-and-letters", test_dunning_and_letters);

@@ -3,6 +3,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <string.h>
+
 #include "rcv-date.h"
 #include "rcv-error.h"
 
@@ -89,6 +93,205 @@ test_end_of_calendar (void)
   g_assert_false (rcv_date_in_range (&date));
 }
 
+/* Sets the locale (and the build tree's translations in its language) for one test. */
+static gboolean
+use_locale (const char *locale,
+            const char *language)
+{
+  const char *localedir = g_getenv ("RCV_LOCALEDIR");
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("the %s locale is not installed", locale);
+
+      g_test_skip (why);
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  return TRUE;
+}
+
+static void
+leave_locale (void)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+}
+
+static void
+assert_parses (const char *text,
+               guint       day,
+               guint       month,
+               guint       year)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (!rcv_date_parse_user (text, &date, &error))
+    g_error ("“%s” did not parse in %s: %s", text, setlocale (LC_TIME, NULL), error->message);
+  g_assert_cmpuint (g_date_get_day (&date), ==, day);
+  g_assert_cmpuint (g_date_get_month (&date), ==, month);
+  g_assert_cmpuint (g_date_get_year (&date), ==, year);
+}
+
+static void
+assert_refused (const char *text,
+                gint        code)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (rcv_date_parse_user (text, &date, &error))
+    g_error ("“%s” parsed in %s", text, setlocale (LC_TIME, NULL));
+  g_assert_error (error, RCV_INPUT_ERROR, code);
+}
+
+/* A date is never read in an order other than the locale's or ISO's */
+static void
+assert_common (void)
+{
+  GDate date;
+  g_autofree char *filled = NULL;
+
+  /* ISO in any locale, and a four-digit first number is always a year */
+  assert_parses ("2026-12-02", 2, 12, 2026);
+  assert_parses (" 2026-1-5 ", 5, 1, 2026);
+  assert_parses ("2026/12/02", 2, 12, 2026);
+  /* impossible days, months, years */
+  assert_refused ("2026-02-29", RCV_INPUT_ERROR_RANGE);
+  assert_refused ("2026-13-01", RCV_INPUT_ERROR_RANGE);
+  assert_refused ("1899-12-31", RCV_INPUT_ERROR_RANGE);
+  /* not dates */
+  assert_refused ("", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("2026-12", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("2026-12-02-01", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("2026-12-02x", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("2026:12:02", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("02..12.2026", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("02.12.026", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("02.12.20265", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("002.12.2026", RCV_INPUT_ERROR_INVALID);
+  assert_refused ("tomorrow", RCV_INPUT_ERROR_INVALID);
+
+  /* what a field is filled with and what the list shows both read back */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, 12, 2026);
+  filled = rcv_date_format_user (&date);
+  assert_parses (filled, 2, 12, 2026);
+  {
+    g_autofree char *shown = rcv_date_format_locale (&date);
+
+    assert_parses (shown, 2, 12, 2026);
+  }
+}
+
+static void
+test_parse_user_german (void)
+{
+  g_autofree char *filled = NULL, *hint = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (!use_locale ("de_DE.UTF-8", "de"))
+    return;
+  assert_common ();
+  assert_parses ("02.12.2026", 2, 12, 2026);
+  assert_parses ("2.12.2026", 2, 12, 2026);
+  assert_parses ("2. 12. 2026", 2, 12, 2026);
+  assert_parses ("02/12/2026", 2, 12, 2026);
+  assert_parses ("02-12-26", 2, 12, 2026);
+  assert_parses ("29.02.2024", 29, 2, 2024);
+  assert_refused ("31.02.2026", RCV_INPUT_ERROR_RANGE);
+  assert_refused ("12.31.2026", RCV_INPUT_ERROR_RANGE);
+  assert_refused ("00.12.2026", RCV_INPUT_ERROR_RANGE);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, 3, 2026);
+  filled = rcv_date_format_user (&date);
+  hint = rcv_date_format_hint ();
+  rcv_date_parse_user ("2026.13", &date, &error);
+  leave_locale ();
+
+  g_assert_cmpstr (filled, ==, "05.03.2026");
+  /* the pattern in the language's letters, once po/ translates them */
+  g_assert_true (g_str_equal (hint, "TT.MM.JJJJ") || g_str_equal (hint, "DD.MM.YYYY"));
+  /* the message says which form is accepted */
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, hint));
+}
+
+static void
+test_parse_user_french (void)
+{
+  g_autofree char *filled = NULL, *hint = NULL;
+  GDate date;
+
+  if (!use_locale ("fr_FR.UTF-8", "fr"))
+    return;
+  assert_common ();
+  assert_parses ("02/12/2026", 2, 12, 2026);
+  assert_parses ("2/12/26", 2, 12, 2026);
+  assert_parses ("02.12.2026", 2, 12, 2026);
+  assert_parses ("31/12/2026", 31, 12, 2026);
+  assert_refused ("31/02/2026", RCV_INPUT_ERROR_RANGE);
+  assert_refused ("12/31/2026", RCV_INPUT_ERROR_RANGE);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, 3, 2026);
+  filled = rcv_date_format_user (&date);
+  hint = rcv_date_format_hint ();
+  leave_locale ();
+
+  g_assert_cmpstr (filled, ==, "05/03/2026");
+  g_assert_true (g_str_equal (hint, "JJ/MM/AAAA") || g_str_equal (hint, "DD/MM/YYYY"));
+}
+
+/* US English: month first */
+static void
+test_parse_user_english (void)
+{
+  g_autofree char *filled = NULL, *hint = NULL;
+  GDate date;
+
+  if (!use_locale ("en_US.UTF-8", "en"))
+    return;
+  assert_common ();
+  assert_parses ("12/02/2026", 2, 12, 2026);
+  assert_parses ("2/12/2026", 12, 2, 2026);
+  assert_parses ("12/31/26", 31, 12, 2026);
+  assert_refused ("31/12/2026", RCV_INPUT_ERROR_RANGE);
+  assert_refused ("02/30/2026", RCV_INPUT_ERROR_RANGE);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, 3, 2026);
+  filled = rcv_date_format_user (&date);
+  hint = rcv_date_format_hint ();
+  leave_locale ();
+
+  g_assert_cmpstr (filled, ==, "03/05/2026");
+  g_assert_cmpstr (hint, ==, "MM/DD/YYYY");
+}
+
+/* The C locale has no convention for people: its fields are ISO */
+static void
+test_parse_user_c_locale (void)
+{
+  g_autofree char *filled = NULL, *hint = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  assert_common ();
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, 3, 2026);
+  filled = rcv_date_format_user (&date);
+  hint = rcv_date_format_hint ();
+  g_assert_cmpstr (filled, ==, "2026-03-05");
+  g_assert_cmpstr (hint, ==, "YYYY-MM-DD");
+  g_assert_false (rcv_date_parse_user ("5 March", &date, &error));
+  g_assert_cmpstr (error->message, ==, "“5 March” is not a date (write it YYYY-MM-DD)");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -96,6 +299,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/date/parse", test_parse);
+  g_test_add_func ("/core/date/parse-user-german", test_parse_user_german);
+  g_test_add_func ("/core/date/parse-user-french", test_parse_user_french);
+  g_test_add_func ("/core/date/parse-user-english", test_parse_user_english);
+  g_test_add_func ("/core/date/parse-user-c-locale", test_parse_user_c_locale);
   g_test_add_func ("/core/date/julian-matches-gdate", test_julian_matches_gdate);
   g_test_add_func ("/core/date/end-of-calendar", test_end_of_calendar);
 

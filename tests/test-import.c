@@ -317,7 +317,7 @@ test_invoice_errors (Fixture       *fixture,
          "10000000000.00)",
          "in.csv:7: field “number”: “I-1” is already in the company file",
          "in.csv:8: field “due_date”: is before the issue date",
-         "in.csv:9: field “tax_rate”: “120” is not a percentage between 0 and 100",
+         "in.csv:9: field “tax_rate”: “120” is not a percentage between 0% and 100%",
          "in.csv:10: field “applies_to”: only a credit note (a negative amount) applies to an "
          "invoice",
          "in.csv:12: field “number”: “N-9” is already on line 11 of this file",

@@ -425,8 +425,17 @@ test_enter_invoice (void)
   gtk_drop_down_set_selected (child (editor, "customer_dropdown"), position);
   type_into (child (editor, "number_row"), "2026-0042");
   type_into (child (editor, "issue_row"), "2026-03-01");
-  /* the due date follows the issue date and the default policy's 30 days */
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, "due_row")), ==, "2026-03-31");
+  /* the due date follows the issue date and the default policy's 30 days, written as the
+   * locale (en_US) writes dates; the titles say which form the fields take */
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "due_row")), ==, "03/31/2026");
+  g_assert_cmpstr (adw_preferences_row_get_title (child (editor, "issue_row")), ==,
+                   "Issue date (MM/DD/YYYY)");
+  /* the locale's own form is taken as well as ISO; an impossible date is refused */
+  type_into (child (editor, "issue_row"), "02/30/2026");
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor),
+                            "“02/30/2026” is not a date in the calendar"));
+  type_into (child (editor, "issue_row"), "3/1/2026");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "due_row")), ==, "03/31/2026");
 
   /* a wrong figure is named with its line and field, and blocks posting */
   rcv_invoice_editor_set_line (editor, 0, "Beratung", "2", "150,00x", "19");
@@ -499,7 +508,7 @@ test_enter_invoice (void)
                                              child (payment, "customer_dropdown"))),
                                            customer_id, &position));
     gtk_drop_down_set_selected (child (payment, "customer_dropdown"), position);
-    type_into (child (payment, "date_row"), "2026-04-10");
+    type_into (child (payment, "date_row"), "04/10/2026");
     type_into (child (payment, "reference_row"), "Überweisung 4711");
     type_into (child (payment, "amount_row"), "100");
     g_assert_null (rcv_payment_editor_get_problem (payment));
@@ -1191,6 +1200,38 @@ test_overview_charts (void)
                                                                           "date_button"),
                                                                    "menu_button")),
                                    "As of "));
+  /* a date typed above the calendar, as en_US writes it; one that is not a day is refused */
+  {
+    GtkWidget *entry = child (child (overview, "date_button"), "entry");
+    char typed[16];
+    gpointer args[] = { aging, &today };
+
+    type_into (entry, "02/30/2026");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (entry), "not a date in the calendar"));
+    g_snprintf (typed, sizeof typed, "%u/%u/%u", g_date_get_month (&today),
+                g_date_get_day (&today), g_date_get_year (&today));
+    type_into (entry, typed);
+    g_assert_false (gtk_widget_has_css_class (entry, "error"));
+    g_signal_emit_by_name (entry, "activate");
+    rcv_test_wait_until (chart_as_of_is, args);
+    g_assert_true (g_str_has_prefix (gtk_menu_button_get_label (child (child (overview,
+                                                                            "date_button"),
+                                                                     "menu_button")),
+                                     "Today, "));
+  }
+  /* and back to the other date, for Today below */
+  {
+    gpointer args[] = { aging, &past };
+    g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&past),
+                                                       g_date_get_month (&past),
+                                                       g_date_get_day (&past), 0, 0, 0);
+
+    gtk_calendar_select_day (child (child (overview, "date_button"), "calendar"), day);
+    g_signal_emit_by_name (child (child (overview, "date_button"), "calendar"), "day-selected");
+    rcv_test_wait_until (chart_as_of_is, args);
+  }
   g_assert_true (gtk_widget_activate_action (child (overview, "date_button"),
                                              "date-button.today", NULL));
   {

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +19,7 @@
 #include "rcv-error.h"
 #include "rcv-export.h"
 #include "rcv-file.h"
+#include "rcv-i18n.h"
 #include "rcv-import.h"
 #include "rcv-ledger.h"
 #include "rcv-policy.h"
@@ -748,10 +748,7 @@ main (int    argc,
   const char *database = NULL;
   int i;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  rcv_i18n_init ();
   /* a command meets the window's and the timer's short writes, and an import of a million rows */
   rcv_database_set_wait_policy (RCV_CLI_WAIT_SECONDS, on_wait, NULL);
 

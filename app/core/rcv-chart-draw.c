@@ -452,9 +452,8 @@ paint_aging (Painter *p)
       double y = chart->plot.y + chart->plot.height - h;
       g_autofree char *amount = rcv_money_format (chart->buckets[b], &chart->currency);
       g_autofree char *share = chart->outstanding > 0
-                                 ? g_strdup_printf (_("%d %%"),
-                                                    rcv_percent_of (chart->buckets[b],
-                                                                    chart->outstanding))
+                                 ? rcv_percent_format_share (chart->buckets[b],
+                                                             chart->outstanding)
                                  : g_strdup ("");
       g_autoptr(PangoLayout) label = NULL;
 

@@ -344,10 +344,7 @@ static char *
 share_text (gint64 part,
             gint64 whole)
 {
-  int percent = rcv_percent_of (part, whole);
-
-  /* Translators: a share of a total, e.g. "12 %" */
-  return g_strdup_printf (_("%d %%"), percent);
+  return rcv_percent_format_share (part, whole);
 }
 
 static void

@@ -546,6 +546,19 @@ rcv_collections_set_account (RcvDatabase    *db,
   return finish (db, ok, error);
 }
 
+/* The percentages as the locale writes them (“100 %” in German, “100%” in English). */
+static gboolean
+set_commission_error (GError **error)
+{
+  g_autofree char *low = rcv_percent_format (0);
+  g_autofree char *high = rcv_percent_format (10000);
+
+  /* Translators: %s are the percentages 0 % and 100 % as your language writes them */
+  g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+               _("Commission: must be at least %s and less than %s"), low, high);
+  return FALSE;
+}
+
 gboolean
 rcv_collections_hand_over (RcvDatabase  *db,
                            gint64        customer_id,
@@ -565,11 +578,7 @@ rcv_collections_hand_over (RcvDatabase  *db,
     return FALSE;
   name = g_strstrip (g_strdup (agency));
   if (commission_bp < 0 || commission_bp >= 10000)
-    {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                   _("Commission: must be at least 0 and less than 100 %%"));
-      return FALSE;
-    }
+    return set_commission_error (error);
   if (!rcv_database_begin (db, error))
     return FALSE;
   rcv_date_to_iso (date, iso);
@@ -994,11 +1003,7 @@ rcv_collections_set_assumptions (RcvDatabase                  *db,
       return FALSE;
     }
   if (assumptions->commission_bp < 0 || assumptions->commission_bp >= 10000)
-    {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                   _("Commission: must be at least 0 and less than 100 %%"));
-      return FALSE;
-    }
+    return set_commission_error (error);
   g_snprintf (chase, sizeof chase, "%d", assumptions->chase_days);
   g_snprintf (commission, sizeof commission, "%d", assumptions->commission_bp);
   if (!rcv_database_begin (db, error))

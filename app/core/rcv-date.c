@@ -1,4 +1,4 @@
-/* rcv-date.c - ISO dates (YYYY-MM-DD) and day arithmetic
+/* rcv-date.c - ISO dates (YYYY-MM-DD), the locale's dates for people, and day arithmetic
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rcv-date"
@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <string.h>
 
 #include "rcv-date.h"
@@ -227,4 +229,299 @@ rcv_date_format_locale (const GDate *date)
   if (g_date_strftime (text, sizeof text, "%x", date) == 0)
     return rcv_date_format_iso (date);
   return g_strdup (text);
+}
+
+/* The order of day, month and year in the locale's numeric date (nl_langinfo (D_FMT), what
+ * strftime's %x writes), and the text between them. */
+typedef enum
+{
+  FIELD_DAY,
+  FIELD_MONTH,
+  FIELD_YEAR,
+} DateField;
+
+typedef struct
+{
+  DateField order[3];
+  char separator[2][8];
+} DateLayout;
+
+/* The C locale has no convention of its own for people (its %x is 12/02/26): the fields
+ * there are ISO, which every reader knows. */
+static gboolean
+time_locale_is_c (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+         g_str_has_prefix (name, "C.");
+}
+
+static void
+iso_layout (DateLayout *layout)
+{
+  *layout = (DateLayout) { { FIELD_YEAR, FIELD_MONTH, FIELD_DAY }, { "-", "-" } };
+}
+
+/* Reads D_FMT: %d and %e are the day, %m the month, %y, %Y and %C the year (E and O
+ * modifiers allowed), %D is %m/%d/%y and %F is %Y-%m-%d. Anything it cannot read as three
+ * fields is ISO. */
+static void
+locale_layout (DateLayout *layout)
+{
+  const char *format = nl_langinfo (D_FMT);
+  DateLayout found = { { 0 }, { "", "" } };
+  guint n = 0;
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+
+  if (format == NULL || *format == '\0')
+    {
+      iso_layout (layout);
+      return;
+    }
+  for (const char *p = format; *p != '\0' && n <= 3; p++)
+    {
+      DateField field;
+
+      if (*p != '%')
+        {
+          if (n >= 1 && n <= 2 && strlen (found.separator[n - 1]) + 1 < sizeof found.separator[0])
+            strncat (found.separator[n - 1], p, 1);
+          continue;
+        }
+      p++;
+      if (*p == 'E' || *p == 'O')
+        p++;
+      switch (*p)
+        {
+        case 'd': case 'e': field = FIELD_DAY; break;
+        case 'm': field = FIELD_MONTH; break;
+        case 'y': case 'Y': case 'C': field = FIELD_YEAR; break;
+        case 'D':
+          *layout = (DateLayout) { { FIELD_MONTH, FIELD_DAY, FIELD_YEAR }, { "/", "/" } };
+          return;
+        case 'F':
+          iso_layout (layout);
+          return;
+        case '\0':
+          iso_layout (layout);
+          return;
+        default:
+          continue;
+        }
+      /* %C%y is one year */
+      if (seen[field])
+        continue;
+      if (n == 3)
+        break;
+      seen[field] = TRUE;
+      found.order[n++] = field;
+    }
+  if (n != 3)
+    {
+      iso_layout (layout);
+      return;
+    }
+  /* the fields are written and read with “.”, “/” or “-” between the numbers; a locale that
+   * writes none of them (%d%m%Y, Korean's 년 월) gets dots, so that what a field is filled
+   * with reads back */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_strstrip (found.separator[i]);
+      if (strlen (found.separator[i]) != 1 || strchr ("./-", found.separator[i][0]) == NULL)
+        g_strlcpy (found.separator[i], ".", sizeof found.separator[i]);
+    }
+  *layout = found;
+}
+
+/* The layout of the date fields: the locale's, or ISO in the C locale. */
+static void
+user_layout (DateLayout *layout)
+{
+  if (time_locale_is_c ())
+    iso_layout (layout);
+  else
+    locale_layout (layout);
+}
+
+/* How a date field expects its text, for its placeholder and error messages: “DD.MM.YYYY”
+ * in de_DE, “DD/MM/YYYY” in fr_FR, “MM/DD/YYYY” in en_US (the letters translated), and
+ * “YYYY-MM-DD” in the C locale. */
+char *
+rcv_date_format_hint (void)
+{
+  DateLayout layout;
+  GString *out = g_string_new (NULL);
+
+  user_layout (&layout);
+  for (guint i = 0; i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append (out, layout.separator[i - 1]);
+      switch (layout.order[i])
+        {
+        case FIELD_DAY:
+          /* Translators: the day's two digits in a date's pattern, as in DD.MM.YYYY; your
+           * language's letters (TT in German, JJ in French) */
+          g_string_append (out, C_("date pattern", "DD"));
+          break;
+        case FIELD_MONTH:
+          /* Translators: the month's two digits in a date's pattern, as in DD.MM.YYYY */
+          g_string_append (out, C_("date pattern", "MM"));
+          break;
+        case FIELD_YEAR:
+        default:
+          /* Translators: the year's four digits in a date's pattern, as in DD.MM.YYYY (JJJJ in
+           * German, AAAA in French) */
+          g_string_append (out, C_("date pattern", "YYYY"));
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text a date field is filled with: the locale's numeric date, always with four digits
+ * for the year (02.12.2026, 02/12/2026, 12/02/2026), or ISO in the C locale.
+ * rcv_date_parse_user () reads it back. */
+char *
+rcv_date_format_user (const GDate *date)
+{
+  DateLayout layout;
+  GString *out;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  user_layout (&layout);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append (out, layout.separator[i - 1]);
+      if (layout.order[i] == FIELD_DAY)
+        g_string_append_printf (out, "%02u", (guint) g_date_get_day (date));
+      else if (layout.order[i] == FIELD_MONTH)
+        g_string_append_printf (out, "%02u", (guint) g_date_get_month (date));
+      else
+        g_string_append_printf (out, "%04u", (guint) g_date_get_year (date));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_date_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
+}
+
+/* A date as a person types it into a field: the locale's order of day, month and year (as
+ * its %x shows dates: 2.12.2026 in de_DE, 2/12/2026 in fr_FR, 12/2/2026 in en_US), or ISO
+ * (2026-12-02), in any locale. The three numbers are separated by “.”, “/” or “-”, with
+ * spaces around them if one likes (“2. 12. 2026”). A first number of four digits is a year,
+ * and the date is read year, month, day whatever the locale. A year of two digits is in
+ * 2000–2099: the dates a business enters are this century's (and the C locale's %x writes
+ * years so). Day and month have one or two digits. */
+gboolean
+rcv_date_parse_user (const char *text,
+                     GDate      *date,
+                     GError    **error)
+{
+  guint value[3] = { 0, 0, 0 };
+  guint digits[3] = { 0, 0, 0 };
+  guint n = 0;
+  DateLayout layout;
+  const char *p;
+  guint day = 0, month = 0, year = 0;
+  gboolean year_first;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    goto invalid;
+
+  p = text;
+  for (;;)
+    {
+      while (*p != '\0' && is_date_space (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (!g_ascii_isdigit (*p) || n == 3)
+        goto invalid;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          if (++digits[n] > 4)
+            goto invalid;
+          value[n] = value[n] * 10 + (guint) (*p - '0');
+        }
+      n++;
+      while (*p != '\0' && is_date_space (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      /* a last dot, as Hungarian writes dates (2026. 12. 02.) */
+      if (n == 3 && *p == '.' && p[1] == '\0')
+        break;
+      if (n == 3 || (*p != '.' && *p != '/' && *p != '-'))
+        goto invalid;
+      p++;
+    }
+  if (n != 3)
+    goto invalid;
+
+  year_first = digits[0] == 4;
+  if (year_first)
+    iso_layout (&layout);
+  else
+    locale_layout (&layout);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      switch (layout.order[i])
+        {
+        case FIELD_DAY:
+          if (digits[i] > 2)
+            goto invalid;
+          day = value[i];
+          break;
+        case FIELD_MONTH:
+          if (digits[i] > 2)
+            goto invalid;
+          month = value[i];
+          break;
+        case FIELD_YEAR:
+        default:
+          if (digits[i] == 2)
+            year = 2000 + value[i];
+          else if (digits[i] == 4)
+            year = value[i];
+          else
+            goto invalid;
+          break;
+        }
+    }
+
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("“%s” is not a date in the calendar"), text);
+      return FALSE;
+    }
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+
+invalid:
+  {
+    g_autofree char *hint = rcv_date_format_hint ();
+
+    if (time_locale_is_c ())
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("“%s” is not a date (write it YYYY-MM-DD)"), text);
+    else
+      /* Translators: %s is what was typed, then the locale's pattern (DD.MM.YYYY) */
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("“%s” is not a date (write it %s or YYYY-MM-DD)"), text, hint);
+  }
+  return FALSE;
 }

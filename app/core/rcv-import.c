@@ -1083,7 +1083,7 @@ import_invoice_row (Import *import,
   parse_amount (import, line, I_AMOUNT, &amount);
   if (field (import, I_DUE_DATE)[0] != '\0')
     parse_date (import, line, I_DUE_DATE, &due);
-  if (tax_rate[0] != '\0' && !rcv_percent_parse (tax_rate, &tax_bp, &local_error))
+  if (tax_rate[0] != '\0' && !rcv_percent_parse_plain (tax_rate, &tax_bp, &local_error))
     {
       row_problem (import, line, "tax_rate", "%s", local_error->message);
       g_clear_error (&local_error);

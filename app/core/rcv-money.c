@@ -598,38 +598,147 @@ range:
   return FALSE;
 }
 
-/* “19”, “7.5”, “19 %” → basis points (1900, 750, 1900), 0 to 100 %. */
-gboolean
-rcv_percent_parse (const char *text,
-                   gint       *basis_points,
-                   GError    **error)
+/* The locale's decimal separator for numbers that are not money (LC_NUMERIC). */
+static const char *
+numeric_decimal_point (void)
+{
+  const struct lconv *lc = localeconv ();
+
+  return lc->decimal_point != NULL && lc->decimal_point[0] != '\0' ? lc->decimal_point : ".";
+}
+
+/* A number held as an integer count of 10^-decimals (a quantity in thousandths, a rate in
+ * basis points as hundredths of a percent) as people read it: the locale's decimal separator,
+ * no grouping, “-” for a negative value. With trim, trailing zero decimals are left out
+ * (1500 thousandths is “1.5”, 1000 is “1”); without, there are exactly `decimals` of them. */
+char *
+rcv_decimal_format (gint64   value,
+                    guint    decimals,
+                    gboolean trim)
+{
+  GString *out;
+  guint64 magnitude, divisor, fraction;
+  guint shown = decimals;
+
+  g_return_val_if_fail (decimals < G_N_ELEMENTS (powers_of_ten), NULL);
+
+  divisor = (guint64) powers_of_ten[decimals];
+  magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  fraction = magnitude % divisor;
+  if (trim)
+    for (; shown > 0 && fraction % 10 == 0; shown--)
+      fraction /= 10;
+
+  out = g_string_new (NULL);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT, magnitude / divisor);
+  if (shown > 0)
+    g_string_append_printf (out, "%s%0*" G_GUINT64_FORMAT, numeric_decimal_point (), (int) shown,
+                            fraction);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+percent_with_sign (const char *number)
+{
+  /* Translators: a percentage; %s is the number, already written with your decimal separator
+   * (“10.50”). Put between them what your language does: German a no-break space U+00A0
+   * (“10,50 %”), French a narrow no-break space U+202F (“10,50 %”); English none. Keep %%,
+   * which prints the sign. */
+  return g_strdup_printf (C_("percent", "%s%%"), number);
+}
+
+/* A rate in basis points as people read it, with the locale's decimal separator and sign
+ * placement and no more decimals than it needs: 800 is “8%”, 1015 is “10.15%” (“10,15 %” in
+ * de_DE), -88 is “-0.88%”. */
+char *
+rcv_percent_format (gint basis_points)
+{
+  g_autofree char *number = rcv_decimal_format (basis_points, 2, TRUE);
+
+  return percent_with_sign (number);
+}
+
+/* part as a share of whole in whole percent (rcv_percent_of ()), written as a percentage:
+ * “12%”, “12 %” in de_DE. */
+char *
+rcv_percent_format_share (gint64 part,
+                          gint64 whole)
+{
+  g_autofree char *number = g_strdup_printf ("%d", rcv_percent_of (part, whole));
+
+  return percent_with_sign (number);
+}
+
+/* The same with exactly two decimals (1050 is “10.50%”), for rates in a column or list, where
+ * they are read against each other, as central banks publish them. */
+char *
+rcv_percent_format_hundredths (gint basis_points)
+{
+  g_autofree char *number = rcv_decimal_format (basis_points, 2, FALSE);
+
+  return percent_with_sign (number);
+}
+
+/* “19”, “7.5”, “19 %”, “-0.88%” → basis points between min_bp and max_bp; with `point`, that
+ * decimal separator too. */
+static gboolean
+parse_percent (const char  *text,
+               const char  *point,
+               gint         min_bp,
+               gint         max_bp,
+               gint        *basis_points,
+               GError     **error)
 {
   static const RcvCurrency hundredths = { "PCT", 2 };
-  g_autofree char *trimmed = NULL;
+  g_autofree char *compact = NULL;
+  g_autoptr(GString) normalized = NULL;
   gint64 value;
-  gsize len;
 
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (basis_points != NULL, FALSE);
+  if (point == NULL)
+    point = ".";
 
-  trimmed = g_strstrip (g_strdup (text));
-  len = strlen (trimmed);
-  if (len > 0 && trimmed[len - 1] == '%')
+  /* spaces of any kind (the no-break ones the formatter puts before “%” included) go */
+  compact = strip_spaces (text);
+  if (g_str_has_suffix (compact, "%"))
+    compact[strlen (compact) - 1] = '\0';
+
+  normalized = g_string_new (NULL);
+  for (const char *p = compact; *p != '\0';)
     {
-      trimmed[len - 1] = '\0';
-      g_strstrip (trimmed);
+      if (g_str_has_prefix (p, "\xe2\x88\x92")) /* U+2212 MINUS SIGN */
+        {
+          g_string_append_c (normalized, '-');
+          p += 3;
+        }
+      else if (*p == '.' || (point[0] != '.' && g_str_has_prefix (p, point)))
+        {
+          g_string_append_c (normalized, '.');
+          p += *p == '.' ? 1 : strlen (point);
+        }
+      else
+        g_string_append_c (normalized, *p++);
     }
 
-  if (!rcv_money_parse_plain (trimmed, '.', &hundredths, &value, NULL))
+  if (normalized->len == 0 ||
+      !rcv_money_parse_plain (normalized->str, '.', &hundredths, &value, NULL))
     {
+      g_autofree char *example = rcv_decimal_format (750, 2, TRUE);
+
+      /* Translators: %s is what was typed, then a percentage as your locale writes it (7.5) */
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
-                   _("“%s” is not a percentage (such as 19 or 7.5)"), text);
+                   _("“%s” is not a percentage (such as 19 or %s)"), text, example);
       return FALSE;
     }
-  if (value < 0 || value > 10000)
+  if (value < min_bp || value > max_bp)
     {
+      g_autofree char *low = rcv_percent_format (min_bp);
+      g_autofree char *high = rcv_percent_format (max_bp);
+
+      /* Translators: %s is what was typed, then the lowest and highest percentages (0 %, 100 %) */
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                   _("“%s” is not a percentage between 0 and 100"), text);
+                   _("“%s” is not a percentage between %s and %s"), text, low, high);
       return FALSE;
     }
 
@@ -637,20 +746,42 @@ rcv_percent_parse (const char *text,
   return TRUE;
 }
 
-/* A rate in basis points as people read it, with the locale's decimal separator and no more
- * decimals than it needs: 800 is “8 %”, 1015 is “10.15 %” (“10,15 %” in de_DE). */
-char *
-rcv_percent_format (gint basis_points)
+/* What a person types: “19”, “7.5”, “7,5”, “19 %”, “-0.88%” → basis points (1900, 750, 750,
+ * 1900, -88) between min_bp and max_bp. Both “.” and the locale's decimal separator are
+ * decimal separators (a percentage is never grouped, so “,” cannot be a thousands mark); at
+ * most two decimals. */
+gboolean
+rcv_percent_parse_in_range (const char *text,
+                            gint        min_bp,
+                            gint        max_bp,
+                            gint       *basis_points,
+                            GError    **error)
 {
-  const struct lconv *lc = localeconv ();
-  const char *point = lc->decimal_point != NULL && lc->decimal_point[0] != '\0'
-                        ? lc->decimal_point : ".";
-  guint magnitude = (guint) ABS (basis_points);
-  const char *sign = basis_points < 0 ? "-" : "";
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (basis_points != NULL, FALSE);
+  g_return_val_if_fail (min_bp <= max_bp, FALSE);
 
-  if (magnitude % 100 == 0)
-    return g_strdup_printf ("%s%u %%", sign, magnitude / 100);
-  if (magnitude % 10 == 0)
-    return g_strdup_printf ("%s%u%s%u %%", sign, magnitude / 100, point, magnitude % 100 / 10);
-  return g_strdup_printf ("%s%u%s%02u %%", sign, magnitude / 100, point, magnitude % 100);
+  return parse_percent (text, numeric_decimal_point (), min_bp, max_bp, basis_points, error);
+}
+
+/* A percentage from 0 to 100 % (a tax rate, a discount, a commission) in a form. */
+gboolean
+rcv_percent_parse (const char *text,
+                   gint       *basis_points,
+                   GError    **error)
+{
+  return rcv_percent_parse_in_range (text, 0, 10000, basis_points, error);
+}
+
+/* The same in a file (a CSV's tax_rate): “.” decimals whatever the locale, as the file
+ * formats say. */
+gboolean
+rcv_percent_parse_plain (const char *text,
+                         gint       *basis_points,
+                         GError    **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (basis_points != NULL, FALSE);
+
+  return parse_percent (text, NULL, 0, 10000, basis_points, error);
 }

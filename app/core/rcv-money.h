@@ -56,8 +56,22 @@ gboolean rcv_parse_int              (const char *text,
                                      gint64      max,
                                      gint64     *value,
                                      GError    **error);
+char    *rcv_decimal_format         (gint64      value,
+                                     guint       decimals,
+                                     gboolean    trim);
 char    *rcv_percent_format         (gint        basis_points);
+char    *rcv_percent_format_hundredths (gint     basis_points);
+char    *rcv_percent_format_share   (gint64      part,
+                                     gint64      whole);
 gboolean rcv_percent_parse          (const char *text,
+                                     gint       *basis_points,
+                                     GError    **error);
+gboolean rcv_percent_parse_plain    (const char *text,
+                                     gint       *basis_points,
+                                     GError    **error);
+gboolean rcv_percent_parse_in_range (const char *text,
+                                     gint        min_bp,
+                                     gint        max_bp,
                                      gint       *basis_points,
                                      GError    **error);
 

@@ -916,7 +916,8 @@ rcv_account_collections_run (GtkWindow            *parent,
         g_autofree char *commission = NULL;
 
         rcv_collections_get_assumptions (database, &assumptions);
-        commission = g_strdup_printf ("%d", assumptions.commission_bp / 100);
+        /* the whole rate, 12,5 in German: bp / 100 lost its decimals */
+        commission = rcv_decimal_format (assumptions.commission_bp, 2, TRUE);
         adw_message_dialog_set_heading (dialog, _("Hand Over to an Agency?"));
         adw_message_dialog_set_body (dialog, _("From the hand-over date the account gets no "
                                                "more reminders or alerts, and each of its "

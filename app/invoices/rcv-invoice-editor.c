@@ -17,6 +17,7 @@
 #include "rcv-collections.h"
 #include "rcv-customer-list.h"
 #include "rcv-date.h"
+#include "rcv-date-row.h"
 #include "rcv-form-problem.h"
 #include "rcv-error.h"
 #include "rcv-invoice-editor.h"
@@ -105,9 +106,7 @@ parse_date_row (AdwEntryRow *row,
                 GDate       *date,
                 GError     **error)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return rcv_date_parse_iso (text, date, error);
+  return rcv_date_row_get_date (row, date, error);
 }
 
 static void
@@ -115,7 +114,6 @@ follow_due_date (RcvInvoiceEditor *self)
 {
   g_autoptr(RcvCustomer) customer = NULL;
   RcvCustomerItem *item = selected_customer (self);
-  char iso[RCV_ISO_DATE_LEN];
   GDate date;
 
   if (self->due_typed || self->viewed != NULL || !parse_date_row (self->issue_row, &date, NULL))
@@ -126,9 +124,8 @@ follow_due_date (RcvInvoiceEditor *self)
       if (customer != NULL)
         g_date_add_days (&date, (guint) rcv_ledger_get_terms (self->database, customer));
     }
-  rcv_date_to_iso (&date, iso);
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), iso);
+  rcv_date_row_set_date (self->due_row, &date);
   self->loading = FALSE;
 }
 
@@ -927,6 +924,8 @@ rcv_invoice_editor_init (RcvInvoiceEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->lines = g_array_new (FALSE, TRUE, sizeof (LineWidgets));
+  rcv_date_row_setup (self->issue_row, _("Issue date"));
+  rcv_date_row_setup (self->due_row, _("Due date"));
 }
 
 static RcvInvoiceEditor *
@@ -961,7 +960,6 @@ rcv_invoice_editor_new (GtkWindow       *parent,
 {
   RcvInvoiceEditor *self;
   g_autofree char *number = NULL;
-  char iso[RCV_ISO_DATE_LEN];
   GDate today;
   guint position;
 
@@ -974,13 +972,12 @@ rcv_invoice_editor_new (GtkWindow       *parent,
   gtk_window_set_title (GTK_WINDOW (self), kind == RCV_INVOICE_KIND_CREDIT_NOTE
                                              ? _("New Credit Note") : _("New Invoice"));
   rcv_date_set_today (&today);
-  rcv_date_to_iso (&today, iso);
   number = rcv_ledger_propose_number (database, kind, &today);
   self->loading = TRUE;
   if (customer_id > 0 && rcv_customer_list_find (self->customers, customer_id, &position))
     gtk_drop_down_set_selected (self->customer_dropdown, position);
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), number);
-  gtk_editable_set_text (GTK_EDITABLE (self->issue_row), iso);
+  rcv_date_row_set_date (self->issue_row, &today);
   self->loading = FALSE;
   follow_due_date (self);
   add_line (self);
@@ -1000,8 +997,6 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
 {
   g_autoptr(RcvInvoice) invoice = NULL;
   RcvInvoiceEditor *self;
-  RcvCurrency quantity_units = { "QTY", 3 };
-  char iso[RCV_ISO_DATE_LEN];
   guint position;
   g_autofree char *title = NULL;
 
@@ -1021,20 +1016,19 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
   if (rcv_customer_list_find (self->customers, invoice->customer_id, &position))
     gtk_drop_down_set_selected (self->customer_dropdown, position);
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), invoice->number);
-  rcv_date_to_iso (&invoice->issue_date, iso);
-  gtk_editable_set_text (GTK_EDITABLE (self->issue_row), iso);
-  rcv_date_to_iso (&invoice->due_date, iso);
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), iso);
+  rcv_date_row_set_date (self->issue_row, &invoice->issue_date);
+  rcv_date_row_set_date (self->due_row, &invoice->due_date);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), invoice->description);
   for (guint i = 0; i < invoice->lines->len; i++)
     {
       const RcvInvoiceLine *line = &g_array_index (invoice->lines, RcvInvoiceLine, i);
       LineWidgets *widgets = add_line (self);
-      g_autofree char *quantity = rcv_money_format_plain (line->quantity_milli, &quantity_units);
+      /* as the form takes them: the locale's decimal separator (1,5 and 19 in German) */
+      g_autofree char *quantity = rcv_decimal_format (line->quantity_milli, 3, TRUE);
       gint64 shown_price = invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE ? -line->unit_price
                                                                          : line->unit_price;
-      g_autofree char *price = rcv_money_format_plain (shown_price, currency (self));
-      g_autofree char *tax = g_strdup_printf ("%d.%02d", line->tax_bp / 100, line->tax_bp % 100);
+      g_autofree char *price = rcv_decimal_format (shown_price, currency (self)->decimals, FALSE);
+      g_autofree char *tax = rcv_decimal_format (line->tax_bp, 2, TRUE);
 
       if (widgets == NULL)
         break;

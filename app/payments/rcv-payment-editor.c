@@ -15,6 +15,7 @@
 
 #include "rcv-customer-list.h"
 #include "rcv-date.h"
+#include "rcv-date-row.h"
 #include "rcv-form-problem.h"
 #include "rcv-money.h"
 #include "rcv-open-items.h"
@@ -81,9 +82,8 @@ read_terms (RcvPaymentEditor  *self,
             char             **message)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *date_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
 
-  if (!rcv_date_parse_iso (date_text, date, &error))
+  if (!rcv_date_row_get_date (self->date_row, date, &error))
     {
       *widget = GTK_WIDGET (self->date_row);
       *message = g_strdup_printf ("%s: %s", _("Date received"), error->message);
@@ -493,6 +493,7 @@ rcv_payment_editor_init (RcvPaymentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->entries = g_ptr_array_new ();
+  rcv_date_row_setup (self->date_row, _("Date received"));
 }
 
 /* A form for a payment received, from `customer_id` if it is not 0. */
@@ -504,7 +505,6 @@ rcv_payment_editor_new (GtkWindow    *parent,
 {
   g_autoptr(RcvCustomerList) customers = NULL;
   RcvPaymentEditor *self;
-  char iso[RCV_ISO_DATE_LEN];
   GDate today;
   guint position;
 
@@ -523,8 +523,7 @@ rcv_payment_editor_new (GtkWindow    *parent,
   if (customer_id > 0 && rcv_customer_list_find (self->customers, customer_id, &position))
     gtk_drop_down_set_selected (self->customer_dropdown, position);
   rcv_date_set_today (&today);
-  rcv_date_to_iso (&today, iso);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
+  rcv_date_row_set_date (self->date_row, &today);
   self->loading = FALSE;
   load_open_invoices (self);
   validate (self);

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rcv-error.h"
 #include "rcv-money.h"
@@ -42,8 +41,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const RcvCurrency hundredths = { "PCT", 2 };
 
 static void reload (RcvPoliciesPage *self);
 
@@ -144,13 +141,12 @@ half_text (guint year,
     : g_strdup_printf (_("July to December %u"), year);
 }
 
+/* Two decimals, as the central banks publish them, in the locale's form; negative rates
+ * exist (the German base rate was −0.88 % from 2016 to 2022). */
 static char *
 rate_text (gint rate_bp)
 {
-  g_autofree char *value = rcv_money_format_plain (ABS (rate_bp), &hundredths);
-
-  /* Translators: a reference rate: "2.15 %", "−0.88 %" */
-  return g_strdup_printf (rate_bp < 0 ? _("−%s %%") : _("%s %%"), value);
+  return rcv_percent_format_hundredths (rate_bp);
 }
 
 /* A series of reference rates, folded: its newest rate in the subtitle, each half-year
@@ -450,27 +446,6 @@ on_replace_rate_response (AdwMessageDialog *dialog,
     set_rate (self, g_object_get_data (G_OBJECT (dialog), "rate"));
 }
 
-/* "−0,88", "2.15 %": a reference rate may be below zero. */
-static gboolean
-parse_rate (const char *text,
-            gint       *rate_bp,
-            GError    **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  const char *digits = trimmed;
-  gboolean negative = FALSE;
-
-  if (g_str_has_prefix (digits, "-"))
-    digits += 1, negative = TRUE;
-  else if (g_str_has_prefix (digits, "−"))
-    digits += strlen ("−"), negative = TRUE;
-  if (!rcv_percent_parse (digits, rate_bp, error))
-    return FALSE;
-  if (negative)
-    *rate_bp = -*rate_bp;
-  return TRUE;
-}
-
 static void
 on_add_rate_response (AdwMessageDialog *dialog,
                       const char       *response,
@@ -490,7 +465,9 @@ on_add_rate_response (AdwMessageDialog *dialog,
   rate.region = (RcvRateRegion) gtk_drop_down_get_selected (region);
   rate.year = (guint) gtk_spin_button_get_value_as_int (year);
   rate.half = gtk_drop_down_get_selected (half) + 1;
-  if (!parse_rate (gtk_editable_get_text (value), &rate.rate_bp, &error))
+  /* a reference rate may be below zero */
+  if (!rcv_percent_parse_in_range (gtk_editable_get_text (value), -10000, 10000, &rate.rate_bp,
+                                   &error))
     {
       toast (self, error->message);
       return;

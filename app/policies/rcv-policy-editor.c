@@ -120,8 +120,8 @@ static void
 set_percent (AdwEntryRow *row,
              gint         basis_points)
 {
-  static const RcvCurrency hundredths = { "PCT", 2 };
-  g_autofree char *text = basis_points > 0 ? rcv_money_format_plain (basis_points, &hundredths)
+  /* as the field takes it: the locale's decimal separator, no needless zeros (2, 9,5) */
+  g_autofree char *text = basis_points > 0 ? rcv_decimal_format (basis_points, 2, TRUE)
                                            : g_strdup ("");
 
   gtk_editable_set_text (GTK_EDITABLE (row), text);
