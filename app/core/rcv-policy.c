@@ -341,9 +341,11 @@ rcv_policy_validate (const RcvPolicy  *policy,
     return FALSE;
   if (policy->discount_bp < 0 || policy->discount_bp >= 10000)
     {
+      g_autofree char *all = rcv_percent_format (10000);
+
       *field = "discount_percent";
-      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                           _("must be at least 0 and less than 100 %"));
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("must be at least 0 and less than %s"), all);
       return FALSE;
     }
   if ((policy->discount_bp > 0) != (policy->discount_days > 0))
@@ -419,9 +421,11 @@ rcv_policy_validate (const RcvPolicy  *policy,
   if (policy->interest_kind == RCV_INTEREST_FIXED &&
       (policy->interest_bp <= 0 || policy->interest_bp > 10000))
     {
+      g_autofree char *all = rcv_percent_format (10000);
+
       *field = "interest_rate_percent";
-      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                           _("a fixed rate must be more than 0 and at most 100 %"));
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("a fixed rate must be more than 0 and at most %s"), all);
       return FALSE;
     }
   if (!check_days (policy->letter_interval_days, 0, "days_between_letters", field, error) ||
@@ -1503,7 +1507,11 @@ read_percent (Reader            *reader,
 
   read_amount (reader, object, key, &percent, FALSE, &amount);
   if (amount > 10000)
-    problem (reader, rcv_json_object_get (object, key), key, _("must be at most 100 %%"));
+    {
+      g_autofree char *all = rcv_percent_format (10000);
+
+      problem (reader, rcv_json_object_get (object, key), key, _("must be at most %s"), all);
+    }
   else
     *value = (gint) amount;
 }
@@ -1689,7 +1697,12 @@ read_rate_percent (Reader            *reader,
   if (!rcv_money_parse_plain (node->text, '.', &percent, &amount, &error))
     problem (reader, node, key, "%s", error->message);
   else if (amount < -10000 || amount > 10000)
-    problem (reader, node, key, _("must be between −100 and 100 %%"));
+    {
+      g_autofree char *low = rcv_percent_format (-10000);
+      g_autofree char *high = rcv_percent_format (10000);
+
+      problem (reader, node, key, _("must be between %s and %s"), low, high);
+    }
   else
     *value = (gint) amount;
 }

@@ -382,8 +382,11 @@ check_rate (const RcvReferenceRate *rate,
     }
   if (rate->rate_bp < -10000 || rate->rate_bp > 10000)
     {
-      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
-                           _("rate: must be between −100 and 100 %"));
+      g_autofree char *low = rcv_percent_format (-10000);
+      g_autofree char *high = rcv_percent_format (10000);
+
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
+                   _("rate: must be between %s and %s"), low, high);
       return FALSE;
     }
   return TRUE;
