@@ -44,7 +44,8 @@ void         rcv_letter_layout_get_return_line (const RcvLetterLayout  *layout,
                                                 const char            **text,
                                                 double                 *width,
                                                 double                 *size,
-                                                double                 *window_width);
+                                                double                 *window_width,
+                                                gboolean               *ellipsized);
 double       rcv_letter_layout_get_recipient_size (const RcvLetterLayout *layout);
 
 G_END_DECLS

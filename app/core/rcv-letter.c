@@ -673,9 +673,23 @@ add_table (RcvLetterLayout        *self,
   gboolean any_interest = letter->interest > 0, any_fees = letter->compensation > 0;
   Block *block;
 
+  double number_width = content * shares[0] / 165.0;
+
+  /* an invoice number is never broken: its column widens for the longest, up to 40 % of
+   * the width, taken from the other columns in their shares */
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
+      g_autoptr(PangoLayout) number = rcv_text_layout_new (self->context, item->number, 9,
+                                                           FALSE, -1, PANGO_ALIGN_LEFT);
+
+      number_width = MAX (number_width, layout_width (number) + 5);
+    }
+  number_width = MIN (number_width, content * 0.4);
   for (guint c = 0; c < G_N_ELEMENTS (shares); c++)
     {
-      columns[c].width = content * shares[c] / 165.0;
+      columns[c].width = c == 0 ? number_width
+                                : (content - number_width) * shares[c] / (165.0 - shares[0]);
       columns[c].alignment = c >= 3 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
     }
   header[0] = _("Invoice");
@@ -1824,13 +1838,15 @@ rcv_letter_layout_get_blocks (const RcvLetterLayout *layout)
   return out;
 }
 
-/* For tests: the return address line as set, its width, its size and the window's width. */
+/* For tests: the return address line as set, its width, its size, the window's width, and
+ * whether it is shortened by an ellipsis. */
 void
 rcv_letter_layout_get_return_line (const RcvLetterLayout  *layout,
                                    const char            **text,
                                    double                 *width,
                                    double                 *size,
-                                   double                 *window_width)
+                                   double                 *window_width,
+                                   gboolean               *ellipsized)
 {
   g_return_if_fail (layout != NULL);
 
@@ -1838,6 +1854,7 @@ rcv_letter_layout_get_return_line (const RcvLetterLayout  *layout,
   *width = layout->return_line != NULL ? layout_width (layout->return_line) : 0;
   *size = layout->return_size;
   *window_width = layout->geometry->address_width;
+  *ellipsized = layout->return_line != NULL && pango_layout_is_ellipsized (layout->return_line);
 }
 
 /* For tests: the size the recipient's name and address are set in. */
