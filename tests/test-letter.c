@@ -733,6 +733,57 @@ test_closing (Fixture       *fixture,
   g_assert_null (strstr (text, "/26"));
 }
 
+/* A level's own text: its last paragraph is the closing when it is signed "{company}" or
+ * opens with a short phrase; a text that ends in a sentence keeps it where it is. */
+static void
+test_own_closing (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *body; gboolean closing; } cases[] = {
+    { "Madame, Monsieur,\n\nVeuillez régler {total}.\n\n"
+      "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\n{company}", TRUE },
+    { "Hello,\n\nplease pay {total}.\n\nBest wishes", TRUE },
+    { "Hello,\n\nplease pay {total} by {deadline}, or we will have to write to you again "
+      "about these invoices.", FALSE },
+    { "Please pay {total}.", FALSE },
+  };
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+  RcvDunningLetter *letter;
+  char *body;
+
+  rcv_test_invoice (db, customer, "K-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  letter = g_ptr_array_index (run->letters, 0);
+  body = letter->body;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RcvLetterLayout) layout = NULL;
+      g_autoptr(GArray) blocks = NULL;
+      guint closing = G_MAXUINT, payment = 0;
+
+      letter->body = (char *) cases[i].body;
+      layout = layout_letter (head, letter);
+      blocks = rcv_letter_layout_get_blocks (layout);
+      for (guint b = 0; b < blocks->len; b++)
+        {
+          RcvLetterPart part = g_array_index (blocks, RcvLetterBlockInfo, b).part;
+
+          if (part == RCV_LETTER_PART_PAYMENT)
+            payment = b;
+          if (part == RCV_LETTER_PART_CLOSING && closing == G_MAXUINT)
+            closing = b;
+        }
+      if (cases[i].closing)
+        g_assert_cmpuint (closing, ==, payment + 1);
+      else
+        g_assert_cmpuint (closing, ==, G_MAXUINT);
+    }
+  letter->body = body;
+}
+
 /* The return address above the window fits the window's width: smaller, then without the
  * company's country, and only then shortened with a visible ellipsis. */
 static void
@@ -929,6 +980,7 @@ main (int   argc,
   ADD ("/letter/bidi-names", test_bidi_names);
   ADD ("/letter/keep-together", test_keep_together);
   ADD ("/letter/closing", test_closing);
+  ADD ("/letter/own-closing", test_own_closing);
   ADD ("/letter/return-line", test_return_line);
   ADD ("/letter/unbroken", test_unbroken);
   ADD ("/letter/address-check", test_address_check);

@@ -1132,7 +1132,7 @@ build_fixed_parts (RcvLetterLayout        *self,
       label = rcv_text_layout_new (self->context, labels[i], 8.5, FALSE, -1, PANGO_ALIGN_LEFT);
       label_width = MAX (label_width, layout_width (label) + MM (3));
     }
-  label_width = MIN (label_width, g->info_width * 0.42);
+  label_width = MIN (label_width, g->info_width * 0.45);
   self->info = g_array_new (FALSE, TRUE, sizeof (Cell));
   g_array_set_clear_func (self->info, cell_clear);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -1144,7 +1144,7 @@ build_fixed_parts (RcvLetterLayout        *self,
         continue;
       label.x = g->info_x;
       label.layout = rcv_text_layout_new (self->context, labels[i], 8.5, FALSE,
-                                          label_width - MM (2), PANGO_ALIGN_LEFT);
+                                          label_width - MM (1), PANGO_ALIGN_LEFT);
       value.x = g->info_x + label_width;
       value.layout = rcv_text_layout_new (self->context, values[i], 8.5, FALSE, value_width,
                                           PANGO_ALIGN_LEFT);
@@ -1267,9 +1267,11 @@ letter_context_new (cairo_t *cr)
 
 /* Splits a level's text into its body and its closing ("Kind regards\n{company}"), which
  * the letter sets under the table and the payment details, where it is signed. The closing
- * is the last paragraph (after the last blank line) when there is more than one, it has at
- * most three lines and its first line is a short phrase (40 characters at most, without a
- * placeholder): a text that ends in a sentence of its own has no closing to move. */
+ * is the last paragraph (after the last blank line) when there is more than one and it has at
+ * most three lines, of which the last is the signature "{company}" (as in every built-in text,
+ * "Veuillez agréer nos salutations distinguées.\n{company}" too) or the first is a short
+ * phrase (40 characters at most, without a placeholder): a text that ends in a sentence of
+ * its own has no closing to move. */
 static void
 split_closing (const char  *text,
                char       **body,
@@ -1283,9 +1285,13 @@ split_closing (const char  *text,
   *closing = NULL;
   if (blank != NULL)
     {
+      guint n;
+
       lines = g_strsplit (blank + 2, "\n", -1);
-      if (g_strv_length (lines) <= 3 && g_utf8_strlen (lines[0], -1) <= 40 &&
-          strchr (lines[0], '{') == NULL && lines[0][0] != '\0')
+      n = g_strv_length (lines);
+      if (n >= 1 && n <= 3 && lines[0][0] != '\0' &&
+          ((n >= 2 && g_str_equal (g_strstrip (lines[n - 1]), "{company}")) ||
+           (g_utf8_strlen (lines[0], -1) <= 40 && strchr (lines[0], '{') == NULL)))
         {
           *body = g_strndup (trimmed, blank - trimmed);
           *closing = g_strdup (blank + 2);
