@@ -469,9 +469,49 @@ keep_unbroken (PangoLayout *layout,
   pango_attr_list_unref (attrs);
 }
 
-/* Makes a layout of unbroken text fit `width`: smaller print down to `min_size`, and when
- * even that is too wide, an e-mail address may break after its "@" and the rest anywhere
- * (without hyphens), rather than run off the page. */
+static gboolean
+fits (PangoLayout *layout,
+      double       width,
+      gboolean     one_line)
+{
+  return layout_width (layout) <= width + 0.01 &&
+         (!one_line || pango_layout_get_line_count (layout) <= 1);
+}
+
+/* Sets the layout in the largest size from `size` down to `min_size` (in half points) at which
+ * it is no wider than `width` (and on one line, if asked); FALSE, in `min_size`, when there
+ * is none. */
+static gboolean
+shrink_to_width (PangoLayout          *layout,
+                 PangoFontDescription *font,
+                 double                width,
+                 gboolean              one_line,
+                 double                size,
+                 double                min_size)
+{
+  for (double points = size; points >= min_size - 0.01; points -= 0.5)
+    {
+      pango_font_description_set_absolute_size (font, points * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      if (fits (layout, width, one_line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_no_hyphens (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Makes a one-line layout of unbroken text fit `width`: smaller print down to `min_size`; then an
+ * e-mail address may break after its "@" (again as large as fits); and only when even that
+ * is too wide, the text breaks anywhere (without hyphens), rather than run off the page. */
 static void
 fit_unbroken (PangoLayout *layout,
               GPtrArray   *words,
@@ -481,34 +521,19 @@ fit_unbroken (PangoLayout *layout,
 {
   PangoFontDescription *font;
 
-  if (layout_width (layout) <= width + 0.01)
+  if (fits (layout, width, TRUE))
     return;
   font = pango_font_description_copy (pango_layout_get_font_description (layout));
-  for (double smaller = size - 0.5; smaller >= min_size - 0.01; smaller -= 0.5)
+  if (!shrink_to_width (layout, font, width, TRUE, size - 0.5, min_size))
     {
-      pango_font_description_set_absolute_size (font, smaller * PANGO_SCALE);
-      pango_layout_set_font_description (layout, font);
-      if (layout_width (layout) <= width + 0.01)
-        break;
-    }
-  if (layout_width (layout) > width + 0.01)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      /* broken all the same: in the size of its neighbours */
-      pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-      pango_layout_set_font_description (layout, font);
-
-      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
+      set_no_hyphens (layout);
       keep_unbroken (layout, words, TRUE);
-      if (layout_width (layout) > width + 0.01)
+      if (!shrink_to_width (layout, font, width, FALSE, size, min_size))
         {
-          attrs = pango_attr_list_new ();
-          pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
-          pango_layout_set_attributes (layout, attrs);
-          pango_attr_list_unref (attrs);
+          /* broken all the same: in the size of its neighbours */
+          pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+          pango_layout_set_font_description (layout, font);
+          set_no_hyphens (layout);
         }
     }
   pango_font_description_free (font);
@@ -635,7 +660,10 @@ add_row (RcvLetterLayout  *self,
       cell.layout = rcv_text_layout_new (self->context, texts[c] != NULL ? texts[c] : "", size,
                                          bold, columns[c].width - 4, columns[c].alignment);
       keep_unbroken (cell.layout, self->unbroken, FALSE);
-      fit_unbroken (cell.layout, self->unbroken, columns[c].width - 4, size, 6.5);
+      /* an invoice number kept whole; headers and labels may wrap */
+      if (texts[c] != NULL && g_ptr_array_find_with_equal_func (self->unbroken, texts[c],
+                                                                g_str_equal, NULL))
+        fit_unbroken (cell.layout, self->unbroken, columns[c].width - 4, size, 6.5);
       height = MAX (height, rcv_layout_height (cell.layout));
       g_array_append_val (block.cells, cell);
       x += columns[c].width;
@@ -1145,6 +1173,7 @@ build_fixed_parts (RcvLetterLayout        *self,
       label.x = g->info_x;
       label.layout = rcv_text_layout_new (self->context, labels[i], 8.5, FALSE,
                                           label_width - MM (1), PANGO_ALIGN_LEFT);
+      fit_unbroken (label.layout, NULL, label_width - MM (1), 8.5, 7);
       value.x = g->info_x + label_width;
       value.layout = rcv_text_layout_new (self->context, values[i], 8.5, FALSE, value_width,
                                           PANGO_ALIGN_LEFT);
