@@ -784,6 +784,53 @@ test_own_closing (Fixture       *fixture,
   letter->body = body;
 }
 
+/* A name of 4 000 characters is shortened in the window, in the smallest print, so that the
+ * address under it stays whole; a name that fits is left alone, in the normal size. */
+static void
+test_window_long_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+  RcvDunningLetter *letter;
+  char *name, *address;
+
+  while (huge->len < 4000)
+    g_string_append (huge, "Internationale Handelsgesellschaft ");
+  rcv_test_invoice (db, customer, "K-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  letter = g_ptr_array_index (run->letters, 0);
+  name = letter->name;
+  address = letter->address;
+  letter->address = (char *) "Accounts payable\n10115 Berlin";
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RcvLetterLayout) layout = NULL;
+      const char *recipient, *running;
+
+      letter->name = i == 0 ? (char *) "Kunde GmbH" : huge->str;
+      layout = layout_letter (head, letter);
+      rcv_letter_layout_get_texts (layout, &recipient, &running);
+      g_assert_true (g_str_has_suffix (recipient, "\nAccounts payable\n10115 Berlin"));
+      if (i == 0)
+        {
+          g_assert_cmpfloat (rcv_letter_layout_get_recipient_size (layout), ==, 10);
+          g_assert_true (g_str_has_prefix (recipient, "\u2068Kunde GmbH\u2069\n"));
+        }
+      else
+        {
+          g_assert_cmpfloat (rcv_letter_layout_get_recipient_size (layout), ==, 8);
+          g_assert_cmpuint (strlen (recipient), <, 1000);
+          g_assert_nonnull (strstr (recipient, "…"));
+        }
+    }
+  letter->name = name;
+  letter->address = address;
+}
+
 /* The return address above the window fits the window's width: smaller, then without the
  * company's country, and only then shortened with a visible ellipsis. */
 static void
@@ -981,6 +1028,7 @@ main (int   argc,
   ADD ("/letter/keep-together", test_keep_together);
   ADD ("/letter/closing", test_closing);
   ADD ("/letter/own-closing", test_own_closing);
+  ADD ("/letter/window-long-name", test_window_long_name);
   ADD ("/letter/return-line", test_return_line);
   ADD ("/letter/unbroken", test_unbroken);
   ADD ("/letter/address-check", test_address_check);

@@ -1014,52 +1014,88 @@ has_country_line (const char *const *lines)
   return TRUE;
 }
 
-/* The name and the address as they stand in the window. */
+/* The name and the address as they stand in the window; the name shortened to `max_chars`
+ * (with an ellipsis) when that is > 0. */
 static char *
-recipient_text (const RcvDunningLetter *letter)
+recipient_text (const RcvDunningLetter *letter,
+                guint                   max_chars)
 {
   /* isolated (rcv-text.c): the name cannot reorder the address */
-  g_autofree char *name = rcv_text_isolate (letter->name, 0);
+  g_autofree char *name = rcv_text_isolate (letter->name, max_chars);
   char *text = g_strdup_printf ("%s\n%s", name, letter->address != NULL ? letter->address : "");
 
   return g_strstrip (text);
 }
 
-/* The recipient laid out to fit the window: in smaller print, down to RECIPIENT_MIN_SIZE,
- * when a line would wrap or the lines are taller than the window. Returns what still does
- * not fit at the smallest size. */
 static RcvAddressProblem
-fit_recipient (PangoContext   *context,
-               const Geometry *g,
-               const char     *text,
-               PangoLayout   **layout,
-               double         *size)
+measure_recipient (PangoContext   *context,
+                   const Geometry *g,
+                   const char     *text,
+                   double          size,
+                   PangoLayout   **layout)
 {
+  g_autoptr(PangoLayout) candidate = rcv_text_layout_new (context, text, size, FALSE,
+                                                          g->address_width, PANGO_ALIGN_LEFT);
   RcvAddressProblem problems = RCV_ADDRESS_PROBLEM_NONE;
   int paragraphs = 1;
 
   for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
     paragraphs++;
-  for (double points = RECIPIENT_SIZE; points >= RECIPIENT_MIN_SIZE - 0.01; points -= 1)
-    {
-      g_autoptr(PangoLayout) candidate = rcv_text_layout_new (context, text, points, FALSE,
-                                                              g->address_width,
-                                                              PANGO_ALIGN_LEFT);
+  if (pango_layout_get_line_count (candidate) > paragraphs)
+    problems |= RCV_ADDRESS_PROBLEM_LINE_TOO_LONG;
+  if (rcv_layout_height (candidate) > g->address_height + 0.5)
+    problems |= RCV_ADDRESS_PROBLEM_TOO_MANY_LINES;
+  if (layout != NULL)
+    *layout = g_steal_pointer (&candidate);
+  return problems;
+}
 
-      problems = RCV_ADDRESS_PROBLEM_NONE;
-      if (pango_layout_get_line_count (candidate) > paragraphs)
-        problems |= RCV_ADDRESS_PROBLEM_LINE_TOO_LONG;
-      if (rcv_layout_height (candidate) > g->address_height + 0.5)
-        problems |= RCV_ADDRESS_PROBLEM_TOO_MANY_LINES;
-      if (problems == RCV_ADDRESS_PROBLEM_NONE || points < RECIPIENT_MIN_SIZE + 0.99)
-        {
-          if (layout != NULL)
-            *layout = g_steal_pointer (&candidate);
-          if (size != NULL)
-            *size = points;
-          break;
-        }
+/* The recipient laid out to fit the window: in smaller print, down to RECIPIENT_MIN_SIZE,
+ * when a line would wrap or the lines are taller than the window; still too tall, the name
+ * is shortened (with an ellipsis) so that the address below it stays whole. Returns what
+ * does not fit at the smallest size with the whole name. */
+static RcvAddressProblem
+fit_recipient (PangoContext           *context,
+               const Geometry         *g,
+               const RcvDunningLetter *letter,
+               PangoLayout           **layout,
+               double                 *size)
+{
+  g_autofree char *text = recipient_text (letter, 0);
+  RcvAddressProblem problems = RCV_ADDRESS_PROBLEM_NONE;
+  double points;
+
+  for (points = RECIPIENT_SIZE; points >= RECIPIENT_MIN_SIZE - 0.01; points -= 1)
+    {
+      problems = measure_recipient (context, g, text, points, NULL);
+      if (problems == RCV_ADDRESS_PROBLEM_NONE)
+        break;
     }
+  points = MAX (points, RECIPIENT_MIN_SIZE);
+  if (size != NULL)
+    *size = points;
+  if (layout == NULL)
+    return problems;
+  if (problems & RCV_ADDRESS_PROBLEM_TOO_MANY_LINES)
+    {
+      /* the longest name that leaves the address whole, by halving */
+      guint low = 1, high = (guint) g_utf8_strlen (letter->name != NULL ? letter->name : "", -1);
+
+      while (low < high)
+        {
+          guint middle = low + (high - low + 1) / 2;
+          g_autofree char *shorter = recipient_text (letter, middle);
+
+          if (measure_recipient (context, g, shorter, points, NULL) &
+              RCV_ADDRESS_PROBLEM_TOO_MANY_LINES)
+            high = middle - 1;
+          else
+            low = middle;
+        }
+      g_free (text);
+      text = recipient_text (letter, low);
+    }
+  measure_recipient (context, g, text, points, layout);
   return problems;
 }
 
@@ -1115,7 +1151,6 @@ build_fixed_parts (RcvLetterLayout        *self,
   g_autofree char *address_line = NULL;
   g_autofree char *date = format_date (&letter->date);
   g_autofree char *reference = rcv_dunning_letter_reference (letter);
-  g_autofree char *recipient = recipient_text (letter);
   g_autoptr(GString) head_lines = g_string_new (NULL);
   g_autoptr(GString) footer = g_string_new (head->name);
   g_autoptr(GString) bank = g_string_new (NULL);
@@ -1147,7 +1182,7 @@ build_fixed_parts (RcvLetterLayout        *self,
   if (g->return_y >= 0)
     fit_return_line (self, head);
 
-  fit_recipient (self->context, g, recipient, &self->recipient, &self->recipient_size);
+  fit_recipient (self->context, g, letter, &self->recipient, &self->recipient_size);
 
   /* the labels' column as wide as its longest label, so that the values (an e-mail address
    * is long) have the rest */
@@ -1921,7 +1956,6 @@ rcv_letter_check_address (const RcvLetterhead    *head,
 {
   RcvAddressProblem problems = RCV_ADDRESS_PROBLEM_NONE;
   g_auto(GStrv) lines = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *shape = NULL;
   g_autoptr(GObject) context = NULL;
   int town;
@@ -1946,8 +1980,8 @@ rcv_letter_check_address (const RcvLetterhead    *head,
 
   /* measured as the layout measures */
   context = G_OBJECT (letter_context_new (NULL));
-  text = recipient_text (letter);
-  problems |= fit_recipient (PANGO_CONTEXT (context), geometry_for (head->paper), text, NULL, NULL);
+  problems |= fit_recipient (PANGO_CONTEXT (context), geometry_for (head->paper), letter, NULL,
+                             NULL);
   return problems;
 }
 
@@ -1975,8 +2009,8 @@ rcv_address_problem_describe (RcvAddressProblem problems)
                                            "envelope window and is wrapped."));
   if (problems & RCV_ADDRESS_PROBLEM_TOO_MANY_LINES)
     g_string_append_printf (out, "%s\n", _("The name and address do not fit the envelope "
-                                           "window, even in small print: the end is cut "
-                                           "off."));
+                                           "window, even in small print: the name is "
+                                           "shortened."));
   g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
 }
