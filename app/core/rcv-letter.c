@@ -48,9 +48,6 @@
 /* The return address above the window: its size, and the smallest still readable. */
 #define RETURN_SIZE 7.0
 #define RETURN_MIN_SIZE 6.0
-/* The recipient in the window, and the smallest size it may shrink to to fit. */
-#define RECIPIENT_SIZE 10.0
-#define RECIPIENT_MIN_SIZE 8.0
 
 typedef struct
 {
@@ -215,6 +212,18 @@ rcv_paper_get_size (RcvPaper  paper,
     *height = g->height;
 }
 
+/* The address field in the window, below the return address: its width and height. */
+void
+rcv_paper_get_window (RcvPaper  paper,
+                      double   *width,
+                      double   *height)
+{
+  const Geometry *g = geometry_for (paper);
+
+  *width = g->address_width;
+  *height = g->address_height;
+}
+
 /* ---- the letterhead ------------------------------------------------------------------ */
 
 /* The logo as an image, made smaller when it is over 600 × 300 pixels (300 dpi over the
@@ -338,6 +347,15 @@ rcv_letterhead_get_paper (const RcvLetterhead *head)
   g_return_val_if_fail (head != NULL, RCV_PAPER_A4);
 
   return head->paper;
+}
+
+/* The company's address as typed, one line a line. */
+const char *
+rcv_letterhead_get_address (const RcvLetterhead *head)
+{
+  g_return_val_if_fail (head != NULL, NULL);
+
+  return head->address;
 }
 
 /* NULL, or why the stored logo could not be read (the letters are then printed without). */
@@ -894,211 +912,6 @@ calculation_basis (const RcvLetterhead    *head,
   return g_string_free (out, FALSE);
 }
 
-/* ---- addresses ----------------------------------------------------------------------- */
-
-/* The non-empty lines of an address, stripped. */
-static GStrv
-address_lines (const char *address)
-{
-  g_auto(GStrv) split = g_strsplit (address != NULL ? address : "", "\n", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; split[i] != NULL; i++)
-    {
-      g_strstrip (split[i]);
-      if (split[i][0] != '\0')
-        g_strv_builder_add (builder, split[i]);
-    }
-  return g_strv_builder_end (builder);
-}
-
-/* A postcode as most countries write one: four to six digits (DE, FR, US, AT, CH, NL, …), or
- * the British ("SW1A 1AA") and Canadian ("K1A 0B1") forms. */
-static GRegex *
-postcode_regex (void)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    {
-      GRegex *compiled = g_regex_new ("(?<![\\p{L}\\p{N}])"
-                                      "(\\d{4,6}"
-                                      "|[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}"
-                                      "|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)"
-                                      "(?![\\p{L}\\p{N}])",
-                                      G_REGEX_OPTIMIZE, 0, NULL);
-
-      g_assert (compiled != NULL);
-      g_once_init_leave (&regex, compiled);
-    }
-  return regex;
-}
-
-/* The shape of a line's postcode ("99999", "AA9A 9AA"), or NULL when the line does not hold
- * a postcode and a town (a word of two letters or more). */
-static char *
-town_line_postcode_shape (const char *line)
-{
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *code = NULL;
-  GString *shape;
-  gboolean town = FALSE;
-
-  if (!g_regex_match (postcode_regex (), line, 0, &match))
-    return NULL;
-  code = g_match_info_fetch (match, 1);
-  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      const char *q = p;
-      guint letters = 0;
-
-      while (*q != '\0' && g_unichar_isalpha (g_utf8_get_char (q)))
-        {
-          letters++;
-          q = g_utf8_next_char (q);
-        }
-      if (letters >= 2)
-        town = TRUE;
-      if (q != p)
-        p = g_utf8_find_prev_char (line, q);
-    }
-  if (!town)
-    return NULL;
-  shape = g_string_new (NULL);
-  for (const char *p = code; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (shape, '9');
-      else if (g_ascii_isalpha (*p))
-        g_string_append_c (shape, 'A');
-    }
-  return g_string_free (shape, FALSE);
-}
-
-/* The last line holding a postcode and a town, and its postcode's shape; -1 when none. */
-static int
-find_town_line (const char *const *lines,
-                char              **shape)
-{
-  for (int i = (int) g_strv_length ((char **) lines) - 1; i >= 0; i--)
-    {
-      char *found = town_line_postcode_shape (lines[i]);
-
-      if (found != NULL)
-        {
-          if (shape != NULL)
-            *shape = found;
-          else
-            g_free (found);
-          return i;
-        }
-    }
-  if (shape != NULL)
-    *shape = NULL;
-  return -1;
-}
-
-/* Whether the address's last line names a country: it follows the town's line and has no
- * digit ("Deutschland", "FRANCE"). */
-static gboolean
-has_country_line (const char *const *lines)
-{
-  guint n = g_strv_length ((char **) lines);
-  int town = find_town_line (lines, NULL);
-
-  if (town < 0 || (guint) town + 1 >= n)
-    return FALSE;
-  for (const char *p = lines[n - 1]; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/* The name and the address as they stand in the window; the name shortened to `max_chars`
- * (with an ellipsis) when that is > 0. */
-static char *
-recipient_text (const RcvDunningLetter *letter,
-                guint                   max_chars)
-{
-  /* isolated (rcv-text.c): the name cannot reorder the address */
-  g_autofree char *name = rcv_text_isolate (letter->name, max_chars);
-  char *text = g_strdup_printf ("%s\n%s", name, letter->address != NULL ? letter->address : "");
-
-  return g_strstrip (text);
-}
-
-static RcvAddressProblem
-measure_recipient (PangoContext   *context,
-                   const Geometry *g,
-                   const char     *text,
-                   double          size,
-                   PangoLayout   **layout)
-{
-  g_autoptr(PangoLayout) candidate = rcv_text_layout_new (context, text, size, FALSE,
-                                                          g->address_width, PANGO_ALIGN_LEFT);
-  RcvAddressProblem problems = RCV_ADDRESS_PROBLEM_NONE;
-  int paragraphs = 1;
-
-  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
-    paragraphs++;
-  if (pango_layout_get_line_count (candidate) > paragraphs)
-    problems |= RCV_ADDRESS_PROBLEM_LINE_TOO_LONG;
-  if (rcv_layout_height (candidate) > g->address_height + 0.5)
-    problems |= RCV_ADDRESS_PROBLEM_TOO_MANY_LINES;
-  if (layout != NULL)
-    *layout = g_steal_pointer (&candidate);
-  return problems;
-}
-
-/* The recipient laid out to fit the window: in smaller print, down to RECIPIENT_MIN_SIZE,
- * when a line would wrap or the lines are taller than the window; still too tall, the name
- * is shortened (with an ellipsis) so that the address below it stays whole. Returns what
- * does not fit at the smallest size with the whole name. */
-static RcvAddressProblem
-fit_recipient (PangoContext           *context,
-               const Geometry         *g,
-               const RcvDunningLetter *letter,
-               PangoLayout           **layout,
-               double                 *size)
-{
-  g_autofree char *text = recipient_text (letter, 0);
-  RcvAddressProblem problems = RCV_ADDRESS_PROBLEM_NONE;
-  double points;
-
-  for (points = RECIPIENT_SIZE; points >= RECIPIENT_MIN_SIZE - 0.01; points -= 1)
-    {
-      problems = measure_recipient (context, g, text, points, NULL);
-      if (problems == RCV_ADDRESS_PROBLEM_NONE)
-        break;
-    }
-  points = MAX (points, RECIPIENT_MIN_SIZE);
-  if (size != NULL)
-    *size = points;
-  if (layout == NULL)
-    return problems;
-  if (problems & RCV_ADDRESS_PROBLEM_TOO_MANY_LINES)
-    {
-      /* the longest name that leaves the address whole, by halving */
-      guint low = 1, high = (guint) g_utf8_strlen (letter->name != NULL ? letter->name : "", -1);
-
-      while (low < high)
-        {
-          guint middle = low + (high - low + 1) / 2;
-          g_autofree char *shorter = recipient_text (letter, middle);
-
-          if (measure_recipient (context, g, shorter, points, NULL) &
-              RCV_ADDRESS_PROBLEM_TOO_MANY_LINES)
-            high = middle - 1;
-          else
-            low = middle;
-        }
-      g_free (text);
-      text = recipient_text (letter, low);
-    }
-  measure_recipient (context, g, text, points, layout);
-  return problems;
-}
-
 /* The return address ("Company · Street 1 · 10115 Berlin · Country") on one line inside the
  * window's width: in smaller print, down to RETURN_MIN_SIZE; then without the company's
  * country (the last line, after the town's); only then shortened in the middle, where the
@@ -1108,9 +921,9 @@ fit_return_line (RcvLetterLayout     *self,
                  const RcvLetterhead *head)
 {
   const Geometry *g = self->geometry;
-  g_auto(GStrv) lines = address_lines (head->address);
+  g_auto(GStrv) lines = rcv_letter_address_lines (head->address);
   guint n = g_strv_length (lines);
-  gboolean country = has_country_line ((const char *const *) lines);
+  gboolean country = rcv_letter_address_has_country ((const char *const *) lines);
   g_autofree char *last = NULL;
 
   for (guint drop = 0; drop <= (country ? 1u : 0u); drop++)
@@ -1182,7 +995,8 @@ build_fixed_parts (RcvLetterLayout        *self,
   if (g->return_y >= 0)
     fit_return_line (self, head);
 
-  fit_recipient (self->context, g, letter, &self->recipient, &self->recipient_size);
+  rcv_letter_fit_recipient (self->context, g->address_width, g->address_height, letter,
+                            &self->recipient, &self->recipient_size);
 
   /* the labels' column as wide as its longest label, so that the values (an e-mail address
    * is long) have the rest */
@@ -1307,28 +1121,6 @@ paginate (RcvLetterLayout *self)
     }
 }
 
-/* A Pango context of 72 dpi with unhinted metrics, on the cairo_t's font map (the default
- * one without), so that a letter measures the same wherever it is drawn. */
-static PangoContext *
-letter_context_new (cairo_t *cr)
-{
-  PangoContext *context;
-  cairo_font_options_t *options;
-
-  if (cr != NULL)
-    context = pango_cairo_create_context (cr);
-  else
-    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (context, 72);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  return context;
-}
-
 /* Splits a level's text into its body and its closing ("Kind regards\n{company}"), which
  * the letter sets under the table and the payment details, where it is signed. The closing
  * is the last paragraph (after the last blank line) when there is more than one and it has at
@@ -1441,7 +1233,7 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   self->paper = head->paper;
   self->geometry = geometry_for (head->paper);
   self->logo = head->logo != NULL ? cairo_surface_reference (head->logo) : NULL;
-  self->context = letter_context_new (cr);
+  self->context = rcv_letter_context_new (cr);
 
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
@@ -1937,53 +1729,6 @@ rcv_letter_layout_get_recipient_size (const RcvLetterLayout *layout)
 }
 
 /* ---- checking an address ------------------------------------------------------------- */
-
-/* What may keep the letter from reaching its addressee, before it is printed. The rule,
- * simple and stated in the warnings themselves:
- * - no address at all: MISSING;
- * - no line holding a postcode (4 to 6 digits, or the British or Canadian form) and a town
- *   (a word of two letters or more): NO_TOWN;
- * - the town's line is the last (no country after it), and its postcode is not written like
- *   the company's own (5 digits against 4, "SW1A 1AA" against "10115"): the letter probably
- *   goes abroad without a country, NO_COUNTRY. An address written like the company's own is
- *   taken as domestic, which needs no country; when the company's address has no postcode,
- *   nothing can be told and nothing is said;
- * - measured as printed: a line that wraps even at the smallest size (LINE_TOO_LONG), lines
- *   taller than the window at the smallest size, whose end is cut off (TOO_MANY_LINES). */
-RcvAddressProblem
-rcv_letter_check_address (const RcvLetterhead    *head,
-                          const RcvDunningLetter *letter)
-{
-  RcvAddressProblem problems = RCV_ADDRESS_PROBLEM_NONE;
-  g_auto(GStrv) lines = NULL;
-  g_autofree char *shape = NULL;
-  g_autoptr(GObject) context = NULL;
-  int town;
-
-  g_return_val_if_fail (head != NULL && letter != NULL, RCV_ADDRESS_PROBLEM_NONE);
-
-  lines = address_lines (letter->address);
-  town = find_town_line ((const char *const *) lines, &shape);
-  if (lines[0] == NULL)
-    problems |= RCV_ADDRESS_PROBLEM_MISSING;
-  else if (town < 0)
-    problems |= RCV_ADDRESS_PROBLEM_NO_TOWN;
-  else if (lines[town + 1] == NULL)
-    {
-      g_auto(GStrv) own = address_lines (head->address);
-      g_autofree char *own_shape = NULL;
-
-      if (find_town_line ((const char *const *) own, &own_shape) >= 0 &&
-          g_strcmp0 (shape, own_shape) != 0)
-        problems |= RCV_ADDRESS_PROBLEM_NO_COUNTRY;
-    }
-
-  /* measured as the layout measures */
-  context = G_OBJECT (letter_context_new (NULL));
-  problems |= fit_recipient (PANGO_CONTEXT (context), geometry_for (head->paper), letter, NULL,
-                             NULL);
-  return problems;
-}
 
 /* What is wrong with an address, in sentences for the person about to print, one a line;
  * NULL when nothing is. */
