@@ -292,6 +292,48 @@ test_parse_user_c_locale (void)
   g_assert_cmpstr (error->message, ==, "“5 March” is not a date (write it YYYY-MM-DD)");
 }
 
+/* Letters write dates out ("2 December 2026"), tables with a four-digit year, never "12/02/26":
+ * in the C locale, and with German and French month names where those locales exist. */
+static void
+test_letter_forms (void)
+{
+  static const struct { const char *locale, *month; } months[] = {
+    { "de_DE.UTF-8", "2 Dezember 2026" },    /* the msgid's order; German's msgstr adds "." */
+    { "fr_FR.UTF-8", "2 décembre 2026" },
+  };
+  g_autofree char *numeric = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_DECEMBER, 2026);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  day = rcv_date_format_long (&date);
+  g_assert_cmpstr (day, ==, "2 December 2026");
+  numeric = rcv_date_format_numeric (&date);
+  g_assert_cmpstr (numeric, ==, "12/02/2026");
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *digits = NULL;
+
+      if (setlocale (LC_ALL, months[i].locale) == NULL)
+        continue;
+      text = rcv_date_format_long (&date);
+      g_assert_cmpstr (text, ==, months[i].month);
+      digits = rcv_date_format_numeric (&date);
+      g_assert_cmpstr (digits, ==, i == 0 ? "02.12.2026" : "02/12/2026");
+    }
+  /* en_GB's own numeric form has a two-digit year ("02/12/26") */
+  if (setlocale (LC_ALL, "en_GB.UTF-8") != NULL)
+    {
+      g_autofree char *digits = rcv_date_format_numeric (&date);
+      g_assert_cmpstr (digits, ==, "02/12/2026");
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +347,7 @@ main (int    argc,
   g_test_add_func ("/core/date/parse-user-c-locale", test_parse_user_c_locale);
   g_test_add_func ("/core/date/julian-matches-gdate", test_julian_matches_gdate);
   g_test_add_func ("/core/date/end-of-calendar", test_end_of_calendar);
+  g_test_add_func ("/core/date/letter-forms", test_letter_forms);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rcv-company.h"
+#include "rcv-date.h"
 #include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-letter.h"
@@ -497,7 +498,9 @@ test_german (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Überfällige Rechnungen"));
   g_assert_nonnull (strstr (text, "Zahlbetrag"));
   g_assert_nonnull (strstr (text, "1.234,56 €"));
-  g_assert_nonnull (strstr (text, "10.02.2026"));
+  g_assert_nonnull (strstr (text, "01.01.2026"));              /* the table: numeric */
+  g_assert_nonnull (strstr (text, "Februar 2026"));            /* the letter's date */
+  g_assert_null (strstr (text, ".26 "));                       /* never a 2-digit year */
   g_assert_nonnull (strstr (text, "Müller KG"));
 }
 
@@ -549,6 +552,442 @@ test_bidi_names (Fixture       *fixture,
     }
 }
 
+static RcvLetterLayout *
+layout_letter (const RcvLetterhead    *head,
+               const RcvDunningLetter *letter)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  RcvLetterLayout *layout = rcv_letter_layout_new (head, letter, cr);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return layout;
+}
+
+/* The page a part's blocks are on: all of them on one page, or G_MAXUINT. */
+static guint
+page_of (GArray        *blocks,
+         RcvLetterPart  part)
+{
+  guint page = G_MAXUINT;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const RcvLetterBlockInfo *b = &g_array_index (blocks, RcvLetterBlockInfo, i);
+
+      if (b->part != part)
+        continue;
+      if (page != G_MAXUINT && page != b->page)
+        return G_MAXUINT;
+      page = b->page;
+    }
+  return page;
+}
+
+static gboolean
+page_holds (GArray        *blocks,
+            guint          page,
+            RcvLetterPart  part)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const RcvLetterBlockInfo *b = &g_array_index (blocks, RcvLetterBlockInfo, i);
+
+      if (b->page == page && b->part == part)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The facts of a letter's pages, whatever its length: every block inside the text area; the
+ * payment details whole on one page, with the totals and at least one row of the table on
+ * it; the closing after them on that page; each page the table runs on to starts with its
+ * header row; a header row is never last on a page. */
+static void
+check_pages (const RcvLetterLayout *layout,
+             RcvPaper               paper,
+             guint                  n_invoices)
+{
+  g_autoptr(GArray) blocks = rcv_letter_layout_get_blocks (layout);
+  guint n_pages = rcv_letter_layout_get_n_pages (layout);
+  guint payment = page_of (blocks, RCV_LETTER_PART_PAYMENT);
+  guint rows = 0, last_payment = 0, first_closing = G_MAXUINT;
+  double height;
+
+  rcv_paper_get_size (paper, NULL, &height);
+  g_assert_cmpuint (payment, !=, G_MAXUINT);
+  g_assert_cmpuint (page_of (blocks, RCV_LETTER_PART_TOTALS), ==, payment);
+  g_assert_cmpuint (page_of (blocks, RCV_LETTER_PART_CLOSING), ==, payment);
+  g_assert_true (page_holds (blocks, payment, RCV_LETTER_PART_TABLE_ROW));
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const RcvLetterBlockInfo *b = &g_array_index (blocks, RcvLetterBlockInfo, i);
+      const RcvLetterBlockInfo *next = i + 1 < blocks->len
+                                         ? &g_array_index (blocks, RcvLetterBlockInfo, i + 1)
+                                         : NULL;
+
+      g_assert_cmpuint (b->page, <, n_pages);
+      g_assert_cmpfloat (b->y + b->height, <=, height - MM (27) + 0.01);
+      if (b->part == RCV_LETTER_PART_TABLE_ROW)
+        rows++;
+      if (b->part == RCV_LETTER_PART_PAYMENT)
+        last_payment = i;
+      if (b->part == RCV_LETTER_PART_CLOSING && first_closing == G_MAXUINT)
+        first_closing = i;
+      if (b->part == RCV_LETTER_PART_TABLE_HEADER)
+        g_assert_true (next != NULL && next->page == b->page &&
+                       next->part == RCV_LETTER_PART_TABLE_ROW);
+      /* a page that goes on with the table starts with its header */
+      if (next != NULL && next->page != b->page && next->part == RCV_LETTER_PART_TABLE_ROW)
+        g_assert_cmpint (next->part, ==, RCV_LETTER_PART_TABLE_HEADER);
+      if (next != NULL && next->page != b->page &&
+          (b->part == RCV_LETTER_PART_TABLE_ROW || b->part == RCV_LETTER_PART_TABLE_HEADER))
+        g_assert_true (next->part == RCV_LETTER_PART_TABLE_HEADER);
+    }
+  g_assert_cmpuint (rows, ==, n_invoices);
+  g_assert_cmpuint (first_closing, !=, G_MAXUINT);
+  g_assert_cmpuint (first_closing, >, last_payment);
+}
+
+/* Letters of 1 to 40 invoices on A4 and US Letter: the payment details are never alone on a
+ * page (a 16-invoice letter put “Account holder: …” alone on page 2), the closing follows
+ * them, and a table that runs on repeats its header. */
+static void
+test_keep_together (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const guint counts[] = { 1, 12, 14, 15, 16, 17, 18, 19, 20, 24, 40 };
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  guint n = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autofree char *code = g_strdup_printf ("C%02u", c);
+      gint64 customer = rcv_test_customer (db, code, code);
+
+      for (guint i = 0; i < counts[c]; i++)
+        {
+          g_autofree char *number = g_strdup_printf ("2026-%02u%02u", c, i);
+          rcv_test_invoice (db, customer, number, "2026-01-01", "2026-01-31", 10000 + i);
+        }
+    }
+  run = run_as_of (db, "2026-03-01");
+  g_assert_cmpuint (run->letters->len, ==, G_N_ELEMENTS (counts));
+
+  for (RcvPaper paper = RCV_PAPER_A4; paper <= RCV_PAPER_US_LETTER; paper++)
+    {
+      g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, paper);
+
+      for (guint c = 0; c < run->letters->len; c++)
+        {
+          g_autoptr(RcvLetterLayout) layout = layout_letter (head,
+                                                             g_ptr_array_index (run->letters, c));
+
+          check_pages (layout, paper, counts[c]);
+          if (counts[c] >= 40)
+            g_assert_cmpuint (rcv_letter_layout_get_n_pages (layout), >=, 2);
+          if (rcv_letter_layout_get_n_pages (layout) > 1)
+            n++;
+        }
+    }
+  g_assert_cmpuint (n, >=, 4);   /* the rules were put to the test on several letters */
+}
+
+/* The closing (“Kind regards”, the company) stands under the payment details in the PDF,
+ * and the dates are written out. */
+static void
+test_closing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+  const char *regards, *iban, *table;
+
+  rcv_test_invoice (db, customer, "K-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "closing", NULL);
+  text = pdf_text (pdf, 0);
+  regards = strstr (text, "Kind regards");
+  iban = strstr (text, "IBAN: DE89 3704 0044 0532 0130 00");
+  table = strstr (text, "K-1");
+  g_assert_nonnull (regards);
+  g_assert_nonnull (iban);
+  g_assert_nonnull (table);
+  g_assert_true (table < iban && iban < regards);
+  g_assert_nonnull (strstr (regards, "Muster & Söhne GmbH"));
+  g_assert_nonnull (strstr (text, "1 March 2026"));             /* the letter's date */
+  {
+    RcvDunningLetter *letter = g_ptr_array_index (run->letters, 0);
+    g_autofree char *deadline = rcv_date_format_long (&letter->deadline);
+    g_autofree char *by = g_strdup_printf ("by %s", deadline);
+
+    g_assert_true (g_str_has_suffix (deadline, " March 2026"));
+    g_assert_nonnull (strstr (text, by));                        /* the deadline */
+  }
+  g_assert_nonnull (strstr (text, "01/31/2026"));                /* the table: 4 digits */
+  g_assert_null (strstr (text, "/26"));
+}
+
+/* A level's own text: its last paragraph is the closing when it is signed "{company}" or
+ * opens with a short phrase; a text that ends in a sentence keeps it where it is. */
+static void
+test_own_closing (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *body; gboolean closing; } cases[] = {
+    { "Madame, Monsieur,\n\nVeuillez régler {total}.\n\n"
+      "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\n{company}", TRUE },
+    { "Hello,\n\nplease pay {total}.\n\nBest wishes", TRUE },
+    { "Hello,\n\nplease pay {total} by {deadline}, or we will have to write to you again "
+      "about these invoices.", FALSE },
+    { "Please pay {total}.", FALSE },
+  };
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+  RcvDunningLetter *letter;
+  char *body;
+
+  rcv_test_invoice (db, customer, "K-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  letter = g_ptr_array_index (run->letters, 0);
+  body = letter->body;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RcvLetterLayout) layout = NULL;
+      g_autoptr(GArray) blocks = NULL;
+      guint closing = G_MAXUINT, payment = 0;
+
+      letter->body = (char *) cases[i].body;
+      layout = layout_letter (head, letter);
+      blocks = rcv_letter_layout_get_blocks (layout);
+      for (guint b = 0; b < blocks->len; b++)
+        {
+          RcvLetterPart part = g_array_index (blocks, RcvLetterBlockInfo, b).part;
+
+          if (part == RCV_LETTER_PART_PAYMENT)
+            payment = b;
+          if (part == RCV_LETTER_PART_CLOSING && closing == G_MAXUINT)
+            closing = b;
+        }
+      if (cases[i].closing)
+        g_assert_cmpuint (closing, ==, payment + 1);
+      else
+        g_assert_cmpuint (closing, ==, G_MAXUINT);
+    }
+  letter->body = body;
+}
+
+/* A name of 4 000 characters is shortened in the window, in the smallest print, so that the
+ * address under it stays whole; a name that fits is left alone, in the normal size. */
+static void
+test_window_long_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+  RcvDunningLetter *letter;
+  char *name, *address;
+
+  while (huge->len < 4000)
+    g_string_append (huge, "Internationale Handelsgesellschaft ");
+  rcv_test_invoice (db, customer, "K-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  letter = g_ptr_array_index (run->letters, 0);
+  name = letter->name;
+  address = letter->address;
+  letter->address = (char *) "Accounts payable\n10115 Berlin";
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RcvLetterLayout) layout = NULL;
+      const char *recipient, *running;
+
+      letter->name = i == 0 ? (char *) "Kunde GmbH" : huge->str;
+      layout = layout_letter (head, letter);
+      rcv_letter_layout_get_texts (layout, &recipient, &running);
+      g_assert_true (g_str_has_suffix (recipient, "\nAccounts payable\n10115 Berlin"));
+      if (i == 0)
+        {
+          g_assert_cmpfloat (rcv_letter_layout_get_recipient_size (layout), ==, 10);
+          g_assert_true (g_str_has_prefix (recipient, "\u2068Kunde GmbH\u2069\n"));
+        }
+      else
+        {
+          g_assert_cmpfloat (rcv_letter_layout_get_recipient_size (layout), ==, 8);
+          g_assert_cmpuint (strlen (recipient), <, 1000);
+          g_assert_nonnull (strstr (recipient, "…"));
+        }
+    }
+  letter->name = name;
+  letter->address = address;
+}
+
+/* The return address above the window fits the window's width: smaller, then without the
+ * company's country, and only then shortened with a visible ellipsis. */
+static void
+test_return_line (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name, *address, *has, *lacks;
+    gboolean ellipsized;
+  } cases[] = {
+    { "Muster & Söhne GmbH", "Hauptstraße 1\n10115 Berlin", "10115 Berlin", "·  ·", FALSE },
+    { "Beispiel Handel GmbH", "Hauptstraße 1\n10115 Berlin\nDeutschland", "Deutschland",
+      "·  ·", FALSE },
+    { "Muster & Söhne GmbH",
+      "Friedrich-Ebert-Straße 12\n10115 Berlin\nBundesrepublik Deutschland", "10115 Berlin",
+      "Bundesrepublik", FALSE },
+    { "Internationale Handelsgesellschaft für Feinmechanik und Optik Muster & Söhne GmbH & Co. KG",
+      "Friedrich-Ebert-Straße 123, Hinterhaus, 3. Obergeschoss\n10115 Berlin\nDeutschland",
+      "10115 Berlin", "Deutschland", TRUE },
+  };
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+
+  rcv_test_invoice (db, customer, "K-1", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RcvLetterhead) head = NULL;
+      g_autoptr(RcvLetterLayout) layout = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *text;
+      double width, size, window;
+      gboolean ellipsized;
+
+      g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, cases[i].name, &error));
+      g_assert_true (rcv_company_set (db, RCV_COMPANY_ADDRESS, cases[i].address, &error));
+      g_assert_no_error (error);
+      head = rcv_letterhead_new (db, RCV_PAPER_A4);
+      layout = layout_letter (head, g_ptr_array_index (run->letters, 0));
+      rcv_letter_layout_get_return_line (layout, &text, &width, &size, &window, &ellipsized);
+      g_assert_nonnull (text);
+      g_assert_cmpfloat (width, <=, window);
+      g_assert_cmpfloat (size, >=, 6);
+      if (strstr (text, cases[i].has) == NULL)
+        g_error ("case %u: “%s” at %g pt", i, text, size);
+      g_assert_null (strstr (text, cases[i].lacks));
+      if (ellipsized != cases[i].ellipsized)
+        g_error ("case %u: “%s” at %g pt, %g of %g", i, text, size, width, window);
+      g_assert_true (g_str_has_prefix (text, cases[i].name));
+      if (i == 0)
+        g_assert_cmpfloat (size, ==, 7);
+      if (ellipsized)
+        g_assert_cmpfloat (size, ==, 6);
+    }
+}
+
+/* E-mail addresses, IBANs and invoice numbers never break inside: an address with a hyphen
+ * broke at it (“konto@muster-” / “soehne.example”). The address's length varies so that it
+ * meets the line's end at every point of the sentence. */
+static void
+test_unbroken (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde");
+
+  rcv_test_invoice (db, customer, "2026-REF-LONG-0001", "2026-01-01", "2026-01-31", 10000);
+  run = run_as_of (db, "2026-03-01");
+  for (guint i = 1; i <= 24; i++)
+    {
+      g_autofree char *local = g_strnfill (i, 'k');
+      g_autofree char *email = g_strdup_printf ("%s@muster-soehne.example", local);
+      g_autofree char *name = g_strdup_printf ("unbroken-%u", i);
+      g_autofree char *pdf = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rcv_company_set (db, RCV_COMPANY_EMAIL, email, &error));
+      g_assert_no_error (error);
+      pdf = write_pdf (fixture, run, i % 2 ? RCV_PAPER_A4 : RCV_PAPER_US_LETTER, name, NULL);
+      text = pdf_text (pdf, 0);
+      g_assert_null (strstr (text, "muster-\n"));
+      g_assert_cmpuint (count (text, email), >=, 2);       /* the letterhead and the text */
+      g_assert_nonnull (strstr (text, "DE89 3704 0044 0532 0130 00"));
+      g_assert_nonnull (strstr (text, "2026-REF-LONG-0001"));
+    }
+}
+
+/* The address check: a town's line is one with a postcode (4 to 6 digits, or the British or
+ * Canadian form) and a word; a last line after it without digits is a country; without one,
+ * an address whose postcode is written unlike the company's own (10115) probably goes abroad
+ * without its country. A French address (69002 Lyon) looks domestic to a German company: the
+ * check cannot tell, and says nothing. Too long and too many lines are measured as printed. */
+static void
+test_address_check (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *address; RcvAddressProblem expected; } cases[] = {
+    { "Accounts payable\n30159 Hannover", RCV_ADDRESS_PROBLEM_NONE },
+    { "Hauptstraße 5\nD-80331 München", RCV_ADDRESS_PROBLEM_NONE },
+    { "", RCV_ADDRESS_PROBLEM_MISSING },
+    { "  \n \n", RCV_ADDRESS_PROBLEM_MISSING },
+    { "Hauptstraße 5", RCV_ADDRESS_PROBLEM_NO_TOWN },
+    { "Hauptstraße 5\nMünchen", RCV_ADDRESS_PROBLEM_NO_TOWN },
+    { "12 Baker Street\nLondon SW1A 1AA", RCV_ADDRESS_PROBLEM_NO_COUNTRY },
+    { "12 Baker Street\nLondon SW1A 1AA\nUnited Kingdom", RCV_ADDRESS_PROBLEM_NONE },
+    { "Rue de la Loi 16\n1000 Bruxelles", RCV_ADDRESS_PROBLEM_NO_COUNTRY },
+    { "Rue de la Loi 16\n1000 Bruxelles\nBelgique", RCV_ADDRESS_PROBLEM_NONE },
+    { "1 Rue de la République\n69002 Lyon", RCV_ADDRESS_PROBLEM_NONE },
+    { "A\nB\nC\nD\nE\nF\nG\n10115 Berlin", RCV_ADDRESS_PROBLEM_TOO_MANY_LINES },
+  };
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(RcvLetterhead) vague = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (4000, 'W');
+  g_autofree char *all = NULL;
+  RcvDunningLetter letter = { 0 };
+  RcvAddressProblem problems;
+
+  letter.name = (char *) "Kunde GmbH";
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      letter.address = (char *) cases[i].address;
+      problems = rcv_letter_check_address (head, &letter);
+      if (problems != cases[i].expected)
+        g_error ("“%s”: %d, not %d", cases[i].address, problems, cases[i].expected);
+    }
+  g_assert_null (rcv_address_problem_describe (RCV_ADDRESS_PROBLEM_NONE));
+
+  /* a long name wraps inside the window; one of 4 000 characters does not fit it at all */
+  letter.address = (char *) "Accounts payable\n30159 Hannover";
+  letter.name = (char *) "Windowfield Internationale Handelsgesellschaft für Feinmechanik und "
+                         "Optik Zweigniederlassung Rheinland";
+  g_assert_cmpint (rcv_letter_check_address (head, &letter), ==,
+                   RCV_ADDRESS_PROBLEM_LINE_TOO_LONG);
+  letter.name = huge;
+  problems = rcv_letter_check_address (head, &letter);
+  g_assert_cmpint (problems, ==, RCV_ADDRESS_PROBLEM_LINE_TOO_LONG |
+                                 RCV_ADDRESS_PROBLEM_TOO_MANY_LINES);
+  all = rcv_address_problem_describe (problems | RCV_ADDRESS_PROBLEM_NO_COUNTRY);
+  g_assert_cmpuint (count (all, "\n"), ==, 2);
+  g_assert_nonnull (strstr (all, "country"));
+  g_assert_nonnull (strstr (all, "window"));
+
+  /* a company whose own address has no postcode cannot tell what is abroad */
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_ADDRESS, "Am Markt", &error));
+  g_assert_no_error (error);
+  vague = rcv_letterhead_new (db, RCV_PAPER_US_LETTER);
+  letter.name = (char *) "Kunde GmbH";
+  letter.address = (char *) "12 Baker Street\nLondon SW1A 1AA";
+  g_assert_cmpint (rcv_letter_check_address (vague, &letter), ==, RCV_ADDRESS_PROBLEM_NONE);
+}
+
 static void
 test_paper (void)
 {
@@ -586,6 +1025,13 @@ main (int   argc,
   ADD ("/letter/progress", test_progress);
   ADD ("/letter/german", test_german);
   ADD ("/letter/bidi-names", test_bidi_names);
+  ADD ("/letter/keep-together", test_keep_together);
+  ADD ("/letter/closing", test_closing);
+  ADD ("/letter/own-closing", test_own_closing);
+  ADD ("/letter/window-long-name", test_window_long_name);
+  ADD ("/letter/return-line", test_return_line);
+  ADD ("/letter/unbroken", test_unbroken);
+  ADD ("/letter/address-check", test_address_check);
 #undef ADD
 
   status = g_test_run ();

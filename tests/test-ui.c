@@ -1303,11 +1303,15 @@ test_reminders (void)
   RcvWindow *window;
   gpointer reminders, preview, level_drop_down;
   GDate today;
+  gint64 lost;
   guint n;
 
   rcv_date_set_today (&today);
   g_assert_true (rcv_demo_fill (db, &today, &error));
   g_assert_no_error (error);
+  /* a customer without an address: its letter is flagged before it is printed */
+  lost = rcv_test_customer (db, "Z99", "Ohne Adresse GmbH");
+  rcv_test_invoice (db, lost, "Z-1", "2020-01-01", "2020-01-31", 10000);
   run = rcv_dunning_run_new (db, &today, 0, NULL, &error);
   g_assert_no_error (error);
   n = run->letters->len;
@@ -1333,6 +1337,15 @@ test_reminders (void)
   g_assert_cmpuint (rcv_letter_preview_get_n_pages (preview), >=, 1);
   g_assert_nonnull (strstr (gtk_label_get_text (child (reminders, "summary_label")),
                             "letters due"));
+  /* named before printing: the letter without an address, and the demo's British ones
+   * without a country; not the German ones, written like the company's own */
+  g_assert_true (gtk_revealer_get_reveal_child (child (reminders, "address_revealer")));
+  {
+    const char *warning = gtk_label_get_text (child (reminders, "address_label"));
+
+    g_assert_nonnull (strstr (warning, "Ohne Adresse GmbH"));
+    g_assert_null (strstr (warning, "Malerbetrieb Farbenfroh"));
+  }
   settle ();
   screenshot (GTK_WIDGET (window), "reminders");
 
@@ -1342,6 +1355,7 @@ test_reminders (void)
   g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, n - 1);
   g_assert_true (gtk_widget_activate_action (reminders, "reminders.select-none", NULL));
   g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (child (reminders, "address_revealer")));
   g_assert_true (gtk_widget_activate_action (reminders, "reminders.select-all", NULL));
   rcv_reminders_page_set_selected (reminders, 0, FALSE);
   g_assert_cmpuint (rcv_reminders_page_get_n_selected (reminders), ==, n - 1);

@@ -9,6 +9,9 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
 
 #include "rcv-date.h"
 #include "rcv-error.h"
@@ -524,4 +527,64 @@ invalid:
                    _("“%s” is not a date (write it %s or YYYY-MM-DD)"), text, hint);
   }
   return FALSE;
+}
+
+/* The date written out in the language of the letters: "2 December 2026", "2. Dezember 2026",
+ * "2 décembre 2026". GLib's %B is the month's name as it stands after a day number (the
+ * genitive in the languages that have one, e.g. Polish or Russian), %OB the name standing
+ * alone; in English, German and French both are the same word. */
+char *
+rcv_date_format_long (const GDate *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  char *text;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                              g_date_get_day (date), 12, 0, 0);
+  if (time == NULL)
+    return rcv_date_format_iso (date);
+  /* Translators: a date written out in a letter, in g_date_time_format()'s codes: %-d the day
+   * without a leading zero, %B the month's name (the form that follows a day number), %Y the
+   * four-digit year. English "2 December 2026"; German "%-d. %B %Y" ("2. Dezember 2026");
+   * French "%-d %B %Y" ("2 décembre 2026"). */
+  text = g_date_time_format (time, C_("long date", "%-d %B %Y"));
+  if (text == NULL || text[0] == '\0')
+    {
+      g_free (text);
+      return rcv_date_format_iso (date);
+    }
+  return text;
+}
+
+/* The locale's numeric date (strftime's %x order and separators) with a four-digit year:
+ * "12/02/2026", "02.12.2026", "02/12/2026", for tables too narrow for the long form. A
+ * two-digit year is never printed: it is ambiguous in a letter that may be kept for years. */
+char *
+rcv_date_format_numeric (const GDate *date)
+{
+  g_autoptr(GString) format = NULL;
+  const char *d_fmt = NULL;
+  char text[64];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+#ifdef __GLIBC__
+  d_fmt = nl_langinfo (D_FMT);
+#endif
+  if (d_fmt == NULL || d_fmt[0] == '\0' || strlen (d_fmt) > 32)
+    return rcv_date_format_iso (date);
+  format = g_string_new (d_fmt);
+  for (gsize i = 0; i + 1 < format->len; i++)
+    {
+      if (format->str[i] != '%')
+        continue;
+      if (format->str[i + 1] == 'y')
+        format->str[i + 1] = 'Y';
+      i++;   /* "%%" is a percent sign, not the start of a code */
+    }
+  if (g_date_strftime (text, sizeof text, format->str, date) == 0)
+    return rcv_date_format_iso (date);
+  return g_strdup (text);
 }

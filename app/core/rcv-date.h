@@ -25,6 +25,8 @@ gboolean rcv_date_parse_user (const char *text,
                               GError    **error);
 char    *rcv_date_format_user (const GDate *date);
 char    *rcv_date_format_hint (void);
+char    *rcv_date_format_long (const GDate *date);
+char    *rcv_date_format_numeric (const GDate *date);
 void     rcv_date_set_today  (GDate *date);
 guint32  rcv_iso_to_julian   (const char *iso);
 void     rcv_julian_to_iso   (guint32 julian,

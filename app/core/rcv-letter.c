@@ -13,7 +13,11 @@
  *
  * The text flows as blocks (a line of a paragraph, a row of the table, a space): a block that
  * does not fit starts a new page, and the table's header is repeated on every page it runs
- * to. Names, addresses and the level's text are set as plain text, never as markup.
+ * to. Blocks that must stay together are chained (keep_with_next): the table's header with
+ * its first row, and the last row with the totals, the payment details and the closing, so
+ * that the payment details never stand alone on a page and the letter is signed under them.
+ * Names, addresses and the level's text are set as plain text, never as markup; e-mail
+ * addresses, IBANs, references and invoice numbers are never broken across lines.
  */
 #define G_LOG_DOMAIN "rcv-letter"
 
@@ -40,6 +44,10 @@
 
 #define FONT_FAMILY "Sans"
 #define GREY 0.35
+
+/* The return address above the window: its size, and the smallest still readable. */
+#define RETURN_SIZE 7.0
+#define RETURN_MIN_SIZE 6.0
 
 typedef struct
 {
@@ -115,6 +123,8 @@ typedef struct
   gboolean in_table;           /* ROW: a row of the table */
   gboolean rule_above;         /* ROW */
   gboolean shaded;             /* ROW */
+  gboolean keep_with_next;     /* never a page break between this block and the next */
+  RcvLetterPart part;
 } Block;
 
 struct _RcvLetterLayout
@@ -128,7 +138,11 @@ struct _RcvLetterLayout
   PangoLayout *head_name;
   PangoLayout *head_lines;
   PangoLayout *return_line;
+  double return_size;
   PangoLayout *recipient;
+  double recipient_size;
+  RcvLetterPart part;          /* of the blocks being added */
+  GPtrArray *unbroken;         /* char *: texts never broken across lines */
   GArray *info;                /* Cell pairs: label, value */
   PangoLayout *footer;
   PangoLayout *running_head;
@@ -196,6 +210,18 @@ rcv_paper_get_size (RcvPaper  paper,
     *width = g->width;
   if (height != NULL)
     *height = g->height;
+}
+
+/* The address field in the window, below the return address: its width and height. */
+void
+rcv_paper_get_window (RcvPaper  paper,
+                      double   *width,
+                      double   *height)
+{
+  const Geometry *g = geometry_for (paper);
+
+  *width = g->address_width;
+  *height = g->address_height;
 }
 
 /* ---- the letterhead ------------------------------------------------------------------ */
@@ -323,6 +349,15 @@ rcv_letterhead_get_paper (const RcvLetterhead *head)
   return head->paper;
 }
 
+/* The company's address as typed, one line a line. */
+const char *
+rcv_letterhead_get_address (const RcvLetterhead *head)
+{
+  g_return_val_if_fail (head != NULL, NULL);
+
+  return head->address;
+}
+
 /* NULL, or why the stored logo could not be read (the letters are then printed without). */
 const char *
 rcv_letterhead_get_logo_problem (const RcvLetterhead *head)
@@ -372,6 +407,156 @@ rcv_layout_height (PangoLayout *layout)
   return (double) height / PANGO_SCALE;
 }
 
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static void
+add_unbroken_range (PangoAttrList *attrs,
+                    gsize          start,
+                    gsize          end)
+{
+  PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+  attr->start_index = (guint) start;
+  attr->end_index = (guint) end;
+  pango_attr_list_insert (attrs, attr);
+  /* should a span wider than the line break all the same, no hyphen is added to it */
+  attr = pango_attr_insert_hyphens_new (FALSE);
+  attr->start_index = (guint) start;
+  attr->end_index = (guint) end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* Where an e-mail address ends: white space, or the isolates around a name. */
+static gboolean
+is_address_end (gunichar c)
+{
+  return c == 0 || g_unichar_isspace (c) || c == 0x2068 || c == 0x2069 || c == 0x00A0;
+}
+
+/* Keeps each of `words` (an IBAN, a reference, an invoice number) and every e-mail address
+ * in the layout's text on one line: no line break and no hyphen inside them. With
+ * `split_addresses`, an e-mail address may break after its "@", and nowhere else. */
+static void
+keep_unbroken (PangoLayout *layout,
+               GPtrArray   *words,
+               gboolean     split_addresses)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *old = pango_layout_get_attributes (layout);
+  PangoAttrList *attrs = old != NULL ? pango_attr_list_copy (old) : pango_attr_list_new ();
+
+  for (guint i = 0; words != NULL && i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      gsize length = strlen (word);
+
+      if (length < 2 || (split_addresses && strchr (word, '@') != NULL))
+        continue;
+      for (const char *p = strstr (text, word); p != NULL; p = strstr (p + length, word))
+        add_unbroken_range (attrs, p - text, p - text + length);
+    }
+  /* e-mail addresses wherever they are, a level's own text included */
+  for (const char *at = strchr (text, '@'); at != NULL; at = strchr (at + 1, '@'))
+    {
+      const char *start = at, *end = at + 1;
+
+      for (const char *prev = g_utf8_find_prev_char (text, start);
+           prev != NULL && !is_address_end (g_utf8_get_char (prev));
+           prev = g_utf8_find_prev_char (text, prev))
+        start = prev;
+      while (!is_address_end (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      while (end > at + 1 && strchr (".,;:)!?", end[-1]) != NULL)
+        end--;
+      if (split_addresses)
+        {
+          add_unbroken_range (attrs, start - text, at + 1 - text);
+          add_unbroken_range (attrs, at + 1 - text, end - text);
+        }
+      else
+        add_unbroken_range (attrs, start - text, end - text);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static gboolean
+fits (PangoLayout *layout,
+      double       width,
+      gboolean     one_line)
+{
+  return layout_width (layout) <= width + 0.01 &&
+         (!one_line || pango_layout_get_line_count (layout) <= 1);
+}
+
+/* Sets the layout in the largest size from `size` down to `min_size` (in half points) at which
+ * it is no wider than `width` (and on one line, if asked); FALSE, in `min_size`, when there
+ * is none. */
+static gboolean
+shrink_to_width (PangoLayout          *layout,
+                 PangoFontDescription *font,
+                 double                width,
+                 gboolean              one_line,
+                 double                size,
+                 double                min_size)
+{
+  for (double points = size; points >= min_size - 0.01; points -= 0.5)
+    {
+      pango_font_description_set_absolute_size (font, points * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      if (fits (layout, width, one_line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_no_hyphens (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Makes a one-line layout of unbroken text fit `width`: smaller print down to `min_size`; then an
+ * e-mail address may break after its "@" (again as large as fits); and only when even that
+ * is too wide, the text breaks anywhere (without hyphens), rather than run off the page. */
+static void
+fit_unbroken (PangoLayout *layout,
+              GPtrArray   *words,
+              double       width,
+              double       size,
+              double       min_size)
+{
+  PangoFontDescription *font;
+
+  if (fits (layout, width, TRUE))
+    return;
+  font = pango_font_description_copy (pango_layout_get_font_description (layout));
+  if (!shrink_to_width (layout, font, width, TRUE, size - 0.5, min_size))
+    {
+      set_no_hyphens (layout);
+      keep_unbroken (layout, words, TRUE);
+      if (!shrink_to_width (layout, font, width, FALSE, size, min_size))
+        {
+          /* broken all the same: in the size of its neighbours */
+          pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+          pango_layout_set_font_description (layout, font);
+          set_no_hyphens (layout);
+        }
+    }
+  pango_font_description_free (font);
+}
+
 static void
 block_clear (gpointer data)
 {
@@ -397,6 +582,7 @@ add_space (RcvLetterLayout *self,
 
   block.kind = BLOCK_SPACE;
   block.height = height;
+  block.part = self->part;
   g_array_append_val (self->blocks, block);
 }
 
@@ -424,6 +610,7 @@ add_paragraph (RcvLetterLayout *self,
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
     }
+  keep_unbroken (layout, self->unbroken, FALSE);
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -435,6 +622,7 @@ add_paragraph (RcvLetterLayout *self,
       block.x = g->left;
       block.layout = g_object_ref (layout);
       block.line = line++;
+      block.part = self->part;
       block.height = (double) logical.height / PANGO_SCALE;
       block.baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
       g_array_append_val (self->blocks, block);
@@ -479,6 +667,7 @@ add_row (RcvLetterLayout  *self,
   double x = self->geometry->left, height = 0;
 
   block.kind = BLOCK_ROW;
+  block.part = self->part;
   block.cells = g_array_new (FALSE, TRUE, sizeof (Cell));
   g_array_set_clear_func (block.cells, cell_clear);
   for (guint c = 0; c < n_columns; c++)
@@ -488,6 +677,11 @@ add_row (RcvLetterLayout  *self,
       cell.x = x + 2;
       cell.layout = rcv_text_layout_new (self->context, texts[c] != NULL ? texts[c] : "", size,
                                          bold, columns[c].width - 4, columns[c].alignment);
+      keep_unbroken (cell.layout, self->unbroken, FALSE);
+      /* an invoice number kept whole; headers and labels may wrap */
+      if (texts[c] != NULL && g_ptr_array_find_with_equal_func (self->unbroken, texts[c],
+                                                                g_str_equal, NULL))
+        fit_unbroken (cell.layout, self->unbroken, columns[c].width - 4, size, 6.5);
       height = MAX (height, rcv_layout_height (cell.layout));
       g_array_append_val (block.cells, cell);
       x += columns[c].width;
@@ -497,10 +691,11 @@ add_row (RcvLetterLayout  *self,
   return &g_array_index (self->blocks, Block, self->blocks->len - 1);
 }
 
+/* Dates in the letter's sentences and its information block: "2 December 2026". */
 static char *
 format_date (const GDate *date)
 {
-  return rcv_date_format_locale (date);
+  return rcv_date_format_long (date);
 }
 
 static char *
@@ -524,9 +719,23 @@ add_table (RcvLetterLayout        *self,
   gboolean any_interest = letter->interest > 0, any_fees = letter->compensation > 0;
   Block *block;
 
+  double number_width = content * shares[0] / 165.0;
+
+  /* an invoice number is never broken: its column widens for the longest, up to 40 % of
+   * the width, taken from the other columns in their shares */
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
+      g_autoptr(PangoLayout) number = rcv_text_layout_new (self->context, item->number, 9,
+                                                           FALSE, -1, PANGO_ALIGN_LEFT);
+
+      number_width = MAX (number_width, layout_width (number) + 5);
+    }
+  number_width = MIN (number_width, content * 0.4);
   for (guint c = 0; c < G_N_ELEMENTS (shares); c++)
     {
-      columns[c].width = content * shares[c] / 165.0;
+      columns[c].width = c == 0 ? number_width
+                                : (content - number_width) * shares[c] / (165.0 - shares[0]);
       columns[c].alignment = c >= 3 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
     }
   header[0] = _("Invoice");
@@ -536,16 +745,20 @@ add_table (RcvLetterLayout        *self,
   header[4] = _("Open");
   header[5] = _("Interest");
   header[6] = _("Fees");
+  self->part = RCV_LETTER_PART_TABLE_HEADER;
   block = add_row (self, columns, 7, header, 8.5, TRUE);
   block->header = TRUE;
+  block->keep_with_next = TRUE;   /* never a header alone at a page's foot */
   block->in_table = TRUE;
   block->shaded = TRUE;
 
+  self->part = RCV_LETTER_PART_TABLE_ROW;
   for (guint i = 0; i < letter->items->len; i++)
     {
       const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
-      g_autofree char *issued = format_date (&item->issue_date);
-      g_autofree char *due = format_date (&item->due_date);
+      /* the columns are narrow: numeric, but with the year's four digits */
+      g_autofree char *issued = rcv_date_format_numeric (&item->issue_date);
+      g_autofree char *due = rcv_date_format_numeric (&item->due_date);
       g_autofree char *days = g_strdup_printf ("%d", item->days_late);
       g_autofree char *open = money (head, item->open);
       g_autofree char *interest = any_interest ? money (head, item->interest) : g_strdup ("–");
@@ -584,6 +797,7 @@ add_totals (RcvLetterLayout        *self,
             const RcvLetterhead    *head,
             const RcvDunningLetter *letter)
 {
+  self->part = RCV_LETTER_PART_TOTALS;
   add_space (self, 4);
   add_total_row (self, head, _("Overdue invoices"), letter->open, FALSE);
   if (letter->interest > 0)
@@ -613,13 +827,13 @@ payment_instructions (const RcvLetterhead    *head,
       g_string_append_printf (out, _("Please transfer %s by %s to the account below, quoting "
                                      "the reference %s."),
                               total, deadline, reference);
-      g_string_append_c (out, '\n');
+      /* the account on lines of its own, each detail kept whole */
+      g_string_append_printf (out, "\n%s: %s\n", _("Account holder"), head->name);
       if (head->bank[0] != '\0')
         g_string_append_printf (out, "%s: %s · ", _("Bank"), head->bank);
       g_string_append_printf (out, "IBAN: %s", head->iban);
       if (head->bic[0] != '\0')
         g_string_append_printf (out, " · BIC: %s", head->bic);
-      g_string_append_printf (out, " · %s: %s", _("Account holder"), head->name);
     }
   else
     g_string_append_printf (out, _("Please pay %s by %s, quoting the reference %s."), total,
@@ -698,6 +912,49 @@ calculation_basis (const RcvLetterhead    *head,
   return g_string_free (out, FALSE);
 }
 
+/* The return address ("Company · Street 1 · 10115 Berlin · Country") on one line inside the
+ * window's width: in smaller print, down to RETURN_MIN_SIZE; then without the company's
+ * country (the last line, after the town's); only then shortened in the middle, where the
+ * ellipsis shows it. Never cut off silently at the window's edge. */
+static void
+fit_return_line (RcvLetterLayout     *self,
+                 const RcvLetterhead *head)
+{
+  const Geometry *g = self->geometry;
+  g_auto(GStrv) lines = rcv_letter_address_lines (head->address);
+  guint n = g_strv_length (lines);
+  gboolean country = rcv_letter_address_has_country ((const char *const *) lines);
+  g_autofree char *last = NULL;
+
+  for (guint drop = 0; drop <= (country ? 1u : 0u); drop++)
+    {
+      g_autoptr(GString) text = g_string_new (head->name);
+
+      for (guint i = 0; i + drop < n; i++)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", lines[i]);
+      for (double size = RETURN_SIZE; size >= RETURN_MIN_SIZE - 0.01; size -= 0.5)
+        {
+          g_autoptr(PangoLayout) layout = rcv_text_layout_new (self->context, text->str, size,
+                                                               FALSE, -1, PANGO_ALIGN_LEFT);
+
+          keep_unbroken (layout, NULL, FALSE);
+          if (layout_width (layout) <= g->address_width)
+            {
+              self->return_line = g_steal_pointer (&layout);
+              self->return_size = size;
+              return;
+            }
+        }
+      g_free (last);
+      last = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  self->return_line = rcv_text_layout_new (self->context, last, RETURN_MIN_SIZE, FALSE, -1,
+                                           PANGO_ALIGN_LEFT);
+  pango_layout_set_width (self->return_line, (int) (g->address_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (self->return_line, PANGO_ELLIPSIZE_MIDDLE);
+  self->return_size = RETURN_MIN_SIZE;
+}
+
 static void
 build_fixed_parts (RcvLetterLayout        *self,
                    const RcvLetterhead    *head,
@@ -707,7 +964,6 @@ build_fixed_parts (RcvLetterLayout        *self,
   g_autofree char *address_line = NULL;
   g_autofree char *date = format_date (&letter->date);
   g_autofree char *reference = rcv_dunning_letter_reference (letter);
-  g_autofree char *recipient = NULL;
   g_autoptr(GString) head_lines = g_string_new (NULL);
   g_autoptr(GString) footer = g_string_new (head->name);
   g_autoptr(GString) bank = g_string_new (NULL);
@@ -718,7 +974,7 @@ build_fixed_parts (RcvLetterLayout        *self,
                             _("Phone") };
   const char *values[5] = { letter->code, date, reference, head->email, head->phone };
   g_auto(GStrv) address = g_strsplit (head->address, "\n", -1);
-  double logo_width = 0;
+  double logo_width = 0, label_width = 0;
 
   address_line = g_strjoinv (" · ", address);
   if (self->logo != NULL)
@@ -734,34 +990,44 @@ build_fixed_parts (RcvLetterLayout        *self,
   self->head_lines = rcv_text_layout_new (self->context, head_lines->str, 8.5, FALSE,
                                           g->width - g->left - g->right - logo_width - MM (5),
                                           PANGO_ALIGN_LEFT);
+  keep_unbroken (self->head_lines, self->unbroken, FALSE);
 
   if (g->return_y >= 0)
+    fit_return_line (self, head);
+
+  rcv_letter_fit_recipient (self->context, g->address_width, g->address_height, letter,
+                            &self->recipient, &self->recipient_size);
+
+  /* the labels' column as wide as its longest label, so that the values (an e-mail address
+   * is long) have the rest */
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s · %s", head->name, address_line);
+      g_autoptr(PangoLayout) label = NULL;
 
-      self->return_line = rcv_text_layout_new (self->context, text, 7, FALSE, -1, PANGO_ALIGN_LEFT);
-      pango_layout_set_width (self->return_line, (int) (g->address_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (self->return_line, PANGO_ELLIPSIZE_END);
+      if (values[i] == NULL || values[i][0] == '\0')
+        continue;
+      label = rcv_text_layout_new (self->context, labels[i], 8.5, FALSE, -1, PANGO_ALIGN_LEFT);
+      label_width = MAX (label_width, layout_width (label) + MM (3));
     }
-
-  recipient = g_strdup_printf ("%s\n%s", name, letter->address);
-  self->recipient = rcv_text_layout_new (self->context, g_strstrip (recipient), 10, FALSE,
-                                         g->address_width, PANGO_ALIGN_LEFT);
-
+  label_width = MIN (label_width, g->info_width * 0.45);
   self->info = g_array_new (FALSE, TRUE, sizeof (Cell));
   g_array_set_clear_func (self->info, cell_clear);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
+      double value_width = g->info_width - label_width;
       Cell label, value;
 
       if (values[i] == NULL || values[i][0] == '\0')
         continue;
       label.x = g->info_x;
       label.layout = rcv_text_layout_new (self->context, labels[i], 8.5, FALSE,
-                                          g->info_width * 0.42, PANGO_ALIGN_LEFT);
-      value.x = g->info_x + g->info_width * 0.44;
-      value.layout = rcv_text_layout_new (self->context, values[i], 8.5, FALSE,
-                                          g->info_width * 0.56, PANGO_ALIGN_LEFT);
+                                          label_width - MM (1), PANGO_ALIGN_LEFT);
+      fit_unbroken (label.layout, NULL, label_width - MM (1), 8.5, 7);
+      value.x = g->info_x + label_width;
+      value.layout = rcv_text_layout_new (self->context, values[i], 8.5, FALSE, value_width,
+                                          PANGO_ALIGN_LEFT);
+      keep_unbroken (value.layout, self->unbroken, FALSE);
+      fit_unbroken (value.layout, self->unbroken, value_width, 8.5, 7);
       g_array_append_val (self->info, label);
       g_array_append_val (self->info, value);
     }
@@ -779,6 +1045,7 @@ build_fixed_parts (RcvLetterLayout        *self,
     g_string_append_printf (footer, "\n%s", bank->str);
   self->footer = rcv_text_layout_new (self->context, footer->str, 7, FALSE,
                                       (g->width - g->left - g->right) * 0.8, PANGO_ALIGN_LEFT);
+  keep_unbroken (self->footer, self->unbroken, FALSE);
 
   g_string_append_printf (running, "%s · %s · %s", name, letter->title, date);
   self->running_head = rcv_text_layout_new (self->context, running->str, 8, FALSE,
@@ -787,36 +1054,164 @@ build_fixed_parts (RcvLetterLayout        *self,
   pango_layout_set_ellipsize (self->running_head, PANGO_ELLIPSIZE_END);
 }
 
+/* The height of the chain of blocks that starts at `first` (up to the first block not kept
+ * with its next), and its last block. */
+static double
+chain_height (RcvLetterLayout *self,
+              guint            first,
+              guint           *last)
+{
+  double height = 0;
+  guint i;
+
+  for (i = first; i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+
+      height += block->height;
+      if (!block->keep_with_next)
+        break;
+    }
+  *last = MIN (i, self->blocks->len - 1);
+  return height;
+}
+
 static void
 paginate (RcvLetterLayout *self)
 {
   const Geometry *g = self->geometry;
   double limit = g->height - g->bottom;
+  double top = g->top + MM (8);          /* below the running head */
   double header_height = 0;
   double y = g->text_y;
-  guint zero = 0;
+  guint zero = 0, chain_end = 0;
+  gboolean in_chain = FALSE;
 
   g_array_append_val (self->page_starts, zero);
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
+      double needed = block->height;
+      double page_top;
 
       if (block->header)
         {
           self->table_header = block;
           header_height = block->height;
         }
-      if (y + block->height > limit && y > g->top + MM (8) + header_height + 0.5)
+      /* a chain that fits on a fresh page is not split: it starts the next page whole */
+      if (!in_chain || i > chain_end)
+        {
+          double chain = chain_height (self, i, &chain_end);
+          double fresh = top + (block->in_table && !block->header ? header_height : 0);
+
+          in_chain = chain_end > i;
+          if (in_chain && fresh + chain <= limit)
+            needed = chain;
+        }
+      page_top = top + (block->in_table && !block->header ? header_height : 0);
+      if (y + needed > limit && y > page_top + 0.5)
         {
           g_array_append_val (self->page_starts, i);
-          y = g->top + MM (8);   /* below the running head */
+          y = page_top;
           if (block->kind == BLOCK_SPACE)
             continue;            /* no space at a page's top */
-          if (block->in_table && !block->header)
-            y += header_height;
         }
       y += block->height;
     }
+}
+
+/* Splits a level's text into its body and its closing ("Kind regards\n{company}"), which
+ * the letter sets under the table and the payment details, where it is signed. The closing
+ * is the last paragraph (after the last blank line) when there is more than one and it has at
+ * most three lines, of which the last is the signature "{company}" (as in every built-in text,
+ * "Veuillez agréer nos salutations distinguées.\n{company}" too) or the first is a short
+ * phrase (40 characters at most, without a placeholder): a text that ends in a sentence of
+ * its own has no closing to move. */
+static void
+split_closing (const char  *text,
+               char       **body,
+               char       **closing)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  const char *blank = g_strrstr (trimmed, "\n\n");
+  g_auto(GStrv) lines = NULL;
+
+  *body = NULL;
+  *closing = NULL;
+  if (blank != NULL)
+    {
+      guint n;
+
+      lines = g_strsplit (blank + 2, "\n", -1);
+      n = g_strv_length (lines);
+      if (n >= 1 && n <= 3 && lines[0][0] != '\0' &&
+          ((n >= 2 && g_str_equal (g_strstrip (lines[n - 1]), "{company}")) ||
+           (g_utf8_strlen (lines[0], -1) <= 40 && strchr (lines[0], '{') == NULL)))
+        {
+          *body = g_strndup (trimmed, blank - trimmed);
+          *closing = g_strdup (blank + 2);
+          return;
+        }
+    }
+  *body = g_steal_pointer (&trimmed);
+}
+
+/* The text with its {date}, {deadline} and {oldest_due} written out in full ("2 December
+ * 2026"), before the other placeholders are filled in; "{{" and "}}" are left for that. */
+static char *
+expand_dates (const RcvDunningLetter *letter,
+              const char             *text)
+{
+  static const char *const names[] = { "{date}", "{deadline}", "{oldest_due}" };
+  const GDate *dates[] = { &letter->date, &letter->deadline, &letter->oldest_due };
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gboolean done = FALSE;
+
+      if ((*p == '{' && p[1] == '{') || (*p == '}' && p[1] == '}'))
+        {
+          g_string_append_len (out, p, 2);
+          p++;
+          continue;
+        }
+      for (guint i = 0; *p == '{' && i < G_N_ELEMENTS (names) && !done; i++)
+        {
+          if (g_str_has_prefix (p, names[i]) && g_date_valid (dates[i]))
+            {
+              g_autofree char *date = format_date (dates[i]);
+
+              g_string_append (out, date);
+              p += strlen (names[i]) - 1;
+              done = TRUE;
+            }
+        }
+      if (!done)
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Never a page break inside the blocks first … last - 1 and the next. */
+static void
+keep_together (RcvLetterLayout *self,
+               guint            first,
+               guint            end)
+{
+  for (guint i = first; i + 1 < end && i + 1 < self->blocks->len; i++)
+    g_array_index (self->blocks, Block, i).keep_with_next = TRUE;
+}
+
+static void
+add_unbroken (RcvLetterLayout *self,
+              char            *text)
+{
+  if (text != NULL && text[0] != '\0')
+    g_ptr_array_add (self->unbroken, text);
+  else
+    g_free (text);
 }
 
 /* Lays a letter out into pages, measuring its text through the cairo_t's font map. */
@@ -826,11 +1221,11 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
                        cairo_t                *cr)
 {
   RcvLetterLayout *self;
-  cairo_font_options_t *options;
-  g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *closing = NULL;
   g_autofree char *instructions = NULL;
   g_autofree char *basis = NULL;
+  guint tail;
 
   g_return_val_if_fail (head != NULL && letter != NULL && cr != NULL, NULL);
 
@@ -838,36 +1233,73 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   self->paper = head->paper;
   self->geometry = geometry_for (head->paper);
   self->logo = head->logo != NULL ? cairo_surface_reference (head->logo) : NULL;
-  self->context = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (self->context, 72);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
+  self->context = rcv_letter_context_new (cr);
 
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  self->unbroken = g_ptr_array_new_with_free_func (g_free);
+  add_unbroken (self, g_strdup (head->email));
+  add_unbroken (self, g_strdup (head->phone));
+  add_unbroken (self, g_strdup (head->iban));
+  add_unbroken (self, g_strdup (head->bic));
+  add_unbroken (self, g_strdup (head->tax_id));
+  add_unbroken (self, rcv_dunning_letter_reference (letter));
+  add_unbroken (self, format_date (&letter->date));
+  add_unbroken (self, format_date (&letter->deadline));
+  add_unbroken (self, rcv_money_format (letter->total, &head->currency));
+  for (guint i = 0; i < letter->items->len; i++)
+    add_unbroken (self, g_strdup (g_array_index (letter->items, RcvDunningItem, i).number));
+
   build_fixed_parts (self, head, letter);
 
-  subject = g_strdup (letter->title);
-  add_paragraph (self, subject, 11, TRUE, 0);
+  self->part = RCV_LETTER_PART_SUBJECT;
+  add_paragraph (self, letter->title, 11, TRUE, 0);
   add_space (self, 12);
-  body = rcv_dunning_letter_expand (letter, letter->body, head->name, head->contact,
-                                    &head->currency);
+  keep_together (self, 0, self->blocks->len + 1);   /* the subject with the first line */
+
+  self->part = RCV_LETTER_PART_BODY;
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *end = NULL;
+    g_autofree char *dated = NULL;
+
+    split_closing (letter->body, &text, &end);
+    dated = expand_dates (letter, text);
+    body = rcv_dunning_letter_expand (letter, dated, head->name, head->contact,
+                                      &head->currency);
+    if (end != NULL)
+      {
+        g_autofree char *end_dated = expand_dates (letter, end);
+
+        closing = rcv_dunning_letter_expand (letter, end_dated, head->name, head->contact,
+                                             &head->currency);
+      }
+  }
   add_text (self, body, 10, 0);
   add_space (self, 12);
   add_table (self, head, letter);
+
+  /* the last row, the totals, the payment details and the closing: one piece */
+  tail = self->blocks->len - 1;
   add_totals (self, head, letter);
+  self->part = RCV_LETTER_PART_PAYMENT;
   add_space (self, 12);
   instructions = payment_instructions (head, letter);
   add_text (self, instructions, 10, 0);
+  if (closing != NULL)
+    {
+      self->part = RCV_LETTER_PART_CLOSING;
+      add_space (self, 12);
+      add_text (self, closing, 10, 0);
+    }
+  keep_together (self, tail, self->blocks->len);
+
   basis = calculation_basis (head, letter);
   if (basis[0] != '\0')
     {
+      self->part = RCV_LETTER_PART_BASIS;
       add_space (self, 10);
       add_text (self, basis, 7.5, GREY);
     }
@@ -902,6 +1334,7 @@ rcv_letter_layout_free (RcvLetterLayout *self)
     return;
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->page_starts, g_array_unref);
+  g_clear_pointer (&self->unbroken, g_ptr_array_unref);
   g_clear_object (&self->head_name);
   g_clear_object (&self->head_lines);
   g_clear_object (&self->return_line);
@@ -1221,4 +1654,108 @@ rcv_letter_layout_get_texts (const RcvLetterLayout  *layout,
 
   *recipient = pango_layout_get_text (layout->recipient);
   *running_head = pango_layout_get_text (layout->running_head);
+}
+
+/* For tests: the blocks of the letter's flow in order, without the spaces, each with its
+ * page; a table header repeated atop a page is listed there as a header of its own. */
+GArray *
+rcv_letter_layout_get_blocks (const RcvLetterLayout *layout)
+{
+  const Geometry *g;
+  GArray *out;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  g = layout->geometry;
+  out = g_array_new (FALSE, TRUE, sizeof (RcvLetterBlockInfo));
+  for (guint page = 0; page < layout->page_starts->len; page++)
+    {
+      guint first = g_array_index (layout->page_starts, guint, page);
+      guint end = page + 1 < layout->page_starts->len
+                    ? g_array_index (layout->page_starts, guint, page + 1) : layout->blocks->len;
+      double y = page == 0 ? g->text_y : g->top + MM (8);
+
+      for (guint i = first; i < end; i++)
+        {
+          const Block *block = &g_array_index (layout->blocks, Block, i);
+          RcvLetterBlockInfo info = { block->part, page, y, block->height };
+
+          if (i == first && page > 0 && block->kind == BLOCK_SPACE)
+            continue;
+          if (i == first && page > 0 && block->in_table && !block->header &&
+              layout->table_header != NULL)
+            {
+              RcvLetterBlockInfo header = { RCV_LETTER_PART_TABLE_HEADER, page, y,
+                                            layout->table_header->height };
+
+              g_array_append_val (out, header);
+              y += header.height;
+              info.y = y;
+            }
+          if (block->kind != BLOCK_SPACE)
+            g_array_append_val (out, info);
+          y += block->height;
+        }
+    }
+  return out;
+}
+
+/* For tests: the return address line as set, its width, its size, the window's width, and
+ * whether it is shortened by an ellipsis. */
+void
+rcv_letter_layout_get_return_line (const RcvLetterLayout  *layout,
+                                   const char            **text,
+                                   double                 *width,
+                                   double                 *size,
+                                   double                 *window_width,
+                                   gboolean               *ellipsized)
+{
+  g_return_if_fail (layout != NULL);
+
+  *text = layout->return_line != NULL ? pango_layout_get_text (layout->return_line) : NULL;
+  *width = layout->return_line != NULL ? layout_width (layout->return_line) : 0;
+  *size = layout->return_size;
+  *window_width = layout->geometry->address_width;
+  *ellipsized = layout->return_line != NULL && pango_layout_is_ellipsized (layout->return_line);
+}
+
+/* For tests: the size the recipient's name and address are set in. */
+double
+rcv_letter_layout_get_recipient_size (const RcvLetterLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->recipient_size;
+}
+
+/* ---- checking an address ------------------------------------------------------------- */
+
+/* What is wrong with an address, in sentences for the person about to print, one a line;
+ * NULL when nothing is. */
+char *
+rcv_address_problem_describe (RcvAddressProblem problems)
+{
+  GString *out;
+
+  if (problems == RCV_ADDRESS_PROBLEM_NONE)
+    return NULL;
+  out = g_string_new (NULL);
+  if (problems & RCV_ADDRESS_PROBLEM_MISSING)
+    g_string_append_printf (out, "%s\n", _("The customer has no postal address."));
+  if (problems & RCV_ADDRESS_PROBLEM_NO_TOWN)
+    g_string_append_printf (out, "%s\n", _("The address has no line with a postcode and a "
+                                           "town."));
+  if (problems & RCV_ADDRESS_PROBLEM_NO_COUNTRY)
+    g_string_append_printf (out, "%s\n", _("The address names no country, and its postcode "
+                                           "is not written like the company’s own: add the "
+                                           "country if the letter goes abroad."));
+  if (problems & RCV_ADDRESS_PROBLEM_LINE_TOO_LONG)
+    g_string_append_printf (out, "%s\n", _("A line of the name or address is too long for the "
+                                           "envelope window and is wrapped."));
+  if (problems & RCV_ADDRESS_PROBLEM_TOO_MANY_LINES)
+    g_string_append_printf (out, "%s\n", _("The name and address do not fit the envelope "
+                                           "window, even in small print: the name is "
+                                           "shortened."));
+  g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
 }

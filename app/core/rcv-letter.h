@@ -22,6 +22,17 @@ typedef struct _RcvLetterhead RcvLetterhead;
 /* One letter laid out into pages. */
 typedef struct _RcvLetterLayout RcvLetterLayout;
 
+/* What may keep a letter from reaching its addressee through a window envelope. */
+typedef enum
+{
+  RCV_ADDRESS_PROBLEM_NONE           = 0,
+  RCV_ADDRESS_PROBLEM_MISSING        = 1 << 0,   /* no address at all */
+  RCV_ADDRESS_PROBLEM_NO_TOWN        = 1 << 1,   /* no line with a postcode and a town */
+  RCV_ADDRESS_PROBLEM_NO_COUNTRY     = 1 << 2,   /* abroad, or cannot tell, and no country */
+  RCV_ADDRESS_PROBLEM_LINE_TOO_LONG  = 1 << 3,   /* a line wraps, even in the smallest print */
+  RCV_ADDRESS_PROBLEM_TOO_MANY_LINES = 1 << 4,   /* taller than the window: the end is cut */
+} RcvAddressProblem;
+
 /* Called after each letter written: done of total. */
 typedef void (*RcvProgressFunc) (guint    done,
                                  guint    total,
@@ -51,6 +62,10 @@ void             rcv_letter_layout_draw_page   (const RcvLetterLayout *layout,
                                                 cairo_t               *cr,
                                                 guint                  page);
 void             rcv_letter_layout_free        (RcvLetterLayout *layout);
+
+RcvAddressProblem rcv_letter_check_address    (const RcvLetterhead    *head,
+                                                const RcvDunningLetter *letter);
+char            *rcv_address_problem_describe  (RcvAddressProblem problems);
 
 gboolean         rcv_letters_write_pdf         (const RcvLetterhead           *head,
                                                 const RcvDunningLetter *const *letters,

@@ -7,7 +7,10 @@
  * holds up the window, or saved as one PDF by a worker thread with a progress bar. Recording
  * the chosen letters as sent, after a confirmation, makes the next run escalate. The letter
  * previewed can go out at another level of its policy than the one suggested (the level
- * drop-down under the preview); the log records the level it was sent at.
+ * drop-down under the preview); the log records the level it was sent at. A letter
+ * whose address may not reach its addressee through a window envelope (no town, no country,
+ * too big for the window: rcv_letter_check_address ()) has a warning sign on its row, and the
+ * chosen ones are named above the list before they are printed or saved.
  */
 #define G_LOG_DOMAIN "receivables"
 
@@ -53,6 +56,7 @@ struct _RcvLetterItem
   RunBox *box;
   const RcvDunningLetter *letter;
   gboolean chosen;
+  char *problem;                   /* what is wrong with the address; NULL: nothing */
 };
 
 G_DEFINE_FINAL_TYPE (RcvLetterItem, rcv_letter_item, G_TYPE_OBJECT)
@@ -63,6 +67,7 @@ rcv_letter_item_finalize (GObject *object)
   RcvLetterItem *self = RCV_LETTER_ITEM (object);
 
   g_atomic_rc_box_release_full (self->box, run_box_clear);
+  g_free (self->problem);
 
   G_OBJECT_CLASS (rcv_letter_item_parent_class)->finalize (object);
 }
@@ -80,13 +85,16 @@ rcv_letter_item_init (RcvLetterItem *self)
 
 static RcvLetterItem *
 rcv_letter_item_new (RunBox                 *box,
-                     const RcvDunningLetter *letter)
+                     const RcvDunningLetter *letter,
+                     const RcvLetterhead    *head)
 {
   RcvLetterItem *self = g_object_new (RCV_TYPE_LETTER_ITEM, NULL);
 
   self->box = g_atomic_rc_box_acquire (box);
   self->letter = letter;
   self->chosen = TRUE;
+  if (head != NULL)
+    self->problem = rcv_address_problem_describe (rcv_letter_check_address (head, letter));
   return self;
 }
 
@@ -112,6 +120,8 @@ struct _RcvRemindersPage
   GtkProgressBar *progress_bar;
   GtkRevealer *covered_revealer;
   GtkLabel *covered_label;
+  GtkRevealer *address_revealer;
+  GtkLabel *address_label;
   GtkStack *stack;
   GtkSpinner *spinner;
   AdwStatusPage *error_page;
@@ -184,6 +194,40 @@ update_actions (RcvRemindersPage *self)
                             idle && gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
+/* Names the chosen letters whose address may not reach the customer, before they go out. */
+static void
+update_address_warning (RcvRemindersPage *self,
+                        GPtrArray        *chosen)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      RcvLetterItem *item = g_ptr_array_index (chosen, i);
+
+      if (item->problem == NULL)
+        continue;
+      if (n < 5)
+        g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", item->letter->name);
+      else if (n == 5)
+        g_string_append (names, ", …");
+      n++;
+    }
+  if (n > 0)
+    /* Translators: above the list of reminder letters; %u is a number of chosen letters, %s
+     * the customers' names */
+    text = g_strdup_printf (ngettext ("%u chosen letter may not reach its addressee: %s. Its "
+                                      "warning sign tells what is wrong with the address.",
+                                      "%u chosen letters may not reach their addressees: %s. "
+                                      "Their warning signs tell what is wrong with each address.",
+                                      n),
+                            n, names->str);
+  gtk_label_set_text (self->address_label, text != NULL ? text : "");
+  gtk_revealer_set_reveal_child (self->address_revealer, text != NULL);
+}
+
 static void
 update_summary (RcvRemindersPage *self)
 {
@@ -203,6 +247,7 @@ update_summary (RcvRemindersPage *self)
                                       "%u letters due, %u chosen, asking for %s", n),
                             n, chosen->len, amount);
   gtk_label_set_text (self->summary_label, text != NULL ? text : "");
+  update_address_warning (self, chosen);
   update_actions (self);
 }
 
@@ -309,6 +354,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *amount = gtk_label_new (NULL);
 
   gtk_widget_set_margin_top (row, 8);
@@ -329,6 +375,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (texts), subtitle);
   gtk_box_append (GTK_BOX (row), check);
   gtk_box_append (GTK_BOX (row), texts);
+  gtk_widget_add_css_class (warning, "warning");
+  gtk_widget_set_valign (warning, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), warning);
   gtk_box_append (GTK_BOX (row), amount);
   g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), list_item);
   gtk_list_item_set_child (list_item, row);
@@ -345,7 +394,8 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *check = gtk_widget_get_first_child (row);
   GtkWidget *texts = gtk_widget_get_next_sibling (check);
-  GtkWidget *amount = gtk_widget_get_next_sibling (texts);
+  GtkWidget *warning = gtk_widget_get_next_sibling (texts);
+  GtkWidget *amount = gtk_widget_get_next_sibling (warning);
   g_autofree char *total = rcv_money_format (letter->total, currency);
   g_autofree char *subtitle = NULL;
   g_autofree char *check_label = NULL;
@@ -375,6 +425,24 @@ bind_row (GtkSignalListItemFactory *factory,
   check_label = g_strdup_printf (_("Include the letter to %s"), letter->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   check_label, -1);
+
+  /* the tooltip is plain text: the problem's sentences hold no markup */
+  gtk_widget_set_visible (warning, item->problem != NULL);
+  gtk_widget_set_tooltip_text (warning, item->problem);
+  if (item->problem != NULL)
+    {
+      /* Translators: the accessible name of the warning sign on a letter's row; %s says what
+       * is wrong with the address */
+      g_autofree char *label = g_strdup_printf (_("Address problem: %s"), item->problem);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      /* told with the check box too, which is what the keyboard reaches */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* Enter (or a double click) on a row includes or leaves out its letter. */
@@ -480,7 +548,8 @@ on_run_ready (GObject      *source,
   box->run = run;
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < run->letters->len; i++)
-    g_ptr_array_add (items, rcv_letter_item_new (box, g_ptr_array_index (run->letters, i)));
+    g_ptr_array_add (items, rcv_letter_item_new (box, g_ptr_array_index (run->letters, i),
+                                                 self->head));
   g_atomic_rc_box_release_full (box, run_box_clear);
 
   g_list_store_splice (self->letters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->letters)),
@@ -1118,6 +1187,8 @@ rcv_reminders_page_class_init (RcvRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, covered_revealer);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, covered_label);
+  gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, address_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, address_label);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, error_page);
