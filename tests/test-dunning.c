@@ -491,8 +491,8 @@ test_letter_text (void)
   custom = rcv_dunning_letter_expand (letter, letter->body, "Firma", "",
                                       rcv_database_get_currency (db));
   /* the customer's name and the reference are isolates (U+2068 … U+2069) in the sentence */
-  g_assert_cmpstr (custom, ==, "\u2068<b>Kunde</b> & Co\u2069: 1,234.56 € by 02/20/26, {ref} "
-                               "\u2068K1-20260210-1\u2069 01/31/26 1,234.56 €");
+  g_assert_cmpstr (custom, ==, "\u2068<b>Kunde</b> & Co\u2069: 1,234.56 € by 20 February 2026, "
+                               "{ref} \u2068K1-20260210-1\u2069 31 January 2026 1,234.56 €");
   /* what is not a placeholder stays as typed */
   g_clear_pointer (&custom, g_free);
   custom = rcv_dunning_letter_expand (letter, "{unknown} {", NULL, NULL,
@@ -677,7 +677,7 @@ test_first_letter_honest (void)
   g_assert_cmpuint (letter->level, ==, 2);
   g_assert_cmpuint (letter->previous->len, ==, 1);
   escalated = rcv_dunning_letter_expand (letter, letter->body, "Firma", "", currency);
-  g_assert_nonnull (strstr (escalated, "We wrote to you about these invoices on 05/04/26."));
+  g_assert_nonnull (strstr (escalated, "We wrote to you about these invoices on 4 May 2026."));
 }
 
 static void

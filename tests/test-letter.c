@@ -19,6 +19,7 @@
 #include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-letter.h"
+#include "rcv-policy.h"
 #include "rcv-letter-private.h"
 #include "rcv-test-utils.h"
 #include "rcv-text.h"
@@ -989,6 +990,60 @@ test_address_check (Fixture       *fixture,
 }
 
 static void
+german_statutory (RcvPolicy *policy)
+{
+  policy->interest_kind = RCV_INTEREST_STATUTORY_DE;
+  policy->compensation = RCV_COMPENSATION_EU;
+}
+
+/* The letter states the basis of each claim: the law, and per invoice the rate, the periods,
+ * the days and the amount; the compensation's law and sum. A first reminder of the default
+ * policy claims neither, and says nothing of them. */
+static void
+test_basis (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RcvDatabase *db = fixture->db;
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(RcvPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Kunde GmbH");
+  guint n_pages;
+
+  policy = rcv_policy_load (db, 0, &error);
+  g_assert_no_error (error);
+  german_statutory (policy);
+  g_assert_true (rcv_policy_save (db, policy, &error));
+  g_assert_no_error (error);
+  rcv_test_invoice (db, customer, "R-1", "2025-05-01", "2025-05-31", 100000);
+  run = run_as_of (db, "2025-08-31");
+  g_assert_cmpuint (run->letters->len, ==, 1);
+
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "basis-first", &n_pages);
+  first = pdf_text (pdf, 0);
+  g_assert_null (strstr (first, "BGB"));
+  g_assert_null (strstr (first, "Compensation"));
+  g_clear_pointer (&pdf, g_free);
+
+  g_assert_true (rcv_dunning_letter_set_level (g_ptr_array_index (run->letters, 0), 2, &error));
+  g_assert_no_error (error);
+  pdf = write_pdf (fixture, run, RCV_PAPER_A4, "basis", &n_pages);
+  second = pdf_text (pdf, 0);
+  /* pdftotext breaks the lines where the letter does: compare without them */
+  text = g_strdelimit (g_strdup (second), "\n", ' ');
+  g_assert_nonnull (strstr (text, "§ 288 (2) BGB"));
+  g_assert_nonnull (strstr (text, "11.27% × 30 days (1 June 2025 to 30 June 2025)"));
+  g_assert_nonnull (strstr (text, "10.27% × 62 days (1 July 2025 to 31 August 2025)"));
+  g_assert_nonnull (strstr (text, "= 26.71 €"));
+  g_assert_nonnull (strstr (text, "§ 288 (5) BGB"));
+  g_assert_nonnull (strstr (text, "40.00 €"));
+}
+
+static void
 test_paper (void)
 {
   RcvPaper paper;
@@ -1032,6 +1087,7 @@ main (int   argc,
   ADD ("/letter/return-line", test_return_line);
   ADD ("/letter/unbroken", test_unbroken);
   ADD ("/letter/address-check", test_address_check);
+  ADD ("/letter/basis", test_basis);
 #undef ADD
 
   status = g_test_run ();

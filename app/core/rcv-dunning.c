@@ -1210,11 +1210,11 @@ previous_sentence (const RcvDunningLetter *letter)
     return g_strdup ("");
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *date = rcv_date_format_locale (&g_array_index (letter->previous, GDate, i));
+      g_autofree char *date = rcv_date_format_long (&g_array_index (letter->previous, GDate, i));
 
       if (i > 0)
-        /* Translators: between the dates of earlier letters: “3.11.2026, 10.11.2026 and
-         * 17.11.2026” */
+        /* Translators: between the dates of earlier letters: “3 November 2026, 10 November
+         * 2026 and 17 November 2026” */
         g_string_append (dates, i + 1 == n ? _(" and ") : _(", "));
       g_string_append (dates, date);
     }
@@ -1251,12 +1251,13 @@ placeholder_value (const RcvDunningLetter *letter,
     return rcv_text_isolate (company, 0);
   if (g_str_equal (name, "contact"))
     return rcv_text_isolate (contact, 0);
+  /* dates in a sentence are written out: "2 December 2026", "2. Dezember 2026" */
   if (g_str_equal (name, "date"))
-    return rcv_date_format_locale (&letter->date);
+    return rcv_date_format_long (&letter->date);
   if (g_str_equal (name, "deadline"))
-    return rcv_date_format_locale (&letter->deadline);
+    return rcv_date_format_long (&letter->deadline);
   if (g_str_equal (name, "oldest_due"))
-    return rcv_date_format_locale (&letter->oldest_due);
+    return rcv_date_format_long (&letter->oldest_due);
   if (g_str_equal (name, "level"))
     return g_strdup_printf ("%u", letter->level);
   if (g_str_equal (name, "previous"))

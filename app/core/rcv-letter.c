@@ -759,7 +759,9 @@ add_table (RcvLetterLayout        *self,
       /* the columns are narrow: numeric, but with the year's four digits */
       g_autofree char *issued = rcv_date_format_numeric (&item->issue_date);
       g_autofree char *due = rcv_date_format_numeric (&item->due_date);
-      g_autofree char *days = g_strdup_printf ("%d", item->days_late);
+      /* not yet due on a courtesy notice: no days late */
+      g_autofree char *days = item->days_late >= 1 ? g_strdup_printf ("%d", item->days_late)
+                                                   : g_strdup ("–");
       g_autofree char *open = money (head, item->open);
       g_autofree char *interest = any_interest ? money (head, item->interest) : g_strdup ("–");
       g_autofree char *fees = any_fees ? money (head, item->compensation) : g_strdup ("–");
@@ -841,56 +843,98 @@ payment_instructions (const RcvLetterhead    *head,
   return g_string_free (out, FALSE);
 }
 
-/* How the interest and the fees were reckoned, so that the customer can check them. */
+/* "1,000.00 € × 11.27 % × 30 days (1 June 2025 to 30 June 2025) + … ÷ 365 = 26.71 €": one
+ * invoice's interest as it was reckoned. */
+static void
+append_item_basis (GString              *out,
+                   const RcvLetterhead  *head,
+                   const RcvDunningItem *item)
+{
+  g_autofree char *open = money (head, item->open);
+  g_autofree char *interest = money (head, item->interest);
+  g_autoptr(GString) terms = g_string_new (NULL);
+
+  for (guint i = 0; i < item->periods->len; i++)
+    {
+      const RcvInterestPeriod *p = &g_array_index (item->periods, RcvInterestPeriod, i);
+      g_autofree char *from = format_date (&p->from);
+      g_autofree char *to = format_date (&p->to);
+      g_autofree char *rate = rcv_percent_format (p->rate_bp);
+      g_autofree char *days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days",
+                                                            (gulong) p->days), p->days);
+
+      if (i > 0)
+        g_string_append (terms, " + ");
+      /* Translators: one stretch of an invoice's interest: rate, days, from, to:
+       * "11.27 % × 30 days (1 June 2025 to 30 June 2025)" */
+      g_string_append_printf (terms, _("%s × %s (%s to %s)"), rate, days, from, to);
+    }
+  /* Translators: an invoice's interest: number, open amount, the stretches, the interest:
+   * "R-1: 1,000.00 € × [11.27 % × 30 days (…) + …] ÷ 365 = 26.71 €" */
+  g_string_append_printf (out, item->periods->len > 1 ? _("%s: %s × [%s] ÷ 365 = %s")
+                                                      : _("%s: %s × %s ÷ 365 = %s"),
+                          item->number, open, terms->str, interest);
+  g_string_append_c (out, '\n');
+}
+
+/* The law the fixed compensation rests on: the statutory regime's, else the EU's or the
+ * UK's by the kind of compensation. */
+static const char *
+compensation_basis (const RcvDunningLetter *letter)
+{
+  const RcvStatutoryRegime *regime = rcv_statutory_regime (letter->interest_kind);
+
+  if (regime != NULL && regime->compensation == letter->compensation_kind)
+    return regime->compensation_basis;
+  return rcv_statutory_regime (letter->compensation_kind == RCV_COMPENSATION_UK
+                                 ? RCV_INTEREST_STATUTORY_UK
+                                 : RCV_INTEREST_STATUTORY_EU)->compensation_basis;
+}
+
+/* How the interest and the fees were reckoned, so that the customer can check them: the
+ * law and its rule, then each invoice's rate, periods, days and amount. */
 static char *
 calculation_basis (const RcvLetterhead    *head,
                    const RcvDunningLetter *letter)
 {
   GString *out = g_string_new (NULL);
 
-  if (letter->interest_kind == RCV_INTEREST_FIXED && letter->periods->len > 0)
+  if (letter->interest > 0)
     {
-      g_autofree char *rate = rcv_percent_format (g_array_index (letter->periods,
-                                                                 RcvInterestPeriod, 0).rate_bp);
+      const RcvStatutoryRegime *regime = rcv_statutory_regime (letter->interest_kind);
 
-      g_string_append_printf (out, _("Interest: %s a year, simple interest on each invoice’s "
-                                     "open amount for each day it is late (open amount × rate × "
-                                     "days late ÷ 365), rounded once per invoice."), rate);
+      if (regime != NULL)
+        /* Translators: the law and its rule, then how it is applied */
+        g_string_append_printf (out, _("Interest: %s; simple interest on each invoice’s open "
+                                       "amount for each day it is late, a year of 365 days, "
+                                       "rounded once per invoice."), regime->interest_basis);
+      else
+        g_string_append (out, _("Interest: the agreed annual rate; simple interest on each "
+                                "invoice’s open amount for each day it is late, a year of 365 "
+                                "days, rounded once per invoice."));
       g_string_append_c (out, '\n');
-    }
-  else if (letter->interest_kind != RCV_INTEREST_NONE && letter->periods->len > 0)
-    {
-      g_string_append (out, letter->interest_kind == RCV_INTEREST_STATUTORY_UK
-                              ? _("Interest: statutory interest, the Bank of England base rate "
-                                  "+ 8 points, in force for each half-year")
-                              : _("Interest: statutory interest, the European Central Bank "
-                                  "reference rate + 8 points, in force for each half-year"));
-      g_string_append (out, _(", simple interest on each invoice’s open amount for each day "
-                              "it is late (open amount × rate × days late ÷ 365), rounded once "
-                              "per invoice. Rates: "));
-      for (guint i = 0; i < letter->periods->len; i++)
+      for (guint i = 0; i < letter->items->len; i++)
         {
-          const RcvInterestPeriod *p = &g_array_index (letter->periods, RcvInterestPeriod, i);
-          g_autofree char *from = format_date (&p->from);
-          g_autofree char *to = format_date (&p->to);
-          g_autofree char *rate = rcv_percent_format (p->rate_bp);
-          g_autofree char *reference = rcv_percent_format (p->reference_bp);
+          const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
 
-          /* Translators: an interest period: from, to, rate, reference rate */
-          g_string_append_printf (out, _("%s to %s: %s (%s + 8)"), from, to, rate, reference);
-          g_string_append (out, i + 1 < letter->periods->len ? "; " : ".");
+          if (item->interest > 0 && item->periods != NULL && item->periods->len > 0)
+            append_item_basis (out, head, item);
         }
-      g_string_append_c (out, '\n');
     }
   if (letter->compensation > 0)
     {
-      g_string_append (out, letter->compensation_kind == RCV_COMPENSATION_UK
-                              ? _("Compensation: a fixed sum for each late invoice, GBP 40 "
-                                  "under GBP 1,000, GBP 70 under GBP 10,000 and GBP 100 from "
-                                  "GBP 10,000 (Late Payment of Commercial Debts (Interest) Act "
-                                  "1998), claimed once per invoice.")
-                              : _("Compensation: a fixed sum of EUR 40 for each late invoice "
-                                  "(Directive 2011/7/EU, Article 6), claimed once per invoice."));
+      g_autofree char *amount = money (head, letter->compensation);
+      guint n = 0;
+
+      for (guint i = 0; i < letter->items->len; i++)
+        n += g_array_index (letter->items, RcvDunningItem, i).compensation > 0;
+      /* Translators: the law, then the number of late invoices and the sum claimed */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Compensation: %s; claimed once for %u late "
+                                                "invoice: %s.",
+                                                "Compensation: %s; claimed once for each of %u "
+                                                "late invoices: %s.", n),
+                              compensation_basis (letter), n, amount);
       g_string_append_c (out, '\n');
     }
   if (letter->fee > 0)
@@ -1157,43 +1201,6 @@ split_closing (const char  *text,
   *body = g_steal_pointer (&trimmed);
 }
 
-/* The text with its {date}, {deadline} and {oldest_due} written out in full ("2 December
- * 2026"), before the other placeholders are filled in; "{{" and "}}" are left for that. */
-static char *
-expand_dates (const RcvDunningLetter *letter,
-              const char             *text)
-{
-  static const char *const names[] = { "{date}", "{deadline}", "{oldest_due}" };
-  const GDate *dates[] = { &letter->date, &letter->deadline, &letter->oldest_due };
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      gboolean done = FALSE;
-
-      if ((*p == '{' && p[1] == '{') || (*p == '}' && p[1] == '}'))
-        {
-          g_string_append_len (out, p, 2);
-          p++;
-          continue;
-        }
-      for (guint i = 0; *p == '{' && i < G_N_ELEMENTS (names) && !done; i++)
-        {
-          if (g_str_has_prefix (p, names[i]) && g_date_valid (dates[i]))
-            {
-              g_autofree char *date = format_date (dates[i]);
-
-              g_string_append (out, date);
-              p += strlen (names[i]) - 1;
-              done = TRUE;
-            }
-        }
-      if (!done)
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Never a page break inside the blocks first … last - 1 and the next. */
 static void
 keep_together (RcvLetterLayout *self,
@@ -1263,19 +1270,13 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   {
     g_autofree char *text = NULL;
     g_autofree char *end = NULL;
-    g_autofree char *dated = NULL;
 
     split_closing (letter->body, &text, &end);
-    dated = expand_dates (letter, text);
-    body = rcv_dunning_letter_expand (letter, dated, head->name, head->contact,
+    body = rcv_dunning_letter_expand (letter, text, head->name, head->contact,
                                       &head->currency);
     if (end != NULL)
-      {
-        g_autofree char *end_dated = expand_dates (letter, end);
-
-        closing = rcv_dunning_letter_expand (letter, end_dated, head->name, head->contact,
-                                             &head->currency);
-      }
+      closing = rcv_dunning_letter_expand (letter, end, head->name, head->contact,
+                                           &head->currency);
   }
   add_text (self, body, 10, 0);
   add_space (self, 12);
