@@ -30,35 +30,36 @@ typedef enum
 typedef struct
 {
   const char *name;
-  const char *city;
+  const char *city;        /* the postcode and town; abroad, the country under them, as a
+                            * letter from the demo's Berlin company writes it */
   Habit habit;
 } DemoCustomer;
 
 static const DemoCustomer demo_customers[] = {
   { "Müller & Söhne GmbH", "80331 München", PAYS_PROMPTLY },
-  { "Café Lumière SARL", "69002 Lyon", PAYS_LATE },
+  { "Café Lumière SARL", "69002 Lyon\nFRANKREICH", PAYS_LATE },
   { "Nordwind Logistik AG", "20095 Hamburg", PAYS_PROMPTLY },
   { "Bäckerei Sonnenschein", "50667 Köln", PAYS_IN_PARTS },
-  { "Atelier Dubois", "75011 Paris", PAYS_VERY_LATE },
-  { "Greenfield Gardening Ltd", "Bristol BS1 4DJ", PAYS_PROMPTLY },
+  { "Atelier Dubois", "75011 Paris\nFRANKREICH", PAYS_VERY_LATE },
+  { "Greenfield Gardening Ltd", "Bristol BS1 4DJ\nVEREINIGTES KÖNIGREICH", PAYS_PROMPTLY },
   { "Schreinerei Holzmann", "70173 Stuttgart", PAYS_LATE },
-  { "Hotel Alpenblick", "6020 Innsbruck", PAYS_PROMPTLY },
-  { "Brightside Media", "Manchester M1 1AE", STOPPED_PAYING },
+  { "Hotel Alpenblick", "6020 Innsbruck\nÖSTERREICH", PAYS_PROMPTLY },
+  { "Brightside Media", "Manchester M1 1AE\nVEREINIGTES KÖNIGREICH", STOPPED_PAYING },
   { "Weingut Rebenhof", "67098 Bad Dürkheim", PAYS_PROMPTLY },
   { "Öko-Markt Grünwald", "82031 Grünwald", PAYS_LATE },
   { "Fahrradwerkstatt Speiche", "04109 Leipzig", PAYS_PROMPTLY },
-  { "Boulangerie Martin", "33000 Bordeaux", PAYS_IN_PARTS },
+  { "Boulangerie Martin", "33000 Bordeaux\nFRANKREICH", PAYS_IN_PARTS },
   { "Kanzlei Berger & Partner", "10117 Berlin", PAYS_PROMPTLY },
   { "Studio Nakamura 中村デザイン", "10115 Berlin", PAYS_LATE },
   { "Elektro Blitz GmbH", "01067 Dresden", PAYS_VERY_LATE },
   { "Praxis Dr. Schäfer", "60311 Frankfurt am Main", PAYS_PROMPTLY },
   { "Tischlerei Jansen", "28195 Bremen", PAYS_PROMPTLY },
   { "Restaurant Zur Linde", "90402 Nürnberg", PAYS_LATE },
-  { "Copperfield Books", "Oxford OX1 3BG", PAYS_PROMPTLY },
+  { "Copperfield Books", "Oxford OX1 3BG\nVEREINIGTES KÖNIGREICH", PAYS_PROMPTLY },
   { "Malerbetrieb Farbenfroh", "30159 Hannover", STOPPED_PAYING },
   { "Autohaus Kraft", "44135 Dortmund", PAYS_PROMPTLY },
   { "Blumen Rosalie", "76133 Karlsruhe", PAYS_IN_PARTS },
-  { "Fromagerie Lefèvre", "67000 Strasbourg", PAYS_LATE },
+  { "Fromagerie Lefèvre", "67000 Strasbourg\nFRANKREICH", PAYS_LATE },
   { "Dachdeckerei Hoch & Co.", "24103 Kiel", PAYS_PROMPTLY },
   { "Yoga Raum Mitte", "10178 Berlin", PAYS_PROMPTLY },
   { "Druckerei Schwarz", "86150 Augsburg", PAYS_VERY_LATE },

@@ -1300,9 +1300,21 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   basis = calculation_basis (head, letter);
   if (basis[0] != '\0')
     {
+      guint first_basis = self->blocks->len;
+      const Geometry *g = self->geometry;
+      double tail_height = 0;
+
       self->part = RCV_LETTER_PART_BASIS;
       add_space (self, 10);
       add_text (self, basis, 7.5, GREY);
+      /* the basis is never split, so that no line of it stands alone on a page; with the
+       * tail it goes to the next page whole when both fit on one page, else on its own */
+      for (guint i = tail; i < self->blocks->len; i++)
+        tail_height += g_array_index (self->blocks, Block, i).height;
+      if (g->top + MM (8) + tail_height + MM (10) <= g->height - g->bottom)
+        keep_together (self, tail, self->blocks->len);
+      else
+        keep_together (self, first_basis + 1, self->blocks->len);
     }
 
   paginate (self);
