@@ -298,7 +298,7 @@ static void
 test_letter_forms (void)
 {
   static const struct { const char *locale, *month; } months[] = {
-    { "de_DE.UTF-8", "2 Dezember 2026" },    /* the msgid's order; German's msgstr adds "." */
+    { "de_DE.UTF-8", "2. Dezember 2026" },   /* the German msgstr of the long date */
     { "fr_FR.UTF-8", "2 décembre 2026" },
   };
   g_autofree char *numeric = NULL;
