@@ -221,17 +221,14 @@ rcv_julian_to_iso (guint32 julian,
   write_iso (year, month, day, buffer);
 }
 
-/* The date as the locale writes it (strftime's %x), for what a person reads. */
+/* The date as the locale writes it in figures, for what a person reads: strftime's %x, but
+ * with the year's four digits ("12/02/26" is ambiguous; issue 24). */
 char *
 rcv_date_format_locale (const GDate *date)
 {
-  char text[64];
-
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  if (g_date_strftime (text, sizeof text, "%x", date) == 0)
-    return rcv_date_format_iso (date);
-  return g_strdup (text);
+  return rcv_date_format_numeric (date);
 }
 
 /* The order of day, month and year in the locale's numeric date (nl_langinfo (D_FMT), what
