@@ -23,6 +23,11 @@ gboolean      rcv_database_set_error  (RcvDatabase *self,
 gboolean      rcv_database_step_done  (RcvDatabase  *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);
+gboolean      rcv_database_begin_read (RcvDatabase *self,
+                                       gboolean    *started,
+                                       GError     **error);
+void          rcv_database_end_read   (RcvDatabase *self,
+                                       gboolean     started);
 
 static inline const char *
 rcv_column_text (sqlite3_stmt *stmt,

@@ -970,6 +970,40 @@ rcv_database_step_done (RcvDatabase  *self,
   return FALSE;
 }
 
+/* One read transaction for a run of many reads (a dunning run's query per account): every
+ * statement sees the same state of the file, whatever another program writes meanwhile, and
+ * none takes the file's locks anew. Nothing is written, so no change is stamped. *started
+ * says whether this call began it: inside another transaction there is nothing to begin. */
+gboolean
+rcv_database_begin_read (RcvDatabase *self,
+                         gboolean    *started,
+                         GError     **error)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
+
+  *started = FALSE;
+  if (self->transaction_depth > 0 || !sqlite3_get_autocommit (self->handle))
+    return TRUE;
+  if (!rcv_database_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  *started = TRUE;
+  return TRUE;
+}
+
+void
+rcv_database_end_read (RcvDatabase *self,
+                       gboolean     started)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RCV_IS_DATABASE (self));
+
+  /* a read transaction has nothing to commit: ending it only lets go of the snapshot */
+  if (started && !sqlite3_get_autocommit (self->handle) &&
+      !rcv_database_exec (self, "ROLLBACK", &error))
+    g_warning ("Cannot end a read transaction: %s", error->message);
+}
+
 gboolean
 rcv_database_begin (RcvDatabase *self,
                     GError     **error)

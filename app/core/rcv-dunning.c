@@ -114,7 +114,6 @@ letter_free (gpointer data)
   g_clear_pointer (&letter->items, g_array_unref);
   g_clear_pointer (&letter->periods, g_array_unref);
   g_clear_pointer (&letter->previous, g_array_unref);
-  g_clear_pointer (&letter->policy, rcv_policy_free);
   g_free (letter);
 }
 
@@ -135,6 +134,7 @@ rcv_dunning_run_free (RcvDunningRun *run)
     return;
   g_clear_pointer (&run->letters, g_ptr_array_unref);
   g_clear_pointer (&run->covered, g_ptr_array_unref);
+  g_clear_pointer (&run->policies, g_hash_table_unref);
   g_free (run);
 }
 
@@ -247,11 +247,30 @@ read_sent_log (RcvDatabase *db,
   sqlite3_stmt *stmt;
   int rc;
 
+  log->levels = NULL;
+  log->dates = NULL;
+  log->last_date = 0;
+  log->last_id = 0;
+
+  /* of any date: recording checks that no letter came after this one (still_due); a
+   * customer never written to (most of them) needs nothing more */
+  stmt = rcv_database_prepare (db,
+                               "SELECT coalesce (max (id), 0) FROM letters WHERE customer_id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    log->last_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return rcv_database_set_error (db, error);
+  if (log->last_id == 0)
+    return TRUE;
   log->levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   log->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
-  log->last_date = 0;
-  log->last_id = 0;
 
   stmt = rcv_database_prepare (db,
                                "SELECT li.invoice_id, li.level, l.date FROM letters l"
@@ -282,21 +301,7 @@ read_sent_log (RcvDatabase *db,
       log->last_date = MAX (log->last_date, day);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rcv_database_set_error (db, error);
-
-  /* of any date: recording checks that no letter came after this one (still_due) */
-  stmt = rcv_database_prepare (db,
-                               "SELECT coalesce (max (id), 0) FROM letters WHERE customer_id = ?1",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    log->last_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rcv_database_set_error (db, error);
+  return rc == SQLITE_DONE || rcv_database_set_error (db, error);
 }
 
 static gboolean
@@ -553,7 +558,9 @@ account_letter (RcvDatabase        *db,
     {
       RcvDunningItem *item = &g_array_index (account->items, RcvDunningItem, i);
 
-      item->sent_level = GPOINTER_TO_UINT (g_hash_table_lookup (log.levels, &item->invoice_id));
+      item->sent_level = log.levels != NULL
+                           ? GPOINTER_TO_UINT (g_hash_table_lookup (log.levels, &item->invoice_id))
+                           : 0;
       top_sent = MAX (top_sent, item->sent_level);
     }
   next = MIN (top_sent + 1, policy->levels->len);
@@ -563,7 +570,8 @@ account_letter (RcvDatabase        *db,
    * reached its days before their due date */
   g_array_sort (account->items, compare_items);
   items = items_new ();
-  letter_days = g_hash_table_new (g_direct_hash, g_direct_equal);
+  if (log.dates != NULL)
+    letter_days = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint i = 0; i < account->items->len; i++)
     {
       RcvDunningItem *item = &g_array_index (account->items, RcvDunningItem, i);
@@ -574,7 +582,7 @@ account_letter (RcvDatabase        *db,
       if (item->sent_level < next && item->days_late >= next_level->days_after_due)
         eligible = TRUE;
       open += item->open;
-      sent_on = g_hash_table_lookup (log.dates, &item->invoice_id);
+      sent_on = log.dates != NULL ? g_hash_table_lookup (log.dates, &item->invoice_id) : NULL;
       for (guint d = 0; sent_on != NULL && d < sent_on->len; d++)
         g_hash_table_add (letter_days, GUINT_TO_POINTER (g_array_index (sent_on, guint32, d)));
       g_array_append_val (items, *item);
@@ -615,7 +623,7 @@ account_letter (RcvDatabase        *db,
   letter->address = g_strdup (customer->address);
   letter->email = g_strdup (customer->email);
   letter->policy_name = g_strdup (policy->name);
-  letter->policy = rcv_policy_copy (policy);
+  letter->policy = policy;
   letter->date = run->as_of;
   letter->oldest_due = g_array_index (items, RcvDunningItem, 0).due_date;
   for (guint i = 1; i < items->len; i++)
@@ -633,8 +641,8 @@ account_letter (RcvDatabase        *db,
   letter->open = open;
   letter->last_letter_id = log.last_id;
   letter->previous = g_array_new (FALSE, FALSE, sizeof (GDate));
-  days = g_hash_table_get_keys (letter_days);
-  days = g_list_sort (days, compare_days);
+  days = letter_days != NULL ? g_list_sort (g_hash_table_get_keys (letter_days), compare_days)
+                             : NULL;
   for (GList *l = days; l != NULL; l = l->next)
     {
       GDate date;
@@ -672,18 +680,15 @@ earliest_level_days (RcvDatabase *db,
   return rc == SQLITE_ROW || rcv_database_set_error (db, error);
 }
 
-/* The letters due as of a date, for one customer (customer_id) or all (0). Blocking: a
- * million invoices take a second or two, so the window calls rcv_dunning_run_new_async(). */
-RcvDunningRun *
-rcv_dunning_run_new (RcvDatabase   *db,
-                     const GDate   *as_of,
-                     gint64         customer_id,
-                     GCancellable  *cancellable,
-                     GError       **error)
+static RcvDunningRun *
+run_new (RcvDatabase   *db,
+         const GDate   *as_of,
+         gint64         customer_id,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   g_autoptr(RcvDunningRun) run = NULL;
   g_autoptr(GHashTable) accounts = NULL;
-  g_autoptr(GHashTable) policies = NULL;
   g_autoptr(RcvRateTable) rates = NULL;
   g_autoptr(GPtrArray) ordered = NULL;
   g_autoptr(RcvCollectionsExclusions) exclusions = NULL;
@@ -719,8 +724,8 @@ rcv_dunning_run_new (RcvDatabase   *db,
       g_ptr_array_add (ordered, value);
   g_ptr_array_sort (ordered, compare_accounts);
 
-  policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                    (GDestroyNotify) rcv_policy_free);
+  run->policies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) rcv_policy_free);
   rates = rcv_rate_table_new (db, error);
   if (rates == NULL)
     return NULL;
@@ -728,10 +733,33 @@ rcv_dunning_run_new (RcvDatabase   *db,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (!account_letter (db, run, g_ptr_array_index (ordered, i), policies, rates, error))
+      if (!account_letter (db, run, g_ptr_array_index (ordered, i), run->policies, rates, error))
         return NULL;
     }
   return g_steal_pointer (&run);
+}
+
+/* The letters due as of a date, for one customer (customer_id) or all (0), read in one
+ * snapshot of the file. Blocking: a million invoices take about a second, so the window
+ * calls rcv_dunning_run_new_async(). */
+RcvDunningRun *
+rcv_dunning_run_new (RcvDatabase   *db,
+                     const GDate   *as_of,
+                     gint64         customer_id,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  RcvDunningRun *run;
+  gboolean started;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  if (!rcv_database_begin_read (db, &started, error))
+    return NULL;
+  run = run_new (db, as_of, customer_id, cancellable, error);
+  rcv_database_end_read (db, started);
+  return run;
 }
 
 static gpointer

@@ -57,7 +57,8 @@ typedef struct
   char *interest_problem;  /* why interest could not be worked out (a missing reference
                             * rate), or NULL; such a letter can only go out at a level that
                             * claims no interest */
-  RcvPolicy *policy;       /* its policy, whose levels rcv_dunning_letter_set_level uses */
+  const RcvPolicy *policy; /* its policy, whose levels rcv_dunning_letter_set_level uses;
+                            * the run's, shared by its letters */
   gint64 open;             /* Σ open of its invoices */
   gint64 interest;         /* Σ interest claimed */
   gint64 compensation;     /* Σ compensation claimed */
@@ -83,6 +84,7 @@ typedef struct
   GDate as_of;
   GPtrArray *letters;      /* RcvDunningLetter, by customer ID */
   GPtrArray *covered;      /* RcvDunningCovered, by customer ID */
+  GHashTable *policies;    /* policy ID → RcvPolicy: the letters' policies */
 } RcvDunningRun;
 
 typedef struct
