@@ -65,6 +65,9 @@ void             rcv_letter_layout_free        (RcvLetterLayout *layout);
 
 RcvAddressProblem rcv_letter_check_address    (const RcvLetterhead    *head,
                                                 const RcvDunningLetter *letter);
+RcvAddressProblem *rcv_letters_check_addresses (const RcvLetterhead           *head,
+                                                const RcvDunningLetter *const *letters,
+                                                guint                          n_letters);
 char            *rcv_address_problem_describe  (RcvAddressProblem problems);
 
 gboolean         rcv_letters_write_pdf         (const RcvLetterhead           *head,

@@ -86,15 +86,14 @@ rcv_letter_item_init (RcvLetterItem *self)
 static RcvLetterItem *
 rcv_letter_item_new (RunBox                 *box,
                      const RcvDunningLetter *letter,
-                     const RcvLetterhead    *head)
+                     RcvAddressProblem       problem)
 {
   RcvLetterItem *self = g_object_new (RCV_TYPE_LETTER_ITEM, NULL);
 
   self->box = g_atomic_rc_box_acquire (box);
   self->letter = letter;
   self->chosen = TRUE;
-  if (head != NULL)
-    self->problem = rcv_address_problem_describe (rcv_letter_check_address (head, letter));
+  self->problem = rcv_address_problem_describe (problem);
   return self;
 }
 
@@ -519,6 +518,55 @@ show_covered (RcvRemindersPage    *self,
   gtk_revealer_set_reveal_child (self->covered_revealer, text != NULL);
 }
 
+/* What the worker thread reads: the run, and its letters' address problems, so that the
+ * main loop only fills the list. */
+typedef struct
+{
+  GDate as_of;
+  RcvPaper paper;
+} RunRequest;
+
+typedef struct
+{
+  RcvDunningRun *run;
+  RcvAddressProblem *problems;
+} RunResult;
+
+static void
+run_result_free (gpointer data)
+{
+  RunResult *result = data;
+
+  rcv_dunning_run_free (result->run);
+  g_free (result->problems);
+  g_free (result);
+}
+
+static gpointer
+run_in_thread (RcvDatabase   *connection,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  RunRequest *request = data;
+  g_autoptr(RcvDunningRun) run = rcv_dunning_run_new (connection, &request->as_of, 0,
+                                                      cancellable, error);
+  g_autoptr(RcvLetterhead) head = NULL;
+  RunResult *result;
+
+  if (run == NULL)
+    return NULL;
+  /* the letterhead of this thread's own connection: the page's may be replaced meanwhile */
+  head = rcv_letterhead_new (connection, request->paper);
+  result = g_new0 (RunResult, 1);
+  result->problems = rcv_letters_check_addresses (head,
+                                                  (const RcvDunningLetter *const *)
+                                                    run->letters->pdata,
+                                                  run->letters->len);
+  result->run = g_steal_pointer (&run);
+  return result;
+}
+
 static void
 on_run_ready (GObject      *source,
               GAsyncResult *result,
@@ -526,9 +574,14 @@ on_run_ready (GObject      *source,
 {
   g_autoptr(RcvRemindersPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  RcvDunningRun *run = rcv_dunning_run_new_finish (RCV_DATABASE (source), result, &error);
+  RunResult *read = rcv_database_task_finish (RCV_DATABASE (source), result, run_in_thread,
+                                              &error);
+  RcvDunningRun *run = read != NULL ? read->run : NULL;
+  g_autofree RcvAddressProblem *problems = read != NULL ? read->problems : NULL;
   g_autoptr(GPtrArray) items = NULL;
   RunBox *box;
+
+  g_free (read);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -549,7 +602,7 @@ on_run_ready (GObject      *source,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < run->letters->len; i++)
     g_ptr_array_add (items, rcv_letter_item_new (box, g_ptr_array_index (run->letters, i),
-                                                 self->head));
+                                                 problems[i]));
   g_atomic_rc_box_release_full (box, run_box_clear);
 
   g_list_store_splice (self->letters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->letters)),
@@ -579,8 +632,15 @@ rcv_reminders_page_reload (RcvRemindersPage *self)
   self->started = g_get_monotonic_time ();
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  rcv_dunning_run_new_async (self->database, &self->as_of, self->cancellable, on_run_ready,
-                             g_object_ref (self));
+  {
+    RunRequest *request = g_new0 (RunRequest, 1);
+
+    request->as_of = self->as_of;
+    request->paper = rcv_letterhead_get_paper (self->head);
+    rcv_database_task_run (self->database, RCV_DATABASE_FLAGS_READ_ONLY, run_in_thread, request,
+                           g_free, run_result_free, run_in_thread, self->cancellable,
+                           on_run_ready, g_object_ref (self));
+  }
 }
 
 static void
