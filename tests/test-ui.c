@@ -1978,6 +1978,38 @@ test_german (void)
                                 "04.02.2026"));
   screenshot (GTK_WIDGET (window), "invoices-de");
 
+  /* the letter's level in the window's language: a built-in title is stored as "" and shown
+   * translated, whatever language the company was created in */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reminders");
+  {
+    gpointer reminders = child (window, "reminders_page");
+    gpointer args[] = { reminders, GUINT_TO_POINTER (1) };
+    g_autoptr(GtkStringObject) level = NULL;
+
+    rcv_test_wait_until (n_letters_is, args);
+    wait_for_page_stack (reminders, "letters");
+    settle ();
+    level = g_list_model_get_item (gtk_drop_down_get_model (child (reminders, "level_drop_down")),
+                                   0);
+    g_assert_cmpstr (gtk_string_object_get_string (level), ==,
+                     "1. Zahlungserinnerung (ist an der Reihe)");
+    screenshot (GTK_WIDGET (window), "reminders-de");
+  }
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM reminder_levels"
+                                           " WHERE title <> ''"), ==, 0);
+  {
+    RcvPolicyEditor *editor = rcv_policy_editor_new (GTK_WINDOW (window),
+                                                     rcv_window_get_database (window), 0,
+                                                     &error);
+
+    g_assert_no_error (error);
+    gtk_window_set_default_size (GTK_WINDOW (editor), 600, 1100);
+    gtk_window_present (GTK_WINDOW (editor));
+    settle ();
+    screenshot (GTK_WIDGET (editor), "policy-editor-de");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+
   close_window (window);
   g_unlink (path);
 }
