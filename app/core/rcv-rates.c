@@ -37,6 +37,7 @@
 #include "rcv-core-resources.h"
 #include "rcv-database-private.h"
 #include "rcv-error.h"
+#include "rcv-policy.h"
 #include "rcv-rates.h"
 #include "rcv-rates-private.h"
 
@@ -118,13 +119,12 @@ gboolean
 rcv_rate_region_from_string (const char    *text,
                              RcvRateRegion *region)
 {
-  for (guint i = 0; i < RCV_N_RATE_REGIONS; i++)
-    if (g_strcmp0 (text, region_names[i]) == 0)
-      {
-        *region = (RcvRateRegion) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint index;
+
+  if (!rcv_name_index (region_names, RCV_N_RATE_REGIONS, text, &index))
+    return FALSE;
+  *region = (RcvRateRegion) index;
+  return TRUE;
 }
 
 /* The series' name as the Preferences list it. */
@@ -256,6 +256,30 @@ same_half (const RcvReferenceRate *a,
   return a->region == b->region && a->year == b->year && a->half == b->half;
 }
 
+/* Binds ?1, ?2 and ?3 to a series' half-year. */
+static void
+bind_half (sqlite3_stmt  *stmt,
+           RcvRateRegion  region,
+           guint          year,
+           guint          half)
+{
+  rcv_bind_text (stmt, 1, rcv_rate_region_to_string (region));
+  sqlite3_bind_int (stmt, 2, (int) year);
+  sqlite3_bind_int (stmt, 3, (int) half);
+}
+
+static void
+set_missing_error (GError        **error,
+                   RcvRateRegion   region,
+                   guint           year,
+                   guint           half)
+{
+  g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
+               /* Translators: “There is no German base rate for 2027, half 1: …” */
+               _("There is no %s for %u, half %u: enter it in Preferences, Credit Policies"),
+               rcv_rate_region_label (region), year, half);
+}
+
 /* Every rate the company's interest uses: its own, and the shipped ones it has not
  * replaced; newest half-year first, then by series. */
 GArray *
@@ -332,9 +356,7 @@ rcv_reference_rate_lookup (RcvDatabase      *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  rcv_bind_text (stmt, 1, rcv_rate_region_to_string (region));
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int (stmt, 3, (int) half);
+  bind_half (stmt, region, year, half);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     rate->rate_bp = sqlite3_column_int (stmt, 0);
@@ -351,10 +373,7 @@ rcv_reference_rate_lookup (RcvDatabase      *db,
         *rate = built_in[i];
         return TRUE;
       }
-  g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-               /* Translators: “There is no German base rate for 2027, half 1: …” */
-               _("There is no %s for %u, half %u: enter it in Preferences, Credit Policies"),
-               rcv_rate_region_label (region), year, half);
+  set_missing_error (error, region, year, half);
   return FALSE;
 }
 
@@ -409,9 +428,7 @@ rcv_reference_rate_write (RcvDatabase            *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  rcv_bind_text (stmt, 1, rcv_rate_region_to_string (rate->region));
-  sqlite3_bind_int (stmt, 2, (int) rate->year);
-  sqlite3_bind_int (stmt, 3, (int) rate->half);
+  bind_half (stmt, rate->region, rate->year, rate->half);
   sqlite3_bind_int (stmt, 4, rate->rate_bp);
   json = g_strdup_printf ("{\"region\":\"%s\",\"year\":%u,\"half\":%u,\"rate_bp\":%d}",
                           rcv_rate_region_to_string (rate->region), rate->year, rate->half,
@@ -460,9 +477,7 @@ rcv_reference_rate_delete (RcvDatabase   *db,
                                error);
   if (stmt == NULL)
     goto fail;
-  rcv_bind_text (stmt, 1, rcv_rate_region_to_string (region));
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int (stmt, 3, (int) half);
+  bind_half (stmt, region, year, half);
   json = g_strdup_printf ("{\"region\":\"%s\",\"year\":%u,\"half\":%u}",
                           rcv_rate_region_to_string (region), year, half);
   if (!rcv_database_step_done (db, stmt, error) ||
@@ -534,9 +549,7 @@ table_rate (const RcvRateTable *table,
 
   if (value == NULL)
     {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
-                   _("There is no %s for %u, half %u: enter it in Preferences, Credit Policies"),
-                   rcv_rate_region_label (region), year, half);
+      set_missing_error (error, region, year, half);
       return FALSE;
     }
   *rate_bp = GPOINTER_TO_INT (value) - 100001;
