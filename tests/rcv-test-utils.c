@@ -6,7 +6,9 @@
 #include <gio/gio.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <pango/pangocairo.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -334,4 +336,34 @@ rcv_test_release_fonts (void)
   pango_cairo_font_map_set_default (NULL);
   cairo_debug_reset_static_data ();
   FcFini ();
+}
+
+/* Switches to a locale, with the build tree's translations (RCV_LOCALEDIR) in its language,
+ * for one test; FALSE, the test skipped, where the locale is not installed. */
+gboolean
+rcv_test_use_locale (const char *locale,
+                     const char *language)
+{
+  const char *localedir = g_getenv ("RCV_LOCALEDIR");
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("the %s locale is not installed", locale);
+
+      g_test_skip (why);
+      return FALSE;
+    }
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  return TRUE;
+}
+
+/* Back to the tests' own locale (tests/meson.build sets C.UTF-8). */
+void
+rcv_test_leave_locale (void)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
 }

@@ -49,4 +49,8 @@ typedef gboolean (*RcvTestCondition) (gpointer data);
 void         rcv_test_wait_until      (RcvTestCondition condition,
                                        gpointer         data);
 
+gboolean     rcv_test_use_locale      (const char *locale,
+                                       const char *language);
+void         rcv_test_leave_locale    (void);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "rcv-date.h"
 #include "rcv-error.h"
+#include "rcv-test-utils.h"
 
 static void
 test_parse (void)
@@ -93,34 +94,6 @@ test_end_of_calendar (void)
   g_assert_false (rcv_date_in_range (&date));
 }
 
-/* Sets the locale (and the build tree's translations in its language) for one test. */
-static gboolean
-use_locale (const char *locale,
-            const char *language)
-{
-  const char *localedir = g_getenv ("RCV_LOCALEDIR");
-
-  if (setlocale (LC_ALL, locale) == NULL)
-    {
-      g_autofree char *why = g_strdup_printf ("the %s locale is not installed", locale);
-
-      g_test_skip (why);
-      return FALSE;
-    }
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  return TRUE;
-}
-
-static void
-leave_locale (void)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_unsetenv ("LANGUAGE");
-}
-
 static void
 assert_parses (const char *text,
                guint       day,
@@ -195,7 +168,7 @@ test_parse_user_german (void)
   g_autoptr(GError) error = NULL;
   GDate date;
 
-  if (!use_locale ("de_DE.UTF-8", "de"))
+  if (!rcv_test_use_locale ("de_DE.UTF-8", "de"))
     return;
   assert_common ();
   assert_parses ("02.12.2026", 2, 12, 2026);
@@ -212,7 +185,7 @@ test_parse_user_german (void)
   filled = rcv_date_format_user (&date);
   hint = rcv_date_format_hint ();
   rcv_date_parse_user ("2026.13", &date, &error);
-  leave_locale ();
+  rcv_test_leave_locale ();
 
   g_assert_cmpstr (filled, ==, "05.03.2026");
   /* the pattern in the language's letters, once po/ translates them */
@@ -228,7 +201,7 @@ test_parse_user_french (void)
   g_autofree char *filled = NULL, *hint = NULL;
   GDate date;
 
-  if (!use_locale ("fr_FR.UTF-8", "fr"))
+  if (!rcv_test_use_locale ("fr_FR.UTF-8", "fr"))
     return;
   assert_common ();
   assert_parses ("02/12/2026", 2, 12, 2026);
@@ -241,7 +214,7 @@ test_parse_user_french (void)
   g_date_set_dmy (&date, 5, 3, 2026);
   filled = rcv_date_format_user (&date);
   hint = rcv_date_format_hint ();
-  leave_locale ();
+  rcv_test_leave_locale ();
 
   g_assert_cmpstr (filled, ==, "05/03/2026");
   g_assert_true (g_str_equal (hint, "JJ/MM/AAAA") || g_str_equal (hint, "DD/MM/YYYY"));
@@ -254,7 +227,7 @@ test_parse_user_english (void)
   g_autofree char *filled = NULL, *hint = NULL;
   GDate date;
 
-  if (!use_locale ("en_US.UTF-8", "en"))
+  if (!rcv_test_use_locale ("en_US.UTF-8", "en"))
     return;
   assert_common ();
   assert_parses ("12/02/2026", 2, 12, 2026);
@@ -266,7 +239,7 @@ test_parse_user_english (void)
   g_date_set_dmy (&date, 5, 3, 2026);
   filled = rcv_date_format_user (&date);
   hint = rcv_date_format_hint ();
-  leave_locale ();
+  rcv_test_leave_locale ();
 
   g_assert_cmpstr (filled, ==, "03/05/2026");
   g_assert_cmpstr (hint, ==, "MM/DD/YYYY");

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "rcv-error.h"
+#include "rcv-test-utils.h"
 #include "rcv-ledger.h"
 #include "rcv-money.h"
 
@@ -251,35 +252,6 @@ test_percent (void)
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
 }
 
-/* Switches to a locale with the build tree's translations in its language; FALSE (the test
- * skipped) where the locale is not installed. */
-static gboolean
-use_locale (const char *locale,
-            const char *language)
-{
-  const char *localedir = g_getenv ("RCV_LOCALEDIR");
-
-  if (setlocale (LC_ALL, locale) == NULL)
-    {
-      g_autofree char *why = g_strdup_printf ("the %s locale is not installed", locale);
-
-      g_test_skip (why);
-      return FALSE;
-    }
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  return TRUE;
-}
-
-static void
-leave_locale (void)
-{
-  setlocale (LC_ALL, "C");
-  g_unsetenv ("LANGUAGE");
-}
-
 /* The percent pattern comes from the translation: until po/ has it, the sign follows the
  * number without a space, which is English. */
 static gboolean
@@ -333,13 +305,13 @@ test_percent_format_english (void)
 {
   g_autofree char *rate = NULL, *whole = NULL, *negative = NULL, *trimmed = NULL;
 
-  if (!use_locale ("en_US.UTF-8", "en"))
+  if (!rcv_test_use_locale ("en_US.UTF-8", "en"))
     return;
   rate = rcv_percent_format_hundredths (1050);
   whole = rcv_percent_format (800);
   negative = rcv_percent_format_hundredths (-88);
   trimmed = rcv_percent_format (750);
-  leave_locale ();
+  rcv_test_leave_locale ();
 
   g_assert_cmpstr (rate, ==, "10.50%");
   g_assert_cmpstr (whole, ==, "8%");
@@ -354,13 +326,13 @@ test_percent_format_german (void)
   g_autofree char *rate = NULL, *whole = NULL, *negative = NULL;
   gboolean translated;
 
-  if (!use_locale ("de_DE.UTF-8", "de"))
+  if (!rcv_test_use_locale ("de_DE.UTF-8", "de"))
     return;
   translated = pattern_translated ();
   rate = rcv_percent_format_hundredths (1050);
   whole = rcv_percent_format (800);
   negative = rcv_percent_format_hundredths (-88);
-  leave_locale ();
+  rcv_test_leave_locale ();
 
   if (!translated)
     {
@@ -379,12 +351,12 @@ test_percent_format_french (void)
   g_autofree char *rate = NULL, *trimmed = NULL;
   gboolean translated;
 
-  if (!use_locale ("fr_FR.UTF-8", "fr"))
+  if (!rcv_test_use_locale ("fr_FR.UTF-8", "fr"))
     return;
   translated = pattern_translated ();
   rate = rcv_percent_format_hundredths (1050);
   trimmed = rcv_percent_format (1015);
-  leave_locale ();
+  rcv_test_leave_locale ();
 
   if (!translated)
     {
@@ -411,7 +383,7 @@ test_percent_parse_locales (void)
       gint bp = 0, back = 0, neg_back = 0, dot = 0, plain = 0;
       gboolean comma, too_many, out_of_range, words;
 
-      if (!use_locale (locales[i][0], locales[i][1]))
+      if (!rcv_test_use_locale (locales[i][0], locales[i][1]))
         return;
       shown = rcv_percent_format_hundredths (1050);
       negative = rcv_percent_format_hundredths (-88);
@@ -427,7 +399,7 @@ test_percent_parse_locales (void)
       too_many = rcv_percent_parse ("7.125", &bp, NULL);
       words = rcv_percent_parse ("seven", &bp, NULL);
       out_of_range = rcv_percent_parse ("-0.88", &bp, &error);
-      leave_locale ();
+      rcv_test_leave_locale ();
 
       g_assert_cmpint (back, ==, 1050);
       g_assert_cmpint (neg_back, ==, -88);
