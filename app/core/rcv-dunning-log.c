@@ -1,0 +1,214 @@
+/* rcv-dunning-log.c - the letters sent: recorded once, listed per customer
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What rcv-dunning.c's runs escalate from (rcv-dunning.c's header has the rules).
+ */
+#define G_LOG_DOMAIN "rcv-dunning"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rcv-database-private.h"
+#include "rcv-date.h"
+#include "rcv-dunning.h"
+#include "rcv-error.h"
+
+void
+rcv_sent_letter_free (RcvSentLetter *letter)
+{
+  if (letter == NULL)
+    return;
+  g_free (letter->title);
+  g_free (letter);
+}
+
+static gboolean
+record_one (RcvDatabase            *db,
+            const RcvDunningLetter *letter,
+            GError                **error)
+{
+  g_autofree char *summary = NULL;
+  char date[RCV_ISO_DATE_LEN];
+  sqlite3_stmt *stmt;
+  gint64 letter_id;
+  int rc;
+
+  rcv_date_to_iso (&letter->date, date);
+  stmt = rcv_database_prepare (db,
+                               "INSERT INTO letters (customer_id, date, level, title, open,"
+                               " interest, fees, credit, total)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, letter->customer_id);
+  rcv_bind_text (stmt, 2, date);
+  sqlite3_bind_int (stmt, 3, (int) letter->level);
+  rcv_bind_text (stmt, 4, letter->title);
+  sqlite3_bind_int64 (stmt, 5, letter->open);
+  sqlite3_bind_int64 (stmt, 6, letter->interest);
+  sqlite3_bind_int64 (stmt, 7, letter->compensation + letter->fee);
+  sqlite3_bind_int64 (stmt, 8, letter->credit);
+  sqlite3_bind_int64 (stmt, 9, letter->total);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
+                   _("A level %u letter to %s dated %s is already recorded"), letter->level,
+                   letter->name, date);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return rcv_database_set_error (db, error);
+  letter_id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+
+  stmt = rcv_database_prepare (db,
+                               "INSERT INTO letter_items (letter_id, invoice_id, level, days_late,"
+                               " open, interest, fees) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < letter->items->len; i++)
+    {
+      const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
+
+      sqlite3_bind_int64 (stmt, 1, letter_id);
+      sqlite3_bind_int64 (stmt, 2, item->invoice_id);
+      sqlite3_bind_int (stmt, 3, (int) item->level);
+      sqlite3_bind_int (stmt, 4, item->days_late);
+      sqlite3_bind_int64 (stmt, 5, item->open);
+      sqlite3_bind_int64 (stmt, 6, item->interest);
+      sqlite3_bind_int64 (stmt, 7, item->compensation);
+      if (!rcv_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  summary = g_strdup_printf ("date=%s level=%u invoices=%u total=%" G_GINT64_FORMAT, date,
+                             letter->level, letter->items->len, letter->total);
+  return rcv_database_audit (db, "insert", "letters", letter_id, NULL, summary, error);
+}
+
+/* Whether a letter computed from an earlier read of the log is still due: no letter to the
+ * customer has been recorded since, by another program or another connection, on any date.
+ * Otherwise recording it would send a level twice and charge its fee twice. */
+static gboolean
+still_due (RcvDatabase            *db,
+           const RcvDunningLetter *letter,
+           gboolean               *due,
+           GError                **error)
+{
+  sqlite3_stmt *stmt = rcv_database_prepare (db,
+                                             "SELECT EXISTS (SELECT 1 FROM letters"
+                                             " WHERE customer_id = ?1 AND id > ?2)",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, letter->customer_id);
+  sqlite3_bind_int64 (stmt, 2, letter->last_letter_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *due = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rcv_database_set_error (db, error);
+}
+
+/* Records the letters as sent, all or none of those still due: the next run escalates from
+ * them. The letters were computed before this transaction, and another program (the window
+ * and a timer, two bookkeepers) may have recorded the same levels in between; BEGIN
+ * IMMEDIATE serialises the writers, and the log is read again inside, so that each letter
+ * no longer due is skipped (recorded[i] FALSE, counted in n_skipped) instead of recorded
+ * twice. A letter given twice in one batch is still an error: that is the caller's mistake,
+ * not a race. */
+gboolean
+rcv_dunning_record (RcvDatabase                   *db,
+                    const RcvDunningLetter *const *letters,
+                    guint                          n_letters,
+                    gboolean                      *recorded,
+                    guint                         *n_skipped,
+                    GError                       **error)
+{
+  g_autofree gboolean *due = NULL;
+  guint skipped = 0;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (letters != NULL || n_letters == 0, FALSE);
+
+  due = g_new0 (gboolean, MAX (n_letters, 1));
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  /* every letter is checked against the log as it was when the transaction began, before
+   * any of this batch is written */
+  for (guint i = 0; i < n_letters; i++)
+    {
+      if (!still_due (db, letters[i], &due[i], error))
+        {
+          rcv_database_rollback (db);
+          return FALSE;
+        }
+      if (!due[i])
+        skipped++;
+    }
+  for (guint i = 0; i < n_letters; i++)
+    if (due[i] && !record_one (db, letters[i], error))
+      {
+        rcv_database_rollback (db);
+        return FALSE;
+      }
+  if (!rcv_database_commit (db, error))
+    return FALSE;
+  if (recorded != NULL)
+    memcpy (recorded, due, n_letters * sizeof *recorded);
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  return TRUE;
+}
+
+/* The letters recorded for a customer, the latest first. */
+GPtrArray *
+rcv_dunning_list_sent (RcvDatabase  *db,
+                       gint64        customer_id,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_sent_letter_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  stmt = rcv_database_prepare (db,
+                               "SELECT l.id, l.date, l.level, l.title, l.interest, l.fees, l.total,"
+                               " (SELECT count (*) FROM letter_items li WHERE li.letter_id = l.id)"
+                               " FROM letters l WHERE l.customer_id = ?1"
+                               " ORDER BY l.date DESC, l.level DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RcvSentLetter *letter = g_new0 (RcvSentLetter, 1);
+
+      letter->id = sqlite3_column_int64 (stmt, 0);
+      g_date_clear (&letter->date, 1);
+      g_date_set_julian (&letter->date, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
+      letter->level = (guint) sqlite3_column_int (stmt, 2);
+      letter->title = g_strdup (rcv_column_text (stmt, 3));
+      letter->interest = sqlite3_column_int64 (stmt, 4);
+      letter->fees = sqlite3_column_int64 (stmt, 5);
+      letter->total = sqlite3_column_int64 (stmt, 6);
+      letter->n_invoices = (guint) sqlite3_column_int (stmt, 7);
+      g_ptr_array_add (sent, letter);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rcv_database_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sent);
+}
