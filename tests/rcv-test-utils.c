@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rcv-date.h"
+#include "rcv-posting.h"
 #include "rcv-test-utils.h"
 
 char *
@@ -113,7 +114,7 @@ rcv_test_payment (RcvDatabase *db,
   payment->customer_id = customer_id;
   payment->date = *rcv_test_date (date);
   payment->amount = amount;
-  g_assert_true (rcv_ledger_add_payment (db, payment, &request, invoice_id != 0 ? 1 : 0,
+  g_assert_true (rcv_posting_add_payment (db, payment, &request, invoice_id != 0 ? 1 : 0,
                                          auto_allocate, &error));
   g_assert_no_error (error);
   return payment->id;

@@ -10,6 +10,7 @@
 #include "rcv-agency.h"
 #include "rcv-aging.h"
 #include "rcv-alerts.h"
+#include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-dunning.h"
 #include "rcv-error.h"

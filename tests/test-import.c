@@ -10,6 +10,7 @@
 #include "rcv-import.h"
 #include "rcv-ledger.h"
 #include "rcv-payment-batch.h"
+#include "rcv-policy.h"
 #include "rcv-test-utils.h"
 
 typedef struct

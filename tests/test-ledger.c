@@ -5,6 +5,7 @@
 
 #include "rcv-error.h"
 #include "rcv-ledger.h"
+#include "rcv-posting.h"
 #include "rcv-test-utils.h"
 
 static gint64
@@ -55,7 +56,7 @@ test_customer_validation (void)
   customer->terms_days = 14;
   g_assert_true (rcv_ledger_add_customer (db, customer, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (rcv_ledger_get_terms (db, customer), ==, 14);
+  g_assert_cmpint (rcv_posting_get_terms (db, customer), ==, 14);
 
   /* the same ID twice */
   customer->id = 0;
@@ -156,7 +157,7 @@ test_zero_invoice (void)
   invoice->due_date = *rcv_test_date ("2026-03-20");
   rcv_invoice_add_line (invoice, "free", 1000, 0, 1900);
   /* posted from the editor, or added as the import adds it */
-  g_assert_false (rcv_ledger_post_invoice (db, invoice, rcv_test_date ("2026-03-10"), NULL, NULL,
+  g_assert_false (rcv_posting_post_invoice (db, invoice, rcv_test_date ("2026-03-10"), NULL, NULL,
                                            &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "an invoice's total must be above zero"));
@@ -228,19 +229,19 @@ test_allocation_limits (void)
   payment->customer_id = alpha;
   payment->date = *rcv_test_date ("2026-02-01");
   payment->amount = 2000;
-  g_assert_false (rcv_ledger_add_payment (db, payment, &too_much, 1, FALSE, &error));
+  g_assert_false (rcv_posting_add_payment (db, payment, &too_much, 1, FALSE, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
   g_clear_error (&error);
 
   /* another customer's invoice */
-  g_assert_false (rcv_ledger_add_payment (db, payment, &foreign, 1, FALSE, &error));
+  g_assert_false (rcv_posting_add_payment (db, payment, &foreign, 1, FALSE, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "another customer"));
   g_clear_error (&error);
 
   /* a payment of nothing */
   payment->amount = 0;
-  g_assert_false (rcv_ledger_add_payment (db, payment, NULL, 0, TRUE, &error));
+  g_assert_false (rcv_posting_add_payment (db, payment, NULL, 0, TRUE, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -249,7 +250,7 @@ test_allocation_limits (void)
 
   /* more than the payment has left */
   payment->amount = 500;
-  g_assert_true (rcv_ledger_add_payment (db, payment, NULL, 0, FALSE, &error));
+  g_assert_true (rcv_posting_add_payment (db, payment, NULL, 0, FALSE, &error));
   g_assert_false (rcv_ledger_allocate_payment (db, payment->id, invoice, 600, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
   g_clear_error (&error);
@@ -374,7 +375,7 @@ test_several_invoices_one_payment (void)
   payment->date = *rcv_test_date ("2026-02-10");
   payment->amount = 4000;
   payment->reference = g_strdup ("Transfer 4711");
-  g_assert_true (rcv_ledger_add_payment (db, payment, requests, G_N_ELEMENTS (requests), TRUE,
+  g_assert_true (rcv_posting_add_payment (db, payment, requests, G_N_ELEMENTS (requests), TRUE,
                                          &error));
   g_assert_no_error (error);
   g_assert_cmpint (open_now (db, d), ==, 0);

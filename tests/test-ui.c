@@ -23,6 +23,7 @@
 #include "rcv-application.h"
 #include "rcv-atspi.h"
 #include "rcv-chart-view.h"
+#include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-customer-editor.h"

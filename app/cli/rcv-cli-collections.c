@@ -11,6 +11,8 @@
 
 #include "rcv-agency.h"
 #include "rcv-cli.h"
+#include "rcv-collections-output.h"
+#include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-date.h"
 

@@ -16,6 +16,7 @@
 
 #include "rcv-account-collections.h"
 #include "rcv-agency.h"
+#include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"

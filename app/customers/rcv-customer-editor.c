@@ -19,6 +19,7 @@
 #include "rcv-ledger.h"
 #include "rcv-money.h"
 #include "rcv-policy-choices.h"
+#include "rcv-policy.h"
 
 struct _RcvCustomerEditor
 {

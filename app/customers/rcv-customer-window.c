@@ -22,6 +22,7 @@
 #include "rcv-dunning.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-posting.h"
 #include "rcv-money.h"
 #include "rcv-open-items.h"
 #include "rcv-payment-editor.h"
@@ -98,7 +99,7 @@ add_credit (RcvCustomerWindow       *self,
   g_autofree char *policy = NULL;
   g_autofree char *terms = NULL;
   g_autofree char *why = NULL;
-  gint days = rcv_ledger_get_terms (self->database, customer);
+  gint days = rcv_posting_get_terms (self->database, customer);
   RcvCreditCheck check;
   GDate today;
 

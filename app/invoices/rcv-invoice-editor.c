@@ -26,6 +26,7 @@
 #include "rcv-policy.h"
 #include "rcv-date.h"
 #include "rcv-plain-text.h"
+#include "rcv-posting.h"
 
 #define MAX_LINES 200
 
@@ -122,7 +123,7 @@ follow_due_date (RcvInvoiceEditor *self)
     {
       customer = rcv_ledger_get_customer (self->database, rcv_customer_item_get_id (item), NULL);
       if (customer != NULL)
-        g_date_add_days (&date, (guint) rcv_ledger_get_terms (self->database, customer));
+        g_date_add_days (&date, (guint) rcv_posting_get_terms (self->database, customer));
     }
   self->loading = TRUE;
   rcv_date_row_set_date (self->due_row, &date);
@@ -525,7 +526,7 @@ post (RcvInvoiceEditor *self,
   GDate today;
 
   rcv_date_set_today (&today);
-  if (!rcv_ledger_post_invoice (self->database, invoice, &today, reason, &check, &error))
+  if (!rcv_posting_post_invoice (self->database, invoice, &today, reason, &check, &error))
     {
       if (g_error_matches (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CREDIT_HOLD))
         ask_override (self, &check);

@@ -20,6 +20,7 @@
 #include "rcv-money.h"
 #include "rcv-open-items.h"
 #include "rcv-payment-editor.h"
+#include "rcv-posting.h"
 
 /* a customer with more open invoices shows the oldest ones; the rest goes by the automatic
  * rule if the user lets the payment allocate itself later */
@@ -413,7 +414,7 @@ save_action (GtkWidget  *widget,
       show_problem (self, at_fault, message);
       return;
     }
-  if (!rcv_ledger_add_payment (self->database, payment,
+  if (!rcv_posting_add_payment (self->database, payment,
                                (const RcvAllocationRequest *) (gpointer) requests->data,
                                requests->len, FALSE, &error))
     {

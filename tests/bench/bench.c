@@ -19,6 +19,7 @@
 
 #include "rcv-aging.h"
 #include "rcv-chart.h"
+#include "rcv-collections-report.h"
 #include "rcv-database.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"

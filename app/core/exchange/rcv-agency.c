@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "rcv-agency.h"
+#include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-csv.h"
@@ -96,23 +97,23 @@ load_history (RcvDatabase       *db,
               const RcvCurrency *currency,
               GError           **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (db, HISTORY_SQL, error);
+  RcvStatement *stmt = rcv_database_prepare (db, HISTORY_SQL, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, invoice->item->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, invoice->item->id);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      const char *date = rcv_column_text (stmt, 0);
-      gint64 value = sqlite3_column_int64 (stmt, 2);
-      const char *text = rcv_column_text (stmt, 3);
+      const char *date = rcv_statement_column_text (stmt, 0);
+      gint64 value = rcv_statement_column_int64 (stmt, 2);
+      const char *text = rcv_statement_column_text (stmt, 3);
       g_autofree char *amount = rcv_money_format_plain (value, currency);
 
       if (invoice->history->len > 0)
         g_string_append (invoice->history, "; ");
       g_string_append_printf (invoice->history, "%s ", date);
-      switch (sqlite3_column_int (stmt, 1))
+      switch (rcv_statement_column_int (stmt, 1))
         {
         case 0:
           g_string_append_printf (invoice->history, _("reminder %d"), (int) value);
@@ -142,8 +143,8 @@ load_history (RcvDatabase       *db,
           break;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
   return TRUE;
 }

@@ -17,6 +17,7 @@
 #include "rcv-error.h"
 #include "rcv-ledger-private.h"
 #include "rcv-policy.h"
+#include "rcv-posting.h"
 
 typedef enum
 {
@@ -266,7 +267,7 @@ fill (RcvDatabase *db,
         {
           g_autoptr(RcvInvoice) invoice = rcv_invoice_new (RCV_INVOICE_KIND_INVOICE);
           guint n_lines = (guint) g_rand_int_range (rand, 1, 4);
-          gint terms = rcv_ledger_get_terms (db, customer);
+          gint terms = rcv_posting_get_terms (db, customer);
           GDate pay_date;
           gint64 open;
           gint delay;

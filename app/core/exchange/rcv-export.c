@@ -85,12 +85,12 @@ output_flush (Output *out,
 
 static void
 append_amount_column (GString           *buffer,
-                      sqlite3_stmt      *stmt,
+                      RcvStatement *stmt,
                       int                column,
                       const RcvCurrency *currency)
 {
-  if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
-    rcv_money_append_plain (buffer, sqlite3_column_int64 (stmt, column), currency);
+  if (!rcv_statement_column_is_null (stmt, column))
+    rcv_money_append_plain (buffer, rcv_statement_column_int64 (stmt, column), currency);
 }
 
 static gboolean
@@ -108,7 +108,7 @@ write_rows (RcvDatabase   *db,
   const RcvCurrency *currency = rcv_database_get_currency (db);
   const char *sql = kind == RCV_EXPORT_CUSTOMERS ? customers_sql
                   : kind == RCV_EXPORT_INVOICES ? invoices_sql : payments_sql;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   stmt = rcv_database_prepare (db, sql, error);
@@ -116,7 +116,7 @@ write_rows (RcvDatabase   *db,
     return FALSE;
 
   g_string_append (out->buffer, headers[kind]);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       GString *b = out->buffer;
 
@@ -125,38 +125,38 @@ write_rows (RcvDatabase   *db,
         case RCV_EXPORT_CUSTOMERS:
           for (int c = 0; c < 6; c++)
             {
-              rcv_csv_append_field (b, rcv_column_text (stmt, c), ',');
+              rcv_csv_append_field (b, rcv_statement_column_text (stmt, c), ',');
               g_string_append_c (b, ',');
             }
           append_amount_column (b, stmt, 6, currency);
           g_string_append_c (b, ',');
-          if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-            g_string_append_printf (b, "%d", sqlite3_column_int (stmt, 7));
+          if (!rcv_statement_column_is_null (stmt, 7))
+            g_string_append_printf (b, "%d", rcv_statement_column_int (stmt, 7));
           break;
 
         case RCV_EXPORT_INVOICES:
           for (int c = 0; c < 4; c++)
             {
-              rcv_csv_append_field (b, rcv_column_text (stmt, c), ',');
+              rcv_csv_append_field (b, rcv_statement_column_text (stmt, c), ',');
               g_string_append_c (b, ',');
             }
           append_amount_column (b, stmt, 4, currency);
           g_string_append_c (b, ',');
-          rcv_csv_append_field (b, rcv_column_text (stmt, 5), ',');
+          rcv_csv_append_field (b, rcv_statement_column_text (stmt, 5), ',');
           g_string_append_c (b, ',');
-          rcv_csv_append_field (b, rcv_column_text (stmt, 6), ',');
+          rcv_csv_append_field (b, rcv_statement_column_text (stmt, 6), ',');
           break;
 
         case RCV_EXPORT_PAYMENTS:
-          rcv_csv_append_field (b, rcv_column_text (stmt, 0), ',');
+          rcv_csv_append_field (b, rcv_statement_column_text (stmt, 0), ',');
           g_string_append_c (b, ',');
-          rcv_csv_append_field (b, rcv_column_text (stmt, 1), ',');
+          rcv_csv_append_field (b, rcv_statement_column_text (stmt, 1), ',');
           g_string_append_c (b, ',');
           append_amount_column (b, stmt, 2, currency);
           for (int c = 3; c < 6; c++)
             {
               g_string_append_c (b, ',');
-              rcv_csv_append_field (b, rcv_column_text (stmt, c), ',');
+              rcv_csv_append_field (b, rcv_statement_column_text (stmt, c), ',');
             }
           break;
 
@@ -168,9 +168,9 @@ write_rows (RcvDatabase   *db,
       (*n_rows)++;
       output_flush (out, FALSE);
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
   return TRUE;
 }

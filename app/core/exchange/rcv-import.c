@@ -25,6 +25,7 @@
 #include "rcv-ledger-private.h"
 #include "rcv-payment-batch.h"
 #include "rcv-policy.h"
+#include "rcv-posting.h"
 #include "rcv-schema.h"
 
 #define MAX_COLUMNS 16
@@ -526,7 +527,7 @@ lookup_customer (Import     *import,
       if (customer != NULL)
         {
           found->id = customer->id;
-          found->terms = rcv_ledger_get_terms (import_db (import), customer);
+          found->terms = rcv_posting_get_terms (import_db (import), customer);
         }
       g_hash_table_insert (import->customers, g_strdup (code), found);
       info = found;
@@ -543,12 +544,12 @@ lookup_customer (Import     *import,
 }
 
 /* All the company's customers, as lookup_customer () finds them one by one: their terms are
- * their own, else their policy's, else the default policy's (rcv_ledger_get_terms ()). */
+ * their own, else their policy's, else the default policy's (rcv_posting_get_terms ()). */
 static gboolean
 load_customers (Import  *import,
                 GError **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (import_db (import),
+  RcvStatement *stmt = rcv_database_prepare (import_db (import),
                                              "SELECT c.code, c.id,"
                                              " coalesce (c.terms_days, p.terms_days, ?1)"
                                              " FROM customers AS c LEFT JOIN policies AS p"
@@ -558,19 +559,19 @@ load_customers (Import  *import,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, RCV_DEFAULT_TERMS_DAYS);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_int (stmt, 1, RCV_DEFAULT_TERMS_DAYS);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       CustomerInfo *info = g_new (CustomerInfo, 1);
 
-      info->id = sqlite3_column_int64 (stmt, 1);
-      info->terms = sqlite3_column_int (stmt, 2);
-      g_hash_table_insert (import->customers, g_strdup (rcv_column_text (stmt, 0)), info);
+      info->id = rcv_statement_column_int64 (stmt, 1);
+      info->terms = rcv_statement_column_int (stmt, 2);
+      g_hash_table_insert (import->customers, g_strdup (rcv_statement_column_text (stmt, 0)), info);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     rcv_database_set_error (import_db (import), error);
-  sqlite3_reset (stmt);
-  import->all_customers = rc == SQLITE_DONE;
+  rcv_statement_reset (stmt);
+  import->all_customers = rc == RCV_DONE;
   return import->all_customers;
 }
 
@@ -600,15 +601,15 @@ find_row_id (Import     *import,
              const char *sql,
              const char *value)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (import_db (import), sql, NULL);
+  RcvStatement *stmt = rcv_database_prepare (import_db (import), sql, NULL);
   gint64 id = 0;
 
   if (stmt != NULL)
     {
-      rcv_bind_text (stmt, 1, value);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      rcv_statement_bind_text (stmt, 1, value);
+      if (rcv_statement_step (stmt) == RCV_ROW)
+        id = rcv_statement_column_int64 (stmt, 0);
+      rcv_statement_reset (stmt);
     }
   return id;
 }
@@ -785,61 +786,60 @@ invoice_cursor_next_written (gpointer data)
 static void
 invoice_cursor_text (InvoiceCursor   *self,
                      guint32          offset,
-                     sqlite3_context *context)
+                     RcvBulkCell     *context)
 {
   /* the batch's texts do not move while its statement runs */
-  sqlite3_result_text (context, self->batch->strings->str + offset, -1, SQLITE_STATIC);
+  rcv_bulk_result_static_text (context, self->batch->strings->str + offset);
 }
 
 /* As rcv_ledger_insert_invoice_row () writes them. */
 static void
 invoice_cursor_column (gpointer         data,
                        int              column,
-                       sqlite3_context *context)
+                       RcvBulkCell     *context)
 {
   InvoiceCursor *self = data;
   const NewInvoice *row = self->row;
 
   switch (column)
     {
-    case 0: sqlite3_result_int64 (context, row->id); break;
+    case 0: rcv_bulk_result_int64 (context, row->id); break;
     case 1: invoice_cursor_text (self, row->number, context); break;
-    case 2: sqlite3_result_int64 (context, row->customer_id); break;
+    case 2: rcv_bulk_result_int64 (context, row->customer_id); break;
     case 3:
-      sqlite3_result_text (context,
-                           rcv_invoice_kind_to_string (row->credit_note
-                                                         ? RCV_INVOICE_KIND_CREDIT_NOTE
-                                                         : RCV_INVOICE_KIND_INVOICE),
-                           -1, SQLITE_STATIC);
+      rcv_bulk_result_static_text (context,
+                                   rcv_invoice_kind_to_string (row->credit_note
+                                                                 ? RCV_INVOICE_KIND_CREDIT_NOTE
+                                                                 : RCV_INVOICE_KIND_INVOICE));
       break;
     case 4: rcv_bulk_result_date (context, row->issue); break;
     case 5: rcv_bulk_result_date (context, row->due); break;
-    case 6: sqlite3_result_int64 (context, row->total); break;
+    case 6: rcv_bulk_result_int64 (context, row->total); break;
     /* nothing to settle: never open */
     case 7: rcv_bulk_result_date (context, row->total == 0 ? row->issue : 0); break;
-    case 8: sqlite3_result_int (context, row->total == 0 ? 0 : RCV_SPAN_OPEN); break;
+    case 8: rcv_bulk_result_int (context, row->total == 0 ? 0 : RCV_SPAN_OPEN); break;
     case 9: invoice_cursor_text (self, row->description, context); break;
-    default: sqlite3_result_null (context); break;
+    default: rcv_bulk_result_null (context); break;
     }
 }
 
 static void
 invoice_cursor_line_column (gpointer         data,
                             int              column,
-                            sqlite3_context *context)
+                            RcvBulkCell     *context)
 {
   InvoiceCursor *self = data;
   const NewInvoice *row = self->row;
 
   switch (column)
     {
-    case 0: sqlite3_result_int64 (context, row->id); break;
+    case 0: rcv_bulk_result_int64 (context, row->id); break;
     case 1: invoice_cursor_text (self, row->description, context); break;
-    case 2: sqlite3_result_int64 (context, row->unit_price); break;
-    case 3: sqlite3_result_int (context, row->tax_bp); break;
-    case 4: sqlite3_result_int64 (context, row->net); break;
-    case 5: sqlite3_result_int64 (context, row->tax); break;
-    default: sqlite3_result_null (context); break;
+    case 2: rcv_bulk_result_int64 (context, row->unit_price); break;
+    case 3: rcv_bulk_result_int (context, row->tax_bp); break;
+    case 4: rcv_bulk_result_int64 (context, row->net); break;
+    case 5: rcv_bulk_result_int64 (context, row->tax); break;
+    default: rcv_bulk_result_null (context); break;
     }
 }
 
@@ -864,7 +864,6 @@ static gpointer
 write_invoice_batch_held (InvoiceBatch *batch)
 {
   Import *import = batch->import;
-  sqlite3 *handle = rcv_database_get_handle (import_db (import));
   InvoiceCursor cursor = { batch, 0, NULL };
   RcvBulkSource invoices = { invoice_cursor_next, invoice_cursor_column, &cursor };
   RcvBulkSource lines = { invoice_cursor_next_written, invoice_cursor_line_column, &cursor };
@@ -880,7 +879,7 @@ write_invoice_batch_held (InvoiceBatch *batch)
     {
       g_autoptr(GError) local_error = NULL;
       Refusal refusal = { 0 };
-      int code;
+      RcvConstraint constraint;
 
       /* OR FAIL: a refused row ends the statement and keeps the rows before it, without the
        * statement journal that undoing them would need */
@@ -891,8 +890,8 @@ write_invoice_batch_held (InvoiceBatch *batch)
                         " FROM rcv_rows (?1)",
                         &invoices, &local_error))
         break;
-      code = sqlite3_extended_errcode (handle);
-      if ((code & 0xff) != SQLITE_CONSTRAINT || cursor.row == NULL)
+      constraint = rcv_database_get_constraint (import_db (import));
+      if (constraint == RCV_CONSTRAINT_NONE || cursor.row == NULL)
         {
           g_propagate_error (&batch->error, g_steal_pointer (&local_error));
           return GINT_TO_POINTER (FALSE);
@@ -900,7 +899,7 @@ write_invoice_batch_held (InvoiceBatch *batch)
 
       cursor.row->written = FALSE;
       refusal.index = cursor.next - 1;
-      if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+      if (constraint == RCV_CONSTRAINT_UNIQUE || constraint == RCV_CONSTRAINT_PRIMARY_KEY)
         refusal.existing_id = find_row_id (import, FIND_INVOICE_SQL,
                                            batch->strings->str + cursor.row->number);
       else
@@ -1172,22 +1171,22 @@ apply_pending_credits (Import  *import,
 /* The invoice a payment names, as a row of NAMED_INVOICE_COLUMNS (all NULL: there is none):
  * NULL when it can take the payment (its ID in `invoice_id`), else what is wrong with it. */
 static char *
-judge_named_invoice (sqlite3_stmt *row,
+judge_named_invoice (RcvStatement *row,
                      const char   *number,
                      gint64        customer_id,
                      const char   *customer_code,
                      gint64       *invoice_id)
 {
-  if (row == NULL || sqlite3_column_type (row, 0) == SQLITE_NULL)
+  if (row == NULL || rcv_statement_column_is_null (row, 0))
     return g_strdup_printf (_("there is no invoice “%s”"), number);
-  if (!g_str_equal (rcv_column_text (row, 2), "invoice"))
+  if (!g_str_equal (rcv_statement_column_text (row, 2), "invoice"))
     return g_strdup_printf (_("“%s” is a credit note, not an invoice"), number);
-  if (g_str_equal (rcv_column_text (row, 3), "void"))
+  if (g_str_equal (rcv_statement_column_text (row, 3), "void"))
     return g_strdup_printf (_("invoice “%s” is void"), number);
-  if (customer_id != 0 && sqlite3_column_int64 (row, 1) != customer_id)
+  if (customer_id != 0 && rcv_statement_column_int64 (row, 1) != customer_id)
     return g_strdup_printf (_("invoice “%s” belongs to another customer, not to “%s”"), number,
                             customer_code);
-  *invoice_id = sqlite3_column_int64 (row, 0);
+  *invoice_id = rcv_statement_column_int64 (row, 0);
   return NULL;
 }
 
@@ -1199,7 +1198,7 @@ check_invoice_number (Import     *import,
                       const char *customer_code,
                       gint64     *invoice_id)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (import_db (import),
+  RcvStatement *stmt = rcv_database_prepare (import_db (import),
                                              "SELECT " NAMED_INVOICE_COLUMNS
                                              " FROM invoices WHERE number = ?1",
                                              NULL);
@@ -1207,10 +1206,10 @@ check_invoice_number (Import     *import,
 
   if (stmt == NULL)
     return judge_named_invoice (NULL, number, customer_id, customer_code, invoice_id);
-  rcv_bind_text (stmt, 1, number);
-  problem = judge_named_invoice (sqlite3_step (stmt) == SQLITE_ROW ? stmt : NULL, number,
+  rcv_statement_bind_text (stmt, 1, number);
+  problem = judge_named_invoice (rcv_statement_step (stmt) == RCV_ROW ? stmt : NULL, number,
                                  customer_id, customer_code, invoice_id);
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return problem;
 }
 
@@ -1257,13 +1256,13 @@ lookup_cursor_next (gpointer data)
 static void
 lookup_cursor_column (gpointer         data,
                       int              column,
-                      sqlite3_context *context)
+                      RcvBulkCell     *context)
 {
   LookupCursor *self = data;
   const Lookup *lookup = &g_array_index (self->batch->lookups, Lookup, self->next - 1);
 
   /* the batch's texts do not move while its statement runs */
-  sqlite3_result_text (context, self->batch->texts->str + lookup->number, -1, SQLITE_STATIC);
+  rcv_bulk_result_static_text (context, self->batch->texts->str + lookup->number);
 }
 
 /* On the looking-up thread: one row per lookup, in their order (a number is unique), through
@@ -1274,7 +1273,7 @@ resolve_batch (Import      *import,
 {
   LookupCursor cursor = { batch, 0 };
   RcvBulkSource source = { lookup_cursor_next, lookup_cursor_column, &cursor };
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   if (batch == &end_of_lookups)
     {
@@ -1289,7 +1288,7 @@ resolve_batch (Import      *import,
   for (guint i = 0; i < batch->lookups->len; i++)
     {
       Lookup *lookup = &g_array_index (batch->lookups, Lookup, i);
-      gboolean row = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+      gboolean row = stmt != NULL && rcv_statement_step (stmt) == RCV_ROW;
       g_autofree char *problem = judge_named_invoice (row ? stmt : NULL,
                                                       batch->texts->str + lookup->number,
                                                       lookup->customer_id,
@@ -1436,7 +1435,7 @@ import_payment_row (Import *import,
   guint n_before = import->report->n_problems;
   RcvNewPayment pending = { 0 };
   Lookup *lookup = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   char date[RCV_ISO_DATE_LEN];
 
   customer = lookup_customer (import, line, customer_code);
@@ -1473,13 +1472,13 @@ import_payment_row (Import *import,
       gboolean exists;
 
       rcv_date_to_iso (&payment->date, date);
-      sqlite3_bind_int64 (stmt, 1, payment->customer_id);
-      rcv_bind_text (stmt, 2, date);
-      sqlite3_bind_int64 (stmt, 3, payment->amount);
-      rcv_bind_text (stmt, 4, payment->reference);
-      sqlite3_bind_int64 (stmt, 5, import->first_new_id > 0 ? import->first_new_id : G_MAXINT64);
-      exists = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+      rcv_statement_bind_int64 (stmt, 1, payment->customer_id);
+      rcv_statement_bind_text (stmt, 2, date);
+      rcv_statement_bind_int64 (stmt, 3, payment->amount);
+      rcv_statement_bind_text (stmt, 4, payment->reference);
+      rcv_statement_bind_int64 (stmt, 5, import->first_new_id > 0 ? import->first_new_id : G_MAXINT64);
+      exists = rcv_statement_step (stmt) == RCV_ROW;
+      rcv_statement_reset (stmt);
       if (exists)
         {
           row_problem (import, line, NULL,

@@ -69,6 +69,18 @@ gboolean rcv_ledger_allocate_new_payment (RcvDatabase *db,
                                           gint64       invoice_id,
                                           GError     **error);
 
+gboolean rcv_ledger_write_invoice (RcvDatabase *db,
+                                   RcvInvoice  *invoice,
+                                   GError     **error);
+gboolean rcv_ledger_write_payment (RcvDatabase                *db,
+                                   RcvPayment                 *payment,
+                                   const RcvAllocationRequest *requests,
+                                   guint                       n_requests,
+                                   gboolean                    allocate_rest,
+                                   GError                    **error);
+void     rcv_ledger_refresh_allocated (RcvDatabase *db,
+                                       RcvPayment  *payment);
+
 gboolean rcv_ledger_check_text (const char  *value,
                                 gboolean     required,
                                 gsize        max_length,

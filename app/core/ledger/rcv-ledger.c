@@ -18,13 +18,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "rcv-collections.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-json.h"
 #include "rcv-ledger-private.h"
-#include "rcv-policy.h"
 
 /* One side of an allocation: the invoice, or the payment or credit note that settles it. */
 typedef struct
@@ -426,7 +424,7 @@ rcv_payment_validate (const RcvPayment *payment,
 gboolean
 rcv_ledger_is_empty (RcvDatabase *db)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gboolean empty = TRUE;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), TRUE);
@@ -436,17 +434,17 @@ rcv_ledger_is_empty (RcvDatabase *db)
                                " OR EXISTS (SELECT 1 FROM invoices)"
                                " OR EXISTS (SELECT 1 FROM payments)",
                                NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    empty = sqlite3_column_int (stmt, 0) == 0;
+  if (stmt != NULL && rcv_statement_step (stmt) == RCV_ROW)
+    empty = rcv_statement_column_int (stmt, 0) == 0;
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    rcv_statement_reset (stmt);
   return empty;
 }
 
 static gboolean
 is_unique_violation (RcvDatabase *db)
 {
-  return sqlite3_extended_errcode (rcv_database_get_handle (db)) == SQLITE_CONSTRAINT_UNIQUE;
+  return rcv_database_get_constraint (db) == RCV_CONSTRAINT_UNIQUE;
 }
 
 /* ---- customers ---------------------------------------------------------------------- */
@@ -456,7 +454,7 @@ rcv_ledger_insert_customer_row (RcvDatabase *db,
                                 RcvCustomer *customer,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   const char *field;
   g_autoptr(GError) local_error = NULL;
 
@@ -474,31 +472,31 @@ rcv_ledger_insert_customer_row (RcvDatabase *db,
   if (stmt == NULL)
     return FALSE;
 
-  rcv_bind_text (stmt, 1, customer->code);
-  rcv_bind_text (stmt, 2, g_strstrip (customer->name));
-  rcv_bind_text (stmt, 3, customer->email != NULL ? customer->email : "");
-  rcv_bind_text (stmt, 4, customer->phone != NULL ? customer->phone : "");
-  rcv_bind_text (stmt, 5, customer->address != NULL ? customer->address : "");
+  rcv_statement_bind_text (stmt, 1, customer->code);
+  rcv_statement_bind_text (stmt, 2, g_strstrip (customer->name));
+  rcv_statement_bind_text (stmt, 3, customer->email != NULL ? customer->email : "");
+  rcv_statement_bind_text (stmt, 4, customer->phone != NULL ? customer->phone : "");
+  rcv_statement_bind_text (stmt, 5, customer->address != NULL ? customer->address : "");
   if (customer->policy_id > 0)
-    sqlite3_bind_int64 (stmt, 6, customer->policy_id);
+    rcv_statement_bind_int64 (stmt, 6, customer->policy_id);
   if (customer->credit_limit >= 0)
-    sqlite3_bind_int64 (stmt, 7, customer->credit_limit);
+    rcv_statement_bind_int64 (stmt, 7, customer->credit_limit);
   if (customer->terms_days >= 0)
-    sqlite3_bind_int (stmt, 8, customer->terms_days);
-  sqlite3_bind_int (stmt, 9, customer->archived ? 1 : 0);
+    rcv_statement_bind_int (stmt, 8, customer->terms_days);
+  rcv_statement_bind_int (stmt, 9, customer->archived ? 1 : 0);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (rcv_statement_step (stmt) != RCV_DONE)
     {
       if (is_unique_violation (db))
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
                      _("id: a customer with the ID “%s” already exists"), customer->code);
       else
         rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  customer->id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+  rcv_statement_reset (stmt);
+  customer->id = rcv_database_last_insert_id (db);
   return TRUE;
 }
 
@@ -569,7 +567,7 @@ rcv_ledger_update_customer (RcvDatabase       *db,
   g_autofree char *new_json = NULL;
   g_autofree char *name = NULL;
   const char *field;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (customer != NULL && customer->id > 0, FALSE);
@@ -594,30 +592,30 @@ rcv_ledger_update_customer (RcvDatabase       *db,
   if (stmt == NULL)
     goto fail;
   name = g_strstrip (g_strdup (customer->name));
-  sqlite3_bind_int64 (stmt, 1, customer->id);
-  rcv_bind_text (stmt, 2, customer->code);
-  rcv_bind_text (stmt, 3, name);
-  rcv_bind_text (stmt, 4, customer->email != NULL ? customer->email : "");
-  rcv_bind_text (stmt, 5, customer->phone != NULL ? customer->phone : "");
-  rcv_bind_text (stmt, 6, customer->address != NULL ? customer->address : "");
+  rcv_statement_bind_int64 (stmt, 1, customer->id);
+  rcv_statement_bind_text (stmt, 2, customer->code);
+  rcv_statement_bind_text (stmt, 3, name);
+  rcv_statement_bind_text (stmt, 4, customer->email != NULL ? customer->email : "");
+  rcv_statement_bind_text (stmt, 5, customer->phone != NULL ? customer->phone : "");
+  rcv_statement_bind_text (stmt, 6, customer->address != NULL ? customer->address : "");
   if (customer->policy_id > 0)
-    sqlite3_bind_int64 (stmt, 7, customer->policy_id);
+    rcv_statement_bind_int64 (stmt, 7, customer->policy_id);
   if (customer->credit_limit >= 0)
-    sqlite3_bind_int64 (stmt, 8, customer->credit_limit);
+    rcv_statement_bind_int64 (stmt, 8, customer->credit_limit);
   if (customer->terms_days >= 0)
-    sqlite3_bind_int (stmt, 9, customer->terms_days);
-  sqlite3_bind_int (stmt, 10, customer->archived ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+    rcv_statement_bind_int (stmt, 9, customer->terms_days);
+  rcv_statement_bind_int (stmt, 10, customer->archived ? 1 : 0);
+  if (rcv_statement_step (stmt) != RCV_DONE)
     {
       if (is_unique_violation (db))
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
                      _("id: a customer with the ID “%s” already exists"), customer->code);
       else
         rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
 
   /* the values as stored (the name trimmed), read back inside the transaction */
   stored = rcv_ledger_get_customer (db, customer->id, error);
@@ -657,22 +655,22 @@ rcv_ledger_set_customer_archived (RcvDatabase *db,
 }
 
 static RcvCustomer *
-customer_from_row (sqlite3_stmt *stmt)
+customer_from_row (RcvStatement *stmt)
 {
   RcvCustomer *customer = rcv_customer_new ();
 
-  customer->id = sqlite3_column_int64 (stmt, 0);
-  customer->code = g_strdup (rcv_column_text (stmt, 1));
-  customer->name = g_strdup (rcv_column_text (stmt, 2));
-  customer->email = g_strdup (rcv_column_text (stmt, 3));
-  customer->phone = g_strdup (rcv_column_text (stmt, 4));
-  customer->address = g_strdup (rcv_column_text (stmt, 5));
-  customer->policy_id = sqlite3_column_int64 (stmt, 6);
+  customer->id = rcv_statement_column_int64 (stmt, 0);
+  customer->code = g_strdup (rcv_statement_column_text (stmt, 1));
+  customer->name = g_strdup (rcv_statement_column_text (stmt, 2));
+  customer->email = g_strdup (rcv_statement_column_text (stmt, 3));
+  customer->phone = g_strdup (rcv_statement_column_text (stmt, 4));
+  customer->address = g_strdup (rcv_statement_column_text (stmt, 5));
+  customer->policy_id = rcv_statement_column_int64 (stmt, 6);
   customer->credit_limit =
-    sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+    rcv_statement_column_is_null (stmt, 7) ? -1 : rcv_statement_column_int64 (stmt, 7);
   customer->terms_days =
-    sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 8);
-  customer->archived = sqlite3_column_int (stmt, 9) != 0;
+    rcv_statement_column_is_null (stmt, 8) ? -1 : rcv_statement_column_int (stmt, 8);
+  customer->archived = rcv_statement_column_int (stmt, 9) != 0;
   return customer;
 }
 
@@ -685,7 +683,7 @@ rcv_ledger_get_customer (RcvDatabase *db,
                          gint64       id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   RcvCustomer *customer = NULL;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -693,8 +691,8 @@ rcv_ledger_get_customer (RcvDatabase *db,
   stmt = rcv_database_prepare (db, CUSTOMER_COLUMNS "WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, id);
+  if (rcv_statement_step (stmt) == RCV_ROW)
     customer = customer_from_row (stmt);
   else
     {
@@ -702,7 +700,7 @@ rcv_ledger_get_customer (RcvDatabase *db,
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
                    _("There is no customer number %s"), id_string);
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return customer;
 }
 
@@ -711,7 +709,7 @@ rcv_ledger_find_customer (RcvDatabase *db,
                           const char  *code,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   RcvCustomer *customer = NULL;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -720,27 +718,14 @@ rcv_ledger_find_customer (RcvDatabase *db,
   stmt = rcv_database_prepare (db, CUSTOMER_COLUMNS "WHERE code = ?1", error);
   if (stmt == NULL)
     return NULL;
-  rcv_bind_text (stmt, 1, code);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rcv_statement_bind_text (stmt, 1, code);
+  if (rcv_statement_step (stmt) == RCV_ROW)
     customer = customer_from_row (stmt);
   else
     g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
                  _("There is no customer with the ID “%s”"), code);
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return customer;
-}
-
-/* The customer's own terms, else its policy's, else the default policy's. */
-gint
-rcv_ledger_get_terms (RcvDatabase       *db,
-                      const RcvCustomer *customer)
-{
-  g_return_val_if_fail (RCV_IS_DATABASE (db), 30);
-  g_return_val_if_fail (customer != NULL, 30);
-
-  if (customer->terms_days >= 0)
-    return customer->terms_days;
-  return rcv_policy_get_terms (db, customer->policy_id);
 }
 
 /* ---- invoices ----------------------------------------------------------------------- */
@@ -753,7 +738,7 @@ rcv_ledger_propose_number (RcvDatabase    *db,
 {
   g_autofree char *prefix = NULL;
   g_autofree char *upper = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 last = 0;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -771,12 +756,12 @@ rcv_ledger_propose_number (RcvDatabase    *db,
                                NULL);
   if (stmt != NULL)
     {
-      rcv_bind_text (stmt, 1, prefix);
-      rcv_bind_text (stmt, 2, upper);
-      sqlite3_bind_int (stmt, 3, (int) strlen (prefix) + 1);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        last = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      rcv_statement_bind_text (stmt, 1, prefix);
+      rcv_statement_bind_text (stmt, 2, upper);
+      rcv_statement_bind_int (stmt, 3, (int) strlen (prefix) + 1);
+      if (rcv_statement_step (stmt) == RCV_ROW)
+        last = rcv_statement_column_int64 (stmt, 0);
+      rcv_statement_reset (stmt);
     }
 
   return g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
@@ -788,7 +773,7 @@ rcv_ledger_insert_invoice_row (RcvDatabase *db,
                                GError     **error)
 {
   char issue[RCV_ISO_DATE_LEN], due[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   const char *field;
   g_autoptr(GError) local_error = NULL;
 
@@ -810,39 +795,39 @@ rcv_ledger_insert_invoice_row (RcvDatabase *db,
   if (stmt == NULL)
     return FALSE;
 
-  rcv_bind_text (stmt, 1, invoice->number);
-  sqlite3_bind_int64 (stmt, 2, invoice->customer_id);
-  rcv_bind_text (stmt, 3, rcv_invoice_kind_to_string (invoice->kind));
-  rcv_bind_text (stmt, 4, issue);
-  rcv_bind_text (stmt, 5, due);
-  sqlite3_bind_int64 (stmt, 6, invoice->total);
+  rcv_statement_bind_text (stmt, 1, invoice->number);
+  rcv_statement_bind_int64 (stmt, 2, invoice->customer_id);
+  rcv_statement_bind_text (stmt, 3, rcv_invoice_kind_to_string (invoice->kind));
+  rcv_statement_bind_text (stmt, 4, issue);
+  rcv_statement_bind_text (stmt, 5, due);
+  rcv_statement_bind_int64 (stmt, 6, invoice->total);
   if (invoice->total == 0)
     {
       /* nothing to settle: never open */
-      rcv_bind_text (stmt, 7, issue);
-      sqlite3_bind_int (stmt, 8, 0);
+      rcv_statement_bind_text (stmt, 7, issue);
+      rcv_statement_bind_int (stmt, 8, 0);
     }
   else
-    sqlite3_bind_int (stmt, 8, RCV_SPAN_OPEN);
-  rcv_bind_text (stmt, 9, invoice->description != NULL ? invoice->description : "");
+    rcv_statement_bind_int (stmt, 8, RCV_SPAN_OPEN);
+  rcv_statement_bind_text (stmt, 9, invoice->description != NULL ? invoice->description : "");
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (rcv_statement_step (stmt) != RCV_DONE)
     {
-      int code = sqlite3_extended_errcode (rcv_database_get_handle (db));
+      RcvConstraint constraint = rcv_database_get_constraint (db);
 
-      if (code == SQLITE_CONSTRAINT_UNIQUE)
+      if (constraint == RCV_CONSTRAINT_UNIQUE)
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
                      _("number: the number “%s” is already taken"), invoice->number);
-      else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (constraint == RCV_CONSTRAINT_FOREIGN_KEY)
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
                      _("customer_id: there is no such customer"));
       else
         rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  invoice->id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+  rcv_statement_reset (stmt);
+  invoice->id = rcv_database_last_insert_id (db);
   invoice->allocated = 0;
 
   for (guint i = 0; i < invoice->lines->len; i++)
@@ -856,14 +841,14 @@ rcv_ledger_insert_invoice_row (RcvDatabase *db,
                                    error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, invoice->id);
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
-      rcv_bind_text (stmt, 3, line->description);
-      sqlite3_bind_int64 (stmt, 4, line->quantity_milli);
-      sqlite3_bind_int64 (stmt, 5, line->unit_price);
-      sqlite3_bind_int (stmt, 6, line->tax_bp);
-      sqlite3_bind_int64 (stmt, 7, line->net);
-      sqlite3_bind_int64 (stmt, 8, line->tax);
+      rcv_statement_bind_int64 (stmt, 1, invoice->id);
+      rcv_statement_bind_int (stmt, 2, (int) i + 1);
+      rcv_statement_bind_text (stmt, 3, line->description);
+      rcv_statement_bind_int64 (stmt, 4, line->quantity_milli);
+      rcv_statement_bind_int64 (stmt, 5, line->unit_price);
+      rcv_statement_bind_int (stmt, 6, line->tax_bp);
+      rcv_statement_bind_int64 (stmt, 7, line->net);
+      rcv_statement_bind_int64 (stmt, 8, line->tax);
       if (!rcv_database_step_done (db, stmt, error))
         return FALSE;
     }
@@ -916,113 +901,32 @@ invoice_to_json (RcvDatabase      *db,
   return rcv_json_writer_free_to_string (g_steal_pointer (&json));
 }
 
+/* Inside the caller's transaction: the invoice's rows and its audit record. */
+gboolean
+rcv_ledger_write_invoice (RcvDatabase *db,
+                          RcvInvoice  *invoice,
+                          GError     **error)
+{
+  g_autofree char *json = NULL;
+
+  if (!rcv_ledger_insert_invoice_row (db, invoice, error))
+    return FALSE;
+  json = invoice_to_json (db, invoice);
+  return rcv_database_audit (db, "insert", "invoices", invoice->id, NULL, json, error);
+}
+
 gboolean
 rcv_ledger_add_invoice (RcvDatabase *db,
                         RcvInvoice  *invoice,
                         GError     **error)
 {
-  g_autofree char *json = NULL;
-
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (invoice != NULL, FALSE);
 
   if (!rcv_database_begin (db, error))
     return FALSE;
 
-  if (!rcv_ledger_insert_invoice_row (db, invoice, error))
-    goto fail;
-  json = invoice_to_json (db, invoice);
-  if (!rcv_database_audit (db, "insert", "invoices", invoice->id, NULL, json, error) ||
-      !rcv_database_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  rcv_database_rollback (db);
-  invoice->id = 0;
-  return FALSE;
-}
-
-/* Posts an invoice or credit note where a person enters it: the customer's credit policy is
- * enforced. An invoice for a customer on credit hold (an invoice overdue past the policy's
- * hold, or over the credit limit with this one) fails with RCV_INPUT_ERROR_CREDIT_HOLD and
- * `check` filled in, unless `override_reason` says why it goes out anyway: then the audit
- * table records who posted it, why, and the figures. */
-gboolean
-rcv_ledger_post_invoice (RcvDatabase    *db,
-                         RcvInvoice     *invoice,
-                         const GDate    *today,
-                         const char     *override_reason,
-                         RcvCreditCheck *check,
-                         GError        **error)
-{
-  g_autofree char *json = NULL;
-  g_autofree char *reason = NULL;
-  RcvCreditCheck local_check;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (invoice != NULL, FALSE);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
-
-  if (check == NULL)
-    check = &local_check;
-  reason = g_strstrip (g_strdup (override_reason != NULL ? override_reason : ""));
-
-  /* the total the check weighs; a bad invoice is refused by the insert below */
-  rcv_invoice_compute_totals (invoice, NULL);
-  if (!rcv_database_begin (db, error))
-    return FALSE;
-  if (!rcv_credit_check (db, invoice->customer_id,
-                         invoice->kind == RCV_INVOICE_KIND_INVOICE ? invoice->total : 0, today,
-                         check, error))
-    goto fail;
-  if (invoice->kind == RCV_INVOICE_KIND_INVOICE && check->reasons != RCV_HOLD_NONE &&
-      reason[0] == '\0')
-    {
-      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CREDIT_HOLD,
-                           (check->reasons & RCV_HOLD_OVERDUE)
-                             ? _("The customer is on credit hold: an invoice is overdue past "
-                                 "its policy’s limit")
-                             : _("The invoice would take the customer over its credit limit"));
-      goto fail;
-    }
-
-  if (!rcv_ledger_insert_invoice_row (db, invoice, error))
-    goto fail;
-  json = invoice_to_json (db, invoice);
-  if (!rcv_database_audit (db, "insert", "invoices", invoice->id, NULL, json, error))
-    goto fail;
-  if (invoice->kind == RCV_INVOICE_KIND_INVOICE && check->reasons != RCV_HOLD_NONE)
-    {
-      g_autoptr(RcvJsonWriter) writer = rcv_json_writer_new (FALSE);
-      const RcvCurrency *currency = rcv_database_get_currency (db);
-      g_autofree char *override = NULL;
-
-      rcv_json_begin_object (writer);
-      rcv_json_key (writer, "reason");
-      rcv_json_string (writer, reason);
-      rcv_json_key (writer, "on_hold");
-      rcv_json_bool (writer, (check->reasons & RCV_HOLD_OVERDUE) != 0);
-      rcv_json_key (writer, "over_limit");
-      rcv_json_bool (writer, (check->reasons & RCV_HOLD_OVER_LIMIT) != 0);
-      rcv_json_key (writer, "days_overdue");
-      rcv_json_int (writer, check->days_overdue);
-      rcv_json_key (writer, "balance");
-      rcv_json_money (writer, check->balance, currency);
-      rcv_json_key (writer, "credit_limit");
-      if (check->credit_limit >= 0)
-        rcv_json_money (writer, check->credit_limit, currency);
-      else
-        rcv_json_null (writer);
-      rcv_json_key (writer, "amount");
-      rcv_json_money (writer, invoice->total, currency);
-      rcv_json_end_object (writer);
-      override = rcv_json_writer_free_to_string (g_steal_pointer (&writer));
-      if (!rcv_database_audit (db, "credit-override", "invoices", invoice->id, NULL, override,
-                               error))
-        goto fail;
-    }
-  if (!rcv_database_commit (db, error))
+  if (!rcv_ledger_write_invoice (db, invoice, error) || !rcv_database_commit (db, error))
     goto fail;
   return TRUE;
 
@@ -1040,19 +944,19 @@ get_invoice (RcvDatabase *db,
              GError     **error)
 {
   g_autoptr(RcvInvoice) invoice = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   stmt = rcv_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   if (number != NULL)
-    rcv_bind_text (stmt, 1, number);
+    rcv_statement_bind_text (stmt, 1, number);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    rcv_statement_bind_int64 (stmt, 1, id);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (rcv_statement_step (stmt) != RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       if (number != NULL)
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
                      _("There is no invoice “%s”"), number);
@@ -1065,19 +969,19 @@ get_invoice (RcvDatabase *db,
       return NULL;
     }
 
-  invoice = rcv_invoice_new (g_str_equal (rcv_column_text (stmt, 3), "credit-note")
+  invoice = rcv_invoice_new (g_str_equal (rcv_statement_column_text (stmt, 3), "credit-note")
                                ? RCV_INVOICE_KIND_CREDIT_NOTE : RCV_INVOICE_KIND_INVOICE);
-  invoice->id = sqlite3_column_int64 (stmt, 0);
-  invoice->number = g_strdup (rcv_column_text (stmt, 1));
-  invoice->customer_id = sqlite3_column_int64 (stmt, 2);
-  invoice->status = g_str_equal (rcv_column_text (stmt, 4), "void")
+  invoice->id = rcv_statement_column_int64 (stmt, 0);
+  invoice->number = g_strdup (rcv_statement_column_text (stmt, 1));
+  invoice->customer_id = rcv_statement_column_int64 (stmt, 2);
+  invoice->status = g_str_equal (rcv_statement_column_text (stmt, 4), "void")
                       ? RCV_INVOICE_STATUS_VOID : RCV_INVOICE_STATUS_POSTED;
-  rcv_date_parse_iso (rcv_column_text (stmt, 5), &invoice->issue_date, NULL);
-  rcv_date_parse_iso (rcv_column_text (stmt, 6), &invoice->due_date, NULL);
-  invoice->total = sqlite3_column_int64 (stmt, 7);
-  invoice->allocated = sqlite3_column_int64 (stmt, 8);
-  invoice->description = g_strdup (rcv_column_text (stmt, 9));
-  sqlite3_reset (stmt);
+  rcv_date_parse_iso (rcv_statement_column_text (stmt, 5), &invoice->issue_date, NULL);
+  rcv_date_parse_iso (rcv_statement_column_text (stmt, 6), &invoice->due_date, NULL);
+  invoice->total = rcv_statement_column_int64 (stmt, 7);
+  invoice->allocated = rcv_statement_column_int64 (stmt, 8);
+  invoice->description = g_strdup (rcv_statement_column_text (stmt, 9));
+  rcv_statement_reset (stmt);
 
   stmt = rcv_database_prepare (db,
                                "SELECT description, quantity_milli, unit_price, tax_bp, net, tax"
@@ -1085,20 +989,20 @@ get_invoice (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, invoice->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, invoice->id);
+  while (rcv_statement_step (stmt) == RCV_ROW)
     {
       RcvInvoiceLine line = { 0 };
 
-      line.description = g_strdup (rcv_column_text (stmt, 0));
-      line.quantity_milli = sqlite3_column_int64 (stmt, 1);
-      line.unit_price = sqlite3_column_int64 (stmt, 2);
-      line.tax_bp = sqlite3_column_int (stmt, 3);
-      line.net = sqlite3_column_int64 (stmt, 4);
-      line.tax = sqlite3_column_int64 (stmt, 5);
+      line.description = g_strdup (rcv_statement_column_text (stmt, 0));
+      line.quantity_milli = rcv_statement_column_int64 (stmt, 1);
+      line.unit_price = rcv_statement_column_int64 (stmt, 2);
+      line.tax_bp = rcv_statement_column_int (stmt, 3);
+      line.net = rcv_statement_column_int64 (stmt, 4);
+      line.tax = rcv_statement_column_int64 (stmt, 5);
       g_array_append_val (invoice->lines, line);
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return g_steal_pointer (&invoice);
 }
 
@@ -1134,7 +1038,7 @@ rcv_ledger_get_open_amount (RcvDatabase *db,
                             const GDate *as_of)
 {
   char date[RCV_ISO_DATE_LEN] = "9999-12-31";
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 open = 0;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
@@ -1150,11 +1054,11 @@ rcv_ledger_get_open_amount (RcvDatabase *db,
                                NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  rcv_bind_text (stmt, 2, date);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    open = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rcv_statement_bind_int64 (stmt, 1, invoice_id);
+  rcv_statement_bind_text (stmt, 2, date);
+  if (rcv_statement_step (stmt) == RCV_ROW)
+    open = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
   return open;
 }
 
@@ -1166,7 +1070,7 @@ rcv_ledger_insert_payment_row (RcvDatabase *db,
                                GError     **error)
 {
   char date[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   const char *field;
   g_autoptr(GError) local_error = NULL;
 
@@ -1184,25 +1088,25 @@ rcv_ledger_insert_payment_row (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, payment->customer_id);
-  rcv_bind_text (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, payment->amount);
-  sqlite3_bind_int (stmt, 4, RCV_SPAN_OPEN);
-  rcv_bind_text (stmt, 5, payment->method != NULL ? payment->method : "");
-  rcv_bind_text (stmt, 6, payment->reference != NULL ? payment->reference : "");
+  rcv_statement_bind_int64 (stmt, 1, payment->customer_id);
+  rcv_statement_bind_text (stmt, 2, date);
+  rcv_statement_bind_int64 (stmt, 3, payment->amount);
+  rcv_statement_bind_int (stmt, 4, RCV_SPAN_OPEN);
+  rcv_statement_bind_text (stmt, 5, payment->method != NULL ? payment->method : "");
+  rcv_statement_bind_text (stmt, 6, payment->reference != NULL ? payment->reference : "");
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (rcv_statement_step (stmt) != RCV_DONE)
     {
-      if (sqlite3_extended_errcode (rcv_database_get_handle (db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      if (rcv_database_get_constraint (db) == RCV_CONSTRAINT_FOREIGN_KEY)
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
                      _("customer_id: there is no such customer"));
       else
         rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  payment->id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+  rcv_statement_reset (stmt);
+  payment->id = rcv_database_last_insert_id (db);
   payment->allocated = 0;
   return TRUE;
 }
@@ -1213,7 +1117,7 @@ load_payment_side (RcvDatabase *db,
                    Side        *side,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   stmt = rcv_database_prepare (db,
                                "SELECT customer_id, date, amount, allocated, last_allocation"
@@ -1221,10 +1125,10 @@ load_payment_side (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, payment_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, payment_id);
+  if (rcv_statement_step (stmt) != RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       {
         g_autofree char *id_string = id_text (payment_id);
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
@@ -1234,14 +1138,14 @@ load_payment_side (RcvDatabase *db,
     }
   side->table = "payments";
   side->id = payment_id;
-  side->customer_id = sqlite3_column_int64 (stmt, 0);
-  g_strlcpy (side->start, rcv_column_text (stmt, 1), sizeof side->start);
-  side->full = sqlite3_column_int64 (stmt, 2);
-  side->allocated = sqlite3_column_int64 (stmt, 3);
-  g_strlcpy (side->last, rcv_column_text (stmt, 4), sizeof side->last);
+  side->customer_id = rcv_statement_column_int64 (stmt, 0);
+  g_strlcpy (side->start, rcv_statement_column_text (stmt, 1), sizeof side->start);
+  side->full = rcv_statement_column_int64 (stmt, 2);
+  side->allocated = rcv_statement_column_int64 (stmt, 3);
+  g_strlcpy (side->last, rcv_statement_column_text (stmt, 4), sizeof side->last);
   side->is_credit_note = FALSE;
   side->number[0] = '\0';
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return TRUE;
 }
 
@@ -1253,7 +1157,7 @@ load_invoice_side (RcvDatabase *db,
                    Side        *side,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gboolean is_credit_note, is_void;
 
   stmt = rcv_database_prepare (db,
@@ -1262,10 +1166,10 @@ load_invoice_side (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, invoice_id);
+  if (rcv_statement_step (stmt) != RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       {
         g_autofree char *id_string = id_text (invoice_id);
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
@@ -1276,18 +1180,18 @@ load_invoice_side (RcvDatabase *db,
 
   side->table = "invoices";
   side->id = invoice_id;
-  side->customer_id = sqlite3_column_int64 (stmt, 0);
-  g_strlcpy (side->start, rcv_column_text (stmt, 1), sizeof side->start);
-  side->full = sqlite3_column_int64 (stmt, 2);
-  side->allocated = sqlite3_column_int64 (stmt, 3);
-  is_credit_note = g_str_equal (rcv_column_text (stmt, 4), "credit-note");
-  is_void = g_str_equal (rcv_column_text (stmt, 5), "void");
-  g_strlcpy (side->number, rcv_column_text (stmt, 6), sizeof side->number);
-  g_strlcpy (side->last, rcv_column_text (stmt, 7), sizeof side->last);
+  side->customer_id = rcv_statement_column_int64 (stmt, 0);
+  g_strlcpy (side->start, rcv_statement_column_text (stmt, 1), sizeof side->start);
+  side->full = rcv_statement_column_int64 (stmt, 2);
+  side->allocated = rcv_statement_column_int64 (stmt, 3);
+  is_credit_note = g_str_equal (rcv_statement_column_text (stmt, 4), "credit-note");
+  is_void = g_str_equal (rcv_statement_column_text (stmt, 5), "void");
+  g_strlcpy (side->number, rcv_statement_column_text (stmt, 6), sizeof side->number);
+  g_strlcpy (side->last, rcv_statement_column_text (stmt, 7), sizeof side->last);
   side->is_credit_note = is_credit_note;
   if (is_credit_note)
     side->full = -side->full;
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
 
   if (is_void)
     {
@@ -1341,7 +1245,7 @@ rcv_ledger_store_settlement (RcvDatabase    *db,
     " WHERE id = ?5",
   };
   char last[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_assert (allocated <= full);
 
@@ -1349,12 +1253,12 @@ rcv_ledger_store_settlement (RcvDatabase    *db,
   if (stmt == NULL)
     return FALSE;
   rcv_julian_to_iso (last_julian, last);
-  sqlite3_bind_int64 (stmt, 1, allocated);
-  rcv_bind_text (stmt, 2, last);
-  rcv_bind_text (stmt, 3, allocated == full ? last : NULL);
-  sqlite3_bind_int (stmt, 4, (int) rcv_settlement_span (start_julian, allocated, full,
+  rcv_statement_bind_int64 (stmt, 1, allocated);
+  rcv_statement_bind_text (stmt, 2, last);
+  rcv_statement_bind_text (stmt, 3, allocated == full ? last : NULL);
+  rcv_statement_bind_int (stmt, 4, (int) rcv_settlement_span (start_julian, allocated, full,
                                                         last_julian));
-  sqlite3_bind_int64 (stmt, 5, id);
+  rcv_statement_bind_int64 (stmt, 5, id);
   return rcv_database_step_done (db, stmt, error);
 }
 
@@ -1392,7 +1296,7 @@ allocate_sides (RcvDatabase *db,
   gint64 invoice_open = invoice->full - invoice->allocated;
   gint64 source_open = source->full - source->allocated;
   const char *effective;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   if (allocated != NULL)
     *allocated = 0;
@@ -1444,13 +1348,13 @@ allocate_sides (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, invoice->id);
+  rcv_statement_bind_int64 (stmt, 1, invoice->id);
   if (source->is_credit_note)
-    sqlite3_bind_int64 (stmt, 3, source->id);
+    rcv_statement_bind_int64 (stmt, 3, source->id);
   else
-    sqlite3_bind_int64 (stmt, 2, source->id);
-  sqlite3_bind_int64 (stmt, 4, amount);
-  rcv_bind_text (stmt, 5, effective);
+    rcv_statement_bind_int64 (stmt, 2, source->id);
+  rcv_statement_bind_int64 (stmt, 4, amount);
+  rcv_statement_bind_text (stmt, 5, effective);
   if (!rcv_database_step_done (db, stmt, error) ||
       !update_side (db, invoice, effective, amount, error) ||
       !update_side (db, source, effective, amount, error))
@@ -1496,7 +1400,7 @@ auto_allocate (RcvDatabase *db,
 {
   g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (Side));
   Side payment = *payment_side;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 wanted, found = 0;
 
   wanted = payment.full - payment.allocated;
@@ -1512,26 +1416,26 @@ auto_allocate (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, payment.customer_id);
-  rcv_bind_text (stmt, 2, payment.start);
+  rcv_statement_bind_int64 (stmt, 1, payment.customer_id);
+  rcv_statement_bind_text (stmt, 2, payment.start);
 
   /* read the targets first: the allocations below change the rows this query walks */
-  while (found < wanted && sqlite3_step (stmt) == SQLITE_ROW)
+  while (found < wanted && rcv_statement_step (stmt) == RCV_ROW)
     {
       Side invoice = { 0 };
 
       invoice.table = "invoices";
-      invoice.id = sqlite3_column_int64 (stmt, 0);
+      invoice.id = rcv_statement_column_int64 (stmt, 0);
       invoice.customer_id = payment.customer_id;
-      g_strlcpy (invoice.start, rcv_column_text (stmt, 1), sizeof invoice.start);
-      invoice.full = sqlite3_column_int64 (stmt, 2);
-      invoice.allocated = sqlite3_column_int64 (stmt, 3);
-      g_strlcpy (invoice.number, rcv_column_text (stmt, 4), sizeof invoice.number);
-      g_strlcpy (invoice.last, rcv_column_text (stmt, 5), sizeof invoice.last);
+      g_strlcpy (invoice.start, rcv_statement_column_text (stmt, 1), sizeof invoice.start);
+      invoice.full = rcv_statement_column_int64 (stmt, 2);
+      invoice.allocated = rcv_statement_column_int64 (stmt, 3);
+      g_strlcpy (invoice.number, rcv_statement_column_text (stmt, 4), sizeof invoice.number);
+      g_strlcpy (invoice.last, rcv_statement_column_text (stmt, 5), sizeof invoice.last);
       found += invoice.full - invoice.allocated;
       g_array_append_val (targets, invoice);
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
 
   for (guint i = 0; i < targets->len && payment.allocated < payment.full; i++)
     if (!allocate_sides (db, &payment, &g_array_index (targets, Side, i), 0, TRUE, NULL, error))
@@ -1583,15 +1487,16 @@ rcv_ledger_allocate_new_payment (RcvDatabase *db,
     }
 }
 
-/* Records a payment; `requests` allocate it to named invoices (each at most its open amount),
- * and with `allocate_rest` what is left goes oldest first. The rest is unapplied credit. */
+/* Inside the caller's transaction: a payment's row, its allocations (`requests`, each at most
+ * its invoice's open amount; with `allocate_rest` what is left goes oldest first) and its
+ * audit record. The rest is unapplied credit. */
 gboolean
-rcv_ledger_add_payment (RcvDatabase                *db,
-                        RcvPayment                 *payment,
-                        const RcvAllocationRequest *requests,
-                        guint                       n_requests,
-                        gboolean                    allocate_rest,
-                        GError                    **error)
+rcv_ledger_write_payment (RcvDatabase                *db,
+                          RcvPayment                 *payment,
+                          const RcvAllocationRequest *requests,
+                          guint                       n_requests,
+                          gboolean                    allocate_rest,
+                          GError                    **error)
 {
   g_autoptr(RcvJsonWriter) json = NULL;
   g_autofree char *json_text = NULL;
@@ -1601,23 +1506,16 @@ rcv_ledger_add_payment (RcvDatabase                *db,
   g_return_val_if_fail (payment != NULL, FALSE);
   g_return_val_if_fail (requests != NULL || n_requests == 0, FALSE);
 
-  if (!rcv_database_begin (db, error))
-    return FALSE;
-
   if (!rcv_ledger_insert_payment_row (db, payment, error))
-    goto fail;
+    return FALSE;
 
   for (guint i = 0; i < n_requests; i++)
     if (!rcv_ledger_allocate_row (db, RCV_SOURCE_PAYMENT, payment->id, requests[i].invoice_id,
                                   requests[i].amount, FALSE, NULL, error))
-      goto fail;
+      return FALSE;
 
   if (allocate_rest && !rcv_ledger_auto_allocate_row (db, payment->id, error))
-    goto fail;
-
-  /* an account with an agency: the agency keeps its commission (rcv-collections.c) */
-  if (!rcv_collections_charge_commission (db, error))
-    goto fail;
+    return FALSE;
 
   json = rcv_json_writer_new (FALSE);
   rcv_date_to_iso (&payment->date, date);
@@ -1635,21 +1533,18 @@ rcv_ledger_add_payment (RcvDatabase                *db,
   rcv_json_end_object (json);
   json_text = rcv_json_writer_free_to_string (g_steal_pointer (&json));
 
-  if (!rcv_database_audit (db, "insert", "payments", payment->id, NULL, json_text, error) ||
-      !rcv_database_commit (db, error))
-    goto fail;
+  return rcv_database_audit (db, "insert", "payments", payment->id, NULL, json_text, error);
+}
 
-  {
-    Side side;
-    if (load_payment_side (db, payment->id, &side, NULL))
-      payment->allocated = side.allocated;
-  }
-  return TRUE;
+/* The payment's allocated amount as the file has it now. */
+void
+rcv_ledger_refresh_allocated (RcvDatabase *db,
+                              RcvPayment  *payment)
+{
+  Side side;
 
-fail:
-  rcv_database_rollback (db);
-  payment->id = 0;
-  return FALSE;
+  if (load_payment_side (db, payment->id, &side, NULL))
+    payment->allocated = side.allocated;
 }
 
 RcvPayment *
@@ -1658,7 +1553,7 @@ rcv_ledger_get_payment (RcvDatabase *db,
                         GError     **error)
 {
   g_autoptr(RcvPayment) payment = rcv_payment_new ();
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
 
@@ -1668,10 +1563,10 @@ rcv_ledger_get_payment (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, id);
+  if (rcv_statement_step (stmt) != RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       {
         g_autofree char *id_string = id_text (id);
         g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
@@ -1680,13 +1575,13 @@ rcv_ledger_get_payment (RcvDatabase *db,
       return NULL;
     }
   payment->id = id;
-  payment->customer_id = sqlite3_column_int64 (stmt, 0);
-  rcv_date_parse_iso (rcv_column_text (stmt, 1), &payment->date, NULL);
-  payment->amount = sqlite3_column_int64 (stmt, 2);
-  payment->allocated = sqlite3_column_int64 (stmt, 3);
-  payment->method = g_strdup (rcv_column_text (stmt, 4));
-  payment->reference = g_strdup (rcv_column_text (stmt, 5));
-  sqlite3_reset (stmt);
+  payment->customer_id = rcv_statement_column_int64 (stmt, 0);
+  rcv_date_parse_iso (rcv_statement_column_text (stmt, 1), &payment->date, NULL);
+  payment->amount = rcv_statement_column_int64 (stmt, 2);
+  payment->allocated = rcv_statement_column_int64 (stmt, 3);
+  payment->method = g_strdup (rcv_statement_column_text (stmt, 4));
+  payment->reference = g_strdup (rcv_statement_column_text (stmt, 5));
+  rcv_statement_reset (stmt);
   return g_steal_pointer (&payment);
 }
 
@@ -1710,7 +1605,7 @@ allocate_audited (RcvDatabase   *db,
 
   if (!rcv_ledger_allocate_row (db, kind, source_id, invoice_id, amount, FALSE, NULL, error) ||
       !rcv_database_audit (db, "allocate", "allocations",
-                           sqlite3_last_insert_rowid (rcv_database_get_handle (db)),
+                           rcv_database_last_insert_id (db),
                            NULL, json, error) ||
       !rcv_database_commit (db, error))
     {

@@ -6,7 +6,6 @@
 #include <glib.h>
 
 #include "rcv-database.h"
-#include "rcv-policy.h"
 
 G_BEGIN_DECLS
 
@@ -126,8 +125,6 @@ RcvCustomer *rcv_ledger_get_customer     (RcvDatabase *db,
 RcvCustomer *rcv_ledger_find_customer    (RcvDatabase *db,
                                           const char  *code,
                                           GError     **error);
-gint         rcv_ledger_get_terms        (RcvDatabase       *db,
-                                          const RcvCustomer *customer);
 
 char        *rcv_ledger_propose_number   (RcvDatabase    *db,
                                           RcvInvoiceKind  kind,
@@ -135,12 +132,6 @@ char        *rcv_ledger_propose_number   (RcvDatabase    *db,
 gboolean     rcv_ledger_add_invoice      (RcvDatabase *db,
                                           RcvInvoice  *invoice,
                                           GError     **error);
-gboolean     rcv_ledger_post_invoice     (RcvDatabase    *db,
-                                          RcvInvoice     *invoice,
-                                          const GDate    *today,
-                                          const char     *override_reason,
-                                          RcvCreditCheck *check,
-                                          GError        **error);
 RcvInvoice  *rcv_ledger_get_invoice      (RcvDatabase *db,
                                           gint64       id,
                                           GError     **error);
@@ -148,12 +139,6 @@ RcvInvoice  *rcv_ledger_find_invoice     (RcvDatabase *db,
                                           const char  *number,
                                           GError     **error);
 
-gboolean     rcv_ledger_add_payment      (RcvDatabase                *db,
-                                          RcvPayment                 *payment,
-                                          const RcvAllocationRequest *requests,
-                                          guint                       n_requests,
-                                          gboolean                    allocate_rest,
-                                          GError                    **error);
 RcvPayment  *rcv_ledger_get_payment      (RcvDatabase *db,
                                           gint64       id,
                                           GError     **error);

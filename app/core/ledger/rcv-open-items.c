@@ -35,7 +35,7 @@ rcv_ledger_list_open_items (RcvDatabase    *db,
                             GError        **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -49,34 +49,34 @@ rcv_ledger_list_open_items (RcvDatabase    *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  rcv_bind_text (stmt, 2, rcv_invoice_kind_to_string (kind));
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_text (stmt, 2, rcv_invoice_kind_to_string (kind));
 
   items = g_ptr_array_new_with_free_func (open_item_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       RcvOpenItem *item = g_new0 (RcvOpenItem, 1);
-      gint64 allocated = sqlite3_column_int64 (stmt, 5);
+      gint64 allocated = rcv_statement_column_int64 (stmt, 5);
 
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->number = g_strdup (rcv_column_text (stmt, 1));
+      item->id = rcv_statement_column_int64 (stmt, 0);
+      item->number = g_strdup (rcv_statement_column_text (stmt, 1));
       item->kind = kind;
-      rcv_date_parse_iso (rcv_column_text (stmt, 2), &item->issue_date, NULL);
-      rcv_date_parse_iso (rcv_column_text (stmt, 3), &item->due_date, NULL);
-      item->total = sqlite3_column_int64 (stmt, 4);
+      rcv_date_parse_iso (rcv_statement_column_text (stmt, 2), &item->issue_date, NULL);
+      rcv_date_parse_iso (rcv_statement_column_text (stmt, 3), &item->due_date, NULL);
+      item->total = rcv_statement_column_int64 (stmt, 4);
       item->open = (item->total < 0 ? -item->total : item->total) - allocated;
       if (item->open > 0)
         g_ptr_array_add (items, item);
       else
         open_item_free (item);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return g_steal_pointer (&items);
 }
 
@@ -138,7 +138,7 @@ rcv_ledger_void_invoice (RcvDatabase *db,
   g_autoptr(RcvJsonWriter) json = NULL;
   g_autofree char *json_text = NULL;
   g_autofree char *stripped = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
 
@@ -171,7 +171,7 @@ rcv_ledger_void_invoice (RcvDatabase *db,
   stmt = rcv_database_prepare (db, "UPDATE invoices SET status = 'void' WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
+  rcv_statement_bind_int64 (stmt, 1, invoice_id);
   if (!rcv_database_step_done (db, stmt, error))
     goto fail;
 
@@ -215,7 +215,7 @@ rcv_ledger_apply_credit (RcvDatabase  *db,
   g_autoptr(GPtrArray) invoices = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (CreditSource));
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 total = 0;
   guint next_invoice = 0;
   int rc;
@@ -238,17 +238,17 @@ rcv_ledger_apply_credit (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      CreditSource source = { TRUE, sqlite3_column_int64 (stmt, 0),
-                              sqlite3_column_int64 (stmt, 1) };
+      CreditSource source = { TRUE, rcv_statement_column_int64 (stmt, 0),
+                              rcv_statement_column_int64 (stmt, 1) };
 
       if (source.left > 0)
         g_array_append_val (sources, source);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
       goto fail;

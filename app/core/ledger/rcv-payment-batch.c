@@ -134,19 +134,19 @@ order_ties_by_number (RcvDatabase      *db,
           for (guint i = start; i < end; i++)
             {
               const OpenInvoice *invoice = &g_array_index (open->invoices, OpenInvoice, order[i]);
-              sqlite3_stmt *stmt = rcv_database_prepare (db,
+              RcvStatement *stmt = rcv_database_prepare (db,
                                                          "SELECT number FROM invoices WHERE id = ?1",
                                                          error);
               Numbered entry = { order[i], NULL };
 
               if (stmt == NULL)
                 return FALSE;
-              sqlite3_bind_int64 (stmt, 1, invoice->id);
-              if (sqlite3_step (stmt) == SQLITE_ROW)
-                entry.number = g_strdup (rcv_column_text (stmt, 0));
+              rcv_statement_bind_int64 (stmt, 1, invoice->id);
+              if (rcv_statement_step (stmt) == RCV_ROW)
+                entry.number = g_strdup (rcv_statement_column_text (stmt, 0));
               else
                 entry.number = g_strdup ("");
-              sqlite3_reset (stmt);
+              rcv_statement_reset (stmt);
               g_array_append_val (run, entry);
             }
           g_array_sort (run, compare_numbered);
@@ -175,7 +175,7 @@ load_open_invoices (RcvConnectionHolder  *connection,
                     GError              **error)
 {
   RcvDatabase *db = rcv_connection_holder_get (connection);
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   guint n_rows = 0;
   int rc;
 
@@ -188,7 +188,7 @@ load_open_invoices (RcvConnectionHolder  *connection,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       OpenInvoice invoice = { 0 };
 
@@ -199,18 +199,18 @@ load_open_invoices (RcvConnectionHolder  *connection,
           db = rcv_connection_holder_get (connection);
         }
 
-      invoice.id = sqlite3_column_int64 (stmt, 0);
-      invoice.customer_id = sqlite3_column_int64 (stmt, 1);
-      invoice.issue = rcv_iso_to_julian (rcv_column_text (stmt, 2));
-      invoice.due = rcv_iso_to_julian (rcv_column_text (stmt, 3));
-      invoice.total = sqlite3_column_int64 (stmt, 4);
-      invoice.allocated = sqlite3_column_int64 (stmt, 5);
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        invoice.last = rcv_iso_to_julian (rcv_column_text (stmt, 6));
+      invoice.id = rcv_statement_column_int64 (stmt, 0);
+      invoice.customer_id = rcv_statement_column_int64 (stmt, 1);
+      invoice.issue = rcv_iso_to_julian (rcv_statement_column_text (stmt, 2));
+      invoice.due = rcv_iso_to_julian (rcv_statement_column_text (stmt, 3));
+      invoice.total = rcv_statement_column_int64 (stmt, 4);
+      invoice.allocated = rcv_statement_column_int64 (stmt, 5);
+      if (!rcv_statement_column_is_null (stmt, 6))
+        invoice.last = rcv_iso_to_julian (rcv_statement_column_text (stmt, 6));
       g_array_append_val (open->invoices, invoice);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
 
   g_array_set_size (open->order, open->invoices->len);
@@ -406,17 +406,17 @@ allocations_next (gpointer data)
 static void
 allocations_column (gpointer         data,
                     int              column,
-                    sqlite3_context *context)
+                    RcvBulkCell     *context)
 {
   Allocator *self = data;
 
   switch (column)
     {
-    case 0: sqlite3_result_int64 (context, self->found.invoice_id); break;
-    case 1: sqlite3_result_int64 (context, self->payment->payment_id); break;
-    case 2: sqlite3_result_int64 (context, self->found.amount); break;
+    case 0: rcv_bulk_result_int64 (context, self->found.invoice_id); break;
+    case 1: rcv_bulk_result_int64 (context, self->payment->payment_id); break;
+    case 2: rcv_bulk_result_int64 (context, self->found.amount); break;
     case 3: rcv_bulk_result_date (context, self->found.effective); break;
-    default: sqlite3_result_null (context); break;
+    default: rcv_bulk_result_null (context); break;
     }
 }
 
@@ -445,7 +445,7 @@ payments_next (gpointer data)
  * and its amount: 0 what is allocated, 1 the last allocation's date, 2 the date it was settled
  * in whole (NULL until then), 3 its span class. */
 static void
-settlement_column (sqlite3_context *context,
+settlement_column (RcvBulkCell     *context,
                    int              column,
                    guint32          start,
                    gint64           amount,
@@ -454,30 +454,30 @@ settlement_column (sqlite3_context *context,
 {
   switch (column)
     {
-    case 0: sqlite3_result_int64 (context, allocated); break;
+    case 0: rcv_bulk_result_int64 (context, allocated); break;
     case 1: rcv_bulk_result_date (context, last); break;
     case 2: rcv_bulk_result_date (context, allocated == amount ? last : 0); break;
     case 3:
-      sqlite3_result_int (context, (int) rcv_settlement_span (start, allocated, amount, last));
+      rcv_bulk_result_int (context, (int) rcv_settlement_span (start, allocated, amount, last));
       break;
-    default: sqlite3_result_null (context); break;
+    default: rcv_bulk_result_null (context); break;
     }
 }
 
 static void
 payments_column (gpointer         data,
                  int              column,
-                 sqlite3_context *context)
+                 RcvBulkCell     *context)
 {
   PaymentRows *self = data;
   const RcvNewPayment *payment = self->payment;
 
   switch (column)
     {
-    case 0: sqlite3_result_int64 (context, payment->payment_id); break;
-    case 1: sqlite3_result_int64 (context, payment->customer_id); break;
+    case 0: rcv_bulk_result_int64 (context, payment->payment_id); break;
+    case 1: rcv_bulk_result_int64 (context, payment->customer_id); break;
     case 2: rcv_bulk_result_date (context, payment->date); break;
-    case 3: sqlite3_result_int64 (context, payment->amount); break;
+    case 3: rcv_bulk_result_int64 (context, payment->amount); break;
     case 4:
     case 5:
     case 6:
@@ -486,12 +486,12 @@ payments_column (gpointer         data,
                          payment->last);
       break;
     case 8:
-      sqlite3_result_text (context, self->strings->str + payment->method, -1, SQLITE_STATIC);
+      rcv_bulk_result_static_text (context, self->strings->str + payment->method);
       break;
     case 9:
-      sqlite3_result_text (context, self->strings->str + payment->reference, -1, SQLITE_STATIC);
+      rcv_bulk_result_static_text (context, self->strings->str + payment->reference);
       break;
-    default: sqlite3_result_null (context); break;
+    default: rcv_bulk_result_null (context); break;
     }
 }
 
@@ -530,12 +530,12 @@ invoices_seek (gpointer data,
 static void
 invoices_column (gpointer         data,
                  int              column,
-                 sqlite3_context *context)
+                 RcvBulkCell     *context)
 {
   const OpenInvoice *invoice = ((InvoiceRows *) data)->invoice;
 
   if (column == 0)
-    sqlite3_result_int64 (context, invoice->id);
+    rcv_bulk_result_int64 (context, invoice->id);
   else
     settlement_column (context, column - 1, invoice->issue, invoice->total, invoice->allocated,
                        invoice->last);
@@ -675,7 +675,7 @@ rcv_payment_batch_write (RcvConnectionHolder *connection,
 {
   g_autoptr(GArray) order = NULL;
   RcvDatabase *db;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 next_id = 1;
   gint64 started;
   gboolean ok;
@@ -688,9 +688,9 @@ rcv_payment_batch_write (RcvConnectionHolder *connection,
   stmt = rcv_database_prepare (db, "SELECT coalesce (max (id), 0) + 1 FROM payments", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    next_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rcv_statement_step (stmt) == RCV_ROW)
+    next_id = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
 
   /* IDs in file order, as the row-by-row import gives them */
   for (guint i = 0; i < payments->len; i++)

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rcv-aging.h"
+#include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-customer-list.h"
 #include "rcv-database-private.h"
@@ -367,7 +368,7 @@ build (RcvDatabase  *db,
   };
   g_autoptr(RcvCustomerList) self = NULL;
   g_autoptr(RcvAgingReport) report = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   self = g_object_new (RCV_TYPE_CUSTOMER_LIST, NULL);
@@ -386,29 +387,29 @@ build (RcvDatabase  *db,
   stmt = rcv_database_prepare (db, sql[active_only ? 1 : 0], error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       Entry entry = { 0 };
 
-      entry.id = sqlite3_column_int64 (stmt, 0);
-      entry.code = g_strdup (rcv_column_text (stmt, 1));
-      entry.name = g_strdup (rcv_column_text (stmt, 2));
-      entry.archived = sqlite3_column_int (stmt, 3) != 0;
+      entry.id = rcv_statement_column_int64 (stmt, 0);
+      entry.code = g_strdup (rcv_statement_column_text (stmt, 1));
+      entry.name = g_strdup (rcv_statement_column_text (stmt, 2));
+      entry.archived = rcv_statement_column_int (stmt, 3) != 0;
       entry.oldest_days = G_MININT;
       entry.late_tenths = G_MININT;
-      entry.credit_limit = sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                             ? -1 : sqlite3_column_int64 (stmt, 4);
-      entry.hold_days = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                          ? -1 : sqlite3_column_int (stmt, 5);
+      entry.credit_limit = rcv_statement_column_is_null (stmt, 4)
+                             ? -1 : rcv_statement_column_int64 (stmt, 4);
+      entry.hold_days = rcv_statement_column_is_null (stmt, 5)
+                          ? -1 : rcv_statement_column_int (stmt, 5);
       g_array_append_val (self->entries, entry);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
 
   for (guint i = 0; i < self->entries->len; i++)
     {

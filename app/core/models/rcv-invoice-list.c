@@ -193,7 +193,7 @@ read_row (RcvRowList  *list,
   RcvInvoiceList *self = RCV_INVOICE_LIST (list);
   const RcvCurrency *currency = rcv_database_get_currency (db);
   RcvInvoiceItem *item;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gboolean credit_note, is_void;
   gint64 total, allocated;
   GDate due;
@@ -206,25 +206,25 @@ read_row (RcvRowList  *list,
                                NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, id);
+  if (rcv_statement_step (stmt) != RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return NULL;
     }
 
   item = g_object_new (RCV_TYPE_INVOICE_ITEM, NULL);
   item->id = id;
-  item->number = g_strdup (rcv_column_text (stmt, 0));
-  item->customer = g_strdup (rcv_column_text (stmt, 1));
-  credit_note = g_str_equal (rcv_column_text (stmt, 2), "credit-note");
-  is_void = g_str_equal (rcv_column_text (stmt, 3), "void");
-  item->issue_text = locale_date (rcv_column_text (stmt, 4));
-  item->due_text = credit_note ? g_strdup ("") : locale_date (rcv_column_text (stmt, 5));
-  rcv_date_parse_iso (rcv_column_text (stmt, 5), &due, NULL);
-  total = sqlite3_column_int64 (stmt, 6);
-  allocated = sqlite3_column_int64 (stmt, 7);
-  sqlite3_reset (stmt);
+  item->number = g_strdup (rcv_statement_column_text (stmt, 0));
+  item->customer = g_strdup (rcv_statement_column_text (stmt, 1));
+  credit_note = g_str_equal (rcv_statement_column_text (stmt, 2), "credit-note");
+  is_void = g_str_equal (rcv_statement_column_text (stmt, 3), "void");
+  item->issue_text = locale_date (rcv_statement_column_text (stmt, 4));
+  item->due_text = credit_note ? g_strdup ("") : locale_date (rcv_statement_column_text (stmt, 5));
+  rcv_date_parse_iso (rcv_statement_column_text (stmt, 5), &due, NULL);
+  total = rcv_statement_column_int64 (stmt, 6);
+  allocated = rcv_statement_column_int64 (stmt, 7);
+  rcv_statement_reset (stmt);
 
   /* a credit note's total is negative; what is left of it is credit, shown negative too */
   item->open = is_void ? 0 : credit_note ? total + allocated : total - allocated;

@@ -131,7 +131,7 @@ read_row (RcvRowList  *list,
 {
   const RcvCurrency *currency = rcv_database_get_currency (db);
   RcvPaymentItem *item;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 amount;
   GDate date;
 
@@ -142,24 +142,24 @@ read_row (RcvRowList  *list,
                                NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, id);
+  if (rcv_statement_step (stmt) != RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return NULL;
     }
   item = g_object_new (RCV_TYPE_PAYMENT_ITEM, NULL);
   item->id = id;
-  if (rcv_date_parse_iso (rcv_column_text (stmt, 0), &date, NULL))
+  if (rcv_date_parse_iso (rcv_statement_column_text (stmt, 0), &date, NULL))
     item->date_text = rcv_date_format_locale (&date);
   else
-    item->date_text = g_strdup (rcv_column_text (stmt, 0));
-  item->customer = g_strdup (rcv_column_text (stmt, 1));
-  amount = sqlite3_column_int64 (stmt, 2);
-  item->unapplied = amount - sqlite3_column_int64 (stmt, 3);
-  item->method = g_strdup (rcv_column_text (stmt, 4));
-  item->reference = g_strdup (rcv_column_text (stmt, 5));
-  sqlite3_reset (stmt);
+    item->date_text = g_strdup (rcv_statement_column_text (stmt, 0));
+  item->customer = g_strdup (rcv_statement_column_text (stmt, 1));
+  amount = rcv_statement_column_int64 (stmt, 2);
+  item->unapplied = amount - rcv_statement_column_int64 (stmt, 3);
+  item->method = g_strdup (rcv_statement_column_text (stmt, 4));
+  item->reference = g_strdup (rcv_statement_column_text (stmt, 5));
+  rcv_statement_reset (stmt);
   item->amount_text = rcv_money_format (amount, currency);
   item->unapplied_text = item->unapplied != 0 ? rcv_money_format (item->unapplied, currency)
                                               : g_strdup ("");

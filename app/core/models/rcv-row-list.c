@@ -177,7 +177,7 @@ rcv_row_list_load_ids (RcvRowList    *self,
                        GError       **error)
 {
   RcvRowListPrivate *priv;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   guint n = 0;
   int rc;
 
@@ -188,24 +188,24 @@ rcv_row_list_load_ids (RcvRowList    *self,
   stmt = rcv_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  rcv_bind_text (stmt, 1, text_1);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    rcv_bind_text (stmt, 2, text_2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_text (stmt, 1, text_1);
+  if (rcv_statement_parameter_count (stmt) >= 2)
+    rcv_statement_bind_text (stmt, 2, text_2);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rcv_statement_column_int64 (stmt, 0);
 
       g_array_append_val (priv->ids, id);
       if (++n % 65536 == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != RCV_ROW && rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 

@@ -82,7 +82,7 @@ rcv_account_list_payments (RcvDatabase  *db,
                            GError      **error)
 {
   g_autoptr(GPtrArray) payments = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -94,28 +94,28 @@ rcv_account_list_payments (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
   payments = g_ptr_array_new_with_free_func (payment_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       RcvAccountPayment *payment = g_new0 (RcvAccountPayment, 1);
 
-      payment->id = sqlite3_column_int64 (stmt, 0);
-      rcv_date_parse_iso (rcv_column_text (stmt, 1), &payment->date, NULL);
-      payment->amount = sqlite3_column_int64 (stmt, 2);
-      payment->unapplied = payment->amount - sqlite3_column_int64 (stmt, 3);
-      payment->method = g_strdup (rcv_column_text (stmt, 4));
-      payment->reference = g_strdup (rcv_column_text (stmt, 5));
+      payment->id = rcv_statement_column_int64 (stmt, 0);
+      rcv_date_parse_iso (rcv_statement_column_text (stmt, 1), &payment->date, NULL);
+      payment->amount = rcv_statement_column_int64 (stmt, 2);
+      payment->unapplied = payment->amount - rcv_statement_column_int64 (stmt, 3);
+      payment->method = g_strdup (rcv_statement_column_text (stmt, 4));
+      payment->reference = g_strdup (rcv_statement_column_text (stmt, 5));
       g_ptr_array_add (payments, payment);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return g_steal_pointer (&payments);
 }
 
@@ -141,7 +141,7 @@ rcv_account_list_history (RcvDatabase  *db,
                           GError      **error)
 {
   g_autoptr(GPtrArray) events = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -162,27 +162,27 @@ rcv_account_list_history (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
   events = g_ptr_array_new_with_free_func (event_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       RcvAccountEvent *event = g_new0 (RcvAccountEvent, 1);
 
-      event->at = g_strdup (rcv_column_text (stmt, 0));
-      event->user = g_strdup (rcv_column_text (stmt, 1));
-      event->action = g_strdup (rcv_column_text (stmt, 2));
-      event->table = g_strdup (rcv_column_text (stmt, 3));
-      event->record_id = sqlite3_column_int64 (stmt, 4);
-      event->what = g_strdup (rcv_column_text (stmt, 5));
+      event->at = g_strdup (rcv_statement_column_text (stmt, 0));
+      event->user = g_strdup (rcv_statement_column_text (stmt, 1));
+      event->action = g_strdup (rcv_statement_column_text (stmt, 2));
+      event->table = g_strdup (rcv_statement_column_text (stmt, 3));
+      event->record_id = rcv_statement_column_int64 (stmt, 4);
+      event->what = g_strdup (rcv_statement_column_text (stmt, 5));
       g_ptr_array_add (events, event);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return g_steal_pointer (&events);
 }

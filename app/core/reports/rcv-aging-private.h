@@ -3,8 +3,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "rcv-aging.h"
 #include "rcv-date.h"
 #include "rcv-ledger-private.h"
@@ -57,7 +55,6 @@ gboolean rcv_aging_scan_open (RcvDatabase         *db,
                               RcvOpenDocumentFunc  func,
                               gpointer             user_data,
                               GError             **error);
-void rcv_aging_register_functions (sqlite3 *handle);
 void rcv_aging_span_lower_bound (guint   span,
                                  guint32 as_of_julian,
                                  char    lower[RCV_ISO_DATE_LEN]);

@@ -57,7 +57,7 @@ rcv_aging_scan_open (RcvDatabase         *db,
   for (guint span = 1; span <= RCV_SPAN_OPEN; span++)
     {
       char lower[RCV_ISO_DATE_LEN];
-      sqlite3_stmt *stmt;
+      RcvStatement *stmt;
 
       rcv_aging_span_lower_bound (span, as_of_julian, lower);
 
@@ -71,38 +71,38 @@ rcv_aging_scan_open (RcvDatabase         *db,
           stmt = rcv_database_prepare (db, sql, error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int (stmt, 1, (int) span);
-          rcv_bind_text (stmt, 2, lower);
-          rcv_bind_text (stmt, 3, as_of_iso);
+          rcv_statement_bind_int (stmt, 1, (int) span);
+          rcv_statement_bind_text (stmt, 2, lower);
+          rcv_statement_bind_text (stmt, 3, as_of_iso);
 
-          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
             {
               RcvOpenDocument doc;
 
-              doc.id = sqlite3_column_int64 (stmt, 0);
-              doc.customer_id = sqlite3_column_int64 (stmt, 1);
+              doc.id = rcv_statement_column_int64 (stmt, 0);
+              doc.customer_id = rcv_statement_column_int64 (stmt, 1);
               if (invoices)
                 {
-                  doc.kind = g_str_equal (rcv_column_text (stmt, 2), "invoice")
+                  doc.kind = g_str_equal (rcv_statement_column_text (stmt, 2), "invoice")
                                ? RCV_AGING_ITEM_INVOICE : RCV_AGING_ITEM_CREDIT_NOTE;
-                  doc.number = rcv_column_text (stmt, 3);
-                  doc.date = rcv_column_text (stmt, 4);
-                  doc.due_date = rcv_column_text (stmt, 5);
-                  doc.open = sqlite3_column_int64 (stmt, 6);
+                  doc.number = rcv_statement_column_text (stmt, 3);
+                  doc.date = rcv_statement_column_text (stmt, 4);
+                  doc.due_date = rcv_statement_column_text (stmt, 5);
+                  doc.open = rcv_statement_column_int64 (stmt, 6);
                 }
               else
                 {
                   doc.kind = RCV_AGING_ITEM_PAYMENT;
-                  doc.number = rcv_column_text (stmt, 2);
-                  doc.date = rcv_column_text (stmt, 3);
+                  doc.number = rcv_statement_column_text (stmt, 2);
+                  doc.date = rcv_statement_column_text (stmt, 3);
                   doc.due_date = NULL;
-                  doc.open = sqlite3_column_int64 (stmt, 4);
+                  doc.open = rcv_statement_column_int64 (stmt, 4);
                 }
               if (doc.open != 0)
                 func (&doc, user_data);
             }
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
+          rcv_statement_reset (stmt);
+          if (rc != RCV_DONE)
             return rcv_database_set_error (db, error);
         }
     }
@@ -256,22 +256,22 @@ fill_customer_names (RcvDatabase *db,
                      char       **name,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT code, name FROM customers WHERE id = ?1",
+  RcvStatement *stmt = rcv_database_prepare (db, "SELECT code, name FROM customers WHERE id = ?1",
                                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  if (rcv_statement_step (stmt) == RCV_ROW)
     {
-      *code = g_strdup (rcv_column_text (stmt, 0));
-      *name = g_strdup (rcv_column_text (stmt, 1));
+      *code = g_strdup (rcv_statement_column_text (stmt, 0));
+      *name = g_strdup (rcv_statement_column_text (stmt, 1));
     }
   else
     {
       *code = g_strdup_printf ("%" G_GINT64_FORMAT, customer_id);
       *name = g_strdup ("");
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return TRUE;
 }
 
@@ -286,7 +286,7 @@ fill_report_names (RcvDatabase *db,
 {
   GHashTableIter iter;
   gpointer value;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   if (g_hash_table_size (by_customer) <= NAME_LOOKUPS_MAX)
@@ -305,19 +305,19 @@ fill_report_names (RcvDatabase *db,
   stmt = rcv_database_prepare (db, "SELECT id, code, name FROM customers", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rcv_statement_column_int64 (stmt, 0);
       RcvAgingRow *row = g_hash_table_lookup (by_customer, &id);
 
       if (row != NULL)
         {
-          row->code = g_strdup (rcv_column_text (stmt, 1));
-          row->name = g_strdup (rcv_column_text (stmt, 2));
+          row->code = g_strdup (rcv_statement_column_text (stmt, 1));
+          row->name = g_strdup (rcv_statement_column_text (stmt, 2));
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
   return TRUE;
 }

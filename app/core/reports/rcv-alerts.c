@@ -147,7 +147,7 @@ find_passed (RcvDatabase *db,
              Scan        *scan,
              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   GHashTableIter iter;
   gpointer value;
 
@@ -167,12 +167,12 @@ find_passed (RcvDatabase *db,
       gint days_late = (gint) (scan->as_of_julian - account->oldest_due);
       int rc;
 
-      sqlite3_bind_int64 (stmt, 1, account->customer_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      rcv_statement_bind_int64 (stmt, 1, account->customer_id);
+      rc = rcv_statement_step (stmt);
+      if (rc == RCV_ROW)
         {
-          gint first = sqlite3_column_int (stmt, 0);
-          gint second = sqlite3_column_int (stmt, 1);
+          gint first = rcv_statement_column_int (stmt, 0);
+          gint second = rcv_statement_column_int (stmt, 1);
 
           account->threshold_days[1] = first;
           account->threshold_days[2] = second;
@@ -188,8 +188,8 @@ find_passed (RcvDatabase *db,
               account->days = first;
             }
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      rcv_statement_reset (stmt);
+      if (rc != RCV_ROW && rc != RCV_DONE)
         return rcv_database_set_error (db, error);
     }
   return TRUE;
@@ -202,16 +202,16 @@ load_told (RcvDatabase *db,
 {
   g_autoptr(GHashTable) told = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                       g_free);
-  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT customer_id, threshold, as_of"
+  RcvStatement *stmt = rcv_database_prepare (db, "SELECT customer_id, threshold, as_of"
                                                  " FROM alerts", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint threshold = (guint) sqlite3_column_int (stmt, 1);
+      gint64 id = rcv_statement_column_int64 (stmt, 0);
+      guint threshold = (guint) rcv_statement_column_int (stmt, 1);
       Told *row = g_hash_table_lookup (told, &id);
 
       if (threshold < 1 || threshold > 2)
@@ -222,10 +222,10 @@ load_told (RcvDatabase *db,
           g_hash_table_insert (told, g_memdup2 (&id, sizeof id), row);
         }
       row->bits |= 1u << threshold;
-      row->as_of[threshold] = rcv_iso_to_julian (rcv_column_text (stmt, 2));
+      row->as_of[threshold] = rcv_iso_to_julian (rcv_statement_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
       return NULL;
@@ -242,16 +242,16 @@ run_statement (RcvDatabase *db,
                const char  *as_of_iso,
                GError     **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (db, sql, error);
+  RcvStatement *stmt = rcv_database_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, (int) threshold);
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_int (stmt, 2, (int) threshold);
   if (as_of_iso != NULL)
     {
-      sqlite3_bind_int (stmt, 3, days);
-      rcv_bind_text (stmt, 4, as_of_iso);
+      rcv_statement_bind_int (stmt, 3, days);
+      rcv_statement_bind_text (stmt, 4, as_of_iso);
     }
   return rcv_database_step_done (db, stmt, error);
 }
@@ -270,8 +270,8 @@ dropped_below (RcvDatabase   *db,
   guint32 first = told + 1, last = as_of - 1;
   guint32 covered = first;          /* the days before this one are known to be past `days` */
   char latest_due[RCV_ISO_DATE_LEN], first_iso[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_DONE;
+  RcvStatement *stmt;
+  int rc = RCV_DONE;
 
   g_assert (days > 0);
 
@@ -297,24 +297,24 @@ dropped_below (RcvDatabase   *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account->customer_id);
-  rcv_bind_text (stmt, 2, latest_due);
-  rcv_bind_text (stmt, 3, first_iso);
+  rcv_statement_bind_int64 (stmt, 1, account->customer_id);
+  rcv_statement_bind_text (stmt, 2, latest_due);
+  rcv_statement_bind_text (stmt, 3, first_iso);
 
   /* the intervals [due + days, settled) by their start: a gap before `last` is a day below */
-  while (covered <= last && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (covered <= last && (rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      guint32 start = rcv_iso_to_julian (rcv_column_text (stmt, 0)) + (guint32) days;
+      guint32 start = rcv_iso_to_julian (rcv_statement_column_text (stmt, 0)) + (guint32) days;
 
       if (start > covered)
         break;
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      if (rcv_statement_column_is_null (stmt, 1))
         covered = G_MAXUINT32;
       else
-        covered = MAX (covered, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
+        covered = MAX (covered, rcv_iso_to_julian (rcv_statement_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_ROW && rc != RCV_DONE)
     return rcv_database_set_error (db, error);
   *dropped = covered <= last;
   return TRUE;
@@ -374,22 +374,22 @@ alert_new (RcvDatabase   *db,
            GError       **error)
 {
   g_autoptr(RcvAlert) alert = g_new0 (RcvAlert, 1);
-  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT code, name FROM customers WHERE id = ?1",
+  RcvStatement *stmt = rcv_database_prepare (db, "SELECT code, name FROM customers WHERE id = ?1",
                                              error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account->customer_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, account->customer_id);
+  if (rcv_statement_step (stmt) != RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       rcv_database_set_error (db, error);
       return NULL;
     }
   alert->customer_id = account->customer_id;
-  alert->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  alert->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  alert->code = g_strdup (rcv_statement_column_text (stmt, 0));
+  alert->name = g_strdup (rcv_statement_column_text (stmt, 1));
+  rcv_statement_reset (stmt);
   alert->threshold = account->passed;
   alert->days = account->days;
   alert->days_late = (gint) (as_of_julian - account->oldest_due);
@@ -417,37 +417,37 @@ add_missed_instalments (RcvDatabase                    *db,
     {
       const RcvMissedInstalment *instalment = &g_array_index (missed, RcvMissedInstalment, i);
       g_autoptr(RcvAlert) alert = NULL;
-      sqlite3_stmt *stmt;
+      RcvStatement *stmt;
       int rc;
 
       stmt = rcv_database_prepare (db, "SELECT 1 FROM instalment_alerts"
                                        " WHERE plan_id = ?1 AND seq = ?2", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, instalment->plan_id);
-      sqlite3_bind_int (stmt, 2, (int) instalment->seq);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ROW)
+      rcv_statement_bind_int64 (stmt, 1, instalment->plan_id);
+      rcv_statement_bind_int (stmt, 2, (int) instalment->seq);
+      rc = rcv_statement_step (stmt);
+      rcv_statement_reset (stmt);
+      if (rc == RCV_ROW)
         continue;
-      if (rc != SQLITE_DONE)
+      if (rc != RCV_DONE)
         return rcv_database_set_error (db, error);
 
       stmt = rcv_database_prepare (db, "SELECT code, name FROM customers WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, instalment->customer_id);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      rcv_statement_bind_int64 (stmt, 1, instalment->customer_id);
+      if (rcv_statement_step (stmt) != RCV_ROW)
         {
-          sqlite3_reset (stmt);
+          rcv_statement_reset (stmt);
           return rcv_database_set_error (db, error);
         }
       alert = g_new0 (RcvAlert, 1);
       alert->kind = RCV_ALERT_INSTALMENT;
       alert->customer_id = instalment->customer_id;
-      alert->code = g_strdup (rcv_column_text (stmt, 0));
-      alert->name = g_strdup (rcv_column_text (stmt, 1));
-      sqlite3_reset (stmt);
+      alert->code = g_strdup (rcv_statement_column_text (stmt, 0));
+      alert->name = g_strdup (rcv_statement_column_text (stmt, 1));
+      rcv_statement_reset (stmt);
       alert->plan_id = instalment->plan_id;
       alert->seq = instalment->seq;
       alert->oldest_due = instalment->due_date;
@@ -461,9 +461,9 @@ add_missed_instalments (RcvDatabase                    *db,
                                            " VALUES (?1, ?2, ?3)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, instalment->plan_id);
-          sqlite3_bind_int (stmt, 2, (int) instalment->seq);
-          rcv_bind_text (stmt, 3, as_of_iso);
+          rcv_statement_bind_int64 (stmt, 1, instalment->plan_id);
+          rcv_statement_bind_int (stmt, 2, (int) instalment->seq);
+          rcv_statement_bind_text (stmt, 3, as_of_iso);
           if (!rcv_database_step_done (db, stmt, error))
             return FALSE;
         }

@@ -31,7 +31,7 @@ record_one (RcvDatabase            *db,
 {
   g_autofree char *summary = NULL;
   char date[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 letter_id;
   int rc;
 
@@ -43,27 +43,27 @@ record_one (RcvDatabase            *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, letter->customer_id);
-  rcv_bind_text (stmt, 2, date);
-  sqlite3_bind_int (stmt, 3, (int) letter->level);
-  rcv_bind_text (stmt, 4, letter->title);
-  sqlite3_bind_int64 (stmt, 5, letter->open);
-  sqlite3_bind_int64 (stmt, 6, letter->interest);
-  sqlite3_bind_int64 (stmt, 7, letter->compensation + letter->fee);
-  sqlite3_bind_int64 (stmt, 8, letter->credit);
-  sqlite3_bind_int64 (stmt, 9, letter->total);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  rcv_statement_bind_int64 (stmt, 1, letter->customer_id);
+  rcv_statement_bind_text (stmt, 2, date);
+  rcv_statement_bind_int (stmt, 3, (int) letter->level);
+  rcv_statement_bind_text (stmt, 4, letter->title);
+  rcv_statement_bind_int64 (stmt, 5, letter->open);
+  rcv_statement_bind_int64 (stmt, 6, letter->interest);
+  rcv_statement_bind_int64 (stmt, 7, letter->compensation + letter->fee);
+  rcv_statement_bind_int64 (stmt, 8, letter->credit);
+  rcv_statement_bind_int64 (stmt, 9, letter->total);
+  rc = rcv_statement_step (stmt);
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE && rcv_database_get_constraint (db) != RCV_CONSTRAINT_NONE)
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE,
                    _("A level %u letter to %s dated %s is already recorded"), letter->level,
                    letter->name, date);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
-  letter_id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+  letter_id = rcv_database_last_insert_id (db);
 
   stmt = rcv_database_prepare (db,
                                "INSERT INTO letter_items (letter_id, invoice_id, level, days_late,"
@@ -75,13 +75,13 @@ record_one (RcvDatabase            *db,
     {
       const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, i);
 
-      sqlite3_bind_int64 (stmt, 1, letter_id);
-      sqlite3_bind_int64 (stmt, 2, item->invoice_id);
-      sqlite3_bind_int (stmt, 3, (int) item->level);
-      sqlite3_bind_int (stmt, 4, item->days_late);
-      sqlite3_bind_int64 (stmt, 5, item->open);
-      sqlite3_bind_int64 (stmt, 6, item->interest);
-      sqlite3_bind_int64 (stmt, 7, item->compensation);
+      rcv_statement_bind_int64 (stmt, 1, letter_id);
+      rcv_statement_bind_int64 (stmt, 2, item->invoice_id);
+      rcv_statement_bind_int (stmt, 3, (int) item->level);
+      rcv_statement_bind_int (stmt, 4, item->days_late);
+      rcv_statement_bind_int64 (stmt, 5, item->open);
+      rcv_statement_bind_int64 (stmt, 6, item->interest);
+      rcv_statement_bind_int64 (stmt, 7, item->compensation);
       if (!rcv_database_step_done (db, stmt, error))
         return FALSE;
     }
@@ -100,7 +100,7 @@ still_due (RcvDatabase            *db,
            gboolean               *due,
            GError                **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (db,
+  RcvStatement *stmt = rcv_database_prepare (db,
                                              "SELECT EXISTS (SELECT 1 FROM letters"
                                              " WHERE customer_id = ?1 AND id > ?2)",
                                              error);
@@ -108,13 +108,13 @@ still_due (RcvDatabase            *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, letter->customer_id);
-  sqlite3_bind_int64 (stmt, 2, letter->last_letter_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *due = sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rcv_database_set_error (db, error);
+  rcv_statement_bind_int64 (stmt, 1, letter->customer_id);
+  rcv_statement_bind_int64 (stmt, 2, letter->last_letter_id);
+  rc = rcv_statement_step (stmt);
+  if (rc == RCV_ROW)
+    *due = rcv_statement_column_int (stmt, 0) == 0;
+  rcv_statement_reset (stmt);
+  return rc == RCV_ROW || rcv_database_set_error (db, error);
 }
 
 /* Records the letters as sent, all or none of those still due: the next run escalates from
@@ -175,7 +175,7 @@ rcv_dunning_list_sent (RcvDatabase  *db,
                        GError      **error)
 {
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_sent_letter_free);
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -188,24 +188,24 @@ rcv_dunning_list_sent (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       RcvSentLetter *letter = g_new0 (RcvSentLetter, 1);
 
-      letter->id = sqlite3_column_int64 (stmt, 0);
+      letter->id = rcv_statement_column_int64 (stmt, 0);
       g_date_clear (&letter->date, 1);
-      g_date_set_julian (&letter->date, rcv_iso_to_julian (rcv_column_text (stmt, 1)));
-      letter->level = (guint) sqlite3_column_int (stmt, 2);
-      letter->title = g_strdup (rcv_column_text (stmt, 3));
-      letter->interest = sqlite3_column_int64 (stmt, 4);
-      letter->fees = sqlite3_column_int64 (stmt, 5);
-      letter->total = sqlite3_column_int64 (stmt, 6);
-      letter->n_invoices = (guint) sqlite3_column_int (stmt, 7);
+      g_date_set_julian (&letter->date, rcv_iso_to_julian (rcv_statement_column_text (stmt, 1)));
+      letter->level = (guint) rcv_statement_column_int (stmt, 2);
+      letter->title = g_strdup (rcv_statement_column_text (stmt, 3));
+      letter->interest = rcv_statement_column_int64 (stmt, 4);
+      letter->fees = rcv_statement_column_int64 (stmt, 5);
+      letter->total = rcv_statement_column_int64 (stmt, 6);
+      letter->n_invoices = (guint) rcv_statement_column_int (stmt, 7);
       g_ptr_array_add (sent, letter);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
       return NULL;

@@ -232,7 +232,7 @@ read_sent_log (RcvDatabase *db,
                SentLog     *log,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   log->levels = NULL;
@@ -247,12 +247,12 @@ read_sent_log (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    log->last_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rc = rcv_statement_step (stmt);
+  if (rc == RCV_ROW)
+    log->last_id = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
+  if (rc != RCV_ROW)
     return rcv_database_set_error (db, error);
   if (log->last_id == 0)
     return TRUE;
@@ -268,13 +268,13 @@ read_sent_log (RcvDatabase *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  rcv_bind_text (stmt, 2, as_of_iso);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_text (stmt, 2, as_of_iso);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint level = (guint) sqlite3_column_int (stmt, 1);
-      guint32 day = rcv_iso_to_julian (rcv_column_text (stmt, 2));
+      gint64 id = rcv_statement_column_int64 (stmt, 0);
+      guint level = (guint) rcv_statement_column_int (stmt, 1);
+      guint32 day = rcv_iso_to_julian (rcv_statement_column_text (stmt, 2));
       GArray *days = g_hash_table_lookup (log->dates, &id);
 
       if (level > GPOINTER_TO_UINT (g_hash_table_lookup (log->levels, &id)))
@@ -288,8 +288,8 @@ read_sent_log (RcvDatabase *db,
         g_array_append_val (days, day);
       log->last_date = MAX (log->last_date, day);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rcv_database_set_error (db, error);
+  rcv_statement_reset (stmt);
+  return rc == RCV_DONE || rcv_database_set_error (db, error);
 }
 
 static gboolean
@@ -297,7 +297,7 @@ fill_totals (RcvDatabase *db,
              GArray      *items,
              GError     **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (db, "SELECT total FROM invoices WHERE id = ?1",
+  RcvStatement *stmt = rcv_database_prepare (db, "SELECT total FROM invoices WHERE id = ?1",
                                              error);
 
   if (stmt == NULL)
@@ -306,10 +306,10 @@ fill_totals (RcvDatabase *db,
     {
       RcvDunningItem *item = &g_array_index (items, RcvDunningItem, i);
 
-      sqlite3_bind_int64 (stmt, 1, item->invoice_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        item->total = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      rcv_statement_bind_int64 (stmt, 1, item->invoice_id);
+      if (rcv_statement_step (stmt) == RCV_ROW)
+        item->total = rcv_statement_column_int64 (stmt, 0);
+      rcv_statement_reset (stmt);
     }
   return TRUE;
 }
@@ -653,7 +653,7 @@ earliest_level_days (RcvDatabase *db,
                      gint        *days,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (db,
+  RcvStatement *stmt = rcv_database_prepare (db,
                                              "SELECT coalesce (min (days_after_due), 1)"
                                              " FROM reminder_levels",
                                              error);
@@ -661,11 +661,11 @@ earliest_level_days (RcvDatabase *db,
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *days = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rcv_database_set_error (db, error);
+  rc = rcv_statement_step (stmt);
+  if (rc == RCV_ROW)
+    *days = rcv_statement_column_int (stmt, 0);
+  rcv_statement_reset (stmt);
+  return rc == RCV_ROW || rcv_database_set_error (db, error);
 }
 
 static RcvDunningRun *

@@ -21,23 +21,15 @@
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
 #include "rcv-money.h"
+#include "rcv-sql-functions.h"
 #include "rcv-trend.h"
 
 /* Sales are counted back at most this far: a company whose receivables exceed ten years of
  * sales has a DSO of “more than” that. */
 #define DSO_MAX_MONTHS 120
 
-/* rcv_age_sum (totals, basis_date, amount): an aggregate that adds each amount into the
- * bucket of its date, into the Totals bound as a pointer. Sorting the rows by bucket for a
- * GROUP BY cost as much as reading them. */
-#define TOTALS_POINTER_TYPE "rcv-aging-totals"
-
-typedef struct
-{
-  char thresholds[RCV_AGING_MAX_BOUNDARIES + 1][RCV_ISO_DATE_LEN];
-  guint n_thresholds;
-  gint64 buckets[RCV_AGING_MAX_BUCKETS];
-} Totals;
+/* the bucket totals, summed by rcv_age_sum () (rcv-sql-functions.h) */
+typedef RcvAgeSums Totals;
 
 #define TOTALS_SQL(d) \
   "SELECT rcv_age_sum (?4, " d ", " INVOICE_OPEN_AMOUNT ")" OPEN_INVOICES_WHERE \
@@ -45,38 +37,6 @@ typedef struct
 
 static const char totals_by_due_date_sql[] = TOTALS_SQL ("i.due_date");
 static const char totals_by_issue_date_sql[] = TOTALS_SQL ("i.issue_date");
-
-static void
-age_sum_step (sqlite3_context *context,
-              int              argc,
-              sqlite3_value  **argv)
-{
-  Totals *totals = sqlite3_value_pointer (argv[0], TOTALS_POINTER_TYPE);
-  const char *date = (const char *) sqlite3_value_text (argv[1]);
-  guint bucket = 0;
-
-  if (totals == NULL || date == NULL)
-    {
-      sqlite3_result_error (context, "rcv_age_sum: no totals or no date", -1);
-      return;
-    }
-  while (bucket < totals->n_thresholds && strcmp (date, totals->thresholds[bucket]) < 0)
-    bucket++;
-  totals->buckets[bucket] += sqlite3_value_int64 (argv[2]);
-}
-
-static void
-age_sum_final (sqlite3_context *context)
-{
-  sqlite3_result_null (context);
-}
-
-void
-rcv_aging_register_functions (sqlite3 *handle)
-{
-  sqlite3_create_function_v2 (handle, "rcv_age_sum", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
-                              NULL, age_sum_step, age_sum_final, NULL);
-}
 
 /* The bucket totals of the aging report as of a date (its `total.buckets`), without the
  * report's rows. */
@@ -115,20 +75,20 @@ rcv_aging_total_buckets (RcvDatabase  *db,
   for (guint span = 1; span <= RCV_SPAN_OPEN; span++)
     {
       char lower[RCV_ISO_DATE_LEN];
-      sqlite3_stmt *stmt = rcv_database_prepare (db, sql, error);
+      RcvStatement *stmt = rcv_database_prepare (db, sql, error);
       int rc;
 
       if (stmt == NULL)
         return FALSE;
       rcv_aging_span_lower_bound (span, as_of_julian, lower);
-      sqlite3_bind_int (stmt, 1, (int) span);
-      rcv_bind_text (stmt, 2, lower);
-      rcv_bind_text (stmt, 3, as_of_iso);
-      sqlite3_bind_pointer (stmt, 4, &totals, TOTALS_POINTER_TYPE, NULL);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      rcv_statement_bind_int (stmt, 1, (int) span);
+      rcv_statement_bind_text (stmt, 2, lower);
+      rcv_statement_bind_text (stmt, 3, as_of_iso);
+      rcv_statement_bind_age_sums (stmt, 4, &totals);
+      while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
         ;
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      rcv_statement_reset (stmt);
+      if (rc != RCV_DONE)
         return rcv_database_set_error (db, error);
     }
   memcpy (buckets, totals.buckets, sizeof totals.buckets);
@@ -339,7 +299,7 @@ sales_between (RcvDatabase *db,
                GError     **error)
 {
   char after_iso[RCV_ISO_DATE_LEN], until_iso[RCV_ISO_DATE_LEN];
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   stmt = rcv_database_prepare (db,
@@ -353,12 +313,12 @@ sales_between (RcvDatabase *db,
     return FALSE;
   rcv_date_to_iso (after, after_iso);
   rcv_date_to_iso (until, until_iso);
-  rcv_bind_text (stmt, 1, after_iso);
-  rcv_bind_text (stmt, 2, until_iso);
-  rc = sqlite3_step (stmt);
-  *sales = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  rcv_statement_bind_text (stmt, 1, after_iso);
+  rcv_statement_bind_text (stmt, 2, until_iso);
+  rc = rcv_statement_step (stmt);
+  *sales = rc == RCV_ROW ? rcv_statement_column_int64 (stmt, 0) : 0;
+  rcv_statement_reset (stmt);
+  if (rc != RCV_ROW)
     return rcv_database_set_error (db, error);
   return TRUE;
 }

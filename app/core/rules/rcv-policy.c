@@ -522,34 +522,34 @@ rcv_compensation_from_string (const char      *text,
 /* ---- reading and writing -------------------------------------------------------------- */
 
 static gint
-column_int_or (sqlite3_stmt *stmt,
+column_int_or (RcvStatement *stmt,
                int           column,
                gint          none)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? none : sqlite3_column_int (stmt, column);
+  return rcv_statement_column_is_null (stmt, column) ? none : rcv_statement_column_int (stmt, column);
 }
 
 static RcvPolicy *
-policy_from_row (sqlite3_stmt *stmt)
+policy_from_row (RcvStatement *stmt)
 {
   RcvPolicy *policy = policy_alloc ();
 
-  policy->id = sqlite3_column_int64 (stmt, 0);
-  policy->name = g_strdup (rcv_column_text (stmt, 1));
-  policy->is_default = sqlite3_column_int (stmt, 2) != 0;
-  policy->terms_days = sqlite3_column_int (stmt, 3);
-  policy->discount_days = sqlite3_column_int (stmt, 4);
-  policy->discount_bp = sqlite3_column_int (stmt, 5);
-  policy->credit_limit = sqlite3_column_type (stmt, 6) == SQLITE_NULL
-                           ? -1 : sqlite3_column_int64 (stmt, 6);
-  rcv_interest_kind_from_string (rcv_column_text (stmt, 7), &policy->interest_kind);
-  policy->interest_bp = sqlite3_column_int (stmt, 8);
-  rcv_compensation_from_string (rcv_column_text (stmt, 9), &policy->compensation);
-  policy->alert_days_first = sqlite3_column_int (stmt, 10);
-  policy->alert_days_second = sqlite3_column_int (stmt, 11);
+  policy->id = rcv_statement_column_int64 (stmt, 0);
+  policy->name = g_strdup (rcv_statement_column_text (stmt, 1));
+  policy->is_default = rcv_statement_column_int (stmt, 2) != 0;
+  policy->terms_days = rcv_statement_column_int (stmt, 3);
+  policy->discount_days = rcv_statement_column_int (stmt, 4);
+  policy->discount_bp = rcv_statement_column_int (stmt, 5);
+  policy->credit_limit = rcv_statement_column_is_null (stmt, 6)
+                           ? -1 : rcv_statement_column_int64 (stmt, 6);
+  rcv_interest_kind_from_string (rcv_statement_column_text (stmt, 7), &policy->interest_kind);
+  policy->interest_bp = rcv_statement_column_int (stmt, 8);
+  rcv_compensation_from_string (rcv_statement_column_text (stmt, 9), &policy->compensation);
+  policy->alert_days_first = rcv_statement_column_int (stmt, 10);
+  policy->alert_days_second = rcv_statement_column_int (stmt, 11);
   policy->hold_days = column_int_or (stmt, 12, -1);
   policy->agency_days = column_int_or (stmt, 13, -1);
-  policy->letter_interval_days = sqlite3_column_int (stmt, 14);
+  policy->letter_interval_days = rcv_statement_column_int (stmt, 14);
   return policy;
 }
 
@@ -558,7 +558,7 @@ load_levels (RcvDatabase  *db,
              RcvPolicy    *policy,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   stmt = rcv_database_prepare (db,
@@ -568,20 +568,20 @@ load_levels (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, policy->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, policy->id);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      RcvReminderLevel *level = rcv_policy_add_level (policy, sqlite3_column_int (stmt, 0),
-                                                      rcv_column_text (stmt, 1),
-                                                      rcv_column_text (stmt, 2),
-                                                      sqlite3_column_int64 (stmt, 3));
+      RcvReminderLevel *level = rcv_policy_add_level (policy, rcv_statement_column_int (stmt, 0),
+                                                      rcv_statement_column_text (stmt, 1),
+                                                      rcv_statement_column_text (stmt, 2),
+                                                      rcv_statement_column_int64 (stmt, 3));
 
       level->claims_interest = (RcvClaim) column_int_or (stmt, 4, RCV_CLAIM_AS_POLICY);
       level->claims_compensation = (RcvClaim) column_int_or (stmt, 5, RCV_CLAIM_AS_POLICY);
-      level->deadline_days = sqlite3_column_int (stmt, 6);
+      level->deadline_days = rcv_statement_column_int (stmt, 6);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
   return TRUE;
 }
@@ -592,7 +592,7 @@ rcv_policy_list (RcvDatabase  *db,
                  GError      **error)
 {
   g_autoptr(GPtrArray) policies = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_policy_free);
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -601,10 +601,10 @@ rcv_policy_list (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     g_ptr_array_add (policies, policy_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
       return NULL;
@@ -622,7 +622,7 @@ rcv_policy_load (RcvDatabase  *db,
                  GError      **error)
 {
   g_autoptr(RcvPolicy) policy = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
 
@@ -630,10 +630,10 @@ rcv_policy_load (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, policy_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, policy_id);
+  if (rcv_statement_step (stmt) == RCV_ROW)
     policy = policy_from_row (stmt);
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   if (policy == NULL)
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
@@ -740,17 +740,17 @@ name_taken (RcvDatabase  *db,
             gboolean     *taken,
             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   stmt = rcv_database_prepare (db,
                                "SELECT 1 FROM policies WHERE name = ?1 COLLATE NOCASE AND id <> ?2",
                                error);
   if (stmt == NULL)
     return FALSE;
-  rcv_bind_text (stmt, 1, name);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  *taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rcv_statement_bind_text (stmt, 1, name);
+  rcv_statement_bind_int64 (stmt, 2, except_id);
+  *taken = rcv_statement_step (stmt) == RCV_ROW;
+  rcv_statement_reset (stmt);
   return TRUE;
 }
 
@@ -759,17 +759,17 @@ make_default (RcvDatabase  *db,
               gint64        policy_id,
               GError      **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   if (!rcv_database_exec (db, "UPDATE policies SET is_default = 0 WHERE is_default = 1", error))
     return FALSE;
   stmt = rcv_database_prepare (db, "UPDATE policies SET is_default = 1 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, policy_id);
+  rcv_statement_bind_int64 (stmt, 1, policy_id);
   if (!rcv_database_step_done (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (rcv_database_get_handle (db)) != 1)
+  if (rcv_database_changes (db) != 1)
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
                    _("There is no such credit policy"));
@@ -791,7 +791,7 @@ write_policy (RcvDatabase     *db,
   const char *field;
   gint level;
   gboolean taken;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   if (!rcv_policy_validate (policy, &field, &level, &local_error))
     {
@@ -840,27 +840,27 @@ write_policy (RcvDatabase     *db,
   if (stmt == NULL)
     return FALSE;
   if (old != NULL)
-    sqlite3_bind_int64 (stmt, 1, policy->id);
-  rcv_bind_text (stmt, 2, name);
-  sqlite3_bind_int (stmt, 3, policy->terms_days);
-  sqlite3_bind_int (stmt, 4, policy->discount_days);
-  sqlite3_bind_int (stmt, 5, policy->discount_bp);
+    rcv_statement_bind_int64 (stmt, 1, policy->id);
+  rcv_statement_bind_text (stmt, 2, name);
+  rcv_statement_bind_int (stmt, 3, policy->terms_days);
+  rcv_statement_bind_int (stmt, 4, policy->discount_days);
+  rcv_statement_bind_int (stmt, 5, policy->discount_bp);
   if (policy->credit_limit >= 0)
-    sqlite3_bind_int64 (stmt, 6, policy->credit_limit);
-  rcv_bind_text (stmt, 7, rcv_interest_kind_to_string (policy->interest_kind));
-  sqlite3_bind_int (stmt, 8, policy->interest_kind == RCV_INTEREST_FIXED ? policy->interest_bp : 0);
-  rcv_bind_text (stmt, 9, rcv_compensation_to_string (policy->compensation));
-  sqlite3_bind_int (stmt, 10, policy->alert_days_first);
-  sqlite3_bind_int (stmt, 11, policy->alert_days_second);
+    rcv_statement_bind_int64 (stmt, 6, policy->credit_limit);
+  rcv_statement_bind_text (stmt, 7, rcv_interest_kind_to_string (policy->interest_kind));
+  rcv_statement_bind_int (stmt, 8, policy->interest_kind == RCV_INTEREST_FIXED ? policy->interest_bp : 0);
+  rcv_statement_bind_text (stmt, 9, rcv_compensation_to_string (policy->compensation));
+  rcv_statement_bind_int (stmt, 10, policy->alert_days_first);
+  rcv_statement_bind_int (stmt, 11, policy->alert_days_second);
   if (policy->hold_days >= 0)
-    sqlite3_bind_int (stmt, 12, policy->hold_days);
+    rcv_statement_bind_int (stmt, 12, policy->hold_days);
   if (policy->agency_days >= 0)
-    sqlite3_bind_int (stmt, 13, policy->agency_days);
-  sqlite3_bind_int (stmt, 14, policy->letter_interval_days);
+    rcv_statement_bind_int (stmt, 13, policy->agency_days);
+  rcv_statement_bind_int (stmt, 14, policy->letter_interval_days);
   if (!rcv_database_step_done (db, stmt, error))
     return FALSE;
   if (old == NULL)
-    policy->id = sqlite3_last_insert_rowid (rcv_database_get_handle (db));
+    policy->id = rcv_database_last_insert_id (db);
   g_free (policy->name);
   policy->name = g_steal_pointer (&name);
   if (policy->interest_kind != RCV_INTEREST_FIXED)
@@ -869,7 +869,7 @@ write_policy (RcvDatabase     *db,
   stmt = rcv_database_prepare (db, "DELETE FROM reminder_levels WHERE policy_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, policy->id);
+  rcv_statement_bind_int64 (stmt, 1, policy->id);
   if (!rcv_database_step_done (db, stmt, error))
     return FALSE;
   for (guint i = 0; i < policy->levels->len; i++)
@@ -883,17 +883,17 @@ write_policy (RcvDatabase     *db,
                                    error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, policy->id);
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
-      sqlite3_bind_int (stmt, 3, l->days_after_due);
-      rcv_bind_text (stmt, 4, g_strstrip (l->title));
-      rcv_bind_text (stmt, 5, l->body);
-      sqlite3_bind_int64 (stmt, 6, l->fee);
+      rcv_statement_bind_int64 (stmt, 1, policy->id);
+      rcv_statement_bind_int (stmt, 2, (int) i + 1);
+      rcv_statement_bind_int (stmt, 3, l->days_after_due);
+      rcv_statement_bind_text (stmt, 4, g_strstrip (l->title));
+      rcv_statement_bind_text (stmt, 5, l->body);
+      rcv_statement_bind_int64 (stmt, 6, l->fee);
       if (l->claims_interest != RCV_CLAIM_AS_POLICY)
-        sqlite3_bind_int (stmt, 7, l->claims_interest == RCV_CLAIM_YES);
+        rcv_statement_bind_int (stmt, 7, l->claims_interest == RCV_CLAIM_YES);
       if (l->claims_compensation != RCV_CLAIM_AS_POLICY)
-        sqlite3_bind_int (stmt, 8, l->claims_compensation == RCV_CLAIM_YES);
-      sqlite3_bind_int (stmt, 9, l->deadline_days);
+        rcv_statement_bind_int (stmt, 8, l->claims_compensation == RCV_CLAIM_YES);
+      rcv_statement_bind_int (stmt, 9, l->deadline_days);
       if (!rcv_database_step_done (db, stmt, error))
         return FALSE;
     }
@@ -1052,22 +1052,22 @@ move_customers (RcvDatabase  *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) old_policies = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *new_json = policy_name_json (db, policy_id);
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   stmt = rcv_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, key);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0), old = sqlite3_column_int64 (stmt, 1);
+      gint64 id = rcv_statement_column_int64 (stmt, 0), old = rcv_statement_column_int64 (stmt, 1);
 
       g_array_append_val (ids, id);
       g_array_append_val (old_policies, old);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
 
   for (guint i = 0; i < ids->len; i++)
@@ -1082,9 +1082,9 @@ move_customers (RcvDatabase  *db,
       stmt = rcv_database_prepare (db, "UPDATE customers SET policy_id = ?2 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
+      rcv_statement_bind_int64 (stmt, 1, id);
       if (policy_id > 0)
-        sqlite3_bind_int64 (stmt, 2, policy_id);
+        rcv_statement_bind_int64 (stmt, 2, policy_id);
       if (!rcv_database_step_done (db, stmt, error) ||
           !rcv_database_audit (db, "update", "customers", id, old_json, new_json, error))
         return FALSE;
@@ -1115,7 +1115,7 @@ rcv_policy_delete (RcvDatabase  *db,
 {
   g_autoptr(RcvPolicy) policy = NULL;
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
 
@@ -1145,7 +1145,7 @@ rcv_policy_delete (RcvDatabase  *db,
   stmt = rcv_database_prepare (db, "DELETE FROM policies WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, policy_id);
+  rcv_statement_bind_int64 (stmt, 1, policy_id);
   json = policy_to_json (db, policy);
   if (!rcv_database_step_done (db, stmt, error) ||
       !rcv_database_audit (db, "delete", "policies", policy_id, json, NULL, error) ||
@@ -1763,21 +1763,21 @@ write_imported (RcvDatabase  *db,
   for (guint i = 0; i < policies->len; i++)
     {
       RcvPolicy *policy = g_ptr_array_index (policies, i);
-      sqlite3_stmt *stmt;
+      RcvStatement *stmt;
 
       stmt = rcv_database_prepare (db, "SELECT id, is_default FROM policies"
                                        " WHERE name = ?1 COLLATE NOCASE", error);
       if (stmt == NULL)
         return FALSE;
-      rcv_bind_text (stmt, 1, policy->name);
+      rcv_statement_bind_text (stmt, 1, policy->name);
       policy->id = 0;
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (rcv_statement_step (stmt) == RCV_ROW)
         {
-          policy->id = sqlite3_column_int64 (stmt, 0);
+          policy->id = rcv_statement_column_int64 (stmt, 0);
           /* a file does not take the default away: it can only give it */
-          policy->is_default = sqlite3_column_int (stmt, 1) != 0;
+          policy->is_default = rcv_statement_column_int (stmt, 1) != 0;
         }
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       if (policy->id != 0)
         (*n_updated)++;
       else
@@ -1935,7 +1935,7 @@ rcv_policy_find_by_name (RcvDatabase *db,
                          const char  *name,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
@@ -1944,10 +1944,10 @@ rcv_policy_find_by_name (RcvDatabase *db,
   stmt = rcv_database_prepare (db, "SELECT id FROM policies WHERE name = ?1", error);
   if (stmt == NULL)
     return 0;
-  rcv_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rcv_statement_bind_text (stmt, 1, name);
+  if (rcv_statement_step (stmt) == RCV_ROW)
+    id = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
 
   if (id == 0)
     g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_NOT_FOUND,
@@ -1984,7 +1984,7 @@ rcv_policy_describe (RcvDatabase  *db,
                      char        **name,
                      gint64       *credit_limit)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gboolean found = FALSE;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
@@ -1995,16 +1995,16 @@ rcv_policy_describe (RcvDatabase  *db,
                                NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, policy_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rcv_statement_bind_int64 (stmt, 1, policy_id);
+  if (rcv_statement_step (stmt) == RCV_ROW)
     {
       found = TRUE;
       if (name != NULL)
-        *name = g_strdup (rcv_column_text (stmt, 0));
+        *name = g_strdup (rcv_statement_column_text (stmt, 0));
       if (credit_limit != NULL)
-        *credit_limit = sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                          ? -1 : sqlite3_column_int64 (stmt, 1);
+        *credit_limit = rcv_statement_column_is_null (stmt, 1)
+                          ? -1 : rcv_statement_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return found;
 }

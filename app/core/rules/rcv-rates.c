@@ -258,14 +258,14 @@ same_half (const RcvReferenceRate *a,
 
 /* Binds ?1, ?2 and ?3 to a series' half-year. */
 static void
-bind_half (sqlite3_stmt  *stmt,
+bind_half (RcvStatement *stmt,
            RcvRateRegion  region,
            guint          year,
            guint          half)
 {
-  rcv_bind_text (stmt, 1, rcv_rate_region_to_string (region));
-  sqlite3_bind_int (stmt, 2, (int) year);
-  sqlite3_bind_int (stmt, 3, (int) half);
+  rcv_statement_bind_text (stmt, 1, rcv_rate_region_to_string (region));
+  rcv_statement_bind_int (stmt, 2, (int) year);
+  rcv_statement_bind_int (stmt, 3, (int) half);
 }
 
 static void
@@ -289,7 +289,7 @@ rcv_reference_rates_list (RcvDatabase  *db,
   g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (RcvReferenceRate));
   const RcvReferenceRate *built_in;
   guint n_built_in, n_own;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
@@ -298,19 +298,19 @@ rcv_reference_rates_list (RcvDatabase  *db,
                                error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       RcvReferenceRate rate = { 0 };
 
-      if (!rcv_rate_region_from_string (rcv_column_text (stmt, 0), &rate.region))
+      if (!rcv_rate_region_from_string (rcv_statement_column_text (stmt, 0), &rate.region))
         continue;   /* the schema's CHECK knows every series */
-      rate.year = (guint) sqlite3_column_int (stmt, 1);
-      rate.half = (guint) sqlite3_column_int (stmt, 2);
-      rate.rate_bp = sqlite3_column_int (stmt, 3);
+      rate.year = (guint) rcv_statement_column_int (stmt, 1);
+      rate.half = (guint) rcv_statement_column_int (stmt, 2);
+      rate.rate_bp = rcv_statement_column_int (stmt, 3);
       g_array_append_val (rates, rate);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rcv_statement_reset (stmt);
+  if (rc != RCV_DONE)
     {
       rcv_database_set_error (db, error);
       return NULL;
@@ -343,7 +343,7 @@ rcv_reference_rate_lookup (RcvDatabase      *db,
 {
   const RcvReferenceRate *built_in;
   guint n_built_in;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
@@ -357,13 +357,13 @@ rcv_reference_rate_lookup (RcvDatabase      *db,
   if (stmt == NULL)
     return FALSE;
   bind_half (stmt, region, year, half);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    rate->rate_bp = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  rc = rcv_statement_step (stmt);
+  if (rc == RCV_ROW)
+    rate->rate_bp = rcv_statement_column_int (stmt, 0);
+  rcv_statement_reset (stmt);
+  if (rc == RCV_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
+  if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
 
   built_in = rcv_reference_rates_built_in (&n_built_in);
@@ -418,7 +418,7 @@ rcv_reference_rate_write (RcvDatabase            *db,
                           GError                **error)
 {
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   if (!check_rate (rate, error))
     return FALSE;
@@ -429,7 +429,7 @@ rcv_reference_rate_write (RcvDatabase            *db,
   if (stmt == NULL)
     return FALSE;
   bind_half (stmt, rate->region, rate->year, rate->half);
-  sqlite3_bind_int (stmt, 4, rate->rate_bp);
+  rcv_statement_bind_int (stmt, 4, rate->rate_bp);
   json = g_strdup_printf ("{\"region\":\"%s\",\"year\":%u,\"half\":%u,\"rate_bp\":%d}",
                           rcv_rate_region_to_string (rate->region), rate->year, rate->half,
                           rate->rate_bp);
@@ -465,7 +465,7 @@ rcv_reference_rate_delete (RcvDatabase   *db,
                            GError       **error)
 {
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
 

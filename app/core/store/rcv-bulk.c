@@ -30,7 +30,7 @@
 #include <string.h>
 
 #include "rcv-bulk.h"
-#include "rcv-database-private.h"
+#include "rcv-sqlite-private.h"
 #include "rcv-date.h"
 
 #define POINTER_TYPE "rcv-bulk-source"
@@ -156,7 +156,7 @@ rows_column (sqlite3_vtab_cursor *cursor,
   Cursor *self = (Cursor *) cursor;
 
   if (column < SOURCE_COLUMN)
-    self->source->column (self->source->data, column, context);
+    self->source->column (self->source->data, column, (RcvBulkCell *) context);
   else
     sqlite3_result_null (context);
   return SQLITE_OK;
@@ -200,7 +200,7 @@ row_function (sqlite3_context  *context,
   else if (!lookup->seek (lookup->data, sqlite3_value_int64 (argv[1])))
     sqlite3_result_null (context);
   else
-    lookup->column (lookup->data, column, context);
+    lookup->column (lookup->data, column, (RcvBulkCell *) context);
 }
 
 void
@@ -213,28 +213,28 @@ rcv_bulk_register (sqlite3 *handle)
 
 /* `sql` (static text: it is prepared once per connection) with `source` bound to ?1, for the
  * caller to step through its rows; then rcv_bulk_done (). */
-sqlite3_stmt *
+RcvStatement *
 rcv_bulk_prepare (RcvDatabase   *db,
                   const char    *sql,
                   RcvBulkSource *source,
                   GError       **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
   g_return_val_if_fail (source != NULL && source->next != NULL && source->column != NULL, NULL);
 
   stmt = rcv_database_prepare (db, sql, error);
   if (stmt != NULL)
-    sqlite3_bind_pointer (stmt, 1, source, POINTER_TYPE, NULL);
+    rcv_statement_bind_pointer (stmt, 1, source, POINTER_TYPE);
   return stmt;
 }
 
 void
-rcv_bulk_done (sqlite3_stmt *stmt)
+rcv_bulk_done (RcvStatement *stmt)
 {
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);   /* the source is the caller's, and short-lived */
+  rcv_statement_reset (stmt);
+  rcv_statement_clear_bindings (stmt);   /* the source is the caller's, and short-lived */
 }
 
 /* Steps `stmt`, a statement without rows (INSERT, UPDATE), to its end, then unbinds what was
@@ -243,12 +243,12 @@ rcv_bulk_done (sqlite3_stmt *stmt)
  * would clear it). */
 static gboolean
 run_and_unbind (RcvDatabase  *db,
-                sqlite3_stmt *stmt,
+                RcvStatement *stmt,
                 GError      **error)
 {
   gboolean ok = rcv_database_step_done (db, stmt, error);
 
-  sqlite3_clear_bindings (stmt);
+  rcv_statement_clear_bindings (stmt);
   return ok;
 }
 
@@ -259,7 +259,7 @@ rcv_bulk_run (RcvDatabase   *db,
               RcvBulkSource *source,
               GError       **error)
 {
-  sqlite3_stmt *stmt = rcv_bulk_prepare (db, sql, source, error);
+  RcvStatement *stmt = rcv_bulk_prepare (db, sql, source, error);
 
   return stmt != NULL && run_and_unbind (db, stmt, error);
 }
@@ -274,7 +274,7 @@ rcv_bulk_update (RcvDatabase    *db,
                  gint64          last,
                  GError        **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (lookup != NULL && lookup->seek != NULL && lookup->column != NULL, FALSE);
@@ -282,35 +282,71 @@ rcv_bulk_update (RcvDatabase    *db,
   stmt = rcv_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_pointer (stmt, 1, lookup, LOOKUP_POINTER_TYPE, NULL);
-  sqlite3_bind_int64 (stmt, 2, first);
-  sqlite3_bind_int64 (stmt, 3, last);
+  rcv_statement_bind_pointer (stmt, 1, lookup, LOOKUP_POINTER_TYPE);
+  rcv_statement_bind_int64 (stmt, 2, first);
+  rcv_statement_bind_int64 (stmt, 3, last);
   return run_and_unbind (db, stmt, error);
+}
+
+static inline sqlite3_context *
+cell_context (RcvBulkCell *cell)
+{
+  return (sqlite3_context *) cell;
+}
+
+void
+rcv_bulk_result_int64 (RcvBulkCell *cell,
+                       gint64       value)
+{
+  sqlite3_result_int64 (cell_context (cell), value);
+}
+
+void
+rcv_bulk_result_int (RcvBulkCell *cell,
+                     int          value)
+{
+  sqlite3_result_int (cell_context (cell), value);
+}
+
+void
+rcv_bulk_result_null (RcvBulkCell *cell)
+{
+  sqlite3_result_null (cell_context (cell));
 }
 
 /* Text that lives at least until the statement has moved to the next row. */
 void
-rcv_bulk_result_text (sqlite3_context *context,
-                      const char      *text)
+rcv_bulk_result_text (RcvBulkCell *cell,
+                      const char  *text)
 {
   if (text == NULL)
-    sqlite3_result_null (context);
+    sqlite3_result_null (cell_context (cell));
   else
-    sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
+    sqlite3_result_text (cell_context (cell), text, -1, SQLITE_TRANSIENT);
+}
+
+void
+rcv_bulk_result_static_text (RcvBulkCell *cell,
+                             const char  *text)
+{
+  if (text == NULL)
+    sqlite3_result_null (cell_context (cell));
+  else
+    sqlite3_result_text (cell_context (cell), text, -1, SQLITE_STATIC);
 }
 
 /* A Julian day as an ISO date; 0 is NULL. */
 void
-rcv_bulk_result_date (sqlite3_context *context,
-                      guint32          julian)
+rcv_bulk_result_date (RcvBulkCell *cell,
+                      guint32      julian)
 {
   char iso[RCV_ISO_DATE_LEN];
 
   if (julian == 0)
     {
-      sqlite3_result_null (context);
+      sqlite3_result_null (cell_context (cell));
       return;
     }
   rcv_julian_to_iso (julian, iso);
-  sqlite3_result_text (context, iso, RCV_ISO_DATE_LEN - 1, SQLITE_TRANSIENT);
+  sqlite3_result_text (cell_context (cell), iso, RCV_ISO_DATE_LEN - 1, SQLITE_TRANSIENT);
 }

@@ -4,9 +4,8 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
-#include "rcv-database.h"
+#include "rcv-database-private.h"
 
 G_BEGIN_DECLS
 
@@ -15,13 +14,16 @@ G_BEGIN_DECLS
 
 /* Rows from memory, one at a time: `next` moves to the next row (the first call to the
  * first) and returns FALSE after the last; `column` sets column `column` of the current row
- * as the result of `context` (sqlite3_result_int64 (), rcv_bulk_result_text (), …). */
+ * as the value of `cell` (rcv_bulk_result_int64 (), rcv_bulk_result_text (), …). */
+
+/* the value of one column of a row from memory, being asked for by SQL */
+typedef struct _RcvBulkCell RcvBulkCell;
 typedef struct
 {
   gboolean (*next)   (gpointer data);
   void     (*column) (gpointer         data,
                       int              column,
-                      sqlite3_context *context);
+                      RcvBulkCell     *cell);
   gpointer data;
 } RcvBulkSource;
 
@@ -34,16 +36,15 @@ typedef struct
                       gint64   key);
   void     (*column) (gpointer         data,
                       int              column,
-                      sqlite3_context *context);
+                      RcvBulkCell     *cell);
   gpointer data;
 } RcvBulkLookup;
 
-void          rcv_bulk_register (sqlite3        *handle);
-sqlite3_stmt *rcv_bulk_prepare  (RcvDatabase    *db,
+RcvStatement *rcv_bulk_prepare  (RcvDatabase    *db,
                                  const char     *sql,
                                  RcvBulkSource  *source,
                                  GError        **error);
-void          rcv_bulk_done     (sqlite3_stmt   *stmt);
+void          rcv_bulk_done     (RcvStatement *stmt);
 gboolean      rcv_bulk_run      (RcvDatabase    *db,
                                  const char     *sql,
                                  RcvBulkSource  *source,
@@ -56,9 +57,18 @@ gboolean      rcv_bulk_update   (RcvDatabase    *db,
                                  gint64          last,
                                  GError        **error);
 
-void     rcv_bulk_result_text (sqlite3_context *context,
-                               const char      *text);
-void     rcv_bulk_result_date (sqlite3_context *context,
-                               guint32          julian);
+void     rcv_bulk_result_int64 (RcvBulkCell *cell,
+                                gint64       value);
+void     rcv_bulk_result_int   (RcvBulkCell *cell,
+                                int          value);
+void     rcv_bulk_result_null  (RcvBulkCell *cell);
+/* a copy of `text` (NULL: NULL) */
+void     rcv_bulk_result_text  (RcvBulkCell *cell,
+                                const char  *text);
+/* `text` itself, which stays alive until the statement has run */
+void     rcv_bulk_result_static_text (RcvBulkCell *cell,
+                                      const char  *text);
+void     rcv_bulk_result_date  (RcvBulkCell *cell,
+                                guint32      julian);
 
 G_END_DECLS

@@ -17,10 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rcv-aging-private.h"
 #include "rcv-bulk.h"
 #include "rcv-database-check.h"
-#include "rcv-database-private.h"
+#include "rcv-sqlite-private.h"
 #include "rcv-error.h"
 #include "rcv-schema.h"
 
@@ -36,7 +35,7 @@ struct _RcvDatabase
   sqlite3 *handle;
   char *path;
   RcvDatabaseFlags flags;
-  GHashTable *statements;  /* SQL literal (by address) → sqlite3_stmt */
+  GHashTable *statements;  /* SQL literal (by address) → RcvStatement */
   guint transaction_depth;
   RcvCurrency currency;
   guint boundaries[RCV_AGING_MAX_BOUNDARIES];
@@ -484,7 +483,7 @@ query_int (RcvDatabase *self,
     *value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != RCV_ROW)
     return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
   return TRUE;
 }
@@ -517,14 +516,14 @@ insert_default_policy (RcvDatabase *self,
                        GError     **error)
 {
   static const struct { int days; int claims; } levels[] = { { 7, 0 }, { 21, 1 }, { 45, 1 } };
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gint64 policy_id;
 
   stmt = rcv_database_prepare (self, "INSERT INTO policies (name, is_default) VALUES (?1, 1)",
                                error);
   if (stmt == NULL)
     return;
-  rcv_bind_text (stmt, 1, _("Standard"));
+  rcv_statement_bind_text (stmt, 1, _("Standard"));
   if (!rcv_database_step_done (self, stmt, error))
     return;
   policy_id = sqlite3_last_insert_rowid (self->handle);
@@ -538,10 +537,10 @@ insert_default_policy (RcvDatabase *self,
                                    error);
       if (stmt == NULL)
         return;
-      sqlite3_bind_int64 (stmt, 1, policy_id);
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
-      sqlite3_bind_int (stmt, 3, levels[i].days);
-      sqlite3_bind_int (stmt, 4, levels[i].claims);
+      rcv_statement_bind_int64 (stmt, 1, policy_id);
+      rcv_statement_bind_int (stmt, 2, (int) i + 1);
+      rcv_statement_bind_int (stmt, 3, levels[i].days);
+      rcv_statement_bind_int (stmt, 4, levels[i].claims);
       if (!rcv_database_step_done (self, stmt, error))
         return;
     }
@@ -552,15 +551,15 @@ static void
 check_foreign_keys (RcvDatabase *self,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (self, "PRAGMA foreign_key_check", error);
+  RcvStatement *stmt = rcv_database_prepare (self, "PRAGMA foreign_key_check", error);
 
   if (stmt == NULL)
     return;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (rcv_statement_step (stmt) == RCV_ROW)
     g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
                  _("a row of table %s refers to a missing row of table %s"),
-                 rcv_column_text (stmt, 0), rcv_column_text (stmt, 2));
-  sqlite3_reset (stmt);
+                 rcv_statement_column_text (stmt, 0), rcv_statement_column_text (stmt, 2));
+  rcv_statement_reset (stmt);
 }
 
 static gboolean
@@ -699,7 +698,7 @@ enter_wal (RcvDatabase *self,
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     in_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
+  if (rc != RCV_ROW)
     return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
   if (in_wal)
     return TRUE;
@@ -775,7 +774,7 @@ rcv_database_open (const char       *path,
   sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   sqlite3_busy_handler (self->handle, on_busy, self);
   sqlite3_create_collation (self->handle, "rcv_natural", SQLITE_UTF8, NULL, natural_collation);
-  rcv_aging_register_functions (self->handle);
+  rcv_sql_functions_register (self->handle);
   rcv_bulk_register (self->handle);
   if (g_getenv ("RCV_PROFILE_SQL") != NULL)
     {
@@ -900,7 +899,7 @@ rcv_database_get_handle (RcvDatabase *self)
 
 /* A cached statement, reset and with its bindings cleared. `sql` must be a string that lives
  * as long as the program (a literal): it is the cache key. */
-sqlite3_stmt *
+RcvStatement *
 rcv_database_prepare (RcvDatabase *self,
                       const char  *sql,
                       GError     **error)
@@ -915,7 +914,7 @@ rcv_database_prepare (RcvDatabase *self,
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
-      return stmt;
+      return (RcvStatement *) stmt;
     }
 
   if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
@@ -926,7 +925,7 @@ rcv_database_prepare (RcvDatabase *self,
     }
 
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
+  return (RcvStatement *) stmt;
 }
 
 /* Steps a statement that returns no row. */
@@ -939,34 +938,34 @@ rcv_database_query_int64 (RcvDatabase *self,
                           gint64       parameter,
                           gint64       fallback)
 {
-  sqlite3_stmt *stmt = rcv_database_prepare (self, sql, NULL);
+  RcvStatement *stmt = rcv_database_prepare (self, sql, NULL);
   gint64 value = fallback;
 
   if (stmt == NULL)
     return fallback;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, parameter);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rcv_statement_parameter_count (stmt) > 0)
+    rcv_statement_bind_int64 (stmt, 1, parameter);
+  if (rcv_statement_step (stmt) == RCV_ROW && !rcv_statement_column_is_null (stmt, 0))
+    value = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
   return value;
 }
 
 gboolean
 rcv_database_step_done (RcvDatabase  *self,
-                        sqlite3_stmt *stmt,
+                        RcvStatement *stmt,
                         GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = rcv_statement_step (stmt);
 
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+  if (rc == RCV_DONE || rc == RCV_ROW)
     {
-      sqlite3_reset (stmt);
+      rcv_statement_reset (stmt);
       return TRUE;
     }
 
   rcv_database_set_error (self, error);
-  sqlite3_reset (stmt);
+  rcv_statement_reset (stmt);
   return FALSE;
 }
 
@@ -1091,7 +1090,7 @@ rcv_database_rollback (RcvDatabase *self)
 gboolean
 rcv_database_leave_wal (RcvDatabase *self)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   gboolean left = FALSE;
 
   g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
@@ -1102,9 +1101,9 @@ rcv_database_leave_wal (RcvDatabase *self)
   if (stmt == NULL)
     return FALSE;
   start_change (self);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    left = g_str_equal (rcv_column_text (stmt, 0), "delete");
-  sqlite3_reset (stmt);
+  if (rcv_statement_step (stmt) == RCV_ROW)
+    left = g_str_equal (rcv_statement_column_text (stmt, 0), "delete");
+  rcv_statement_reset (stmt);
   end_change (self);
   g_debug ("%s: %s", self->path, left ? "out of WAL mode" : "left in WAL mode");
   return left;
@@ -1144,7 +1143,7 @@ char *
 rcv_database_get_setting (RcvDatabase *self,
                           const char  *key)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
   char *value = NULL;
 
   g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
@@ -1153,10 +1152,10 @@ rcv_database_get_setting (RcvDatabase *self,
   stmt = rcv_database_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
   if (stmt == NULL)
     return NULL;
-  rcv_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup (rcv_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  rcv_statement_bind_text (stmt, 1, key);
+  if (rcv_statement_step (stmt) == RCV_ROW)
+    value = g_strdup (rcv_statement_column_text (stmt, 0));
+  rcv_statement_reset (stmt);
   return value;
 }
 
@@ -1167,7 +1166,7 @@ rcv_database_set_setting (RcvDatabase *self,
                           GError     **error)
 {
   g_autofree char *old = NULL;
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
@@ -1185,8 +1184,8 @@ rcv_database_set_setting (RcvDatabase *self,
                                error);
   if (stmt != NULL)
     {
-      rcv_bind_text (stmt, 1, key);
-      rcv_bind_text (stmt, 2, value);
+      rcv_statement_bind_text (stmt, 1, key);
+      rcv_statement_bind_text (stmt, 2, value);
     }
   if (stmt == NULL || !rcv_database_step_done (self, stmt, error) ||
       !rcv_database_audit (self, old != NULL ? "update" : "insert", "settings", 0, old, value,
@@ -1300,7 +1299,7 @@ rcv_database_audit (RcvDatabase *self,
                     const char  *new_values,
                     GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RcvStatement *stmt;
 
   g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
 
@@ -1311,13 +1310,13 @@ rcv_database_audit (RcvDatabase *self,
   if (stmt == NULL)
     return FALSE;
 
-  rcv_bind_text (stmt, 1, g_get_user_name ());
-  rcv_bind_text (stmt, 2, action);
-  rcv_bind_text (stmt, 3, table);
+  rcv_statement_bind_text (stmt, 1, g_get_user_name ());
+  rcv_statement_bind_text (stmt, 2, action);
+  rcv_statement_bind_text (stmt, 3, table);
   if (record_id > 0)
-    sqlite3_bind_int64 (stmt, 4, record_id);
-  rcv_bind_text (stmt, 5, old_values);
-  rcv_bind_text (stmt, 6, new_values);
+    rcv_statement_bind_int64 (stmt, 4, record_id);
+  rcv_statement_bind_text (stmt, 5, old_values);
+  rcv_statement_bind_text (stmt, 6, new_values);
   return rcv_database_step_done (self, stmt, error);
 }
 
@@ -1351,7 +1350,7 @@ rcv_database_backup (RcvDatabase *self,
             rc = sqlite3_backup_step (backup, 1024);
           while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
           sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
+          if (rc == RCV_DONE)
             rc = SQLITE_OK;
         }
       else
