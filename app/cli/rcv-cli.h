@@ -76,6 +76,21 @@ RcvDatabase *rcv_cli_open_report   (const char    *database,
                                     RcvCliFormat  *format,
                                     int           *status);
 
+int          command_import        (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+int          command_aging         (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+int          command_export        (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+int          command_demo          (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+int          command_policies      (const char  *database,
+                                    int          argc,
+                                    char       **argv);
 int          command_check         (const char  *database,
                                     int          argc,
                                     char       **argv);

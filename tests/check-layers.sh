@@ -1,0 +1,28 @@
+#!/bin/sh
+# check-layers.sh - SQLite's C API is called in app/core/store only, and nothing outside
+# app/core reaches for the store's SQL statements (DESIGN.md §1; the build itself refuses an
+# upward #include between the core's layers)
+# SPDX-License-Identifier: GPL-3.0-or-later
+app="$1"
+status=0
+
+# any sqlite3 call, type or header outside the store
+found=$(grep -rlE '\bsqlite3_[a-z0-9_]+|\bsqlite3 \*|<sqlite3\.h>|\bSQLITE_[A-Z_]+' "$app" \
+        --include='*.c' --include='*.h' | grep -v "^$app/core/store/")
+if [ -n "$found" ]; then
+  echo "SQLite is called outside app/core/store, in:" >&2
+  echo "$found" >&2
+  status=1
+fi
+
+# the statements are the core's: neither the GUI nor the CLI prepares one
+found=$(grep -rlE 'rcv-database-private\.h|rcv-sqlite-private\.h|RcvStatement' "$app" \
+        --include='*.c' --include='*.h' | grep -v "^$app/core/")
+if [ -n "$found" ]; then
+  echo "SQL statements are used outside app/core, in:" >&2
+  echo "$found" >&2
+  status=1
+fi
+
+[ $status -eq 0 ] && echo "SQLite only in app/core/store; statements only in app/core"
+exit $status
