@@ -12,6 +12,7 @@
 #include "rcv-error.h"
 #include "rcv-ledger.h"
 #include "rcv-test-utils.h"
+#include "rcv-text.h"
 
 static void
 sql_exec (const char *path,

@@ -99,3 +99,45 @@ rcv_text_isolate (const char *text,
   g_string_append (out, PDI);
   return g_string_free (out, FALSE);
 }
+
+/* Digit runs compare as numbers, so that C2 sorts before C10. */
+int
+rcv_natural_compare (const char *a,
+                     const char *b)
+{
+  while (*a && *b)
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *ea, *eb;
+          gsize la, lb;
+          int c;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (ea = a; g_ascii_isdigit (*ea); ea++)
+            ;
+          for (eb = b; g_ascii_isdigit (*eb); eb++)
+            ;
+          la = (gsize) (ea - a);
+          lb = (gsize) (eb - b);
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          c = strncmp (a, b, la);
+          if (c != 0)
+            return c;
+          a = ea;
+          b = eb;
+        }
+      else
+        {
+          if (*a != *b)
+            return (unsigned char) *a < (unsigned char) *b ? -1 : 1;
+          a++;
+          b++;
+        }
+    }
+  return *a ? 1 : (*b ? -1 : 0);
+}

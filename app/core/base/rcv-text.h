@@ -15,4 +15,8 @@ char *rcv_text_shorten (const char *text,
 char *rcv_text_isolate (const char *text,
                         guint       max_chars);
 
+/* Digit runs compare as numbers, so that C2 sorts before C10. */
+int rcv_natural_compare (const char *a,
+                         const char *b);
+
 G_END_DECLS

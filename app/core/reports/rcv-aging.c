@@ -24,6 +24,7 @@
 #include "rcv-date.h"
 #include "rcv-json.h"
 #include "rcv-ledger-private.h"
+#include "rcv-text.h"
 
 /* With the documents' numbers and references, for aging by invoice … */
 static const char open_invoices_sql[] =

@@ -51,6 +51,7 @@
 #include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-ledger.h"
+#include "rcv-text.h"
 
 typedef struct
 {

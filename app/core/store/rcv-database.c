@@ -22,45 +22,17 @@
 #include "rcv-sqlite-private.h"
 #include "rcv-error.h"
 #include "rcv-schema.h"
+#include "rcv-text.h"
 
 /* rcv_database_set_wait_policy () */
 static guint wait_limit_ms = 3000;
 static RcvDatabaseWaitFunc wait_func;
 static gpointer wait_data;
 
-struct _RcvDatabase
-{
-  GObject parent_instance;
-
-  sqlite3 *handle;
-  char *path;
-  RcvDatabaseFlags flags;
-  GHashTable *statements;  /* SQL literal (by address) → RcvStatement */
-  guint transaction_depth;
-  RcvCurrency currency;
-  guint boundaries[RCV_AGING_MAX_BOUNDARIES];
-  guint n_boundaries;
-  RcvAgingBasis basis;
-  gint64 busy_since;       /* on_busy (): when the current wait began */
-  gboolean told_waiting;
-  RcvFileState change_start; /* start_change (): the state a change of the file began from */
-  gboolean change_chained;   /* …and whether that state was known to be sound */
-  GHashTable *profile;     /* with RCV_PROFILE_SQL: SQL text → ProfileEntry */
-};
-
-typedef struct
-{
-  const char *sql;
-  guint64 calls;
-  guint64 nanoseconds;
-} ProfileEntry;
-
 G_DEFINE_FINAL_TYPE (RcvDatabase, rcv_database, G_TYPE_OBJECT)
 
-static const guint default_boundaries[] = { 30, 60, 90 };
-
-static gboolean
-set_error_from_code (GError    **error,
+gboolean
+rcv_database_error_from_code (GError    **error,
                      int         code,
                      const char *path,
                      const char *detail)
@@ -124,76 +96,13 @@ rcv_database_set_error (RcvDatabase *self,
                    sqlite3_errmsg (self->handle));
       return FALSE;
     }
-  return set_error_from_code (error, code, self->path, sqlite3_errmsg (self->handle));
+  return rcv_database_error_from_code (error, code, self->path, sqlite3_errmsg (self->handle));
 }
 
 static void
 finalize_statement (gpointer data)
 {
   sqlite3_finalize (data);
-}
-
-static int
-compare_profile (gconstpointer a,
-                 gconstpointer b)
-{
-  const ProfileEntry *pa = *(ProfileEntry **) a, *pb = *(ProfileEntry **) b;
-
-  return pa->nanoseconds < pb->nanoseconds ? 1 : pa->nanoseconds > pb->nanoseconds ? -1 : 0;
-}
-
-/* RCV_PROFILE_SQL=1: where a run spent its time in SQLite, statement by statement. */
-static void
-print_profile (RcvDatabase *self)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->profile);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (entries, value);
-  g_ptr_array_sort (entries, compare_profile);
-  g_printerr ("SQL profile of %s (total ms, calls, µs per call, statement):\n", self->path);
-  for (guint i = 0; i < MIN (entries->len, 25u); i++)
-    {
-      const ProfileEntry *e = g_ptr_array_index (entries, i);
-      g_printerr ("%9.1f %9" G_GUINT64_FORMAT " %8.2f  %.110s\n", e->nanoseconds / 1e6,
-                  e->calls, e->nanoseconds / 1e3 / (double) e->calls, e->sql);
-    }
-}
-
-static int
-on_trace (unsigned int  type,
-          void         *user_data,
-          void         *p,
-          void         *x)
-{
-  RcvDatabase *self = user_data;
-  const char *sql = sqlite3_sql (p);
-  ProfileEntry *entry;
-
-  if (sql == NULL)
-    return 0;
-  entry = g_hash_table_lookup (self->profile, sql);
-  if (entry == NULL)
-    {
-      entry = g_new0 (ProfileEntry, 1);
-      entry->sql = g_strdup (sql);
-      g_hash_table_insert (self->profile, (gpointer) sql, entry);
-    }
-  entry->calls++;
-  entry->nanoseconds += *(sqlite3_int64 *) x;
-  return 0;
-}
-
-static void
-profile_entry_free (gpointer data)
-{
-  ProfileEntry *entry = data;
-
-  g_free ((char *) entry->sql);
-  g_free (entry);
 }
 
 /* Around anything that changes the file through SQLite (a transaction, a checkpoint, a change
@@ -229,7 +138,7 @@ rcv_database_finalize (GObject *object)
 
   if (self->profile != NULL)
     {
-      print_profile (self);
+      rcv_database_profile_print (self);
       g_clear_pointer (&self->profile, g_hash_table_unref);
     }
 
@@ -262,51 +171,7 @@ rcv_database_init (RcvDatabase *self)
   /* keyed by the literal's address: hashing the SQL text on every call cost 4 % of an import */
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
-  memcpy (self->boundaries, default_boundaries, sizeof default_boundaries);
-  self->n_boundaries = G_N_ELEMENTS (default_boundaries);
-  rcv_currency_init (&self->currency, "EUR", NULL);
-}
-
-/* Digit runs compare as numbers, so that C2 sorts before C10. */
-int
-rcv_natural_compare (const char *a,
-                     const char *b)
-{
-  while (*a && *b)
-    {
-      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
-        {
-          const char *ea, *eb;
-          gsize la, lb;
-          int c;
-
-          while (*a == '0' && g_ascii_isdigit (a[1]))
-            a++;
-          while (*b == '0' && g_ascii_isdigit (b[1]))
-            b++;
-          for (ea = a; g_ascii_isdigit (*ea); ea++)
-            ;
-          for (eb = b; g_ascii_isdigit (*eb); eb++)
-            ;
-          la = (gsize) (ea - a);
-          lb = (gsize) (eb - b);
-          if (la != lb)
-            return la < lb ? -1 : 1;
-          c = strncmp (a, b, la);
-          if (c != 0)
-            return c;
-          a = ea;
-          b = eb;
-        }
-      else
-        {
-          if (*a != *b)
-            return (unsigned char) *a < (unsigned char) *b ? -1 : 1;
-          a++;
-          b++;
-        }
-    }
-  return *a ? 1 : (*b ? -1 : 0);
+  rcv_database_default_settings (self);
 }
 
 static int
@@ -334,8 +199,8 @@ rcv_database_default_path (void)
 }
 
 /* A new company file is private to its owner from its first byte on. */
-static gboolean
-create_empty_file (const char *path,
+gboolean
+rcv_database_create_empty_file (const char *path,
                    gboolean    make_parents,
                    GError    **error)
 {
@@ -467,11 +332,12 @@ rcv_database_get_wait_limit (void)
   return wait_limit_ms / 1000;
 }
 
-static gboolean
-query_int (RcvDatabase *self,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
+/* The first column of the first row of `sql`, read on its own statement (not cached). */
+gboolean
+rcv_database_query_value (RcvDatabase *self,
+                          const char  *sql,
+                          gint64      *value,
+                          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -484,7 +350,7 @@ query_int (RcvDatabase *self,
   sqlite3_finalize (stmt);
 
   if (rc != RCV_ROW)
-    return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
+    return rcv_database_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
   return TRUE;
 }
 
@@ -501,184 +367,11 @@ rcv_database_exec (RcvDatabase *self,
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (error, rc, self->path, message != NULL ? message : "");
+      rcv_database_error_from_code (error, rc, self->path, message != NULL ? message : "");
       sqlite3_free (message);
       return FALSE;
     }
   return TRUE;
-}
-
-/* The default policy of a new company (DESIGN.md §3): the built-in titles and texts (''), the
- * first reminder friendly, claiming neither interest nor compensation, the later ones both
- * (which claim nothing until the user sets interest or compensation on the policy). */
-static void
-insert_default_policy (RcvDatabase *self,
-                       GError     **error)
-{
-  static const struct { int days; int claims; } levels[] = { { 7, 0 }, { 21, 1 }, { 45, 1 } };
-  RcvStatement *stmt;
-  gint64 policy_id;
-
-  stmt = rcv_database_prepare (self, "INSERT INTO policies (name, is_default) VALUES (?1, 1)",
-                               error);
-  if (stmt == NULL)
-    return;
-  rcv_statement_bind_text (stmt, 1, _("Standard"));
-  if (!rcv_database_step_done (self, stmt, error))
-    return;
-  policy_id = sqlite3_last_insert_rowid (self->handle);
-
-  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-    {
-      stmt = rcv_database_prepare (self,
-                                   "INSERT INTO reminder_levels (policy_id, level, days_after_due,"
-                                   " claims_interest, claims_compensation)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?4)",
-                                   error);
-      if (stmt == NULL)
-        return;
-      rcv_statement_bind_int64 (stmt, 1, policy_id);
-      rcv_statement_bind_int (stmt, 2, (int) i + 1);
-      rcv_statement_bind_int (stmt, 3, levels[i].days);
-      rcv_statement_bind_int (stmt, 4, levels[i].claims);
-      if (!rcv_database_step_done (self, stmt, error))
-        return;
-    }
-}
-
-/* A row whose reference a rebuilt table no longer holds: the migration is refused. */
-static void
-check_foreign_keys (RcvDatabase *self,
-                    GError     **error)
-{
-  RcvStatement *stmt = rcv_database_prepare (self, "PRAGMA foreign_key_check", error);
-
-  if (stmt == NULL)
-    return;
-  if (rcv_statement_step (stmt) == RCV_ROW)
-    g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
-                 _("a row of table %s refers to a missing row of table %s"),
-                 rcv_statement_column_text (stmt, 0), rcv_statement_column_text (stmt, 2));
-  rcv_statement_reset (stmt);
-}
-
-static gboolean
-migrate (RcvDatabase *self,
-         gint64       from_version,
-         GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  /* Foreign keys are off while tables are rebuilt (version 8): dropping the old policies
-   * table must not cascade to the levels and customers that refer to it. The pragma is a
-   * no-op inside a transaction, hence around it; foreign_key_check runs before the commit. */
-  if (!rcv_database_exec (self, "PRAGMA foreign_keys = OFF", error))
-    return FALSE;
-  if (!rcv_database_begin (self, error))
-    {
-      rcv_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
-      return FALSE;
-    }
-
-  for (gint64 v = from_version + 1; v <= RCV_SCHEMA_VERSION && local_error == NULL; v++)
-    {
-      rcv_database_exec (self, rcv_schema_get_migration ((guint) v), &local_error);
-
-      if (v == 1 && local_error == NULL)
-        {
-          for (const RcvSchemaIndex *index = rcv_schema_get_indexes ();
-               index->name != NULL && local_error == NULL; index++)
-            rcv_database_exec (self, index->create, &local_error);
-        }
-
-    }
-
-  /* a new company: its default policy in the newest schema */
-  if (from_version == 0 && local_error == NULL)
-    {
-      RcvCurrency currency;
-
-      rcv_currency_init_from_locale (&currency);
-      insert_default_policy (self, &local_error);
-      if (local_error == NULL)
-        rcv_database_set_setting (self, "company.currency", currency.code, &local_error);
-    }
-  if (local_error == NULL)
-    check_foreign_keys (self, &local_error);
-
-  if (local_error == NULL)
-    {
-      g_autofree char *pragmas =
-        g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                         RCV_APPLICATION_ID, RCV_SCHEMA_VERSION);
-      rcv_database_exec (self, pragmas, &local_error);
-    }
-
-  if (local_error != NULL || !rcv_database_commit (self, &local_error))
-    {
-      rcv_database_rollback (self);
-      rcv_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Cannot prepare the company file: "));
-      return FALSE;
-    }
-
-  return rcv_database_exec (self, "PRAGMA foreign_keys = ON", error);
-}
-
-static gboolean
-parse_boundaries (const char *text,
-                  guint      *boundaries,
-                  guint      *n_boundaries,
-                  GError    **error)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  guint n = g_strv_length (parts);
-  guint previous = 0;
-
-  if (n == 0 || n > RCV_AGING_MAX_BOUNDARIES)
-    {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
-                   _("Aging needs between 1 and %d bucket boundaries"), RCV_AGING_MAX_BOUNDARIES);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 value;
-
-      if (!rcv_parse_int (parts[i], 1, 3650, &value, error))
-        return FALSE;
-      if ((guint) value <= previous)
-        {
-          g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
-                       _("Aging bucket boundaries must increase (%s)"), text);
-          return FALSE;
-        }
-      boundaries[i] = previous = (guint) value;
-    }
-  *n_boundaries = n;
-  return TRUE;
-}
-
-static void
-load_settings (RcvDatabase *self)
-{
-  g_autofree char *currency = rcv_database_get_setting (self, "company.currency");
-  g_autofree char *boundaries = rcv_database_get_setting (self, "aging.boundaries");
-  g_autofree char *basis = rcv_database_get_setting (self, "aging.basis");
-
-  if (currency == NULL || !rcv_currency_init (&self->currency, currency, NULL))
-    rcv_currency_init (&self->currency, "EUR", NULL);
-
-  if (boundaries == NULL ||
-      !parse_boundaries (boundaries, self->boundaries, &self->n_boundaries, NULL))
-    {
-      memcpy (self->boundaries, default_boundaries, sizeof default_boundaries);
-      self->n_boundaries = G_N_ELEMENTS (default_boundaries);
-    }
-
-  self->basis = g_strcmp0 (basis, "issue") == 0 ? RCV_AGING_BY_ISSUE_DATE : RCV_AGING_BY_DUE_DATE;
 }
 
 /* A file found out of WAL mode is new, or was left so by a bulk import that runs now or was
@@ -699,7 +392,7 @@ enter_wal (RcvDatabase *self,
     in_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
   sqlite3_finalize (stmt);
   if (rc != RCV_ROW)
-    return set_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
+    return rcv_database_error_from_code (error, rc, self->path, sqlite3_errmsg (self->handle));
   if (in_wal)
     return TRUE;
 
@@ -736,7 +429,7 @@ rcv_database_open (const char       *path,
                        _("“%s” does not exist"), path);
           return NULL;
         }
-      if (!create_empty_file (path, TRUE, error))
+      if (!rcv_database_create_empty_file (path, TRUE, error))
         return NULL;
     }
   else if (size == 0 && !read_only && g_chmod (path, 0600) != 0)
@@ -758,7 +451,7 @@ rcv_database_open (const char       *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (error, rc, path,
+      rcv_database_error_from_code (error, rc, path,
                            self->handle != NULL ? sqlite3_errmsg (self->handle) : "");
       return NULL;
     }
@@ -777,25 +470,20 @@ rcv_database_open (const char       *path,
   rcv_sql_functions_register (self->handle);
   rcv_bulk_register (self->handle);
   if (g_getenv ("RCV_PROFILE_SQL") != NULL)
-    {
-      /* keyed by the statement's SQL pointer, stable while the statement lives */
-      self->profile = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                             profile_entry_free);
-      sqlite3_trace_v2 (self->handle, SQLITE_TRACE_PROFILE, on_trace, self);
-    }
+    rcv_database_profile_start (self);
 
   /* SQLite takes a short file without its header for an empty database, and would write
    * over a text file of a few bytes: a file that is not empty must begin with the header */
   if (size > 0 && !has_sqlite_header (self))
     {
-      set_error_from_code (error, SQLITE_NOTADB, path, NULL);
+      rcv_database_error_from_code (error, SQLITE_NOTADB, path, NULL);
       return NULL;
     }
 
   /* Reading checks only, nothing written yet. */
-  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &user_version, error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+  if (!rcv_database_query_value (self, "PRAGMA application_id", &application_id, error) ||
+      !rcv_database_query_value (self, "PRAGMA user_version", &user_version, error) ||
+      !rcv_database_query_value (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
     return NULL;
 
   if ((application_id != 0 && application_id != RCV_APPLICATION_ID) ||
@@ -847,7 +535,7 @@ rcv_database_open (const char       *path,
           !enter_wal (self, error))
         return NULL;
 
-      if (user_version < RCV_SCHEMA_VERSION && !migrate (self, user_version, error))
+      if (user_version < RCV_SCHEMA_VERSION && !rcv_schema_migrate (self, user_version, error))
         return NULL;
 
       /* accepted: from now on, the last connection to close folds the WAL into the file */
@@ -859,7 +547,7 @@ rcv_database_open (const char       *path,
   if (!rcv_database_exec (self, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY", error))
     return NULL;
 
-  load_settings (self);
+  rcv_database_load_settings (self);
   return g_steal_pointer (&self);
 }
 
@@ -1137,251 +825,4 @@ rcv_database_checkpoint (RcvDatabase *self)
   if (!rcv_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", &error))
     g_debug ("%s", error->message);
   end_change (self);
-}
-
-char *
-rcv_database_get_setting (RcvDatabase *self,
-                          const char  *key)
-{
-  RcvStatement *stmt;
-  char *value = NULL;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = rcv_database_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  rcv_statement_bind_text (stmt, 1, key);
-  if (rcv_statement_step (stmt) == RCV_ROW)
-    value = g_strdup (rcv_statement_column_text (stmt, 0));
-  rcv_statement_reset (stmt);
-  return value;
-}
-
-gboolean
-rcv_database_set_setting (RcvDatabase *self,
-                          const char  *key,
-                          const char  *value,
-                          GError     **error)
-{
-  g_autofree char *old = NULL;
-  RcvStatement *stmt;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-
-  old = rcv_database_get_setting (self, key);
-  if (g_strcmp0 (old, value) == 0)
-    return TRUE;
-
-  if (!rcv_database_begin (self, error))
-    return FALSE;
-
-  stmt = rcv_database_prepare (self,
-                               "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                               error);
-  if (stmt != NULL)
-    {
-      rcv_statement_bind_text (stmt, 1, key);
-      rcv_statement_bind_text (stmt, 2, value);
-    }
-  if (stmt == NULL || !rcv_database_step_done (self, stmt, error) ||
-      !rcv_database_audit (self, old != NULL ? "update" : "insert", "settings", 0, old, value,
-                           error) ||
-      !rcv_database_commit (self, error))
-    {
-      rcv_database_rollback (self);
-      return FALSE;
-    }
-
-  load_settings (self);
-  return TRUE;
-}
-
-const RcvCurrency *
-rcv_database_get_currency (RcvDatabase *self)
-{
-  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
-
-  return &self->currency;
-}
-
-/* The number of decimals of every stored amount depends on the currency, so it can change only
- * while the company has no amounts yet. */
-gboolean
-rcv_database_set_currency (RcvDatabase *self,
-                           const char  *code,
-                           GError     **error)
-{
-  RcvCurrency currency;
-  gint64 n_documents = 0;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-
-  if (!rcv_currency_init (&currency, code, error))
-    return FALSE;
-  if (currency.decimals != self->currency.decimals &&
-      (!query_int (self, "SELECT (SELECT count(*) FROM invoices) + (SELECT count(*) FROM payments)",
-                   &n_documents, error)))
-    return FALSE;
-  if (n_documents > 0)
-    {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT,
-                   _("The currency cannot change to %s: it has %u decimals and the company "
-                     "already holds amounts in %s"),
-                   currency.code, currency.decimals, self->currency.code);
-      return FALSE;
-    }
-
-  return rcv_database_set_setting (self, "company.currency", currency.code, error);
-}
-
-const guint *
-rcv_database_get_aging_boundaries (RcvDatabase *self,
-                                   guint       *n_boundaries)
-{
-  g_return_val_if_fail (RCV_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (n_boundaries != NULL, NULL);
-
-  *n_boundaries = self->n_boundaries;
-  return self->boundaries;
-}
-
-/* “30,60,90” or any increasing list of up to eight day counts */
-gboolean
-rcv_database_set_aging_boundaries (RcvDatabase *self,
-                                   const char  *text,
-                                   GError     **error)
-{
-  guint boundaries[RCV_AGING_MAX_BOUNDARIES];
-  guint n;
-  g_autoptr(GString) normalized = g_string_new (NULL);
-
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (!parse_boundaries (text, boundaries, &n, error))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (normalized, "%s%u", i > 0 ? "," : "", boundaries[i]);
-
-  return rcv_database_set_setting (self, "aging.boundaries", normalized->str, error);
-}
-
-RcvAgingBasis
-rcv_database_get_aging_basis (RcvDatabase *self)
-{
-  g_return_val_if_fail (RCV_IS_DATABASE (self), RCV_AGING_BY_DUE_DATE);
-
-  return self->basis;
-}
-
-gboolean
-rcv_database_set_aging_basis (RcvDatabase   *self,
-                              RcvAgingBasis  basis,
-                              GError       **error)
-{
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-
-  return rcv_database_set_setting (self, "aging.basis",
-                                   basis == RCV_AGING_BY_ISSUE_DATE ? "issue" : "due", error);
-}
-
-/* One row per write: who, when, what, and the values before and after (JSON). */
-gboolean
-rcv_database_audit (RcvDatabase *self,
-                    const char  *action,
-                    const char  *table,
-                    gint64       record_id,
-                    const char  *old_values,
-                    const char  *new_values,
-                    GError     **error)
-{
-  RcvStatement *stmt;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-
-  stmt = rcv_database_prepare (self,
-                               "INSERT INTO audit (user, action, table_name, record_id,"
-                               " old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rcv_statement_bind_text (stmt, 1, g_get_user_name ());
-  rcv_statement_bind_text (stmt, 2, action);
-  rcv_statement_bind_text (stmt, 3, table);
-  if (record_id > 0)
-    rcv_statement_bind_int64 (stmt, 4, record_id);
-  rcv_statement_bind_text (stmt, 5, old_values);
-  rcv_statement_bind_text (stmt, 6, new_values);
-  return rcv_database_step_done (self, stmt, error);
-}
-
-/* A consistent copy while the file is in use (SQLite's online backup), written beside the
- * destination first and renamed into place, so that a failed backup leaves no half file. */
-gboolean
-rcv_database_backup (RcvDatabase *self,
-                     const char  *destination,
-                     GError     **error)
-{
-  g_autofree char *partial = NULL;
-  sqlite3 *target = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  partial = g_strconcat (destination, ".partial", NULL);
-  g_unlink (partial);
-  if (!create_empty_file (partial, FALSE, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (target, "main", self->handle, "main");
-      if (backup != NULL)
-        {
-          do
-            rc = sqlite3_backup_step (backup, 1024);
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          sqlite3_backup_finish (backup);
-          if (rc == RCV_DONE)
-            rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_errcode (target);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_code (error, rc, destination, target ? sqlite3_errmsg (target) : "");
-      sqlite3_close (target);
-      g_unlink (partial);
-      return FALSE;
-    }
-  sqlite3_close (target);
-
-  if (g_rename (partial, destination) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_IO,
-                   _("Cannot write “%s”: %s"), destination, g_strerror (saved_errno));
-      g_unlink (partial);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-rcv_database_check_integrity (RcvDatabase *self,
-                              GError     **error)
-{
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-
-  return rcv_database_check_handle (self->handle, self->path, NULL, NULL, NULL, error);
 }

@@ -107,7 +107,4 @@ void               rcv_database_check_file_async  (const char            *path,
 gboolean           rcv_database_check_file_finish (GAsyncResult          *result,
                                                    GError               **error);
 
-int                rcv_natural_compare            (const char *a,
-                                                   const char *b);
-
 G_END_DECLS

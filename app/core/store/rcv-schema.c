@@ -14,7 +14,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "rcv-error.h"
 #include "rcv-schema.h"
+#include "rcv-sqlite-private.h"
 
 #define PAYMENTS_OPEN_INDEX \
   "CREATE INDEX payments_open ON payments (span_class, date, settled_date) WHERE span_class > 0"
@@ -423,4 +427,122 @@ rcv_schema_get_migration (guint to_version)
   g_return_val_if_fail (to_version >= 1 && to_version <= G_N_ELEMENTS (migrations), NULL);
 
   return migrations[to_version - 1];
+}
+
+/* The default policy of a new company (DESIGN.md §3): the built-in titles and texts (''), the
+ * first reminder friendly, claiming neither interest nor compensation, the later ones both
+ * (which claim nothing until the user sets interest or compensation on the policy). */
+static void
+insert_default_policy (RcvDatabase *self,
+                       GError     **error)
+{
+  static const struct { int days; int claims; } levels[] = { { 7, 0 }, { 21, 1 }, { 45, 1 } };
+  RcvStatement *stmt;
+  gint64 policy_id;
+
+  stmt = rcv_database_prepare (self, "INSERT INTO policies (name, is_default) VALUES (?1, 1)",
+                               error);
+  if (stmt == NULL)
+    return;
+  rcv_statement_bind_text (stmt, 1, _("Standard"));
+  if (!rcv_database_step_done (self, stmt, error))
+    return;
+  policy_id = sqlite3_last_insert_rowid (self->handle);
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      stmt = rcv_database_prepare (self,
+                                   "INSERT INTO reminder_levels (policy_id, level, days_after_due,"
+                                   " claims_interest, claims_compensation)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?4)",
+                                   error);
+      if (stmt == NULL)
+        return;
+      rcv_statement_bind_int64 (stmt, 1, policy_id);
+      rcv_statement_bind_int (stmt, 2, (int) i + 1);
+      rcv_statement_bind_int (stmt, 3, levels[i].days);
+      rcv_statement_bind_int (stmt, 4, levels[i].claims);
+      if (!rcv_database_step_done (self, stmt, error))
+        return;
+    }
+}
+
+/* A row whose reference a rebuilt table no longer holds: the migration is refused. */
+static void
+check_foreign_keys (RcvDatabase *self,
+                    GError     **error)
+{
+  RcvStatement *stmt = rcv_database_prepare (self, "PRAGMA foreign_key_check", error);
+
+  if (stmt == NULL)
+    return;
+  if (rcv_statement_step (stmt) == RCV_ROW)
+    g_set_error (error, RCV_DATABASE_ERROR, RCV_DATABASE_ERROR_CORRUPT,
+                 _("a row of table %s refers to a missing row of table %s"),
+                 rcv_statement_column_text (stmt, 0), rcv_statement_column_text (stmt, 2));
+  rcv_statement_reset (stmt);
+}
+
+gboolean
+rcv_schema_migrate (RcvDatabase *self,
+                    gint64       from_version,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* Foreign keys are off while tables are rebuilt (version 8): dropping the old policies
+   * table must not cascade to the levels and customers that refer to it. The pragma is a
+   * no-op inside a transaction, hence around it; foreign_key_check runs before the commit. */
+  if (!rcv_database_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  if (!rcv_database_begin (self, error))
+    {
+      rcv_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
+
+  for (gint64 v = from_version + 1; v <= RCV_SCHEMA_VERSION && local_error == NULL; v++)
+    {
+      rcv_database_exec (self, rcv_schema_get_migration ((guint) v), &local_error);
+
+      if (v == 1 && local_error == NULL)
+        {
+          for (const RcvSchemaIndex *index = rcv_schema_get_indexes ();
+               index->name != NULL && local_error == NULL; index++)
+            rcv_database_exec (self, index->create, &local_error);
+        }
+
+    }
+
+  /* a new company: its default policy in the newest schema */
+  if (from_version == 0 && local_error == NULL)
+    {
+      RcvCurrency currency;
+
+      rcv_currency_init_from_locale (&currency);
+      insert_default_policy (self, &local_error);
+      if (local_error == NULL)
+        rcv_database_set_setting (self, "company.currency", currency.code, &local_error);
+    }
+  if (local_error == NULL)
+    check_foreign_keys (self, &local_error);
+
+  if (local_error == NULL)
+    {
+      g_autofree char *pragmas =
+        g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                         RCV_APPLICATION_ID, RCV_SCHEMA_VERSION);
+      rcv_database_exec (self, pragmas, &local_error);
+    }
+
+  if (local_error != NULL || !rcv_database_commit (self, &local_error))
+    {
+      rcv_database_rollback (self);
+      rcv_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot prepare the company file: "));
+      return FALSE;
+    }
+
+  return rcv_database_exec (self, "PRAGMA foreign_keys = ON", error);
 }

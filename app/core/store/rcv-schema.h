@@ -19,4 +19,9 @@ const char           *rcv_schema_get_migration (guint to_version);
 const RcvSchemaIndex *rcv_schema_get_indexes   (void);
 const RcvSchemaIndex *rcv_schema_find_index    (const char *name);
 
+/* Brings a file of `from_version` up to RCV_SCHEMA_VERSION, in one transaction. */
+gboolean rcv_schema_migrate (RcvDatabase *self,
+                             gint64       from_version,
+                             GError     **error);
+
 G_END_DECLS
