@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rcv-chart-file.h"
 #include "rcv-chart.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "rcv-chart.h"
+#include "rcv-chart-file.h"
 #include "rcv-cli.h"
 #include "rcv-date.h"
 

@@ -46,11 +46,6 @@ RcvChart     *rcv_chart_new_customers      (const RcvAgingReport *report,
                                             guint                 n_customers);
 RcvChart     *rcv_chart_new_trend          (const RcvTrend       *trend,
                                             const RcvCurrency    *currency);
-RcvChart     *rcv_chart_new_for_database   (RcvDatabase          *db,
-                                            RcvChartKind          kind,
-                                            const GDate          *as_of,
-                                            guint                 n,
-                                            GError              **error);
 void          rcv_chart_free               (RcvChart             *chart);
 
 gboolean      rcv_chart_kind_from_string   (const char           *text,
