@@ -168,6 +168,43 @@ rcv_window_init (RcvWindow *self)
 
 /* ---- alerts -------------------------------------------------------------------------- */
 
+/* A check's crossings on their way to the notification server. */
+typedef struct
+{
+  RcvDatabase *database;
+  RcvAlertCheck *check;
+} AlertsSent;
+
+static void
+alerts_sent_free (AlertsSent *sent)
+{
+  g_object_unref (sent->database);
+  rcv_alert_check_free (sent->check);
+  g_free (sent);
+}
+
+static void
+on_alerts_sent (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AlertsSent *sent = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_told = 0;
+
+  if (!rcv_notifier_send_finish (RCV_NOTIFIER (source), result, &n_told, &error))
+    {
+      /* no notification server, one that does not answer, or the window gone: the next check
+       * tells them */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not show notifications for overdue accounts: %s", error->message);
+      g_clear_error (&error);
+      if (!rcv_alerts_release (sent->database, sent->check->crossings, n_told, &error))
+        g_warning ("Could not give back the alerts not shown: %s", error->message);
+    }
+  alerts_sent_free (sent);
+}
+
 static void
 on_alerts_checked (GObject      *source,
                    GAsyncResult *result,
@@ -178,7 +215,7 @@ on_alerts_checked (GObject      *source,
   g_autoptr(RcvAlertCheck) check = NULL;
   g_autoptr(GError) error = NULL;
   GtkApplication *application;
-  guint n_told = 0;
+  AlertsSent *sent;
 
   check = rcv_alerts_check_finish (database, result, &error);
   if (check == NULL)
@@ -194,16 +231,13 @@ on_alerts_checked (GObject      *source,
   if (check->crossings->len == 0 || !RCV_IS_APPLICATION (application) ||
       database != self->database)
     return;
-  if (rcv_notifier_send (rcv_application_get_notifier (RCV_APPLICATION (application)),
-                         rcv_database_get_path (database), rcv_database_get_currency (database),
-                         check->crossings, &n_told, &error))
-    return;
-
-  /* no notification server: the next check tells them */
-  g_message ("Could not show notifications for overdue accounts: %s", error->message);
-  g_clear_error (&error);
-  if (!rcv_alerts_release (database, check->crossings, n_told, &error))
-    g_warning ("Could not give back the alerts not shown: %s", error->message);
+  /* asynchronous: a notification server that hangs must not hang the window */
+  sent = g_new0 (AlertsSent, 1);
+  sent->database = g_object_ref (database);
+  sent->check = g_steal_pointer (&check);
+  rcv_notifier_send_async (rcv_application_get_notifier (RCV_APPLICATION (application)),
+                           rcv_database_get_path (database), rcv_database_get_currency (database),
+                           sent->check->crossings, self->cancellable, on_alerts_sent, sent);
 }
 
 /* Claims the accounts that passed an alert threshold as of today (in a worker thread) and
