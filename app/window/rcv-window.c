@@ -15,6 +15,7 @@
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-ledger.h"
+#include "rcv-toast.h"
 #include "rcv-window-private.h"
 #include "rcv-plain-text.h"
 
@@ -162,6 +163,8 @@ rcv_window_init (RcvWindow *self)
   if (g_strcmp0 (APPLICATION_ID, BASE_APPLICATION_ID) != 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  /* the toasts of the pages, and of the windows opened over this one (rcv-toast.c) */
+  rcv_toast_set_overlay (GTK_WINDOW (self), self->toast_overlay);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   rcv_window_update_actions (self);
 }
@@ -485,34 +488,6 @@ rcv_window_reload (RcvWindow *self)
   rcv_invoices_page_reload (self->invoices_page);
   rcv_payments_page_reload (self->payments_page);
   rcv_reminders_page_reload (self->reminders_page);
-}
-
-void
-rcv_window_add_toast (RcvWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (RCV_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* An error from the core, as a toast: "what: why". */
-void
-rcv_window_show_error (RcvWindow    *self,
-                       const char   *what,
-                       const GError *error)
-{
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (RCV_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  title = g_markup_printf_escaped ("%s: %s", what, error->message);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void

@@ -140,6 +140,8 @@ apply_credit_from_customer (RcvWindow   *window,
   adw_message_dialog_response (confirm, "apply");
   rcv_ui_settle ();
   g_assert_cmpint (rcv_ledger_get_open_amount (db, invoice_id, NULL), ==, 23926);
+  /* said in the company's window, under the customer's (rcv-toast.c) */
+  rcv_ui_wait_for_label (window, "50.00 of credit applied");
   gtk_window_destroy (GTK_WINDOW (account));
   rcv_ui_settle ();
 }

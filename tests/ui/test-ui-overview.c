@@ -259,6 +259,8 @@ check_export (gpointer    overview,
       g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 1000);
     }
+  /* the page's toast, in its window */
+  rcv_ui_wait_for_label (gtk_widget_get_root (overview), "Chart exported to aging.pdf");
   g_assert_false (rcv_overview_page_export_chart (overview, aging, bad, &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
 }
