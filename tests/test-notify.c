@@ -243,78 +243,6 @@ test_no_server (void)
 
 /* ---- from a main loop ---------------------------------------------------------------- */
 
-/* A notification server that owns the name and never answers: its object's calls are queued
- * for a main context that nobody runs, as in a daemon that hangs. */
-typedef struct
-{
-  GDBusConnection *connection;
-  GMainContext *never_run;
-} HungServer;
-
-static void
-on_hung_call (GDBusConnection       *connection,
-              const char            *sender,
-              const char            *object_path,
-              const char            *interface_name,
-              const char            *method_name,
-              GVariant              *parameters,
-              GDBusMethodInvocation *invocation,
-              gpointer               user_data)
-{
-  g_assert_not_reached ();
-}
-
-static HungServer *
-hung_server_start (void)
-{
-  static const char xml[] =
-    "<node><interface name='org.freedesktop.Notifications'>"
-    "  <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-    "</interface></node>";
-  HungServer *server = g_new0 (HungServer, 1);
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
-  GDBusInterfaceVTable vtable = { on_hung_call, NULL, NULL, { 0 } };
-  g_autofree char *address = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 result = 0;
-
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  server->connection = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-    G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
-  server->never_run = g_main_context_new ();
-  g_main_context_push_thread_default (server->never_run);
-  g_dbus_connection_register_object (server->connection, "/org/freedesktop/Notifications",
-                                     info->interfaces[0], &vtable, NULL, NULL, &error);
-  g_main_context_pop_thread_default (server->never_run);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (server->connection, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.Notifications",
-                                                      4 /* DBUS_NAME_FLAG_DO_NOT_QUEUE */),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                                       &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &result);
-  g_assert_cmpuint (result, ==, 1);   /* the primary owner */
-  return server;
-}
-
-static void
-hung_server_stop (HungServer *server)
-{
-  g_dbus_connection_close_sync (server->connection, NULL, NULL);
-  g_object_unref (server->connection);
-  g_main_context_unref (server->never_run);
-  g_free (server);
-}
-
 typedef struct
 {
   gboolean done;
@@ -418,7 +346,7 @@ cancel_now (gpointer cancellable)
 static void
 test_server_hangs (void)
 {
-  HungServer *server = hung_server_start ();
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_HANG);
   g_autofree char *path = NULL;
   g_autoptr(RcvDatabase) db = company_with_late_accounts (2, &path);
   g_autoptr(RcvAlertCheck) check = claim (db);
@@ -447,7 +375,7 @@ test_server_hangs (void)
   g_assert_cmpuint (cancelled.n_told, ==, 0);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   g_clear_error (&cancelled.error);
-  hung_server_stop (server);
+  rcv_fake_notifications_stop (fake);
 }
 
 /* ---- receivables-cli check ----------------------------------------------------------- */

@@ -131,6 +131,12 @@ rcv_ui_run (void)
   return status;
 }
 
+RcvApplication *
+rcv_ui_get_application (void)
+{
+  return app;
+}
+
 /* Lets the main loop run a while: redraws, idles, replies that arrive quickly. */
 void
 rcv_ui_settle (void)

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 void       rcv_ui_init                (int         *argc,
                                        char      ***argv);
 int        rcv_ui_run                 (void);
+RcvApplication *rcv_ui_get_application (void);
 
 void       rcv_ui_settle              (void);
 gpointer   rcv_ui_child               (gpointer     widget,

@@ -13,6 +13,7 @@
 #include "rcv-dunning.h"
 #include "rcv-fake-notifications.h"
 #include "rcv-letter-preview.h"
+#include "rcv-notifier.h"
 #include "rcv-reminders-page.h"
 #include "rcv-ui-fixture.h"
 
@@ -382,6 +383,91 @@ test_notifications (void)
   rcv_fake_notifications_stop (fake);
 }
 
+typedef struct
+{
+  gint64 last;             /* when the heartbeat last ran */
+  gint64 longest;          /* the longest wait between two beats */
+} Heartbeat;
+
+static gboolean
+on_heartbeat (gpointer data)
+{
+  Heartbeat *beat = data;
+  gint64 now = g_get_monotonic_time ();
+
+  beat->longest = MAX (beat->longest, now - beat->last);
+  beat->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+time_is_up (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* A notification daemon that takes the calls and never answers: the window goes on working
+ * (its main loop never waits for the daemon), and when the notifier gives up the accounts
+ * are given back, so that the next window start tells them to a daemon that answers. */
+static void
+test_notifications_server_hangs (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_HANG);
+  RcvNotifier *notifier = rcv_application_get_notifier (rcv_ui_get_application ());
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  char issue[RCV_ISO_DATE_LEN], due[RCV_ISO_DATE_LEN];
+  Heartbeat beat = { g_get_monotonic_time (), 0 };
+  gint64 until;
+  RcvWindow *window;
+  gpointer customers;
+  GDate day;
+  guint heartbeat;
+
+  rcv_date_set_today (&day);
+  g_date_subtract_days (&day, 95);
+  rcv_date_to_iso (&day, due);
+  g_date_subtract_days (&day, 30);
+  rcv_date_to_iso (&day, issue);
+  rcv_test_invoice (db, rcv_test_customer (db, "K1", "Smith & Sons"), "R-1", issue, due, 120000);
+  rcv_test_invoice (db, rcv_test_customer (db, "K2", "Jones Ltd"), "R-2", issue, due, 30000);
+  g_clear_object (&db);
+  rcv_notifier_set_timeout (notifier, 1500);
+
+  heartbeat = g_timeout_add (20, on_heartbeat, &beat);
+  window = rcv_ui_open_window (path);
+  rcv_ui_wait_for_content (window, "ledger");
+  rcv_ui_wait_for_page_stack (rcv_ui_child (window, "overview_page"), "figures");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  customers = rcv_ui_child (window, "customers_page");
+  rcv_ui_wait_for_page_stack (customers, "list");
+  rcv_ui_wait_for_n_items (rcv_ui_child (customers, "selection"), 2);
+  /* past the notifier's timeout, the window's loop turning all the while: a wait for the
+   * daemon would be one of 1.5 s */
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  rcv_test_wait_until (time_is_up, &until);
+  g_source_remove (heartbeat);
+  g_test_message ("longest wait between two turns of the loop: %" G_GINT64_FORMAT " µs",
+                  beat.longest);
+  g_assert_cmpint (beat.longest, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 0);
+  rcv_ui_close_window (window);
+  rcv_fake_notifications_stop (fake);
+
+  /* the accounts were given back: told at the next start */
+  rcv_notifier_set_timeout (notifier, RCV_NOTIFIER_TIMEOUT_MS);
+  fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS);
+  window = rcv_ui_open_window (path);
+  {
+    gpointer args[] = { fake, GUINT_TO_POINTER (2) };
+
+    rcv_test_wait_until (n_notifications_is, args);
+  }
+  rcv_ui_close_window (window);
+  rcv_fake_notifications_stop (fake);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,5 +476,6 @@ main (int   argc,
   g_test_add_func ("/ui/reminders", test_reminders);
   g_test_add_func ("/ui/pdf-batch-closed", test_pdf_batch_closed);
   g_test_add_func ("/ui/notifications", test_notifications);
+  g_test_add_func ("/ui/notifications-server-hangs", test_notifications_server_hangs);
   return rcv_ui_run ();
 }
