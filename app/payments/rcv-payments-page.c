@@ -14,7 +14,6 @@
 #include "rcv-list-page.h"
 #include "rcv-payment-list.h"
 #include "rcv-payments-page.h"
-#include "rcv-window.h"
 
 struct _RcvPaymentsPage
 {
