@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * It runs in a thread of its own, with its own main context and its own connection to the
- * bus, so that a test (or the window it drives) can call it synchronously, as libnotify does.
+ * bus, so that a test (or the window it drives) can call it synchronously, as
+ * receivables-cli's notifier does.
  * It implements the Desktop Notifications Specification 1.2 far enough for the notifier:
  * GetCapabilities, GetServerInformation, Notify, CloseNotification, and the signals
  * ActivationToken, ActionInvoked and NotificationClosed; with RCV_FAKE_HANG it takes every
@@ -399,7 +400,7 @@ wait_for_owners (RcvFakeNotifications *fake,
   g_mutex_unlock (&fake->mutex);
 }
 
-/* Lets the calling thread's D-Bus proxies (libnotify's) see who owns the names now: the bus
+/* Lets the calling thread's D-Bus subscriptions see who owns the names now: the bus
  * sent NameOwnerChanged before it answers this call, and the loop then dispatches it. */
 static void
 settle (void)

@@ -52,6 +52,8 @@ struct _RcvNotifier
   gboolean has_markup;
 };
 
+static void send_next (GTask *task);
+
 G_DEFINE_FINAL_TYPE (RcvNotifier, rcv_notifier, G_TYPE_OBJECT)
 
 enum {
@@ -638,8 +640,6 @@ rcv_notifier_send (RcvNotifier       *self,
   return ok;
 }
 
-static void send_next (GTask *task);
-
 static void
 on_notify_done (GObject      *source,
                 GAsyncResult *result,
@@ -786,7 +786,7 @@ rcv_notifier_is_busy (RcvNotifier *self)
   return g_hash_table_size (self->shown) > 0 || self->n_pending > 0;
 }
 
-/* Whether the server shows actions (known after the first rcv_notifier_send()). */
+/* Whether the server shows actions (known once a send has asked it). */
 gboolean
 rcv_notifier_server_has_actions (RcvNotifier *self)
 {
