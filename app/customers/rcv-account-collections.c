@@ -14,6 +14,7 @@
 
 #include "rcv-account-collections.h"
 #include "rcv-agency.h"
+#include "rcv-collections-form.h"
 #include "rcv-collections-group.h"
 #include "rcv-collections.h"
 #include "rcv-date-button.h"
@@ -25,8 +26,6 @@
 #include "rcv-open-items.h"
 #include "rcv-window.h"
 #include "rcv-plain-text.h"
-
-#define MAX_INSTALMENTS 36
 
 static const RcvCurrency *
 currency_of (RcvDatabase *database)
@@ -105,12 +104,13 @@ typedef struct
   RcvCollectionsDone done;
   GWeakRef owner;
   GtkWindow *parent;         /* weak: the dialog is its transient child */
+  /* the dialog's fields (rcv-collections-form.c), NULL those it has not */
   RcvDateButton *date;
   AdwEntryRow *amount;
   AdwEntryRow *text;         /* notes, the agency */
   AdwEntryRow *commission;
   GtkDropDown *choice;       /* the kind of contact */
-  GtkSpinButton *count;      /* instalments */
+  GtkSpinButton *count;      /* instalments, 1 to 36 */
   GtkLabel *preview;         /* the instalments, or what is wrong */
   gint64 plan_id;
 } Form;
@@ -163,59 +163,6 @@ form_done (Form       *form,
     }
   if (owner != NULL && form->done != NULL)
     form->done (owner);
-}
-
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
-static AdwEntryRow *
-entry_row (GtkWidget  *list,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  rcv_row_set_plain_title (row, title);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static void
-control_row (GtkWidget  *list,
-             const char *title,
-             GtkWidget  *control)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  rcv_row_set_plain_title (row, title);
-  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-}
-
-static RcvDateButton *
-date_row (GtkWidget   *list,
-          const char  *title,
-          const GDate *date)
-{
-  RcvDateButton *button = g_object_new (RCV_TYPE_DATE_BUTTON, NULL);
-
-  if (date != NULL)
-    rcv_date_button_set_date (button, date);
-  control_row (list, title, GTK_WIDGET (button));
-  return button;
 }
 
 /* The undisputed open amount: what a promise or a plan is about, at first. */
@@ -472,8 +419,8 @@ rcv_account_collections_run (GtkWindow            *parent,
                              GObject              *owner)
 {
   Form *form = g_new0 (Form, 1);
+  RcvCollectionsFields fields;
   AdwMessageDialog *dialog;
-  GtkWidget *list, *box;
   const char *button = _("_Save");
   GDate date;
 
@@ -491,28 +438,25 @@ rcv_account_collections_run (GtkWindow            *parent,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, NULL, NULL));
+  /* the fields of each kind are in the template (rcv-collections-form.ui) */
+  dialog = ADW_MESSAGE_DIALOG (rcv_collections_form_new (parent, kind));
   g_object_set_data_full (G_OBJECT (dialog), "rcv-form", form, form_free);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  list = boxed_list ();
-  gtk_box_append (GTK_BOX (box), list);
+  rcv_collections_form_get_fields (RCV_COLLECTIONS_FORM (dialog), &fields);
+  form->date = fields.date;
+  form->amount = fields.amount;
+  form->text = fields.text;
+  form->commission = fields.commission;
+  form->choice = fields.choice;
+  form->count = fields.count;
+  form->preview = fields.preview;
   rcv_date_set_today (&date);
   switch (kind)
     {
     case RCV_COLLECTIONS_LOG_CONTACT:
-      {
-        const char *const kinds[] = { C_("contact", "Call"), C_("contact", "Email"),
-                                      C_("contact", "Letter"), C_("contact", "Visit"),
-                                      C_("contact", "Note"), NULL };
-
-        adw_message_dialog_set_heading (dialog, _("Log a Contact"));
-        adw_message_dialog_set_body (dialog, _("A call, an email or a visit, and what was "
-                                               "said: it goes into the account’s history."));
-        form->choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
-        control_row (list, _("Kind"), GTK_WIDGET (form->choice));
-        form->date = date_row (list, _("Date"), &date);
-        form->text = entry_row (list, _("Notes"), NULL);
-      }
+      adw_message_dialog_set_heading (dialog, _("Log a Contact"));
+      adw_message_dialog_set_body (dialog, _("A call, an email or a visit, and what was "
+                                             "said: it goes into the account’s history."));
+      rcv_date_button_set_date (form->date, &date);
       break;
     case RCV_COLLECTIONS_PROMISE:
       {
@@ -524,8 +468,8 @@ rcv_account_collections_run (GtkWindow            *parent,
                                                "today to its date fall short of it. Two broken "
                                                "promises or instalments advise an agency."));
         g_date_add_days (&date, 7);
-        form->date = date_row (list, _("Paid by"), &date);
-        form->amount = entry_row (list, _("Amount"), amount);
+        rcv_date_button_set_date (form->date, &date);
+        gtk_editable_set_text (GTK_EDITABLE (form->amount), amount);
       }
       break;
     case RCV_COLLECTIONS_PLAN:
@@ -539,11 +483,8 @@ rcv_account_collections_run (GtkWindow            *parent,
                                                "reminders instead of the invoices’ due dates; a "
                                                "missed instalment is flagged and notified."));
         g_date_add_months (&date, 1);
-        form->amount = entry_row (list, _("Amount"), amount);
-        form->count = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, MAX_INSTALMENTS, 1));
-        gtk_spin_button_set_value (form->count, 3);
-        control_row (list, _("Instalments"), GTK_WIDGET (form->count));
-        form->date = date_row (list, _("First instalment"), &date);
+        gtk_editable_set_text (GTK_EDITABLE (form->amount), amount);
+        rcv_date_button_set_date (form->date, &date);
       }
       break;
     case RCV_COLLECTIONS_END_PLAN:
@@ -557,7 +498,6 @@ rcv_account_collections_run (GtkWindow            *parent,
         adw_message_dialog_set_body (dialog, _("From today the invoices count from their own "
                                                "due dates again, for reminders, alerts and the "
                                                "advice. The plan stays in the history."));
-        gtk_widget_set_visible (list, FALSE);
         button = _("_End Plan");
       }
       break;
@@ -575,22 +515,14 @@ rcv_account_collections_run (GtkWindow            *parent,
                                                "more reminders or alerts, and each of its "
                                                "payments is recorded with the agency’s "
                                                "commission. This cannot be undone here."));
-        form->text = entry_row (list, _("Agency"), NULL);
-        form->date = date_row (list, _("Handed over on"), &date);
-        form->commission = entry_row (list, _("Commission (%)"), commission);
+        rcv_date_button_set_date (form->date, &date);
+        gtk_editable_set_text (GTK_EDITABLE (form->commission), commission);
         button = _("_Hand Over");
       }
       break;
     }
-  form->preview = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (form->preview, 0);
-  gtk_label_set_wrap (form->preview, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (form->preview), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (form->preview), "numeric");
-  gtk_widget_set_visible (GTK_WIDGET (form->preview), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->preview));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", button, NULL);
+  /* after the template's Cancel */
+  adw_message_dialog_add_response (dialog, "save", button);
   adw_message_dialog_set_response_appearance (dialog, "save",
                                               kind == RCV_COLLECTIONS_HAND_OVER ||
                                               kind == RCV_COLLECTIONS_END_PLAN
