@@ -1,11 +1,9 @@
 /* rcv-account-collections.c - the collections part of a customer's page and its dialogs
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The record, the plan and the story are read through the customer's own indexes on the main
- * thread, like the rest of the page; the advice and payer behaviour scan the company's open
- * items (rcv_collections_report_for), so they are read in a worker thread and fill their rows
- * when they arrive. The dialogs validate as the user types: their button is only enabled when
- * what they hold can be written.
+ * The Collections group itself is RcvCollectionsGroup (rcv-collections-group.c), with the
+ * account's story below it. The dialogs validate as the user types: their button is only
+ * enabled when what they hold can be written.
  */
 #define G_LOG_DOMAIN "rcv-account-collections"
 
@@ -16,7 +14,8 @@
 
 #include "rcv-account-collections.h"
 #include "rcv-agency.h"
-#include "rcv-collections-report.h"
+#include "rcv-collections-form.h"
+#include "rcv-collections-group.h"
 #include "rcv-collections.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
@@ -27,9 +26,6 @@
 #include "rcv-open-items.h"
 #include "rcv-toast.h"
 #include "rcv-plain-text.h"
-
-#define N_STORY 30
-#define MAX_INSTALMENTS 36
 
 static const RcvCurrency *
 currency_of (RcvDatabase *database)
@@ -71,376 +67,30 @@ rcv_account_add_row (AdwPreferencesGroup *group,
   return add_row (group, title, subtitle, value);
 }
 
-static void
-add_warning_icon (AdwActionRow *row)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Needs attention"), -1);
-  gtk_widget_add_css_class (icon, "warning");
-  adw_action_row_add_prefix (row, icon);
-}
-
-/* ---- the advice, from a worker thread ---- */
-
-typedef struct
-{
-  GWeakRef advice;          /* AdwActionRow */
-  GWeakRef recovery;        /* AdwActionRow */
-  GWeakRef payer;           /* AdwActionRow */
-  RcvCurrency currency;
-} Pending;
-
-static void
-pending_free (Pending *pending)
-{
-  g_weak_ref_clear (&pending->advice);
-  g_weak_ref_clear (&pending->recovery);
-  g_weak_ref_clear (&pending->payer);
-  g_free (pending);
-}
-
-static void
-set_row (AdwActionRow *row,
-         const char   *title,
-         const char   *subtitle,
-         const char   *value)
-{
-  GtkWidget *suffix = g_object_get_data (G_OBJECT (row), "rcv-suffix");
-
-  rcv_row_set_plain_title (row, title);
-  rcv_action_row_set_plain_subtitle (row, subtitle);
-  if (GTK_IS_SPINNER (suffix))
-    gtk_widget_set_visible (suffix, FALSE);
-  if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (row, label);
-    }
-}
-
-static void
-show_account (Pending                     *pending,
-              const RcvCollectionsAccount *account)
-{
-  g_autoptr(AdwActionRow) advice = g_weak_ref_get (&pending->advice);
-  g_autoptr(AdwActionRow) recovery = g_weak_ref_get (&pending->recovery);
-  g_autoptr(AdwActionRow) payer = g_weak_ref_get (&pending->payer);
-  const RcvCurrency *currency = &pending->currency;
-
-  if (advice != NULL)
-    {
-      if (account->agency != NULL)
-        {
-          g_autofree char *since = rcv_date_format_locale (&account->handed_over_on);
-          /* Translators: an agency's name and the date the account went to it */
-          g_autofree char *title = g_strdup_printf (_("With %s since %s"), account->agency,
-                                                    since);
-
-          set_row (advice, title, _("Out of reminders and alerts; its payments reach you less "
-                                    "the agency’s commission"), NULL);
-        }
-      else if (account->oldest_days == 0)
-        set_row (advice, _("Nothing to chase"), account->reasoning, NULL);
-      else
-        {
-          /* Translators: the advice for an account, e.g. "Advice: Keep chasing" */
-          g_autofree char *title = g_strdup_printf (_("Advice: %s"),
-                                                    rcv_recommendation_label (
-                                                      account->recommendation));
-
-          set_row (advice, title, account->reasoning, NULL);
-          if (account->recommendation != RCV_RECOMMEND_CHASE)
-            add_warning_icon (advice);
-        }
-    }
-  if (recovery != NULL)
-    {
-      g_autofree char *chase = rcv_money_format (account->recovery_chase, currency);
-      g_autofree char *agency = rcv_money_format (account->recovery_agency, currency);
-      g_autofree char *commission = rcv_percent_format (account->commission_bp);
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: the expected recovery either way: days of your own chasing, the amount,
-       * the agency's commission, the amount */
-      subtitle = g_strdup_printf (_("Chasing %d more days yourself: %s · Through an agency now, "
-                                    "less %s commission: %s"),
-                                  account->chase_days, chase, commission, agency);
-      set_row (recovery, _("Expected recovery"), subtitle, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (recovery),
-                              account->agency == NULL && account->oldest_days > 0);
-    }
-  if (payer != NULL)
-    {
-      g_autofree char *subtitle = NULL;
-      g_autofree char *value = NULL;
-
-      if (account->payer.paid == 0)
-        subtitle = g_strdup (_("No invoice was paid in the last 12 months"));
-      else
-        {
-          gint tenths = rcv_collections_average_tenths (&account->payer);
-
-          /* Translators: invoices paid in 12 months, how many late, how many past 60 days */
-          subtitle = g_strdup_printf (g_dngettext (NULL, "%u invoice paid: %u late, %u past 60 "
-                                                   "days",
-                                                   "%u invoices paid: %u late, %u past 60 days",
-                                                   account->payer.paid),
-                                      account->payer.paid, account->payer.paid_late,
-                                      account->payer.paid_past_60);
-          /* Translators: the average days late, with one decimal */
-          value = g_strdup_printf (_("%d.%d days late on average"), tenths / 10, tenths % 10);
-        }
-      set_row (payer, _("Payer behaviour, last 12 months"), subtitle, value);
-    }
-}
-
-static void
-on_report (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  Pending *pending = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcvCollectionsAccount) account =
-    rcv_collections_report_for_finish (RCV_DATABASE (source), result, &error);
-
-  if (account != NULL)
-    show_account (pending, account);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autoptr(AdwActionRow) advice = g_weak_ref_get (&pending->advice);
-
-      if (advice != NULL)
-        set_row (advice, _("The advice cannot be worked out"), error->message, NULL);
-    }
-  pending_free (pending);
-}
-
-static AdwActionRow *
-add_waiting_row (AdwPreferencesGroup *group,
-                 const char          *title)
-{
-  AdwActionRow *row = add_row (group, title, NULL, NULL);
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Working"), -1);
-  adw_action_row_add_suffix (row, spinner);
-  g_object_set_data (G_OBJECT (row), "rcv-suffix", spinner);
-  return row;
-}
-
-/* ---- the group ---- */
-
-static GtkWidget *
-actions_button (void)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-
-  g_menu_append (menu, _("_Log Contact…"), "account.log-contact");
-  g_menu_append (menu, _("_Promise to Pay…"), "account.add-promise");
-  g_menu_append (menu, _("Payment P_lan…"), "account.add-plan");
-  g_menu_append (menu, _("_Hand Over to an Agency…"), "account.hand-over");
-  g_menu_append (menu, _("_Export for the Agency…"), "account.export-agency");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Actions"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  return button;
-}
-
-static void
-on_nonpayment_selected (AdwComboRow *row,
-                        GParamSpec  *pspec,
-                        RcvDatabase *database)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 customer_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "rcv-customer"));
-  AdwEntryRow *responsible = g_object_get_data (G_OBJECT (row), "rcv-responsible");
-
-  if (!rcv_collections_set_account (database, customer_id,
-                                    (RcvNonpayment) adw_combo_row_get_selected (row),
-                                    gtk_editable_get_text (GTK_EDITABLE (responsible)), &error))
-    g_warning ("The account could not be saved: %s", error->message);
-}
-
-static void
-on_responsible_apply (AdwEntryRow *row,
-                      AdwComboRow *nonpayment)
-{
-  on_nonpayment_selected (nonpayment, NULL, g_object_get_data (G_OBJECT (nonpayment),
-                                                               "rcv-database"));
-}
-
-static void
-add_record_rows (AdwPreferencesGroup        *group,
-                 RcvDatabase                *database,
-                 gint64                      customer_id,
-                 const RcvCollectionsRecord *record)
-{
-  const char *const reasons[] = { rcv_nonpayment_label (RCV_NONPAYMENT_UNKNOWN),
-                                  rcv_nonpayment_label (RCV_NONPAYMENT_CANT_PAY),
-                                  rcv_nonpayment_label (RCV_NONPAYMENT_WONT_PAY),
-                                  rcv_nonpayment_label (RCV_NONPAYMENT_DISPUTE), NULL };
-  g_autoptr(GtkStringList) list = gtk_string_list_new (reasons);
-  GtkWidget *nonpayment = adw_combo_row_new ();
-  GtkWidget *responsible = adw_entry_row_new ();
-
-  rcv_row_set_plain_title (nonpayment, _("Why it does not pay"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (nonpayment), G_LIST_MODEL (list));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (nonpayment), record->nonpayment);
-  rcv_row_set_plain_title (responsible, _("Responsible"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (responsible), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (responsible), record->responsible);
-  g_object_set_data (G_OBJECT (nonpayment), "rcv-customer", GSIZE_TO_POINTER (customer_id));
-  g_object_set_data (G_OBJECT (nonpayment), "rcv-responsible", responsible);
-  g_object_set_data_full (G_OBJECT (nonpayment), "rcv-database", g_object_ref (database),
-                          g_object_unref);
-  g_signal_connect_object (nonpayment, "notify::selected", G_CALLBACK (on_nonpayment_selected),
-                           database, 0);
-  g_signal_connect (responsible, "apply", G_CALLBACK (on_responsible_apply), nonpayment);
-  adw_preferences_group_add (group, nonpayment);
-  adw_preferences_group_add (group, responsible);
-}
-
-static void
-add_plan_row (AdwPreferencesGroup        *group,
-              RcvDatabase                *database,
-              const RcvCollectionsRecord *record,
-              const GDate                *today)
-{
-  g_autofree char *since = rcv_date_format_locale (&record->plan_created_on);
-  g_autofree char *title = g_strdup_printf (_("Payment plan since %s"), since);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *paid = rcv_money_format (record->plan_paid, currency_of (database));
-  g_autofree char *total_text = NULL;
-  gint64 total = 0, due_by_now = 0;
-  const RcvInstalment *next = NULL;
-  GtkWidget *button;
-  AdwActionRow *row;
-
-  for (guint i = 0; i < record->instalments->len; i++)
-    {
-      const RcvInstalment *instalment = &g_array_index (record->instalments, RcvInstalment, i);
-
-      total += instalment->amount;
-      if (g_date_compare (&instalment->due_date, today) < 0)
-        due_by_now += instalment->amount;
-      else if (next == NULL)
-        next = instalment;
-    }
-  total_text = rcv_money_format (total, currency_of (database));
-  if (next != NULL)
-    {
-      g_autofree char *date = rcv_date_format_locale (&next->due_date);
-      g_autofree char *amount = rcv_money_format (next->amount, currency_of (database));
-
-      /* Translators: paid so far of the plan's total, then the next instalment */
-      subtitle = g_strdup_printf (_("%s paid of %s · next %s on %s"), paid, total_text, amount,
-                                  date);
-    }
-  else
-    subtitle = g_strdup_printf (_("%s paid of %s · every instalment has fallen due"), paid,
-                                total_text);
-  row = add_row (group, title, subtitle, NULL);
-  if (record->plan_paid < due_by_now)
-    add_warning_icon (row);
-  button = gtk_button_new_with_mnemonic (_("_End Plan…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "account.end-plan");
-  adw_action_row_add_suffix (row, button);
-}
-
-static void
-add_story (GtkBox      *box,
-           RcvDatabase *database,
-           gint64       customer_id,
-           const GDate *today)
-{
-  g_autoptr(GPtrArray) events = rcv_collections_timeline (database, customer_id, today, N_STORY,
-                                                          NULL);
-  GtkWidget *group;
-
-  if (events == NULL || events->len == 0)
-    return;
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Collections History"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Contacts, promises, plans, letters, payments and "
-                                           "disputes, the latest first"));
-  gtk_box_append (box, group);
-  for (guint i = 0; i < events->len; i++)
-    {
-      const RcvCollectionsEvent *event = g_ptr_array_index (events, i);
-      g_autofree char *date = rcv_date_format_locale (&event->date);
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), date, event->title);
-      AdwActionRow *row = add_row (ADW_PREFERENCES_GROUP (group), title, event->detail, NULL);
-
-      if (event->flagged)
-        add_warning_icon (row);
-    }
-}
+/* ---- the group (rcv-collections-group.c) ---- */
 
 RcvCollectionsRecord *
 rcv_account_collections_add (GtkBox       *box,
+                             GtkWidget    *after,
                              RcvDatabase  *database,
                              gint64        customer_id,
                              GCancellable *cancellable)
 {
   g_autoptr(RcvCollectionsRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *group = adw_preferences_group_new ();
-  Pending *pending;
-  GDate today;
+  RcvCollectionsGroup *group;
+  GtkWidget *story;
 
   g_return_val_if_fail (GTK_IS_BOX (box), NULL);
   g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
 
-  rcv_date_set_today (&today);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Collections"));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), actions_button ());
-  gtk_box_append (box, group);
-
-  pending = g_new0 (Pending, 1);
-  pending->currency = *currency_of (database);
-  g_weak_ref_init (&pending->advice, add_waiting_row (ADW_PREFERENCES_GROUP (group),
-                                                      _("Working out the advice…")));
-  g_weak_ref_init (&pending->recovery, add_row (ADW_PREFERENCES_GROUP (group),
-                                                _("Expected recovery"), NULL, NULL));
-  g_weak_ref_init (&pending->payer, add_waiting_row (ADW_PREFERENCES_GROUP (group),
-                                                     _("Payer behaviour, last 12 months")));
-  rcv_collections_report_for_async (database, &today, customer_id, cancellable, on_report,
-                                    pending);
-
-  record = rcv_collections_get_record (database, customer_id, &today, &error);
+  group = rcv_collections_group_new (database, customer_id);
+  gtk_box_insert_child_after (box, GTK_WIDGET (group), after);
+  record = rcv_collections_group_load (group, cancellable);
   if (record == NULL)
-    {
-      add_row (ADW_PREFERENCES_GROUP (group), _("The account’s record cannot be read"),
-               error->message, NULL);
-      return NULL;
-    }
-  if (record->disputed->len > 0)
-    {
-      g_autoptr(GString) numbers = g_string_new (NULL);
-      AdwActionRow *row;
-
-      for (guint i = 0; i < record->disputed->len; i++)
-        g_string_append_printf (numbers, "%s%s", i > 0 ? ", " : "",
-                                (const char *) g_ptr_array_index (record->disputed, i));
-      row = add_row (ADW_PREFERENCES_GROUP (group), _("Disputed invoices"), numbers->str, NULL);
-      add_warning_icon (row);
-    }
-  if (record->plan_id > 0)
-    add_plan_row (ADW_PREFERENCES_GROUP (group), database, record, &today);
-  add_record_rows (ADW_PREFERENCES_GROUP (group), database, customer_id, record);
-  add_story (box, database, customer_id, &today);
+    return NULL;
+  story = rcv_collections_story_new (database, customer_id);
+  if (story != NULL)
+    gtk_box_insert_child_after (box, story, GTK_WIDGET (group));
   return g_steal_pointer (&record);
 }
 
@@ -454,12 +104,13 @@ typedef struct
   RcvCollectionsDone done;
   GWeakRef owner;
   GtkWindow *parent;         /* weak: the dialog is its transient child */
+  /* the dialog's fields (rcv-collections-form.c), NULL those it has not */
   RcvDateButton *date;
   AdwEntryRow *amount;
   AdwEntryRow *text;         /* notes, the agency */
   AdwEntryRow *commission;
   GtkDropDown *choice;       /* the kind of contact */
-  GtkSpinButton *count;      /* instalments */
+  GtkSpinButton *count;      /* instalments, 1 to 36 */
   GtkLabel *preview;         /* the instalments, or what is wrong */
   gint64 plan_id;
 } Form;
@@ -499,59 +150,6 @@ form_done (Form       *form,
     }
   if (owner != NULL && form->done != NULL)
     form->done (owner);
-}
-
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
-static AdwEntryRow *
-entry_row (GtkWidget  *list,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  rcv_row_set_plain_title (row, title);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static void
-control_row (GtkWidget  *list,
-             const char *title,
-             GtkWidget  *control)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  rcv_row_set_plain_title (row, title);
-  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-}
-
-static RcvDateButton *
-date_row (GtkWidget   *list,
-          const char  *title,
-          const GDate *date)
-{
-  RcvDateButton *button = g_object_new (RCV_TYPE_DATE_BUTTON, NULL);
-
-  if (date != NULL)
-    rcv_date_button_set_date (button, date);
-  control_row (list, title, GTK_WIDGET (button));
-  return button;
 }
 
 /* The undisputed open amount: what a promise or a plan is about, at first. */
@@ -808,8 +406,8 @@ rcv_account_collections_run (GtkWindow            *parent,
                              GObject              *owner)
 {
   Form *form = g_new0 (Form, 1);
+  RcvCollectionsFields fields;
   AdwMessageDialog *dialog;
-  GtkWidget *list, *box;
   const char *button = _("_Save");
   GDate date;
 
@@ -827,28 +425,25 @@ rcv_account_collections_run (GtkWindow            *parent,
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, NULL, NULL));
+  /* the fields of each kind are in the template (rcv-collections-form.ui) */
+  dialog = ADW_MESSAGE_DIALOG (rcv_collections_form_new (parent, kind));
   g_object_set_data_full (G_OBJECT (dialog), "rcv-form", form, form_free);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  list = boxed_list ();
-  gtk_box_append (GTK_BOX (box), list);
+  rcv_collections_form_get_fields (RCV_COLLECTIONS_FORM (dialog), &fields);
+  form->date = fields.date;
+  form->amount = fields.amount;
+  form->text = fields.text;
+  form->commission = fields.commission;
+  form->choice = fields.choice;
+  form->count = fields.count;
+  form->preview = fields.preview;
   rcv_date_set_today (&date);
   switch (kind)
     {
     case RCV_COLLECTIONS_LOG_CONTACT:
-      {
-        const char *const kinds[] = { C_("contact", "Call"), C_("contact", "Email"),
-                                      C_("contact", "Letter"), C_("contact", "Visit"),
-                                      C_("contact", "Note"), NULL };
-
-        adw_message_dialog_set_heading (dialog, _("Log a Contact"));
-        adw_message_dialog_set_body (dialog, _("A call, an email or a visit, and what was "
-                                               "said: it goes into the account’s history."));
-        form->choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
-        control_row (list, _("Kind"), GTK_WIDGET (form->choice));
-        form->date = date_row (list, _("Date"), &date);
-        form->text = entry_row (list, _("Notes"), NULL);
-      }
+      adw_message_dialog_set_heading (dialog, _("Log a Contact"));
+      adw_message_dialog_set_body (dialog, _("A call, an email or a visit, and what was "
+                                             "said: it goes into the account’s history."));
+      rcv_date_button_set_date (form->date, &date);
       break;
     case RCV_COLLECTIONS_PROMISE:
       {
@@ -860,8 +455,8 @@ rcv_account_collections_run (GtkWindow            *parent,
                                                "today to its date fall short of it. Two broken "
                                                "promises or instalments advise an agency."));
         g_date_add_days (&date, 7);
-        form->date = date_row (list, _("Paid by"), &date);
-        form->amount = entry_row (list, _("Amount"), amount);
+        rcv_date_button_set_date (form->date, &date);
+        gtk_editable_set_text (GTK_EDITABLE (form->amount), amount);
       }
       break;
     case RCV_COLLECTIONS_PLAN:
@@ -875,11 +470,8 @@ rcv_account_collections_run (GtkWindow            *parent,
                                                "reminders instead of the invoices’ due dates; a "
                                                "missed instalment is flagged and notified."));
         g_date_add_months (&date, 1);
-        form->amount = entry_row (list, _("Amount"), amount);
-        form->count = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, MAX_INSTALMENTS, 1));
-        gtk_spin_button_set_value (form->count, 3);
-        control_row (list, _("Instalments"), GTK_WIDGET (form->count));
-        form->date = date_row (list, _("First instalment"), &date);
+        gtk_editable_set_text (GTK_EDITABLE (form->amount), amount);
+        rcv_date_button_set_date (form->date, &date);
       }
       break;
     case RCV_COLLECTIONS_END_PLAN:
@@ -893,7 +485,6 @@ rcv_account_collections_run (GtkWindow            *parent,
         adw_message_dialog_set_body (dialog, _("From today the invoices count from their own "
                                                "due dates again, for reminders, alerts and the "
                                                "advice. The plan stays in the history."));
-        gtk_widget_set_visible (list, FALSE);
         button = _("_End Plan");
       }
       break;
@@ -911,22 +502,14 @@ rcv_account_collections_run (GtkWindow            *parent,
                                                "more reminders or alerts, and each of its "
                                                "payments is recorded with the agency’s "
                                                "commission. This cannot be undone here."));
-        form->text = entry_row (list, _("Agency"), NULL);
-        form->date = date_row (list, _("Handed over on"), &date);
-        form->commission = entry_row (list, _("Commission (%)"), commission);
+        rcv_date_button_set_date (form->date, &date);
+        gtk_editable_set_text (GTK_EDITABLE (form->commission), commission);
         button = _("_Hand Over");
       }
       break;
     }
-  form->preview = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (form->preview, 0);
-  gtk_label_set_wrap (form->preview, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (form->preview), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (form->preview), "numeric");
-  gtk_widget_set_visible (GTK_WIDGET (form->preview), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->preview));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", button, NULL);
+  /* after the template's Cancel */
+  adw_message_dialog_add_response (dialog, "save", button);
   adw_message_dialog_set_response_appearance (dialog, "save",
                                               kind == RCV_COLLECTIONS_HAND_OVER ||
                                               kind == RCV_COLLECTIONS_END_PLAN

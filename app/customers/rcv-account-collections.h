@@ -17,11 +17,12 @@ AdwActionRow *rcv_account_add_row (AdwPreferencesGroup *group,
                                    const char          *subtitle,
                                    const char          *value);
 
-/* Adds the Collections group and the story to `box`, and returns the account's record that
- * they show (NULL when it cannot be read; the group says why), for the page's actions. The
- * advice scans the company's open items, so it arrives from a worker thread; `cancellable`
- * stops it when the page goes. */
+/* Adds the Collections group and the story to `box` after `after` (NULL: first), and returns
+ * the account's record that they show (NULL when it cannot be read; the group says why), for
+ * the page's actions. The advice scans the company's open items, so it arrives from a worker
+ * thread; `cancellable` stops it when the page goes. */
 RcvCollectionsRecord *rcv_account_collections_add (GtkBox       *box,
+                                                   GtkWidget    *after,
                                                    RcvDatabase  *database,
                                                    gint64        customer_id,
                                                    GCancellable *cancellable);

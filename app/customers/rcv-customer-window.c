@@ -26,6 +26,7 @@
 #include "rcv-money.h"
 #include "rcv-open-items.h"
 #include "rcv-payment-editor.h"
+#include "rcv-plain-text.h"
 #include "rcv-policy.h"
 #include "rcv-toast.h"
 #include "rcv-window.h"
@@ -42,7 +43,31 @@ struct _RcvCustomerWindow
   gint64 customer_id;
   GCancellable *advice;     /* the collections advice being worked out */
 
+  GPtrArray *rows;          /* the rows made for what the page lists, to go on reload */
+
   GtkBox *groups_box;
+  AdwPreferencesGroup *balance_group;
+  AdwPreferencesGroup *open_group;
+  AdwPreferencesGroup *credit_group;
+  AdwActionRow *policy_row;
+  GtkLabel *policy_value;
+  AdwActionRow *terms_row;
+  GtkLabel *terms_value;
+  AdwActionRow *limit_row;
+  GtkLabel *limit_value;
+  AdwActionRow *status_row;
+  GtkLabel *status_value;
+  AdwPreferencesGroup *contact_group;
+  GtkLabel *code_value;
+  AdwActionRow *email_row;
+  GtkLabel *email_value;
+  AdwActionRow *phone_row;
+  GtkLabel *phone_value;
+  AdwActionRow *address_row;
+  AdwActionRow *archived_row;
+  AdwPreferencesGroup *payments_group;
+  AdwPreferencesGroup *letters_group;
+  AdwPreferencesGroup *history_group;
 };
 
 G_DEFINE_FINAL_TYPE (RcvCustomerWindow, rcv_customer_window, ADW_TYPE_WINDOW)
@@ -53,42 +78,73 @@ currency (RcvCustomerWindow *self)
   return rcv_database_get_currency (self->database);
 }
 
-/* A row with user text: never markup (rcv-account-collections.c). */
+/* A row of what the page lists, made each time it is read (rcv-account-collections.c): user
+ * text, never markup. */
 static AdwActionRow *
-add_row (AdwPreferencesGroup *group,
+add_row (RcvCustomerWindow   *self,
+         AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle,
          const char          *value)
 {
-  return rcv_account_add_row (group, title, subtitle, value);
+  AdwActionRow *row = rcv_account_add_row (group, title, subtitle, value);
+
+  g_ptr_array_add (self->rows, row);
+  gtk_widget_set_visible (GTK_WIDGET (group), TRUE);
+  return row;
 }
 
-static AdwPreferencesGroup *
-add_group (RcvCustomerWindow *self,
-           const char        *title)
+/* One of the template's rows: its subtitle (none when NULL or empty) and value. */
+static void
+set_row (AdwActionRow *row,
+         GtkLabel     *value_label,
+         const char   *subtitle,
+         const char   *value)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  rcv_action_row_set_plain_subtitle (row, subtitle != NULL ? subtitle : "");
+  if (value_label != NULL)
+    gtk_label_set_text (value_label, value);
+  gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+}
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->groups_box, group);
-  return ADW_PREFERENCES_GROUP (group);
+/* The page as the template has it: the rows made for the last reading gone, the groups that
+ * list something hidden until they have a row. */
+static void
+clear_page (RcvCustomerWindow *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  /* the Collections group and its story */
+  while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->credit_group))) !=
+         GTK_WIDGET (self->contact_group))
+    gtk_box_remove (self->groups_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_group), FALSE);
+  adw_preferences_group_set_description (self->open_group, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->payments_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->letters_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
 }
 
 static void
 add_contact (RcvCustomerWindow *self,
              const RcvCustomer *customer)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Contact"));
-
-  add_row (group, _("Customer ID"), NULL, customer->code);
-  if (customer->email[0] != '\0')
-    add_row (group, _("Email"), NULL, customer->email);
-  if (customer->phone[0] != '\0')
-    add_row (group, _("Phone"), NULL, customer->phone);
-  if (customer->address[0] != '\0')
-    add_row (group, _("Postal address"), customer->address, NULL);
-  if (customer->archived)
-    add_row (group, _("Archived"), _("Hidden from the everyday lists"), NULL);
+  gtk_label_set_text (self->code_value, customer->code);
+  gtk_widget_set_visible (GTK_WIDGET (self->email_row), customer->email[0] != '\0');
+  gtk_label_set_text (self->email_value, customer->email);
+  gtk_widget_set_visible (GTK_WIDGET (self->phone_row), customer->phone[0] != '\0');
+  gtk_label_set_text (self->phone_value, customer->phone);
+  gtk_widget_set_visible (GTK_WIDGET (self->address_row), customer->address[0] != '\0');
+  rcv_action_row_set_plain_subtitle (self->address_row, customer->address);
+  gtk_widget_set_visible (GTK_WIDGET (self->archived_row), customer->archived);
 }
 
 static void
@@ -96,7 +152,6 @@ add_credit (RcvCustomerWindow       *self,
             const RcvCustomer       *customer,
             const RcvAccountBalance *balance)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Credit"));
   g_autofree char *policy = NULL;
   g_autofree char *terms = NULL;
   g_autofree char *why = NULL;
@@ -106,19 +161,20 @@ add_credit (RcvCustomerWindow       *self,
 
   if (!rcv_policy_describe (self->database, customer->policy_id, &policy, NULL))
     policy = g_strdup (_("None"));
-  add_row (group, _("Credit policy"), customer->policy_id == 0 ? _("The default policy") : NULL,
-           policy);
+  set_row (self->policy_row, self->policy_value,
+           customer->policy_id == 0 ? _("The default policy") : NULL, policy);
   terms = g_strdup_printf (ngettext ("%d day", "%d days", (gulong) days), days);
-  add_row (group, _("Payment terms"), customer->terms_days >= 0 ? _("Set for this customer")
-                                                                : _("From the policy"),
-           terms);
+  set_row (self->terms_row, self->terms_value,
+           customer->terms_days >= 0 ? _("Set for this customer") : _("From the policy"), terms);
 
   /* the limit that applies and the hold: what invoice entry will say, the same check */
   rcv_date_set_today (&today);
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
   if (!rcv_credit_check (self->database, customer->id, 0, &today, &check, NULL))
     return;
   if (check.credit_limit < 0)
-    add_row (group, _("Credit limit"), NULL, _("No limit"));
+    set_row (self->limit_row, self->limit_value, NULL, _("No limit"));
   else
     {
       g_autofree char *available = rcv_money_format (check.credit_limit - balance->balance,
@@ -127,7 +183,7 @@ add_credit (RcvCustomerWindow       *self,
       g_autofree char *subtitle = g_strdup_printf (_("%s available"), available);
       g_autofree char *limit_text = rcv_money_format (check.credit_limit, currency (self));
 
-      add_row (group, _("Credit limit"), subtitle, limit_text);
+      set_row (self->limit_row, self->limit_value, subtitle, limit_text);
     }
 
   if (check.hold_days > 0 && check.days_overdue >= check.hold_days)
@@ -138,7 +194,7 @@ add_credit (RcvCustomerWindow       *self,
                            check.days_overdue, check.hold_days);
   else if (check.credit_limit >= 0 && check.balance > check.credit_limit)
     why = g_strdup (_("It owes more than its credit limit"));
-  add_row (group, _("Credit status"),
+  set_row (self->status_row, self->status_value,
            why != NULL ? why : _("New invoices go out without confirmation"),
            why != NULL ? C_("customer", "On hold") : _("In good standing"));
 }
@@ -147,7 +203,7 @@ static void
 add_balance (RcvCustomerWindow       *self,
              const RcvAccountBalance *balance)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Balance by Age"));
+  AdwPreferencesGroup *group = self->balance_group;
   g_autofree char *total = rcv_money_format (balance->balance, currency (self));
   AdwActionRow *row;
 
@@ -160,12 +216,12 @@ add_balance (RcvCustomerWindow       *self,
         continue;
       label = rcv_aging_bucket_label (balance->boundaries, balance->n_boundaries, b);
       amount = rcv_money_format (balance->buckets[b], currency (self));
-      add_row (group, label, NULL, amount);
+      add_row (self, group, label, NULL, amount);
     }
   if (balance->unapplied != 0)
     {
       g_autofree char *amount = rcv_money_format (balance->unapplied, currency (self));
-      AdwActionRow *credit = add_row (group, _("Unapplied credit"),
+      AdwActionRow *credit = add_row (self, group, _("Unapplied credit"),
                                       _("Payments and credit notes not yet allocated"), amount);
 
       if (balance->n_open > 0)
@@ -177,7 +233,7 @@ add_balance (RcvCustomerWindow       *self,
           adw_action_row_add_suffix (credit, button);
         }
     }
-  row = add_row (group, _("Balance"), NULL, total);
+  row = add_row (self, group, _("Balance"), NULL, total);
   gtk_widget_add_css_class (GTK_WIDGET (row), "heading");
 }
 
@@ -187,11 +243,10 @@ add_open_invoices (RcvCustomerWindow *self,
 {
   g_autoptr(GPtrArray) open = rcv_ledger_list_open_items (self->database, self->customer_id,
                                                           RCV_INVOICE_KIND_INVOICE, error);
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group = self->open_group;
 
   if (open == NULL || open->len == 0)
     return;
-  group = add_group (self, _("Open Invoices"));
   for (guint i = 0; i < MIN (open->len, N_OPEN_SHOWN); i++)
     {
       const RcvOpenItem *item = g_ptr_array_index (open, i);
@@ -199,7 +254,7 @@ add_open_invoices (RcvCustomerWindow *self,
       /* Translators: %s is a date */
       g_autofree char *subtitle = g_strdup_printf (_("Due %s"), due);
       g_autofree char *amount = rcv_money_format (item->open, currency (self));
-      AdwActionRow *row = add_row (group, item->number, subtitle, amount);
+      AdwActionRow *row = add_row (self, group, item->number, subtitle, amount);
 
       /* the target first: a name without its target is a type mismatch */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->id);
@@ -223,11 +278,10 @@ add_payments (RcvCustomerWindow *self,
 {
   g_autoptr(GPtrArray) payments = rcv_account_list_payments (self->database, self->customer_id,
                                                              N_PAYMENTS, error);
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group = self->payments_group;
 
   if (payments == NULL || payments->len == 0)
     return;
-  group = add_group (self, _("Latest Payments"));
   for (guint i = 0; i < payments->len; i++)
     {
       const RcvAccountPayment *payment = g_ptr_array_index (payments, i);
@@ -244,7 +298,7 @@ add_payments (RcvCustomerWindow *self,
         }
       else
         subtitle = g_strdup (payment->reference);
-      add_row (group, date, subtitle, amount);
+      add_row (self, group, date, subtitle, amount);
     }
 }
 
@@ -254,11 +308,10 @@ add_letters (RcvCustomerWindow *self,
              GError           **error)
 {
   g_autoptr(GPtrArray) letters = rcv_dunning_list_sent (self->database, self->customer_id, error);
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group = self->letters_group;
 
   if (letters == NULL || letters->len == 0)
     return;
-  group = add_group (self, _("Letters Sent"));
   for (guint i = 0; i < letters->len; i++)
     {
       const RcvSentLetter *letter = g_ptr_array_index (letters, i);
@@ -283,7 +336,7 @@ add_letters (RcvCustomerWindow *self,
       else
         subtitle = g_strdup_printf (ngettext ("%u invoice", "%u invoices", letter->n_invoices),
                                     letter->n_invoices);
-      add_row (group, title, subtitle, total);
+      add_row (self, group, title, subtitle, total);
     }
 }
 
@@ -310,11 +363,10 @@ add_history (RcvCustomerWindow *self,
 {
   g_autoptr(GPtrArray) events = rcv_account_list_history (self->database, self->customer_id,
                                                           N_EVENTS, error);
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group = self->history_group;
 
   if (events == NULL || events->len == 0)
     return;
-  group = add_group (self, _("History"));
   for (guint i = 0; i < events->len; i++)
     {
       const RcvAccountEvent *event = g_ptr_array_index (events, i);
@@ -325,7 +377,7 @@ add_history (RcvCustomerWindow *self,
       title = event->what != NULL && event->what[0] != '\0'
                 ? g_strdup_printf ("%s %s", event_action (event), event->what)
                 : g_strdup (event_action (event));
-      add_row (group, title, subtitle, NULL);
+      add_row (self, group, title, subtitle, NULL);
     }
 }
 
@@ -518,6 +570,7 @@ rcv_customer_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMER_WINDOW);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rcv_customer_window_parent_class)->dispose (object);
 }
@@ -534,6 +587,28 @@ rcv_customer_window_class_init (RcvCustomerWindowClass *klass)
                                                "/io/github/receivables/Receivables/"
                                                "rcv-customer-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, balance_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, open_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, credit_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, policy_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, policy_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, terms_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, terms_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, limit_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, limit_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, status_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, code_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, email_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, phone_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, archived_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, payments_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, letters_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, history_group);
   gtk_widget_class_bind_template_callback (widget_class, on_active_changed);
 
   gtk_widget_class_install_action (widget_class, "account.edit", NULL, edit_action);
@@ -562,6 +637,7 @@ static void
 rcv_customer_window_init (RcvCustomerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
 }
 
 RcvCustomerWindow *
@@ -614,7 +690,6 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
   g_autoptr(RcvCustomer) customer = NULL;
   g_autoptr(RcvCollectionsRecord) record = NULL;
   RcvAccountBalance balance;
-  GtkWidget *child;
   GDate today;
 
   g_return_val_if_fail (RCV_IS_CUSTOMER_WINDOW (self), FALSE);
@@ -626,16 +701,15 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
   if (!rcv_account_get_balance (self->database, self->customer_id, &today, &balance, error))
     return FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
-    gtk_box_remove (self->groups_box, child);
+  clear_page (self);
   gtk_window_set_title (GTK_WINDOW (self), customer->name);
   add_balance (self, &balance);
   add_open_invoices (self, NULL);
   add_credit (self, customer, &balance);
   rcv_cancel_and_clear (&self->advice);
   self->advice = g_cancellable_new ();
-  record = rcv_account_collections_add (self->groups_box, self->database, self->customer_id,
-                                        self->advice);
+  record = rcv_account_collections_add (self->groups_box, GTK_WIDGET (self->credit_group),
+                                        self->database, self->customer_id, self->advice);
   update_collections_actions (self, record);
   add_contact (self, customer);
   add_payments (self, NULL);

@@ -4,10 +4,8 @@
  * Every change builds the policy the fields describe and asks the core whether it is valid
  * (rcv_policy_validate(), the rules a policy file is held to as well); the first problem is
  * shown under the form with its field marked, and Save stays off until the form is right.
- * Reminder levels are rows that open to their title, delay (below 1: a courtesy notice before
- * the due date), deadline, fee, what they claim and letter text, and move up and down with
- * buttons (the keyboard reaches them; their order is the escalation). A level's built-in
- * title is shown in the app's language and stays built-in until it is changed.
+ * Reminder levels are rows of their own (RcvLevelRow, rcv-level-row.c); the editor keeps their
+ * order, which is the escalation, and rebuilds them when one moves or goes.
  */
 #define G_LOG_DOMAIN "rcv-policy-editor"
 
@@ -16,38 +14,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-form-problem.h"
+#include "rcv-level-row.h"
 #include "rcv-money.h"
 #include "rcv-policy-editor.h"
 #include "rcv-policy.h"
 #include "rcv-plain-text.h"
-
-typedef struct
-{
-  AdwExpanderRow *expander;
-  AdwEntryRow *title_row;
-  AdwEntryRow *days_row;
-  AdwEntryRow *deadline_row;
-  AdwEntryRow *fee_row;
-  GtkSwitch *interest_switch;
-  GtkSwitch *compensation_switch;
-  GtkTextView *text_view;
-  char *builtin_title;         /* shown for a level without a title of its own: kept as
-                                * built-in ("") while it is not changed */
-  RcvClaim claims_interest;    /* as loaded, until the switch is flipped */
-  RcvClaim claims_compensation;
-} LevelRows;
-
-static void
-level_rows_free (gpointer data)
-{
-  LevelRows *rows = data;
-
-  g_free (rows->builtin_title);
-  g_free (rows);
-}
 
 struct _RcvPolicyEditor
 {
@@ -55,7 +28,7 @@ struct _RcvPolicyEditor
 
   RcvDatabase *database;
   RcvPolicy *policy;          /* as loaded; id 0 for a new one */
-  GPtrArray *levels;          /* LevelRows, in order */
+  GPtrArray *levels;          /* RcvLevelRow, in order */
   RcvFormProblem problem;
   gboolean name_touched;
   gboolean loading;
@@ -97,16 +70,6 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static char *
-buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 set_int (AdwEntryRow *row,
          gint         value)
@@ -139,7 +102,10 @@ set_money (RcvPolicyEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-/* ---- reminder level rows ------------------------------------------------------------- */
+/* ---- reminder level rows (rcv-level-row.c) -------------------------------------------- */
+
+static void build_levels (RcvPolicyEditor *self, const RcvPolicy *policy);
+static void read_levels_into (RcvPolicyEditor *self, RcvPolicy *policy);
 
 static void
 on_level_changed (RcvPolicyEditor *self)
@@ -148,384 +114,83 @@ on_level_changed (RcvPolicyEditor *self)
     validate (self);
 }
 
+/* The levels built again from `policy`, the one at `focus` opened and focused: the order is
+ * the escalation, so moving or removing one renumbers those after it. */
 static void
-level_title_changed (RcvPolicyEditor *self,
-                     GtkEditable     *editable)
+rebuild_levels (RcvPolicyEditor *self,
+                const RcvPolicy *policy,
+                guint            focus)
 {
-  for (guint i = 0; i < self->levels->len; i++)
-    {
-      LevelRows *rows = g_ptr_array_index (self->levels, i);
-      g_autofree char *title = NULL;
-
-      /* Translators: a reminder level's row: "1. Payment reminder" */
-      title = g_strdup_printf (_("%u. %s"), i + 1, text_of (rows->title_row));
-      rcv_row_set_plain_title (rows->expander, title);
-      if (rows->days_row != NULL)
-        {
-          gint64 days;
-          g_autofree char *subtitle = NULL;
-
-          if (!rcv_parse_int (text_of (rows->days_row), RCV_MIN_LEVEL_DAYS, RCV_MAX_POLICY_DAYS,
-                              &days, NULL))
-            subtitle = g_strdup (_("Days not set"));
-          else if (days >= 1)
-            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day after the due date",
-                                                     "%d days after the due date", (gulong) days),
-                                        (int) days);
-          else if (days == 0)
-            subtitle = g_strdup (_("On the due date: a courtesy notice"));
-          else
-            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%d day before the due date: a courtesy "
-                                                     "notice",
-                                                     "%d days before the due date: a courtesy "
-                                                     "notice", (gulong) -days),
-                                        (int) -days);
-          rcv_expander_row_set_plain_subtitle (rows->expander, subtitle);
-        }
-    }
-  on_level_changed (self);
-}
-
-static AdwEntryRow *
-level_entry (RcvPolicyEditor *self,
-             LevelRows       *rows,
-             const char      *title,
-             GtkInputPurpose  purpose)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  rcv_row_set_plain_title (row, title);
-  gtk_editable_set_text (GTK_EDITABLE (row), "");
-  adw_entry_row_set_input_purpose (row, purpose);
-  g_signal_connect_object (row, "changed", G_CALLBACK (level_title_changed), self,
-                           G_CONNECT_SWAPPED);
-  adw_expander_row_add_row (rows->expander, GTK_WIDGET (row));
-  return row;
-}
-
-static void read_levels_into (RcvPolicyEditor *self, RcvPolicy *policy);
-
-static void
-set_signed_int (AdwEntryRow *row,
-                gint         value)
-{
-  g_autofree char *text = g_strdup_printf ("%d", value);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-on_claim_toggled (GtkSwitch       *toggle,
-                  GParamSpec      *pspec,
-                  RcvPolicyEditor *self)
-{
-  LevelRows *rows = g_object_get_data (G_OBJECT (toggle), "rcv-rows");
-  RcvClaim claim = gtk_switch_get_active (toggle) ? RCV_CLAIM_YES : RCV_CLAIM_NO;
-
-  if (self->loading)
-    return;
-  if (toggle == rows->interest_switch)
-    rows->claims_interest = claim;
-  else
-    rows->claims_compensation = claim;
-  on_level_changed (self);
-}
-
-/* A switch row: whether the level's letters claim interest, or the fixed compensation. */
-static GtkSwitch *
-claim_row (RcvPolicyEditor *self,
-           LevelRows       *rows,
-           const char      *title,
-           const char      *subtitle,
-           gboolean         active)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  rcv_row_set_plain_title (row, title);
-  rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_object_set_data (G_OBJECT (toggle), "rcv-rows", rows);
-  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_claim_toggled), self, 0);
-  adw_expander_row_add_row (rows->expander, row);
-  return GTK_SWITCH (toggle);
-}
-static void build_levels (RcvPolicyEditor *self, const RcvPolicy *policy);
-
-static void
-level_button_clicked (GtkButton       *button,
-                      RcvPolicyEditor *self)
-{
-  const char *what = g_object_get_data (G_OBJECT (button), "what");
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-  g_autoptr(RcvPolicy) policy = rcv_policy_new ();
-  guint focus = index;
-
-  read_levels_into (self, policy);
-  if (g_str_equal (what, "up") && index > 0)
-    rcv_policy_move_level (policy, index, focus = index - 1);
-  else if (g_str_equal (what, "down") && index + 1 < policy->levels->len)
-    rcv_policy_move_level (policy, index, focus = index + 1);
-  else if (g_str_equal (what, "remove"))
-    {
-      rcv_policy_remove_level (policy, index);
-      focus = index > 0 ? index - 1 : 0;
-    }
   build_levels (self, policy);
   validate (self);
   if (focus < self->levels->len)
     {
-      LevelRows *rows = g_ptr_array_index (self->levels, focus);
+      GtkWidget *row = g_ptr_array_index (self->levels, focus);
 
-      adw_expander_row_set_expanded (rows->expander, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (rows->expander));
-    }
-}
-
-/* A part of a level that is not a row of its own (the letter text, its tools, the buttons):
- * the list row around it takes no focus, so Tab goes straight to the controls in it, and a
- * screen reader meets no empty row. */
-static void
-add_plain_row (AdwExpanderRow *expander,
-               GtkWidget      *child)
-{
-  GtkWidget *row;
-
-  adw_expander_row_add_row (expander, child);
-  row = gtk_widget_get_parent (child);
-  if (GTK_IS_LIST_BOX_ROW (row))
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_grab_focus (row);
     }
 }
 
 static void
-add_level_button (RcvPolicyEditor *self,
-                  GtkWidget       *box,
-                  guint            index,
-                  const char      *what,
-                  const char      *label,
-                  gboolean         sensitive)
+on_level_move (RcvPolicyEditor *self,
+               int              direction,
+               RcvLevelRow     *row)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  g_autoptr(RcvPolicy) policy = rcv_policy_new ();
+  guint index = rcv_level_row_get_position (row) - 1;
+  guint focus = index;
 
-  gtk_widget_set_sensitive (button, sensitive);
-  if (g_str_equal (what, "remove"))
-    {
-      gtk_widget_add_css_class (button, "destructive-action");
-      gtk_widget_set_hexpand (button, TRUE);
-      gtk_widget_set_halign (button, GTK_ALIGN_END);
-    }
-  g_object_set_data (G_OBJECT (button), "what", (gpointer) what);
-  g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (level_button_clicked), self, 0);
-  gtk_box_append (GTK_BOX (box), button);
-}
-
-/* The placeholders a letter's text may use, with what each stands for. */
-static const struct
-{
-  const char *name;
-  const char *label;
-} placeholder_labels[] = {
-  { "customer", N_("Customer’s name") },
-  { "company", N_("Your company’s name") },
-  { "contact", N_("Your email and phone") },
-  { "date", N_("Date of the letter") },
-  { "level", N_("Reminder level") },
-  { "total", N_("Amount due") },
-  { "open", N_("Overdue invoices’ total") },
-  { "interest", N_("Interest") },
-  { "fees", N_("Fees and compensation") },
-  { "oldest_due", N_("Oldest due date") },
-  { "deadline", N_("Payment deadline") },
-  { "reference", N_("Payment reference") },
-  { "previous", N_("Earlier letters, from the log") },
-};
-
-static void
-insert_placeholder (GSimpleAction *action,
-                    GVariant      *parameter,
-                    GtkTextView   *text_view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  g_autofree char *text = g_strdup_printf ("{%s}", g_variant_get_string (parameter, NULL));
-
-  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
-  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  read_levels_into (self, policy);
+  if (direction < 0 && index > 0)
+    rcv_policy_move_level (policy, index, focus = index - 1);
+  else if (direction > 0 && index + 1 < policy->levels->len)
+    rcv_policy_move_level (policy, index, focus = index + 1);
+  rebuild_levels (self, policy, focus);
 }
 
 static void
-use_builtin_text (GSimpleAction *action,
-                  GVariant      *parameter,
-                  GtkTextView   *text_view)
+on_level_remove (RcvPolicyEditor *self,
+                 RcvLevelRow     *row)
 {
-  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (text_view), "rcv-level"));
-  guint n_levels = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (text_view), "rcv-n-levels"));
-  gint days = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (text_view), "rcv-days"));
+  g_autoptr(RcvPolicy) policy = rcv_policy_new ();
+  guint index = rcv_level_row_get_position (row) - 1;
 
-  /* the text for a letter after earlier ones ({previous} names them): the one a level
-   * above the first is sent as */
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
-                            rcv_dunning_default_body (level, n_levels, days, level > 1), -1);
-  gtk_widget_grab_focus (GTK_WIDGET (text_view));
-}
-
-/* Below a level's text: a menu that inserts a placeholder at the cursor, and a button that
- * puts the built-in text in, to change. Their actions ("level.…", on the level's row) act on
- * that text only. */
-static GtkWidget *
-text_tools (AdwExpanderRow *expander,
-            GtkTextView    *text_view,
-            guint           level,
-            guint           n_levels,
-            gint            days)
-{
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) insert = g_simple_action_new ("insert", G_VARIANT_TYPE_STRING);
-  g_autoptr(GSimpleAction) builtin = g_simple_action_new ("builtin", NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Use the _Built-in Text"));
-  GtkWidget *hint = gtk_label_new (_("Left empty, the letter says the built-in text of its "
-                                     "level."));
-
-  for (guint i = 0; i < G_N_ELEMENTS (placeholder_labels); i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%s — {%s}", _(placeholder_labels[i].label),
-                                                placeholder_labels[i].name);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target (item, "level.insert", "s", placeholder_labels[i].name);
-      g_menu_append_item (menu, item);
-    }
-  g_object_set_data (G_OBJECT (text_view), "rcv-level", GUINT_TO_POINTER (level));
-  g_object_set_data (G_OBJECT (text_view), "rcv-n-levels", GUINT_TO_POINTER (n_levels));
-  g_object_set_data (G_OBJECT (text_view), "rcv-days", GINT_TO_POINTER (days));
-  g_signal_connect_object (insert, "activate", G_CALLBACK (insert_placeholder), text_view, 0);
-  g_signal_connect_object (builtin, "activate", G_CALLBACK (use_builtin_text), text_view, 0);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (insert));
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (builtin));
-  gtk_widget_insert_action_group (GTK_WIDGET (expander), "level", G_ACTION_GROUP (group));
-
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("_Insert Placeholder"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (menu_button), TRUE);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "level.builtin");
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_set_hexpand (hint, TRUE);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), menu_button);
-  gtk_box_append (GTK_BOX (box), button);
-  return box;
+  read_levels_into (self, policy);
+  rcv_policy_remove_level (policy, index);
+  rebuild_levels (self, policy, index > 0 ? index - 1 : 0);
 }
 
 static void
 build_levels (RcvPolicyEditor *self,
               const RcvPolicy *policy)
 {
+  const RcvCurrency *currency = rcv_database_get_currency (self->database);
   gboolean was_loading = self->loading;
 
   self->loading = TRUE;
   for (guint i = 0; i < self->levels->len; i++)
     {
-      LevelRows *rows = g_ptr_array_index (self->levels, i);
+      GtkWidget *row = g_ptr_array_index (self->levels, i);
 
-      if (self->problem.widget != NULL &&
-          gtk_widget_is_ancestor (self->problem.widget, GTK_WIDGET (rows->expander)))
+      if (self->problem.widget != NULL && gtk_widget_is_ancestor (self->problem.widget, row))
         self->problem.widget = NULL;
-      adw_preferences_group_remove (self->levels_group, GTK_WIDGET (rows->expander));
+      adw_preferences_group_remove (self->levels_group, row);
     }
   g_ptr_array_set_size (self->levels, 0);
 
   for (guint i = 0; i < policy->levels->len; i++)
     {
-      const RcvReminderLevel *level = &g_array_index (policy->levels, RcvReminderLevel, i);
-      LevelRows *rows = g_new0 (LevelRows, 1);
-      GtkWidget *frame, *buttons;
+      RcvLevelRow *row = rcv_level_row_new (policy, i, currency);
 
-      g_ptr_array_add (self->levels, rows);
-      rows->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
-      rows->title_row = level_entry (self, rows, _("Title"), GTK_INPUT_PURPOSE_FREE_FORM);
-      rows->days_row = level_entry (self, rows, _("Days after the due date (below 1: before it)"),
-                                    GTK_INPUT_PURPOSE_NUMBER);
-      rows->deadline_row = level_entry (self, rows, _("Days the letter gives to pay"),
-                                        GTK_INPUT_PURPOSE_DIGITS);
-      rows->fee_row = level_entry (self, rows, _("Reminder fee"), GTK_INPUT_PURPOSE_NUMBER);
-      rows->claims_interest = level->claims_interest;
-      rows->claims_compensation = level->claims_compensation;
-      rows->interest_switch = claim_row (self, rows, _("Claims interest"),
-                                         _("The policy’s late-payment interest, when it has one"),
-                                         rcv_reminder_level_claims_interest (policy, i) ||
-                                         (policy->interest_kind == RCV_INTEREST_NONE &&
-                                          level->claims_interest != RCV_CLAIM_NO));
-      rows->compensation_switch = claim_row (self, rows, _("Claims fixed compensation"),
-                                             _("The policy’s compensation per late invoice, "
-                                               "when it has one"),
-                                             rcv_reminder_level_claims_compensation (policy, i) ||
-                                             (policy->compensation == RCV_COMPENSATION_NONE &&
-                                              level->claims_compensation != RCV_CLAIM_NO));
-
-      rows->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-      gtk_text_view_set_wrap_mode (rows->text_view, GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_accepts_tab (rows->text_view, FALSE);
-      gtk_text_view_set_top_margin (rows->text_view, 12);
-      gtk_text_view_set_bottom_margin (rows->text_view, 12);
-      gtk_text_view_set_left_margin (rows->text_view, 12);
-      gtk_text_view_set_right_margin (rows->text_view, 12);
-      gtk_widget_set_size_request (GTK_WIDGET (rows->text_view), -1, 96);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (rows->text_view),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Letter text"), -1);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (rows->text_view), level->body, -1);
-      g_signal_connect_object (gtk_text_view_get_buffer (rows->text_view), "changed",
-                               G_CALLBACK (on_level_changed), self, G_CONNECT_SWAPPED);
-      frame = gtk_frame_new (NULL);
-      gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (rows->text_view));
-      gtk_widget_set_margin_top (frame, 6);
-      gtk_widget_set_margin_bottom (frame, 6);
-      gtk_widget_set_margin_start (frame, 6);
-      gtk_widget_set_margin_end (frame, 6);
-      add_plain_row (rows->expander, frame);
-      add_plain_row (rows->expander,
-                     text_tools (rows->expander, rows->text_view, i + 1, policy->levels->len,
-                                 level->days_after_due));
-
-      /* the order is the escalation: moved with buttons the keyboard reaches */
-      buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_set_margin_top (buttons, 6);
-      gtk_widget_set_margin_bottom (buttons, 6);
-      gtk_widget_set_margin_start (buttons, 6);
-      gtk_widget_set_margin_end (buttons, 6);
-      add_level_button (self, buttons, i, "up", _("Move _Up"), i > 0);
-      add_level_button (self, buttons, i, "down", _("Move _Down"), i + 1 < policy->levels->len);
-      add_level_button (self, buttons, i, "remove", _("_Remove Level"), TRUE);
-      add_plain_row (rows->expander, buttons);
-
-      /* a built-in title is shown in the app's language, and stays built-in unless changed */
-      rows->builtin_title = g_strdup (rcv_reminder_level_default_title (i, policy->levels->len,
-                                                                        level->days_after_due));
-      gtk_editable_set_text (GTK_EDITABLE (rows->title_row),
-                             level->title[0] != '\0' ? level->title : rows->builtin_title);
-      set_signed_int (rows->days_row, level->days_after_due);
-      set_int (rows->deadline_row, level->deadline_days);
-      set_money (self, rows->fee_row, level->fee);
-      adw_preferences_group_add (self->levels_group, GTK_WIDGET (rows->expander));
+      g_signal_connect_object (row, "changed", G_CALLBACK (on_level_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "move", G_CALLBACK (on_level_move), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "remove", G_CALLBACK (on_level_remove), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->levels, g_object_ref_sink (row));
+      adw_preferences_group_add (self->levels_group, GTK_WIDGET (row));
     }
-  level_title_changed (self, NULL);
   self->loading = was_loading;
 }
 
@@ -537,25 +202,8 @@ read_levels_into (RcvPolicyEditor *self,
 {
   g_array_set_size (policy->levels, 0);
   for (guint i = 0; i < self->levels->len; i++)
-    {
-      LevelRows *rows = g_ptr_array_index (self->levels, i);
-      g_autofree char *body = buffer_text (rows->text_view);
-      g_autofree char *title = g_strstrip (g_strdup (text_of (rows->title_row)));
-      gint64 days = 0, fee = 0, deadline = RCV_DEFAULT_DEADLINE_DAYS;
-      RcvReminderLevel *level;
-
-      rcv_parse_int (text_of (rows->days_row), RCV_MIN_LEVEL_DAYS, RCV_MAX_POLICY_DAYS, &days,
-                     NULL);
-      rcv_parse_int (text_of (rows->deadline_row), 0, 365, &deadline, NULL);
-      rcv_money_parse_user (text_of (rows->fee_row), rcv_database_get_currency (self->database),
-                            &fee, NULL);
-      level = rcv_policy_add_level (policy, (gint) days,
-                                    g_strcmp0 (title, rows->builtin_title) == 0 ? "" : title,
-                                    body, fee);
-      level->deadline_days = (gint) deadline;
-      level->claims_interest = rows->claims_interest;
-      level->claims_compensation = rows->claims_compensation;
-    }
+    rcv_level_row_add_to (g_ptr_array_index (self->levels, i), policy,
+                          rcv_database_get_currency (self->database));
 }
 
 /* ---- the form ------------------------------------------------------------------------- */
@@ -583,21 +231,7 @@ widget_for_field (RcvPolicyEditor *self,
   if (field == NULL)
     return NULL;
   if (level >= 0 && (guint) level < self->levels->len)
-    {
-      LevelRows *rows = g_ptr_array_index (self->levels, level);
-
-      if (g_str_equal (field, "title"))
-        return GTK_WIDGET (rows->title_row);
-      if (g_str_equal (field, "days_after_due"))
-        return GTK_WIDGET (rows->days_row);
-      if (g_str_equal (field, "fee"))
-        return GTK_WIDGET (rows->fee_row);
-      if (g_str_equal (field, "deadline_days"))
-        return GTK_WIDGET (rows->deadline_row);
-      if (g_str_equal (field, "text"))
-        return GTK_WIDGET (rows->text_view);
-      return GTK_WIDGET (rows->expander);
-    }
+    return rcv_level_row_get_field (g_ptr_array_index (self->levels, level), field);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (g_str_equal (fields[i].field, field))
       return G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset);
@@ -688,28 +322,10 @@ parse_levels (RcvPolicyEditor  *self,
 {
   for (guint i = 0; i < self->levels->len; i++)
     {
-      LevelRows *rows = g_ptr_array_index (self->levels, i);
-      gint64 parsed;
-
       *level = (gint) i;
-      if (!rcv_parse_int (text_of (rows->days_row), RCV_MIN_LEVEL_DAYS, RCV_MAX_POLICY_DAYS,
-                          &parsed, error))
-        {
-          *field = "days_after_due";
-          return FALSE;
-        }
-      if (!rcv_parse_int (text_of (rows->deadline_row), 1, 365, &parsed, error))
-        {
-          *field = "deadline_days";
-          return FALSE;
-        }
-      if (text_of (rows->fee_row)[0] != '\0' &&
-          !rcv_money_parse_user (text_of (rows->fee_row),
-                                 rcv_database_get_currency (self->database), &parsed, error))
-        {
-          *field = "fee";
-          return FALSE;
-        }
+      if (!rcv_level_row_check (g_ptr_array_index (self->levels, i),
+                                rcv_database_get_currency (self->database), field, error))
+        return FALSE;
     }
   *level = -1;
   return TRUE;
@@ -838,7 +454,7 @@ add_level_action (GtkWidget  *widget,
   RcvPolicyEditor *self = RCV_POLICY_EDITOR (widget);
   g_autoptr(RcvPolicy) policy = rcv_policy_new ();
   gint last_days = 0;
-  LevelRows *rows;
+  GtkWidget *row;
 
   read_levels_into (self, policy);
   if (policy->levels->len >= RCV_MAX_REMINDER_LEVELS)
@@ -858,9 +474,9 @@ add_level_action (GtkWidget  *widget,
   }
   build_levels (self, policy);
   validate (self);
-  rows = g_ptr_array_index (self->levels, self->levels->len - 1);
-  adw_expander_row_set_expanded (rows->expander, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (rows->title_row));
+  row = g_ptr_array_index (self->levels, self->levels->len - 1);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (rcv_level_row_get_field (RCV_LEVEL_ROW (row), "title"));
 }
 
 static void
@@ -970,7 +586,7 @@ rcv_policy_editor_class_init (RcvPolicyEditorClass *klass)
 static void
 rcv_policy_editor_init (RcvPolicyEditor *self)
 {
-  self->levels = g_ptr_array_new_with_free_func (level_rows_free);
+  self->levels = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

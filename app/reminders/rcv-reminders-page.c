@@ -1,11 +1,9 @@
 /* rcv-reminders-page.c - the letters due as of a date: choose, preview, print, save, record
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The run (rcv-dunning.c) is read in a worker thread; its letters fill a lazy list with a
- * check box each, all chosen at first. The chosen letters are printed through the GTK print
- * dialog, laid out a few at a time (the "paginate" signal) so that a batch of a thousand never
- * holds up the window, or saved as one PDF by a worker thread with a progress bar. Recording
- * the chosen letters as sent, after a confirmation, makes the next run escalate. The letter
+ * The run (rcv-dunning.c) is read in a worker thread; its letters (RcvLetterItem) fill a lazy
+ * list of rows (RcvLetterRow) with a check box each, all chosen at first. The chosen letters
+ * are printed, saved as one PDF or recorded as sent by rcv-reminders-batch.c. The letter
  * previewed can go out at another level of its policy than the one suggested (the level
  * drop-down under the preview); the log records the level it was sent at. A letter
  * whose address may not reach its addressee through a window envelope (no town, no country,
@@ -22,115 +20,14 @@
 #include "rcv-date-button.h"
 #include "rcv-date.h"
 #include "rcv-dunning.h"
-#include "rcv-file-chooser.h"
 #include "rcv-letter-preview.h"
+#include "rcv-letter-row.h"
 #include "rcv-letter.h"
 #include "rcv-list-page.h"
-#include "rcv-reminders-page.h"
+#include "rcv-plain-text.h"
+#include "rcv-reminders-page-private.h"
 #include "rcv-toast.h"
 #include "rcv-window.h"
-#include "rcv-plain-text.h"
-
-/* ---- a letter in the list ------------------------------------------------------------ */
-
-/* The run, shared by the items of its letters and by a batch still writing them. */
-typedef struct
-{
-  RcvDunningRun *run;
-} RunBox;
-
-static void
-run_box_clear (gpointer data)
-{
-  RunBox *box = data;
-
-  rcv_dunning_run_free (box->run);
-}
-
-#define RCV_TYPE_LETTER_ITEM (rcv_letter_item_get_type ())
-G_DECLARE_FINAL_TYPE (RcvLetterItem, rcv_letter_item, RCV, LETTER_ITEM, GObject)
-
-struct _RcvLetterItem
-{
-  GObject parent_instance;
-
-  RunBox *box;
-  const RcvDunningLetter *letter;
-  gboolean chosen;
-  char *problem;                   /* what is wrong with the address; NULL: nothing */
-};
-
-G_DEFINE_FINAL_TYPE (RcvLetterItem, rcv_letter_item, G_TYPE_OBJECT)
-
-static void
-rcv_letter_item_finalize (GObject *object)
-{
-  RcvLetterItem *self = RCV_LETTER_ITEM (object);
-
-  g_atomic_rc_box_release_full (self->box, run_box_clear);
-  g_free (self->problem);
-
-  G_OBJECT_CLASS (rcv_letter_item_parent_class)->finalize (object);
-}
-
-static void
-rcv_letter_item_class_init (RcvLetterItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = rcv_letter_item_finalize;
-}
-
-static void
-rcv_letter_item_init (RcvLetterItem *self)
-{
-}
-
-static RcvLetterItem *
-rcv_letter_item_new (RunBox                 *box,
-                     const RcvDunningLetter *letter,
-                     RcvAddressProblem       problem)
-{
-  RcvLetterItem *self = g_object_new (RCV_TYPE_LETTER_ITEM, NULL);
-
-  self->box = g_atomic_rc_box_acquire (box);
-  self->letter = letter;
-  self->chosen = TRUE;
-  self->problem = rcv_address_problem_describe (problem);
-  return self;
-}
-
-/* ---- the page ------------------------------------------------------------------------ */
-
-struct _RcvRemindersPage
-{
-  GtkWidget parent_instance;
-
-  RcvDatabase *database;
-  GCancellable *cancellable;       /* reading the run */
-  GCancellable *batch;             /* writing a PDF */
-  GListStore *letters;             /* RcvLetterItem */
-  GtkSingleSelection *selection;   /* the letter previewed */
-  RcvLetterhead *head;
-  GDate as_of;
-  gint64 started;
-  gint64 focus_customer;           /* to choose alone when the run is read; 0: none */
-
-  RcvDateButton *date_button;
-  GtkLabel *summary_label;
-  GtkRevealer *progress_revealer;
-  GtkProgressBar *progress_bar;
-  GtkRevealer *covered_revealer;
-  GtkLabel *covered_label;
-  GtkRevealer *address_revealer;
-  GtkLabel *address_label;
-  GtkStack *stack;
-  GtkSpinner *spinner;
-  AdwStatusPage *error_page;
-  GtkListView *list_view;
-  RcvLetterPreview *preview;
-  GtkLabel *page_label;
-  GtkDropDown *level_drop_down;
-  gboolean showing_level;          /* filling the drop-down: not the user's choice */
-};
 
 G_DEFINE_FINAL_TYPE (RcvRemindersPage, rcv_reminders_page, GTK_TYPE_WIDGET)
 
@@ -142,8 +39,8 @@ item_at (RcvRemindersPage *self,
 }
 
 /* The chosen letters, in list order (borrowed from items the array holds). */
-static GPtrArray *
-chosen_items (RcvRemindersPage *self)
+GPtrArray *
+rcv_reminders_page_chosen_items (RcvRemindersPage *self)
 {
   GPtrArray *chosen = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->letters));
@@ -152,7 +49,7 @@ chosen_items (RcvRemindersPage *self)
     {
       RcvLetterItem *item = item_at (self, i);
 
-      if (item->chosen)
+      if (rcv_letter_item_get_chosen (item))
         g_ptr_array_add (chosen, item);
       else
         g_object_unref (item);
@@ -160,29 +57,19 @@ chosen_items (RcvRemindersPage *self)
   return chosen;
 }
 
-static GPtrArray *
-letters_of (GPtrArray *items)
-{
-  GPtrArray *letters = g_ptr_array_sized_new (items->len);
-
-  for (guint i = 0; i < items->len; i++)
-    g_ptr_array_add (letters, (gpointer) ((RcvLetterItem *) g_ptr_array_index (items, i))->letter);
-  return letters;
-}
-
-static gboolean
-is_busy (RcvRemindersPage *self)
+gboolean
+rcv_reminders_page_is_busy (RcvRemindersPage *self)
 {
   return self->batch != NULL;
 }
 
-static void
-update_actions (RcvRemindersPage *self)
+void
+rcv_reminders_page_update_actions (RcvRemindersPage *self)
 {
   guint n_chosen = rcv_reminders_page_get_n_selected (self);
   guint n_pages = rcv_letter_preview_get_n_pages (self->preview);
   guint page = rcv_letter_preview_get_page (self->preview);
-  gboolean idle = !is_busy (self);
+  gboolean idle = !rcv_reminders_page_is_busy (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.save-pdf", n_chosen > 0 && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.print", n_chosen > 0 && idle);
@@ -191,7 +78,8 @@ update_actions (RcvRemindersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.previous-page", page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.next-page", page + 1 < n_pages);
   gtk_widget_set_sensitive (GTK_WIDGET (self->level_drop_down),
-                            idle && gtk_single_selection_get_selected_item (self->selection) != NULL);
+                            idle &&
+                            gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
 /* Names the chosen letters whose address may not reach the customer, before they go out. */
@@ -207,10 +95,11 @@ update_address_warning (RcvRemindersPage *self,
     {
       RcvLetterItem *item = g_ptr_array_index (chosen, i);
 
-      if (item->problem == NULL)
+      if (rcv_letter_item_get_problem (item) == NULL)
         continue;
       if (n < 5)
-        g_string_append_printf (names, "%s%s", n > 0 ? ", " : "", item->letter->name);
+        g_string_append_printf (names, "%s%s", n > 0 ? ", " : "",
+                                rcv_letter_item_get_letter (item)->name);
       else if (n == 5)
         g_string_append (names, ", …");
       n++;
@@ -232,13 +121,13 @@ static void
 update_summary (RcvRemindersPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->letters));
-  g_autoptr(GPtrArray) chosen = chosen_items (self);
+  g_autoptr(GPtrArray) chosen = rcv_reminders_page_chosen_items (self);
   g_autofree char *amount = NULL;
   g_autofree char *text = NULL;
   gint64 total = 0;
 
   for (guint i = 0; i < chosen->len; i++)
-    total += ((RcvLetterItem *) g_ptr_array_index (chosen, i))->letter->total;
+    total += rcv_letter_item_get_letter (g_ptr_array_index (chosen, i))->total;
   if (self->database != NULL)
     amount = rcv_money_format (total, rcv_database_get_currency (self->database));
   if (n > 0)
@@ -248,7 +137,7 @@ update_summary (RcvRemindersPage *self)
                             n, chosen->len, amount);
   gtk_label_set_text (self->summary_label, text != NULL ? text : "");
   update_address_warning (self, chosen);
-  update_actions (self);
+  rcv_reminders_page_update_actions (self);
 }
 
 static void
@@ -262,7 +151,7 @@ update_page_label (RcvRemindersPage *self)
     text = g_strdup_printf (_("Page %u of %u"), rcv_letter_preview_get_page (self->preview) + 1,
                             n_pages);
   gtk_label_set_text (self->page_label, text != NULL ? text : "");
-  update_actions (self);
+  rcv_reminders_page_update_actions (self);
 }
 
 /* The previewed letter's policy levels, "2. Second reminder", the suggested one marked. */
@@ -295,12 +184,12 @@ on_selection_changed (RcvRemindersPage *self)
 {
   RcvLetterItem *item = gtk_single_selection_get_selected_item (self->selection);
 
-  rcv_letter_preview_set_letter (self->preview, self->head, item != NULL ? item->letter : NULL);
-  show_level (self, item != NULL ? item->letter : NULL);
+  const RcvDunningLetter *letter = item != NULL ? rcv_letter_item_get_letter (item) : NULL;
+
+  rcv_letter_preview_set_letter (self->preview, self->head, letter);
+  show_level (self, letter);
   update_page_label (self);
 }
-
-static void toast (RcvRemindersPage *self, const char *text, gboolean offer_record);
 
 /* The user sends the previewed letter at another level: its text, fee, deadline and claims
  * become that level's, and its row, preview and the summary follow. */
@@ -312,75 +201,36 @@ on_level_selected (RcvRemindersPage *self)
   guint level = gtk_drop_down_get_selected (self->level_drop_down) + 1;
   g_autoptr(GError) error = NULL;
 
-  if (self->showing_level || item == NULL || level == 0 || level == item->letter->level ||
-      is_busy (self))
+  const RcvDunningLetter *letter = item != NULL ? rcv_letter_item_get_letter (item) : NULL;
+
+  if (self->showing_level || item == NULL || level == 0 || level == letter->level ||
+      rcv_reminders_page_is_busy (self))
     return;
   /* the run is the page's own: no worker reads it while no batch is being written */
-  if (!rcv_dunning_letter_set_level ((RcvDunningLetter *) item->letter, level, &error))
+  if (!rcv_dunning_letter_set_level ((RcvDunningLetter *) letter, level, &error))
     {
-      toast (self, error->message, FALSE);
-      show_level (self, item->letter);
+      rcv_reminders_page_toast (self, error->message, FALSE);
+      show_level (self, letter);
       return;
     }
   g_list_model_items_changed (G_LIST_MODEL (self->letters), position, 1, 1);
-  rcv_letter_preview_set_letter (self->preview, self->head, item->letter);
+  rcv_letter_preview_set_letter (self->preview, self->head, letter);
   update_page_label (self);
   update_summary (self);
 }
 
-/* ---- the rows ------------------------------------------------------------------------ */
-
-static void
-on_check_toggled (GtkCheckButton *check,
-                  GtkListItem    *list_item)
-{
-  RcvLetterItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (check), RCV_TYPE_REMINDERS_PAGE);
-
-  if (item == NULL || item->chosen == gtk_check_button_get_active (check))
-    return;
-  item->chosen = gtk_check_button_get_active (check);
-  if (page != NULL)
-    update_summary (RCV_REMINDERS_PAGE (page));
-}
+/* ---- the rows (rcv-letter-row.c) ---------------------------------------------------- */
 
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           gpointer                  user_data)
+           RcvRemindersPage         *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *amount = gtk_label_new (NULL);
+  RcvLetterRow *row = rcv_letter_row_new ();
 
-  gtk_widget_set_margin_top (row, 8);
-  gtk_widget_set_margin_bottom (row, 8);
-  gtk_widget_set_margin_start (row, 6);
-  gtk_widget_set_margin_end (row, 6);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_add_css_class (amount, "numeric");
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_box_append (GTK_BOX (row), check);
-  gtk_box_append (GTK_BOX (row), texts);
-  gtk_widget_add_css_class (warning, "warning");
-  gtk_widget_set_valign (warning, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (row), warning);
-  gtk_box_append (GTK_BOX (row), amount);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), list_item);
-  gtk_list_item_set_child (list_item, row);
+  g_signal_connect_object (row, "toggled", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (list_item, GTK_WIDGET (row));
 }
 
 static void
@@ -388,61 +238,17 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           RcvRemindersPage         *self)
 {
-  RcvLetterItem *item = gtk_list_item_get_item (list_item);
-  const RcvDunningLetter *letter = item->letter;
-  const RcvCurrency *currency = rcv_database_get_currency (self->database);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *check = gtk_widget_get_first_child (row);
-  GtkWidget *texts = gtk_widget_get_next_sibling (check);
-  GtkWidget *warning = gtk_widget_get_next_sibling (texts);
-  GtkWidget *amount = gtk_widget_get_next_sibling (warning);
-  g_autofree char *total = rcv_money_format (letter->total, currency);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *check_label = NULL;
+  rcv_letter_row_set_item (RCV_LETTER_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item),
+                           rcv_database_get_currency (self->database));
+}
 
-  if (letter->interest > 0 || letter->compensation + letter->fee > 0)
-    {
-      g_autofree char *interest = rcv_money_format (letter->interest, currency);
-      g_autofree char *fees = rcv_money_format (letter->compensation + letter->fee, currency);
-
-      /* Translators: a letter's line: level number and title, invoices, interest, fees */
-      subtitle = g_strdup_printf (ngettext ("%u. %s · %u invoice · interest %s · fees %s",
-                                            "%u. %s · %u invoices · interest %s · fees %s",
-                                            letter->items->len),
-                                  letter->level, letter->title, letter->items->len, interest,
-                                  fees);
-    }
-  else
-    /* Translators: a letter's line: level number and title, number of invoices */
-    subtitle = g_strdup_printf (ngettext ("%u. %s · %u invoice", "%u. %s · %u invoices",
-                                          letter->items->len),
-                                letter->level, letter->title, letter->items->len);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (texts)), letter->name);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), subtitle);
-  gtk_label_set_text (GTK_LABEL (amount), total);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->chosen);
-  /* Translators: the accessible name of a letter's check box */
-  check_label = g_strdup_printf (_("Include the letter to %s"), letter->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  check_label, -1);
-
-  /* the tooltip is plain text: the problem's sentences hold no markup */
-  gtk_widget_set_visible (warning, item->problem != NULL);
-  gtk_widget_set_tooltip_text (warning, item->problem);
-  if (item->problem != NULL)
-    {
-      /* Translators: the accessible name of the warning sign on a letter's row; %s says what
-       * is wrong with the address */
-      g_autofree char *label = g_strdup_printf (_("Address problem: %s"), item->problem);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      label, -1);
-      /* told with the check box too, which is what the keyboard reaches */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
-    }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            RcvRemindersPage         *self)
+{
+  rcv_letter_row_set_item (RCV_LETTER_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
 
 /* Enter (or a double click) on a row includes or leaves out its letter. */
@@ -453,7 +259,7 @@ on_list_activated (RcvRemindersPage *self,
   g_autoptr(RcvLetterItem) item = item_at (self, position);
 
   if (item != NULL)
-    rcv_reminders_page_set_selected (self, position, !item->chosen);
+    rcv_reminders_page_set_selected (self, position, !rcv_letter_item_get_chosen (item));
 }
 
 /* ---- reading the run ----------------------------------------------------------------- */
@@ -474,8 +280,9 @@ apply_focus (RcvRemindersPage *self)
     {
       g_autoptr(RcvLetterItem) item = item_at (self, i);
 
-      item->chosen = item->letter->customer_id == customer_id;
-      if (item->chosen)
+      rcv_letter_item_set_chosen (item, rcv_letter_item_get_letter (item)->customer_id ==
+                                          customer_id);
+      if (rcv_letter_item_get_chosen (item))
         found = i;
     }
   g_list_model_items_changed (G_LIST_MODEL (self->letters), 0, n, n);
@@ -577,7 +384,7 @@ on_run_ready (GObject      *source,
   RcvDunningRun *run = read != NULL ? read->run : NULL;
   g_autofree RcvAddressProblem *problems = read != NULL ? read->problems : NULL;
   g_autoptr(GPtrArray) items = NULL;
-  RunBox *box;
+  RcvRunBox *box;
 
   g_free (read);
 
@@ -595,13 +402,13 @@ on_run_ready (GObject      *source,
            (g_get_monotonic_time () - self->started) / 1e6);
 
   show_covered (self, run);
-  box = g_atomic_rc_box_new0 (RunBox);
+  box = g_atomic_rc_box_new0 (RcvRunBox);
   box->run = run;
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < run->letters->len; i++)
     g_ptr_array_add (items, rcv_letter_item_new (box, g_ptr_array_index (run->letters, i),
                                                  problems[i]));
-  g_atomic_rc_box_release_full (box, run_box_clear);
+  g_atomic_rc_box_release_full (box, rcv_run_box_clear);
 
   g_list_store_splice (self->letters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->letters)),
                        items->pdata, items->len);
@@ -649,11 +456,11 @@ on_date_changed (RcvRemindersPage *self)
 
 /* ---- toasts -------------------------------------------------------------------------- */
 
-static void
-toast_full (RcvRemindersPage *self,
-            const char       *text,
-            gboolean          offer_record,
-            AdwToastPriority  priority)
+void
+rcv_reminders_page_toast_full (RcvRemindersPage *self,
+                               const char       *text,
+                               gboolean          offer_record,
+                               AdwToastPriority  priority)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *t = adw_toast_new (escaped);
@@ -668,400 +475,15 @@ toast_full (RcvRemindersPage *self,
   rcv_toast_add (GTK_WIDGET (self), t);
 }
 
-static void
-toast (RcvRemindersPage *self,
-       const char       *text,
-       gboolean          offer_record)
-{
-  toast_full (self, text, offer_record, ADW_TOAST_PRIORITY_NORMAL);
-}
-
-/* ---- save as PDF --------------------------------------------------------------------- */
-
-/* The page as the worker thread may hold it: a weak reference in a box of its own, which any
- * thread may drop. Only the main loop turns it into the page, so that the worker never holds
- * a reference to a widget: its last unref, and so the widget's finalization, could otherwise
- * fall on the worker thread (GTK is not thread-safe). */
-typedef struct
-{
-  GWeakRef page;
-} PageRef;
-
-static void
-page_ref_clear (gpointer data)
-{
-  g_weak_ref_clear (&((PageRef *) data)->page);
-}
-
-static PageRef *
-page_ref_new (RcvRemindersPage *page)
-{
-  PageRef *ref = g_atomic_rc_box_new0 (PageRef);
-
-  g_weak_ref_init (&ref->page, page);
-  return ref;
-}
-
-static void
-page_ref_release (PageRef *ref)
-{
-  g_atomic_rc_box_release_full (ref, page_ref_clear);
-}
-
-/* The task data of a batch: plain data only (the letters, the path, the paper, the weak box
- * above), freed on whichever thread drops the task last. The page itself is kept by the
- * callback's reference, which the main loop drops. */
-typedef struct
-{
-  GPtrArray *items;                /* RcvLetterItem: plain GObjects holding the letters */
-  char *path;
-  RcvPaper paper;
-  PageRef *page;                   /* for the progress, shown from the main loop */
-} Batch;
-
-static void
-batch_free (gpointer data)
-{
-  Batch *batch = data;
-
-  g_ptr_array_unref (batch->items);
-  g_free (batch->path);
-  page_ref_release (batch->page);
-  g_free (batch);
-}
-
-typedef struct
-{
-  PageRef *page;
-  guint done;
-  guint total;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  g_autoptr(RcvRemindersPage) self = g_weak_ref_get (&progress->page->page);
-  g_autofree char *text = NULL;
-
-  if (self != NULL && is_busy (self))
-    {
-      /* Translators: progress of a batch of letters: done, total */
-      text = g_strdup_printf (_("Letter %u of %u"), progress->done, progress->total);
-      gtk_progress_bar_set_fraction (self->progress_bar,
-                                     (double) progress->done / MAX (1, progress->total));
-      gtk_progress_bar_set_text (self->progress_bar, text);
-    }
-  page_ref_release (progress->page);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report_progress (guint    done,
-                 guint    total,
-                 gpointer user_data)
-{
-  Batch *batch = user_data;
-  Progress *progress;
-
-  /* every letter of a small batch, every 1 % of a large one */
-  if (done != total && total > 100 && done % (total / 100) != 0)
-    return;
-  progress = g_new (Progress, 1);
-  progress->page = g_atomic_rc_box_acquire (batch->page);
-  progress->done = done;
-  progress->total = total;
-  g_idle_add (show_progress, progress);
-}
-
-static gpointer
-write_in_thread (RcvDatabase   *connection,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  Batch *batch = data;
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (connection, batch->paper);
-  g_autoptr(GPtrArray) letters = letters_of (batch->items);
-  guint *n_pages = g_new0 (guint, 1);
-
-  if (!rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) letters->pdata,
-                              letters->len, batch->path, n_pages, report_progress, batch,
-                              cancellable, error))
-    {
-      g_free (n_pages);
-      return NULL;
-    }
-  return n_pages;
-}
-
-static void
-on_pdf_written (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(RcvRemindersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree guint *n_pages = rcv_database_task_finish (RCV_DATABASE (source), result,
-                                                        rcv_reminders_page_save_pdf, &error);
-  g_autofree char *text = NULL;
-  guint n = rcv_reminders_page_get_n_selected (self);
-
-  rcv_cancel_and_clear (&self->batch);
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  update_actions (self);
-  if (n_pages == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message, FALSE);
-      return;
-    }
-  /* Translators: after saving letters into a PDF: letters, pages */
-  text = g_strdup_printf (ngettext ("Saved %u letter on %u pages", "Saved %u letters on %u pages",
-                                    n),
-                          n, *n_pages);
-  toast (self, text, TRUE);
-}
-
-/* Writes the chosen letters into one PDF in a worker thread, with the progress shown. */
 void
-rcv_reminders_page_save_pdf (RcvRemindersPage *self,
-                             const char       *path)
+rcv_reminders_page_toast (RcvRemindersPage *self,
+                          const char       *text,
+                          gboolean          offer_record)
 {
-  Batch *batch;
-
-  g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
-  g_return_if_fail (path != NULL);
-
-  if (self->database == NULL || is_busy (self))
-    return;
-  batch = g_new0 (Batch, 1);
-  batch->items = chosen_items (self);
-  batch->path = g_strdup (path);
-  batch->paper = rcv_letterhead_get_paper (self->head);
-  batch->page = page_ref_new (self);
-  if (batch->items->len == 0)
-    {
-      batch_free (batch);
-      return;
-    }
-
-  self->batch = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Preparing the letters…"));
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  update_actions (self);
-  rcv_database_task_run (self->database, RCV_DATABASE_FLAGS_READ_ONLY, write_in_thread, batch,
-                         batch_free, g_free, rcv_reminders_page_save_pdf, self->batch,
-                         on_pdf_written, g_object_ref (self));
+  rcv_reminders_page_toast_full (self, text, offer_record, ADW_TOAST_PRIORITY_NORMAL);
 }
 
-static void
-on_save_response (GtkNativeDialog  *chooser,
-                  int               response,
-                  RcvRemindersPage *self)
-{
-  g_autofree char *path = rcv_file_chooser_get_path (chooser, response);
-
-  if (path != NULL)
-    rcv_reminders_page_save_pdf (self, path);
-  g_object_unref (chooser);
-}
-
-static void
-save_pdf_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-  char iso[RCV_ISO_DATE_LEN];
-
-  rcv_date_to_iso (&self->as_of, iso);
-  /* Translators: the suggested name of a PDF of reminder letters; %s is the date */
-  name = g_strdup_printf (_("Reminders %s.pdf"), iso);
-  chooser = rcv_pdf_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                 _("Save Letters as PDF"), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
-
-  if (self->batch != NULL)
-    g_cancellable_cancel (self->batch);
-}
-
-/* ---- print --------------------------------------------------------------------------- */
-
-typedef struct
-{
-  RcvLetterhead *head;             /* borrowed from the page, which outlives the dialog */
-  GPtrArray *items;
-  GArray *first_pages;             /* guint: each letter's first page in the whole print */
-  guint n_laid_out;
-  guint n_pages;
-  RcvLetterLayout *layout;         /* the letter last drawn */
-  guint layout_index;
-} Printing;
-
-static void
-printing_free (gpointer data)
-{
-  Printing *printing = data;
-
-  g_ptr_array_unref (printing->items);
-  g_array_unref (printing->first_pages);
-  g_clear_pointer (&printing->layout, rcv_letter_layout_free);
-  g_free (printing);
-}
-
-static const RcvDunningLetter *
-printing_letter (Printing *printing,
-                 guint     index)
-{
-  return ((RcvLetterItem *) g_ptr_array_index (printing->items, index))->letter;
-}
-
-/* A few letters at a time, so that the window stays live through a thousand. */
-static gboolean
-on_paginate (GtkPrintOperation *operation,
-             GtkPrintContext   *context,
-             Printing          *printing)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-
-  for (guint n = 0; n < 25 && printing->n_laid_out < printing->items->len; n++)
-    {
-      g_autoptr(RcvLetterLayout) layout =
-        rcv_letter_layout_new (printing->head, printing_letter (printing, printing->n_laid_out),
-                               cr);
-
-      g_array_append_val (printing->first_pages, printing->n_pages);
-      printing->n_pages += rcv_letter_layout_get_n_pages (layout);
-      printing->n_laid_out++;
-    }
-  if (printing->n_laid_out < printing->items->len)
-    return FALSE;
-  gtk_print_operation_set_n_pages (operation, (int) printing->n_pages);
-  return TRUE;
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              Printing          *printing)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  guint page = (guint) page_nr;
-  guint low = 0, high = printing->first_pages->len;
-
-  /* the last letter whose first page is at or before this one */
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
-
-      if (g_array_index (printing->first_pages, guint, middle) <= page)
-        low = middle;
-      else
-        high = middle;
-    }
-  if (printing->layout == NULL || printing->layout_index != low)
-    {
-      g_clear_pointer (&printing->layout, rcv_letter_layout_free);
-      printing->layout = rcv_letter_layout_new (printing->head, printing_letter (printing, low),
-                                                cr);
-      printing->layout_index = low;
-    }
-  rcv_letter_layout_draw_page (printing->layout, cr,
-                               page - g_array_index (printing->first_pages, guint, low));
-}
-
-static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               RcvRemindersPage        *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      toast (self, error->message, FALSE);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    toast (self, _("The letters are printing"), TRUE);
-}
-
-/* Prints the chosen letters: through the print dialog, or (for the tests) exported to a PDF
- * file through the same print operation. */
-GtkPrintOperationResult
-rcv_reminders_page_print (RcvRemindersPage        *self,
-                          GtkPrintOperationAction  action,
-                          const char              *export_path,
-                          GError                 **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  Printing *printing;
-
-  g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
-
-  printing = g_new0 (Printing, 1);
-  printing->head = self->head;
-  printing->items = chosen_items (self);
-  printing->first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (printing->items->len == 0 || self->head == NULL)
-    {
-      printing_free (printing);
-      return GTK_PRINT_OPERATION_RESULT_CANCEL;
-    }
-
-  paper = gtk_paper_size_new (rcv_letterhead_get_paper (self->head) == RCV_PAPER_US_LETTER
-                                ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Reminder letters"));
-  gtk_print_operation_set_show_progress (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  g_object_set_data_full (G_OBJECT (operation), "rcv-printing", printing, printing_free);
-  g_signal_connect (operation, "paginate", G_CALLBACK (on_paginate), printing);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), printing);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  return gtk_print_operation_run (operation, action,
-                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (rcv_reminders_page_print (RCV_REMINDERS_PAGE (widget),
-                                GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    toast (RCV_REMINDERS_PAGE (widget), error->message, FALSE);
-}
-
-/* ---- record -------------------------------------------------------------------------- */
+/* ---- record (the dialog that asks first: rcv-reminders-batch.c) ---------------------- */
 
 /* Logs the chosen letters as sent, all or none of those still due (another program may have
  * recorded some since the page read them: those are skipped and the toast says how many), and
@@ -1078,8 +500,8 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
 
   g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), FALSE);
 
-  items = chosen_items (self);
-  letters = letters_of (items);
+  items = rcv_reminders_page_chosen_items (self);
+  letters = rcv_letter_items_get_letters (items);
   if (!rcv_dunning_record (self->database, (const RcvDunningLetter *const *) letters->pdata,
                            letters->len, NULL, &n_skipped, error))
     return FALSE;
@@ -1097,59 +519,13 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
                                       n_skipped),
                             n_skipped);
   /* shown at once, not queued behind the offer to record (which does not time out) */
-  toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
+  rcv_reminders_page_toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (RCV_IS_WINDOW (root))
     rcv_window_reload (RCV_WINDOW (root));
   else
     rcv_reminders_page_reload (self);
   return TRUE;
-}
-
-static void
-on_record_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    RcvRemindersPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "record") && !rcv_reminders_page_record_selected (self, &error))
-    toast (self, error->message, FALSE);
-}
-
-static void
-record_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
-  guint n = rcv_reminders_page_get_n_selected (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *heading = NULL;
-  g_autofree char *date = rcv_date_format_locale (&self->as_of);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  if (n == 0 || is_busy (self))
-    return;
-  heading = g_strdup_printf (ngettext ("Record %u Letter as Sent?", "Record %u Letters as Sent?",
-                                       n),
-                             n);
-  /* Translators: %s is the letters' date */
-  body = g_strdup_printf (_("The letters are logged as sent on %s, each with its invoices and "
-                            "amounts. Each customer's next letter will then escalate, and these "
-                            "will not be offered again. Record them once they are printed or "
-                            "saved."),
-                          date);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "record");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_record_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- choosing ------------------------------------------------------------------------ */
@@ -1163,7 +539,7 @@ choose_all (RcvRemindersPage *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RcvLetterItem) item = item_at (self, i);
-      item->chosen = chosen;
+      rcv_letter_item_set_chosen (item, chosen);
     }
   /* the rows show the check boxes again */
   g_list_model_items_changed (G_LIST_MODEL (self->letters), 0, n, n);
@@ -1257,10 +633,7 @@ rcv_reminders_page_class_init (RcvRemindersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reminders.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "reminders.select-none", NULL,
                                    select_none_action);
-  gtk_widget_class_install_action (widget_class, "reminders.save-pdf", NULL, save_pdf_action);
-  gtk_widget_class_install_action (widget_class, "reminders.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "reminders.record", NULL, record_action);
-  gtk_widget_class_install_action (widget_class, "reminders.cancel", NULL, cancel_action);
+  rcv_reminders_page_class_init_batch (widget_class);
   gtk_widget_class_install_action (widget_class, "reminders.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "reminders.next-page", NULL, page_action);
 
@@ -1288,12 +661,13 @@ rcv_reminders_page_init (RcvRemindersPage *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->letters)));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  update_actions (self);
+  rcv_reminders_page_update_actions (self);
 }
 
 void
@@ -1321,7 +695,7 @@ rcv_reminders_page_get_n_selected (RcvRemindersPage *self)
 
   g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), 0);
 
-  chosen = chosen_items (self);
+  chosen = rcv_reminders_page_chosen_items (self);
   return chosen->len;
 }
 
@@ -1336,9 +710,9 @@ rcv_reminders_page_set_selected (RcvRemindersPage *self,
   g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
 
   item = item_at (self, position);
-  if (item == NULL || item->chosen == selected)
+  if (item == NULL || rcv_letter_item_get_chosen (item) == selected)
     return;
-  item->chosen = selected;
+  rcv_letter_item_set_chosen (item, selected);
   g_list_model_items_changed (G_LIST_MODEL (self->letters), position, 1, 1);
   update_summary (self);
 }

@@ -1,0 +1,464 @@
+/* rcv-reminders-batch.c - the Reminders page's batches: the chosen letters printed, saved as
+ * one PDF, or recorded as sent
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Printing goes through the GTK print dialog, laid out a few letters at a time (the "paginate"
+ * signal) so that a batch of a thousand never holds up the window. Saving writes one PDF in a
+ * worker thread with its own connection, with a progress bar and Cancel; the worker holds the
+ * letters and a weak box of the page, never the page itself. Recording, after a
+ * confirmation, logs the letters so that the next run escalates.
+ */
+#define G_LOG_DOMAIN "receivables"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rcv-database-task.h"
+#include "rcv-date.h"
+#include "rcv-dunning.h"
+#include "rcv-file-chooser.h"
+#include "rcv-reminders-page-private.h"
+#include "rcv-window.h"
+
+/* ---- save as PDF --------------------------------------------------------------------- */
+
+/* The page as the worker thread may hold it: a weak reference in a box of its own, which any
+ * thread may drop. Only the main loop turns it into the page, so that the worker never holds
+ * a reference to a widget: its last unref, and so the widget's finalization, could otherwise
+ * fall on the worker thread (GTK is not thread-safe). */
+typedef struct
+{
+  GWeakRef page;
+} PageRef;
+
+static void
+page_ref_clear (gpointer data)
+{
+  g_weak_ref_clear (&((PageRef *) data)->page);
+}
+
+static PageRef *
+page_ref_new (RcvRemindersPage *page)
+{
+  PageRef *ref = g_atomic_rc_box_new0 (PageRef);
+
+  g_weak_ref_init (&ref->page, page);
+  return ref;
+}
+
+static void
+page_ref_release (PageRef *ref)
+{
+  g_atomic_rc_box_release_full (ref, page_ref_clear);
+}
+
+/* The task data of a batch: plain data only (the letters, the path, the paper, the weak box
+ * above), freed on whichever thread drops the task last. The page itself is kept by the
+ * callback's reference, which the main loop drops. */
+typedef struct
+{
+  GPtrArray *items;                /* RcvLetterItem: plain GObjects holding the letters */
+  char *path;
+  RcvPaper paper;
+  PageRef *page;                   /* for the progress, shown from the main loop */
+} Batch;
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_ptr_array_unref (batch->items);
+  g_free (batch->path);
+  page_ref_release (batch->page);
+  g_free (batch);
+}
+
+typedef struct
+{
+  PageRef *page;
+  guint done;
+  guint total;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+  g_autoptr(RcvRemindersPage) self = g_weak_ref_get (&progress->page->page);
+  g_autofree char *text = NULL;
+
+  if (self != NULL && rcv_reminders_page_is_busy (self))
+    {
+      /* Translators: progress of a batch of letters: done, total */
+      text = g_strdup_printf (_("Letter %u of %u"), progress->done, progress->total);
+      gtk_progress_bar_set_fraction (self->progress_bar,
+                                     (double) progress->done / MAX (1, progress->total));
+      gtk_progress_bar_set_text (self->progress_bar, text);
+    }
+  page_ref_release (progress->page);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  Batch *batch = user_data;
+  Progress *progress;
+
+  /* every letter of a small batch, every 1 % of a large one */
+  if (done != total && total > 100 && done % (total / 100) != 0)
+    return;
+  progress = g_new (Progress, 1);
+  progress->page = g_atomic_rc_box_acquire (batch->page);
+  progress->done = done;
+  progress->total = total;
+  g_idle_add (show_progress, progress);
+}
+
+static gpointer
+write_in_thread (RcvDatabase   *connection,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Batch *batch = data;
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (connection, batch->paper);
+  g_autoptr(GPtrArray) letters = rcv_letter_items_get_letters (batch->items);
+  guint *n_pages = g_new0 (guint, 1);
+
+  if (!rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) letters->pdata,
+                              letters->len, batch->path, n_pages, report_progress, batch,
+                              cancellable, error))
+    {
+      g_free (n_pages);
+      return NULL;
+    }
+  return n_pages;
+}
+
+static void
+on_pdf_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RcvRemindersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *n_pages = rcv_database_task_finish (RCV_DATABASE (source), result,
+                                                        rcv_reminders_page_save_pdf, &error);
+  g_autofree char *text = NULL;
+  guint n = rcv_reminders_page_get_n_selected (self);
+
+  rcv_cancel_and_clear (&self->batch);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  rcv_reminders_page_update_actions (self);
+  if (n_pages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rcv_reminders_page_toast (self, error->message, FALSE);
+      return;
+    }
+  /* Translators: after saving letters into a PDF: letters, pages */
+  text = g_strdup_printf (ngettext ("Saved %u letter on %u pages", "Saved %u letters on %u pages",
+                                    n),
+                          n, *n_pages);
+  rcv_reminders_page_toast (self, text, TRUE);
+}
+
+/* Writes the chosen letters into one PDF in a worker thread, with the progress shown. */
+void
+rcv_reminders_page_save_pdf (RcvRemindersPage *self,
+                             const char       *path)
+{
+  Batch *batch;
+
+  g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->database == NULL || rcv_reminders_page_is_busy (self))
+    return;
+  batch = g_new0 (Batch, 1);
+  batch->items = rcv_reminders_page_chosen_items (self);
+  batch->path = g_strdup (path);
+  batch->paper = rcv_letterhead_get_paper (self->head);
+  batch->page = page_ref_new (self);
+  if (batch->items->len == 0)
+    {
+      batch_free (batch);
+      return;
+    }
+
+  self->batch = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Preparing the letters…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  rcv_reminders_page_update_actions (self);
+  rcv_database_task_run (self->database, RCV_DATABASE_FLAGS_READ_ONLY, write_in_thread, batch,
+                         batch_free, g_free, rcv_reminders_page_save_pdf, self->batch,
+                         on_pdf_written, g_object_ref (self));
+}
+
+static void
+on_save_response (GtkNativeDialog  *chooser,
+                  int               response,
+                  RcvRemindersPage *self)
+{
+  g_autofree char *path = rcv_file_chooser_get_path (chooser, response);
+
+  if (path != NULL)
+    rcv_reminders_page_save_pdf (self, path);
+  g_object_unref (chooser);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  char iso[RCV_ISO_DATE_LEN];
+
+  rcv_date_to_iso (&self->as_of, iso);
+  /* Translators: the suggested name of a PDF of reminder letters; %s is the date */
+  name = g_strdup_printf (_("Reminders %s.pdf"), iso);
+  chooser = rcv_pdf_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 _("Save Letters as PDF"), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
+
+  if (self->batch != NULL)
+    g_cancellable_cancel (self->batch);
+}
+
+/* ---- print --------------------------------------------------------------------------- */
+
+typedef struct
+{
+  RcvLetterhead *head;             /* borrowed from the page, which outlives the dialog */
+  GPtrArray *items;
+  GArray *first_pages;             /* guint: each letter's first page in the whole print */
+  guint n_laid_out;
+  guint n_pages;
+  RcvLetterLayout *layout;         /* the letter last drawn */
+  guint layout_index;
+} Printing;
+
+static void
+printing_free (gpointer data)
+{
+  Printing *printing = data;
+
+  g_ptr_array_unref (printing->items);
+  g_array_unref (printing->first_pages);
+  g_clear_pointer (&printing->layout, rcv_letter_layout_free);
+  g_free (printing);
+}
+
+static const RcvDunningLetter *
+printing_letter (Printing *printing,
+                 guint     index)
+{
+  return rcv_letter_item_get_letter (g_ptr_array_index (printing->items, index));
+}
+
+/* A few letters at a time, so that the window stays live through a thousand. */
+static gboolean
+on_paginate (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             Printing          *printing)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  for (guint n = 0; n < 25 && printing->n_laid_out < printing->items->len; n++)
+    {
+      g_autoptr(RcvLetterLayout) layout =
+        rcv_letter_layout_new (printing->head, printing_letter (printing, printing->n_laid_out),
+                               cr);
+
+      g_array_append_val (printing->first_pages, printing->n_pages);
+      printing->n_pages += rcv_letter_layout_get_n_pages (layout);
+      printing->n_laid_out++;
+    }
+  if (printing->n_laid_out < printing->items->len)
+    return FALSE;
+  gtk_print_operation_set_n_pages (operation, (int) printing->n_pages);
+  return TRUE;
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              Printing          *printing)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  guint page = (guint) page_nr;
+  guint low = 0, high = printing->first_pages->len;
+
+  /* the last letter whose first page is at or before this one */
+  while (high - low > 1)
+    {
+      guint middle = (low + high) / 2;
+
+      if (g_array_index (printing->first_pages, guint, middle) <= page)
+        low = middle;
+      else
+        high = middle;
+    }
+  if (printing->layout == NULL || printing->layout_index != low)
+    {
+      g_clear_pointer (&printing->layout, rcv_letter_layout_free);
+      printing->layout = rcv_letter_layout_new (printing->head, printing_letter (printing, low),
+                                                cr);
+      printing->layout_index = low;
+    }
+  rcv_letter_layout_draw_page (printing->layout, cr,
+                               page - g_array_index (printing->first_pages, guint, low));
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               RcvRemindersPage        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      rcv_reminders_page_toast (self, error->message, FALSE);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    rcv_reminders_page_toast (self, _("The letters are printing"), TRUE);
+}
+
+/* Prints the chosen letters: through the print dialog, or (for the tests) exported to a PDF
+ * file through the same print operation. */
+GtkPrintOperationResult
+rcv_reminders_page_print (RcvRemindersPage        *self,
+                          GtkPrintOperationAction  action,
+                          const char              *export_path,
+                          GError                 **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  Printing *printing;
+
+  g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  printing = g_new0 (Printing, 1);
+  printing->head = self->head;
+  printing->items = rcv_reminders_page_chosen_items (self);
+  printing->first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (printing->items->len == 0 || self->head == NULL)
+    {
+      printing_free (printing);
+      return GTK_PRINT_OPERATION_RESULT_CANCEL;
+    }
+
+  paper = gtk_paper_size_new (rcv_letterhead_get_paper (self->head) == RCV_PAPER_US_LETTER
+                                ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("Reminder letters"));
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_object_set_data_full (G_OBJECT (operation), "rcv-printing", printing, printing_free);
+  g_signal_connect (operation, "paginate", G_CALLBACK (on_paginate), printing);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), printing);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  return gtk_print_operation_run (operation, action,
+                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rcv_reminders_page_print (RCV_REMINDERS_PAGE (widget),
+                                GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    rcv_reminders_page_toast (RCV_REMINDERS_PAGE (widget), error->message, FALSE);
+}
+
+/* ---- record -------------------------------------------------------------------------- */
+
+static void
+on_record_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RcvRemindersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "record") && !rcv_reminders_page_record_selected (self, &error))
+    rcv_reminders_page_toast (self, error->message, FALSE);
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
+  guint n = rcv_reminders_page_get_n_selected (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  g_autofree char *date = rcv_date_format_locale (&self->as_of);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (n == 0 || rcv_reminders_page_is_busy (self))
+    return;
+  heading = g_strdup_printf (ngettext ("Record %u Letter as Sent?", "Record %u Letters as Sent?",
+                                       n),
+                             n);
+  /* Translators: %s is the letters' date */
+  body = g_strdup_printf (_("The letters are logged as sent on %s, each with its invoices and "
+                            "amounts. Each customer's next letter will then escalate, and these "
+                            "will not be offered again. Record them once they are printed or "
+                            "saved."),
+                          date);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_record_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+rcv_reminders_page_class_init_batch (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "reminders.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "reminders.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reminders.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "reminders.cancel", NULL, cancel_action);
+}
