@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-customer-editor.h"
