@@ -21,7 +21,6 @@ void         rcv_window_open_company  (RcvWindow      *self,
                                        const char     *path);
 const char  *rcv_window_get_path      (RcvWindow      *self);
 RcvDatabase *rcv_window_get_database  (RcvWindow      *self);
-void         rcv_window_reload        (RcvWindow      *self);
 void         rcv_window_add_toast     (RcvWindow      *self,
                                        AdwToast       *toast);
 void         rcv_window_show_error    (RcvWindow      *self,

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
@@ -112,6 +113,7 @@ struct _RcvRemindersPage
   GDate as_of;
   gint64 started;
   gint64 focus_customer;           /* to choose alone when the run is read; 0: none */
+  guint changes_timeout;           /* gathers a burst of commits into one run */
 
   RcvDateButton *date_button;
   GtkLabel *summary_label;
@@ -619,6 +621,7 @@ rcv_reminders_page_reload (RcvRemindersPage *self)
   g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
 
   rcv_cancel_and_clear (&self->cancellable);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
   if (self->database == NULL)
     return;
 
@@ -1080,7 +1083,6 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
   g_autoptr(GPtrArray) letters = NULL;
   g_autofree char *text = NULL;
   guint n_skipped = 0;
-  GtkRoot *root;
 
   g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), FALSE);
 
@@ -1104,11 +1106,8 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
                             n_skipped);
   /* shown at once, not queued behind the offer to record (which does not time out) */
   toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (RCV_IS_WINDOW (root))
-    rcv_window_reload (RCV_WINDOW (root));
-  else
-    rcv_reminders_page_reload (self);
+  /* the other pages follow the commit (RcvDatabase::changed); this one reads at once */
+  rcv_reminders_page_reload (self);
   return TRUE;
 }
 
@@ -1216,6 +1215,9 @@ rcv_reminders_page_dispose (GObject *object)
 
   rcv_cancel_and_clear (&self->cancellable);
   rcv_cancel_and_clear (&self->batch);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   if (self->preview != NULL)
     rcv_letter_preview_set_letter (self->preview, NULL, NULL);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_REMINDERS_PAGE);
@@ -1302,6 +1304,34 @@ rcv_reminders_page_init (RcvRemindersPage *self)
   update_actions (self);
 }
 
+static gboolean
+on_changes_timeout (gpointer user_data)
+{
+  RcvRemindersPage *self = user_data;
+
+  self->changes_timeout = 0;
+  rcv_reminders_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The letters due follow from nearly everything an account holds: its documents and
+ * payments, its policy and levels, the letters sent, disputes, plans, promises and the
+ * hand-over; the run is read again when a commit touches any of them. */
+static void
+on_database_changed (RcvRemindersPage *self,
+                     RcvChangeSet     *changes,
+                     RcvDatabase      *database)
+{
+  if (!rcv_change_set_touches_any (changes, "invoices", "payments", "allocations", "customers",
+                                   "policies", "reminder_levels", "letters", "letter_items",
+                                   "disputes", "payment_plans", "plan_instalments", "promises",
+                                   "collection_accounts", "reference_rates", "settings", NULL))
+    return;
+  if (self->changes_timeout == 0)
+    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
+                                           on_changes_timeout, self);
+}
+
 void
 rcv_reminders_page_set_database (RcvRemindersPage *self,
                                  RcvDatabase      *database)
@@ -1309,7 +1339,15 @@ rcv_reminders_page_set_database (RcvRemindersPage *self,
   g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
+  if (self->database == database)
+    return;
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
   g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                             G_CONNECT_SWAPPED);
 }
 
 guint

@@ -286,6 +286,24 @@ rcv_change_set_touches (const RcvChangeSet *self,
          g_hash_table_contains (self->tables, g_intern_string (table));
 }
 
+/* Whether a row of any of the tables named (up to a NULL) may have changed. */
+gboolean
+rcv_change_set_touches_any (const RcvChangeSet *self,
+                            const char         *table,
+                            ...)
+{
+  va_list args;
+  gboolean touched = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  va_start (args, table);
+  for (const char *name = table; name != NULL && !touched; name = va_arg (args, const char *))
+    touched = rcv_change_set_touches (self, name);
+  va_end (args);
+  return touched;
+}
+
 /* Whether the rows of `table` that changed are unknown (too many, or another connection's):
  * a view then reads the table again instead of row by row. */
 gboolean

@@ -25,6 +25,10 @@ typedef struct
  * million-row import is one word, not a million. */
 #define RCV_CHANGE_SET_MAX_ROWS 10000
 
+/* How long a view waits after a commit for more before it reads again: a burst of commits
+ * (an import row by row, a batch of letters recorded) is one read. */
+#define RCV_CHANGES_COALESCE_MILLISECONDS 50
+
 /* How often a window asks whether another program committed (rcv_database_poll_changes ()). */
 #define RCV_CHANGES_POLL_MILLISECONDS 2000
 
@@ -52,6 +56,9 @@ gboolean      rcv_change_set_is_empty     (const RcvChangeSet *self);
 gboolean      rcv_change_set_is_external  (const RcvChangeSet *self);
 gboolean      rcv_change_set_touches      (const RcvChangeSet *self,
                                            const char         *table);
+gboolean      rcv_change_set_touches_any  (const RcvChangeSet *self,
+                                           const char         *table,
+                                           ...) G_GNUC_NULL_TERMINATED;
 gboolean      rcv_change_set_is_wholesale (const RcvChangeSet *self,
                                            const char         *table);
 RcvChangeKind rcv_change_set_get_kind     (const RcvChangeSet *self,
