@@ -95,9 +95,9 @@ on_open_customer_activated (GSimpleAction *action,
   if (!RCV_IS_WINDOW (window))
     return;
   if (g_str_equal (g_action_get_name (G_ACTION (action)), RCV_ACTION_PREPARE_REMINDER))
-    rcv_window_prepare_reminder (RCV_WINDOW (window), customer_id);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.prepare-reminder", "x", customer_id);
   else
-    rcv_window_show_customer (RCV_WINDOW (window), customer_id);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "x", customer_id);
 }
 
 static const GActionEntry app_actions[] = {

@@ -4,10 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * It runs in a thread of its own, with its own main context and its own connection to the
- * bus, so that a test (or the window it drives) can call it synchronously, as libnotify does.
- * It implements the Desktop Notifications Specification 1.2 far enough for libnotify:
+ * bus, so that a test (or the window it drives) can call it synchronously, as
+ * receivables-cli's notifier does.
+ * It implements the Desktop Notifications Specification 1.2 far enough for the notifier:
  * GetCapabilities, GetServerInformation, Notify, CloseNotification, and the signals
- * ActivationToken, ActionInvoked and NotificationClosed.
+ * ActivationToken, ActionInvoked and NotificationClosed; with RCV_FAKE_HANG it takes every
+ * call and answers none, as a daemon that hangs.
  */
 #include "config.h"
 
@@ -67,6 +69,7 @@ struct _RcvFakeNotifications
   GQueue calls;            /* char *: the calls to the stand-in app, systemd, portal */
   gboolean allow_background;
   guint32 last_id;
+  GPtrArray *held;         /* GDBusMethodInvocation never answered (RCV_FAKE_HANG) */
 };
 
 static void
@@ -133,6 +136,14 @@ notifications_method (GDBusConnection       *connection,
 {
   RcvFakeNotifications *fake = user_data;
 
+  /* a daemon that hangs: the call is taken and never answered, until the server stops */
+  if (fake->flags & RCV_FAKE_HANG)
+    {
+      g_mutex_lock (&fake->mutex);
+      g_ptr_array_add (fake->held, invocation);
+      g_mutex_unlock (&fake->mutex);
+      return;
+    }
   if (g_str_equal (method_name, "GetCapabilities"))
     {
       GVariantBuilder caps;
@@ -389,7 +400,7 @@ wait_for_owners (RcvFakeNotifications *fake,
   g_mutex_unlock (&fake->mutex);
 }
 
-/* Lets the calling thread's D-Bus proxies (libnotify's) see who owns the names now: the bus
+/* Lets the calling thread's D-Bus subscriptions see who owns the names now: the bus
  * sent NameOwnerChanged before it answers this call, and the loop then dispatches it. */
 static void
 settle (void)
@@ -416,6 +427,7 @@ rcv_fake_notifications_start (RcvFakeFlags flags)
   fake->context = g_main_context_new ();
   fake->loop = g_main_loop_new (fake->context, FALSE);
   fake->notifications = g_ptr_array_new_with_free_func (fake_notification_free);
+  fake->held = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&fake->mutex);
   g_cond_init (&fake->cond);
   g_queue_init (&fake->calls);
@@ -434,6 +446,7 @@ rcv_fake_notifications_stop (RcvFakeNotifications *fake)
   g_main_loop_unref (fake->loop);
   g_main_context_unref (fake->context);
   g_ptr_array_unref (fake->notifications);
+  g_ptr_array_unref (fake->held);
   g_queue_clear_full (&fake->calls, g_free);
   g_mutex_clear (&fake->mutex);
   g_cond_clear (&fake->cond);

@@ -28,6 +28,7 @@ typedef enum
   RCV_FAKE_ACTIONS = 1 << 0,     /* advertise "actions" */
   RCV_FAKE_MARKUP = 1 << 1,      /* advertise "body-markup" */
   RCV_FAKE_AUTO_CLOSE = 1 << 2,  /* close each notification as soon as it is shown */
+  RCV_FAKE_HANG = 1 << 3,        /* take every call and never answer */
 } RcvFakeFlags;
 
 RcvFakeNotifications *rcv_fake_notifications_start  (RcvFakeFlags          flags);

@@ -241,6 +241,143 @@ test_no_server (void)
   g_assert_false (rcv_notifier_is_busy (notifier));
 }
 
+/* ---- from a main loop ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  guint n_told;
+  guint ticks;             /* the main loop's heartbeat while the send was under way */
+  GError *error;
+} Sent;
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Sent *sent = user_data;
+
+  sent->ok = rcv_notifier_send_finish (RCV_NOTIFIER (source), result, &sent->n_told,
+                                       &sent->error);
+  sent->done = TRUE;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  Sent *sent = user_data;
+
+  sent->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Sends asynchronously and runs the main loop until the answer, counting its turns. */
+static void
+send_and_wait (RcvNotifier  *notifier,
+               RcvDatabase  *db,
+               GPtrArray    *crossings,
+               GCancellable *cancellable,
+               Sent         *sent)
+{
+  guint tick = g_timeout_add (20, on_tick, sent);
+
+  rcv_notifier_send_async (notifier, rcv_database_get_path (db), rcv_database_get_currency (db),
+                           crossings, cancellable, on_sent, sent);
+  /* nothing is asked of the server before the main loop runs */
+  g_assert_false (sent->done);
+  while (!sent->done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static gboolean
+is_set (gpointer text)
+{
+  return *(char **) text != NULL;
+}
+
+/* The window's way: sent from the main loop, the same notifications, the actions working. */
+static void
+test_async (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_ACTIONS | RCV_FAKE_MARKUP);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = company_with_late_accounts (2, &path);
+  g_autoptr(RcvAlertCheck) check = claim (db);
+  g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+  g_autoptr(RcvFakeNotification) first = NULL;
+  g_autofree char *activated = NULL;
+  g_autofree char *expected = NULL;
+  const RcvAlert *alert = g_ptr_array_index (check->crossings, 0);
+  Sent sent = { 0 };
+
+  rcv_fake_notifications_own_app (fake, APPLICATION_ID);
+  g_signal_connect (notifier, "activated", G_CALLBACK (on_activated), &activated);
+  send_and_wait (notifier, db, check->crossings, NULL, &sent);
+  g_assert_no_error (sent.error);
+  g_assert_true (sent.ok);
+  g_assert_cmpuint (sent.n_told, ==, 2);
+  g_assert_cmpuint (rcv_fake_notifications_count (fake), ==, 2);
+  g_assert_true (rcv_notifier_server_has_actions (notifier));
+  first = rcv_fake_notifications_get (fake, 0);
+  g_assert_cmpstr (first->summary, ==, FSI "Smith & <Sons>" PDI " is 95 days overdue");
+  g_assert_cmpstr (first->desktop_entry, ==, APPLICATION_ID);
+
+  rcv_fake_notifications_invoke (fake, first->id, "open-account");
+  rcv_test_wait_until (is_set, &activated);
+  rcv_fake_notifications_close_all (fake);
+  rcv_test_wait_until (notifier_idle, notifier);
+  expected = g_strdup_printf ("open-customer %s %" G_GINT64_FORMAT, path, alert->customer_id);
+  g_assert_cmpstr (activated, ==, expected);
+  rcv_fake_notifications_stop (fake);
+}
+
+static void
+cancel_now (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+/* A notification server that takes the call and never answers: the main loop goes on
+ * running all the while, the send gives up after its timeout with nothing told, and a send
+ * cancelled (the window closed) ends at once. */
+static void
+test_server_hangs (void)
+{
+  RcvFakeNotifications *fake = rcv_fake_notifications_start (RCV_FAKE_HANG);
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = company_with_late_accounts (2, &path);
+  g_autoptr(RcvAlertCheck) check = claim (db);
+  g_autoptr(RcvNotifier) notifier = rcv_notifier_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Sent sent = { 0 };
+  Sent cancelled = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  rcv_notifier_set_timeout (notifier, 1000);
+  send_and_wait (notifier, db, check->crossings, NULL, &sent);
+  g_assert_error (sent.error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_false (sent.ok);
+  g_assert_cmpuint (sent.n_told, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
+  /* a 20 ms heartbeat through a second of waiting: the loop never stalled for long */
+  g_assert_cmpuint (sent.ticks, >=, 20);
+  g_assert_false (rcv_notifier_is_busy (notifier));
+  g_clear_error (&sent.error);
+
+  rcv_notifier_set_timeout (notifier, 60 * 1000);
+  start = g_get_monotonic_time ();
+  g_timeout_add_once (100, cancel_now, cancellable);
+  send_and_wait (notifier, db, check->crossings, cancellable, &cancelled);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (cancelled.n_told, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&cancelled.error);
+  rcv_fake_notifications_stop (fake);
+}
+
 /* ---- receivables-cli check ----------------------------------------------------------- */
 
 static GSubprocess *
@@ -710,6 +847,8 @@ main (int   argc,
   g_test_add_func ("/notify/long-and-bidi-names", test_long_and_bidi_names);
   g_test_add_func ("/notify/action-reaches-app", test_action_reaches_app);
   g_test_add_func ("/notify/no-server", test_no_server);
+  g_test_add_func ("/notify/async", test_async);
+  g_test_add_func ("/notify/server-hangs", test_server_hangs);
   g_test_add_func ("/notify/cli-check", test_cli_check);
   g_test_add_func ("/notify/cli-no-server", test_cli_no_server);
   g_test_add_func ("/notify/cli-open-account", test_cli_open_account);

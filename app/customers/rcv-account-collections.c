@@ -25,7 +25,7 @@
 #include "rcv-letter.h"
 #include "rcv-money.h"
 #include "rcv-open-items.h"
-#include "rcv-window.h"
+#include "rcv-toast.h"
 #include "rcv-plain-text.h"
 
 #define N_STORY 30
@@ -474,25 +474,14 @@ form_free (gpointer data)
   g_free (form);
 }
 
-static GtkWindow *
-main_window (Form *form)
-{
-  GtkWindow *parent = form->parent;
-
-  while (parent != NULL && !RCV_IS_WINDOW (parent))
-    parent = gtk_window_get_transient_for (parent);
-  return parent;
-}
-
 static void
 form_failed (Form         *form,
              const char   *what,
              const GError *error)
 {
-  GtkWindow *window = main_window (form);
-
-  if (window != NULL)
-    rcv_window_show_error (RCV_WINDOW (window), what, error);
+  /* in the company's window, under the page the form was opened from */
+  if (form->parent != NULL)
+    rcv_toast_show_error (GTK_WIDGET (form->parent), what, error);
   else
     g_warning ("%s: %s", what, error->message);
 }
@@ -502,13 +491,11 @@ form_done (Form       *form,
            const char *toast)
 {
   g_autoptr(GObject) owner = g_weak_ref_get (&form->owner);
-  GtkWindow *window = main_window (form);
-
-  if (toast != NULL && window != NULL)
+  if (toast != NULL && form->parent != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (toast, -1);
 
-      rcv_window_add_toast (RCV_WINDOW (window), adw_toast_new (escaped));
+      rcv_toast_add (GTK_WIDGET (form->parent), adw_toast_new (escaped));
     }
   if (owner != NULL && form->done != NULL)
     form->done (owner);

@@ -28,6 +28,7 @@
 #include "rcv-open-items.h"
 #include "rcv-payment-editor.h"
 #include "rcv-policy.h"
+#include "rcv-toast.h"
 #include "rcv-window.h"
 
 #define N_PAYMENTS 20
@@ -337,10 +338,7 @@ reload_or_toast (RcvCustomerWindow *self)
 
   if (!rcv_customer_window_reload (self, &error))
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-      if (RCV_IS_WINDOW (parent))
-        rcv_window_show_error (RCV_WINDOW (parent), _("The customer cannot be shown"), error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The customer cannot be shown"), error);
     }
 }
 
@@ -397,12 +395,9 @@ present_form (RcvCustomerWindow *self,
               const GError      *error,
               const char        *failure)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
   if (form == NULL)
     {
-      if (RCV_IS_WINDOW (parent))
-        rcv_window_show_error (RCV_WINDOW (parent), failure, error);
+      rcv_toast_show_error (GTK_WIDGET (self), failure, error);
       return;
     }
   g_signal_connect_object (form, "saved", G_CALLBACK (on_something_saved), self,
@@ -473,25 +468,21 @@ on_apply_credit_response (AdwMessageDialog  *dialog,
                           RcvCustomerWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *amount = NULL;
+  g_autofree char *title = NULL;
   gint64 applied = 0;
 
   if (g_strcmp0 (response, "apply") != 0)
     return;
   if (!rcv_ledger_apply_credit (self->database, self->customer_id, &applied, &error))
     {
-      if (RCV_IS_WINDOW (parent))
-        rcv_window_show_error (RCV_WINDOW (parent), _("The credit could not be applied"), error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The credit could not be applied"), error);
       return;
     }
-  if (RCV_IS_WINDOW (parent))
-    {
-      g_autofree char *amount = rcv_money_format (applied, currency (self));
-      /* Translators: %s is an amount */
-      g_autofree char *title = g_markup_printf_escaped (_("%s of credit applied"), amount);
-
-      rcv_window_add_toast (RCV_WINDOW (parent), adw_toast_new (title));
-    }
+  amount = rcv_money_format (applied, currency (self));
+  /* Translators: %s is an amount */
+  title = g_markup_printf_escaped (_("%s of credit applied"), amount);
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (title));
   on_something_saved (self);
 }
 

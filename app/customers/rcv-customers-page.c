@@ -25,6 +25,7 @@
 #include "rcv-money.h"
 #include "rcv-policy-choices.h"
 #include "rcv-policy.h"
+#include "rcv-toast.h"
 #include "rcv-window.h"
 #include "rcv-plain-text.h"
 
@@ -339,7 +340,7 @@ on_editor_archived (RcvCustomerEditor *editor,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.unarchive-customer");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (customer_id));
-  rcv_window_add_toast (RCV_WINDOW (root), toast);
+  rcv_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -355,8 +356,7 @@ open_editor (RcvCustomersPage *self,
   editor = rcv_customer_editor_new (GTK_WINDOW (root), self->database, customer_id, &error);
   if (editor == NULL)
     {
-      if (RCV_IS_WINDOW (root))
-        rcv_window_show_error (RCV_WINDOW (root), _("The customer cannot be opened"), error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The customer cannot be opened"), error);
       return;
     }
   g_signal_connect_object (editor, "archived", G_CALLBACK (on_editor_archived), self, 0);
@@ -553,8 +553,7 @@ rcv_customers_page_show_customer (RcvCustomersPage *self,
   window = rcv_customer_window_new (GTK_WINDOW (root), self->database, customer_id, &error);
   if (window == NULL)
     {
-      if (RCV_IS_WINDOW (root))
-        rcv_window_show_error (RCV_WINDOW (root), _("The customer cannot be shown"), error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The customer cannot be shown"), error);
       return;
     }
   gtk_window_present (GTK_WINDOW (window));

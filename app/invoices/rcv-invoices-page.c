@@ -23,7 +23,6 @@
 #include "rcv-invoice-list.h"
 #include "rcv-invoices-page.h"
 #include "rcv-list-page.h"
-#include "rcv-window.h"
 
 struct _RcvInvoicesPage
 {
@@ -162,10 +161,10 @@ on_column_view_activate (GtkColumnView   *view,
 {
   g_autoptr(RcvInvoiceItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                           position);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (item != NULL && RCV_IS_WINDOW (root))
-    gtk_widget_activate_action (GTK_WIDGET (root), "win.show-invoice", "x",
+  /* the window opens it (its viewer over the window) */
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-invoice", "x",
                                 rcv_invoice_item_get_id (item));
 }
 

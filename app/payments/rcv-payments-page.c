@@ -16,7 +16,6 @@
 #include "rcv-list-page.h"
 #include "rcv-payment-list.h"
 #include "rcv-payments-page.h"
-#include "rcv-window.h"
 
 struct _RcvPaymentsPage
 {

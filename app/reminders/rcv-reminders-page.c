@@ -28,6 +28,7 @@
 #include "rcv-letter.h"
 #include "rcv-list-page.h"
 #include "rcv-reminders-page.h"
+#include "rcv-toast.h"
 #include "rcv-window.h"
 #include "rcv-plain-text.h"
 
@@ -483,11 +484,8 @@ apply_focus (RcvRemindersPage *self)
   update_summary (self);
   if (found == GTK_INVALID_LIST_POSITION)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (RCV_IS_WINDOW (root))
-        rcv_window_add_toast (RCV_WINDOW (root),
-                              adw_toast_new (_("No reminder letter is due for this customer")));
+      rcv_toast_add (GTK_WIDGET (self),
+                     adw_toast_new (_("No reminder letter is due for this customer")));
       return;
     }
   gtk_single_selection_set_selected (self->selection, found);
@@ -660,7 +658,6 @@ toast_full (RcvRemindersPage *self,
             gboolean          offer_record,
             AdwToastPriority  priority)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *t = adw_toast_new (escaped);
 
@@ -671,10 +668,7 @@ toast_full (RcvRemindersPage *self,
       adw_toast_set_timeout (t, 0);
     }
   adw_toast_set_priority (t, priority);
-  if (RCV_IS_WINDOW (root))
-    rcv_window_add_toast (RCV_WINDOW (root), t);
-  else
-    g_object_unref (g_object_ref_sink (t));
+  rcv_toast_add (GTK_WIDGET (self), t);
 }
 
 static void

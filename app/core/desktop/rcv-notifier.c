@@ -1,5 +1,5 @@
-/* rcv-notifier.c - alerts told as desktop notifications (libnotify), with actions that open
- * the account in the app through D-Bus activation
+/* rcv-notifier.c - alerts told as desktop notifications (org.freedesktop.Notifications over
+ * GDBus), with actions that open the account in the app through D-Bus activation
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One notification per crossing: the customer and the days in the summary, the customer, the
@@ -17,24 +17,37 @@
  * shortened to RCV_NOTIFIER_NAME_CHARS (a bubble shows a line or two, and a name of 4 000
  * characters would be all of it) and isolated (rcv_text_isolate ()): a right-to-left or
  * hostile name cannot reorder the words around it.
+ *
+ * The window sends from its main loop (rcv_notifier_send_async ()): every call to the server
+ * is asynchronous and has a timeout, so a notification daemon that hangs costs the window
+ * nothing but the notifications, which the caller gives back for the next check. That is why
+ * this speaks the protocol with GDBus rather than through libnotify, whose calls block.
+ * receivables-cli, which has nothing else to do meanwhile, uses rcv_notifier_send ().
  */
 #define G_LOG_DOMAIN "rcv-notifier"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libnotify/notify.h>
 
 #include "rcv-date.h"
 #include "rcv-notifier.h"
 #include "rcv-text.h"
 
+#define NOTIFICATIONS_NAME "org.freedesktop.Notifications"
+#define NOTIFICATIONS_PATH "/org/freedesktop/Notifications"
+#define NOTIFICATIONS_INTERFACE "org.freedesktop.Notifications"
+
 struct _RcvNotifier
 {
   GObject parent_instance;
 
-  GPtrArray *shown;        /* NotifyNotification, until the server closes them */
+  GDBusConnection *bus;    /* the session bus, once a send has found it */
+  guint signals_id;        /* the server's signals, subscribed on bus */
+  GHashTable *shown;       /* server's ID → Target, until the server closes them */
+  GHashTable *tokens;      /* server's ID → activation token of the action on its way */
   guint n_pending;         /* ActivateAction calls not yet answered */
+  int timeout_ms;
   gboolean has_actions;
   gboolean has_markup;
 };
@@ -62,6 +75,26 @@ typedef struct
   Target target;
 } Activation;
 
+/* A notification to show: its words, its actions (key, label, key, label…), its account. */
+typedef struct
+{
+  char *summary;
+  char *body;
+  GPtrArray *actions;
+  gint64 customer_id;
+} Message;
+
+/* What a send works through: the messages built once the server's capabilities are known. */
+typedef struct
+{
+  char *company_path;
+  RcvCurrency currency;
+  GPtrArray *crossings;
+  GPtrArray *messages;     /* Message */
+  guint next;              /* the message to show next */
+  guint n_told;
+} Send;
+
 static void
 target_free (gpointer pointer)
 {
@@ -78,6 +111,49 @@ activation_free (Activation *activation)
   g_free (activation->action);
   g_free (activation->target.company_path);
   g_free (activation);
+}
+
+static void
+message_free (gpointer pointer)
+{
+  Message *message = pointer;
+
+  g_free (message->summary);
+  g_free (message->body);
+  g_ptr_array_unref (message->actions);
+  g_free (message);
+}
+
+static void
+send_free (gpointer pointer)
+{
+  Send *send = pointer;
+
+  g_free (send->company_path);
+  g_ptr_array_unref (send->crossings);
+  g_clear_pointer (&send->messages, g_ptr_array_unref);
+  g_free (send);
+}
+
+static Message *
+message_new (char *summary,
+             char *body)
+{
+  Message *message = g_new0 (Message, 1);
+
+  message->summary = summary;
+  message->body = body;
+  message->actions = g_ptr_array_new_with_free_func (g_free);
+  return message;
+}
+
+static void
+message_add_action (Message    *message,
+                    const char *key,
+                    const char *label)
+{
+  g_ptr_array_add (message->actions, g_strdup (key));
+  g_ptr_array_add (message->actions, g_strdup (label));
 }
 
 /* The object path GApplication exports for an application ID. */
@@ -113,36 +189,30 @@ on_activate_action_done (GObject      *source,
   activation_free (activation);
 }
 
+/* The user chose an action of notification `id` (or clicked it: "default"): the app is asked
+ * to run its own action for the notification's account. */
 static void
-on_action (NotifyNotification *notification,
-           char               *action,
-           gpointer            user_data)
+on_action (RcvNotifier *self,
+           guint32      id,
+           const char  *action)
 {
-  RcvNotifier *self = RCV_NOTIFIER (user_data);
-  const Target *target = g_object_get_data (G_OBJECT (notification), "rcv-target");
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
+  const Target *target = g_hash_table_lookup (self->shown, GUINT_TO_POINTER (id));
+  g_autofree char *token = NULL;
+  g_autofree char *object_path = rcv_notifier_dbus_path (APPLICATION_ID);
   GVariantBuilder platform;
   Activation *activation;
-  const char *token;
   const char *app_action;
-  g_autofree char *object_path = rcv_notifier_dbus_path (APPLICATION_ID);
 
+  g_hash_table_steal_extended (self->tokens, GUINT_TO_POINTER (id), NULL, (gpointer *) &token);
+  if (target == NULL)
+    return;
   if (g_str_equal (action, "prepare-reminder") || g_str_equal (action, "prepare-reminders"))
     app_action = RCV_ACTION_PREPARE_REMINDER;
   else
     app_action = RCV_ACTION_OPEN_CUSTOMER;
 
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  if (bus == NULL)
-    {
-      g_message ("Could not ask Receivables to %s: %s", app_action, error->message);
-      return;
-    }
-
   /* lets the app take the focus the user gave the notification */
   g_variant_builder_init (&platform, G_VARIANT_TYPE_VARDICT);
-  token = notify_notification_get_activation_token (notification);
   if (token != NULL)
     {
       g_variant_builder_add (&platform, "{sv}", "activation-token", g_variant_new_string (token));
@@ -156,7 +226,7 @@ on_action (NotifyNotification *notification,
   activation->target.company_path = g_strdup (target->company_path);
   activation->target.customer_id = target->customer_id;
   self->n_pending++;
-  g_dbus_connection_call (bus, APPLICATION_ID, object_path, "org.freedesktop.Application",
+  g_dbus_connection_call (self->bus, APPLICATION_ID, object_path, "org.freedesktop.Application",
                           "ActivateAction",
                           g_variant_new ("(s@ava{sv})", app_action,
                                          g_variant_new_array (G_VARIANT_TYPE_VARIANT,
@@ -170,15 +240,62 @@ on_action (NotifyNotification *notification,
                           activation);
 }
 
+/* The server's signals: ActivationToken comes just before the ActionInvoked it belongs to;
+ * NotificationClosed lets go of a notification. */
 static void
-on_closed (NotifyNotification *notification,
-           gpointer            user_data)
+on_server_signal (GDBusConnection *connection,
+                  const char      *sender_name,
+                  const char      *object_path,
+                  const char      *interface_name,
+                  const char      *signal_name,
+                  GVariant        *parameters,
+                  gpointer         user_data)
 {
   RcvNotifier *self = RCV_NOTIFIER (user_data);
+  guint32 id;
 
-  g_signal_handlers_disconnect_by_data (notification, self);
-  g_ptr_array_remove (self->shown, notification);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (g_str_equal (signal_name, "ActivationToken") &&
+      g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(us)")))
+    {
+      const char *token;
+
+      g_variant_get (parameters, "(u&s)", &id, &token);
+      if (g_hash_table_contains (self->shown, GUINT_TO_POINTER (id)))
+        g_hash_table_replace (self->tokens, GUINT_TO_POINTER (id), g_strdup (token));
+    }
+  else if (g_str_equal (signal_name, "ActionInvoked") &&
+           g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(us)")))
+    {
+      const char *action;
+
+      g_variant_get (parameters, "(u&s)", &id, &action);
+      on_action (self, id, action);
+    }
+  else if (g_str_equal (signal_name, "NotificationClosed") &&
+           g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(uu)")))
+    {
+      g_variant_get (parameters, "(uu)", &id, NULL);
+      g_hash_table_remove (self->tokens, GUINT_TO_POINTER (id));
+      if (g_hash_table_remove (self->shown, GUINT_TO_POINTER (id)))
+        g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+/* Keeps the bus, listening to the server's signals on it from the calling thread's context. */
+static void
+use_bus (RcvNotifier     *self,
+         GDBusConnection *bus)
+{
+  if (self->bus == bus)
+    return;
+  if (self->bus != NULL && self->signals_id != 0)
+    g_dbus_connection_signal_unsubscribe (self->bus, self->signals_id);
+  g_set_object (&self->bus, bus);
+  self->signals_id = g_dbus_connection_signal_subscribe (bus, NOTIFICATIONS_NAME,
+                                                         NOTIFICATIONS_INTERFACE, NULL,
+                                                         NOTIFICATIONS_PATH, NULL,
+                                                         G_DBUS_SIGNAL_FLAGS_NONE,
+                                                         on_server_signal, self, NULL);
 }
 
 static void
@@ -186,10 +303,12 @@ rcv_notifier_dispose (GObject *object)
 {
   RcvNotifier *self = RCV_NOTIFIER (object);
 
-  if (self->shown != NULL)
-    for (guint i = 0; i < self->shown->len; i++)
-      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->shown, i), self);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  if (self->bus != NULL && self->signals_id != 0)
+    g_dbus_connection_signal_unsubscribe (self->bus, self->signals_id);
+  self->signals_id = 0;
+  g_clear_object (&self->bus);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_pointer (&self->tokens, g_hash_table_unref);
 
   G_OBJECT_CLASS (rcv_notifier_parent_class)->dispose (object);
 }
@@ -213,41 +332,38 @@ rcv_notifier_class_init (RcvNotifierClass *klass)
 static void
 rcv_notifier_init (RcvNotifier *self)
 {
-  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_hash_table_new_full (NULL, NULL, NULL, target_free);
+  self->tokens = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->timeout_ms = RCV_NOTIFIER_TIMEOUT_MS;
 }
 
 RcvNotifier *
 rcv_notifier_new (void)
 {
-  if (!notify_is_initted ())
-    notify_init (_("Receivables"));
   return g_object_new (RCV_TYPE_NOTIFIER, NULL);
 }
 
-/* Asks the server what it can do; FALSE (with error) when there is none. */
-static gboolean
-query_server (RcvNotifier  *self,
-              GError      **error)
+/* How long each call to the notification server may take (the tests shorten it). */
+void
+rcv_notifier_set_timeout (RcvNotifier *self,
+                          int          timeout_ms)
 {
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) reply = NULL;
+  g_return_if_fail (RCV_IS_NOTIFIER (self));
+  g_return_if_fail (timeout_ms > 0);
+
+  self->timeout_ms = timeout_ms;
+}
+
+/* The server's answer to GetCapabilities. */
+static void
+read_capabilities (RcvNotifier *self,
+                   GVariant    *reply)
+{
   g_autofree const char **caps = NULL;
 
-  /* libnotify warns rather than fails when there is no bus at all: ask first */
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
-  if (bus == NULL)
-    return FALSE;
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
-                                       "/org/freedesktop/Notifications",
-                                       "org.freedesktop.Notifications", "GetCapabilities",
-                                       NULL, G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE,
-                                       5000, NULL, error);
-  if (reply == NULL)
-    return FALSE;
   g_variant_get (reply, "(^a&s)", &caps);
   self->has_actions = g_strv_contains (caps, "actions");
   self->has_markup = g_strv_contains (caps, "body-markup");
-  return TRUE;
 }
 
 static void
@@ -272,10 +388,10 @@ shown_name (const RcvAlert *alert)
   return rcv_text_isolate (alert->name, RCV_NOTIFIER_NAME_CHARS);
 }
 
-static NotifyNotification *
-notification_for_one (RcvNotifier       *self,
-                      const RcvAlert    *alert,
-                      const RcvCurrency *currency)
+static Message *
+message_for_one (RcvNotifier       *self,
+                 const RcvAlert    *alert,
+                 const RcvCurrency *currency)
 {
   g_autofree char *summary = NULL;
   g_autofree char *amount = rcv_money_format (alert->overdue, currency);
@@ -285,7 +401,7 @@ notification_for_one (RcvNotifier       *self,
   g_autofree char *name = shown_name (alert);
   g_autofree char *number = rcv_text_isolate (alert->oldest_number, 0);
   g_autoptr(GString) body = g_string_new (NULL);
-  NotifyNotification *notification;
+  Message *message;
 
   if (alert->kind == RCV_ALERT_INSTALMENT)
     {
@@ -295,15 +411,15 @@ notification_for_one (RcvNotifier       *self,
        * still missing */
       oldest = g_strdup_printf (_("Instalment %u, due %s: %s short"), alert->seq, due, amount);
       append_text (self, body, oldest);
-      notification = notify_notification_new (summary, body->str, APPLICATION_ID);
+      message = message_new (g_steal_pointer (&summary), g_string_free (g_steal_pointer (&body),
+                                                                        FALSE));
+      message->customer_id = alert->customer_id;
       if (self->has_actions)
         {
-          notify_notification_add_action (notification, "default", _("Open Account"),
-                                          on_action, self, NULL);
-          notify_notification_add_action (notification, "open-account", _("Open Account"),
-                                          on_action, self, NULL);
+          message_add_action (message, "default", _("Open Account"));
+          message_add_action (message, "open-account", _("Open Account"));
         }
-      return notification;
+      return message;
     }
 
   /* Translators: the notification's title: a customer's name and how late its oldest
@@ -319,27 +435,26 @@ notification_for_one (RcvNotifier       *self,
   g_string_append_c (body, '\n');
   append_text (self, body, oldest);
 
-  notification = notify_notification_new (summary, body->str, APPLICATION_ID);
+  message = message_new (g_steal_pointer (&summary), g_string_free (g_steal_pointer (&body),
+                                                                    FALSE));
+  message->customer_id = alert->customer_id;
   if (self->has_actions)
     {
-      notify_notification_add_action (notification, "default", _("Open Account"), on_action,
-                                      self, NULL);
-      notify_notification_add_action (notification, "open-account", _("Open Account"),
-                                      on_action, self, NULL);
-      notify_notification_add_action (notification, "prepare-reminder", _("Prepare Reminder"),
-                                      on_action, self, NULL);
+      message_add_action (message, "default", _("Open Account"));
+      message_add_action (message, "open-account", _("Open Account"));
+      message_add_action (message, "prepare-reminder", _("Prepare Reminder"));
     }
-  return notification;
+  return message;
 }
 
-static NotifyNotification *
-notification_for_several (RcvNotifier       *self,
-                          GPtrArray         *crossings,
-                          const RcvCurrency *currency)
+static Message *
+message_for_several (RcvNotifier       *self,
+                     GPtrArray         *crossings,
+                     const RcvCurrency *currency)
 {
   g_autofree char *summary = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  NotifyNotification *notification;
+  Message *message;
   guint n = crossings->len;
   gboolean only_overdue = TRUE;
 
@@ -383,48 +498,91 @@ notification_for_several (RcvNotifier       *self,
       append_text (self, body, line);
     }
 
-  notification = notify_notification_new (summary, body->str, APPLICATION_ID);
+  message = message_new (g_steal_pointer (&summary), g_string_free (g_steal_pointer (&body),
+                                                                    FALSE));
   if (self->has_actions)
     {
-      notify_notification_add_action (notification, "default", _("Show Accounts"), on_action,
-                                      self, NULL);
-      notify_notification_add_action (notification, "show-accounts", _("Show Accounts"),
-                                      on_action, self, NULL);
-      notify_notification_add_action (notification, "prepare-reminders",
-                                      _("Prepare Reminders"), on_action, self, NULL);
+      message_add_action (message, "default", _("Show Accounts"));
+      message_add_action (message, "show-accounts", _("Show Accounts"));
+      message_add_action (message, "prepare-reminders", _("Prepare Reminders"));
     }
-  return notification;
+  return message;
 }
 
-static gboolean
-show (RcvNotifier        *self,
-      NotifyNotification *notification,
-      const char         *company_path,
-      gint64              customer_id,
-      GError            **error)
+/* The notifications a send shows: one per crossing, or one summary of them all when there are
+ * RCV_ALERTS_SUMMARY_MIN or more. */
+static GPtrArray *
+build_messages (RcvNotifier *self,
+                Send        *send)
+{
+  GPtrArray *messages = g_ptr_array_new_with_free_func (message_free);
+
+  if (send->crossings->len >= RCV_ALERTS_SUMMARY_MIN)
+    {
+      g_ptr_array_add (messages, message_for_several (self, send->crossings, &send->currency));
+      return messages;
+    }
+  for (guint i = 0; i < send->crossings->len; i++)
+    g_ptr_array_add (messages, message_for_one (self, g_ptr_array_index (send->crossings, i),
+                                                &send->currency));
+  return messages;
+}
+
+/* The Notify call's parameters, as libnotify would send them. */
+static GVariant *
+notify_parameters (const Message *message)
+{
+  GVariantBuilder actions, hints;
+
+  g_variant_builder_init (&actions, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint i = 0; i < message->actions->len; i++)
+    g_variant_builder_add (&actions, "s", g_ptr_array_index (message->actions, i));
+  g_variant_builder_init (&hints, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&hints, "{sv}", "desktop-entry", g_variant_new_string (APPLICATION_ID));
+  g_variant_builder_add (&hints, "{sv}", "category",
+                         g_variant_new_string ("x-receivables.overdue"));
+  g_variant_builder_add (&hints, "{sv}", "urgency", g_variant_new_byte (1));   /* normal */
+  return g_variant_new ("(susssasa{sv}i)", _("Receivables"), 0, APPLICATION_ID,
+                        message->summary, message->body, &actions, &hints, -1);
+}
+
+/* Notification `id` is on screen: its actions are for the account of `message`. */
+static void
+remember_shown (RcvNotifier   *self,
+                Send          *send,
+                const Message *message,
+                GVariant      *reply)
 {
   Target *target = g_new0 (Target, 1);
+  guint32 id;
 
-  target->company_path = g_strdup (company_path);
-  target->customer_id = customer_id;
-  g_object_set_data_full (G_OBJECT (notification), "rcv-target", target, target_free);
-  notify_notification_set_hint_string (notification, "desktop-entry", APPLICATION_ID);
-  notify_notification_set_category (notification, "x-receivables.overdue");
-  notify_notification_set_urgency (notification, NOTIFY_URGENCY_NORMAL);
-  if (!notify_notification_show (notification, error))
-    {
-      g_object_unref (notification);
-      return FALSE;
-    }
-  g_signal_connect (notification, "closed", G_CALLBACK (on_closed), self);
-  g_ptr_array_add (self->shown, notification);
-  return TRUE;
+  g_variant_get (reply, "(u)", &id);
+  target->company_path = g_strdup (send->company_path);
+  target->customer_id = message->customer_id;
+  g_hash_table_replace (self->shown, GUINT_TO_POINTER (id), target);
+  /* a summary tells all its crossings at once */
+  send->n_told = send->crossings->len >= RCV_ALERTS_SUMMARY_MIN ? send->crossings->len
+                                                                : send->n_told + 1;
+}
+
+static Send *
+send_new (const char        *company_path,
+          const RcvCurrency *currency,
+          GPtrArray         *crossings)
+{
+  Send *send = g_new0 (Send, 1);
+
+  send->company_path = g_strdup (company_path);
+  send->currency = *currency;
+  send->crossings = g_ptr_array_ref (crossings);
+  return send;
 }
 
 /* Tells the crossings of `company_path`: one notification each, or one summary of them all
  * when there are RCV_ALERTS_SUMMARY_MIN or more. `n_told` is set to how many crossings were
  * told: the first n_told of the array; on error (no notification server, say) the others were
- * not, and the caller gives them back with rcv_alerts_release(). */
+ * not, and the caller gives them back with rcv_alerts_release(). This blocks while the server
+ * answers (at most the timeout per call): the window uses rcv_notifier_send_async(). */
 gboolean
 rcv_notifier_send (RcvNotifier       *self,
                    const char        *company_path,
@@ -433,36 +591,190 @@ rcv_notifier_send (RcvNotifier       *self,
                    guint             *n_told,
                    GError           **error)
 {
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) caps = NULL;
+  Send *send;
+  gboolean ok = TRUE;
+
   g_return_val_if_fail (RCV_IS_NOTIFIER (self), FALSE);
   g_return_val_if_fail (company_path != NULL, FALSE);
+  g_return_val_if_fail (currency != NULL, FALSE);
   g_return_val_if_fail (crossings != NULL, FALSE);
   g_return_val_if_fail (n_told != NULL, FALSE);
 
   *n_told = 0;
   if (crossings->len == 0)
     return TRUE;
-  if (!query_server (self, error))
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
+  if (bus == NULL)
     return FALSE;
+  caps = g_dbus_connection_call_sync (bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH,
+                                      NOTIFICATIONS_INTERFACE, "GetCapabilities", NULL,
+                                      G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE,
+                                      self->timeout_ms, NULL, error);
+  if (caps == NULL)
+    return FALSE;
+  read_capabilities (self, caps);
+  use_bus (self, bus);
 
-  if (crossings->len >= RCV_ALERTS_SUMMARY_MIN)
+  send = send_new (company_path, currency, crossings);
+  send->messages = build_messages (self, send);
+  for (guint i = 0; ok && i < send->messages->len; i++)
     {
-      if (!show (self, notification_for_several (self, crossings, currency), company_path, 0,
-                 error))
-        return FALSE;
-      *n_told = crossings->len;
-      return TRUE;
-    }
+      const Message *message = g_ptr_array_index (send->messages, i);
+      g_autoptr(GVariant) reply = NULL;
 
-  for (guint i = 0; i < crossings->len; i++)
+      reply = g_dbus_connection_call_sync (bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH,
+                                           NOTIFICATIONS_INTERFACE, "Notify",
+                                           notify_parameters (message), G_VARIANT_TYPE ("(u)"),
+                                           G_DBUS_CALL_FLAGS_NONE, self->timeout_ms, NULL,
+                                           error);
+      if (reply != NULL)
+        remember_shown (self, send, message, reply);
+      ok = reply != NULL;
+    }
+  *n_told = send->n_told;
+  send_free (send);
+  return ok;
+}
+
+static void send_next (GTask *task);
+
+static void
+on_notify_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RcvNotifier *self = g_task_get_source_object (task);
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(GVariant) reply = NULL;
+  GError *error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
     {
-      const RcvAlert *alert = g_ptr_array_index (crossings, i);
-
-      if (!show (self, notification_for_one (self, alert, currency), company_path,
-                 alert->customer_id, error))
-        return FALSE;
-      (*n_told)++;
+      g_task_return_error (task, error);
+      return;
     }
-  return TRUE;
+  remember_shown (self, send, g_ptr_array_index (send->messages, send->next), reply);
+  send->next++;
+  send_next (g_steal_pointer (&task));
+}
+
+/* Shows the next message, one call at a time so that n_told follows the crossings' order. */
+static void
+send_next (GTask *task)
+{
+  RcvNotifier *self = g_task_get_source_object (task);
+  Send *send = g_task_get_task_data (task);
+
+  if (send->next >= send->messages->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  g_dbus_connection_call (self->bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH,
+                          NOTIFICATIONS_INTERFACE, "Notify",
+                          notify_parameters (g_ptr_array_index (send->messages, send->next)),
+                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, self->timeout_ms,
+                          g_task_get_cancellable (task), on_notify_done, task);
+}
+
+static void
+on_capabilities (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RcvNotifier *self = g_task_get_source_object (task);
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(GVariant) caps = NULL;
+  GError *error = NULL;
+
+  caps = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (caps == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  read_capabilities (self, caps);
+  send->messages = build_messages (self, send);
+  send_next (g_steal_pointer (&task));
+}
+
+static void
+on_bus (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RcvNotifier *self = g_task_get_source_object (task);
+  g_autoptr(GDBusConnection) bus = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  bus = g_bus_get_finish (result, &error);
+  if (bus == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  use_bus (self, bus);
+  cancellable = g_task_get_cancellable (task);
+  g_dbus_connection_call (bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH, NOTIFICATIONS_INTERFACE,
+                          "GetCapabilities", NULL, G_VARIANT_TYPE ("(as)"),
+                          G_DBUS_CALL_FLAGS_NONE, self->timeout_ms, cancellable,
+                          on_capabilities, g_steal_pointer (&task));
+}
+
+/* rcv_notifier_send() without blocking: each call to the server is asynchronous and gives up
+ * after the timeout, so a server that never answers leaves the caller's main loop running.
+ * The notifications' signals are heard in the thread-default main context of the caller. */
+void
+rcv_notifier_send_async (RcvNotifier        *self,
+                         const char         *company_path,
+                         const RcvCurrency  *currency,
+                         GPtrArray          *crossings,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RCV_IS_NOTIFIER (self));
+  g_return_if_fail (company_path != NULL);
+  g_return_if_fail (currency != NULL);
+  g_return_if_fail (crossings != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rcv_notifier_send_async);
+  g_task_set_task_data (task, send_new (company_path, currency, crossings), send_free);
+  if (crossings->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_bus_get (G_BUS_TYPE_SESSION, cancellable, on_bus, g_steal_pointer (&task));
+}
+
+/* `n_told` is set on error too: the first n_told crossings were told, the others were not. */
+gboolean
+rcv_notifier_send_finish (RcvNotifier  *self,
+                          GAsyncResult *result,
+                          guint        *n_told,
+                          GError      **error)
+{
+  Send *send;
+
+  g_return_val_if_fail (RCV_IS_NOTIFIER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (n_told != NULL, FALSE);
+
+  send = g_task_get_task_data (G_TASK (result));
+  *n_told = send->n_told;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Whether a notification it showed is still open, or an action's call unanswered. */
@@ -471,7 +783,7 @@ rcv_notifier_is_busy (RcvNotifier *self)
 {
   g_return_val_if_fail (RCV_IS_NOTIFIER (self), FALSE);
 
-  return self->shown->len > 0 || self->n_pending > 0;
+  return g_hash_table_size (self->shown) > 0 || self->n_pending > 0;
 }
 
 /* Whether the server shows actions (known after the first rcv_notifier_send()). */

@@ -19,6 +19,7 @@
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-ledger.h"
+#include "rcv-toast.h"
 #include "rcv-window-private.h"
 #include "rcv-plain-text.h"
 
@@ -171,12 +172,51 @@ rcv_window_init (RcvWindow *self)
   if (g_strcmp0 (APPLICATION_ID, BASE_APPLICATION_ID) != 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  /* the toasts of the pages, and of the windows opened over this one (rcv-toast.c) */
+  rcv_toast_set_overlay (GTK_WINDOW (self), self->toast_overlay);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   rcv_window_update_actions (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 }
 
 /* ---- alerts -------------------------------------------------------------------------- */
+
+/* A check's crossings on their way to the notification server. */
+typedef struct
+{
+  RcvDatabase *database;
+  RcvAlertCheck *check;
+} AlertsSent;
+
+static void
+alerts_sent_free (AlertsSent *sent)
+{
+  g_object_unref (sent->database);
+  rcv_alert_check_free (sent->check);
+  g_free (sent);
+}
+
+static void
+on_alerts_sent (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AlertsSent *sent = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_told = 0;
+
+  if (!rcv_notifier_send_finish (RCV_NOTIFIER (source), result, &n_told, &error))
+    {
+      /* no notification server, one that does not answer, or the window gone: the next check
+       * tells them */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not show notifications for overdue accounts: %s", error->message);
+      g_clear_error (&error);
+      if (!rcv_alerts_release (sent->database, sent->check->crossings, n_told, &error))
+        g_warning ("Could not give back the alerts not shown: %s", error->message);
+    }
+  alerts_sent_free (sent);
+}
 
 static void
 on_alerts_checked (GObject      *source,
@@ -188,7 +228,7 @@ on_alerts_checked (GObject      *source,
   g_autoptr(RcvAlertCheck) check = NULL;
   g_autoptr(GError) error = NULL;
   GtkApplication *application;
-  guint n_told = 0;
+  AlertsSent *sent;
 
   check = rcv_alerts_check_finish (database, result, &error);
   if (check == NULL)
@@ -204,16 +244,13 @@ on_alerts_checked (GObject      *source,
   if (check->crossings->len == 0 || !RCV_IS_APPLICATION (application) ||
       database != self->database)
     return;
-  if (rcv_notifier_send (rcv_application_get_notifier (RCV_APPLICATION (application)),
-                         rcv_database_get_path (database), rcv_database_get_currency (database),
-                         check->crossings, &n_told, &error))
-    return;
-
-  /* no notification server: the next check tells them */
-  g_message ("Could not show notifications for overdue accounts: %s", error->message);
-  g_clear_error (&error);
-  if (!rcv_alerts_release (database, check->crossings, n_told, &error))
-    g_warning ("Could not give back the alerts not shown: %s", error->message);
+  /* asynchronous: a notification server that hangs must not hang the window */
+  sent = g_new0 (AlertsSent, 1);
+  sent->database = g_object_ref (database);
+  sent->check = g_steal_pointer (&check);
+  rcv_notifier_send_async (rcv_application_get_notifier (RCV_APPLICATION (application)),
+                           rcv_database_get_path (database), rcv_database_get_currency (database),
+                           sent->check->crossings, self->cancellable, on_alerts_sent, sent);
 }
 
 /* Claims the accounts that passed an alert threshold as of today (in a worker thread) and
@@ -496,34 +533,6 @@ rcv_window_get_database (RcvWindow *self)
 {
   g_return_val_if_fail (RCV_IS_WINDOW (self), NULL);
   return self->database;
-}
-
-void
-rcv_window_add_toast (RcvWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (RCV_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* An error from the core, as a toast: "what: why". */
-void
-rcv_window_show_error (RcvWindow    *self,
-                       const char   *what,
-                       const GError *error)
-{
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (RCV_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  title = g_markup_printf_escaped ("%s: %s", what, error->message);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void

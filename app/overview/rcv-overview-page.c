@@ -25,8 +25,8 @@
 #include "rcv-list-page.h"
 #include "rcv-money.h"
 #include "rcv-overview-page.h"
+#include "rcv-toast.h"
 #include "rcv-trend.h"
-#include "rcv-window.h"
 #include "rcv-plain-text.h"
 
 /* Exported charts: pixels for PNG, points for SVG and PDF */
@@ -251,12 +251,11 @@ show_invoices (RcvOverviewPage *self,
                const char      *what)
 {
   char iso[RCV_ISO_DATE_LEN];
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  /* the window's Invoices page lists them */
   rcv_date_to_iso (as_of, iso);
-  if (RCV_IS_WINDOW (root))
-    gtk_widget_activate_action (GTK_WIDGET (root), "win.show-aged-invoices", "(sxis)", iso,
-                                customer_id, bucket, what != NULL ? what : "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-aged-invoices", "(sxis)", iso,
+                              customer_id, bucket, what != NULL ? what : "");
 }
 
 static void
@@ -563,7 +562,6 @@ rcv_overview_page_export_chart (RcvOverviewPage *self,
   g_autofree char *font = pango_font_description_to_string (
     pango_context_get_font_description (context));
   RcvChartStyle style = { FALSE, TRUE, font };
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   RcvChart *chart = rcv_chart_view_get_chart (view);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *basename = NULL;
@@ -581,16 +579,14 @@ rcv_overview_page_export_chart (RcvOverviewPage *self,
   gtk_widget_queue_draw (GTK_WIDGET (view));
   if (!ok)
     {
-      if (RCV_IS_WINDOW (root))
-        rcv_window_show_error (RCV_WINDOW (root), _("The chart could not be exported"),
-                               local_error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The chart could not be exported"),
+                            local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   basename = g_filename_display_basename (path);
   /* Translators: %s is a file name */
   message = g_markup_printf_escaped (_("Chart exported to %s"), basename);
-  if (RCV_IS_WINDOW (root))
-    rcv_window_add_toast (RCV_WINDOW (root), adw_toast_new (message));
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (message));
   return TRUE;
 }

@@ -17,6 +17,7 @@
 #include "rcv-ledger.h"
 #include "rcv-payment-editor.h"
 #include "rcv-preferences-window.h"
+#include "rcv-toast.h"
 #include "rcv-window-private.h"
 
 static GtkFileFilter *
@@ -65,7 +66,7 @@ on_new_company_response (GtkNativeDialog *dialog,
 
       if (!g_file_trash (file, NULL, &error) && !g_file_delete (file, NULL, &error))
         {
-          rcv_window_show_error (self, _("The old file could not be replaced"), error);
+          rcv_toast_show_error (GTK_WIDGET (self), _("The old file could not be replaced"), error);
           return;
         }
     }
@@ -142,13 +143,13 @@ on_back_up_done (GObject      *source,
 
   if (path == NULL)
     {
-      rcv_window_show_error (self, _("The backup failed"), error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The backup failed"), error);
       return;
     }
   display = g_filename_display_basename (path);
   /* Translators: %s is a file name */
   title = g_markup_printf_escaped (_("Backed up to “%s”"), display);
-  rcv_window_add_toast (self, adw_toast_new (title));
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 static void
@@ -238,7 +239,7 @@ on_sample_done (GObject      *source,
   if (rcv_database_task_finish (RCV_DATABASE (source), result, sample_in_thread, &error) == NULL)
     {
       rcv_window_update_content (self);
-      rcv_window_show_error (self, _("The sample company could not be made"), error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The sample company could not be made"), error);
       return;
     }
   /* written on the worker's own connection: another connection's commit to this one */
@@ -273,6 +274,24 @@ show_page_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "ledger") != 0)
     return;
   rcv_window_show_page (self, g_variant_get_string (parameter, NULL));
+}
+
+/* From a notification's "Open Account" (through RcvApplication): the customer's window. */
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  rcv_window_show_customer (RCV_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* From a notification's "Prepare Reminder": the customer's letter chosen alone. */
+static void
+prepare_reminder_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  rcv_window_prepare_reminder (RCV_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -310,7 +329,7 @@ on_invoice_saved (RcvInvoiceEditor *editor,
 
   /* Translators: %s is an invoice number */
   title = g_markup_printf_escaped (_("“%s” saved"), number);
-  rcv_window_add_toast (self, adw_toast_new (title));
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 /* Shows a form, told to call on_saved when it has written; or, when it could not be made,
@@ -324,7 +343,7 @@ present_form (RcvWindow    *self,
 {
   if (form == NULL)
     {
-      rcv_window_show_error (self, failure, error);
+      rcv_toast_show_error (GTK_WIDGET (self), failure, error);
       return;
     }
   g_signal_connect_object (form, "saved", on_saved, self, 0);
@@ -390,7 +409,7 @@ on_payment_saved (RcvPaymentEditor *editor,
                   gint64            payment_id,
                   RcvWindow        *self)
 {
-  rcv_window_add_toast (self, adw_toast_new (_("Payment recorded")));
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (_("Payment recorded")));
 }
 
 static void
@@ -422,7 +441,7 @@ unarchive_customer_action (GtkWidget  *widget,
   if (!rcv_ledger_set_customer_archived (self->database, g_variant_get_int64 (parameter), FALSE,
                                          &error))
     {
-      rcv_window_show_error (self, _("The customer could not be restored"), error);
+      rcv_toast_show_error (GTK_WIDGET (self), _("The customer could not be restored"), error);
       return;
     }
 }
@@ -452,6 +471,10 @@ rcv_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer", "x",
+                                   show_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.prepare-reminder", "x",
+                                   prepare_reminder_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
   gtk_widget_class_install_action (widget_class, "win.new-invoice", NULL, new_invoice_action);

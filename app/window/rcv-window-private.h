@@ -47,5 +47,11 @@ struct _RcvWindow
 void rcv_window_class_install_actions (GtkWidgetClass *widget_class);
 void rcv_window_update_actions        (RcvWindow      *self);
 void rcv_window_update_content        (RcvWindow      *self);
+void rcv_window_show_page             (RcvWindow      *self,
+                                       const char     *name);
+void rcv_window_show_customer         (RcvWindow      *self,
+                                       gint64          customer_id);
+void rcv_window_prepare_reminder      (RcvWindow      *self,
+                                       gint64          customer_id);
 
 G_END_DECLS

@@ -21,16 +21,5 @@ void         rcv_window_open_company  (RcvWindow      *self,
                                        const char     *path);
 const char  *rcv_window_get_path      (RcvWindow      *self);
 RcvDatabase *rcv_window_get_database  (RcvWindow      *self);
-void         rcv_window_add_toast     (RcvWindow      *self,
-                                       AdwToast       *toast);
-void         rcv_window_show_error    (RcvWindow      *self,
-                                       const char     *what,
-                                       const GError   *error);
-void         rcv_window_show_page     (RcvWindow      *self,
-                                       const char     *name);
-void         rcv_window_show_customer (RcvWindow      *self,
-                                       gint64          customer_id);
-void         rcv_window_prepare_reminder (RcvWindow   *self,
-                                       gint64          customer_id);
 
 G_END_DECLS

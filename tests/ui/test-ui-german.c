@@ -1,0 +1,120 @@
+/* test-ui-german.c - the window in German (the ui-de test: RCV_TEST_LOCALE=de_DE.UTF-8, the
+ * translations as built)
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "rcv-company.h"
+#include "rcv-policy-editor.h"
+#include "rcv-ui-fixture.h"
+
+static const char *
+page_title (RcvWindow  *window,
+            const char *name)
+{
+  AdwViewStack *stack = rcv_ui_child (window, "view_stack");
+
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (stack,
+                                          adw_view_stack_get_child_by_name (stack, name)));
+}
+
+/* The window in German (the ui-de test runs this one with RCV_TEST_LOCALE=de_DE.UTF-8): German
+ * words from the translations, and money and dates as Germans write them. */
+static void
+test_german (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+  RcvWindow *window;
+  gpointer overview, customers, invoices;
+  gint64 customer;
+
+  if (locale == NULL || !g_str_has_prefix (locale, "de_DE"))
+    {
+      g_test_skip ("not in the German locale: the ui-de test runs this one");
+      return;
+    }
+  db = rcv_test_open_new (&path);
+  g_assert_true (rcv_database_set_currency (db, "EUR", &error));
+  g_assert_no_error (error);
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Muster GmbH", NULL));
+  customer = rcv_test_customer (db, "K1", "Erste Kundin");
+  rcv_test_invoice (db, customer, "R-1", "2026-01-05", "2026-02-04", 123456);
+  g_clear_object (&db);
+
+  window = rcv_ui_open_window (path);
+  rcv_ui_wait_for_content (window, "ledger");
+  rcv_ui_wait_for_page_stack (rcv_ui_child (window, "overview_page"), "figures");
+  g_assert_cmpstr (page_title (window, "overview"), ==, "Übersicht");
+  g_assert_cmpstr (page_title (window, "customers"), ==, "Kunden");
+  g_assert_cmpstr (page_title (window, "invoices"), ==, "Rechnungen");
+  g_assert_cmpstr (page_title (window, "payments"), ==, "Zahlungen");
+  g_assert_cmpstr (page_title (window, "reminders"), ==, "Mahnungen");
+  /* the total outstanding in the overview's figures */
+  overview = rcv_ui_child (window, "overview_page");
+  g_assert_nonnull (rcv_ui_find_label (rcv_ui_child (overview, "figures_box"), "1.234,56 €"));
+  rcv_ui_screenshot (GTK_WIDGET (window), "overview-de");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "customers");
+  customers = rcv_ui_child (window, "customers_page");
+  rcv_ui_wait_for_page_stack (customers, "list");
+  rcv_ui_settle ();
+  g_assert_nonnull (rcv_ui_find_label (rcv_ui_child (customers, "column_view"), "1.234,56 €"));
+  g_assert_nonnull (rcv_ui_find_label (rcv_ui_child (customers, "column_view"), "Erste Kundin"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
+  rcv_ui_wait_for_page_stack (rcv_ui_child (window, "invoices_page"), "list");
+  rcv_ui_settle ();
+  /* the due date as Germans write it */
+  invoices = rcv_ui_child (window, "invoices_page");
+  g_assert_nonnull (rcv_ui_find_label (rcv_ui_child (invoices, "column_view"), "04.02.2026"));
+  rcv_ui_screenshot (GTK_WIDGET (window), "invoices-de");
+
+  /* the letter's level in the window's language: a built-in title is stored as "" and shown
+   * translated, whatever language the company was created in */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reminders");
+  {
+    gpointer reminders = rcv_ui_child (window, "reminders_page");
+    GtkDropDown *level_drop_down = rcv_ui_child (reminders, "level_drop_down");
+    g_autoptr(GtkStringObject) level = NULL;
+
+    rcv_ui_wait_for_n_letters (reminders, 1);
+    rcv_ui_wait_for_page_stack (reminders, "letters");
+    rcv_ui_settle ();
+    level = g_list_model_get_item (gtk_drop_down_get_model (level_drop_down), 0);
+    g_assert_cmpstr (gtk_string_object_get_string (level), ==,
+                     "1. Zahlungserinnerung (ist an der Reihe)");
+    rcv_ui_screenshot (GTK_WIDGET (window), "reminders-de");
+  }
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM reminder_levels"
+                                           " WHERE title <> ''"), ==, 0);
+  {
+    RcvPolicyEditor *editor = rcv_policy_editor_new (GTK_WINDOW (window),
+                                                     rcv_window_get_database (window), 0,
+                                                     &error);
+
+    g_assert_no_error (error);
+    gtk_window_set_default_size (GTK_WINDOW (editor), 600, 1100);
+    gtk_window_present (GTK_WINDOW (editor));
+    rcv_ui_settle ();
+    rcv_ui_screenshot (GTK_WIDGET (editor), "policy-editor-de");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+
+  rcv_ui_close_window (window);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rcv_ui_init (&argc, &argv);
+  g_test_add_func ("/ui/german", test_german);
+  return rcv_ui_run ();
+}
