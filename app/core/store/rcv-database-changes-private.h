@@ -18,4 +18,15 @@ void rcv_database_changes_attach     (RcvDatabase  *self,
 /* after the outermost COMMIT: RcvDatabase::changed with what it committed, now */
 void rcv_database_changes_flush      (RcvDatabase  *self);
 
+/* A worker's writing connection (rcv-database-task.c): its commits are kept, not emitted, to
+ * be told on the owner's connection when the task is done … */
+void          rcv_database_changes_record          (RcvDatabase *worker);
+RcvChangeSet *rcv_database_changes_steal_recorded  (RcvDatabase *worker);
+/* … whose poll then does not take them for another program's: whether it had seen every
+ * commit when the task began, and what the worker committed */
+gboolean      rcv_database_changes_is_current      (RcvDatabase  *owner);
+void          rcv_database_changes_absorb          (RcvDatabase  *owner,
+                                                    gboolean      was_current,
+                                                    RcvChangeSet *worker_changes);
+
 G_END_DECLS

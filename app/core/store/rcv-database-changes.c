@@ -52,6 +52,8 @@ typedef struct
   GMainContext *context;    /* of the thread that opened the connection */
   GSource *idle;            /* tells a commit made outside rcv_database_commit () */
   gint64 data_version;      /* PRAGMA data_version as last polled */
+  gboolean recording;       /* a worker's connection: its sets are kept for its owner */
+  RcvChangeSet *recorded;
 } Changes;
 
 enum
@@ -459,6 +461,7 @@ changes_free (gpointer data)
     }
   g_clear_pointer (&self->pending, rcv_change_set_unref);
   g_clear_pointer (&self->committed, rcv_change_set_unref);
+  g_clear_pointer (&self->recorded, rcv_change_set_unref);
   g_main_context_unref (self->context);
   g_free (self);
 }
@@ -471,6 +474,13 @@ emit (Changes      *self,
 
   if (rcv_change_set_is_empty (changes))
     return;
+  if (self->recording)
+    {
+      if (self->recorded == NULL)
+        self->recorded = rcv_change_set_new ();
+      rcv_change_set_merge (self->recorded, changes);
+      return;
+    }
   change_set_normalize (changes);
   if (g_signal_has_handler_pending (self->db, signals[SIGNAL_CHANGED], 0, FALSE))
     {
@@ -652,4 +662,70 @@ rcv_database_poll_changes (RcvDatabase *db)
   g_debug ("%s: another connection committed", rcv_database_get_path (db));
   emit (self, rcv_change_set_new_external ());
   return TRUE;
+}
+
+/* ---- a worker's writing connection ------------------------------------------------- */
+
+void
+rcv_database_changes_record (RcvDatabase *worker)
+{
+  Changes *self;
+
+  g_return_if_fail (RCV_IS_DATABASE (worker));
+
+  self = get_changes (worker);
+  if (self != NULL)
+    self->recording = TRUE;
+}
+
+/* What the worker committed (NULL: nothing); the statements that committed on their own are
+ * in it too. */
+RcvChangeSet *
+rcv_database_changes_steal_recorded (RcvDatabase *worker)
+{
+  Changes *self;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (worker), NULL);
+
+  self = get_changes (worker);
+  if (self == NULL)
+    return NULL;
+  flush (self);
+  return g_steal_pointer (&self->recorded);
+}
+
+/* Whether the owner's connection has seen every other connection's commit so far. */
+gboolean
+rcv_database_changes_is_current (RcvDatabase *owner)
+{
+  Changes *self;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (owner), FALSE);
+
+  self = get_changes (owner);
+  return self != NULL && query_data_version (self->handle) == self->data_version;
+}
+
+/* A worker's task on the owner's file is done: what it committed is told on the owner's
+ * connection as its own (exactly, table by table, so that a page shows what changed and a
+ * check that only wrote its alerts costs no page a read), and the file's data version it
+ * moved is taken as seen. When the owner had not seen every commit when the task began, the
+ * version is left for the next poll to find. An other program's commit in the moments the
+ * task ran is then taken for the worker's: told with the next one. */
+void
+rcv_database_changes_absorb (RcvDatabase  *owner,
+                             gboolean      was_current,
+                             RcvChangeSet *worker_changes)
+{
+  Changes *self;
+
+  g_return_if_fail (RCV_IS_DATABASE (owner));
+
+  self = get_changes (owner);
+  if (self == NULL)
+    return;
+  if (was_current)
+    self->data_version = query_data_version (self->handle);
+  if (worker_changes != NULL)
+    emit (self, rcv_change_set_ref (worker_changes));
 }
