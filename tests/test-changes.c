@@ -192,6 +192,30 @@ test_rollback (void)
   recorder_clear (&recorder);
 }
 
+/* A table WITHOUT ROWID (the settings, the invoice lines) has no row IDs to tell: the table is
+ * told as changed wholesale. */
+static void
+test_without_rowid (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  Recorder recorder;
+  RcvChangeSet *set;
+
+  recorder_init (&recorder, db);
+  g_assert_true (rcv_database_set_setting (db, "company.name", "Acme", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (recorder.sets->len, ==, 1);
+  set = last_set (&recorder);
+  g_assert_true (rcv_change_set_touches (set, "settings"));
+  g_assert_true (rcv_change_set_is_wholesale (set, "settings"));
+  g_assert_true (rcv_change_set_touches (set, "audit"));
+  g_assert_false (rcv_change_set_is_wholesale (set, "audit"));
+  g_assert_false (rcv_change_set_touches (set, "customers"));
+  recorder_clear (&recorder);
+}
+
 /* A statement that commits on its own, outside rcv_database_begin (), is told from the main
  * loop of the thread that opened the connection. */
 static void
@@ -385,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/core/changes/kinds", test_kinds);
   g_test_add_func ("/core/changes/ledger-write", test_ledger_write);
   g_test_add_func ("/core/changes/rollback", test_rollback);
+  g_test_add_func ("/core/changes/without-rowid", test_without_rowid);
   g_test_add_func ("/core/changes/autocommit", test_autocommit);
   g_test_add_func ("/core/changes/bulk-import", test_bulk_import);
   g_test_add_func ("/core/changes/set", test_set);

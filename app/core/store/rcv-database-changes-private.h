@@ -18,6 +18,11 @@ void rcv_database_changes_attach     (RcvDatabase  *self,
 /* after the outermost COMMIT: RcvDatabase::changed with what it committed, now */
 void rcv_database_changes_flush      (RcvDatabase  *self);
 
+/* a write the hooks may not see (a table WITHOUT ROWID without the pre-update hook), in the
+ * transaction under way */
+void rcv_database_changes_note_table (RcvDatabase  *self,
+                                      const char   *table);
+
 /* A worker's writing connection (rcv-database-task.c): its commits are kept, not emitted, to
  * be told on the owner's connection when the task is done … */
 void          rcv_database_changes_record          (RcvDatabase *worker);

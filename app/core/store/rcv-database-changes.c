@@ -14,11 +14,17 @@
  * in this connection's hooks: rcv_database_poll_changes () asks SQLite's PRAGMA data_version,
  * which moves when another connection has committed, and emits a set that may be anything.
  *
- * What SQLite's update hook does not see: rows deleted by a DELETE without WHERE (its
- * truncate optimization) and rows a REPLACE pushes out. The core uses the first nowhere and
- * the second only for the reference rates, whose table is told by the rows it inserts.
+ * Where SQLite has its pre-update hook (RCV_HAVE_PREUPDATE_HOOK, Debian's library does), that
+ * hook gathers the rows: it sees every table, those WITHOUT ROWID too (settings, levels,
+ * invoice lines, letter items, instalments: told as changed wholesale, having no row IDs),
+ * rows a REPLACE pushes out, and a DELETE without WHERE row by row. Elsewhere the update hook
+ * does, which sees none of those; rcv_database_set_setting () then tells its table itself.
  */
 #define G_LOG_DOMAIN "rcv-database"
+
+#ifdef RCV_HAVE_PREUPDATE_HOOK
+#define SQLITE_ENABLE_PREUPDATE_HOOK
+#endif
 
 #include "config.h"
 
@@ -52,6 +58,7 @@ typedef struct
   GMainContext *context;    /* of the thread that opened the connection */
   GSource *idle;            /* tells a commit made outside rcv_database_commit () */
   gint64 data_version;      /* PRAGMA data_version as last polled */
+  GHashTable *no_rowid;     /* interned names of the tables WITHOUT ROWID */
   gboolean recording;       /* a worker's connection: its sets are kept for its owner */
   RcvChangeSet *recorded;
 } Changes;
@@ -462,6 +469,7 @@ changes_free (gpointer data)
   g_clear_pointer (&self->pending, rcv_change_set_unref);
   g_clear_pointer (&self->committed, rcv_change_set_unref);
   g_clear_pointer (&self->recorded, rcv_change_set_unref);
+  g_clear_pointer (&self->no_rowid, g_hash_table_unref);
   g_main_context_unref (self->context);
   g_free (self);
 }
@@ -512,6 +520,7 @@ on_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+#ifndef RCV_HAVE_PREUPDATE_HOOK
 /* SQLite's update hook: one row of the open transaction (or of a statement on its own). */
 static void
 on_update (void          *user_data,
@@ -536,6 +545,79 @@ on_update (void          *user_data,
       self->last_name = g_intern_string (table);
     }
   table_add_row (self->last_table, rowid, kind);
+}
+#endif
+
+#ifdef RCV_HAVE_PREUPDATE_HOOK
+/* SQLite's pre-update hook, before each row's change: the old row ID of an update or a
+ * delete, the new one of an insert (an update that moves a row's ID is both). */
+static void
+on_preupdate (void          *user_data,
+              sqlite3       *handle,
+              int            operation,
+              const char    *database,
+              const char    *table,
+              sqlite3_int64  old_rowid,
+              sqlite3_int64  new_rowid)
+{
+  Changes *self = user_data;
+
+  if (strcmp (database, "main") != 0)
+    return;
+  if (self->pending == NULL)
+    self->pending = rcv_change_set_new ();
+  if (self->last_table == NULL || strcmp (table, self->last_name) != 0)
+    {
+      self->last_name = g_intern_string (table);
+      self->last_table = lookup_table (self->pending, table, TRUE);
+      /* no row IDs to tell */
+      if (g_hash_table_contains (self->no_rowid, self->last_name))
+        table_set_wholesale (self->last_table);
+    }
+  if (operation == SQLITE_INSERT)
+    table_add_row (self->last_table, new_rowid, RCV_CHANGE_INSERT);
+  else if (operation == SQLITE_DELETE)
+    table_add_row (self->last_table, old_rowid, RCV_CHANGE_DELETE);
+  else
+    {
+      table_add_row (self->last_table, old_rowid, RCV_CHANGE_UPDATE);
+      if (new_rowid != old_rowid)
+        table_add_row (self->last_table, new_rowid, RCV_CHANGE_UPDATE);
+    }
+}
+
+static GHashTable *
+read_no_rowid_tables (sqlite3 *handle)
+{
+  GHashTable *names = g_hash_table_new (g_direct_hash, g_direct_equal);
+  sqlite3_stmt *stmt = NULL;
+
+  /* PRAGMA table_list (SQLite 3.37) says it in a column: "wr" is 1 WITHOUT ROWID */
+  if (sqlite3_prepare_v2 (handle, "SELECT name FROM pragma_table_list WHERE schema = 'main'"
+                          " AND wr = 1", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_hash_table_add (names, (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return names;
+}
+#endif
+
+/* A write the hooks do not see (the update hook and a table WITHOUT ROWID): the table as
+ * changed wholesale in the transaction under way. */
+void
+rcv_database_changes_note_table (RcvDatabase *db,
+                                 const char  *table)
+{
+  Changes *self;
+
+  g_return_if_fail (RCV_IS_DATABASE (db));
+
+  self = get_changes (db);
+  if (self == NULL)
+    return;
+  if (self->pending == NULL)
+    self->pending = rcv_change_set_new ();
+  table_set_wholesale (lookup_table (self->pending, table, TRUE));
 }
 
 static void
@@ -626,7 +708,12 @@ rcv_database_changes_attach (RcvDatabase *db,
   self->context = g_main_context_ref_thread_default ();
   self->data_version = query_data_version (handle);
   g_object_set_qdata_full (G_OBJECT (db), changes_quark (), self, changes_free);
+#ifdef RCV_HAVE_PREUPDATE_HOOK
+  self->no_rowid = read_no_rowid_tables (handle);
+  sqlite3_preupdate_hook (handle, on_preupdate, self);
+#else
   sqlite3_update_hook (handle, on_update, self);
+#endif
   sqlite3_commit_hook (handle, on_commit, self);
   sqlite3_rollback_hook (handle, on_rollback, self);
 }
