@@ -115,6 +115,7 @@ struct _RcvRemindersPage
   gint64 started;
   gint64 focus_customer;           /* to choose alone when the run is read; 0: none */
   guint changes_timeout;           /* gathers a burst of commits into one run */
+  gboolean stale;                  /* a commit came while the page was hidden */
 
   RcvDateButton *date_button;
   GtkLabel *summary_label;
@@ -135,6 +136,9 @@ struct _RcvRemindersPage
 };
 
 G_DEFINE_FINAL_TYPE (RcvRemindersPage, rcv_reminders_page, GTK_TYPE_WIDGET)
+
+static void on_map (RcvRemindersPage *self,
+                    gpointer          user_data);
 
 static RcvLetterItem *
 item_at (RcvRemindersPage *self,
@@ -620,6 +624,7 @@ rcv_reminders_page_reload (RcvRemindersPage *self)
 
   rcv_cancel_and_clear (&self->cancellable);
   g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  self->stale = FALSE;
   if (self->database == NULL)
     return;
 
@@ -1286,6 +1291,7 @@ rcv_reminders_page_init (RcvRemindersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rcv_date_set_today (&self->as_of);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->letters = g_list_store_new (RCV_TYPE_LETTER_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->letters)));
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -1304,8 +1310,21 @@ on_changes_timeout (gpointer user_data)
   RcvRemindersPage *self = user_data;
 
   self->changes_timeout = 0;
-  rcv_reminders_page_reload (self);
+  /* a run over every account (seconds on a large company) is not worth it for a hidden page:
+   * it runs when the page is next shown */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    rcv_reminders_page_reload (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (RcvRemindersPage *self,
+        gpointer          user_data)
+{
+  if (self->stale)
+    rcv_reminders_page_reload (self);
 }
 
 /* The letters due follow from nearly everything an account holds: its documents and
