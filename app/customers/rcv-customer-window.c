@@ -18,6 +18,7 @@
 #include "rcv-customer-window.h"
 #include "rcv-date.h"
 #include "rcv-collections.h"
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-dunning.h"
 #include "rcv-invoice-editor.h"
@@ -42,6 +43,7 @@ struct _RcvCustomerWindow
   RcvDatabase *database;
   gint64 customer_id;
   GCancellable *advice;     /* the collections advice being worked out */
+  guint changes_timeout;    /* gathers a burst of commits into one reading of the account */
 
   GPtrArray *rows;          /* the rows made for what the page lists, to go on reload */
 
@@ -399,14 +401,42 @@ on_active_changed (RcvCustomerWindow *self)
     reload_or_toast (self);
 }
 
+/* the main window's pages follow the commit themselves (RcvDatabase::changed) */
 static void
 on_something_saved (RcvCustomerWindow *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (RCV_IS_WINDOW (parent))
-    rcv_window_reload (RCV_WINDOW (parent));
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
   reload_or_toast (self);
+}
+
+static gboolean
+on_changes_timeout (gpointer user_data)
+{
+  RcvCustomerWindow *self = user_data;
+
+  self->changes_timeout = 0;
+  reload_or_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A commit elsewhere (the main window, another program through the poll) that may touch this
+ * account: another customer's row alone does not. */
+static void
+on_database_changed (RcvCustomerWindow *self,
+                     RcvChangeSet      *changes,
+                     RcvDatabase       *database)
+{
+  gboolean customer = rcv_change_set_touches (changes, "customers") &&
+                      rcv_change_set_get_kind (changes, "customers", self->customer_id) != 0;
+
+  if (!customer &&
+      !rcv_change_set_touches_any (changes, "invoices", "payments", "allocations", "policies",
+                                   "letters", "disputes", "payment_plans", "promises",
+                                   "contacts", "collection_accounts", NULL))
+    return;
+  if (self->changes_timeout == 0)
+    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
+                                           on_changes_timeout, self);
 }
 
 /* Shows a form opened from this page; when it has written, the window and this page read the
@@ -567,6 +597,9 @@ rcv_customer_window_dispose (GObject *object)
   RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (object);
 
   rcv_cancel_and_clear (&self->advice);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMER_WINDOW);
   g_clear_object (&self->database);
@@ -659,6 +692,8 @@ rcv_customer_window_new (GtkWindow    *parent,
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
+  g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 

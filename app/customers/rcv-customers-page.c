@@ -3,7 +3,10 @@
  *
  * The rows come from the core's RcvCustomerList, read in a worker thread; a customer's item
  * object is made when its row is first shown or sorted. Search and the archived switch filter
- * in the list models, incrementally, so typing never waits for 50 000 customers.
+ * in the list models, incrementally, so typing never waits for 50 000 customers. A commit
+ * (RcvDatabase::changed) that touches the customers or their balances, gathered for a moment,
+ * reads the list again in a worker thread and merges it into the one shown: only the
+ * customers whose figures changed are told, and the selection, sort and scroll stay.
  */
 #define G_LOG_DOMAIN "rcv-customers-page"
 
@@ -15,6 +18,7 @@
 #include "rcv-customer-list.h"
 #include "rcv-customer-window.h"
 #include "rcv-customers-page.h"
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-list-page.h"
@@ -33,6 +37,7 @@ struct _RcvCustomersPage
   RcvCustomerList *list;
   GCancellable *cancellable;
   gint64 started;              /* of the read under way, for the debug log */
+  guint changes_timeout;       /* gathers a burst of commits into one read */
   GtkStringFilter *search_filter;
   GtkCustomFilter *archived_filter;
 
@@ -195,9 +200,7 @@ on_assign_response (AdwMessageDialog *dialog,
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (failed));
-      return;
     }
-  rcv_customers_page_reload (self);
 }
 
 /* Gives the selected customers (one or thousands) a credit policy, in one transaction. */
@@ -275,13 +278,21 @@ on_list_ready (GObject      *source,
       RCV_DATABASE (source) != self->database)
     return;
   gtk_spinner_stop (self->spinner);
-  g_debug ("customers read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
   if (list == NULL)
     {
       rcv_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+  if (self->list != NULL)
+    {
+      /* read again after a commit: the list shown takes only what changed */
+      rcv_customer_list_merge (self->list, list);
+      update_state (self);
+      g_debug ("customers updated in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
+      return;
+    }
+  g_debug ("customers read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
 
   /* the (first) selected customer survives a reload */
   selected = first_selected (self);
@@ -312,17 +323,6 @@ on_list_ready (GObject      *source,
 }
 
 static void
-on_editor_saved (RcvCustomerEditor *editor,
-                 gint64             customer_id,
-                 RcvCustomersPage  *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (RCV_IS_WINDOW (root))
-    rcv_window_reload (RCV_WINDOW (root));
-}
-
-static void
 on_editor_archived (RcvCustomerEditor *editor,
                     gint64             customer_id,
                     const char        *name,
@@ -334,7 +334,6 @@ on_editor_archived (RcvCustomerEditor *editor,
 
   if (!RCV_IS_WINDOW (root))
     return;
-  rcv_window_reload (RCV_WINDOW (root));
   /* Translators: %s is a customer's name */
   title = g_markup_printf_escaped (_("“%s” archived"), name);
   toast = adw_toast_new (title);
@@ -360,7 +359,6 @@ open_editor (RcvCustomersPage *self,
       rcv_toast_show_error (GTK_WIDGET (self), _("The customer cannot be opened"), error);
       return;
     }
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
   g_signal_connect_object (editor, "archived", G_CALLBACK (on_editor_archived), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -371,6 +369,9 @@ rcv_customers_page_dispose (GObject *object)
   RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (object);
 
   rcv_cancel_and_clear (&self->cancellable);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMERS_PAGE);
   g_clear_object (&self->list);
   g_clear_object (&self->database);
@@ -439,6 +440,31 @@ rcv_customers_page_init (RcvCustomersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.assign-policy", FALSE);
 }
 
+static gboolean
+on_changes_timeout (gpointer user_data)
+{
+  RcvCustomersPage *self = user_data;
+
+  self->changes_timeout = 0;
+  rcv_customers_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A customer's row shows its balance, age, payer behaviour and hold: the customers, their
+ * documents and allocations, and the policies decide them. */
+static void
+on_database_changed (RcvCustomersPage *self,
+                     RcvChangeSet     *changes,
+                     RcvDatabase      *database)
+{
+  if (!rcv_change_set_touches_any (changes, "customers", "invoices", "payments", "allocations",
+                                   "policies", "settings", NULL))
+    return;
+  if (self->changes_timeout == 0)
+    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
+                                           on_changes_timeout, self);
+}
+
 void
 rcv_customers_page_set_database (RcvCustomersPage *self,
                                  RcvDatabase      *database)
@@ -446,8 +472,15 @@ rcv_customers_page_set_database (RcvCustomersPage *self,
   g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (!g_set_object (&self->database, database))
+  if (self->database == database)
     return;
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                             G_CONNECT_SWAPPED);
   g_clear_object (&self->list);
   gtk_filter_list_model_set_model (self->filter_model, NULL);
 }
@@ -461,6 +494,7 @@ rcv_customers_page_reload (RcvCustomersPage *self)
   g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
 
   rcv_cancel_and_clear (&self->cancellable);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
   if (self->database == NULL)
     return;
 

@@ -4,6 +4,11 @@
  * The filter and the search run as SQL in a worker thread (rcv-invoice-list.c), a new search
  * cancelling the one before; the view then reads only the rows it shows. A company of a
  * million invoices lists in a few tenths of a second and scrolls without reading ahead.
+ *
+ * A commit (RcvDatabase::changed) is followed in place: the invoices it wrote are read again,
+ * dropped from or put into the list as the filter and search say, by point queries on the
+ * window's connection; another program's commit, whose rows are not known, reads the rows on
+ * screen again at once and the IDs in a worker thread, merged into the list shown.
  */
 #define G_LOG_DOMAIN "rcv-invoices-page"
 
@@ -11,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-invoice-editor.h"
@@ -26,6 +32,8 @@ struct _RcvInvoicesPage
   RcvInvoiceList *list;
   GCancellable *cancellable;
   gint64 started;              /* of the read under way, for the debug log */
+  gboolean reading;            /* a read of the list is under way */
+  gboolean merging;            /* …and follows a commit: merged, not replaced */
 
   GtkSearchEntry *search_entry;
   GtkDropDown *filter_dropdown;
@@ -49,6 +57,17 @@ struct _RcvInvoicesPage
 G_DEFINE_FINAL_TYPE (RcvInvoicesPage, rcv_invoices_page, GTK_TYPE_WIDGET)
 
 static void
+show_count (RcvInvoicesPage *self,
+            guint            n)
+{
+  g_autofree char *summary = NULL;
+
+  summary = g_strdup_printf (ngettext ("%u invoice or credit note", "%u invoices and credit notes",
+                                       (gulong) n), n);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
 on_list_ready (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -56,7 +75,6 @@ on_list_ready (GObject      *source,
   g_autoptr(RcvInvoicesPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcvInvoiceList) list = NULL;
-  g_autofree char *summary = NULL;
   RcvListPage page = { self->stack, self->spinner, self->empty_page, self->error_page,
                        self->selection };
   gboolean searching;
@@ -66,19 +84,31 @@ on_list_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       RCV_DATABASE (source) != self->database)
     return;
-  searching = self->scoped ||
-              gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
-              gtk_drop_down_get_selected (self->filter_dropdown) != RCV_INVOICE_FILTER_ALL;
-  n = rcv_list_page_show (&page, self->database, RCV_ROW_LIST (list), error,
-                          searching ? _("No invoice matches. Try another number or name, or show all invoices.")
-                                    : _("Enter an invoice with New Invoice (Ctrl+N), or import them with receivables-cli."));
-  if (n < 0)
-    return;
-  g_set_object (&self->list, list);
+  self->reading = FALSE;
+  if (self->merging && self->list != NULL && list != NULL)
+    {
+      /* the list shown takes what came and went, keeping its selection and scroll */
+      self->merging = FALSE;
+      rcv_row_list_merge (RCV_ROW_LIST (self->list), RCV_ROW_LIST (list));
+      n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+      g_debug ("invoice rows merged in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
+    }
+  else
+    {
+      self->merging = FALSE;
+      searching = self->scoped ||
+                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+                  gtk_drop_down_get_selected (self->filter_dropdown) != RCV_INVOICE_FILTER_ALL;
+      n = rcv_list_page_show (&page, self->database, RCV_ROW_LIST (list), error,
+                              searching ? _("No invoice matches. Try another number or name, or show all invoices.")
+                                        : _("Enter an invoice with New Invoice (Ctrl+N), or import them with receivables-cli."));
+      if (n < 0)
+        return;
+      g_set_object (&self->list, list);
+    }
   g_debug ("%d invoices listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
-  summary = g_strdup_printf (ngettext ("%u invoice or credit note", "%u invoices and credit notes",
-                                       (gulong) n), (guint) n);
-  gtk_label_set_text (self->summary_label, summary);
+  show_count (self, (guint) n);
 }
 
 static void
@@ -144,6 +174,8 @@ rcv_invoices_page_dispose (GObject *object)
   RcvInvoicesPage *self = RCV_INVOICES_PAGE (object);
 
   rcv_cancel_and_clear (&self->cancellable);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_INVOICES_PAGE);
   g_clear_object (&self->list);
   g_clear_object (&self->database);
@@ -192,6 +224,55 @@ rcv_invoices_page_init (RcvInvoicesPage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
+/* A commit: the invoices it wrote follow in place; a customer renamed shows in the rows on
+ * screen. */
+static void
+on_database_changed (RcvInvoicesPage *self,
+                     RcvChangeSet    *changes,
+                     RcvDatabase     *database)
+{
+  g_autoptr(GArray) rows = NULL;
+  gint64 started;
+
+  if (!rcv_change_set_touches_any (changes, "invoices", "customers", "settings", NULL))
+    return;
+  /* the currency's format is in every row */
+  if (!rcv_change_set_is_external (changes) && rcv_change_set_touches (changes, "settings"))
+    {
+      rcv_invoices_page_reload (self);
+      return;
+    }
+  /* a read under way may have begun before the commit; the invoices behind a chart are
+   * amounts as of a date, read in one go */
+  if (self->list == NULL || self->scoped || (self->reading && !self->merging))
+    {
+      rcv_invoices_page_reload (self);
+      return;
+    }
+  started = g_get_monotonic_time ();
+  rows = rcv_change_set_dup_rows (changes, "invoices");
+  if (rows == NULL)
+    {
+      rcv_row_list_refresh_alive (RCV_ROW_LIST (self->list));
+      rcv_invoices_page_reload (self);
+      self->merging = TRUE;
+    }
+  else
+    {
+      guint n;
+
+      rcv_row_list_update_rows (RCV_ROW_LIST (self->list), rows);
+      if (rcv_change_set_touches (changes, "customers"))
+        rcv_row_list_refresh_alive (RCV_ROW_LIST (self->list));
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      show_count (self, n);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0)
+        gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+    }
+  g_debug ("invoice rows updated in %.3f s (%u rows)",
+           (g_get_monotonic_time () - started) / 1e6, rows != NULL ? rows->len : 0);
+}
+
 void
 rcv_invoices_page_set_database (RcvInvoicesPage *self,
                                 RcvDatabase     *database)
@@ -199,8 +280,14 @@ rcv_invoices_page_set_database (RcvInvoicesPage *self,
   g_return_if_fail (RCV_IS_INVOICES_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (!g_set_object (&self->database, database))
+  if (self->database == database)
     return;
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
+  g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                             G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
 }
@@ -215,11 +302,14 @@ rcv_invoices_page_reload (RcvInvoicesPage *self)
   g_return_if_fail (RCV_IS_INVOICES_PAGE (self));
 
   rcv_cancel_and_clear (&self->cancellable);
+  self->merging = FALSE;
+  self->reading = FALSE;
   if (self->database == NULL)
     return;
 
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();
+  self->reading = TRUE;
   if (self->list == NULL || self->scoped)
     {
       gtk_spinner_start (self->spinner);

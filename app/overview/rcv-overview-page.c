@@ -3,7 +3,9 @@
  *
  * Two reads in worker threads, one after the other so that the key figures come first: the
  * aging report with its DSO (a third of a second for a million invoices), then the month-end
- * trend (about a second), both cancelled when the date changes again. The charts are the core's (rcv-chart.c), shown by RcvChartView; a click on
+ * trend (about a second), both cancelled when the date changes again. A commit that touches
+ * the ledger (RcvDatabase::changed, gathered for a moment) reads both again with the figures
+ * and the chart left on screen until the new ones come, cancelling a read still running. The charts are the core's (rcv-chart.c), shown by RcvChartView; a click on
  * a bucket, a customer or a month lists the matching invoices on the Invoices page.
  */
 #define G_LOG_DOMAIN "rcv-overview-page"
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "rcv-chart-view.h"
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
@@ -39,6 +42,8 @@ struct _RcvOverviewPage
   GCancellable *trend_cancellable;
   gint64 started;              /* of the read under way, for the debug log */
   GDate as_of;
+  guint changes_timeout;       /* gathers a burst of commits into one read */
+  gboolean keep_shown;         /* a read after a commit: the figures stay until it is done */
 
   RcvDateButton *date_button;
   GtkLabel *as_of_hint;
@@ -58,7 +63,10 @@ struct _RcvOverviewPage
 
 G_DEFINE_FINAL_TYPE (RcvOverviewPage, rcv_overview_page, GTK_TYPE_WIDGET)
 
-static void reload_trend (RcvOverviewPage *self);
+static void reload_trend        (RcvOverviewPage *self);
+static void on_database_changed (RcvOverviewPage *self,
+                                 RcvChangeSet    *changes,
+                                 RcvDatabase     *database);
 
 static void
 add_figure (RcvOverviewPage *self,
@@ -383,6 +391,9 @@ rcv_overview_page_dispose (GObject *object)
 
   rcv_cancel_and_clear (&self->cancellable);
   rcv_cancel_and_clear (&self->trend_cancellable);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   g_clear_object (&self->database);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_OVERVIEW_PAGE);
 
@@ -440,7 +451,15 @@ rcv_overview_page_set_database (RcvOverviewPage *self,
   g_return_if_fail (RCV_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
+  if (self->database == database)
+    return;
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
   g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -452,19 +471,22 @@ reload_trend (RcvOverviewPage *self)
   if (self->database == NULL)
     return;
   self->trend_cancellable = g_cancellable_new ();
-  gtk_spinner_start (self->trend_spinner);
-  gtk_stack_set_visible_child_name (self->trend_stack, "loading");
+  if (!self->keep_shown ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->trend_stack), "chart") != 0)
+    {
+      gtk_spinner_start (self->trend_spinner);
+      gtk_stack_set_visible_child_name (self->trend_stack, "loading");
+    }
   rcv_trend_new_async (self->database, &self->as_of, months, self->trend_cancellable,
                        on_trend_ready, g_object_ref (self));
 }
 
-/* Reads the figures again as of the page's date (today's, unless another was chosen), in
- * worker threads; earlier reads still running are cancelled, their results never shown. */
-void
-rcv_overview_page_reload (RcvOverviewPage *self)
+static void
+start_reading (RcvOverviewPage *self,
+               gboolean         keep_shown)
 {
-  g_return_if_fail (RCV_IS_OVERVIEW_PAGE (self));
-
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  self->keep_shown = keep_shown;
   rcv_cancel_and_clear (&self->cancellable);
   if (self->database == NULL)
     return;
@@ -484,8 +506,48 @@ rcv_overview_page_reload (RcvOverviewPage *self)
                                g_object_ref (self));
   /* the trend follows the summary (on_summary_ready): the first figures come first */
   rcv_cancel_and_clear (&self->trend_cancellable);
-  gtk_spinner_start (self->trend_spinner);
-  gtk_stack_set_visible_child_name (self->trend_stack, "loading");
+  if (!keep_shown ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->trend_stack), "chart") != 0)
+    {
+      gtk_spinner_start (self->trend_spinner);
+      gtk_stack_set_visible_child_name (self->trend_stack, "loading");
+    }
+}
+
+/* Reads the figures again as of the page's date (today's, unless another was chosen), in
+ * worker threads; earlier reads still running are cancelled, their results never shown. */
+void
+rcv_overview_page_reload (RcvOverviewPage *self)
+{
+  g_return_if_fail (RCV_IS_OVERVIEW_PAGE (self));
+
+  start_reading (self, FALSE);
+}
+
+static gboolean
+on_changes_timeout (gpointer user_data)
+{
+  RcvOverviewPage *self = user_data;
+
+  self->changes_timeout = 0;
+  start_reading (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every figure comes from the invoices, payments and their allocations (the customers' names
+ * in the largest balances, the buckets from the settings): a commit to any of them makes the
+ * figures shown stale, and the read under way too. */
+static void
+on_database_changed (RcvOverviewPage *self,
+                     RcvChangeSet    *changes,
+                     RcvDatabase     *database)
+{
+  if (!rcv_change_set_touches_any (changes, "invoices", "payments", "allocations", "customers",
+                                   "settings", NULL))
+    return;
+  if (self->changes_timeout == 0)
+    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
+                                           on_changes_timeout, self);
 }
 
 /* Writes a chart of the page to a PNG, SVG or PDF file (the name's extension chooses) in the

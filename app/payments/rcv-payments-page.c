@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Like the Invoices page: the search runs as SQL in a worker thread (rcv-payment-list.c), the
- * view reads only the rows it shows, and Record Payment opens the payment form.
+ * view reads only the rows it shows, and Record Payment opens the payment form. A commit is
+ * followed in place as there (rcv-invoices-page.c).
  */
 #define G_LOG_DOMAIN "rcv-payments-page"
 
@@ -10,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-list-page.h"
 #include "rcv-payment-list.h"
@@ -23,6 +25,8 @@ struct _RcvPaymentsPage
   RcvPaymentList *list;
   GCancellable *cancellable;
   gint64 started;              /* of the read under way, for the debug log */
+  gboolean reading;            /* a read of the list is under way */
+  gboolean merging;            /* …and follows a commit: merged, not replaced */
 
   GtkSearchEntry *search_entry;
   GtkStack *stack;
@@ -37,6 +41,16 @@ struct _RcvPaymentsPage
 G_DEFINE_FINAL_TYPE (RcvPaymentsPage, rcv_payments_page, GTK_TYPE_WIDGET)
 
 static void
+show_count (RcvPaymentsPage *self,
+            guint            n)
+{
+  g_autofree char *summary = NULL;
+
+  summary = g_strdup_printf (ngettext ("%u payment", "%u payments", (gulong) n), n);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
 on_list_ready (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -44,7 +58,6 @@ on_list_ready (GObject      *source,
   g_autoptr(RcvPaymentsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcvPaymentList) list = NULL;
-  g_autofree char *summary = NULL;
   RcvListPage page = { self->stack, self->spinner, self->empty_page, self->error_page,
                        self->selection };
   gboolean searching;
@@ -54,16 +67,71 @@ on_list_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       RCV_DATABASE (source) != self->database)
     return;
-  searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
-  n = rcv_list_page_show (&page, self->database, RCV_ROW_LIST (list), error,
-                          searching ? _("No payment matches. Try another reference or name.")
-                                    : _("Record a payment with Record Payment (Ctrl+P), or import them with receivables-cli."));
-  if (n < 0)
-    return;
-  g_set_object (&self->list, list);
+  self->reading = FALSE;
+  if (self->merging && self->list != NULL && list != NULL)
+    {
+      /* the list shown takes what came and went, keeping its selection and scroll */
+      self->merging = FALSE;
+      rcv_row_list_merge (RCV_ROW_LIST (self->list), RCV_ROW_LIST (list));
+      n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+    }
+  else
+    {
+      self->merging = FALSE;
+      searching = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+      n = rcv_list_page_show (&page, self->database, RCV_ROW_LIST (list), error,
+                              searching ? _("No payment matches. Try another reference or name.")
+                                        : _("Record a payment with Record Payment (Ctrl+P), or import them with receivables-cli."));
+      if (n < 0)
+        return;
+      g_set_object (&self->list, list);
+    }
   g_debug ("%d payments listed in %.3f s", n, (g_get_monotonic_time () - self->started) / 1e6);
-  summary = g_strdup_printf (ngettext ("%u payment", "%u payments", (gulong) n), (guint) n);
-  gtk_label_set_text (self->summary_label, summary);
+  show_count (self, (guint) n);
+}
+
+/* A commit: the payments it wrote follow in place (rcv-row-list.c); another program's, whose
+ * rows are not known, reads the rows on screen again and the IDs in a worker thread. */
+static void
+on_database_changed (RcvPaymentsPage *self,
+                     RcvChangeSet    *changes,
+                     RcvDatabase     *database)
+{
+  g_autoptr(GArray) rows = NULL;
+
+  if (!rcv_change_set_touches_any (changes, "payments", "customers", "settings", NULL))
+    return;
+  /* the currency's format is in every row */
+  if (!rcv_change_set_is_external (changes) && rcv_change_set_touches (changes, "settings"))
+    {
+      rcv_payments_page_reload (self);
+      return;
+    }
+  if (self->list == NULL || (self->reading && !self->merging))
+    {
+      rcv_payments_page_reload (self);
+      return;
+    }
+  rows = rcv_change_set_dup_rows (changes, "payments");
+  if (rows == NULL)
+    {
+      rcv_row_list_refresh_alive (RCV_ROW_LIST (self->list));
+      rcv_payments_page_reload (self);
+      self->merging = TRUE;
+    }
+  else
+    {
+      guint n;
+
+      rcv_row_list_update_rows (RCV_ROW_LIST (self->list), rows);
+      if (rcv_change_set_touches (changes, "customers"))
+        rcv_row_list_refresh_alive (RCV_ROW_LIST (self->list));
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      show_count (self, n);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") != 0)
+        gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+    }
 }
 
 static void
@@ -86,6 +154,8 @@ rcv_payments_page_dispose (GObject *object)
   RcvPaymentsPage *self = RCV_PAYMENTS_PAGE (object);
 
   rcv_cancel_and_clear (&self->cancellable);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_PAYMENTS_PAGE);
   g_clear_object (&self->list);
   g_clear_object (&self->database);
@@ -133,8 +203,14 @@ rcv_payments_page_set_database (RcvPaymentsPage *self,
   g_return_if_fail (RCV_IS_PAYMENTS_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (!g_set_object (&self->database, database))
+  if (self->database == database)
     return;
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
+  g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                             G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
 }
@@ -147,11 +223,14 @@ rcv_payments_page_reload (RcvPaymentsPage *self)
   g_return_if_fail (RCV_IS_PAYMENTS_PAGE (self));
 
   rcv_cancel_and_clear (&self->cancellable);
+  self->merging = FALSE;
+  self->reading = FALSE;
   if (self->database == NULL)
     return;
 
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();
+  self->reading = TRUE;
   if (self->list == NULL)
     {
       gtk_spinner_start (self->spinner);

@@ -25,6 +25,8 @@ struct _RcvRemindersPage
   GDate as_of;
   gint64 started;
   gint64 focus_customer;           /* to choose alone when the run is read; 0: none */
+  guint changes_timeout;           /* gathers a burst of commits into one run */
+  gboolean stale;                  /* a commit came while the page was hidden */
 
   RcvDateButton *date_button;
   GtkLabel *summary_label;

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
@@ -424,6 +425,8 @@ rcv_reminders_page_reload (RcvRemindersPage *self)
   g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
 
   rcv_cancel_and_clear (&self->cancellable);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  self->stale = FALSE;
   if (self->database == NULL)
     return;
 
@@ -496,7 +499,6 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
   g_autoptr(GPtrArray) letters = NULL;
   g_autofree char *text = NULL;
   guint n_skipped = 0;
-  GtkRoot *root;
 
   g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), FALSE);
 
@@ -520,11 +522,8 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
                             n_skipped);
   /* shown at once, not queued behind the offer to record (which does not time out) */
   rcv_reminders_page_toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (RCV_IS_WINDOW (root))
-    rcv_window_reload (RCV_WINDOW (root));
-  else
-    rcv_reminders_page_reload (self);
+  /* the other pages follow the commit (RcvDatabase::changed); this one reads at once */
+  rcv_reminders_page_reload (self);
   return TRUE;
 }
 
@@ -586,6 +585,9 @@ rcv_reminders_page_dispose (GObject *object)
 
   rcv_cancel_and_clear (&self->cancellable);
   rcv_cancel_and_clear (&self->batch);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   if (self->preview != NULL)
     rcv_letter_preview_set_letter (self->preview, NULL, NULL);
   rcv_page_dispose_template (GTK_WIDGET (self), RCV_TYPE_REMINDERS_PAGE);
@@ -650,6 +652,9 @@ rcv_reminders_page_class_init (RcvRemindersPageClass *klass)
                                        "reminders.previous-page", NULL);
 }
 
+static void on_map (RcvRemindersPage *self,
+                    gpointer          user_data);
+
 static void
 rcv_reminders_page_init (RcvRemindersPage *self)
 {
@@ -657,6 +662,7 @@ rcv_reminders_page_init (RcvRemindersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rcv_date_set_today (&self->as_of);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->letters = g_list_store_new (RCV_TYPE_LETTER_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->letters)));
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -670,6 +676,47 @@ rcv_reminders_page_init (RcvRemindersPage *self)
   rcv_reminders_page_update_actions (self);
 }
 
+static gboolean
+on_changes_timeout (gpointer user_data)
+{
+  RcvRemindersPage *self = user_data;
+
+  self->changes_timeout = 0;
+  /* a run over every account (seconds on a large company) is not worth it for a hidden page:
+   * it runs when the page is next shown */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    rcv_reminders_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (RcvRemindersPage *self,
+        gpointer          user_data)
+{
+  if (self->stale)
+    rcv_reminders_page_reload (self);
+}
+
+/* The letters due follow from nearly everything an account holds: its documents and
+ * payments, its policy and levels, the letters sent, disputes, plans, promises and the
+ * hand-over; the run is read again when a commit touches any of them. */
+static void
+on_database_changed (RcvRemindersPage *self,
+                     RcvChangeSet     *changes,
+                     RcvDatabase      *database)
+{
+  if (!rcv_change_set_touches_any (changes, "invoices", "payments", "allocations", "customers",
+                                   "policies", "reminder_levels", "letters", "letter_items",
+                                   "disputes", "payment_plans", "plan_instalments", "promises",
+                                   "collection_accounts", "reference_rates", "settings", NULL))
+    return;
+  if (self->changes_timeout == 0)
+    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
+                                           on_changes_timeout, self);
+}
+
 void
 rcv_reminders_page_set_database (RcvRemindersPage *self,
                                  RcvDatabase      *database)
@@ -677,7 +724,15 @@ rcv_reminders_page_set_database (RcvRemindersPage *self,
   g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
+  if (self->database == database)
+    return;
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
   g_set_object (&self->database, database);
+  if (database != NULL)
+    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                             G_CONNECT_SWAPPED);
 }
 
 guint

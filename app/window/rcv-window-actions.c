@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-application.h"
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"
@@ -188,11 +189,14 @@ back_up_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Preferences write through the window's connection: the pages follow the commit. What they
+ * wrote through another (a worker's) is found by the poll. */
 static void
 on_preferences_changed (RcvPreferencesWindow *preferences,
                         RcvWindow            *self)
 {
-  rcv_window_reload (self);
+  if (self->database != NULL)
+    rcv_database_poll_changes (self->database);
 }
 
 static void
@@ -238,7 +242,8 @@ on_sample_done (GObject      *source,
       rcv_toast_show_error (GTK_WIDGET (self), _("The sample company could not be made"), error);
       return;
     }
-  rcv_window_reload (self);
+  /* written on the worker's own connection: another connection's commit to this one */
+  rcv_database_poll_changes (self->database);
   rcv_window_show_page (self, "overview");
 }
 
@@ -325,7 +330,6 @@ on_invoice_saved (RcvInvoiceEditor *editor,
   /* Translators: %s is an invoice number */
   title = g_markup_printf_escaped (_("“%s” saved"), number);
   rcv_toast_add (GTK_WIDGET (self), adw_toast_new (title));
-  rcv_window_reload (self);
 }
 
 /* Shows a form, told to call on_saved when it has written; or, when it could not be made,
@@ -406,7 +410,6 @@ on_payment_saved (RcvPaymentEditor *editor,
                   RcvWindow        *self)
 {
   rcv_toast_add (GTK_WIDGET (self), adw_toast_new (_("Payment recorded")));
-  rcv_window_reload (self);
 }
 
 static void
@@ -441,7 +444,6 @@ unarchive_customer_action (GtkWidget  *widget,
       rcv_toast_show_error (GTK_WIDGET (self), _("The customer could not be restored"), error);
       return;
     }
-  rcv_window_reload (self);
 }
 
 void

@@ -23,6 +23,7 @@ struct _RcvWindow
   gboolean empty;              /* no customer, invoice or payment yet, as last looked */
   guint alerts_timeout;        /* the hourly check for accounts passing an alert threshold */
   guint check_timeout;         /* shows the damage check's progress while it runs */
+  guint poll_timeout;          /* looks for other programs' commits (rcv_database_poll_changes) */
   gint check_permille;         /* …as the worker reports it (atomic), -1 before the first */
 
   /* template widgets */

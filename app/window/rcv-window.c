@@ -2,7 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window owns the company file's writing connection; its pages read through worker
- * threads (rcv-database-task.c) and are told to reload after every write. Its actions are in
+ * threads (rcv-database-task.c) and follow what each commit changed (RcvDatabase::changed,
+ * rcv-database-changes.c) instead of reading everything again. Other programs' commits (the
+ * daily check, receivables-cli, a second window) are found by polling the file's data version
+ * every two seconds and whenever the window comes back to the front. Its actions are in
  * rcv-window-actions.c.
  */
 #define G_LOG_DOMAIN "rcv-window"
@@ -12,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-alerts.h"
+#include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-ledger.h"
@@ -20,6 +24,10 @@
 #include "rcv-plain-text.h"
 
 G_DEFINE_FINAL_TYPE (RcvWindow, rcv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void on_active_changed (RcvWindow  *self,
+                               GParamSpec *pspec,
+                               gpointer    user_data);
 
 static void
 save_window_state (RcvWindow *self)
@@ -85,6 +93,7 @@ rcv_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->alerts_timeout, g_source_remove);
   g_clear_handle_id (&self->check_timeout, g_source_remove);
+  g_clear_handle_id (&self->poll_timeout, g_source_remove);
   /* the switchers let go of the stack before it goes: libadwaita 1.2 would otherwise reach
    * into a disposed stack from the bar's dispose */
   if (self->switcher_bar != NULL)
@@ -167,6 +176,7 @@ rcv_window_init (RcvWindow *self)
   rcv_toast_set_overlay (GTK_WINDOW (self), self->toast_overlay);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   rcv_window_update_actions (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 }
 
 /* ---- alerts -------------------------------------------------------------------------- */
@@ -315,11 +325,56 @@ show_open_error (RcvWindow    *self,
   rcv_window_update_actions (self);
 }
 
+/* What another program committed since the last look (the pages then follow it). */
+static void
+poll_changes (RcvWindow *self)
+{
+  if (self->database != NULL && rcv_database_poll_changes (self->database))
+    g_debug ("change noticed: another program committed");
+}
+
+static gboolean
+on_poll_timeout (gpointer user_data)
+{
+  poll_changes (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_changed (RcvWindow  *self,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    poll_changes (self);
+}
+
+/* A commit: the welcome page gives way to the pages (or back), the title follows the
+ * company's name. The pages follow the commit themselves. */
+static void
+on_database_changed (RcvWindow    *self,
+                     RcvChangeSet *changes,
+                     RcvDatabase  *database)
+{
+  if (rcv_change_set_touches_any (changes, "customers", "invoices", "payments", "settings",
+                                  NULL))
+    rcv_window_update_content (self);
+}
+
 static void
 set_database (RcvWindow   *self,
               RcvDatabase *database)
 {
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
+  g_clear_handle_id (&self->poll_timeout, g_source_remove);
   g_set_object (&self->database, database);
+  if (database != NULL)
+    {
+      g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                               G_CONNECT_SWAPPED);
+      self->poll_timeout = g_timeout_add (RCV_CHANGES_POLL_MILLISECONDS, on_poll_timeout, self);
+    }
   rcv_overview_page_set_database (self->overview_page, database);
   rcv_customers_page_set_database (self->customers_page, database);
   rcv_invoices_page_set_database (self->invoices_page, database);
@@ -376,7 +431,13 @@ open_checked (RcvWindow *self)
 
   if (g_getenv ("RECEIVABLES_DB") == NULL)
     g_settings_set_string (self->settings, "last-company-file", self->path);
-  rcv_window_reload (self);
+  /* the pages' first reads, each in its worker thread; from now on they follow the commits */
+  rcv_window_update_content (self);
+  rcv_overview_page_reload (self->overview_page);
+  rcv_customers_page_reload (self->customers_page);
+  rcv_invoices_page_reload (self->invoices_page);
+  rcv_payments_page_reload (self->payments_page);
+  rcv_reminders_page_reload (self->reminders_page);
 
   /* at start, then every hour while the window is open */
   check_alerts (self);
@@ -472,22 +533,6 @@ rcv_window_get_database (RcvWindow *self)
 {
   g_return_val_if_fail (RCV_IS_WINDOW (self), NULL);
   return self->database;
-}
-
-/* After a write: every page reads the company file again (off the main thread). */
-void
-rcv_window_reload (RcvWindow *self)
-{
-  g_return_if_fail (RCV_IS_WINDOW (self));
-
-  if (self->database == NULL)
-    return;
-  rcv_window_update_content (self);
-  rcv_overview_page_reload (self->overview_page);
-  rcv_customers_page_reload (self->customers_page);
-  rcv_invoices_page_reload (self->invoices_page);
-  rcv_payments_page_reload (self->payments_page);
-  rcv_reminders_page_reload (self->reminders_page);
 }
 
 void

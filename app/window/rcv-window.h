@@ -21,6 +21,5 @@ void         rcv_window_open_company  (RcvWindow      *self,
                                        const char     *path);
 const char  *rcv_window_get_path      (RcvWindow      *self);
 RcvDatabase *rcv_window_get_database  (RcvWindow      *self);
-void         rcv_window_reload        (RcvWindow      *self);
 
 G_END_DECLS

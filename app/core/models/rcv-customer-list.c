@@ -203,12 +203,16 @@ rcv_customer_item_init (RcvCustomerItem *self)
 {
 }
 
-static RcvCustomerItem *
-item_new (const Entry       *entry,
-          const RcvCurrency *currency)
+static void
+item_set_entry (RcvCustomerItem   *self,
+                const Entry       *entry,
+                const RcvCurrency *currency)
 {
-  RcvCustomerItem *self = g_object_new (RCV_TYPE_CUSTOMER_ITEM, NULL);
-
+  entry_clear (&self->entry);
+  g_free (self->balance_text);
+  g_free (self->search_text);
+  g_free (self->oldest_text);
+  g_free (self->late_text);
   self->entry = *entry;
   self->entry.code = g_strdup (entry->code);
   self->entry.name = g_strdup (entry->name);
@@ -227,6 +231,15 @@ item_new (const Entry       *entry,
     /* Translators: average days late, with one decimal */
     self->late_text = g_strdup_printf (_("%d.%d days"), entry->late_tenths / 10,
                                        entry->late_tenths % 10);
+}
+
+static RcvCustomerItem *
+item_new (const Entry       *entry,
+          const RcvCurrency *currency)
+{
+  RcvCustomerItem *self = g_object_new (RCV_TYPE_CUSTOMER_ITEM, NULL);
+
+  item_set_entry (self, entry, currency);
   return self;
 }
 
@@ -547,4 +560,143 @@ rcv_customer_list_new_finish (RcvDatabase   *db,
                               GError       **error)
 {
   return rcv_database_task_finish (db, result, rcv_customer_list_new_async, error);
+}
+
+static gboolean
+entry_equal (const Entry *a,
+             const Entry *b)
+{
+  return a->id == b->id && a->balance == b->balance && a->oldest_days == b->oldest_days &&
+         a->credit_limit == b->credit_limit && a->hold_days == b->hold_days &&
+         a->hold == b->hold && a->late_tenths == b->late_tenths && a->archived == b->archived &&
+         g_strcmp0 (a->code, b->code) == 0 && g_strcmp0 (a->name, b->name) == 0;
+}
+
+static Entry
+entry_copy (const Entry *entry)
+{
+  Entry copy = *entry;
+
+  copy.code = g_strdup (entry->code);
+  copy.name = g_strdup (entry->name);
+  return copy;
+}
+
+/* A customer whose figures changed: its item, when made, takes them and says so, so that the
+ * view keeps it (selected, in its place). */
+static void
+replace_entry (RcvCustomerList *self,
+               guint            position,
+               const Entry     *entry)
+{
+  Entry *old = &g_array_index (self->entries, Entry, position);
+  RcvCustomerItem *item = g_ptr_array_index (self->items, position);
+
+  entry_clear (old);
+  *old = entry_copy (entry);
+  if (item != NULL)
+    {
+      item_set_entry (item, old, &self->currency);
+      g_object_freeze_notify (G_OBJECT (item));
+      for (guint i = ITEM_PROP_ID; i < ITEM_N_PROPS; i++)
+        g_object_notify_by_pspec (G_OBJECT (item), item_properties[i]);
+      g_object_thaw_notify (G_OBJECT (item));
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+static void
+rebuild_index (RcvCustomerList *self)
+{
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      g_hash_table_insert (self->by_id, &entry->id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* Takes the customers of `fresh`, the list read again after a commit (as of its date): a
+ * customer whose figures changed is told as one items-changed at its position, one added or
+ * gone as an insertion or a removal, so that the view keeps its selection, its sort and its
+ * scroll. When names moved customers in the order, or too much changed for one by one,
+ * everything from there on is replaced in one. */
+void
+rcv_customer_list_merge (RcvCustomerList *self,
+                         RcvCustomerList *fresh)
+{
+  g_autoptr(GHashTable) had = NULL;
+  guint i = 0, j = 0, n_told = 0;
+
+  g_return_if_fail (RCV_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (RCV_IS_CUSTOMER_LIST (fresh));
+
+  self->as_of = fresh->as_of;
+  self->total = fresh->total;
+  self->currency = fresh->currency;
+  /* the IDs are copied: inserting into the array moves its entries */
+  had = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint k = 0; k < self->entries->len; k++)
+    g_hash_table_add (had, g_memdup2 (&g_array_index (self->entries, Entry, k).id,
+                                      sizeof (gint64)));
+
+  while (i < self->entries->len || j < fresh->entries->len)
+    {
+      Entry *mine = i < self->entries->len ? &g_array_index (self->entries, Entry, i) : NULL;
+      Entry *theirs = j < fresh->entries->len ? &g_array_index (fresh->entries, Entry, j)
+                                              : NULL;
+
+      if (n_told > 1000)
+        break;
+      if (mine != NULL && theirs != NULL && mine->id == theirs->id)
+        {
+          if (!entry_equal (mine, theirs))
+            {
+              replace_entry (self, i, theirs);
+              n_told++;
+            }
+          i++;
+          j++;
+        }
+      else if (mine != NULL && !g_hash_table_contains (fresh->by_id, &mine->id))
+        {
+          g_array_remove_index (self->entries, i);
+          g_ptr_array_remove_index (self->items, i);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+          n_told++;
+        }
+      else if (theirs != NULL && !g_hash_table_contains (had, &theirs->id))
+        {
+          Entry copy = entry_copy (theirs);
+
+          g_array_insert_val (self->entries, i, copy);
+          g_ptr_array_insert (self->items, (gint) i, NULL);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 0, 1);
+          n_told++;
+          i++;
+          j++;
+        }
+      else
+        break;
+    }
+
+  if (i < self->entries->len || j < fresh->entries->len)
+    {
+      guint removed = self->entries->len - i;
+
+      g_array_set_size (self->entries, i);
+      g_ptr_array_set_size (self->items, (gint) i);
+      for (guint k = j; k < fresh->entries->len; k++)
+        {
+          Entry copy = entry_copy (&g_array_index (fresh->entries, Entry, k));
+
+          g_array_append_val (self->entries, copy);
+        }
+      g_ptr_array_set_size (self->items, (gint) self->entries->len);
+      rebuild_index (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), i, removed, self->entries->len - i);
+      return;
+    }
+  rebuild_index (self);
 }

@@ -42,5 +42,7 @@ gint64           rcv_customer_list_get_total       (RcvCustomerList *self);
 gboolean         rcv_customer_list_find            (RcvCustomerList *self,
                                                     gint64           customer_id,
                                                     guint           *position);
+void             rcv_customer_list_merge           (RcvCustomerList *self,
+                                                    RcvCustomerList *fresh);
 
 G_END_DECLS

@@ -256,6 +256,32 @@ read_row (RcvRowList  *list,
   return G_OBJECT (item);
 }
 
+/* A row read again after a commit, taken into the item the view shows. */
+static void
+update_row (RcvRowList *list,
+            GObject    *row,
+            GObject    *fresh)
+{
+  RcvInvoiceItem *self = RCV_INVOICE_ITEM (row), *other = RCV_INVOICE_ITEM (fresh);
+
+  self->open = other->open;
+  self->overdue = other->overdue;
+#define TAKE(field) \
+  do { char *swap = self->field; self->field = other->field; other->field = swap; } while (0)
+  TAKE (number);
+  TAKE (customer);
+  TAKE (issue_text);
+  TAKE (due_text);
+  TAKE (total_text);
+  TAKE (open_text);
+  TAKE (status_text);
+#undef TAKE
+  g_object_freeze_notify (row);
+  for (guint i = ITEM_PROP_NUMBER; i < ITEM_N_PROPS; i++)
+    g_object_notify_by_pspec (row, item_properties[i]);
+  g_object_thaw_notify (row);
+}
+
 static void
 rcv_invoice_list_finalize (GObject *object)
 {
@@ -274,6 +300,7 @@ rcv_invoice_list_class_init (RcvInvoiceListClass *klass)
   G_OBJECT_CLASS (klass)->finalize = rcv_invoice_list_finalize;
   row_list_class->item_type = RCV_TYPE_INVOICE_ITEM;
   row_list_class->read_row = read_row;
+  row_list_class->update_row = update_row;
 }
 
 static void
@@ -293,24 +320,26 @@ rcv_invoice_list_new (RcvDatabase      *db,
                       GCancellable     *cancellable,
                       GError          **error)
 {
+  /* the filters, then the search; the same text selects a row that changed (?3) */
+#define SEARCH_SQL \
+    " AND (?1 = '' OR (number >= ?1 AND number < ?1 || x'f48fbfbf')" \
+    "  OR customer_id IN (SELECT id FROM customers WHERE instr (lower (name), lower (?1)) > 0" \
+    "   OR lower (code) = lower (?1)))"
+#define OPEN_SQL " AND settled_date IS NULL AND status = 'posted'"
+#define OVERDUE_SQL OPEN_SQL " AND kind = 'invoice' AND due_date < ?2"
   static const char *const sql[] = {
-    "SELECT id FROM invoices"
-    " WHERE (?1 = '' OR (number >= ?1 AND number < ?1 || x'f48fbfbf')"
-    "  OR customer_id IN (SELECT id FROM customers WHERE instr (lower (name), lower (?1)) > 0"
-    "   OR lower (code) = lower (?1)))"
-    " ORDER BY id DESC",
-    "SELECT id FROM invoices WHERE settled_date IS NULL AND status = 'posted'"
-    " AND (?1 = '' OR (number >= ?1 AND number < ?1 || x'f48fbfbf')"
-    "  OR customer_id IN (SELECT id FROM customers WHERE instr (lower (name), lower (?1)) > 0"
-    "   OR lower (code) = lower (?1)))"
-    " ORDER BY id DESC",
-    "SELECT id FROM invoices WHERE settled_date IS NULL AND status = 'posted'"
-    " AND kind = 'invoice' AND due_date < ?2"
-    " AND (?1 = '' OR (number >= ?1 AND number < ?1 || x'f48fbfbf')"
-    "  OR customer_id IN (SELECT id FROM customers WHERE instr (lower (name), lower (?1)) > 0"
-    "   OR lower (code) = lower (?1)))"
-    " ORDER BY id DESC",
+    "SELECT id FROM invoices WHERE 1" SEARCH_SQL " ORDER BY id DESC",
+    "SELECT id FROM invoices WHERE 1" OPEN_SQL SEARCH_SQL " ORDER BY id DESC",
+    "SELECT id FROM invoices WHERE 1" OVERDUE_SQL SEARCH_SQL " ORDER BY id DESC",
   };
+  static const char *const member_sql[] = {
+    "SELECT 1 FROM invoices WHERE id = ?3" SEARCH_SQL,
+    "SELECT 1 FROM invoices WHERE id = ?3" OPEN_SQL SEARCH_SQL,
+    "SELECT 1 FROM invoices WHERE id = ?3" OVERDUE_SQL SEARCH_SQL,
+  };
+#undef SEARCH_SQL
+#undef OPEN_SQL
+#undef OVERDUE_SQL
   g_autoptr(RcvInvoiceList) self = NULL;
   g_autofree char *needle = NULL;
   char today_iso[RCV_ISO_DATE_LEN];
@@ -329,6 +358,7 @@ rcv_invoice_list_new (RcvDatabase      *db,
   if (!rcv_row_list_load_ids (RCV_ROW_LIST (self), db, sql[filter], needle, today_iso,
                               cancellable, error))
     return NULL;
+  rcv_row_list_set_member_query (RCV_ROW_LIST (self), member_sql[filter], needle, today_iso);
   return g_steal_pointer (&self);
 }
 

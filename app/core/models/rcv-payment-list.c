@@ -166,6 +166,30 @@ read_row (RcvRowList  *list,
   return G_OBJECT (item);
 }
 
+/* A row read again after a commit, taken into the item the view shows. */
+static void
+update_row (RcvRowList *list,
+            GObject    *row,
+            GObject    *fresh)
+{
+  RcvPaymentItem *self = RCV_PAYMENT_ITEM (row), *other = RCV_PAYMENT_ITEM (fresh);
+
+  self->unapplied = other->unapplied;
+#define TAKE(field) \
+  do { char *swap = self->field; self->field = other->field; other->field = swap; } while (0)
+  TAKE (date_text);
+  TAKE (customer);
+  TAKE (amount_text);
+  TAKE (unapplied_text);
+  TAKE (method);
+  TAKE (reference);
+#undef TAKE
+  g_object_freeze_notify (row);
+  for (guint i = ITEM_PROP_DATE_TEXT; i < ITEM_N_PROPS; i++)
+    g_object_notify_by_pspec (row, item_properties[i]);
+  g_object_thaw_notify (row);
+}
+
 static void
 rcv_payment_list_class_init (RcvPaymentListClass *klass)
 {
@@ -173,6 +197,7 @@ rcv_payment_list_class_init (RcvPaymentListClass *klass)
 
   row_list_class->item_type = RCV_TYPE_PAYMENT_ITEM;
   row_list_class->read_row = read_row;
+  row_list_class->update_row = update_row;
 }
 
 static void
@@ -196,14 +221,20 @@ rcv_payment_list_new (RcvDatabase   *db,
   self = g_object_new (RCV_TYPE_PAYMENT_LIST, NULL);
   rcv_row_list_set_database (RCV_ROW_LIST (self), db);
   needle = g_strstrip (g_strdup (search != NULL ? search : ""));
+#define SEARCH_SQL \
+  " (?1 = '' OR (reference >= ?1 AND reference < ?1 || x'f48fbfbf')" \
+  "  OR customer_id IN (SELECT id FROM customers" \
+  "   WHERE instr (lower (name), lower (?1)) > 0 OR lower (code) = lower (?1)))"
   if (!rcv_row_list_load_ids (RCV_ROW_LIST (self), db,
-                               "SELECT id FROM payments"
-                               " WHERE ?1 = '' OR (reference >= ?1 AND reference < ?1 || x'f48fbfbf')"
-                               " OR customer_id IN (SELECT id FROM customers"
-                               "  WHERE instr (lower (name), lower (?1)) > 0 OR lower (code) = lower (?1))"
-                               " ORDER BY id DESC",
+                               "SELECT id FROM payments WHERE" SEARCH_SQL " ORDER BY id DESC",
                                needle, NULL, cancellable, error))
     return NULL;
+  /* a payment that changed belongs when the same search selects it */
+  rcv_row_list_set_member_query (RCV_ROW_LIST (self),
+                                 "SELECT 1 FROM payments WHERE id = ?3 AND ?2 IS ?2 AND"
+                                 SEARCH_SQL,
+                                 needle, "");
+#undef SEARCH_SQL
   return g_steal_pointer (&self);
 }
 

@@ -7,11 +7,18 @@
  * asking twice gives the same object and scrolling through every row leaves nothing behind.
  * A list built in a worker thread has no connection until its owner gives it one
  * (rcv_row_list_set_database()): until then it has rows but reads none.
+ *
+ * After a commit the list follows what changed in place (rcv_row_list_update_rows ()): a row
+ * changed is read again into the object already shown, one that no longer belongs (its
+ * filter, or deleted) is removed, and one that now belongs goes to its place, newest first,
+ * each as one items-changed, so that the view keeps its selection and its scroll. A list
+ * read again after another program's commit is merged the same way (rcv_row_list_merge ()).
  */
 #define G_LOG_DOMAIN "rcv-row-list"
 
 #include "config.h"
 
+#include "rcv-database-changes.h"
 #include "rcv-database-private.h"
 #include "rcv-row-list.h"
 
@@ -20,6 +27,9 @@ typedef struct
   GArray *ids;          /* gint64, in list order */
   GHashTable *alive;    /* position → the row's Alive record */
   RcvDatabase *db;      /* reads the rows */
+  const char *member_sql; /* whether a row belongs: ?1, ?2 the texts, ?3 its ID; newest first */
+  char *member_text_1;
+  char *member_text_2;
 } RcvRowListPrivate;
 
 typedef struct
@@ -119,6 +129,8 @@ rcv_row_list_finalize (GObject *object)
   g_hash_table_unref (priv->alive);
   g_array_unref (priv->ids);
   g_clear_object (&priv->db);
+  g_free (priv->member_text_1);
+  g_free (priv->member_text_2);
 
   G_OBJECT_CLASS (rcv_row_list_parent_class)->finalize (object);
 }
@@ -219,4 +231,294 @@ rcv_row_list_append_id (RcvRowList *self,
 
   priv = rcv_row_list_get_instance_private (self);
   g_array_append_val (priv->ids, id);
+}
+
+/* How rcv_row_list_update_rows () tells whether a row belongs to the list: `sql` (a literal)
+ * selects a row when it does, with ?1 and ?2 bound to the texts (as the list's own query) and
+ * ?3 to the row's ID. Such a list is in the order of its IDs, newest (highest) first; one
+ * without a query (in another order) follows its rows' changes and deletions only. */
+void
+rcv_row_list_set_member_query (RcvRowList *self,
+                               const char *sql,
+                               const char *text_1,
+                               const char *text_2)
+{
+  RcvRowListPrivate *priv;
+
+  g_return_if_fail (RCV_IS_ROW_LIST (self));
+
+  priv = rcv_row_list_get_instance_private (self);
+  priv->member_sql = sql;
+  g_free (priv->member_text_1);
+  g_free (priv->member_text_2);
+  priv->member_text_1 = g_strdup (text_1);
+  priv->member_text_2 = g_strdup (text_2);
+}
+
+/* The position of `id`, or where it would go when absent (newest first). */
+static gboolean
+find_id (RcvRowListPrivate *priv,
+         gint64             id,
+         guint             *position)
+{
+  guint lo = 0, hi = priv->ids->len;
+
+  if (priv->member_sql == NULL)
+    {
+      for (guint i = 0; i < priv->ids->len; i++)
+        if (g_array_index (priv->ids, gint64, i) == id)
+          {
+            *position = i;
+            return TRUE;
+          }
+      *position = priv->ids->len;
+      return FALSE;
+    }
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 at = g_array_index (priv->ids, gint64, mid);
+
+      if (at == id)
+        {
+          *position = mid;
+          return TRUE;
+        }
+      if (at > id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *position = lo;
+  return FALSE;
+}
+
+static gboolean
+belongs (RcvRowListPrivate *priv,
+         gint64             id)
+{
+  RcvStatement *stmt = rcv_database_prepare (priv->db, priv->member_sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_text (stmt, 1, priv->member_text_1 != NULL ? priv->member_text_1 : "");
+  if (rcv_statement_parameter_count (stmt) >= 3)
+    {
+      rcv_statement_bind_text (stmt, 2, priv->member_text_2 != NULL ? priv->member_text_2 : "");
+      rcv_statement_bind_int64 (stmt, 3, id);
+    }
+  found = rcv_statement_step (stmt) == RCV_ROW;
+  rcv_statement_reset (stmt);
+  return found;
+}
+
+/* The rows alive from `from` on move by `delta` (a row inserted or removed before them). */
+static void
+shift_alive (RcvRowListPrivate *priv,
+             guint              from,
+             int                delta)
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, priv->alive);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Alive *alive = value;
+
+      if (alive->position >= from)
+        {
+          g_ptr_array_add (moved, alive);
+          g_hash_table_iter_steal (&iter);
+        }
+    }
+  for (guint i = 0; i < moved->len; i++)
+    {
+      Alive *alive = g_ptr_array_index (moved, i);
+
+      alive->position = (guint) ((int) alive->position + delta);
+      g_hash_table_insert (priv->alive, GUINT_TO_POINTER (alive->position), alive);
+    }
+}
+
+static void
+forget_position (RcvRowListPrivate *priv,
+                 guint              position)
+{
+  Alive *alive = g_hash_table_lookup (priv->alive, GUINT_TO_POINTER (position));
+
+  if (alive == NULL)
+    return;
+  g_hash_table_steal (priv->alive, GUINT_TO_POINTER (position));
+  g_object_weak_unref (alive->row, on_row_gone, alive);
+  g_free (alive);
+}
+
+/* The row at `position` read again: into its object when one is shown, so that the view
+ * keeps it (and its selection); the view is told either way. FALSE when it is gone. */
+static gboolean
+refresh_position (RcvRowList *self,
+                  guint       position)
+{
+  RcvRowListPrivate *priv = rcv_row_list_get_instance_private (self);
+  RcvRowListClass *klass = RCV_ROW_LIST_GET_CLASS (self);
+  Alive *alive = g_hash_table_lookup (priv->alive, GUINT_TO_POINTER (position));
+  g_autoptr(GObject) fresh = NULL;
+
+  fresh = klass->read_row (self, priv->db, g_array_index (priv->ids, gint64, position));
+  if (fresh == NULL)
+    return FALSE;
+  if (alive != NULL && klass->update_row != NULL)
+    klass->update_row (self, alive->row, fresh);
+  else
+    forget_position (priv, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}
+
+static void
+remove_position (RcvRowList *self,
+                 guint       position)
+{
+  RcvRowListPrivate *priv = rcv_row_list_get_instance_private (self);
+
+  forget_position (priv, position);
+  g_array_remove_index (priv->ids, position);
+  shift_alive (priv, position + 1, -1);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+static void
+insert_position (RcvRowList *self,
+                 guint       position,
+                 gint64      id)
+{
+  RcvRowListPrivate *priv = rcv_row_list_get_instance_private (self);
+
+  shift_alive (priv, position, 1);
+  g_array_insert_val (priv->ids, position, id);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+/* Follows the rows of its table that a commit changed (RcvRowChange, from
+ * rcv_change_set_dup_rows ()): each is read again, removed or inserted in place, by point
+ * queries on the list's connection (a few microseconds a row). */
+void
+rcv_row_list_update_rows (RcvRowList   *self,
+                          const GArray *changes)
+{
+  RcvRowListPrivate *priv;
+
+  g_return_if_fail (RCV_IS_ROW_LIST (self));
+  g_return_if_fail (changes != NULL);
+
+  priv = rcv_row_list_get_instance_private (self);
+  if (priv->db == NULL)
+    return;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      gint64 id = g_array_index (changes, RcvRowChange, i).id;
+      guint position;
+      gboolean found = find_id (priv, id, &position);
+      gboolean member = priv->member_sql != NULL ? belongs (priv, id) : found;
+
+      if (found && member)
+        {
+          if (!refresh_position (self, position))
+            remove_position (self, position);
+        }
+      else if (found)
+        remove_position (self, position);
+      else if (member)
+        insert_position (self, position, id);
+    }
+}
+
+/* Every row shown read again (after another program's commit, whose rows are not known). */
+void
+rcv_row_list_refresh_alive (RcvRowList *self)
+{
+  RcvRowListPrivate *priv;
+  g_autoptr(GArray) positions = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (RCV_IS_ROW_LIST (self));
+
+  priv = rcv_row_list_get_instance_private (self);
+  if (priv->db == NULL)
+    return;
+  positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_hash_table_iter_init (&iter, priv->alive);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (positions, position);
+    }
+  for (guint i = 0; i < positions->len; i++)
+    refresh_position (self, g_array_index (positions, guint, i));
+}
+
+/* Takes the rows of `fresh`, the same list read again: only the IDs that came or went are
+ * told, as runs, so that a million rows with one new is one items-changed. Lists in another
+ * order than newest first are replaced in one. */
+void
+rcv_row_list_merge (RcvRowList *self,
+                    RcvRowList *fresh)
+{
+  RcvRowListPrivate *priv, *other;
+  guint i = 0, j = 0;
+
+  g_return_if_fail (RCV_IS_ROW_LIST (self));
+  g_return_if_fail (RCV_IS_ROW_LIST (fresh));
+
+  priv = rcv_row_list_get_instance_private (self);
+  other = rcv_row_list_get_instance_private (fresh);
+  if (priv->member_sql == NULL)
+    {
+      guint removed = priv->ids->len;
+
+      g_hash_table_foreach_remove (priv->alive, forget, NULL);
+      g_array_set_size (priv->ids, 0);
+      g_array_append_vals (priv->ids, other->ids->data, other->ids->len);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, priv->ids->len);
+      return;
+    }
+  while (i < priv->ids->len || j < other->ids->len)
+    {
+      gint64 mine = i < priv->ids->len ? g_array_index (priv->ids, gint64, i) : G_MININT64;
+      gint64 theirs = j < other->ids->len ? g_array_index (other->ids, gint64, j) : G_MININT64;
+      guint run = 0;
+
+      if (mine == theirs)
+        {
+          i++;
+          j++;
+          continue;
+        }
+      if (mine > theirs)
+        {
+          /* gone: the run of IDs before the next one still there */
+          while (i + run < priv->ids->len &&
+                 g_array_index (priv->ids, gint64, i + run) > theirs)
+            forget_position (priv, i + run++);
+          g_array_remove_range (priv->ids, i, run);
+          shift_alive (priv, i + run, -(int) run);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, run, 0);
+        }
+      else
+        {
+          while (j + run < other->ids->len &&
+                 g_array_index (other->ids, gint64, j + run) > mine)
+            run++;
+          shift_alive (priv, i, (int) run);
+          g_array_insert_vals (priv->ids, i, &g_array_index (other->ids, gint64, j), run);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 0, run);
+          i += run;
+          j += run;
+        }
+    }
 }

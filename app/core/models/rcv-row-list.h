@@ -22,6 +22,11 @@ struct _RcvRowListClass
   GObject *(*read_row) (RcvRowList  *self,
                         RcvDatabase *db,
                         gint64       id);
+  /* takes the values of `fresh`, read again, into `row`, the object already shown, and
+   * notifies them: the view keeps its selection on the same object */
+  void     (*update_row) (RcvRowList *self,
+                          GObject    *row,
+                          GObject    *fresh);
 };
 
 RcvDatabase *rcv_row_list_get_database (RcvRowList    *self);
@@ -36,5 +41,14 @@ gboolean     rcv_row_list_load_ids     (RcvRowList    *self,
                                         GError       **error);
 void         rcv_row_list_append_id    (RcvRowList    *self,
                                         gint64         id);
+void         rcv_row_list_set_member_query (RcvRowList *self,
+                                            const char *sql,
+                                            const char *text_1,
+                                            const char *text_2);
+void         rcv_row_list_update_rows  (RcvRowList    *self,
+                                        const GArray  *changes);
+void         rcv_row_list_refresh_alive (RcvRowList   *self);
+void         rcv_row_list_merge        (RcvRowList    *self,
+                                        RcvRowList    *fresh);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rcv-database-changes-private.h"
 #include "rcv-error.h"
 #include "rcv-money.h"
 #include "rcv-sqlite-private.h"
@@ -127,6 +128,8 @@ rcv_database_set_setting (RcvDatabase *self,
       rcv_statement_bind_text (stmt, 1, key);
       rcv_statement_bind_text (stmt, 2, value);
     }
+  /* a table WITHOUT ROWID: SQLite's update hook does not see it (rcv-database-changes.c) */
+  rcv_database_changes_note_table (self, "settings");
   if (stmt == NULL || !rcv_database_step_done (self, stmt, error) ||
       !rcv_database_audit (self, old != NULL ? "update" : "insert", "settings", 0, old, value,
                            error) ||

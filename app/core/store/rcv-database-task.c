@@ -3,12 +3,14 @@
  *
  * A GUI must not wait for a query over a million invoices, nor share its connection with a
  * thread: each task opens the file again (read-only, or for writing when it must write; WAL
- * lets readers run beside the GUI's writes) and closes it when done.
+ * lets readers run beside the GUI's writes) and closes it when done. What a writing task
+ * committed is told on the caller's connection when it is done (rcv-database-changes.c).
  */
 #define G_LOG_DOMAIN "rcv-database-task"
 
 #include "config.h"
 
+#include "rcv-database-changes-private.h"
 #include "rcv-database-task.h"
 
 typedef struct
@@ -19,6 +21,10 @@ typedef struct
   gpointer data;
   GDestroyNotify data_free;
   GDestroyNotify result_free;
+  RcvChangeSet *changes;          /* what a writing task committed */
+  gboolean owner_current;         /* the caller's connection had seen every commit */
+  GAsyncReadyCallback callback;
+  gpointer user_data;
 } TaskData;
 
 static void
@@ -28,8 +34,25 @@ task_data_free (gpointer pointer)
 
   if (task_data->data_free != NULL && task_data->data != NULL)
     task_data->data_free (task_data->data);
+  g_clear_pointer (&task_data->changes, rcv_change_set_unref);
   g_free (task_data->path);
   g_free (task_data);
+}
+
+/* In the caller's thread: the worker's commits told on the caller's connection, then the
+ * caller's own callback. */
+static void
+on_task_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      pointer)
+{
+  TaskData *task_data = g_task_get_task_data (G_TASK (result));
+
+  if ((task_data->flags & RCV_DATABASE_FLAGS_READ_ONLY) == 0)
+    rcv_database_changes_absorb (RCV_DATABASE (source), task_data->owner_current,
+                                 task_data->changes);
+  if (task_data->callback != NULL)
+    task_data->callback (source, result, task_data->user_data);
 }
 
 static void
@@ -49,7 +72,11 @@ run_in_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  if ((task_data->flags & RCV_DATABASE_FLAGS_READ_ONLY) == 0)
+    rcv_database_changes_record (connection);
   result = task_data->func (connection, task_data->data, cancellable, &error);
+  if ((task_data->flags & RCV_DATABASE_FLAGS_READ_ONLY) == 0)
+    task_data->changes = rcv_database_changes_steal_recorded (connection);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -83,8 +110,12 @@ rcv_database_task_run (RcvDatabase         *db,
   task_data->data = data;
   task_data->data_free = data_free;
   task_data->result_free = result_free;
+  task_data->callback = callback;
+  task_data->user_data = user_data;
+  if ((flags & RCV_DATABASE_FLAGS_READ_ONLY) == 0)
+    task_data->owner_current = rcv_database_changes_is_current (db);
 
-  task = g_task_new (db, cancellable, callback, user_data);
+  task = g_task_new (db, cancellable, on_task_done, NULL);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, task_data, task_data_free);
   g_task_run_in_thread (task, run_in_thread);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "rcv-bulk.h"
+#include "rcv-database-changes-private.h"
 #include "rcv-database-check.h"
 #include "rcv-sqlite-private.h"
 #include "rcv-error.h"
@@ -163,6 +164,7 @@ rcv_database_class_init (RcvDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = rcv_database_finalize;
+  rcv_database_changes_class_init (object_class);
 }
 
 static void
@@ -548,6 +550,9 @@ rcv_database_open (const char       *path,
     return NULL;
 
   rcv_database_load_settings (self);
+  /* from here on, what this connection commits is told (rcv-database-changes.c) */
+  if (!read_only)
+    rcv_database_changes_attach (self, self->handle);
   return g_steal_pointer (&self);
 }
 
@@ -733,7 +738,10 @@ rcv_database_commit (RcvDatabase *self,
 
   self->transaction_depth--;
   if (self->transaction_depth == 0)
-    end_change (self);
+    {
+      end_change (self);
+      rcv_database_changes_flush (self);
+    }
   return TRUE;
 }
 

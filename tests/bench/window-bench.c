@@ -1,0 +1,236 @@
+/* window-bench.c - the window's figures on a company: start, pages read, a payment saved
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * rcv-bench-window COMPANY_FILE (under Xvfb: tests/bench/window-timings.sh runs it) opens the
+ * real window on the company, prints the window's own debug timings as they come, in seconds
+ * after the start, then saves a payment on the newest open invoice through the window's
+ * connection, as the payment form does, and prints how long the Invoices row, the Payments
+ * list, the Overview and the customer list took to show it. The payment (reference
+ * "window-bench") stays in the company file.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rcv-application.h"
+#include "rcv-invoice-list.h"
+#include "rcv-ledger.h"
+#include "rcv-posting.h"
+#include "rcv-window.h"
+
+static gint64 start;
+static gint64 saved;       /* when the payment was saved, 0 before */
+static GHashTable *seen;   /* what a message says → when it came first (after `saved`) */
+
+static const char *const startup[][2] = {
+  { "first frame", "first frame painted" },
+  { "Overview figures", "overview read in" },
+  { "trend chart", "months read in" },
+  { "customer list", "customers read in" },
+  { "invoice list", "invoices listed in" },
+  { "payment list", "payments listed in" },
+  { "Reminders page", "dunning run as of the date" },
+};
+
+static const char *const after_save[][2] = {
+  { "invoice row updated", "invoice rows updated" },
+  { "Overview figures", "overview read in" },
+  { "trend chart", "months read in" },
+  { "customer list", "customers updated in" },
+};
+
+static void
+note (const char *message)
+{
+  const char *const (*table)[2] = saved > 0 ? after_save : startup;
+  guint n = saved > 0 ? G_N_ELEMENTS (after_save) : G_N_ELEMENTS (startup);
+  gint64 now = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n; i++)
+    if (strstr (message, table[i][1]) != NULL)
+      {
+        char *key = g_strdup_printf ("%s:%u", saved > 0 ? "after" : "start", i);
+
+        if (!g_hash_table_contains (seen, key))
+          g_hash_table_insert (seen, key, g_memdup2 (&now, sizeof now));
+        else
+          g_free (key);
+      }
+}
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  const char *message = NULL, *domain = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE"))
+      message = fields[i].value;
+    else if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+      domain = fields[i].value;
+  if (message == NULL || domain == NULL || !g_str_has_prefix (domain, "rcv-") ||
+      (level & G_LOG_LEVEL_DEBUG) == 0)
+    return (level & G_LOG_LEVEL_DEBUG) ? G_LOG_WRITER_HANDLED
+                                       : g_log_writer_default (level, fields, n_fields, NULL);
+  g_print ("%8.3f  %s: %s\n", (g_get_monotonic_time () - start) / 1e6, domain, message);
+  note (message);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static gboolean
+all_seen (const char *when,
+          guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      char key[64];
+
+      g_snprintf (key, sizeof key, "%s:%u", when, i);
+      if (!g_hash_table_contains (seen, key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+run_until (const char *when,
+           guint       n,
+           gint64      seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!all_seen (when, n) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+print_figures (const char        *when,
+               const char *const  names[][2],
+               guint              n,
+               gint64             from,
+               const char        *since)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      char key[64];
+      gint64 *at;
+
+      g_snprintf (key, sizeof key, "%s:%u", when, i);
+      at = g_hash_table_lookup (seen, key);
+      if (at == NULL)
+        g_print ("  %-24s not within the time allowed\n", names[i][0]);
+      else
+        g_print ("  %-24s %6.2f s %s\n", names[i][0], (*at - from) / 1e6, since);
+    }
+}
+
+/* The newest invoice with something open, among the first rows of the Invoices list. */
+static RcvInvoiceItem *
+newest_open (GListModel *list)
+{
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (list), 1000u); i++)
+    {
+      g_autoptr(RcvInvoiceItem) item = g_list_model_get_item (list, i);
+
+      if (item != NULL && rcv_invoice_item_get_open (item) > 1)
+        return g_steal_pointer (&item);
+    }
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RcvApplication) app = NULL;
+  g_autoptr(RcvInvoiceItem) item = NULL;
+  g_autoptr(RcvInvoice) invoice = NULL;
+  g_autoptr(RcvPayment) payment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open_before = NULL;
+  g_autofree char *open_after = NULL;
+  RcvAllocationRequest request;
+  GtkWidget *invoices_page;
+  GtkSingleSelection *selection;
+  RcvWindow *window;
+  gint64 returned, shown = 0;
+
+  start = g_get_monotonic_time ();
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s COMPANY_FILE\n", argv[0]);
+      return 2;
+    }
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  app = rcv_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  window = RCV_WINDOW (rcv_application_open_company (app, argv[1]));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  run_until ("start", G_N_ELEMENTS (startup), 120);
+
+  g_print ("The window on %s, after the start:\n", argv[1]);
+  print_figures ("start", startup, G_N_ELEMENTS (startup), start, "");
+
+  /* a moment for what the start left running (the hourly alerts check) */
+  for (gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+
+  invoices_page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RCV_TYPE_WINDOW,
+                                                             "invoices_page"));
+  selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (invoices_page,
+                                                                   G_OBJECT_TYPE (invoices_page),
+                                                                   "selection"));
+  item = newest_open (gtk_single_selection_get_model (selection));
+  if (item == NULL)
+    {
+      g_printerr ("no open invoice among the newest thousand\n");
+      return 1;
+    }
+  invoice = rcv_ledger_get_invoice (rcv_window_get_database (window), rcv_invoice_item_get_id (item),
+                                    &error);
+  if (invoice == NULL)
+    g_error ("%s", error->message);
+  g_object_get (item, "open-text", &open_before, NULL);
+
+  /* as the payment form saves it: half the open amount, on the invoice */
+  payment = rcv_payment_new ();
+  payment->customer_id = invoice->customer_id;
+  payment->date = invoice->issue_date;
+  payment->amount = rcv_invoice_item_get_open (item) / 2;
+  payment->reference = g_strdup ("window-bench");
+  request.invoice_id = invoice->id;
+  request.amount = payment->amount;
+  saved = g_get_monotonic_time ();
+  if (!rcv_posting_add_payment (rcv_window_get_database (window), payment, &request, 1, FALSE,
+                                &error))
+    g_error ("%s", error->message);
+  returned = g_get_monotonic_time ();
+  g_object_get (item, "open-text", &open_after, NULL);
+  if (g_strcmp0 (open_before, open_after) != 0)
+    shown = returned;
+  run_until ("after", G_N_ELEMENTS (after_save), 30);
+
+  g_print ("A payment saved in the window on invoice %s (the save itself: %.3f s):\n",
+           invoice->number, (returned - saved) / 1e6);
+  if (shown > 0)
+    g_print ("  %-24s %6.2f s after the save began (%s → %s, in the row shown)\n",
+             "invoice row shows it", (shown - saved) / 1e6, open_before, open_after);
+  else
+    g_print ("  %-24s not by the end of the save\n", "invoice row shows it");
+  print_figures ("after", after_save, G_N_ELEMENTS (after_save), saved,
+                 "after the save began");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return 0;
+}
