@@ -30,7 +30,6 @@
 #include "rcv-plain-text.h"
 #include "rcv-policy.h"
 #include "rcv-toast.h"
-#include "rcv-window.h"
 
 #define N_PAYMENTS 20
 #define N_EVENTS 30

@@ -26,7 +26,6 @@
 #include "rcv-policy-choices.h"
 #include "rcv-policy.h"
 #include "rcv-toast.h"
-#include "rcv-window.h"
 #include "rcv-plain-text.h"
 
 struct _RcvCustomersPage
@@ -328,12 +327,9 @@ on_editor_archived (RcvCustomerEditor *editor,
                     const char        *name,
                     RcvCustomersPage  *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (!RCV_IS_WINDOW (root))
-    return;
   /* Translators: %s is a customer's name */
   title = g_markup_printf_escaped (_("“%s” archived"), name);
   toast = adw_toast_new (title);

@@ -19,7 +19,6 @@
 #include "rcv-dunning.h"
 #include "rcv-file-chooser.h"
 #include "rcv-reminders-page-private.h"
-#include "rcv-window.h"
 
 /* ---- save as PDF --------------------------------------------------------------------- */
 

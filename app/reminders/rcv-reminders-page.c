@@ -28,7 +28,6 @@
 #include "rcv-plain-text.h"
 #include "rcv-reminders-page-private.h"
 #include "rcv-toast.h"
-#include "rcv-window.h"
 
 G_DEFINE_FINAL_TYPE (RcvRemindersPage, rcv_reminders_page, GTK_TYPE_WIDGET)
 
