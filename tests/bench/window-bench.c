@@ -72,7 +72,8 @@ log_writer (GLogLevelFlags   level,
       message = fields[i].value;
     else if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
       domain = fields[i].value;
-  if (message == NULL || domain == NULL || !g_str_has_prefix (domain, "rcv-") ||
+  if (message == NULL || domain == NULL ||
+      !(g_str_has_prefix (domain, "rcv-") || g_str_equal (domain, "receivables")) ||
       (level & G_LOG_LEVEL_DEBUG) == 0)
     return (level & G_LOG_LEVEL_DEBUG) ? G_LOG_WRITER_HANDLED
                                        : g_log_writer_default (level, fields, n_fields, NULL);
