@@ -8,6 +8,7 @@
 #include "rcv-account.h"
 #include "rcv-company.h"
 #include "rcv-customer-list.h"
+#include "rcv-database-changes.h"
 #include "rcv-error.h"
 #include "rcv-invoice-list.h"
 #include "rcv-open-items.h"
@@ -87,6 +88,92 @@ on_list_ready (GObject      *source,
 
   *out = rcv_customer_list_new_finish (RCV_DATABASE (source), result, &error);
   g_assert_no_error (error);
+}
+
+static void
+on_changed_keep (RcvDatabase  *db,
+                 RcvChangeSet *changes,
+                 gpointer      user_data)
+{
+  RcvChangeSet **out = user_data;
+
+  g_clear_pointer (out, rcv_change_set_unref);
+  *out = rcv_change_set_ref (changes);
+}
+
+/* RcvDatabase::changed comes after the commit, at once or from the main loop */
+static void
+wait_for_changes (RcvChangeSet **changes)
+{
+  for (guint i = 0; *changes == NULL && i < 5000; i++)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_nonnull (*changes);
+}
+
+static void
+on_items_changed_count (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        gpointer    user_data)
+{
+  guint *count = user_data;
+
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+  (*count)++;
+}
+
+/* A saved payment shows in its customer's row at once, by the customer's own documents: the
+ * same figures as the whole list read again, the other rows untouched. */
+static void
+test_list_refresh_changed (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvCustomerList) list = NULL;
+  g_autoptr(RcvCustomerList) fresh = NULL;
+  g_autoptr(RcvChangeSet) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 zed, anna;
+  guint position, fresh_position, n_changed = 0;
+  RcvCustomerItem *item;
+
+  zed = rcv_test_customer (db, "K3", "Zeder AG");
+  anna = rcv_test_customer (db, "K1", "anna Berg");
+  rcv_test_invoice (db, zed, "R1", "2026-01-01", "2026-01-31", 10000);
+  rcv_test_invoice (db, zed, "R2", "2026-03-01", "2026-03-31", 5000);
+  rcv_test_invoice (db, anna, "R3", "2026-03-20", "2026-04-19", 2500);
+  list = rcv_customer_list_new (db, rcv_test_date ("2026-04-01"), &error);
+  g_assert_no_error (error);
+  g_assert_true (rcv_customer_list_find (list, zed, &position));
+  item = item_at (list, position);
+  g_assert_cmpint (rcv_customer_item_get_oldest_days (item), ==, 60);
+
+  g_signal_connect (db, "changed", G_CALLBACK (on_changed_keep), &changes);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_count), &n_changed);
+  /* pays R1 (oldest first): what is left is R2, 1 day overdue */
+  rcv_test_payment (db, zed, "2026-03-15", 10000, 0, TRUE);
+  wait_for_changes (&changes);
+  g_assert_true (rcv_customer_list_refresh_changed (list, db, changes));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpint (rcv_customer_item_get_balance (item), ==, 5000);
+  g_assert_cmpint (rcv_customer_item_get_oldest_days (item), ==, 1);
+  g_assert_cmpint (rcv_customer_list_get_total (list), ==, 5000 + 2500);
+
+  fresh = rcv_customer_list_new (db, rcv_test_date ("2026-04-01"), &error);
+  g_assert_no_error (error);
+  g_assert_true (rcv_customer_list_find (fresh, zed, &fresh_position));
+  g_assert_cmpint (rcv_customer_item_get_balance (item_at (fresh, fresh_position)), ==, 5000);
+  g_assert_cmpint (rcv_customer_item_get_oldest_days (item_at (fresh, fresh_position)), ==, 1);
+  g_assert_cmpint (rcv_customer_list_get_total (fresh), ==, rcv_customer_list_get_total (list));
+
+  /* another program's commit names no rows: the whole list must be read */
+  g_clear_pointer (&changes, rcv_change_set_unref);
+  changes = rcv_change_set_new_external ();
+  g_assert_false (rcv_customer_list_refresh_changed (list, db, changes));
+  g_signal_handlers_disconnect_by_data (db, &changes);
 }
 
 static void
@@ -469,6 +556,7 @@ main (int   argc,
 
   g_test_add_func ("/core/customers/list-balances", test_list_balances);
   g_test_add_func ("/core/customers/list-async", test_list_async);
+  g_test_add_func ("/core/customers/list-refresh-changed", test_list_refresh_changed);
   g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
   g_test_add_func ("/core/customers/company-profile", test_company_profile);
   g_test_add_func ("/core/customers/account", test_account);

@@ -456,6 +456,9 @@ on_database_changed (RcvCustomersPage *self,
   if (!rcv_change_set_touches_any (changes, "customers", "invoices", "payments", "allocations",
                                    "policies", "settings", NULL))
     return;
+  /* the customers of a saved invoice or payment at once, then the whole list in a worker */
+  if (self->list != NULL)
+    rcv_customer_list_refresh_changed (self->list, database, changes);
   if (self->changes_timeout == 0)
     self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
                                            on_changes_timeout, self);

@@ -698,6 +698,24 @@ on_map (RcvRemindersPage *self,
     rcv_reminders_page_reload (self);
 }
 
+/* Runs the letters now if the page is shown, else the next time it is: the run reads every
+ * account (seconds on a large company), which a window starting on the Overview should not
+ * spend beside the Overview's own reads. */
+void
+rcv_reminders_page_reload_when_shown (RcvRemindersPage *self)
+{
+  g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rcv_reminders_page_reload (self);
+      return;
+    }
+  rcv_cancel_and_clear (&self->cancellable);
+  g_list_store_remove_all (self->letters);
+  self->stale = TRUE;
+}
+
 /* The letters due follow from nearly everything an account holds: its documents and
  * payments, its policy and levels, the letters sent, disputes, plans, promises and the
  * hand-over; the run is read again when a commit touches any of them. */

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (RcvRemindersPage, rcv_reminders_page, RCV, REMINDERS_PAGE,
 void                    rcv_reminders_page_set_database   (RcvRemindersPage *self,
                                                            RcvDatabase      *database);
 void                    rcv_reminders_page_reload         (RcvRemindersPage *self);
+void                    rcv_reminders_page_reload_when_shown (RcvRemindersPage *self);
 guint                   rcv_reminders_page_get_n_letters  (RcvRemindersPage *self);
 guint                   rcv_reminders_page_get_n_selected (RcvRemindersPage *self);
 void                    rcv_reminders_page_set_selected   (RcvRemindersPage *self,

@@ -437,7 +437,7 @@ open_checked (RcvWindow *self)
   rcv_customers_page_reload (self->customers_page);
   rcv_invoices_page_reload (self->invoices_page);
   rcv_payments_page_reload (self->payments_page);
-  rcv_reminders_page_reload (self->reminders_page);
+  rcv_reminders_page_reload_when_shown (self->reminders_page);
 
   /* at start, then every hour while the window is open */
   check_alerts (self);

@@ -13,10 +13,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rcv-account.h"
 #include "rcv-aging.h"
 #include "rcv-collections-report.h"
 #include "rcv-collections.h"
 #include "rcv-customer-list.h"
+#include "rcv-database-changes.h"
 #include "rcv-database-private.h"
 #include "rcv-database-task.h"
 #include "rcv-money.h"
@@ -699,4 +701,96 @@ rcv_customer_list_merge (RcvCustomerList *self,
       return;
     }
   rebuild_index (self);
+}
+
+/* Past this many documents changed in one go, the customers they belong to are not looked up
+ * one by one: the list is read again whole (rcv_customer_list_merge ()). */
+#define REFRESH_MAX_ROWS 64
+
+static gboolean
+add_customers_of (RcvDatabase        *db,
+                  const RcvChangeSet *changes,
+                  const char         *table,
+                  const char         *sql,
+                  GHashTable         *customers)
+{
+  g_autoptr(GArray) rows = NULL;
+
+  if (!rcv_change_set_touches (changes, table))
+    return TRUE;
+  if (rcv_change_set_is_wholesale (changes, table))
+    return FALSE;
+  rows = rcv_change_set_dup_rows (changes, table);
+  if (rows->len > REFRESH_MAX_ROWS)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 customer_id = rcv_database_query_int64 (db, sql,
+                                                     g_array_index (rows, RcvRowChange, i).id,
+                                                     0);
+
+      if (customer_id > 0)
+        g_hash_table_add (customers, g_memdup2 (&customer_id, sizeof customer_id));
+    }
+  return TRUE;
+}
+
+/* Right after this program's own commit, before the list is read again whole: the customers
+ * whose invoices or payments `changes` names get their balance, age and hold anew, by point
+ * queries on their own documents (a few milliseconds), so that a saved payment shows in its
+ * customer's row at once. Their payer behaviour, a new customer, a name that moves the order,
+ * or another program's commit wait for the whole read; FALSE when this one cannot tell which
+ * customers changed. */
+gboolean
+rcv_customer_list_refresh_changed (RcvCustomerList    *self,
+                                   RcvDatabase        *db,
+                                   const RcvChangeSet *changes)
+{
+  g_autoptr(GHashTable) customers = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RCV_IS_CUSTOMER_LIST (self), FALSE);
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (rcv_change_set_is_external (changes) || !g_date_valid (&self->as_of))
+    return FALSE;
+  customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!add_customers_of (db, changes, "invoices",
+                         "SELECT customer_id FROM invoices WHERE id = ?1", customers) ||
+      !add_customers_of (db, changes, "payments",
+                         "SELECT customer_id FROM payments WHERE id = ?1", customers))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, customers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, key));
+      RcvAccountBalance balance;
+      Entry *old;
+      Entry fresh;
+
+      if (position == 0 || !rcv_account_get_balance (db, *(gint64 *) key, &self->as_of,
+                                                     &balance, NULL))
+        continue;
+      old = &g_array_index (self->entries, Entry, position - 1);
+      /* a copy: replace_entry () frees the old entry's strings */
+      fresh = entry_copy (old);
+      fresh.balance = balance.balance;
+      fresh.oldest_days = balance.n_open > 0 ? balance.oldest_days : G_MININT;
+      /* the same rules as rcv_credit_check () and build () */
+      fresh.hold = 0;
+      if (fresh.hold_days > 0 && balance.n_open > 0 && balance.days_past_due >= fresh.hold_days)
+        fresh.hold |= RCV_HOLD_OVERDUE;
+      if (fresh.credit_limit >= 0 && balance.balance > fresh.credit_limit)
+        fresh.hold |= RCV_HOLD_OVER_LIMIT;
+      if (!entry_equal (&fresh, old))
+        {
+          self->total += fresh.balance - old->balance;
+          replace_entry (self, position - 1, &fresh);
+        }
+      entry_clear (&fresh);
+    }
+  return TRUE;
 }

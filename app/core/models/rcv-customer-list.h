@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "rcv-database-changes.h"
 #include "rcv-database.h"
 #include "rcv-policy.h"
 
@@ -42,6 +43,9 @@ gint64           rcv_customer_list_get_total       (RcvCustomerList *self);
 gboolean         rcv_customer_list_find            (RcvCustomerList *self,
                                                     gint64           customer_id,
                                                     guint           *position);
+gboolean         rcv_customer_list_refresh_changed (RcvCustomerList    *self,
+                                                    RcvDatabase        *db,
+                                                    const RcvChangeSet *changes);
 void             rcv_customer_list_merge           (RcvCustomerList *self,
                                                     RcvCustomerList *fresh);
 

@@ -38,6 +38,7 @@ rcv_account_get_balance (RcvDatabase       *db,
   memcpy (balance->boundaries, boundaries, balance->n_boundaries * sizeof (guint));
   balance->n_buckets = balance->n_boundaries + 2;
   balance->oldest_days = G_MININT;
+  balance->days_past_due = G_MININT;
   by_issue = rcv_database_get_aging_basis (db) == RCV_AGING_BY_ISSUE_DATE;
 
   open = rcv_ledger_list_open_items (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
@@ -55,6 +56,9 @@ rcv_account_get_balance (RcvDatabase       *db,
       balance->buckets[rcv_aging_bucket_for_days (balance->boundaries, balance->n_boundaries,
                                                   days)] += item->open;
       balance->oldest_days = MAX (balance->oldest_days, days);
+      balance->days_past_due = MAX (balance->days_past_due,
+                                    (gint) g_date_get_julian (today) -
+                                    (gint) g_date_get_julian (&item->due_date));
       balance->n_open++;
     }
   balance->unapplied = -rcv_ledger_get_unapplied (db, customer_id);

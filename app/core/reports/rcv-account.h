@@ -19,6 +19,7 @@ typedef struct
   gint64 unapplied;      /* ≤ 0, as in the aging report */
   gint64 balance;
   gint oldest_days;      /* G_MININT when nothing is open */
+  gint days_past_due;    /* of the oldest open invoice by its due date; G_MININT: none */
   guint n_open;
 } RcvAccountBalance;
 
