@@ -63,6 +63,14 @@ struct _RcvOverviewPage
 
 G_DEFINE_FINAL_TYPE (RcvOverviewPage, rcv_overview_page, GTK_TYPE_WIDGET)
 
+enum
+{
+  SIGNAL_READ,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void reload_trend        (RcvOverviewPage *self);
 static void on_database_changed (RcvOverviewPage *self,
                                  RcvChangeSet    *changes,
@@ -209,6 +217,7 @@ on_summary_ready (GObject      *source,
     {
       rcv_status_page_set_plain_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      g_signal_emit (self, signals[SIGNAL_READ], 0);
       return;
     }
   show_summary (self, summary);
@@ -235,11 +244,13 @@ on_trend_ready (GObject      *source,
     {
       gtk_label_set_text (self->trend_error, error->message);
       gtk_stack_set_visible_child_name (self->trend_stack, "error");
+      g_signal_emit (self, signals[SIGNAL_READ], 0);
       return;
     }
   rcv_chart_view_set_chart (self->trend_chart,
                             rcv_chart_new_trend (trend, rcv_database_get_currency (self->database)));
   gtk_stack_set_visible_child_name (self->trend_stack, "chart");
+  g_signal_emit (self, signals[SIGNAL_READ], 0);
 }
 
 /* Lists the invoices behind a chart's element on the Invoices page. */
@@ -407,6 +418,10 @@ rcv_overview_page_class_init (RcvOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rcv_overview_page_dispose;
+
+  /* RcvOverviewPage::read: its figures and trend are read (or failed), the page is done */
+  signals[SIGNAL_READ] = g_signal_new ("read", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RCV_TYPE_CHART_VIEW);
   g_type_ensure (RCV_TYPE_DATE_BUTTON);

@@ -25,6 +25,7 @@ struct _RcvWindow
   guint check_timeout;         /* shows the damage check's progress while it runs */
   guint poll_timeout;          /* looks for other programs' commits (rcv_database_poll_changes) */
   gint check_permille;         /* …as the worker reports it (atomic), -1 before the first */
+  gboolean background_pending; /* the pages not in view wait for the Overview's reads */
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;

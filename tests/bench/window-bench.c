@@ -21,6 +21,7 @@
 
 static gint64 start;
 static gint64 saved;       /* when the payment was saved, 0 before */
+static gint64 shown_reminders; /* when the Reminders page was shown, 0 before */
 static GHashTable *seen;   /* what a message says → when it came first (after `saved`) */
 
 static const char *const startup[][2] = {
@@ -30,6 +31,10 @@ static const char *const startup[][2] = {
   { "customer list", "customers read in" },
   { "invoice list", "invoices listed in" },
   { "payment list", "payments listed in" },
+};
+
+/* the Reminders page runs the letters when it is first shown */
+static const char *const reminders[][2] = {
   { "Reminders page", "dunning run as of the date" },
 };
 
@@ -43,14 +48,16 @@ static const char *const after_save[][2] = {
 static void
 note (const char *message)
 {
-  const char *const (*table)[2] = saved > 0 ? after_save : startup;
-  guint n = saved > 0 ? G_N_ELEMENTS (after_save) : G_N_ELEMENTS (startup);
+  const char *const (*table)[2] = saved > 0 ? after_save : shown_reminders > 0 ? reminders : startup;
+  guint n = saved > 0 ? G_N_ELEMENTS (after_save)
+                      : shown_reminders > 0 ? G_N_ELEMENTS (reminders) : G_N_ELEMENTS (startup);
+  const char *when = saved > 0 ? "after" : shown_reminders > 0 ? "reminders" : "start";
   gint64 now = g_get_monotonic_time ();
 
   for (guint i = 0; i < n; i++)
     if (strstr (message, table[i][1]) != NULL)
       {
-        char *key = g_strdup_printf ("%s:%u", saved > 0 ? "after" : "start", i);
+        char *key = g_strdup_printf ("%s:%u", when, i);
 
         if (!g_hash_table_contains (seen, key))
           g_hash_table_insert (seen, key, g_memdup2 (&now, sizeof now));
@@ -180,6 +187,13 @@ main (int   argc,
 
   g_print ("The window on %s, after the start:\n", argv[1]);
   print_figures ("start", startup, G_N_ELEMENTS (startup), start, "");
+
+  shown_reminders = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "reminders");
+  run_until ("reminders", G_N_ELEMENTS (reminders), 60);
+  print_figures ("reminders", reminders, G_N_ELEMENTS (reminders), shown_reminders,
+                 "after it was shown");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
 
   /* a moment for what the start left running (the hourly alerts check) */
   for (gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC; g_get_monotonic_time () < until;)
