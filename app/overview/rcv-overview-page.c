@@ -44,11 +44,11 @@ struct _RcvOverviewPage
   GDate as_of;
   guint changes_timeout;       /* gathers a burst of commits into one read */
   gboolean keep_shown;         /* a read after a commit: the figures stay until it is done */
+  gboolean reading;            /* the figures are being read (placeholders or older ones shown) */
 
   RcvDateButton *date_button;
   GtkLabel *as_of_hint;
   GtkStack *stack;
-  GtkSpinner *spinner;
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   GtkFlowBox *figures_box;
@@ -76,7 +76,7 @@ static void on_database_changed (RcvOverviewPage *self,
                                  RcvChangeSet    *changes,
                                  RcvDatabase     *database);
 
-static void
+static GtkWidget *
 add_figure (RcvOverviewPage *self,
             const char      *value,
             const char      *caption)
@@ -100,6 +100,7 @@ add_figure (RcvOverviewPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
   gtk_flow_box_append (self->figures_box, box);
+  return box;
 }
 
 static void
@@ -109,6 +110,37 @@ clear_figures (RcvOverviewPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box))) != NULL)
     gtk_flow_box_remove (self->figures_box, child);
+}
+
+/* Before the first figures of a company arrive (a second on a large one): the page as it will
+ * be, its figures' places held by an ellipsis and said to be busy, the charts empty; not a
+ * blank page with a spinner. */
+static void
+show_placeholders (RcvOverviewPage *self)
+{
+  g_autofree char *overdue_caption = NULL;
+  const char *captions[5];
+
+  /* Translators: %s is a share, e.g. "Overdue (12 %)" */
+  overdue_caption = g_strdup_printf (_("Overdue (%s)"), "…");
+  captions[0] = _("Total receivables");
+  captions[1] = overdue_caption;
+  captions[2] = _("Days sales outstanding");
+  captions[3] = _("Accounts past 60 days");
+  captions[4] = _("Accounts past 90 days");
+  clear_figures (self);
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    {
+      GtkWidget *box = add_figure (self, "…", captions[i]);
+
+      gtk_widget_add_css_class (box, "rcv-placeholder");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
+    }
+  rcv_chart_view_set_chart (self->aging_chart, NULL);
+  rcv_chart_view_set_chart (self->customers_chart, NULL);
+  /* nothing to export until the charts are drawn */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
 static char *
@@ -195,6 +227,7 @@ show_summary (RcvOverviewPage       *self,
   rcv_chart_view_set_chart (self->customers_chart,
                             rcv_chart_new_customers (report, currency,
                                                      RCV_CHART_DEFAULT_CUSTOMERS));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export", TRUE);
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
@@ -211,7 +244,7 @@ on_summary_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       RCV_DATABASE (source) != self->database)
     return;
-  gtk_spinner_stop (self->spinner);
+  self->reading = FALSE;
   g_debug ("overview read in %.3f s", (g_get_monotonic_time () - self->started) / 1e6);
   if (summary == NULL)
     {
@@ -432,7 +465,6 @@ rcv_overview_page_class_init (RcvOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, as_of_hint);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, RcvOverviewPage, figures_box);
@@ -512,11 +544,9 @@ start_reading (RcvOverviewPage *self,
 
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();
+  self->reading = TRUE;
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "figures") != 0)
-    {
-      gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
+    show_placeholders (self);
   rcv_aging_summary_new_async (self->database, &self->as_of, self->cancellable, on_summary_ready,
                                g_object_ref (self));
   /* the trend follows the summary (on_summary_ready): the first figures come first */
@@ -604,4 +634,13 @@ rcv_overview_page_export_chart (RcvOverviewPage *self,
   message = g_markup_printf_escaped (_("Chart exported to %s"), basename);
   rcv_toast_add (GTK_WIDGET (self), adw_toast_new (message));
   return TRUE;
+}
+
+/* Whether the figures shown are placeholders or older than a read still running. */
+gboolean
+rcv_overview_page_is_reading (RcvOverviewPage *self)
+{
+  g_return_val_if_fail (RCV_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->reading;
 }

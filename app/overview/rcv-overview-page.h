@@ -21,4 +21,6 @@ gboolean rcv_overview_page_export_chart (RcvOverviewPage *self,
                                          const char      *path,
                                          GError         **error);
 
+gboolean         rcv_overview_page_is_reading (RcvOverviewPage *self);
+
 G_END_DECLS

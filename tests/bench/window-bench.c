@@ -17,6 +17,7 @@
 #include "rcv-invoice-list.h"
 #include "rcv-ledger.h"
 #include "rcv-posting.h"
+#include "rcv-ui-fixture.h"
 #include "rcv-window.h"
 
 static gint64 start;
@@ -104,6 +105,8 @@ all_seen (const char *when,
   return TRUE;
 }
 
+static GtkWidget *shot_window;  /* with RCV_SCREENSHOT_DIR: its first frame is kept */
+
 static void
 run_until (const char *when,
            guint       n,
@@ -112,7 +115,15 @@ run_until (const char *when,
   gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   while (!all_seen (when, n) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, TRUE);
+      /* what the user sees before the figures arrive (the shot itself delays them) */
+      if (shot_window != NULL && g_hash_table_contains (seen, "start:0"))
+        {
+          rcv_ui_screenshot (shot_window, "bench-first-frame");
+          shot_window = NULL;
+        }
+    }
 }
 
 static void
@@ -183,7 +194,10 @@ main (int   argc,
   window = RCV_WINDOW (rcv_application_open_company (app, argv[1]));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_getenv ("RCV_SCREENSHOT_DIR") != NULL)
+    shot_window = GTK_WIDGET (window);
   run_until ("start", G_N_ELEMENTS (startup), 120);
+  rcv_ui_screenshot (GTK_WIDGET (window), "bench-overview");
 
   g_print ("The window on %s, after the start:\n", argv[1]);
   print_figures ("start", startup, G_N_ELEMENTS (startup), start, "");

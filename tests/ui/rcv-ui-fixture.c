@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rcv-overview-page.h"
 #include "rcv-reminders-page.h"
 #include "rcv-ui-fixture.h"
 
@@ -55,6 +56,10 @@ page_stack_is (gpointer data)
 {
   const char **args = data;
 
+  /* the Overview shows its figures' places before their values: those are what is awaited */
+  if (RCV_IS_OVERVIEW_PAGE ((gpointer) args[0]) &&
+      rcv_overview_page_is_reading (RCV_OVERVIEW_PAGE ((gpointer) args[0])))
+    return FALSE;
   return g_strcmp0 (gtk_stack_get_visible_child_name (rcv_ui_child ((gpointer) args[0],
                                                                     "stack")),
                     args[1]) == 0;
