@@ -235,19 +235,6 @@ kind_table (RcvImportKind kind)
     }
 }
 
-gboolean
-rcv_import_kind_from_string (const char    *text,
-                             RcvImportKind *kind)
-{
-  for (RcvImportKind k = RCV_IMPORT_CUSTOMERS; k <= RCV_IMPORT_PAYMENTS; k++)
-    if (g_strcmp0 (text, kind_table (k)) == 0)
-      {
-        *kind = k;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 RcvImportReport *
 rcv_import_report_new (void)
 {
@@ -808,9 +795,10 @@ invoice_cursor_column (gpointer         data,
     case 2: rcv_bulk_result_int64 (context, row->customer_id); break;
     case 3:
       rcv_bulk_result_static_text (context,
-                                   rcv_invoice_kind_to_string (row->credit_note
-                                                                 ? RCV_INVOICE_KIND_CREDIT_NOTE
-                                                                 : RCV_INVOICE_KIND_INVOICE));
+                                   rcv_enum_to_nick (RCV_TYPE_INVOICE_KIND,
+                                                     row->credit_note
+                                                     ? RCV_INVOICE_KIND_CREDIT_NOTE
+                                                     : RCV_INVOICE_KIND_INVOICE));
       break;
     case 4: rcv_bulk_result_date (context, row->issue); break;
     case 5: rcv_bulk_result_date (context, row->due); break;

@@ -54,12 +54,6 @@ line_clear (gpointer data)
   g_clear_pointer (&line->description, g_free);
 }
 
-const char *
-rcv_invoice_kind_to_string (RcvInvoiceKind kind)
-{
-  return kind == RCV_INVOICE_KIND_CREDIT_NOTE ? "credit-note" : "invoice";
-}
-
 /* The bit length of the days a document stays open: class c holds intervals of
  * [2^(c-1), 2^c) days, so a document of class c open at D started after D − 2^c. Class 0
  * was never open; RCV_SPAN_OPEN has not been settled. */
@@ -797,7 +791,7 @@ rcv_ledger_insert_invoice_row (RcvDatabase *db,
 
   rcv_statement_bind_text (stmt, 1, invoice->number);
   rcv_statement_bind_int64 (stmt, 2, invoice->customer_id);
-  rcv_statement_bind_text (stmt, 3, rcv_invoice_kind_to_string (invoice->kind));
+  rcv_statement_bind_text (stmt, 3, rcv_enum_to_nick (RCV_TYPE_INVOICE_KIND, invoice->kind));
   rcv_statement_bind_text (stmt, 4, issue);
   rcv_statement_bind_text (stmt, 5, due);
   rcv_statement_bind_int64 (stmt, 6, invoice->total);
@@ -868,7 +862,7 @@ invoice_to_json (RcvDatabase      *db,
   rcv_json_key (json, "number");
   rcv_json_string (json, invoice->number);
   rcv_json_key (json, "kind");
-  rcv_json_string (json, rcv_invoice_kind_to_string (invoice->kind));
+  rcv_json_string (json, rcv_enum_to_nick (RCV_TYPE_INVOICE_KIND, invoice->kind));
   rcv_json_key (json, "customer_id");
   rcv_json_int (json, invoice->customer_id);
   rcv_date_to_iso (&invoice->issue_date, date);

@@ -175,20 +175,26 @@ rcv_paper_for_locale (void)
   return RCV_PAPER_A4;
 }
 
+/* The --paper option: a nick in any case ("A4", "letter"), or "auto", empty or none for the
+ * locale's. */
 gboolean
-rcv_paper_from_string (const char *text,
+rcv_paper_from_option (const char *text,
                        RcvPaper   *paper)
 {
+  g_autofree char *nick = NULL;
+  int value;
+
   g_return_val_if_fail (paper != NULL, FALSE);
 
   if (text == NULL || text[0] == '\0' || g_str_equal (text, "auto"))
-    *paper = rcv_paper_for_locale ();
-  else if (g_ascii_strcasecmp (text, "a4") == 0)
-    *paper = RCV_PAPER_A4;
-  else if (g_ascii_strcasecmp (text, "letter") == 0)
-    *paper = RCV_PAPER_US_LETTER;
-  else
+    {
+      *paper = rcv_paper_for_locale ();
+      return TRUE;
+    }
+  nick = g_ascii_strdown (text, -1);
+  if (!rcv_enum_from_nick (RCV_TYPE_PAPER, nick, &value))
     return FALSE;
+  *paper = value;
   return TRUE;
 }
 

@@ -458,67 +458,6 @@ rcv_policy_validate (const RcvPolicy  *policy,
   return TRUE;
 }
 
-static const char *const interest_names[] = {
-  "none", "fixed", "statutory-eu", "statutory-uk", "statutory-de", "statutory-fr", "statutory-nl",
-  "statutory-at",
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (interest_names) == RCV_N_INTEREST_KINDS);
-static const char *const compensation_names[] = { "none", "eu", "uk" };
-
-/* The position of a text in a table of names (the files' spelling of an enum). */
-gboolean
-rcv_name_index (const char *const *names,
-                guint               n_names,
-                const char         *text,
-                guint              *index)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-rcv_interest_kind_to_string (RcvInterestKind kind)
-{
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (interest_names), "none");
-  return interest_names[kind];
-}
-
-gboolean
-rcv_interest_kind_from_string (const char      *text,
-                               RcvInterestKind *kind)
-{
-  guint index;
-
-  if (!rcv_name_index (interest_names, G_N_ELEMENTS (interest_names), text, &index))
-    return FALSE;
-  *kind = (RcvInterestKind) index;
-  return TRUE;
-}
-
-const char *
-rcv_compensation_to_string (RcvCompensation compensation)
-{
-  g_return_val_if_fail ((guint) compensation < G_N_ELEMENTS (compensation_names), "none");
-  return compensation_names[compensation];
-}
-
-gboolean
-rcv_compensation_from_string (const char      *text,
-                              RcvCompensation *compensation)
-{
-  guint index;
-
-  if (!rcv_name_index (compensation_names, G_N_ELEMENTS (compensation_names), text, &index))
-    return FALSE;
-  *compensation = (RcvCompensation) index;
-  return TRUE;
-}
-
 /* ---- reading and writing -------------------------------------------------------------- */
 
 static gint
@@ -542,9 +481,13 @@ policy_from_row (RcvStatement *stmt)
   policy->discount_bp = rcv_statement_column_int (stmt, 5);
   policy->credit_limit = rcv_statement_column_is_null (stmt, 6)
                            ? -1 : rcv_statement_column_int64 (stmt, 6);
-  rcv_interest_kind_from_string (rcv_statement_column_text (stmt, 7), &policy->interest_kind);
+  policy->interest_kind = rcv_enum_from_nick_or (RCV_TYPE_INTEREST_KIND,
+                                                 rcv_statement_column_text (stmt, 7),
+                                                 policy->interest_kind);
   policy->interest_bp = rcv_statement_column_int (stmt, 8);
-  rcv_compensation_from_string (rcv_statement_column_text (stmt, 9), &policy->compensation);
+  policy->compensation = rcv_enum_from_nick_or (RCV_TYPE_COMPENSATION,
+                                                rcv_statement_column_text (stmt, 9),
+                                                policy->compensation);
   policy->alert_days_first = rcv_statement_column_int (stmt, 10);
   policy->alert_days_second = rcv_statement_column_int (stmt, 11);
   policy->hold_days = column_int_or (stmt, 12, -1);
@@ -667,11 +610,11 @@ write_policy_json (RcvJsonWriter     *json,
   else
     rcv_json_null (json);
   rcv_json_key (json, "interest");
-  rcv_json_string (json, rcv_interest_kind_to_string (policy->interest_kind));
+  rcv_json_string (json, rcv_enum_to_nick (RCV_TYPE_INTEREST_KIND, policy->interest_kind));
   rcv_json_key (json, "interest_rate_percent");
   rcv_json_money (json, policy->interest_bp, &(RcvCurrency) { "PCT", 2 });
   rcv_json_key (json, "compensation");
-  rcv_json_string (json, rcv_compensation_to_string (policy->compensation));
+  rcv_json_string (json, rcv_enum_to_nick (RCV_TYPE_COMPENSATION, policy->compensation));
   rcv_json_key (json, "alert_days_first");
   rcv_json_int (json, policy->alert_days_first);
   rcv_json_key (json, "alert_days_second");
@@ -847,9 +790,10 @@ write_policy (RcvDatabase     *db,
   rcv_statement_bind_int (stmt, 5, policy->discount_bp);
   if (policy->credit_limit >= 0)
     rcv_statement_bind_int64 (stmt, 6, policy->credit_limit);
-  rcv_statement_bind_text (stmt, 7, rcv_interest_kind_to_string (policy->interest_kind));
+  rcv_statement_bind_text (stmt, 7,
+                           rcv_enum_to_nick (RCV_TYPE_INTEREST_KIND, policy->interest_kind));
   rcv_statement_bind_int (stmt, 8, policy->interest_kind == RCV_INTEREST_FIXED ? policy->interest_bp : 0);
-  rcv_statement_bind_text (stmt, 9, rcv_compensation_to_string (policy->compensation));
+  rcv_statement_bind_text (stmt, 9, rcv_enum_to_nick (RCV_TYPE_COMPENSATION, policy->compensation));
   rcv_statement_bind_int (stmt, 10, policy->alert_days_first);
   rcv_statement_bind_int (stmt, 11, policy->alert_days_second);
   if (policy->hold_days >= 0)
@@ -1346,7 +1290,7 @@ rcv_policy_export_json (RcvDatabase  *db,
         continue;   /* every copy of the app has those */
       rcv_json_begin_object (json);
       rcv_json_key (json, "region");
-      rcv_json_string (json, rcv_rate_region_to_string (rate->region));
+      rcv_json_string (json, rcv_enum_to_nick (RCV_TYPE_RATE_REGION, rate->region));
       rcv_json_key (json, "year");
       rcv_json_int (json, rate->year);
       rcv_json_key (json, "half");
@@ -1598,6 +1542,7 @@ read_policy (Reader            *reader,
   const char *text;
   const char *field;
   gint level;
+  int value;
   guint before = reader->n_problems;
 
   text = read_string (reader, object, "name");
@@ -1624,7 +1569,9 @@ read_policy (Reader            *reader,
   read_percent (reader, object, "discount_percent", &policy->discount_bp);
   read_amount (reader, object, "credit_limit", reader->currency, TRUE, &policy->credit_limit);
   text = read_string (reader, object, "interest");
-  if (text != NULL && !rcv_interest_kind_from_string (text, &policy->interest_kind))
+  if (rcv_enum_from_nick (RCV_TYPE_INTEREST_KIND, text, &value))
+    policy->interest_kind = value;
+  else if (text != NULL)
     {
       g_autofree char *shown = rcv_text_shorten (text, RCV_TEXT_QUOTE_CHARS);
       problem (reader, rcv_json_object_get (object, "interest"), "interest",
@@ -1633,7 +1580,9 @@ read_policy (Reader            *reader,
     }
   read_percent (reader, object, "interest_rate_percent", &policy->interest_bp);
   text = read_string (reader, object, "compensation");
-  if (text != NULL && !rcv_compensation_from_string (text, &policy->compensation))
+  if (rcv_enum_from_nick (RCV_TYPE_COMPENSATION, text, &value))
+    policy->compensation = value;
+  else if (text != NULL)
     {
       g_autofree char *shown = rcv_text_shorten (text, RCV_TEXT_QUOTE_CHARS);
       problem (reader, rcv_json_object_get (object, "compensation"), "compensation",
@@ -1716,6 +1665,7 @@ read_rate (Reader            *reader,
   static const char *const required[] = { "region", "year", "half", "rate_percent", NULL };
   RcvReferenceRate rate = { 0 };
   const char *region;
+  int value;
   gint year = 0, half = 0;
   guint before = reader->n_problems;
 
@@ -1724,7 +1674,9 @@ read_rate (Reader            *reader,
     if (rcv_json_object_get (object, required[i]) == NULL)
       problem (reader, object, required[i], _("is required"));
   region = read_string (reader, object, "region");
-  if (region != NULL && !rcv_rate_region_from_string (region, &rate.region))
+  if (rcv_enum_from_nick (RCV_TYPE_RATE_REGION, region, &value))
+    rate.region = value;
+  else if (region != NULL)
     {
       g_autofree char *shown = rcv_text_shorten (region, RCV_TEXT_QUOTE_CHARS);
       problem (reader, rcv_json_object_get (object, "region"), "region",

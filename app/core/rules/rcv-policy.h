@@ -113,16 +113,6 @@ gboolean   rcv_policy_validate        (const RcvPolicy  *policy,
                                        gint             *level,
                                        GError          **error);
 
-const char *rcv_interest_kind_to_string   (RcvInterestKind kind);
-gboolean    rcv_name_index                (const char *const *names,
-                                           guint              n_names,
-                                           const char        *text,
-                                           guint             *index);
-gboolean    rcv_interest_kind_from_string (const char      *text,
-                                           RcvInterestKind *kind);
-const char *rcv_compensation_to_string    (RcvCompensation compensation);
-gboolean    rcv_compensation_from_string  (const char      *text,
-                                           RcvCompensation *compensation);
 const char *const *rcv_letter_placeholders (void);
 
 GPtrArray *rcv_policy_list            (RcvDatabase  *db,
