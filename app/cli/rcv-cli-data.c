@@ -18,6 +18,7 @@
 #include "rcv-import.h"
 #include "rcv-ledger.h"
 #include "rcv-policy.h"
+#include "rcv-policy-file.h"
 
 int
 command_import (const char  *database,
