@@ -473,6 +473,275 @@ audit_import (Import  *import,
                              error);
 }
 
+/* The import's state, before its header is read */
+static void
+import_init (Import          *import,
+             RcvDatabase     *db,
+             RcvImportKind    kind,
+             RcvCsvReader    *reader,
+             RcvImportReport *report)
+{
+  rcv_connection_holder_init (&import->connection, db);
+  import->secure_delete = 1;
+  import->kind = kind;
+  import->reader = reader;
+  import->report = report;
+  import->currency = rcv_database_get_currency (import_db (import));
+  import->spec = kind == RCV_IMPORT_CUSTOMERS ? customer_columns
+              : kind == RCV_IMPORT_INVOICES ? invoice_columns : payment_columns;
+  import->customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import->policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->line_of_new_row = g_array_new (FALSE, TRUE, sizeof (guint32));
+  import->problem_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  import->pending_credits = g_array_new (FALSE, FALSE, sizeof (PendingCredit));
+  /* a payments' import keeps its rows' texts to the end: sized for them up front, as the rows
+   * below are (a few bytes of each row's 40 or so) */
+  import->strings = g_string_sized_new (kind == RCV_IMPORT_PAYMENTS
+                                         ? (gsize) MIN (rcv_csv_reader_get_size (reader) / 3,
+                                                        G_MAXUINT / 2)
+                                         : 0);
+  g_array_set_clear_func (import->pending_credits, rcv_import_pending_credit_clear);
+  /* sized for the file up front: the pages never used are never touched, and a million rows
+   * are not copied while the array doubles */
+  import->pending_payments =
+    g_array_sized_new (FALSE, FALSE, sizeof (RcvNewPayment),
+                       kind == RCV_IMPORT_PAYMENTS
+                         ? (guint) MIN (rcv_csv_reader_get_size (reader) / 24, G_MAXUINT / 2)
+                         : 0);
+
+}
+
+/* The header, the bulk mode's choice and its preparations, and the transaction (`begun` once
+ * it is). */
+static gboolean
+import_start (Import    *import,
+              gboolean  *begun,
+              GError   **error)
+{
+  import->started = g_get_monotonic_time ();
+  if (!read_header (import, error))
+    return FALSE;
+  import->decimal = rcv_csv_reader_get_separator (import->reader) == ';' ? ',' : '.';
+
+  decide_bulk_mode (import);
+  import->had_payments = import->kind == RCV_IMPORT_PAYMENTS && import->max_id > 0;
+  /* Every reference of a row is checked by the import itself before the row is written, so
+   * in bulk mode SQLite's own foreign-key probes (a random read of a large table per row)
+   * are left out; the pragma only changes outside a transaction. */
+  if (import->bulk &&
+      !rcv_database_exec (import_db (import), "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  /* its hundreds of megabytes written once, not through the WAL, when nothing else has the
+   * file open (see rcv_database_leave_wal ()) */
+  if (import->bulk)
+    import->left_wal = rcv_database_leave_wal (import_db (import));
+  if (!rcv_database_begin (import_db (import), error))
+    return FALSE;
+  *begun = TRUE;
+  /* an invoices' import drops the indexes now; a payments' import once it has read the open
+   * invoices through one of them */
+  if (import->bulk && import->kind == RCV_IMPORT_INVOICES)
+    {
+      /* written a batch at a time, with IDs given here in file order as the table would;
+       * the rows are read and checked without the connection, which the writing thread has */
+      if (!rcv_import_drop_bulk_indexes (import, error) || !rcv_import_load_customers (import, error))
+        return FALSE;
+      rcv_import_invoice_batch_init (&import->batches[0], import);
+      rcv_import_invoice_batch_init (&import->batches[1], import);
+      import->reading = &import->batches[0];
+      import->next_invoice_id = import->max_id + 1;
+    }
+  /* into a table without payments (no looking for one already there), a payments' import
+   * reads and checks its rows without the connection too */
+  if (import->bulk && import->kind == RCV_IMPORT_PAYMENTS && !import->had_payments)
+    {
+      /* the cache at its size for the writes from the start: the looking-up thread fills
+       * it, and shrinking it later would free its pages where the writes cannot reuse them */
+      if (!rcv_import_load_customers (import, error) ||
+          !rcv_database_exec (import_db (import), BULK_CACHE_PRAGMA, error))
+        return FALSE;
+      rcv_import_start_resolving (import);
+    }
+
+  return TRUE;
+}
+
+/* Every row, read, checked and written or queued; FALSE only when the company file failed. */
+static gboolean
+import_read_rows (Import  *import,
+                  GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  for (;;)
+    {
+      RcvCsvStatus status = rcv_csv_reader_next (import->reader, &local_error);
+      guint line = rcv_csv_reader_get_line (import->reader);
+
+      if (status == RCV_CSV_END)
+        break;
+      import->report->n_rows++;
+      if (status == RCV_CSV_ERROR)
+        {
+          rcv_import_add_problem (import, line, g_strdup (local_error->message));
+          g_clear_error (&local_error);
+          continue;
+        }
+      if (rcv_csv_reader_get_n_fields (import->reader) != import->n_header_fields)
+        {
+          rcv_import_row_problem (import, line, NULL, _("the row has %u fields, the header has %u"),
+                                  rcv_csv_reader_get_n_fields (import->reader), import->n_header_fields);
+          continue;
+        }
+
+      if (import->fatal != NULL)
+        break;
+
+      switch (import->kind)
+        {
+        case RCV_IMPORT_CUSTOMERS:
+          rcv_import_customer_row (import, line);
+          break;
+        case RCV_IMPORT_INVOICES:
+          rcv_import_invoice_row (import, line);
+          if (import->reading != NULL && import->reading->rows->len >= INVOICE_BATCH &&
+              !rcv_import_write_invoice_batch_async (import, error))
+            return FALSE;
+          break;
+        case RCV_IMPORT_PAYMENTS:
+          rcv_import_payment_row (import, line);
+          if (import->lookups != NULL && import->lookups->lookups->len >= LOOKUP_BATCH)
+            rcv_import_hand_over_lookups (import);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+/* What waits for all the rows: the last batch, the look-ups, the credit notes' targets and
+ * the payments' allocations; then, for a file without problems, the commit. */
+static gboolean
+import_finish (Import  *import,
+               GError **error)
+{
+  /* the invoice numbers' problems are the rows' problems too */
+  if (import->resolver != NULL)
+    {
+      log_phase (import, "read, waiting for the look-ups");
+      rcv_import_finish_resolving (import);
+    }
+
+  g_debug ("%s: %u rows read and checked in %.2f s%s", rcv_csv_reader_get_name (import->reader),
+           import->report->n_rows, (g_get_monotonic_time () - import->started) / 1e6,
+           import->bulk ? " (bulk)" : "");
+
+  if (import->reading != NULL)
+    {
+      /* the last batch, and the wait for it */
+      if (!rcv_import_write_invoice_batch_async (import, error) || !rcv_import_finish_invoice_batch (import, error))
+        return FALSE;
+      import->reading = NULL;
+    }
+
+  /* the credit notes' targets are checked even when rows were bad, to report every problem;
+   * payments have nothing left to check and are allocated only for a good file */
+  if (!rcv_import_apply_pending_credits (import, error) ||
+      (import->report->n_problems == 0 && !rcv_import_allocate_pending_payments (import, error)))
+    return FALSE;
+
+  if (import->fatal != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&import->fatal));
+      return FALSE;
+    }
+  if (import->report->n_problems > 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   ngettext ("%s has %u problem; nothing was imported",
+                             "%s has %u problems; nothing was imported", import->report->n_problems),
+                   rcv_csv_reader_get_name (import->reader), import->report->n_problems);
+      return FALSE;
+    }
+
+  log_phase (import, "allocated");
+  /* written: their memory goes back before the index builds take theirs */
+  g_clear_pointer (&import->pending_payments, g_array_unref);
+  g_string_free (g_steal_pointer (&import->strings), TRUE);
+  if (!end_bulk_mode (import, error))
+    return FALSE;
+  log_phase (import, "indexes rebuilt");
+  if (!rcv_collections_charge_commission (import_db (import), error) ||
+      !audit_import (import, error))
+    return FALSE;
+  log_phase (import, "commission and audit");
+  if (!rcv_database_commit (import_db (import), error))
+    return FALSE;
+  log_phase (import, "committed");
+
+  /* a bulk import that went through the WAL wrote hundreds of megabytes to it: fold them
+   * into the file and give the space back now, if no reader is in the way (otherwise the
+   * next write does it) */
+  if (import->bulk && !import->left_wal)
+    {
+      rcv_database_checkpoint (import_db (import));
+      log_phase (import, "checkpointed");
+    }
+  return TRUE;
+}
+
+/* Nothing was imported. */
+static void
+import_rollback (Import *import)
+{
+  /* the threads that may hold the connection give it back first */
+  if (import->resolver != NULL)
+    rcv_import_finish_resolving (import);
+  if (import->writing != NULL)
+    rcv_import_finish_invoice_batch (import, NULL);
+  rcv_database_rollback (import_db (import));
+  import->report->n_imported = 0;
+}
+
+static void
+import_clear (Import *import)
+{
+  if (import->resolver != NULL)
+    rcv_import_finish_resolving (import);
+  g_clear_pointer (&import->open, rcv_open_invoices_free);
+  g_clear_error (&import->resolver_error);
+  g_clear_error (&import->fatal);
+  g_clear_pointer (&import->to_resolve, g_async_queue_unref);
+  g_clear_pointer (&import->resolved, g_async_queue_unref);
+  if (import->bulk)
+    rcv_database_exec (import_db (import), "PRAGMA foreign_keys = ON", NULL);
+  if (import->left_wal)
+    rcv_database_return_to_wal (import_db (import));
+  /* a rollback has brought any dropped index back with the rest */
+  if (import->dropped_indexes != NULL)
+    {
+      /* whichever way the import ended, the connection's settings are as they were */
+      g_autofree char *restore =
+        g_strdup_printf ("PRAGMA secure_delete = %d; PRAGMA temp_store = MEMORY; %s",
+                         (int) import->secure_delete, NORMAL_CACHE_PRAGMA);
+
+      rcv_database_exec (import_db (import), restore, NULL);
+      g_ptr_array_unref (import->dropped_indexes);
+    }
+  if (import->strings != NULL)
+    g_string_free (import->strings, TRUE);
+  g_hash_table_unref (import->customers);
+  g_hash_table_unref (import->policies);
+  g_array_unref (import->line_of_new_row);
+  g_array_unref (import->problem_lines);
+  g_array_unref (import->pending_credits);
+  g_clear_pointer (&import->pending_payments, g_array_unref);
+  rcv_import_invoice_batch_clear (&import->batches[0]);
+  rcv_import_invoice_batch_clear (&import->batches[1]);
+  rcv_connection_holder_clear (&import->connection);
+}
+
 /* Imports a whole file or nothing. On bad rows returns FALSE with RCV_INPUT_ERROR and the
  * problems in `report`; on a database failure, FALSE with RCV_DATABASE_ERROR. */
 gboolean
@@ -482,240 +751,20 @@ rcv_import_csv (RcvDatabase     *db,
                 RcvImportReport *report,
                 GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
   Import import = { 0 };
-  gboolean ok = FALSE;
+  gboolean begun = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  rcv_connection_holder_init (&import.connection, db);
-  import.secure_delete = 1;
-  import.kind = kind;
-  import.reader = reader;
-  import.report = report;
-  import.currency = rcv_database_get_currency (import_db (&import));
-  import.spec = kind == RCV_IMPORT_CUSTOMERS ? customer_columns
-              : kind == RCV_IMPORT_INVOICES ? invoice_columns : payment_columns;
-  import.customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.line_of_new_row = g_array_new (FALSE, TRUE, sizeof (guint32));
-  import.problem_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  import.pending_credits = g_array_new (FALSE, FALSE, sizeof (PendingCredit));
-  /* a payments' import keeps its rows' texts to the end: sized for them up front, as the rows
-   * below are (a few bytes of each row's 40 or so) */
-  import.strings = g_string_sized_new (kind == RCV_IMPORT_PAYMENTS
-                                         ? (gsize) MIN (rcv_csv_reader_get_size (reader) / 3,
-                                                        G_MAXUINT / 2)
-                                         : 0);
-  g_array_set_clear_func (import.pending_credits, rcv_import_pending_credit_clear);
-  /* sized for the file up front: the pages never used are never touched, and a million rows
-   * are not copied while the array doubles */
-  import.pending_payments =
-    g_array_sized_new (FALSE, FALSE, sizeof (RcvNewPayment),
-                       kind == RCV_IMPORT_PAYMENTS
-                         ? (guint) MIN (rcv_csv_reader_get_size (reader) / 24, G_MAXUINT / 2)
-                         : 0);
-
-  import.started = g_get_monotonic_time ();
-  if (!read_header (&import, error))
-    goto out;
-  import.decimal = rcv_csv_reader_get_separator (reader) == ';' ? ',' : '.';
-
-  decide_bulk_mode (&import);
-  import.had_payments = kind == RCV_IMPORT_PAYMENTS && import.max_id > 0;
-  /* Every reference of a row is checked by the import itself before the row is written, so
-   * in bulk mode SQLite's own foreign-key probes (a random read of a large table per row)
-   * are left out; the pragma only changes outside a transaction. */
-  if (import.bulk &&
-      !rcv_database_exec (import_db (&import), "PRAGMA foreign_keys = OFF", error))
-    goto out;
-  /* its hundreds of megabytes written once, not through the WAL, when nothing else has the
-   * file open (see rcv_database_leave_wal ()) */
-  if (import.bulk)
-    import.left_wal = rcv_database_leave_wal (import_db (&import));
-  if (!rcv_database_begin (import_db (&import), error))
-    goto out;
-  /* an invoices' import drops the indexes now; a payments' import once it has read the open
-   * invoices through one of them */
-  if (import.bulk && kind == RCV_IMPORT_INVOICES)
-    {
-      /* written a batch at a time, with IDs given here in file order as the table would;
-       * the rows are read and checked without the connection, which the writing thread has */
-      if (!rcv_import_drop_bulk_indexes (&import, error) || !rcv_import_load_customers (&import, error))
-        goto rollback;
-      rcv_import_invoice_batch_init (&import.batches[0], &import);
-      rcv_import_invoice_batch_init (&import.batches[1], &import);
-      import.reading = &import.batches[0];
-      import.next_invoice_id = import.max_id + 1;
-    }
-  /* into a table without payments (no looking for one already there), a payments' import
-   * reads and checks its rows without the connection too */
-  if (import.bulk && kind == RCV_IMPORT_PAYMENTS && !import.had_payments)
-    {
-      /* the cache at its size for the writes from the start: the looking-up thread fills
-       * it, and shrinking it later would free its pages where the writes cannot reuse them */
-      if (!rcv_import_load_customers (&import, error) ||
-          !rcv_database_exec (import_db (&import), BULK_CACHE_PRAGMA, error))
-        goto rollback;
-      rcv_import_start_resolving (&import);
-    }
-
-  for (;;)
-    {
-      RcvCsvStatus status = rcv_csv_reader_next (reader, &local_error);
-      guint line = rcv_csv_reader_get_line (reader);
-
-      if (status == RCV_CSV_END)
-        break;
-      report->n_rows++;
-      if (status == RCV_CSV_ERROR)
-        {
-          rcv_import_add_problem (&import, line, g_strdup (local_error->message));
-          g_clear_error (&local_error);
-          continue;
-        }
-      if (rcv_csv_reader_get_n_fields (reader) != import.n_header_fields)
-        {
-          rcv_import_row_problem (&import, line, NULL, _("the row has %u fields, the header has %u"),
-                                  rcv_csv_reader_get_n_fields (reader), import.n_header_fields);
-          continue;
-        }
-
-      if (import.fatal != NULL)
-        break;
-
-      switch (kind)
-        {
-        case RCV_IMPORT_CUSTOMERS:
-          rcv_import_customer_row (&import, line);
-          break;
-        case RCV_IMPORT_INVOICES:
-          rcv_import_invoice_row (&import, line);
-          if (import.reading != NULL && import.reading->rows->len >= INVOICE_BATCH &&
-              !rcv_import_write_invoice_batch_async (&import, error))
-            goto rollback;
-          break;
-        case RCV_IMPORT_PAYMENTS:
-          rcv_import_payment_row (&import, line);
-          if (import.lookups != NULL && import.lookups->lookups->len >= LOOKUP_BATCH)
-            rcv_import_hand_over_lookups (&import);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  /* the invoice numbers' problems are the rows' problems too */
-  if (import.resolver != NULL)
-    {
-      log_phase (&import, "read, waiting for the look-ups");
-      rcv_import_finish_resolving (&import);
-    }
-
-  g_debug ("%s: %u rows read and checked in %.2f s%s", rcv_csv_reader_get_name (reader),
-           report->n_rows, (g_get_monotonic_time () - import.started) / 1e6,
-           import.bulk ? " (bulk)" : "");
-
-  if (import.reading != NULL)
-    {
-      /* the last batch, and the wait for it */
-      if (!rcv_import_write_invoice_batch_async (&import, error) || !rcv_import_finish_invoice_batch (&import, error))
-        goto rollback;
-      import.reading = NULL;
-    }
-
-  /* the credit notes' targets are checked even when rows were bad, to report every problem;
-   * payments have nothing left to check and are allocated only for a good file */
-  if (!rcv_import_apply_pending_credits (&import, error) ||
-      (report->n_problems == 0 && !rcv_import_allocate_pending_payments (&import, error)))
-    goto rollback;
-
-  if (import.fatal != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&import.fatal));
-      goto rollback;
-    }
-  if (report->n_problems > 0)
-    {
-      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
-                   ngettext ("%s has %u problem; nothing was imported",
-                             "%s has %u problems; nothing was imported", report->n_problems),
-                   rcv_csv_reader_get_name (reader), report->n_problems);
-      goto rollback;
-    }
-
-  log_phase (&import, "allocated");
-  /* written: their memory goes back before the index builds take theirs */
-  g_clear_pointer (&import.pending_payments, g_array_unref);
-  g_string_free (g_steal_pointer (&import.strings), TRUE);
-  if (!end_bulk_mode (&import, error))
-    goto rollback;
-  log_phase (&import, "indexes rebuilt");
-  if (!rcv_collections_charge_commission (import_db (&import), error) ||
-      !audit_import (&import, error))
-    goto rollback;
-  log_phase (&import, "commission and audit");
-  if (!rcv_database_commit (import_db (&import), error))
-    goto rollback;
-  ok = TRUE;
-  log_phase (&import, "committed");
-
-  /* a bulk import that went through the WAL wrote hundreds of megabytes to it: fold them
-   * into the file and give the space back now, if no reader is in the way (otherwise the
-   * next write does it) */
-  if (import.bulk && !import.left_wal)
-    {
-      rcv_database_checkpoint (import_db (&import));
-      log_phase (&import, "checkpointed");
-    }
-  goto out;
-
-  /* nothing was imported */
-rollback:
-  /* the threads that may hold the connection give it back first */
-  if (import.resolver != NULL)
-    rcv_import_finish_resolving (&import);
-  if (import.writing != NULL)
-    rcv_import_finish_invoice_batch (&import, NULL);
-  rcv_database_rollback (import_db (&import));
-  report->n_imported = 0;
-
-out:
-  if (import.resolver != NULL)
-    rcv_import_finish_resolving (&import);
-  g_clear_pointer (&import.open, rcv_open_invoices_free);
-  g_clear_error (&import.resolver_error);
-  g_clear_error (&import.fatal);
-  g_clear_pointer (&import.to_resolve, g_async_queue_unref);
-  g_clear_pointer (&import.resolved, g_async_queue_unref);
-  if (import.bulk)
-    rcv_database_exec (import_db (&import), "PRAGMA foreign_keys = ON", NULL);
-  if (import.left_wal)
-    rcv_database_return_to_wal (import_db (&import));
-  /* a rollback has brought any dropped index back with the rest */
-  if (import.dropped_indexes != NULL)
-    {
-      /* whichever way the import ended, the connection's settings are as they were */
-      g_autofree char *restore =
-        g_strdup_printf ("PRAGMA secure_delete = %d; PRAGMA temp_store = MEMORY; %s",
-                         (int) import.secure_delete, NORMAL_CACHE_PRAGMA);
-
-      rcv_database_exec (import_db (&import), restore, NULL);
-      g_ptr_array_unref (import.dropped_indexes);
-    }
-  if (import.strings != NULL)
-    g_string_free (import.strings, TRUE);
-  g_hash_table_unref (import.customers);
-  g_hash_table_unref (import.policies);
-  g_array_unref (import.line_of_new_row);
-  g_array_unref (import.problem_lines);
-  g_array_unref (import.pending_credits);
-  g_clear_pointer (&import.pending_payments, g_array_unref);
-  rcv_import_invoice_batch_clear (&import.batches[0]);
-  rcv_import_invoice_batch_clear (&import.batches[1]);
-  rcv_connection_holder_clear (&import.connection);
+  import_init (&import, db, kind, reader, report);
+  ok = import_start (&import, &begun, error) && import_read_rows (&import, error) &&
+       import_finish (&import, error);
+  if (!ok && begun)
+    import_rollback (&import);
+  import_clear (&import);
   return ok;
 }
 
