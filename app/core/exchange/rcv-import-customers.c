@@ -133,10 +133,13 @@ rcv_import_duplicate_problem (Import     *import,
 {
   if (import->first_new_id > 0 && id >= import->first_new_id &&
       (guint) (id - import->first_new_id) < import->line_of_new_row->len)
-    rcv_import_row_problem (import, line, field_name, _("“%s” is already on line %u of this file"), value,
-                            g_array_index (import->line_of_new_row, guint32, id - import->first_new_id));
+    rcv_import_row_problem (import, line, field_name,
+                            _("“%s” is already on line %u of this file"), value,
+                            g_array_index (import->line_of_new_row, guint32,
+                                           id - import->first_new_id));
   else
-    rcv_import_row_problem (import, line, field_name, _("“%s” is already in the company file"), value);
+    rcv_import_row_problem (import, line, field_name,
+                            _("“%s” is already in the company file"), value);
 }
 
 void
@@ -167,7 +170,8 @@ rcv_import_customer_row (Import *import,
         }
       customer->policy_id = (gint64) GPOINTER_TO_SIZE (id);
       if (customer->policy_id == 0)
-        rcv_import_row_problem (import, line, "policy", _("there is no credit policy named “%s”"), policy);
+        rcv_import_row_problem (import, line, "policy",
+                                _("there is no credit policy named “%s”"), policy);
     }
 
   if (rcv_import_field (import, C_CREDIT_LIMIT)[0] != '\0' &&
@@ -195,7 +199,8 @@ rcv_import_customer_row (Import *import,
     {
       if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
         rcv_import_duplicate_problem (import, line, "id", customer->code,
-                                      rcv_import_find_row_id (import, FIND_CUSTOMER_SQL, customer->code));
+                                      rcv_import_find_row_id (import, FIND_CUSTOMER_SQL,
+                                                              customer->code));
       else
         rcv_import_ledger_problem (import, line, local_error);
       return;

@@ -245,8 +245,8 @@ rcv_import_finish_invoice_batch (Import  *import,
           g_clear_error (&refusal->error);
         }
       else
-        rcv_import_duplicate_problem (import, row->line, "number", batch->strings->str + row->number,
-                                      refusal->existing_id);
+        rcv_import_duplicate_problem (import, row->line, "number",
+                                      batch->strings->str + row->number, refusal->existing_id);
     }
   /* the problems of the rows read meanwhile came first: all in line order again */
   rcv_import_order_problems (import, 0);
@@ -396,7 +396,8 @@ rcv_import_invoice_row (Import *import,
       if (!rcv_date_add_days (&invoice->due_date, customer->terms, &local_error))
         {
           /* the due date the terms give is the row's problem, at its issue date */
-          rcv_import_row_problem (import, line, "issue_date", _("the due date by the customer's terms: %s"),
+          rcv_import_row_problem (import, line, "issue_date",
+                                  _("the due date by the customer's terms: %s"),
                                   local_error->message);
           return;
         }
@@ -413,7 +414,8 @@ rcv_import_invoice_row (Import *import,
     {
       if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
         rcv_import_duplicate_problem (import, line, "number", invoice->number,
-                                      rcv_import_find_row_id (import, FIND_INVOICE_SQL, invoice->number));
+                                      rcv_import_find_row_id (import, FIND_INVOICE_SQL,
+                                                              invoice->number));
       else
         rcv_import_ledger_problem (import, line, local_error);
       return;
@@ -434,8 +436,8 @@ rcv_import_apply_pending_credits (Import  *import,
       target = rcv_ledger_find_invoice (import_db (import), pending->target, NULL);
       if (target == NULL)
         {
-          rcv_import_row_problem (import, pending->line, "applies_to", _("there is no invoice “%s”"),
-                                  pending->target);
+          rcv_import_row_problem (import, pending->line, "applies_to",
+                                  _("there is no invoice “%s”"), pending->target);
           continue;
         }
       if (!rcv_ledger_allocate_row (import_db (import), RCV_SOURCE_CREDIT_NOTE, pending->credit_note_id,

@@ -150,7 +150,8 @@ resolve_batch (Import      *import,
                                                       &lookup->invoice_id);
 
       if (problem != NULL)
-        lookup->problem = rcv_import_format_problem (import, lookup->line, "invoice_number", problem);
+        lookup->problem = rcv_import_format_problem (import, lookup->line, "invoice_number",
+                                                     problem);
     }
   if (stmt != NULL)
     rcv_bulk_done (stmt);
@@ -283,8 +284,10 @@ rcv_import_payment_row (Import *import,
 {
   g_autoptr(RcvPayment) payment = rcv_payment_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *customer_code = g_strstrip (g_strdup (rcv_import_field (import, P_CUSTOMER_ID)));
-  g_autofree char *invoice_number = g_strstrip (g_strdup (rcv_import_field (import, P_INVOICE_NUMBER)));
+  g_autofree char *customer_code =
+    g_strstrip (g_strdup (rcv_import_field (import, P_CUSTOMER_ID)));
+  g_autofree char *invoice_number =
+    g_strstrip (g_strdup (rcv_import_field (import, P_INVOICE_NUMBER)));
   const CustomerInfo *customer;
   guint n_before = import->report->n_problems;
   RcvNewPayment pending = { 0 };

@@ -266,7 +266,8 @@ read_header (Import  *import,
           {
             found = TRUE;
             if (import->column_of[s] >= 0)
-              rcv_import_row_problem (import, 1, NULL, _("the column “%s” appears twice"), name);
+              rcv_import_row_problem (import, 1, NULL, _("the column “%s” appears twice"),
+                                      name);
             import->column_of[s] = (int) f;
           }
 
@@ -544,7 +545,8 @@ import_start (Import    *import,
     {
       /* written a batch at a time, with IDs given here in file order as the table would;
        * the rows are read and checked without the connection, which the writing thread has */
-      if (!rcv_import_drop_bulk_indexes (import, error) || !rcv_import_load_customers (import, error))
+      if (!rcv_import_drop_bulk_indexes (import, error) ||
+          !rcv_import_load_customers (import, error))
         return FALSE;
       rcv_import_invoice_batch_init (&import->batches[0], import);
       rcv_import_invoice_batch_init (&import->batches[1], import);
@@ -589,8 +591,10 @@ import_read_rows (Import  *import,
         }
       if (rcv_csv_reader_get_n_fields (import->reader) != import->n_header_fields)
         {
-          rcv_import_row_problem (import, line, NULL, _("the row has %u fields, the header has %u"),
-                                  rcv_csv_reader_get_n_fields (import->reader), import->n_header_fields);
+          rcv_import_row_problem (import, line, NULL,
+                                  _("the row has %u fields, the header has %u"),
+                                  rcv_csv_reader_get_n_fields (import->reader),
+                                  import->n_header_fields);
           continue;
         }
 
@@ -640,7 +644,8 @@ import_finish (Import  *import,
   if (import->reading != NULL)
     {
       /* the last batch, and the wait for it */
-      if (!rcv_import_write_invoice_batch_async (import, error) || !rcv_import_finish_invoice_batch (import, error))
+      if (!rcv_import_write_invoice_batch_async (import, error) ||
+          !rcv_import_finish_invoice_batch (import, error))
         return FALSE;
       import->reading = NULL;
     }
