@@ -503,7 +503,7 @@ test_describe (void)
   g_autoptr(RcvChart) chart = rcv_chart_new_aging (report, &eur);
   g_autofree char *text = rcv_chart_describe (chart);
   g_autofree char *tip = rcv_chart_describe_element (chart, 4);
-  RcvChartKind kind;
+  int kind;
 
   g_assert_nonnull (strstr (text, "Outstanding by Age, as of"));
   g_assert_nonnull (strstr (text, "Total outstanding 3,850.01 €."));
@@ -511,9 +511,9 @@ test_describe (void)
   g_assert_nonnull (strstr (text, "Over 90 days: 1,000.00 € (26%)."));
   g_assert_cmpstr (tip, ==, "Over 90 days: 1,000.00 € (26%)");
 
-  g_assert_true (rcv_chart_kind_from_string ("trend", &kind));
+  g_assert_true (rcv_enum_from_nick (RCV_TYPE_CHART_KIND, "trend", &kind));
   g_assert_cmpint (kind, ==, RCV_CHART_TREND);
-  g_assert_false (rcv_chart_kind_from_string ("pie", &kind));
+  g_assert_false (rcv_enum_from_nick (RCV_TYPE_CHART_KIND, "pie", &kind));
   free_report (report);
 }
 

@@ -78,7 +78,8 @@ recommendation_at (RcvDatabase *db,
   const RcvCollectionsAccount *account = account_of (report, customer_id);
 
   g_assert_nonnull (account);
-  g_test_message ("%s: %s — %s", as_of, rcv_recommendation_to_string (account->recommendation),
+  g_test_message ("%s: %s — %s", as_of,
+                  rcv_enum_to_nick (RCV_TYPE_RECOMMENDATION, account->recommendation),
                   account->reasoning);
   return account->recommendation;
 }

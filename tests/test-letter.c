@@ -1049,11 +1049,15 @@ test_paper (void)
   RcvPaper paper;
   double width, height;
 
-  g_assert_true (rcv_paper_from_string ("a4", &paper));
+  g_assert_true (rcv_paper_from_option ("a4", &paper));
   g_assert_cmpint (paper, ==, RCV_PAPER_A4);
-  g_assert_true (rcv_paper_from_string ("letter", &paper));
+  g_assert_true (rcv_paper_from_option ("letter", &paper));
   g_assert_cmpint (paper, ==, RCV_PAPER_US_LETTER);
-  g_assert_false (rcv_paper_from_string ("a5", &paper));
+  g_assert_true (rcv_paper_from_option ("A4", &paper));
+  g_assert_cmpint (paper, ==, RCV_PAPER_A4);
+  g_assert_true (rcv_paper_from_option ("auto", &paper));
+  g_assert_cmpint (paper, ==, rcv_paper_for_locale ());
+  g_assert_false (rcv_paper_from_option ("a5", &paper));
   rcv_paper_get_size (RCV_PAPER_US_LETTER, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 612, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 792, 0.01);

@@ -13,6 +13,7 @@
 #include "rcv-ledger.h"
 #include "rcv-posting.h"
 #include "rcv-policy.h"
+#include "rcv-policy-file.h"
 #include "rcv-schema.h"
 #include "rcv-test-utils.h"
 

@@ -90,7 +90,7 @@ test_regimes (void)
     {
       g_autoptr(GArray) periods = NULL;
 
-      g_test_message ("regime %s", rcv_interest_kind_to_string (cases[i].kind));
+      g_test_message ("regime %s", rcv_enum_to_nick (RCV_TYPE_INTEREST_KIND, cases[i].kind));
       g_assert_cmpint (interest_under (db, cases[i].kind, 100000, "2025-05-31", "2025-08-31",
                                        &periods), ==, cases[i].interest);
       g_assert_cmpuint (periods->len, ==, 2);
@@ -240,7 +240,8 @@ test_regime_table (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       const RcvStatutoryRegime *regime = rcv_statutory_regime (expected[i].kind);
-      RcvInterestKind parsed;
+      const char *nick;
+      int parsed;
 
       g_assert_nonnull (regime);
       g_assert_cmpint (regime->series, ==, expected[i].series);
@@ -249,8 +250,8 @@ test_regime_table (void)
       g_assert_cmpint (regime->compensation, ==, expected[i].compensation);
       g_assert_cmpuint (strlen (regime->interest_basis), >, 20);
       g_assert_cmpuint (strlen (regime->compensation_basis), >, 10);
-      g_assert_true (rcv_interest_kind_from_string (rcv_interest_kind_to_string (expected[i].kind),
-                                                    &parsed));
+      nick = rcv_enum_to_nick (RCV_TYPE_INTEREST_KIND, expected[i].kind);
+      g_assert_true (rcv_enum_from_nick (RCV_TYPE_INTEREST_KIND, nick, &parsed));
       g_assert_cmpint (parsed, ==, expected[i].kind);
     }
 }

@@ -27,6 +27,7 @@ command_chart (const char  *database,
   gboolean dark = FALSE;
   int status = EXIT_OK;
   RcvChartKind kind;
+  int value;
   GDate as_of;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("The date of the figures (default: today)"),
@@ -47,8 +48,9 @@ command_chart (const char  *database,
 
   if (!rcv_cli_parse_options ("chart aging|customers|trend", entries, &argc, &argv, &status))
     return status;
-  if (argc != 2 || !rcv_chart_kind_from_string (argv[1], &kind))
+  if (argc != 2 || !rcv_enum_from_nick (RCV_TYPE_CHART_KIND, argv[1], &value))
     return rcv_cli_usage_error (_("chart needs one of aging, customers or trend"));
+  kind = value;
   if (output == NULL)
     return rcv_cli_usage_error (_("chart needs --output FILE.png, .svg or .pdf"));
   if (months < 1 || months > RCV_TREND_MAX_MONTHS)

@@ -50,8 +50,8 @@ report_to_text (const GPtrArray   *report,
       g_autofree char *chase = rcv_money_format_plain (account->recovery_chase, currency);
       g_autofree char *agency = rcv_money_format_plain (account->recovery_agency, currency);
       const char *row[] = { account->code, account->name, days, open, disputed, broken,
-                            rcv_recommendation_to_string (account->recommendation), chase,
-                            agency };
+                            rcv_enum_to_nick (RCV_TYPE_RECOMMENDATION, account->recommendation),
+                            chase, agency };
 
       rcv_cli_append_row (out, columns, G_N_ELEMENTS (columns), row);
       g_string_append_printf (out, "          %s\n", account->reasoning);
@@ -131,7 +131,7 @@ command_agency (const char  *database,
     return rcv_cli_usage_error (_("agency needs --pdf FILE.pdf, --csv FILE.csv or both"));
   if (pdf != NULL && !g_str_has_suffix (pdf, ".pdf") && !g_str_has_suffix (pdf, ".PDF"))
     return rcv_cli_usage_error (_("--pdf: “%s” does not end in .pdf"), pdf);
-  if (!rcv_paper_from_string (paper_text, &paper))
+  if (!rcv_paper_from_option (paper_text, &paper))
     return rcv_cli_usage_error (_("--paper: use a4 or letter, not “%s”"), paper_text);
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;

@@ -18,6 +18,7 @@
 #include "rcv-import.h"
 #include "rcv-ledger.h"
 #include "rcv-policy.h"
+#include "rcv-policy-file.h"
 
 int
 command_import (const char  *database,
@@ -28,6 +29,7 @@ command_import (const char  *database,
   g_autoptr(RcvImportReport) report = rcv_import_report_new ();
   g_autoptr(GError) error = NULL;
   RcvImportKind kind;
+  int value;
   int status = EXIT_OK;
 
   if (!rcv_cli_parse_options ("import", NULL, &argc, &argv, &status))
@@ -35,8 +37,9 @@ command_import (const char  *database,
   if (argc != 3)
     return rcv_cli_usage_error (_("import needs what to import and a file: import "
                           "customers|invoices|payments FILE.csv"));
-  if (!rcv_import_kind_from_string (argv[1], &kind))
+  if (!rcv_enum_from_nick (RCV_TYPE_IMPORT_KIND, argv[1], &value))
     return rcv_cli_usage_error (_("cannot import “%s”: use customers, invoices or payments"), argv[1]);
+  kind = value;
 
   db = rcv_cli_open_database (database, TRUE, &status);
   if (db == NULL)
@@ -92,6 +95,7 @@ command_export (const char  *database,
   g_autoptr(RcvDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   RcvExportKind kind;
+  int value;
   int status = EXIT_OK;
   guint n_rows = 0;
   GDate as_of;
@@ -101,9 +105,10 @@ command_export (const char  *database,
   if (argc != 3)
     return rcv_cli_usage_error (_("export needs what to export and a file: export "
                           "customers|invoices|payments|aging FILE.csv"));
-  if (!rcv_export_kind_from_string (argv[1], &kind))
+  if (!rcv_enum_from_nick (RCV_TYPE_EXPORT_KIND, argv[1], &value))
     return rcv_cli_usage_error (_("cannot export “%s”: use customers, invoices, payments or aging"),
                         argv[1]);
+  kind = value;
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;
 

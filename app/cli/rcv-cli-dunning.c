@@ -240,7 +240,7 @@ command_letters (const char  *database,
     return rcv_cli_usage_error (_("letters needs --output FILE.pdf"));
   if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
     return rcv_cli_usage_error (_("--output: “%s” does not end in .pdf"), output);
-  if (!rcv_paper_from_string (paper_text, &paper))
+  if (!rcv_paper_from_option (paper_text, &paper))
     return rcv_cli_usage_error (_("--paper: use a4 or letter, not “%s”"), paper_text);
   if (!rcv_cli_parse_as_of (as_of_text, &as_of, &status))
     return status;

@@ -12,6 +12,7 @@
 #include "rcv-error.h"
 #include "rcv-json.h"
 #include "rcv-policy.h"
+#include "rcv-policy-file.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

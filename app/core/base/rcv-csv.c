@@ -301,6 +301,70 @@ record_error (RcvCsvReader *reader,
   return RCV_CSV_ERROR;
 }
 
+/* What no character of a record may be or bring about: a NUL, a read error, a field or a row
+ * over its limit. RCV_CSV_ROW when c may be read on. */
+static RcvCsvStatus
+check_char (RcvCsvReader *reader,
+            int           c,
+            gsize         field_start,
+            GError      **error)
+{
+  if (c == '\0')
+    {
+      guint line = reader->line, column = reader->column - 1;
+      skip_rest_of_line (reader);
+      return record_error (reader, error, line, column,
+                           _("a NUL byte: this is not a text file"));
+    }
+
+  if (c == END_OF_INPUT && reader->read_errno != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("cannot read further: %s"), g_strerror (reader->read_errno));
+
+      reader->read_errno = 0;
+      return record_error (reader, error, reader->line, reader->column, message);
+    }
+
+  /* refused at the limit: what follows on the line is read but not kept */
+  if (reader->text->len - field_start > RCV_CSV_MAX_FIELD_BYTES)
+    {
+      guint line = reader->line, column = reader->column - 1;
+      skip_rest_of_line (reader);
+      return record_error (reader, error, line, column,
+                           _("a field longer than 64 KiB: the rest of the line is skipped"));
+    }
+  if (reader->text->len > RCV_CSV_MAX_ROW_BYTES)
+    {
+      guint line = reader->line, column = reader->column - 1;
+      skip_rest_of_line (reader);
+      return record_error (reader, error, line, column,
+                           _("a row longer than 1 MiB: the rest of the line is skipped"));
+    }
+  return RCV_CSV_ROW;
+}
+
+/* Every field of the record read is UTF-8 text. */
+static RcvCsvStatus
+check_utf8 (RcvCsvReader *reader,
+            GError      **error)
+{
+  /* offsets holds n+1 entries: the start of each field and the end of the last */
+  for (guint i = 0; i + 1 < reader->offsets->len; i++)
+    {
+      const char *field = reader->text->str + g_array_index (reader->offsets, guint, i);
+
+      if (!g_utf8_validate (field, -1, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("field %u is not valid UTF-8 text"), i + 1);
+          return record_error (reader, error, reader->record_line, 1, message);
+        }
+    }
+
+  return RCV_CSV_ROW;
+}
+
 RcvCsvStatus
 rcv_csv_reader_next (RcvCsvReader *reader,
                      GError      **error)
@@ -332,38 +396,8 @@ next_record:
     {
       c = next_char (reader);
 
-      if (c == '\0')
-        {
-          guint line = reader->line, column = reader->column - 1;
-          skip_rest_of_line (reader);
-          return record_error (reader, error, line, column,
-                               _("a NUL byte: this is not a text file"));
-        }
-
-      if (c == END_OF_INPUT && reader->read_errno != 0)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("cannot read further: %s"), g_strerror (reader->read_errno));
-
-          reader->read_errno = 0;
-          return record_error (reader, error, reader->line, reader->column, message);
-        }
-
-      /* refused at the limit: what follows on the line is read but not kept */
-      if (reader->text->len - field_start > RCV_CSV_MAX_FIELD_BYTES)
-        {
-          guint line = reader->line, column = reader->column - 1;
-          skip_rest_of_line (reader);
-          return record_error (reader, error, line, column,
-                               _("a field longer than 64 KiB: the rest of the line is skipped"));
-        }
-      if (reader->text->len > RCV_CSV_MAX_ROW_BYTES)
-        {
-          guint line = reader->line, column = reader->column - 1;
-          skip_rest_of_line (reader);
-          return record_error (reader, error, line, column,
-                               _("a row longer than 1 MiB: the rest of the line is skipped"));
-        }
+      if (check_char (reader, c, field_start, error) != RCV_CSV_ROW)
+        return RCV_CSV_ERROR;
 
       switch (state)
         {
@@ -461,20 +495,7 @@ next_record:
     }
 
 done:
-  /* offsets holds n+1 entries: the start of each field and the end of the last */
-  for (guint i = 0; i + 1 < reader->offsets->len; i++)
-    {
-      const char *field = reader->text->str + g_array_index (reader->offsets, guint, i);
-
-      if (!g_utf8_validate (field, -1, NULL))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("field %u is not valid UTF-8 text"), i + 1);
-          return record_error (reader, error, reader->record_line, 1, message);
-        }
-    }
-
-  return RCV_CSV_ROW;
+  return check_utf8 (reader, error);
 }
 
 guint

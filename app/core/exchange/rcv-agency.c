@@ -131,9 +131,9 @@ load_history (RcvDatabase       *db,
           break;
         case 3:
           {
-            RcvDisputeReason reason = RCV_DISPUTE_OTHER;
+            RcvDisputeReason reason = rcv_enum_from_nick_or (RCV_TYPE_DISPUTE_REASON, text,
+                                                             RCV_DISPUTE_OTHER);
 
-            rcv_dispute_reason_from_string (text, &reason);
             g_string_append_printf (invoice->history, _("disputed (%s)"),
                                     rcv_dispute_reason_label (reason));
           }

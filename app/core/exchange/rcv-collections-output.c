@@ -42,7 +42,8 @@ rcv_collections_report_to_csv (const GPtrArray   *report,
       rcv_csv_append_field (out, account->name, ',');
       g_string_append_printf (out, ",%d", account->oldest_days);
       rcv_csv_append_money (out, account->open, currency);
-      g_string_append_printf (out, ",%s", rcv_recommendation_to_string (account->recommendation));
+      g_string_append_printf (out, ",%s",
+                              rcv_enum_to_nick (RCV_TYPE_RECOMMENDATION, account->recommendation));
       rcv_csv_append_money (out, account->disputed, currency);
       g_string_append_printf (out, ",%u,%u,%u", account->n_disputes, account->broken_promises,
                               account->missed_instalments);
@@ -93,7 +94,7 @@ rcv_collections_report_to_json (const GPtrArray   *report,
       rcv_json_key (json, "open");
       rcv_json_money (json, account->open, currency);
       rcv_json_key (json, "recommendation");
-      rcv_json_string (json, rcv_recommendation_to_string (account->recommendation));
+      rcv_json_string (json, rcv_enum_to_nick (RCV_TYPE_RECOMMENDATION, account->recommendation));
       rcv_json_key (json, "reasoning");
       rcv_json_string (json, account->reasoning);
       rcv_json_key (json, "disputed");

@@ -223,6 +223,58 @@ add_trade_policy (RcvDatabase *db,
   return policy->id;
 }
 
+/* The invoice paid as its customer's habit has it, if it is by today. */
+static gboolean
+pay_invoice (RcvDatabase        *db,
+             GRand              *rand,
+             const DemoCustomer *demo,
+             const RcvCustomer  *customer,
+             const RcvInvoice   *invoice,
+             gint                terms,
+             guint32             today_julian,
+             GError            **error)
+{
+  guint32 day = g_date_get_julian (&invoice->issue_date);
+  GDate pay_date;
+  gint64 open;
+  gint delay;
+
+  delay = payment_delay (rand, demo->habit, today_julian - day);
+  if (delay == NEVER)
+    return TRUE;
+  open = rcv_ledger_get_open_amount (db, invoice->id, NULL);
+  if (open <= 0)
+    return TRUE;
+  pay_date = invoice->due_date;
+  if (delay > 0)
+    g_date_add_days (&pay_date, (guint) delay);
+  else if (delay < 0 && (guint) -delay < (guint) terms)
+    g_date_subtract_days (&pay_date, (guint) -delay);
+  if (g_date_get_julian (&pay_date) < day)
+    g_date_set_julian (&pay_date, day);
+  if (g_date_get_julian (&pay_date) > today_julian)
+    return TRUE;
+
+  if (demo->habit == PAYS_IN_PARTS)
+    {
+      gint64 half = rcv_round_div (open, 2);
+      GDate later = pay_date;
+
+      if (!add_payment (db, customer->id, invoice->id, &pay_date, half, invoice->number,
+                        error))
+        return FALSE;
+      g_date_add_days (&later, (guint) g_rand_int_range (rand, 20, 60));
+      if (g_date_get_julian (&later) <= today_julian &&
+          !add_payment (db, customer->id, invoice->id, &later, open - half,
+                        invoice->number, error))
+        return FALSE;
+    }
+  else if (!add_payment (db, customer->id, invoice->id, &pay_date, open,
+                         invoice->number, error))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 fill (RcvDatabase *db,
       const GDate *today,
@@ -268,9 +320,6 @@ fill (RcvDatabase *db,
           g_autoptr(RcvInvoice) invoice = rcv_invoice_new (RCV_INVOICE_KIND_INVOICE);
           guint n_lines = (guint) g_rand_int_range (rand, 1, 4);
           gint terms = rcv_posting_get_terms (db, customer);
-          GDate pay_date;
-          gint64 open;
-          gint delay;
 
           g_date_clear (&invoice->issue_date, 1);
           g_date_set_julian (&invoice->issue_date, day);
@@ -314,38 +363,7 @@ fill (RcvDatabase *db,
                 return FALSE;
             }
 
-          delay = payment_delay (rand, demo->habit, today_julian - day);
-          if (delay == NEVER)
-            continue;
-          open = rcv_ledger_get_open_amount (db, invoice->id, NULL);
-          if (open <= 0)
-            continue;
-          pay_date = invoice->due_date;
-          if (delay > 0)
-            g_date_add_days (&pay_date, (guint) delay);
-          else if (delay < 0 && (guint) -delay < (guint) terms)
-            g_date_subtract_days (&pay_date, (guint) -delay);
-          if (g_date_get_julian (&pay_date) < day)
-            g_date_set_julian (&pay_date, day);
-          if (g_date_get_julian (&pay_date) > today_julian)
-            continue;
-
-          if (demo->habit == PAYS_IN_PARTS)
-            {
-              gint64 half = rcv_round_div (open, 2);
-              GDate later = pay_date;
-
-              if (!add_payment (db, customer->id, invoice->id, &pay_date, half, invoice->number,
-                                error))
-                return FALSE;
-              g_date_add_days (&later, (guint) g_rand_int_range (rand, 20, 60));
-              if (g_date_get_julian (&later) <= today_julian &&
-                  !add_payment (db, customer->id, invoice->id, &later, open - half,
-                                invoice->number, error))
-                return FALSE;
-            }
-          else if (!add_payment (db, customer->id, invoice->id, &pay_date, open,
-                                 invoice->number, error))
+          if (!pay_invoice (db, rand, demo, customer, invoice, terms, today_julian, error))
             return FALSE;
         }
 

@@ -53,21 +53,6 @@ static const char payments_sql[] =
   " p.reference, p.method"
   " FROM payments p JOIN customers c ON c.id = p.customer_id ORDER BY p.id";
 
-gboolean
-rcv_export_kind_from_string (const char    *text,
-                             RcvExportKind *kind)
-{
-  static const char *const names[] = { "customers", "invoices", "payments", "aging" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *kind = (RcvExportKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 static void
 output_flush (Output *out,
               gboolean force)

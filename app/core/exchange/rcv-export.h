@@ -6,19 +6,10 @@
 #include <glib.h>
 
 #include "rcv-database.h"
+#include "rcv-enum.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  RCV_EXPORT_CUSTOMERS,
-  RCV_EXPORT_INVOICES,
-  RCV_EXPORT_PAYMENTS,
-  RCV_EXPORT_AGING,
-} RcvExportKind;
-
-gboolean rcv_export_kind_from_string (const char    *text,
-                                      RcvExportKind *kind);
 gboolean rcv_export_csv              (RcvDatabase   *db,
                                       RcvExportKind  kind,
                                       const GDate   *as_of,

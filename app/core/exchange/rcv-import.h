@@ -7,15 +7,9 @@
 
 #include "rcv-csv.h"
 #include "rcv-database.h"
+#include "rcv-enum.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RCV_IMPORT_CUSTOMERS,
-  RCV_IMPORT_INVOICES,
-  RCV_IMPORT_PAYMENTS,
-} RcvImportKind;
 
 /* Problems beyond this many are counted, not kept. */
 #define RCV_IMPORT_MAX_PROBLEMS 1000
@@ -28,8 +22,6 @@ typedef struct
   GPtrArray *problems; /* the first RCV_IMPORT_MAX_PROBLEMS, as “file:line: field “x”: …” */
 } RcvImportReport;
 
-gboolean         rcv_import_kind_from_string (const char    *text,
-                                              RcvImportKind *kind);
 RcvImportReport *rcv_import_report_new       (void);
 void             rcv_import_report_free      (RcvImportReport *report);
 gboolean         rcv_import_csv              (RcvDatabase     *db,

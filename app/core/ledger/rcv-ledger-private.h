@@ -88,4 +88,9 @@ gboolean rcv_ledger_check_text (const char  *value,
                                 const char **field,
                                 GError     **error);
 
+/* for the ledger's own files (rcv-ledger.c, rcv-ledger-customers.c, rcv-ledger-invoices.c,
+ * rcv-ledger-payments.c) */
+char    *rcv_ledger_id_text             (gint64       id);
+gboolean rcv_ledger_is_unique_violation (RcvDatabase *db);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "rcv-database.h"
+#include "rcv-enum.h"
 
 G_BEGIN_DECLS
 
@@ -14,12 +15,6 @@ G_BEGIN_DECLS
 #define RCV_MAX_TEXT_LENGTH 4000
 #define RCV_MAX_TERMS_DAYS 3650
 #define RCV_MAX_QUANTITY_MILLI G_GINT64_CONSTANT (1000000000000)
-
-typedef enum
-{
-  RCV_INVOICE_KIND_INVOICE,
-  RCV_INVOICE_KIND_CREDIT_NOTE,
-} RcvInvoiceKind;
 
 typedef enum
 {
@@ -155,8 +150,6 @@ gboolean     rcv_ledger_allocate_credit_note (RcvDatabase *db,
 gint64       rcv_ledger_get_open_amount  (RcvDatabase *db,
                                           gint64       invoice_id,
                                           const GDate *as_of);
-
-const char  *rcv_invoice_kind_to_string  (RcvInvoiceKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCustomer, rcv_customer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvInvoice, rcv_invoice_free)

@@ -50,7 +50,7 @@ rcv_ledger_list_open_items (RcvDatabase    *db,
   if (stmt == NULL)
     return NULL;
   rcv_statement_bind_int64 (stmt, 1, customer_id);
-  rcv_statement_bind_text (stmt, 2, rcv_invoice_kind_to_string (kind));
+  rcv_statement_bind_text (stmt, 2, rcv_enum_to_nick (RCV_TYPE_INVOICE_KIND, kind));
 
   items = g_ptr_array_new_with_free_func (open_item_free);
   while ((rc = rcv_statement_step (stmt)) == RCV_ROW)

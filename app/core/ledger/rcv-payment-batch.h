@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "rcv-connection-holder.h"
 #include "rcv-database.h"
 
 G_BEGIN_DECLS
@@ -25,25 +26,6 @@ typedef struct
 
 typedef gboolean (*RcvBatchPrepareFunc) (gpointer   user_data,
                                          GError   **error);
-
-/* A connection that a bulk import shares between its threads, one at a time: the thread that
- * has it uses it through rcv_connection_holder_get (), which aborts on any other thread (an
- * sqlite3 connection and its statement cache used by two threads at once corrupt each other's
- * statements); a thread lets it go with _release () before handing it over, the next one
- * takes it with _acquire (). */
-typedef struct
-{
-  GMutex lock;
-  GThread *owner;               /* NULL while it is being handed over */
-  RcvDatabase *db;
-} RcvConnectionHolder;
-
-void         rcv_connection_holder_init    (RcvConnectionHolder *holder,
-                                            RcvDatabase         *db);
-void         rcv_connection_holder_clear   (RcvConnectionHolder *holder);
-RcvDatabase *rcv_connection_holder_get     (RcvConnectionHolder *holder);
-void         rcv_connection_holder_release (RcvConnectionHolder *holder);
-void         rcv_connection_holder_acquire (RcvConnectionHolder *holder);
 
 /* The open invoices, in memory, in the order payments go to them. */
 typedef struct _RcvOpenInvoices RcvOpenInvoices;

@@ -171,23 +171,6 @@ rcv_chart_free (RcvChart *chart)
   g_free (chart);
 }
 
-gboolean
-rcv_chart_kind_from_string (const char   *text,
-                            RcvChartKind *kind)
-{
-  static const char *const names[] = { "aging", "customers", "trend" };
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (text, names[i]))
-      {
-        *kind = (RcvChartKind) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 RcvChartKind
 rcv_chart_get_kind (const RcvChart *chart)
 {

@@ -7,17 +7,11 @@
 #include <glib.h>
 
 #include "rcv-aging.h"
+#include "rcv-enum.h"
 #include "rcv-money.h"
 #include "rcv-trend.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RCV_CHART_AGING,       /* outstanding by age bucket: one column a bucket */
-  RCV_CHART_CUSTOMERS,   /* the largest balances, one bar a customer split by bucket */
-  RCV_CHART_TREND,       /* outstanding and overdue at each month end */
-} RcvChartKind;
 
 typedef struct
 {
@@ -48,8 +42,6 @@ RcvChart     *rcv_chart_new_trend          (const RcvTrend       *trend,
                                             const RcvCurrency    *currency);
 void          rcv_chart_free               (RcvChart             *chart);
 
-gboolean      rcv_chart_kind_from_string   (const char           *text,
-                                            RcvChartKind         *kind);
 RcvChartKind  rcv_chart_get_kind           (const RcvChart       *chart);
 const char   *rcv_chart_get_title          (const RcvChart       *chart);
 guint         rcv_chart_get_n_elements     (const RcvChart       *chart);

@@ -8,14 +8,9 @@
 
 #include "rcv-database.h"
 #include "rcv-dunning.h"
+#include "rcv-enum.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RCV_PAPER_A4,            /* DIN 5008 form B: the address in a DL window envelope */
-  RCV_PAPER_US_LETTER,     /* the address in a #10 window envelope */
-} RcvPaper;
 
 /* The company's side of every letter: its profile, logo, currency and paper. */
 typedef struct _RcvLetterhead RcvLetterhead;
@@ -39,7 +34,7 @@ typedef void (*RcvProgressFunc) (guint    done,
                                  gpointer user_data);
 
 RcvPaper         rcv_paper_for_locale          (void);
-gboolean         rcv_paper_from_string         (const char *text,
+gboolean         rcv_paper_from_option         (const char *text,
                                                 RcvPaper   *paper);
 void             rcv_paper_get_size            (RcvPaper  paper,
                                                 double   *width,

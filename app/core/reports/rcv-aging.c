@@ -167,18 +167,6 @@ rcv_aging_bucket_label (const guint *boundaries,
                           boundaries[bucket - 1]);
 }
 
-const char *
-rcv_aging_item_kind_to_string (RcvAgingItemKind kind)
-{
-  switch (kind)
-    {
-    case RCV_AGING_ITEM_INVOICE: return "invoice";
-    case RCV_AGING_ITEM_CREDIT_NOTE: return "credit-note";
-    case RCV_AGING_ITEM_PAYMENT: return "payment";
-    default: g_return_val_if_reached ("invoice");
-    }
-}
-
 static gint
 days_overdue (guint32        as_of_julian,
               RcvAgingBasis  basis,
@@ -680,7 +668,7 @@ rcv_aging_items_to_csv (GPtrArray         *items,
       rcv_csv_append_field (out, item->customer_name, ',');
       g_string_append_c (out, ',');
       rcv_csv_append_field (out, item->document, ',');
-      g_string_append_printf (out, ",%s,", rcv_aging_item_kind_to_string (item->kind));
+      g_string_append_printf (out, ",%s,", rcv_enum_to_nick (RCV_TYPE_AGING_ITEM_KIND, item->kind));
       rcv_date_to_iso (&item->date, date);
       g_string_append (out, date);
       g_string_append_c (out, ',');
@@ -745,7 +733,7 @@ rcv_aging_items_to_json (GPtrArray         *items,
       rcv_json_key (json, "document");
       rcv_json_string (json, item->document);
       rcv_json_key (json, "kind");
-      rcv_json_string (json, rcv_aging_item_kind_to_string (item->kind));
+      rcv_json_string (json, rcv_enum_to_nick (RCV_TYPE_AGING_ITEM_KIND, item->kind));
       rcv_date_to_iso (&item->date, date);
       rcv_json_key (json, "date");
       rcv_json_string (json, date);

@@ -6,17 +6,11 @@
 #include <gio/gio.h>
 
 #include "rcv-database.h"
+#include "rcv-enum.h"
 
 G_BEGIN_DECLS
 
 #define RCV_AGING_MAX_BUCKETS (RCV_AGING_MAX_BOUNDARIES + 2)
-
-typedef enum
-{
-  RCV_AGING_ITEM_INVOICE,
-  RCV_AGING_ITEM_CREDIT_NOTE,
-  RCV_AGING_ITEM_PAYMENT,
-} RcvAgingItemKind;
 
 typedef struct
 {
@@ -74,8 +68,6 @@ char           *rcv_aging_bucket_key      (const guint *boundaries,
 char           *rcv_aging_bucket_label    (const guint *boundaries,
                                            guint        n_boundaries,
                                            guint        bucket);
-const char     *rcv_aging_item_kind_to_string (RcvAgingItemKind kind);
-
 char           *rcv_aging_report_to_csv   (const RcvAgingReport *report,
                                            const RcvCurrency    *currency);
 char           *rcv_aging_report_to_json  (const RcvAgingReport *report,

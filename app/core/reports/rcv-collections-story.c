@@ -146,7 +146,7 @@ event_from_row (RcvStatement *row,
         event->detail = g_strdup (t1);
       break;
     case RCV_EVENT_DISPUTE:
-      rcv_dispute_reason_from_string (t2, &reason);
+      reason = rcv_enum_from_nick_or (RCV_TYPE_DISPUTE_REASON, t2, reason);
       /* Translators: an invoice number and why it is disputed */
       event->title = g_strdup_printf (_("Invoice %s disputed: %s"), t1,
                                       rcv_dispute_reason_label (reason));

@@ -245,7 +245,9 @@ rcv_collections_get_record (RcvDatabase  *db,
   rc = rcv_statement_step (stmt);
   if (rc == RCV_ROW)
     {
-      rcv_nonpayment_from_string (rcv_statement_column_text (stmt, 0), &record->nonpayment);
+      record->nonpayment = rcv_enum_from_nick_or (RCV_TYPE_NONPAYMENT,
+                                                  rcv_statement_column_text (stmt, 0),
+                                                  record->nonpayment);
       g_free (record->responsible);
       record->responsible = g_strdup (rcv_statement_column_text (stmt, 1));
       if (!rcv_statement_column_is_null (stmt, 2))
@@ -346,7 +348,8 @@ rcv_collections_get_dispute (RcvDatabase      *db,
   if (found)
     {
       if (reason != NULL)
-        rcv_dispute_reason_from_string (rcv_statement_column_text (stmt, 0), reason);
+        *reason = rcv_enum_from_nick_or (RCV_TYPE_DISPUTE_REASON,
+                                         rcv_statement_column_text (stmt, 0), RCV_DISPUTE_OTHER);
       if (notes != NULL)
         *notes = g_strdup (rcv_statement_column_text (stmt, 1));
       if (opened_on != NULL)

@@ -50,55 +50,6 @@
 #define CHASE_DAYS_SETTING "collections.chase_days"
 #define COMMISSION_SETTING "collections.commission_bp"
 
-static const char *const dispute_reasons[] = { "billing-error", "quality", "not-received", "other" };
-static const char *const nonpayments[] = { "unknown", "cant-pay", "wont-pay", "dispute" };
-static const char *const recommendations[] = { "chase", "final-notice", "agency" };
-
-const char *
-rcv_dispute_reason_to_string (RcvDisputeReason reason)
-{
-  g_return_val_if_fail (reason < G_N_ELEMENTS (dispute_reasons), NULL);
-  return dispute_reasons[reason];
-}
-
-gboolean
-rcv_dispute_reason_from_string (const char       *text,
-                                RcvDisputeReason *reason)
-{
-  guint index;
-
-  if (!rcv_name_index (dispute_reasons, G_N_ELEMENTS (dispute_reasons), text, &index))
-    return FALSE;
-  *reason = (RcvDisputeReason) index;
-  return TRUE;
-}
-
-const char *
-rcv_nonpayment_to_string (RcvNonpayment nonpayment)
-{
-  g_return_val_if_fail (nonpayment < G_N_ELEMENTS (nonpayments), NULL);
-  return nonpayments[nonpayment];
-}
-
-gboolean
-rcv_nonpayment_from_string (const char    *text,
-                            RcvNonpayment *nonpayment)
-{
-  guint index;
-
-  if (!rcv_name_index (nonpayments, G_N_ELEMENTS (nonpayments), text, &index))
-    return FALSE;
-  *nonpayment = (RcvNonpayment) index;
-  return TRUE;
-}
-
-const char *
-rcv_recommendation_to_string (RcvRecommendation recommendation)
-{
-  g_return_val_if_fail (recommendation < G_N_ELEMENTS (recommendations), NULL);
-  return recommendations[recommendation];
-}
-
 /* ---- Writes ---- */
 
 /* The audit entry of a write: its new values as a JSON object of (key, text) pairs. */
@@ -232,11 +183,13 @@ rcv_collections_open_dispute (RcvDatabase      *db,
   RcvStatement *stmt;
   gint64 id = 0;
   char number[24];
+  const char *nick;
   int found;
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
-  g_return_val_if_fail (reason < G_N_ELEMENTS (dispute_reasons), 0);
+  g_return_val_if_fail ((guint) reason <= RCV_DISPUTE_OTHER, 0);
+  nick = rcv_enum_to_nick (RCV_TYPE_DISPUTE_REASON, reason);
   if (!text_ok (_("Notes"), notes, FALSE, error) || !rcv_database_begin (db, error))
     return 0;
   rcv_date_to_iso (opened_on, iso);
@@ -264,14 +217,14 @@ rcv_collections_open_dispute (RcvDatabase      *db,
       if (stmt != NULL)
         {
           rcv_statement_bind_int64 (stmt, 1, invoice_id);
-          rcv_statement_bind_text (stmt, 2, dispute_reasons[reason]);
+          rcv_statement_bind_text (stmt, 2, nick);
           rcv_statement_bind_text (stmt, 3, notes != NULL ? notes : "");
           rcv_statement_bind_text (stmt, 4, iso);
         }
       ok = step (db, stmt, error);
       id = rcv_database_last_insert_id (db);
     }
-  ok = ok && audit (db, "dispute", "invoices", invoice_id, error, "reason", dispute_reasons[reason],
+  ok = ok && audit (db, "dispute", "invoices", invoice_id, error, "reason", nick,
                     "opened_on", iso, "notes", notes != NULL ? notes : "", NULL);
   return rcv_collections_finish (db, ok, error) ? id : 0;
 }
@@ -343,10 +296,12 @@ rcv_collections_set_account (RcvDatabase    *db,
                              GError        **error)
 {
   RcvStatement *stmt;
+  const char *nick;
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (nonpayment < G_N_ELEMENTS (nonpayments), FALSE);
+  g_return_val_if_fail ((guint) nonpayment <= RCV_NONPAYMENT_DISPUTE, FALSE);
+  nick = rcv_enum_to_nick (RCV_TYPE_NONPAYMENT, nonpayment);
   if (!text_ok (_("Responsible"), responsible, FALSE, error) || !rcv_database_begin (db, error))
     return FALSE;
   ok = rcv_collections_check_customer (db, customer_id, error) && ensure_account (db, customer_id, error);
@@ -357,14 +312,13 @@ rcv_collections_set_account (RcvDatabase    *db,
       if (stmt != NULL)
         {
           rcv_statement_bind_int64 (stmt, 1, customer_id);
-          rcv_statement_bind_text (stmt, 2, nonpayments[nonpayment]);
+          rcv_statement_bind_text (stmt, 2, nick);
           rcv_statement_bind_text (stmt, 3, responsible != NULL ? responsible : "");
         }
       ok = step (db, stmt, error);
     }
   ok = ok && audit (db, "collections", "customers", customer_id, error, "nonpayment",
-                    nonpayments[nonpayment], "responsible", responsible != NULL ? responsible : "",
-                    NULL);
+                    nick, "responsible", responsible != NULL ? responsible : "", NULL);
   return rcv_collections_finish (db, ok, error);
 }
 
@@ -445,15 +399,14 @@ rcv_collections_add_contact (RcvDatabase  *db,
                              const char   *notes,
                              GError      **error)
 {
-  static const char *const kinds[] = { "call", "email", "letter", "visit", "note" };
+  static const char *const kinds[] = { "call", "email", "letter", "visit", "note", NULL };
   char iso[RCV_ISO_DATE_LEN];
   RcvStatement *stmt;
   gint64 id = 0;
-  guint index;
   gboolean ok;
 
   g_return_val_if_fail (RCV_IS_DATABASE (db), 0);
-  if (!rcv_name_index (kinds, G_N_ELEMENTS (kinds), kind, &index))
+  if (kind == NULL || !g_strv_contains (kinds, kind))
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
                    _("“%s” is not one of call, email, letter, visit, note"), kind);
@@ -471,14 +424,14 @@ rcv_collections_add_contact (RcvDatabase  *db,
         {
           rcv_statement_bind_int64 (stmt, 1, customer_id);
           rcv_statement_bind_text (stmt, 2, iso);
-          rcv_statement_bind_text (stmt, 3, kinds[index]);
+          rcv_statement_bind_text (stmt, 3, kind);
           rcv_statement_bind_text (stmt, 4, notes != NULL ? notes : "");
         }
       ok = step (db, stmt, error);
       id = rcv_database_last_insert_id (db);
     }
   ok = ok && audit (db, "contact", "customers", customer_id, error, "date", iso, "kind",
-                    kinds[index], NULL);
+                    kind, NULL);
   return rcv_collections_finish (db, ok, error) ? id : 0;
 }
 

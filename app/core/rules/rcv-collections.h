@@ -7,32 +7,10 @@
 #include <gio/gio.h>
 
 #include "rcv-database.h"
+#include "rcv-enum.h"
 #include "rcv-money.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RCV_DISPUTE_BILLING_ERROR,
-  RCV_DISPUTE_QUALITY,
-  RCV_DISPUTE_NOT_RECEIVED,
-  RCV_DISPUTE_OTHER,
-} RcvDisputeReason;
-
-typedef enum
-{
-  RCV_NONPAYMENT_UNKNOWN,
-  RCV_NONPAYMENT_CANT_PAY,
-  RCV_NONPAYMENT_WONT_PAY,
-  RCV_NONPAYMENT_DISPUTE,
-} RcvNonpayment;
-
-typedef enum
-{
-  RCV_RECOMMEND_CHASE,
-  RCV_RECOMMEND_FINAL_NOTICE,
-  RCV_RECOMMEND_AGENCY,
-} RcvRecommendation;
 
 /* Your own chasing of an account is reckoned to take this much longer, by default (the
  * expected recovery if you keep chasing is the collectability at its age plus this) */
@@ -43,13 +21,6 @@ typedef enum
 #define RCV_COLLECTIONS_DEFAULT_CURVE "90:73,180:50,365:25,730:10"
 #define RCV_COLLECTIONS_MAX_POINTS 12
 
-const char *rcv_dispute_reason_to_string  (RcvDisputeReason  reason);
-gboolean    rcv_dispute_reason_from_string (const char       *text,
-                                            RcvDisputeReason *reason);
-const char *rcv_nonpayment_to_string      (RcvNonpayment     nonpayment);
-gboolean    rcv_nonpayment_from_string    (const char       *text,
-                                           RcvNonpayment    *nonpayment);
-const char *rcv_recommendation_to_string  (RcvRecommendation recommendation);
 /* for people, translated */
 const char *rcv_dispute_reason_label      (RcvDisputeReason  reason);
 const char *rcv_nonpayment_label          (RcvNonpayment     nonpayment);

@@ -1,10 +1,11 @@
-/* rcv-policy.h - credit policies: terms, limits, reminder levels, interest, enforcement
+/* rcv-policy.h - credit policies: terms, limits, reminder levels, interest, and their store
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib-object.h>
 
+#include "rcv-credit.h"   /* the policy at work: RcvCreditCheck */
 #include "rcv-database.h"
 #include "rcv-rates.h"
 
@@ -14,8 +15,6 @@ G_BEGIN_DECLS
 #define RCV_MAX_POLICY_NAME 80
 #define RCV_MAX_REMINDER_LEVELS 9
 #define RCV_MAX_POLICY_DAYS 3650
-/* A policy file's bound: each policy is checked against the company's by name, in SQL. */
-#define RCV_MAX_IMPORTED_POLICIES 1000
 #define RCV_DEFAULT_LETTER_INTERVAL_DAYS 14
 #define RCV_DEFAULT_DEADLINE_DAYS 10
 #define RCV_MIN_LEVEL_DAYS (-365)     /* a courtesy notice up to a year before the due date */
@@ -63,26 +62,6 @@ typedef struct
   GArray *levels;          /* RcvReminderLevel, by level */
 } RcvPolicy;
 
-/* Why a customer may not simply be invoiced. */
-typedef enum
-{
-  RCV_HOLD_NONE = 0,
-  RCV_HOLD_OVERDUE = 1 << 0,      /* an invoice is hold_days or more overdue */
-  RCV_HOLD_OVER_LIMIT = 1 << 1,   /* the new invoice would take it over its credit limit */
-} RcvHoldReason;
-
-typedef struct
-{
-  gint64 policy_id;        /* the policy that applies (the default one when the customer has none) */
-  gint64 credit_limit;     /* the customer's own, else its policy's; -1: none */
-  gint64 balance;          /* what it owes today, unapplied credit deducted */
-  gint64 amount;           /* the new invoice's total */
-  gint64 available;        /* credit_limit - balance (may be negative); 0 without a limit */
-  gint hold_days;          /* -1: never */
-  gint days_overdue;       /* of its most overdue open invoice; 0 when none is overdue */
-  RcvHoldReason reasons;
-} RcvCreditCheck;
-
 #define RCV_TYPE_POLICY (rcv_policy_get_type ())
 
 GType      rcv_policy_get_type        (void) G_GNUC_CONST;
@@ -113,16 +92,6 @@ gboolean   rcv_policy_validate        (const RcvPolicy  *policy,
                                        gint             *level,
                                        GError          **error);
 
-const char *rcv_interest_kind_to_string   (RcvInterestKind kind);
-gboolean    rcv_name_index                (const char *const *names,
-                                           guint              n_names,
-                                           const char        *text,
-                                           guint             *index);
-gboolean    rcv_interest_kind_from_string (const char      *text,
-                                           RcvInterestKind *kind);
-const char *rcv_compensation_to_string    (RcvCompensation compensation);
-gboolean    rcv_compensation_from_string  (const char      *text,
-                                           RcvCompensation *compensation);
 const char *const *rcv_letter_placeholders (void);
 
 GPtrArray *rcv_policy_list            (RcvDatabase  *db,
@@ -170,23 +139,6 @@ gboolean   rcv_policy_get_interest_rate (RcvDatabase     *db,
 gint64     rcv_policy_get_compensation (const RcvPolicy   *policy,
                                         gint64             invoice_total,
                                         const RcvCurrency *currency);
-
-gboolean   rcv_credit_check           (RcvDatabase    *db,
-                                       gint64          customer_id,
-                                       gint64          amount,
-                                       const GDate    *today,
-                                       RcvCreditCheck *check,
-                                       GError        **error);
-
-char      *rcv_policy_export_json     (RcvDatabase  *db,
-                                       GError      **error);
-gboolean   rcv_policy_import_json     (RcvDatabase  *db,
-                                       const char   *text,
-                                       gssize        length,
-                                       const char   *name,
-                                       guint        *n_created,
-                                       guint        *n_updated,
-                                       GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvPolicy, rcv_policy_free)
 

@@ -41,9 +41,6 @@
 #include "rcv-rates.h"
 #include "rcv-rates-private.h"
 
-static const char *const region_names[] = { "eu", "uk", "de", "at" };
-G_STATIC_ASSERT (G_N_ELEMENTS (region_names) == RCV_N_RATE_REGIONS);
-
 static const RcvStatutoryRegime regimes[] = {
   { RCV_INTEREST_STATUTORY_EU, "", RCV_RATE_REGION_EU, 800, RCV_RATE_RULE_PER_HALF,
     RCV_COMPENSATION_EU, N_("EU minimum (Directive 2011/7/EU)"),
@@ -106,25 +103,6 @@ rcv_interest_kind_label (RcvInterestKind kind)
   if (regime != NULL)
     return regime->name;
   return kind == RCV_INTEREST_FIXED ? _("A fixed annual rate") : _("None");
-}
-
-const char *
-rcv_rate_region_to_string (RcvRateRegion region)
-{
-  g_return_val_if_fail ((guint) region < RCV_N_RATE_REGIONS, "eu");
-  return region_names[region];
-}
-
-gboolean
-rcv_rate_region_from_string (const char    *text,
-                             RcvRateRegion *region)
-{
-  guint index;
-
-  if (!rcv_name_index (region_names, RCV_N_RATE_REGIONS, text, &index))
-    return FALSE;
-  *region = (RcvRateRegion) index;
-  return TRUE;
 }
 
 /* The series' name as the Preferences list it. */
@@ -192,15 +170,18 @@ parse_built_in (GBytes *bytes)
     {
       g_auto(GStrv) fields = NULL;
       RcvReferenceRate rate = { 0 };
+      int region;
       char *end;
 
       g_strstrip (lines[n]);
       if (lines[n][0] == '\0' || lines[n][0] == '#')
         continue;
       fields = g_strsplit_set (lines[n], " \t", -1);
-      if (g_strv_length (fields) != 4 || !rcv_rate_region_from_string (fields[0], &rate.region) ||
+      if (g_strv_length (fields) != 4 ||
+          !rcv_enum_from_nick (RCV_TYPE_RATE_REGION, fields[0], &region) ||
           !parse_percent_bp (fields[3], &rate.rate_bp))
         g_error ("reference-rates.txt line %u: not “series year half percent”", n + 1);
+      rate.region = region;
       rate.year = (guint) strtoul (fields[1], &end, 10);
       rate.half = (guint) strtoul (fields[2], NULL, 10);
       if (*end != '\0' || rate.year < 1999 || rate.year > 2200 || rate.half < 1 || rate.half > 2)
@@ -263,7 +244,7 @@ bind_half (RcvStatement *stmt,
            guint          year,
            guint          half)
 {
-  rcv_statement_bind_text (stmt, 1, rcv_rate_region_to_string (region));
+  rcv_statement_bind_text (stmt, 1, rcv_enum_to_nick (RCV_TYPE_RATE_REGION, region));
   rcv_statement_bind_int (stmt, 2, (int) year);
   rcv_statement_bind_int (stmt, 3, (int) half);
 }
@@ -301,9 +282,11 @@ rcv_reference_rates_list (RcvDatabase  *db,
   while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       RcvReferenceRate rate = { 0 };
+      int region;
 
-      if (!rcv_rate_region_from_string (rcv_statement_column_text (stmt, 0), &rate.region))
+      if (!rcv_enum_from_nick (RCV_TYPE_RATE_REGION, rcv_statement_column_text (stmt, 0), &region))
         continue;   /* the schema's CHECK knows every series */
+      rate.region = region;
       rate.year = (guint) rcv_statement_column_int (stmt, 1);
       rate.half = (guint) rcv_statement_column_int (stmt, 2);
       rate.rate_bp = rcv_statement_column_int (stmt, 3);
@@ -431,8 +414,8 @@ rcv_reference_rate_write (RcvDatabase            *db,
   bind_half (stmt, rate->region, rate->year, rate->half);
   rcv_statement_bind_int (stmt, 4, rate->rate_bp);
   json = g_strdup_printf ("{\"region\":\"%s\",\"year\":%u,\"half\":%u,\"rate_bp\":%d}",
-                          rcv_rate_region_to_string (rate->region), rate->year, rate->half,
-                          rate->rate_bp);
+                          rcv_enum_to_nick (RCV_TYPE_RATE_REGION, rate->region), rate->year,
+                          rate->half, rate->rate_bp);
   return rcv_database_step_done (db, stmt, error) &&
          rcv_database_audit (db, "update", "reference_rates", 0, NULL, json, error);
 }
@@ -479,7 +462,7 @@ rcv_reference_rate_delete (RcvDatabase   *db,
     goto fail;
   bind_half (stmt, region, year, half);
   json = g_strdup_printf ("{\"region\":\"%s\",\"year\":%u,\"half\":%u}",
-                          rcv_rate_region_to_string (region), year, half);
+                          rcv_enum_to_nick (RCV_TYPE_RATE_REGION, region), year, half);
   if (!rcv_database_step_done (db, stmt, error) ||
       !rcv_database_audit (db, "delete", "reference_rates", 0, json, NULL, error) ||
       !rcv_database_commit (db, error))

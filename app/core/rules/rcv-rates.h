@@ -6,39 +6,10 @@
 #include <glib.h>
 
 #include "rcv-database.h"
+#include "rcv-enum.h"
 #include "rcv-money.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RCV_INTEREST_NONE,
-  RCV_INTEREST_FIXED,
-  RCV_INTEREST_STATUTORY_EU,   /* Directive 2011/7/EU minimum: ECB rate + 8 */
-  RCV_INTEREST_STATUTORY_UK,   /* Bank of England rate + 8, fixed when interest starts */
-  RCV_INTEREST_STATUTORY_DE,   /* § 288 (2) BGB: Basiszinssatz + 9 */
-  RCV_INTEREST_STATUTORY_FR,   /* L441-10 Code de commerce: ECB rate + 10 */
-  RCV_INTEREST_STATUTORY_NL,   /* wettelijke handelsrente: ECB rate + 8 */
-  RCV_INTEREST_STATUTORY_AT,   /* § 456 UGB: Basiszinssatz + 9.2 */
-  RCV_N_INTEREST_KINDS
-} RcvInterestKind;
-
-typedef enum
-{
-  RCV_COMPENSATION_NONE,
-  RCV_COMPENSATION_EU,     /* 40 per late invoice */
-  RCV_COMPENSATION_UK,     /* 40, 70 or 100 by the invoice's size */
-} RcvCompensation;
-
-/* A series of reference rates, one per half-year. */
-typedef enum
-{
-  RCV_RATE_REGION_EU,      /* the ECB's main refinancing rate on 1 January and 1 July */
-  RCV_RATE_REGION_UK,      /* the Bank of England's rate on 31 December and 30 June */
-  RCV_RATE_REGION_DE,      /* the Bundesbank's Basiszinssatz (§ 247 BGB) */
-  RCV_RATE_REGION_AT,      /* the OeNB's Basiszinssatz on the half-year's eve (§ 456 UGB) */
-  RCV_N_RATE_REGIONS
-} RcvRateRegion;
 
 typedef enum
 {
@@ -84,9 +55,6 @@ typedef struct _RcvRateTable RcvRateTable;
 
 const RcvStatutoryRegime *rcv_statutory_regime      (RcvInterestKind kind);
 const char               *rcv_interest_kind_label   (RcvInterestKind kind);
-const char               *rcv_rate_region_to_string (RcvRateRegion region);
-gboolean                  rcv_rate_region_from_string (const char    *text,
-                                                       RcvRateRegion *region);
 const char               *rcv_rate_region_label     (RcvRateRegion region);
 
 const RcvReferenceRate   *rcv_reference_rates_built_in (guint *n_rates);
