@@ -1,7 +1,7 @@
 /* rcv-payment-batch.c - many new payments, allocated in memory and written in one pass
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The allocation rules are the ledger's (rcv-ledger.c), applied to a whole import at once:
+ * The allocation rules are the ledger's (rcv-ledger-payments.c), for a whole import at once:
  * payments in date order (ties in file order); a payment that names an invoice goes to it up
  * to its open amount; one that names none goes to the customer's open invoices issued on or
  * before its date, oldest due date first, then issue date, then number; each allocation takes
