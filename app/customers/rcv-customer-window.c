@@ -23,6 +23,7 @@
 #include "rcv-dunning.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-page-database.h"
 #include "rcv-posting.h"
 #include "rcv-money.h"
 #include "rcv-open-items.h"
@@ -433,9 +434,7 @@ on_database_changed (RcvCustomerWindow *self,
                                    "letters", "disputes", "payment_plans", "promises",
                                    "contacts", "collection_accounts", NULL))
     return;
-  if (self->changes_timeout == 0)
-    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
-                                           on_changes_timeout, self);
+  rcv_page_coalesce_changes (self, &self->changes_timeout, on_changes_timeout);
 }
 
 /* Shows a form opened from this page; when it has written, the window and this page read the

@@ -23,6 +23,7 @@
 #include "rcv-date.h"
 #include "rcv-list-page.h"
 #include "rcv-money.h"
+#include "rcv-page-database.h"
 #include "rcv-policy-choices.h"
 #include "rcv-policy.h"
 #include "rcv-toast.h"
@@ -465,9 +466,7 @@ on_database_changed (RcvCustomersPage *self,
         g_debug ("customers updated in %.3f s, by their own documents",
                  (g_get_monotonic_time () - began) / 1e6);
     }
-  if (self->changes_timeout == 0)
-    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
-                                           on_changes_timeout, self);
+  rcv_page_coalesce_changes (self, &self->changes_timeout, on_changes_timeout);
 }
 
 void
@@ -477,15 +476,9 @@ rcv_customers_page_set_database (RcvCustomersPage *self,
   g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (self->database == database)
+  if (!rcv_page_set_database (self, &self->database, database, &self->changes_timeout,
+                              G_CALLBACK (on_database_changed)))
     return;
-  if (self->database != NULL)
-    g_signal_handlers_disconnect_by_data (self->database, self);
-  g_clear_handle_id (&self->changes_timeout, g_source_remove);
-  g_set_object (&self->database, database);
-  if (database != NULL)
-    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
-                             G_CONNECT_SWAPPED);
   g_clear_object (&self->list);
   gtk_filter_list_model_set_model (self->filter_model, NULL);
 }

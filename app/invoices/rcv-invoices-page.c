@@ -23,6 +23,7 @@
 #include "rcv-invoice-list.h"
 #include "rcv-invoices-page.h"
 #include "rcv-list-page.h"
+#include "rcv-page-database.h"
 
 struct _RcvInvoicesPage
 {
@@ -280,14 +281,9 @@ rcv_invoices_page_set_database (RcvInvoicesPage *self,
   g_return_if_fail (RCV_IS_INVOICES_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (self->database == database)
+  if (!rcv_page_set_database (self, &self->database, database, NULL,
+                              G_CALLBACK (on_database_changed)))
     return;
-  if (self->database != NULL)
-    g_signal_handlers_disconnect_by_data (self->database, self);
-  g_set_object (&self->database, database);
-  if (database != NULL)
-    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
-                             G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
 }

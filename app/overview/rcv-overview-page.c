@@ -25,6 +25,7 @@
 #include "rcv-list-page.h"
 #include "rcv-money.h"
 #include "rcv-overview-page.h"
+#include "rcv-page-database.h"
 #include "rcv-toast.h"
 #include "rcv-trend.h"
 #include "rcv-plain-text.h"
@@ -498,15 +499,9 @@ rcv_overview_page_set_database (RcvOverviewPage *self,
   g_return_if_fail (RCV_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (self->database == database)
+  if (!rcv_page_set_database (self, &self->database, database, &self->changes_timeout,
+                              G_CALLBACK (on_database_changed)))
     return;
-  if (self->database != NULL)
-    g_signal_handlers_disconnect_by_data (self->database, self);
-  g_clear_handle_id (&self->changes_timeout, g_source_remove);
-  g_set_object (&self->database, database);
-  if (database != NULL)
-    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
-                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -590,9 +585,7 @@ on_database_changed (RcvOverviewPage *self,
   if (!rcv_change_set_touches_any (changes, "invoices", "payments", "allocations", "customers",
                                    "settings", NULL))
     return;
-  if (self->changes_timeout == 0)
-    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
-                                           on_changes_timeout, self);
+  rcv_page_coalesce_changes (self, &self->changes_timeout, on_changes_timeout);
 }
 
 /* Writes a chart of the page to a PNG, SVG or PDF file (the name's extension chooses) in the

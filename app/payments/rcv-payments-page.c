@@ -14,6 +14,7 @@
 #include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-list-page.h"
+#include "rcv-page-database.h"
 #include "rcv-payment-list.h"
 #include "rcv-payments-page.h"
 
@@ -203,14 +204,9 @@ rcv_payments_page_set_database (RcvPaymentsPage *self,
   g_return_if_fail (RCV_IS_PAYMENTS_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (self->database == database)
+  if (!rcv_page_set_database (self, &self->database, database, NULL,
+                              G_CALLBACK (on_database_changed)))
     return;
-  if (self->database != NULL)
-    g_signal_handlers_disconnect_by_data (self->database, self);
-  g_set_object (&self->database, database);
-  if (database != NULL)
-    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
-                             G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
 }

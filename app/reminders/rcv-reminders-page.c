@@ -25,6 +25,7 @@
 #include "rcv-letter-row.h"
 #include "rcv-letter.h"
 #include "rcv-list-page.h"
+#include "rcv-page-database.h"
 #include "rcv-plain-text.h"
 #include "rcv-reminders-page-private.h"
 #include "rcv-toast.h"
@@ -729,9 +730,7 @@ on_database_changed (RcvRemindersPage *self,
                                    "disputes", "payment_plans", "plan_instalments", "promises",
                                    "collection_accounts", "reference_rates", "settings", NULL))
     return;
-  if (self->changes_timeout == 0)
-    self->changes_timeout = g_timeout_add (RCV_CHANGES_COALESCE_MILLISECONDS,
-                                           on_changes_timeout, self);
+  rcv_page_coalesce_changes (self, &self->changes_timeout, on_changes_timeout);
 }
 
 void
@@ -741,15 +740,9 @@ rcv_reminders_page_set_database (RcvRemindersPage *self,
   g_return_if_fail (RCV_IS_REMINDERS_PAGE (self));
   g_return_if_fail (database == NULL || RCV_IS_DATABASE (database));
 
-  if (self->database == database)
+  if (!rcv_page_set_database (self, &self->database, database, &self->changes_timeout,
+                              G_CALLBACK (on_database_changed)))
     return;
-  if (self->database != NULL)
-    g_signal_handlers_disconnect_by_data (self->database, self);
-  g_clear_handle_id (&self->changes_timeout, g_source_remove);
-  g_set_object (&self->database, database);
-  if (database != NULL)
-    g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
-                             G_CONNECT_SWAPPED);
 }
 
 guint
