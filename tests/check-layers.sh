@@ -1,7 +1,7 @@
 #!/bin/sh
-# check-layers.sh - SQLite's C API is called in app/core/store only, and nothing outside
-# app/core reaches for the store's SQL statements (DESIGN.md §1; the build itself refuses an
-# upward #include between the core's layers)
+# check-layers.sh - SQLite's C API is called in app/core/store only, nothing outside app/core
+# reaches for the store's SQL statements, and app/core/render draws without reading the company
+# file (DESIGN.md §1; the build itself refuses an upward #include between the core's layers)
 # SPDX-License-Identifier: GPL-3.0-or-later
 app="$1"
 status=0
@@ -24,5 +24,14 @@ if [ -n "$found" ]; then
   status=1
 fi
 
-[ $status -eq 0 ] && echo "SQLite only in app/core/store; statements only in app/core"
+# render/ draws what it is given: no statement, no read of the company file
+found=$(grep -rlE 'rcv-database-private\.h|RcvStatement|\brcv_database_[a-z_]+ \(|\brcv_company_(get|profile_load)|\brcv_ledger_[a-z_]+ \(' \
+        "$app/core/render" --include='*.c' --include='*.h')
+if [ -n "$found" ]; then
+  echo "app/core/render reads the company file, in:" >&2
+  echo "$found" >&2
+  status=1
+fi
+
+[ $status -eq 0 ] && echo "SQLite only in app/core/store; statements only in app/core; render/ reads nothing"
 exit $status

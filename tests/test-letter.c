@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rcv-company-letterhead.h"
 #include "rcv-company.h"
 #include "rcv-date.h"
 #include "rcv-dunning.h"
@@ -84,7 +85,7 @@ write_pdf (Fixture             *fixture,
            const char          *name,
            guint               *n_pages)
 {
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (fixture->db, paper);
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (fixture->db, paper);
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_strconcat (name, ".pdf", NULL);
   char *pdf = g_build_filename (fixture->dir, file, NULL);
@@ -254,7 +255,7 @@ test_pages (Fixture       *fixture,
   rcv_test_invoice (db, small, "S-001", "2026-01-01", "2026-01-31", 4200);
   run = run_as_of (db, "2026-03-01");
 
-  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   surface = cairo_pdf_surface_create (NULL, 595, 842);
   cr = cairo_create (surface);
   layout = rcv_letter_layout_new (head, g_ptr_array_index (run->letters, 0), cr);
@@ -370,7 +371,7 @@ test_logo (Fixture       *fixture,
 
   rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
   run = run_as_of (db, "2026-03-01");
-  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   g_assert_null (rcv_letterhead_get_logo_problem (head));
   pdf = write_pdf (fixture, run, RCV_PAPER_A4, "logo", NULL);
   argv[2] = pdf;
@@ -383,7 +384,7 @@ test_logo (Fixture       *fixture,
   g_assert_true (rcv_company_set_logo (db, broken, &error));
   g_assert_no_error (error);
   g_clear_pointer (&head, rcv_letterhead_free);
-  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   g_assert_nonnull (rcv_letterhead_get_logo_problem (head));
   g_clear_pointer (&pdf, g_free);
   pdf = write_pdf (fixture, run, RCV_PAPER_A4, "logo-broken", NULL);
@@ -398,7 +399,7 @@ test_errors (Fixture       *fixture,
 {
   RcvDatabase *db = fixture->db;
   g_autoptr(RcvDunningRun) run = NULL;
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "x.pdf", NULL);
@@ -446,7 +447,7 @@ test_progress (Fixture       *fixture,
 {
   RcvDatabase *db = fixture->db;
   g_autoptr(RcvDunningRun) run = NULL;
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = g_build_filename (fixture->dir, "progress.pdf", NULL);
   guint calls = 0;
@@ -527,7 +528,7 @@ test_bidi_names (Fixture       *fixture,
   rcv_test_invoice (db, arabic, "A-1", "2026-01-01", "2026-01-31", 10000);
   run = run_as_of (db, "2026-03-01");
   g_assert_cmpuint (run->letters->len, ==, 2);
-  head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -679,7 +680,7 @@ test_keep_together (Fixture       *fixture,
 
   for (RcvPaper paper = RCV_PAPER_A4; paper <= RCV_PAPER_US_LETTER; paper++)
     {
-      g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, paper);
+      g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (db, paper);
 
       for (guint c = 0; c < run->letters->len; c++)
         {
@@ -750,7 +751,7 @@ test_own_closing (Fixture       *fixture,
   };
   RcvDatabase *db = fixture->db;
   g_autoptr(RcvDunningRun) run = NULL;
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   gint64 customer = rcv_test_customer (db, "C1", "Kunde");
   RcvDunningLetter *letter;
   char *body;
@@ -793,7 +794,7 @@ test_window_long_name (Fixture       *fixture,
 {
   RcvDatabase *db = fixture->db;
   g_autoptr(RcvDunningRun) run = NULL;
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   g_autoptr(GString) huge = g_string_new (NULL);
   gint64 customer = rcv_test_customer (db, "C1", "Kunde");
   RcvDunningLetter *letter;
@@ -871,7 +872,7 @@ test_return_line (Fixture       *fixture,
       g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, cases[i].name, &error));
       g_assert_true (rcv_company_set (db, RCV_COMPANY_ADDRESS, cases[i].address, &error));
       g_assert_no_error (error);
-      head = rcv_letterhead_new (db, RCV_PAPER_A4);
+      head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
       layout = layout_letter (head, g_ptr_array_index (run->letters, 0));
       rcv_letter_layout_get_return_line (layout, &text, &width, &size, &window, &ellipsized);
       g_assert_nonnull (text);
@@ -947,7 +948,7 @@ test_address_check (Fixture       *fixture,
     { "A\nB\nC\nD\nE\nF\nG\n10115 Berlin", RCV_ADDRESS_PROBLEM_TOO_MANY_LINES },
   };
   RcvDatabase *db = fixture->db;
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (db, RCV_PAPER_A4);
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
   g_autoptr(RcvLetterhead) vague = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *huge = g_strnfill (4000, 'W');
@@ -983,7 +984,7 @@ test_address_check (Fixture       *fixture,
   /* a company whose own address has no postcode cannot tell what is abroad */
   g_assert_true (rcv_company_set (db, RCV_COMPANY_ADDRESS, "Am Markt", &error));
   g_assert_no_error (error);
-  vague = rcv_letterhead_new (db, RCV_PAPER_US_LETTER);
+  vague = rcv_letterhead_new_for_company (db, RCV_PAPER_US_LETTER);
   letter.name = (char *) "Kunde GmbH";
   letter.address = (char *) "12 Baker Street\nLondon SW1A 1AA";
   g_assert_cmpint (rcv_letter_check_address (vague, &letter), ==, RCV_ADDRESS_PROBLEM_NONE);

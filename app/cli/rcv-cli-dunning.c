@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "rcv-cli.h"
+#include "rcv-company-letterhead.h"
 #include "rcv-date.h"
 #include "rcv-dunning.h"
 #include "rcv-ledger.h"
@@ -271,7 +272,7 @@ command_letters (const char  *database,
       !rcv_dunning_letter_set_level (g_ptr_array_index (run->letters, 0), (guint) level, &error))
     return rcv_cli_report_error (error);
 
-  head = rcv_letterhead_new (db, paper);
+  head = rcv_letterhead_new_for_company (db, paper);
   if (rcv_letterhead_get_logo_problem (head) != NULL)
     fprintf (stderr, "%s\n", rcv_letterhead_get_logo_problem (head));
   if (!rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) run->letters->pdata,

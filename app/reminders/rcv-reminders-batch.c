@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-company-letterhead.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
 #include "rcv-dunning.h"
@@ -126,7 +127,7 @@ write_in_thread (RcvDatabase   *connection,
                  GError       **error)
 {
   Batch *batch = data;
-  g_autoptr(RcvLetterhead) head = rcv_letterhead_new (connection, batch->paper);
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (connection, batch->paper);
   g_autoptr(GPtrArray) letters = rcv_letter_items_get_letters (batch->items);
   guint *n_pages = g_new0 (guint, 1);
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-company-letterhead.h"
 #include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date-button.h"
@@ -363,7 +364,7 @@ run_in_thread (RcvDatabase   *connection,
   if (run == NULL)
     return NULL;
   /* the letterhead of this thread's own connection: the page's may be replaced meanwhile */
-  head = rcv_letterhead_new (connection, request->paper);
+  head = rcv_letterhead_new_for_company (connection, request->paper);
   result = g_new0 (RunResult, 1);
   result->problems = rcv_letters_check_addresses (head,
                                                   (const RcvDunningLetter *const *)
@@ -434,7 +435,7 @@ rcv_reminders_page_reload (RcvRemindersPage *self)
   rcv_date_button_get_date (self->date_button, &self->as_of);
   /* the company's profile may have changed */
   g_clear_pointer (&self->head, rcv_letterhead_free);
-  self->head = rcv_letterhead_new (self->database, rcv_paper_for_locale ());
+  self->head = rcv_letterhead_new_for_company (self->database, rcv_paper_for_locale ());
 
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();

@@ -20,6 +20,7 @@
 #include "rcv-aging.h"
 #include "rcv-chart.h"
 #include "rcv-collections-report.h"
+#include "rcv-company-letterhead.h"
 #include "rcv-database.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"
@@ -227,7 +228,7 @@ run_reports (RcvDatabase *db,
     /* a thousand letters, the run's first ones (again from the start if it has fewer) */
     for (guint i = 0; i < 1000; i++)
       g_ptr_array_add (batch, g_ptr_array_index (run->letters, i % run->letters->len));
-    head = rcv_letterhead_new (db, RCV_PAPER_A4);
+    head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
     t = now ();
     g_assert_true (rcv_letters_write_pdf (head, (const RcvDunningLetter *const *) batch->pdata,
                                           batch->len, pdf, &n_pages, NULL, NULL, NULL, &error));

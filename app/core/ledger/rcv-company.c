@@ -232,3 +232,40 @@ rcv_company_get_logo (RcvDatabase *db)
     }
   return g_bytes_new_take (data, size);
 }
+
+RcvCompanyProfile *
+rcv_company_profile_load (RcvDatabase *db)
+{
+  RcvCompanyProfile *profile;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  profile = g_new0 (RcvCompanyProfile, 1);
+  profile->name = rcv_company_get (db, RCV_COMPANY_NAME);
+  profile->address = rcv_company_get (db, RCV_COMPANY_ADDRESS);
+  profile->tax_id = rcv_company_get (db, RCV_COMPANY_TAX_ID);
+  profile->email = rcv_company_get (db, RCV_COMPANY_EMAIL);
+  profile->phone = rcv_company_get (db, RCV_COMPANY_PHONE);
+  profile->bank = rcv_company_get (db, RCV_COMPANY_BANK);
+  profile->iban = rcv_company_get (db, RCV_COMPANY_IBAN);
+  profile->bic = rcv_company_get (db, RCV_COMPANY_BIC);
+  profile->logo = rcv_company_get_logo (db);
+  return profile;
+}
+
+void
+rcv_company_profile_free (RcvCompanyProfile *profile)
+{
+  if (profile == NULL)
+    return;
+  g_free (profile->name);
+  g_free (profile->address);
+  g_free (profile->tax_id);
+  g_free (profile->email);
+  g_free (profile->phone);
+  g_free (profile->bank);
+  g_free (profile->iban);
+  g_free (profile->bic);
+  g_clear_pointer (&profile->logo, g_bytes_unref);
+  g_free (profile);
+}

@@ -36,4 +36,23 @@ gboolean rcv_company_set_logo  (RcvDatabase *db,
                                 GError     **error);
 GBytes  *rcv_company_get_logo  (RcvDatabase *db);
 
+/* The whole profile at once, as the letters show it; "" for a field that is not set. */
+typedef struct
+{
+  char *name;
+  char *address;
+  char *tax_id;
+  char *email;
+  char *phone;
+  char *bank;
+  char *iban;
+  char *bic;
+  GBytes *logo;              /* NULL: none */
+} RcvCompanyProfile;
+
+RcvCompanyProfile *rcv_company_profile_load (RcvDatabase       *db);
+void               rcv_company_profile_free (RcvCompanyProfile *profile);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCompanyProfile, rcv_company_profile_free)
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "rcv-company.h"
 #include "rcv-database.h"
 #include "rcv-dunning.h"
 #include "rcv-enum.h"
@@ -40,8 +41,9 @@ void             rcv_paper_get_size            (RcvPaper  paper,
                                                 double   *width,
                                                 double   *height);
 
-RcvLetterhead   *rcv_letterhead_new            (RcvDatabase *db,
-                                                RcvPaper     paper);
+RcvLetterhead   *rcv_letterhead_new            (const RcvCompanyProfile *profile,
+                                                const RcvCurrency       *currency,
+                                                RcvPaper                 paper);
 void             rcv_letterhead_free           (RcvLetterhead *head);
 RcvPaper         rcv_letterhead_get_paper      (const RcvLetterhead *head);
 const char      *rcv_letterhead_get_logo_problem (const RcvLetterhead *head);

@@ -82,35 +82,38 @@ load_logo (GBytes  *bytes,
   return surface;
 }
 
-/* Reads the company's profile and logo once, for as many letters as follow. */
+/* The letterhead of a company's profile, for as many letters as follow; the logo is decoded
+ * here, once. */
 RcvLetterhead *
-rcv_letterhead_new (RcvDatabase *db,
-                    RcvPaper     paper)
+rcv_letterhead_new (const RcvCompanyProfile *profile,
+                    const RcvCurrency       *currency,
+                    RcvPaper                 paper)
 {
   RcvLetterhead *head;
-  g_autoptr(GBytes) logo = NULL;
+  GBytes *logo;
   g_autoptr(GString) contact = g_string_new (NULL);
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (currency != NULL, NULL);
 
   head = g_new0 (RcvLetterhead, 1);
   head->paper = paper;
-  head->currency = *rcv_database_get_currency (db);
-  head->name = rcv_company_get (db, RCV_COMPANY_NAME);
-  head->address = rcv_company_get (db, RCV_COMPANY_ADDRESS);
-  head->tax_id = rcv_company_get (db, RCV_COMPANY_TAX_ID);
-  head->email = rcv_company_get (db, RCV_COMPANY_EMAIL);
-  head->phone = rcv_company_get (db, RCV_COMPANY_PHONE);
-  head->bank = rcv_company_get (db, RCV_COMPANY_BANK);
-  head->iban = rcv_company_get (db, RCV_COMPANY_IBAN);
-  head->bic = rcv_company_get (db, RCV_COMPANY_BIC);
+  head->currency = *currency;
+  head->name = g_strdup (profile->name);
+  head->address = g_strdup (profile->address);
+  head->tax_id = g_strdup (profile->tax_id);
+  head->email = g_strdup (profile->email);
+  head->phone = g_strdup (profile->phone);
+  head->bank = g_strdup (profile->bank);
+  head->iban = g_strdup (profile->iban);
+  head->bic = g_strdup (profile->bic);
   if (head->email[0] != '\0')
     g_string_append (contact, head->email);
   if (head->phone[0] != '\0')
     g_string_append_printf (contact, "%s%s", contact->len > 0 ? " · " : "", head->phone);
   head->contact = g_string_free (g_steal_pointer (&contact), FALSE);
 
-  logo = rcv_company_get_logo (db);
+  logo = profile->logo;
   if (logo != NULL)
     {
       g_autoptr(GError) error = NULL;
