@@ -115,7 +115,7 @@ rcv_test_payment (RcvDatabase *db,
   payment->date = *rcv_test_date (date);
   payment->amount = amount;
   g_assert_true (rcv_posting_add_payment (db, payment, &request, invoice_id != 0 ? 1 : 0,
-                                         auto_allocate, &error));
+                                          auto_allocate, &error));
   g_assert_no_error (error);
   return payment->id;
 }

@@ -416,7 +416,7 @@ test_open_items_and_void (void)
   paid = rcv_test_invoice (db, k, "R0", "2025-12-01", "2025-12-31", 700);
   rcv_test_payment (db, k, "2026-01-02", 700, paid, FALSE);
 
-  items = rcv_ledger_list_open_items (db, k, RCV_INVOICE_KIND_INVOICE, &error);
+  items = rcv_open_items_list (db, k, RCV_INVOICE_KIND_INVOICE, &error);
   g_assert_no_error (error);
   /* oldest due date first; the paid one is not open */
   g_assert_cmpuint (items->len, ==, 3);
@@ -424,14 +424,14 @@ test_open_items_and_void (void)
   g_assert_cmpint (((RcvOpenItem *) g_ptr_array_index (items, 1))->id, ==, late);
 
   /* 6000 on 2026-04-01: R1 in full, 1000 of R2; R3 is issued later and gets nothing */
-  g_assert_cmpint (rcv_propose_allocation (items, rcv_test_date ("2026-04-01"), 6000, requests),
-                   ==, 0);
+  g_assert_cmpint (rcv_open_items_propose_allocation (items, rcv_test_date ("2026-04-01"), 6000, requests),
+                                                      ==, 0);
   g_assert_cmpuint (requests->len, ==, 2);
   g_assert_cmpint (g_array_index (requests, RcvAllocationRequest, 0).amount, ==, 5000);
   g_assert_cmpint (g_array_index (requests, RcvAllocationRequest, 1).amount, ==, 1000);
   /* too much: the rest is unapplied */
-  g_assert_cmpint (rcv_propose_allocation (items, rcv_test_date ("2026-04-01"), 9000, requests),
-                   ==, 1000);
+  g_assert_cmpint (rcv_open_items_propose_allocation (items, rcv_test_date ("2026-04-01"), 9000, requests),
+                                                      ==, 1000);
 
   /* void: a reason is required; a paid invoice cannot be voided; nothing changes on refusal */
   before = rcv_test_fingerprint (path);
@@ -447,11 +447,11 @@ test_open_items_and_void (void)
   g_assert_true (rcv_ledger_void_invoice (db, future, "entered twice", &error));
   g_assert_no_error (error);
   g_clear_pointer (&items, g_ptr_array_unref);
-  items = rcv_ledger_list_open_items (db, k, RCV_INVOICE_KIND_INVOICE, NULL);
+  items = rcv_open_items_list (db, k, RCV_INVOICE_KIND_INVOICE, NULL);
   g_assert_cmpuint (items->len, ==, 2);
   g_assert_false (rcv_ledger_void_invoice (db, future, "again", &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT);
-  g_assert_cmpint (rcv_ledger_get_unapplied (db, k), ==, 0);
+  g_assert_cmpint (rcv_open_items_get_unapplied (db, k), ==, 0);
 }
 
 static void
@@ -535,16 +535,16 @@ test_apply_credit (void)
   g_assert_true (rcv_ledger_add_invoice (db, note, &error));
 
   /* 6000 + 2000 of credit go to the oldest due dates first: R1 in full, 3000 of R2 */
-  g_assert_true (rcv_ledger_apply_credit (db, k, &applied, &error));
+  g_assert_true (rcv_open_items_apply_credit (db, k, &applied, &error));
   g_assert_no_error (error);
   g_assert_cmpint (applied, ==, 8000);
   g_assert_cmpint (rcv_ledger_get_open_amount (db, r1, NULL), ==, 0);
   g_assert_cmpint (rcv_ledger_get_open_amount (db, r2, NULL), ==, 1000);
   g_assert_cmpint (rcv_ledger_get_open_amount (db, r3, NULL), ==, 3000);
-  g_assert_cmpint (rcv_ledger_get_unapplied (db, k), ==, 0);
+  g_assert_cmpint (rcv_open_items_get_unapplied (db, k), ==, 0);
 
   /* nothing left to apply: a no-op */
-  g_assert_true (rcv_ledger_apply_credit (db, k, &applied, &error));
+  g_assert_true (rcv_open_items_apply_credit (db, k, &applied, &error));
   g_assert_cmpint (applied, ==, 0);
 }
 

@@ -158,7 +158,7 @@ test_zero_invoice (void)
   rcv_invoice_add_line (invoice, "free", 1000, 0, 1900);
   /* posted from the editor, or added as the import adds it */
   g_assert_false (rcv_posting_post_invoice (db, invoice, rcv_test_date ("2026-03-10"), NULL, NULL,
-                                           &error));
+                                            &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "an invoice's total must be above zero"));
   g_clear_error (&error);
@@ -376,7 +376,7 @@ test_several_invoices_one_payment (void)
   payment->amount = 4000;
   payment->reference = g_strdup ("Transfer 4711");
   g_assert_true (rcv_posting_add_payment (db, payment, requests, G_N_ELEMENTS (requests), TRUE,
-                                         &error));
+                                          &error));
   g_assert_no_error (error);
   g_assert_cmpint (open_now (db, d), ==, 0);
   g_assert_cmpint (open_now (db, a), ==, 0);

@@ -501,7 +501,7 @@ test_enforcement (void)
   g_assert_cmpint (check.reasons, ==, RCV_HOLD_NONE);
   g_assert_cmpint (check.days_overdue, ==, 29);
   g_assert_false (rcv_posting_post_invoice (db, third, rcv_test_date ("2026-07-31"), NULL, &check,
-                                           &error));
+                                            &error));
   g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CREDIT_HOLD);
   g_clear_error (&error);
   g_assert_cmpint (check.reasons, ==, RCV_HOLD_OVERDUE);
@@ -515,7 +515,7 @@ test_enforcement (void)
   note->due_date = note->issue_date;
   rcv_invoice_add_line (note, "Refund", 1000, -500, 0);
   g_assert_true (rcv_posting_post_invoice (db, note, rcv_test_date ("2026-07-31"), NULL, &check,
-                                          &error));
+                                           &error));
   g_assert_no_error (error);
 }
 

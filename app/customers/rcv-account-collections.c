@@ -156,8 +156,8 @@ form_done (Form       *form,
 static gint64
 open_amount (Form *form)
 {
-  g_autoptr(GPtrArray) items = rcv_ledger_list_open_items (form->database, form->customer_id,
-                                                           RCV_INVOICE_KIND_INVOICE, NULL);
+  g_autoptr(GPtrArray) items = rcv_open_items_list (form->database, form->customer_id,
+                                                    RCV_INVOICE_KIND_INVOICE, NULL);
   gint64 total = 0;
 
   for (guint i = 0; items != NULL && i < items->len; i++)

@@ -243,8 +243,8 @@ static void
 add_open_invoices (RcvCustomerWindow *self,
                    GError           **error)
 {
-  g_autoptr(GPtrArray) open = rcv_ledger_list_open_items (self->database, self->customer_id,
-                                                          RCV_INVOICE_KIND_INVOICE, error);
+  g_autoptr(GPtrArray) open = rcv_open_items_list (self->database, self->customer_id,
+                                                   RCV_INVOICE_KIND_INVOICE, error);
   AdwPreferencesGroup *group = self->open_group;
 
   if (open == NULL || open->len == 0)
@@ -524,7 +524,7 @@ on_apply_credit_response (AdwMessageDialog  *dialog,
 
   if (g_strcmp0 (response, "apply") != 0)
     return;
-  if (!rcv_ledger_apply_credit (self->database, self->customer_id, &applied, &error))
+  if (!rcv_open_items_apply_credit (self->database, self->customer_id, &applied, &error))
     {
       rcv_toast_show_error (GTK_WIDGET (self), _("The credit could not be applied"), error);
       return;

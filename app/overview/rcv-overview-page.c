@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rcv-aging-summary.h"
 #include "rcv-chart-view.h"
 #include "rcv-database-changes.h"
 #include "rcv-database-task.h"

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Choosing the customer lists its open invoices (oldest due date first); the amount and the
- * date give the automatic allocation of DESIGN.md §3 (rcv_propose_allocation), shown in
+ * date give the automatic allocation of DESIGN.md §3 (rcv_open_items_propose_allocation), shown in
  * editable fields. Each field is checked as typed: never more than an invoice's open amount,
  * never more in all than the payment; the rest stays as unapplied credit. Recording writes
  * the payment and its allocations in one transaction.
@@ -235,7 +235,7 @@ propose (RcvPaymentEditor *self)
 
       for (guint i = 0; i < self->entries->len; i++)
         g_ptr_array_add (shown, g_ptr_array_index (self->open, i));
-      rcv_propose_allocation (shown, &date, amount, requests);
+      rcv_open_items_propose_allocation (shown, &date, amount, requests);
       for (guint r = 0; r < requests->len; r++)
         {
           const RcvAllocationRequest *request = &g_array_index (requests, RcvAllocationRequest, r);
@@ -308,8 +308,8 @@ load_open_invoices (RcvPaymentEditor *self)
   if (customer == NULL)
     return;
 
-  self->open = rcv_ledger_list_open_items (self->database, rcv_customer_item_get_id (customer),
-                                           RCV_INVOICE_KIND_INVOICE, &error);
+  self->open = rcv_open_items_list (self->database, rcv_customer_item_get_id (customer),
+                                    RCV_INVOICE_KIND_INVOICE, &error);
   if (self->open == NULL)
     {
       show_problem (self, NULL, error->message);
@@ -415,8 +415,8 @@ save_action (GtkWidget  *widget,
       return;
     }
   if (!rcv_posting_add_payment (self->database, payment,
-                               (const RcvAllocationRequest *) (gpointer) requests->data,
-                               requests->len, FALSE, &error))
+                                (const RcvAllocationRequest *) (gpointer) requests->data,
+                                requests->len, FALSE, &error))
     {
       show_problem (self, NULL, error->message);
       return;

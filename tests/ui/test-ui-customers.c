@@ -271,7 +271,7 @@ test_collections (void)
   gtk_window_destroy (GTK_WINDOW (account));
 
   /* a dispute from the invoice's viewer */
-  open = rcv_ledger_list_open_items (db, urgent->customer_id, RCV_INVOICE_KIND_INVOICE, &error);
+  open = rcv_open_items_list (db, urgent->customer_id, RCV_INVOICE_KIND_INVOICE, &error);
   g_assert_no_error (error);
   viewer = rcv_invoice_editor_new_viewer (GTK_WINDOW (window), db,
                                           ((RcvOpenItem *) g_ptr_array_index (open, 0))->id,

@@ -179,7 +179,7 @@ rcv_agency_file_new (RcvDatabase  *db,
   file->record = rcv_collections_get_record (db, customer_id, as_of, error);
   if (file->record == NULL)
     return NULL;
-  file->items = rcv_ledger_list_open_items (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
+  file->items = rcv_open_items_list (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
   if (file->items == NULL)
     return NULL;
   file->events = rcv_collections_timeline (db, customer_id, as_of, TIMELINE_LIMIT, error);

@@ -347,3 +347,72 @@ rcv_ledger_get_open_amount (RcvDatabase *db,
   rcv_statement_reset (stmt);
   return open;
 }
+
+/* Voids a posted invoice or credit note that nothing has been allocated to (else a credit
+ * note is the way): it stays in the file, out of every balance, with the reason audited. */
+gboolean
+rcv_ledger_void_invoice (RcvDatabase *db,
+                         gint64       invoice_id,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autoptr(RcvInvoice) invoice = NULL;
+  g_autoptr(RcvJsonWriter) json = NULL;
+  g_autofree char *json_text = NULL;
+  g_autofree char *stripped = NULL;
+  RcvStatement *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+
+  stripped = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                           _("reason: is required"));
+      return FALSE;
+    }
+  if (!rcv_database_begin (db, error))
+    return FALSE;
+  invoice = rcv_ledger_get_invoice (db, invoice_id, error);
+  if (invoice == NULL)
+    goto fail;
+  if (invoice->status == RCV_INVOICE_STATUS_VOID)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT, _("“%s” is already void"),
+                   invoice->number);
+      goto fail;
+    }
+  if (invoice->allocated != 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT,
+                   _("“%s” has payments or credit allocated to it: issue a credit note instead"),
+                   invoice->number);
+      goto fail;
+    }
+
+  stmt = rcv_database_prepare (db, "UPDATE invoices SET status = 'void' WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  rcv_statement_bind_int64 (stmt, 1, invoice_id);
+  if (!rcv_database_step_done (db, stmt, error))
+    goto fail;
+
+  json = rcv_json_writer_new (FALSE);
+  rcv_json_begin_object (json);
+  rcv_json_key (json, "number");
+  rcv_json_string (json, invoice->number);
+  rcv_json_key (json, "status");
+  rcv_json_string (json, "void");
+  rcv_json_key (json, "reason");
+  rcv_json_string (json, stripped);
+  rcv_json_end_object (json);
+  json_text = rcv_json_writer_free_to_string (g_steal_pointer (&json));
+  if (!rcv_database_audit (db, "void", "invoices", invoice_id, NULL, json_text, error) ||
+      !rcv_database_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rcv_database_rollback (db);
+  return FALSE;
+}

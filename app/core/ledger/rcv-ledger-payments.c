@@ -618,4 +618,3 @@ rcv_ledger_allocate_credit_note (RcvDatabase *db,
   return allocate_audited (db, RCV_SOURCE_CREDIT_NOTE, credit_note_id, invoice_id, amount,
                            error);
 }
-

@@ -155,4 +155,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvCustomer, rcv_customer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvInvoice, rcv_invoice_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvPayment, rcv_payment_free)
 
+/* Voids an invoice nothing was paid on, with the reason in the audit table. */
+gboolean     rcv_ledger_void_invoice     (RcvDatabase  *db,
+                                          gint64        invoice_id,
+                                          const char   *reason,
+                                          GError      **error);
+
 G_END_DECLS

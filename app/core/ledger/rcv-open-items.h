@@ -21,23 +21,22 @@ typedef struct
   gint64 open;      /* what is left: > 0 for an invoice, the unused credit (> 0) for a note */
 } RcvOpenItem;
 
-GPtrArray *rcv_ledger_list_open_items (RcvDatabase    *db,
-                                       gint64          customer_id,
-                                       RcvInvoiceKind  kind,
-                                       GError        **error);
-gint64     rcv_ledger_get_unapplied   (RcvDatabase    *db,
-                                       gint64          customer_id);
-gint64     rcv_propose_allocation     (GPtrArray      *open_invoices,
-                                       const GDate    *payment_date,
-                                       gint64          amount,
-                                       GArray         *requests);
-gboolean   rcv_ledger_apply_credit    (RcvDatabase    *db,
-                                       gint64          customer_id,
-                                       gint64         *applied,
-                                       GError        **error);
-gboolean   rcv_ledger_void_invoice    (RcvDatabase    *db,
-                                       gint64          invoice_id,
-                                       const char     *reason,
-                                       GError        **error);
+GPtrArray *rcv_open_items_list               (RcvDatabase    *db,
+                                              gint64          customer_id,
+                                              RcvInvoiceKind  kind,
+                                              GError        **error);
+gint64     rcv_open_items_get_unapplied      (RcvDatabase    *db,
+                                              gint64          customer_id);
+gint64     rcv_open_items_propose_allocation (GPtrArray      *open_invoices,
+                                              const GDate    *payment_date,
+                                              gint64          amount,
+                                              GArray         *requests);
+
+/* Applies the customer's unapplied payments and credit notes to its open invoices, oldest due
+ * date first; `applied` (may be NULL) is what was applied. */
+gboolean   rcv_open_items_apply_credit       (RcvDatabase    *db,
+                                              gint64          customer_id,
+                                              gint64         *applied,
+                                              GError        **error);
 
 G_END_DECLS

@@ -41,7 +41,7 @@ rcv_account_get_balance (RcvDatabase       *db,
   balance->days_past_due = G_MININT;
   by_issue = rcv_database_get_aging_basis (db) == RCV_AGING_BY_ISSUE_DATE;
 
-  open = rcv_ledger_list_open_items (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
+  open = rcv_open_items_list (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
   if (open == NULL)
     return FALSE;
   for (guint i = 0; i < open->len; i++)
@@ -61,7 +61,7 @@ rcv_account_get_balance (RcvDatabase       *db,
                                     (gint) g_date_get_julian (&item->due_date));
       balance->n_open++;
     }
-  balance->unapplied = -rcv_ledger_get_unapplied (db, customer_id);
+  balance->unapplied = -rcv_open_items_get_unapplied (db, customer_id);
   balance->balance = balance->unapplied;
   for (guint b = 0; b < balance->n_buckets; b++)
     balance->balance += balance->buckets[b];

@@ -1,4 +1,4 @@
-/* rcv-trend.h - receivables over time: month-end totals by age, and days sales outstanding
+/* rcv-trend.h - receivables over time: month-end totals by age
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -28,22 +28,7 @@ typedef struct
   GArray *points;                          /* of RcvTrendPoint, oldest first */
 } RcvTrend;
 
-/* Days sales outstanding by the countback method, in tenths of a day. */
-typedef struct
-{
-  gint64 receivables;     /* the open invoices counted back */
-  gint64 tenths;          /* 10 × days */
-  gboolean complete;      /* FALSE when the sales ran out first: DSO is at least this */
-} RcvDso;
-
-/* What the overview shows: the aging report and the DSO as of one date. */
-typedef struct
-{
-  RcvAgingReport *report;
-  RcvDso dso;
-} RcvAgingSummary;
-
-gboolean         rcv_aging_total_buckets     (RcvDatabase  *db,
+gboolean         rcv_trend_total_buckets     (RcvDatabase  *db,
                                               const GDate  *as_of,
                                               gint64        buckets[RCV_AGING_MAX_BUCKETS],
                                               GError      **error);
@@ -67,23 +52,6 @@ RcvTrend        *rcv_trend_new_finish        (RcvDatabase   *db,
                                               GError       **error);
 void             rcv_trend_free              (RcvTrend *trend);
 
-gboolean         rcv_dso_countback           (RcvDatabase  *db,
-                                              const GDate  *as_of,
-                                              gint64        receivables,
-                                              RcvDso       *dso,
-                                              GError      **error);
-
-void             rcv_aging_summary_new_async (RcvDatabase         *db,
-                                              const GDate         *as_of,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-RcvAgingSummary *rcv_aging_summary_new_finish (RcvDatabase   *db,
-                                               GAsyncResult  *result,
-                                               GError       **error);
-void             rcv_aging_summary_free      (RcvAgingSummary *summary);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvTrend, rcv_trend_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvAgingSummary, rcv_aging_summary_free)
 
 G_END_DECLS

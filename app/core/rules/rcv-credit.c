@@ -38,7 +38,7 @@ rcv_credit_check (RcvDatabase    *db,
   policy = rcv_policy_load (db, customer->policy_id, error);
   if (policy == NULL)
     return FALSE;
-  open = rcv_ledger_list_open_items (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
+  open = rcv_open_items_list (db, customer_id, RCV_INVOICE_KIND_INVOICE, error);
   if (open == NULL)
     return FALSE;
 
@@ -56,7 +56,7 @@ rcv_credit_check (RcvDatabase    *db,
       if (due < today_julian)
         check->days_overdue = MAX (check->days_overdue, (gint) (today_julian - due));
     }
-  check->balance -= rcv_ledger_get_unapplied (db, customer_id);
+  check->balance -= rcv_open_items_get_unapplied (db, customer_id);
 
   if (check->hold_days > 0 && check->days_overdue >= check->hold_days)
     check->reasons |= RCV_HOLD_OVERDUE;
