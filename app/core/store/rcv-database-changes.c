@@ -30,22 +30,8 @@
 
 #include <string.h>
 
+#include "rcv-change-set-private.h"
 #include "rcv-database-changes-private.h"
-
-typedef struct
-{
-  gboolean wholesale;   /* past the cap: every row may have changed */
-  gboolean normalized;  /* rows sorted by ID, one entry per ID */
-  GArray *rows;         /* RcvRowChange, NULL when wholesale */
-} TableChanges;
-
-struct _RcvChangeSet
-{
-  gatomicrefcount ref_count;
-  gboolean external;    /* told by the poll: another connection committed */
-  gboolean everything;  /* the tables are not known: any of them may have changed */
-  GHashTable *tables;   /* interned table name → TableChanges */
-};
 
 typedef struct
 {
@@ -70,377 +56,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-G_DEFINE_BOXED_TYPE (RcvChangeSet, rcv_change_set, rcv_change_set_ref, rcv_change_set_unref)
-
-static void
-table_changes_free (gpointer data)
-{
-  TableChanges *table = data;
-
-  g_clear_pointer (&table->rows, g_array_unref);
-  g_free (table);
-}
-
-static int
-compare_row_changes (gconstpointer a,
-                     gconstpointer b)
-{
-  const RcvRowChange *ra = a, *rb = b;
-
-  return ra->id < rb->id ? -1 : ra->id > rb->id;
-}
-
-/* Sorted by ID, the kinds of one ID joined; over the cap, wholesale. */
-static void
-table_normalize (TableChanges *table)
-{
-  guint kept = 0;
-
-  if (table->normalized || table->wholesale)
-    return;
-  g_array_sort (table->rows, compare_row_changes);
-  for (guint i = 0; i < table->rows->len; i++)
-    {
-      RcvRowChange *row = &g_array_index (table->rows, RcvRowChange, i);
-
-      if (kept > 0 && g_array_index (table->rows, RcvRowChange, kept - 1).id == row->id)
-        g_array_index (table->rows, RcvRowChange, kept - 1).kind |= row->kind;
-      else
-        g_array_index (table->rows, RcvRowChange, kept++) = *row;
-    }
-  g_array_set_size (table->rows, kept);
-  table->normalized = TRUE;
-  if (kept > RCV_CHANGE_SET_MAX_ROWS)
-    {
-      table->wholesale = TRUE;
-      g_clear_pointer (&table->rows, g_array_unref);
-    }
-}
-
-static TableChanges *
-lookup_table (RcvChangeSet *self,
-              const char   *name,
-              gboolean      create)
-{
-  const char *interned = g_intern_string (name);
-  TableChanges *table = g_hash_table_lookup (self->tables, interned);
-
-  if (table == NULL && create)
-    {
-      table = g_new0 (TableChanges, 1);
-      table->rows = g_array_new (FALSE, FALSE, sizeof (RcvRowChange));
-      table->normalized = TRUE;
-      g_hash_table_insert (self->tables, (gpointer) interned, table);
-    }
-  return table;
-}
-
-static void
-table_add_row (TableChanges  *table,
-               gint64         id,
-               RcvChangeKind  kind)
-{
-  RcvRowChange row = { id, kind };
-
-  if (table->wholesale)
-    return;
-  g_array_append_val (table->rows, row);
-  table->normalized = FALSE;
-  /* the same rows written again and again (a batch settling one invoice) are folded first */
-  if (table->rows->len > 2 * RCV_CHANGE_SET_MAX_ROWS)
-    table_normalize (table);
-}
-
-static void
-table_set_wholesale (TableChanges *table)
-{
-  table->wholesale = TRUE;
-  g_clear_pointer (&table->rows, g_array_unref);
-}
-
-/* Every table's rows in order, so that the set is read without changing it. */
-static void
-change_set_normalize (RcvChangeSet *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->tables);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    table_normalize (value);
-}
-
-/* An empty set, to gather the sets of a burst into (rcv_change_set_merge ()). */
-RcvChangeSet *
-rcv_change_set_new (void)
-{
-  RcvChangeSet *self = g_new0 (RcvChangeSet, 1);
-
-  g_atomic_ref_count_init (&self->ref_count);
-  self->tables = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, table_changes_free);
-  return self;
-}
-
-/* What another connection committed: unknown, so every table may have changed. */
-RcvChangeSet *
-rcv_change_set_new_external (void)
-{
-  RcvChangeSet *self = rcv_change_set_new ();
-
-  self->external = TRUE;
-  self->everything = TRUE;
-  return self;
-}
-
-RcvChangeSet *
-rcv_change_set_ref (RcvChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-rcv_change_set_unref (RcvChangeSet *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-  g_hash_table_unref (self->tables);
-  g_free (self);
-}
-
-void
-rcv_change_set_add_row (RcvChangeSet  *self,
-                        const char    *table,
-                        gint64         id,
-                        RcvChangeKind  kind)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (table != NULL);
-
-  table_add_row (lookup_table (self, table, TRUE), id, kind);
-}
-
-/* The table as changed wholesale: any of its rows may be new, changed or gone. */
-void
-rcv_change_set_add_table (RcvChangeSet *self,
-                          const char   *table)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (table != NULL);
-
-  table_set_wholesale (lookup_table (self, table, TRUE));
-}
-
-void
-rcv_change_set_merge (RcvChangeSet       *self,
-                      const RcvChangeSet *other)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (other != NULL);
-
-  self->external |= other->external;
-  self->everything |= other->everything;
-  g_hash_table_iter_init (&iter, other->tables);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const TableChanges *from = value;
-      TableChanges *into = lookup_table (self, key, TRUE);
-
-      if (from->wholesale)
-        table_set_wholesale (into);
-      else
-        for (guint i = 0; i < from->rows->len && !into->wholesale; i++)
-          {
-            const RcvRowChange *row = &g_array_index (from->rows, RcvRowChange, i);
-
-            table_add_row (into, row->id, row->kind);
-          }
-    }
-}
-
-gboolean
-rcv_change_set_is_empty (const RcvChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, TRUE);
-
-  return !self->everything && g_hash_table_size (self->tables) == 0;
-}
-
-/* Whether the set comes from another connection's commit (the poll), whose rows are unknown. */
-gboolean
-rcv_change_set_is_external (const RcvChangeSet *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->external;
-}
-
-/* Whether a row of `table` may have changed. */
-gboolean
-rcv_change_set_touches (const RcvChangeSet *self,
-                        const char         *table)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (table != NULL, FALSE);
-
-  return self->everything ||
-         g_hash_table_contains (self->tables, g_intern_string (table));
-}
-
-/* Whether a row of any of the tables named (up to a NULL) may have changed. */
-gboolean
-rcv_change_set_touches_any (const RcvChangeSet *self,
-                            const char         *table,
-                            ...)
-{
-  va_list args;
-  gboolean touched = FALSE;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  va_start (args, table);
-  for (const char *name = table; name != NULL && !touched; name = va_arg (args, const char *))
-    touched = rcv_change_set_touches (self, name);
-  va_end (args);
-  return touched;
-}
-
-/* Whether the rows of `table` that changed are unknown (too many, or another connection's):
- * a view then reads the table again instead of row by row. */
-gboolean
-rcv_change_set_is_wholesale (const RcvChangeSet *self,
-                             const char         *table)
-{
-  TableChanges *changes;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (table != NULL, FALSE);
-
-  if (self->everything)
-    return TRUE;
-  changes = g_hash_table_lookup (self->tables, g_intern_string (table));
-  if (changes == NULL)
-    return FALSE;
-  table_normalize (changes);
-  return changes->wholesale;
-}
-
-/* What happened to one row: 0 when it did not change, every kind when that is not known. */
-RcvChangeKind
-rcv_change_set_get_kind (const RcvChangeSet *self,
-                         const char         *table,
-                         gint64              id)
-{
-  TableChanges *changes;
-  guint lo = 0, hi;
-
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (table != NULL, 0);
-
-  if (rcv_change_set_is_wholesale (self, table))
-    return RCV_CHANGE_INSERT | RCV_CHANGE_UPDATE | RCV_CHANGE_DELETE;
-  changes = g_hash_table_lookup (self->tables, g_intern_string (table));
-  if (changes == NULL)
-    return 0;
-  hi = changes->rows->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const RcvRowChange *row = &g_array_index (changes->rows, RcvRowChange, mid);
-
-      if (row->id == id)
-        return row->kind;
-      if (row->id < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return 0;
-}
-
-/* The rows of `table` that changed (RcvRowChange, by ID; empty when none did), or NULL when
- * the table changed wholesale. */
-GArray *
-rcv_change_set_dup_rows (const RcvChangeSet *self,
-                         const char         *table)
-{
-  TableChanges *changes;
-  GArray *rows;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (table != NULL, NULL);
-
-  if (rcv_change_set_is_wholesale (self, table))
-    return NULL;
-  rows = g_array_new (FALSE, FALSE, sizeof (RcvRowChange));
-  changes = g_hash_table_lookup (self->tables, g_intern_string (table));
-  if (changes != NULL)
-    g_array_append_vals (rows, changes->rows->data, changes->rows->len);
-  return rows;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
-/* The tables named, sorted; NULL when any table may have changed. */
-char **
-rcv_change_set_dup_tables (const RcvChangeSet *self)
-{
-  g_autoptr(GPtrArray) names = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (self->everything)
-    return NULL;
-  names = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, self->tables);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, g_strdup (key));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
-}
-
-/* “invoices 1, payments 1, allocations all” for the debug log */
-char *
-rcv_change_set_describe (const RcvChangeSet *self)
-{
-  g_auto(GStrv) tables = NULL;
-  GString *text;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (self->everything)
-    return g_strdup (self->external ? "another connection's commit" : "every table");
-  text = g_string_new (NULL);
-  tables = rcv_change_set_dup_tables (self);
-  for (guint i = 0; tables[i] != NULL; i++)
-    {
-      TableChanges *changes = g_hash_table_lookup (self->tables, g_intern_string (tables[i]));
-
-      table_normalize (changes);
-      if (changes->wholesale)
-        g_string_append_printf (text, "%s%s all", i > 0 ? ", " : "", tables[i]);
-      else
-        g_string_append_printf (text, "%s%s %u", i > 0 ? ", " : "", tables[i],
-                                changes->rows->len);
-    }
-  return g_string_free (text, FALSE);
-}
 
 /* ---- the connection's side --------------------------------------------------------- */
 
@@ -489,7 +104,7 @@ emit (Changes      *self,
       rcv_change_set_merge (self->recorded, changes);
       return;
     }
-  change_set_normalize (changes);
+  rcv_change_set_normalize (changes);
   if (g_signal_has_handler_pending (self->db, signals[SIGNAL_CHANGED], 0, FALSE))
     {
       g_autofree char *description = rcv_change_set_describe (changes);
@@ -541,10 +156,10 @@ on_update (void          *user_data,
   /* a million rows of one table in a row: the name is compared, not looked up */
   if (self->last_table == NULL || strcmp (table, self->last_name) != 0)
     {
-      self->last_table = lookup_table (self->pending, table, TRUE);
+      self->last_table = rcv_change_set_lookup_table (self->pending, table, TRUE);
       self->last_name = g_intern_string (table);
     }
-  table_add_row (self->last_table, rowid, kind);
+  rcv_change_set_table_add_row (self->last_table, rowid, kind);
 }
 #endif
 
@@ -569,20 +184,20 @@ on_preupdate (void          *user_data,
   if (self->last_table == NULL || strcmp (table, self->last_name) != 0)
     {
       self->last_name = g_intern_string (table);
-      self->last_table = lookup_table (self->pending, table, TRUE);
+      self->last_table = rcv_change_set_lookup_table (self->pending, table, TRUE);
       /* no row IDs to tell */
       if (g_hash_table_contains (self->no_rowid, self->last_name))
-        table_set_wholesale (self->last_table);
+        rcv_change_set_table_set_wholesale (self->last_table);
     }
   if (operation == SQLITE_INSERT)
-    table_add_row (self->last_table, new_rowid, RCV_CHANGE_INSERT);
+    rcv_change_set_table_add_row (self->last_table, new_rowid, RCV_CHANGE_INSERT);
   else if (operation == SQLITE_DELETE)
-    table_add_row (self->last_table, old_rowid, RCV_CHANGE_DELETE);
+    rcv_change_set_table_add_row (self->last_table, old_rowid, RCV_CHANGE_DELETE);
   else
     {
-      table_add_row (self->last_table, old_rowid, RCV_CHANGE_UPDATE);
+      rcv_change_set_table_add_row (self->last_table, old_rowid, RCV_CHANGE_UPDATE);
       if (new_rowid != old_rowid)
-        table_add_row (self->last_table, new_rowid, RCV_CHANGE_UPDATE);
+        rcv_change_set_table_add_row (self->last_table, new_rowid, RCV_CHANGE_UPDATE);
     }
 }
 
@@ -617,7 +232,7 @@ rcv_database_changes_note_table (RcvDatabase *db,
     return;
   if (self->pending == NULL)
     self->pending = rcv_change_set_new ();
-  table_set_wholesale (lookup_table (self->pending, table, TRUE));
+  rcv_change_set_table_set_wholesale (rcv_change_set_lookup_table (self->pending, table, TRUE));
 }
 
 static void

@@ -109,8 +109,8 @@ finalize_statement (gpointer data)
 /* Around anything that changes the file through SQLite (a transaction, a checkpoint, a change
  * of journal mode, the closing of a connection that may be the last): the state the file is
  * left in is remembered as sound when the one it started from was (rcv-database-check.c). */
-static void
-start_change (RcvDatabase *self)
+void
+rcv_database_start_change (RcvDatabase *self)
 {
   self->change_chained = FALSE;
   if (rcv_database_is_read_only (self) || self->path == NULL)
@@ -119,8 +119,8 @@ start_change (RcvDatabase *self)
   self->change_chained = rcv_database_check_is_current (self->path, &self->change_start);
 }
 
-static void
-end_change (RcvDatabase *self)
+void
+rcv_database_end_change (RcvDatabase *self)
 {
   RcvFileState state;
 
@@ -147,11 +147,11 @@ rcv_database_finalize (GObject *object)
   if (self->handle != NULL)
     {
       /* the last connection to close folds the WAL into the file */
-      start_change (self);
+      rcv_database_start_change (self);
       if (sqlite3_close (self->handle) != SQLITE_OK)
         g_warning ("Closing %s: %s", self->path, sqlite3_errmsg (self->handle));
       self->handle = NULL;
-      end_change (self);
+      rcv_database_end_change (self);
     }
   g_clear_pointer (&self->path, g_free);
 
@@ -398,10 +398,10 @@ enter_wal (RcvDatabase *self,
   if (in_wal)
     return TRUE;
 
-  start_change (self);
+  rcv_database_start_change (self);
   if (!rcv_database_exec (self, "PRAGMA journal_mode = WAL", &local_error))
     g_debug ("%s stays out of WAL mode for now: %s", self->path, local_error->message);
-  end_change (self);
+  rcv_database_end_change (self);
   return TRUE;
 }
 
@@ -714,7 +714,7 @@ rcv_database_begin (RcvDatabase *self,
 
   /* BEGIN IMMEDIATE holds the write lock: no other connection changes the file until COMMIT */
   if (self->transaction_depth == 0)
-    start_change (self);
+    rcv_database_start_change (self);
   self->transaction_depth++;
   return TRUE;
 }
@@ -739,7 +739,7 @@ rcv_database_commit (RcvDatabase *self,
   self->transaction_depth--;
   if (self->transaction_depth == 0)
     {
-      end_change (self);
+      rcv_database_end_change (self);
       rcv_database_changes_flush (self);
     }
   return TRUE;
@@ -765,72 +765,5 @@ rcv_database_rollback (RcvDatabase *self)
   self->transaction_depth--;
   /* frames of a transaction that did not commit may stay in the WAL, unread */
   if (self->transaction_depth == 0)
-    end_change (self);
-}
-
-/* A transaction that writes hundreds of megabytes (a bulk import, rcv-import.c) goes faster
- * through a rollback journal than through the WAL. In WAL mode every page it writes goes to
- * the WAL, is read back from there whenever SQLite needs it again (an index build reads each
- * table it indexes), and is copied into the file at the checkpoint: twice the writes, and
- * reads through the WAL. With a rollback journal, the pages the file did not have before go
- * straight into it, once; only the pages it already had are saved to the journal first.
- * (Measured, the benchmark's million invoices and million payments, in turns with the WAL
- * build: 13.5–16.0 s instead of 17.5–18.9 s.)
- *
- * SQLite changes the mode only for a connection that is the file's only one, and refuses at
- * once, without waiting, while another program has the file open: the transaction then goes
- * through the WAL like any other. While the file is out of WAL mode, another program that
- * opens it waits for the transaction (up to the busy timeout, then the file is reported
- * locked), as with any file in that mode. A crash in between leaves a journal that the next
- * opening rolls back, and every opening puts the file in WAL mode again. */
-gboolean
-rcv_database_leave_wal (RcvDatabase *self)
-{
-  RcvStatement *stmt;
-  gboolean left = FALSE;
-
-  g_return_val_if_fail (RCV_IS_DATABASE (self), FALSE);
-
-  if (self->transaction_depth > 0 || rcv_database_is_read_only (self))
-    return FALSE;
-  stmt = rcv_database_prepare (self, "PRAGMA journal_mode = DELETE", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  start_change (self);
-  if (rcv_statement_step (stmt) == RCV_ROW)
-    left = g_str_equal (rcv_statement_column_text (stmt, 0), "delete");
-  rcv_statement_reset (stmt);
-  end_change (self);
-  g_debug ("%s: %s", self->path, left ? "out of WAL mode" : "left in WAL mode");
-  return left;
-}
-
-/* After rcv_database_leave_wal (). Should another program have opened the file in between
- * (and so put it back in WAL mode already, or be reading it), the file stays as it is until
- * it is next opened. */
-void
-rcv_database_return_to_wal (RcvDatabase *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (RCV_IS_DATABASE (self));
-
-  start_change (self);
-  if (!rcv_database_exec (self, "PRAGMA journal_mode = WAL", &error))
-    g_debug ("%s", error->message);
-  end_change (self);
-}
-
-/* Folds the WAL into the file and empties it (after a bulk import). */
-void
-rcv_database_checkpoint (RcvDatabase *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (RCV_IS_DATABASE (self));
-
-  start_change (self);
-  if (!rcv_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", &error))
-    g_debug ("%s", error->message);
-  end_change (self);
+    rcv_database_end_change (self);
 }

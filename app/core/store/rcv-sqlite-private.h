@@ -61,6 +61,10 @@ gboolean rcv_database_query_value       (RcvDatabase *self,
                                          const char  *sql,
                                          gint64      *value,
                                          GError     **error);
+/* around anything that changes the file through SQLite: the state it is left in is
+ * remembered as sound when the one it began from was (rcv-database-check.c) */
+void     rcv_database_start_change     (RcvDatabase *self);
+void     rcv_database_end_change       (RcvDatabase *self);
 /* settings read once at opening (rcv-database-settings.c) */
 void     rcv_database_default_settings (RcvDatabase *self);
 void     rcv_database_load_settings    (RcvDatabase *self);
