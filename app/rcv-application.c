@@ -66,7 +66,7 @@ on_about_activated (GSimpleAction *action,
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
   adw_about_window_set_application_name (about, _("Receivables"));
-  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_application_icon (about, BASE_APPLICATION_ID);
   adw_about_window_set_version (about, PACKAGE_VERSION);
   adw_about_window_set_developer_name (about, _("The Receivables developers"));
   adw_about_window_set_developers (about, developers);
@@ -168,7 +168,7 @@ rcv_application_startup (GApplication *application)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *new_customer_accels[] = { "<Control><Shift>n", NULL };
   static const char *new_invoice_accels[] = { "<Control>n", NULL };
-  static const char *record_payment_accels[] = { "<Control>p", NULL };
+  static const char *record_payment_accels[] = { "<Control>r", NULL };
   static const char *page_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL }, { "<Alt>4", NULL },
     { "<Alt>5", NULL },

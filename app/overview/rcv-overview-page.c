@@ -78,10 +78,15 @@ static void on_database_changed (RcvOverviewPage *self,
                                  RcvChangeSet    *changes,
                                  RcvDatabase     *database);
 
+#define RCV_OVERVIEW_N_FIGURES 6
+
+/* A figure card: its value, its caption under it, and what it means in its tooltip (NULL for
+ * none), which is also its accessible description. */
 static GtkWidget *
 add_figure (RcvOverviewPage *self,
             const char      *value,
-            const char      *caption)
+            const char      *caption,
+            const char      *meaning)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *value_label = gtk_label_new (value);
@@ -94,13 +99,19 @@ add_figure (RcvOverviewPage *self,
   gtk_widget_add_css_class (value_label, "numeric");
   gtk_widget_add_css_class (caption_label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
-  /* a narrow natural width, so that the five figures share one line in a normal window */
+  /* a narrow natural width: three figures to a line (the six in two even rows), two in a narrow window */
   gtk_label_set_max_width_chars (GTK_LABEL (caption_label), 12);
   gtk_label_set_justify (GTK_LABEL (caption_label), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (box), value_label);
   gtk_box_append (GTK_BOX (box), caption_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  if (meaning != NULL)
+    {
+      gtk_widget_set_tooltip_text (box, meaning);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      meaning, -1);
+    }
   gtk_flow_box_append (self->figures_box, box);
   return box;
 }
@@ -121,19 +132,20 @@ static void
 show_placeholders (RcvOverviewPage *self)
 {
   g_autofree char *overdue_caption = NULL;
-  const char *captions[5];
+  const char *captions[RCV_OVERVIEW_N_FIGURES];
 
   /* Translators: %s is a share, e.g. "Overdue (12 %)" */
   overdue_caption = g_strdup_printf (_("Overdue (%s)"), "…");
   captions[0] = _("Total receivables");
   captions[1] = overdue_caption;
-  captions[2] = _("Days sales outstanding");
-  captions[3] = _("Accounts past 60 days");
-  captions[4] = _("Accounts past 90 days");
+  captions[2] = _("Unapplied credit");
+  captions[3] = _("Days sales outstanding");
+  captions[4] = _("Accounts past 60 days");
+  captions[5] = _("Accounts past 90 days");
   clear_figures (self);
   for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
     {
-      GtkWidget *box = add_figure (self, "…", captions[i]);
+      GtkWidget *box = add_figure (self, "…", captions[i], NULL);
 
       gtk_widget_add_css_class (box, "rcv-placeholder");
       gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
@@ -179,6 +191,9 @@ show_summary (RcvOverviewPage       *self,
   g_autofree char *overdue_text = NULL;
   g_autofree char *overdue_caption = NULL;
   g_autofree char *share = NULL;
+  g_autofree char *credit_text = NULL;
+  g_autofree char *open_text = NULL;
+  g_autofree char *total_meaning = NULL;
   g_autofree char *dso = NULL;
   g_autofree char *past_60 = NULL;
   g_autofree char *past_90 = NULL;
@@ -211,19 +226,35 @@ show_summary (RcvOverviewPage       *self,
       return;
     }
 
+  /* the total is the open invoices less the credit not yet applied (the unapplied total is
+   * ≤ 0, shown as a positive amount): the credit has its own card, so that an overdue amount
+   * above the total reads as it is */
   total_text = rcv_money_format (report->total.balance, currency);
-  add_figure (self, total_text, _("Total receivables"));
+  open_text = rcv_money_format (outstanding, currency);
+  credit_text = rcv_money_format (-report->total.unapplied, currency);
+  /* Translators: the total's tooltip; the first %s is the open invoices' amount, the second
+   * the unapplied credit */
+  total_meaning = g_strdup_printf (_("Open invoices of %s less unapplied credit of %s"),
+                                   open_text, credit_text);
+  add_figure (self, total_text, _("Total receivables"), total_meaning);
   overdue_text = rcv_money_format (overdue, currency);
   share = share_text (overdue, outstanding);
   /* Translators: %s is a share, e.g. "Overdue (12 %)" */
   overdue_caption = g_strdup_printf (_("Overdue (%s)"), share);
-  add_figure (self, overdue_text, overdue_caption);
+  add_figure (self, overdue_text, overdue_caption,
+              _("Invoices past their due date, and their share of the open invoices"));
+  add_figure (self, credit_text, _("Unapplied credit"),
+              _("Payments and credit notes not yet applied to an invoice, deducted from the "
+                "total receivables"));
   dso = dso_text (&summary->dso);
-  add_figure (self, dso, _("Days sales outstanding"));
+  add_figure (self, dso, _("Days sales outstanding"),
+              _("How many days of sales the receivables stand for"));
   past_60 = g_strdup_printf ("%u", n_past_60);
-  add_figure (self, past_60, _("Accounts past 60 days"));
+  add_figure (self, past_60, _("Accounts past 60 days"),
+              _("Customers whose oldest open invoice is 60 days overdue or more"));
   past_90 = g_strdup_printf ("%u", n_past_90);
-  add_figure (self, past_90, _("Accounts past 90 days"));
+  add_figure (self, past_90, _("Accounts past 90 days"),
+              _("Customers whose oldest open invoice is 90 days overdue or more"));
 
   rcv_chart_view_set_chart (self->aging_chart, rcv_chart_new_aging (report, currency));
   rcv_chart_view_set_chart (self->customers_chart,

@@ -15,4 +15,6 @@ gboolean rcv_date_row_get_date (AdwEntryRow  *row,
 void     rcv_date_row_set_date (AdwEntryRow  *row,
                                 const GDate  *date);
 
+GtkMenuButton *rcv_date_row_get_calendar_button (AdwEntryRow *row);
+
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _RcvWindow
   GtkStack *content_stack;
   AdwViewStack *view_stack;
   AdwStatusPage *welcome_page;
+  GtkButton *profile_button;
   AdwStatusPage *error_page;
   GtkWidget *loading_spinner;
   GtkWidget *check_box;

@@ -118,6 +118,22 @@ rcv_window_finalize (GObject *object)
   G_OBJECT_CLASS (rcv_window_parent_class)->finalize (object);
 }
 
+/* The welcome page's suggested button has the focus, so Enter starts on the company's
+ * profile: set once the window is mapped, else GTK gives it to the header's first button. */
+static void
+focus_welcome (RcvWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->profile_button));
+}
+
+static void
+rcv_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rcv_window_parent_class)->map (widget);
+  focus_welcome (RCV_WINDOW (widget));
+}
+
 static void
 rcv_window_class_init (RcvWindowClass *klass)
 {
@@ -129,6 +145,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   object_class->finalize = rcv_window_finalize;
   window_class->close_request = rcv_window_close_request;
   widget_class->realize = rcv_window_realize;
+  widget_class->map = rcv_window_map;
 
   g_type_ensure (RCV_TYPE_OVERVIEW_PAGE);
   g_type_ensure (RCV_TYPE_CUSTOMERS_PAGE);
@@ -144,6 +161,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, profile_button);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, check_box);
@@ -544,7 +562,7 @@ void
 rcv_window_update_content (RcvWindow *self)
 {
   g_autofree char *name = NULL;
-  gboolean welcome;
+  gboolean welcome, was_welcome;
 
   g_assert (RCV_IS_WINDOW (self));
 
@@ -553,11 +571,14 @@ rcv_window_update_content (RcvWindow *self)
   name = rcv_database_get_setting (self->database, "company.name");
   self->empty = rcv_ledger_is_empty (self->database);
   welcome = self->empty && (name == NULL || name[0] == '\0');
+  was_welcome = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0;
   gtk_stack_set_visible_child_name (self->content_stack, welcome ? "welcome" : "ledger");
   adw_view_switcher_title_set_stack (self->switcher_title, welcome ? NULL : self->view_stack);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !welcome);
   update_title (self, name);
   rcv_window_update_actions (self);
+  if (welcome && !was_welcome)
+    focus_welcome (self);
 }
 
 const char *

@@ -170,14 +170,14 @@ test_keyboard (void)
   g_assert_nonnull (focus_of (other));
   escape_closes (window, RCV_TYPE_INVOICE_EDITOR);
 
-  /* Alt+3: the invoices, into the list; Alt+4 and Ctrl+P: a payment, closed by Esc */
+  /* Alt+3: the invoices, into the list; Alt+4 and Ctrl+R: record a payment, closed by Esc */
   alt (XK_3);
   g_assert_cmpstr (visible_page (window), ==, "invoices");
   invoices = rcv_ui_child (window, "invoices_page");
   tab_to (window, rcv_ui_child (invoices, "column_view"));
   alt (XK_4);
   g_assert_cmpstr (visible_page (window), ==, "payments");
-  keys_open (XK_Control_L, NoSymbol, XK_p, RCV_TYPE_PAYMENT_EDITOR);
+  keys_open (XK_Control_L, NoSymbol, XK_r, RCV_TYPE_PAYMENT_EDITOR);
   escape_closes (window, RCV_TYPE_PAYMENT_EDITOR);
 
   /* Alt+5: the letters due; Tab into the list, Down moves the preview to the next letter */

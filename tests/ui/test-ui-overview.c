@@ -57,6 +57,38 @@ press_key (gpointer widget,
   return handled;
 }
 
+static double
+card_top (GtkWidget *box,
+          int        index)
+{
+  GtkWidget *card = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (box), index));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (card, box, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* The six figure cards: the unapplied credit has its own card beside the total (the open
+ * invoices less the credit), and the cards stand three to a line, none alone on a line. */
+static void
+check_figure_cards (gpointer              overview,
+                    const RcvAgingReport *report,
+                    const RcvCurrency    *currency)
+{
+  GtkWidget *box = rcv_ui_child (overview, "figures_box");
+  g_autofree char *credit = rcv_money_format (-report->total.unapplied, currency);
+  g_autofree char *total = rcv_money_format (report->total.balance, currency);
+
+  g_assert_nonnull (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (box), 5));
+  g_assert_null (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (box), 6));
+  g_assert_nonnull (rcv_ui_find_label (box, credit));
+  g_assert_nonnull (rcv_ui_find_label (box, total));
+  g_assert_nonnull (rcv_ui_find_label (box, "Unapplied credit"));
+  g_assert_cmpfloat (card_top (box, 0), ==, card_top (box, 2));
+  g_assert_cmpfloat (card_top (box, 3), ==, card_top (box, 5));
+  g_assert_cmpfloat (card_top (box, 3), >, card_top (box, 0));
+}
+
 /* Scrolls the page holding a widget so that the widget is at its top. */
 static void
 scroll_to (gpointer widget)
@@ -316,6 +348,7 @@ test_overview_charts (void)
   g_assert_cmpint (rcv_chart_hit (rcv_chart_view_get_chart (aging), area.x + area.width / 2,
                                   area.y + area.height - 1), ==, 2);
   g_assert_true (gtk_widget_get_focusable (aging));
+  check_figure_cards (overview, report, rcv_database_get_currency (rcv_window_get_database (window)));
   rcv_ui_screenshot (GTK_WIDGET (window), "overview");
   scroll_to (customers);
   rcv_ui_screenshot (GTK_WIDGET (window), "chart-customers");

@@ -23,15 +23,32 @@ test_welcome_then_sample (void)
   /* no page switcher over an empty company */
   g_assert_null (adw_view_switcher_title_get_stack (rcv_ui_child (window, "switcher_title")));
   rcv_ui_screenshot (GTK_WIDGET (window), "welcome");
+  /* the suggested button has the focus: Enter starts on the company's profile */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
+                 rcv_ui_child (window, "profile_button"));
+  /* About shows the application's icon, from the resources when run from the build tree */
+  {
+    AdwAboutWindow *about;
+
+    g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "about", NULL);
+    rcv_ui_settle ();
+    about = rcv_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+    g_assert_nonnull (about);
+    g_assert_true (gtk_icon_theme_has_icon (
+      gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about))),
+      adw_about_window_get_application_icon (about)));
+    gtk_window_destroy (GTK_WINDOW (about));
+    rcv_ui_settle ();
+  }
 
   /* "Open Sample Company" fills the file off the main thread, then shows the overview */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
   rcv_ui_wait_for_content (window, "ledger");
   overview = rcv_ui_child (window, "overview_page");
   rcv_ui_wait_for_page_stack (overview, "figures");
-  /* five key figures, and the window titled with the sample company's name */
-  g_assert_nonnull (gtk_flow_box_get_child_at_index (rcv_ui_child (overview, "figures_box"), 4));
-  g_assert_null (gtk_flow_box_get_child_at_index (rcv_ui_child (overview, "figures_box"), 5));
+  /* six key figures, and the window titled with the sample company's name */
+  g_assert_nonnull (gtk_flow_box_get_child_at_index (rcv_ui_child (overview, "figures_box"), 5));
+  g_assert_null (gtk_flow_box_get_child_at_index (rcv_ui_child (overview, "figures_box"), 6));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Beispiel Handel GmbH");
   /* the Overview's and the Reminders page's screenshots are test-ui-overview.c's and
    * test-ui-reminders.c's: the suites run side by side, and one file has one writer */
