@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-calendar-keys.h"
 #include "rcv-date-button.h"
 #include "rcv-date.h"
 
@@ -115,6 +116,8 @@ on_calendar_day_selected (RcvDateButton *self,
   g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
   GDate date;
 
+  if (rcv_calendar_keys_is_moving (calendar))
+    return;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (selected),
                   (GDateMonth) g_date_time_get_month (selected),
@@ -194,6 +197,7 @@ rcv_date_button_init (RcvDateButton *self)
   g_autofree char *hint = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rcv_calendar_keys_attach (self->calendar);
   hint = rcv_date_format_hint ();
   gtk_entry_set_placeholder_text (self->entry, hint);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -5,8 +5,9 @@
  * fields take that form too, and ISO (2026-12-02) in any language. AdwEntryRow has no
  * placeholder in libadwaita 1.2: the form expected is part of the row's title, which is also
  * its accessible name, and the accessible description says both forms in words. A calendar
- * button at the row's end opens a month to choose the day from (Space or a click chooses it,
- * as in the Overview's date button); the day chosen is written into the row as if typed.
+ * button at the row's end opens a month to choose the day from (the arrows move the day,
+ * Space, Enter or a click chooses it, as in the Overview's date button); the day chosen is
+ * written into the row as if typed.
  */
 #define G_LOG_DOMAIN "receivables"
 
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-calendar-keys.h"
 #include "rcv-date-row.h"
 #include "rcv-date.h"
 #include "rcv-plain-text.h"
@@ -51,6 +53,8 @@ on_calendar_day_selected (GtkCalendar *calendar,
   GtkWidget *popover;
   GDate date;
 
+  if (rcv_calendar_keys_is_moving (calendar))
+    return;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (selected),
                   (GDateMonth) g_date_time_get_month (selected),
@@ -73,6 +77,7 @@ add_calendar_button (AdwEntryRow *row,
   GtkWidget *calendar = gtk_calendar_new ();
 
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  rcv_calendar_keys_attach (GTK_CALENDAR (calendar));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
