@@ -322,6 +322,19 @@ invoices (RcvDatabase      *db,
   return list;
 }
 
+/* The number of the invoice at a position (static: the item is let go at once). */
+static const char *
+number_at (RcvInvoiceList *list,
+           guint           position)
+{
+  static char number[64];
+  g_autoptr(RcvInvoiceItem) item = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (item);
+  g_strlcpy (number, rcv_invoice_item_get_number (item), sizeof number);
+  return number;
+}
+
 static void
 test_invoice_list (void)
 {
@@ -364,6 +377,39 @@ test_invoice_list (void)
   g_object_get (first, "status-text", &status, NULL);
   g_assert_cmpstr (status, ==, "60 days overdue");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (all), 3));
+
+  /* in date order, newest first, whatever the order of entry: 0002 (20 March), 0003 (1 March),
+   * 0001 (1 January); one entered later for 15 February goes to its place in the list kept */
+  g_assert_cmpstr (number_at (all, 0), ==, "2026-0002");
+  g_assert_cmpstr (number_at (all, 1), ==, "2026-0003");
+  g_assert_cmpstr (number_at (all, 2), ==, "2026-0001");
+  {
+    g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (RcvRowChange));
+    RcvRowChange change = { 0, RCV_CHANGE_INSERT };
+
+    change.id = rcv_test_invoice (db, b, "2026-0004", "2026-02-15", "2026-03-15", 900);
+    g_array_append_val (changes, change);
+    rcv_row_list_update_rows (RCV_ROW_LIST (all), changes);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 4);
+    g_assert_cmpstr (number_at (all, 2), ==, "2026-0004");
+    g_assert_cmpstr (number_at (all, 3), ==, "2026-0001");
+    /* a row gone is found without its date */
+    {
+      sqlite3 *other = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (other, "DELETE FROM invoice_lines WHERE invoice_id IN"
+                                     " (SELECT id FROM invoices WHERE number = '2026-0004');"
+                                     " DELETE FROM invoices WHERE number = '2026-0004'",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (other);
+    }
+    change.kind = RCV_CHANGE_DELETE;
+    g_array_index (changes, RcvRowChange, 0) = change;
+    rcv_row_list_update_rows (RCV_ROW_LIST (all), changes);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 3);
+    g_assert_cmpstr (number_at (all, 2), ==, "2026-0001");
+  }
 }
 
 static void
@@ -391,6 +437,17 @@ test_payment_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (by_name)), ==, 1);
   newest = g_list_model_get_item (G_LIST_MODEL (all), 0);
   g_assert_cmpint (rcv_payment_item_get_id (newest), ==, last);
+  /* by date, newest first: one entered last but received earlier comes after */
+  {
+    g_autoptr(RcvPaymentList) again = NULL;
+    g_autoptr(RcvPaymentItem) third = NULL;
+    gint64 early = rcv_test_payment (db, a, "2026-01-15", 100, 0, TRUE);
+
+    again = rcv_payment_list_new (db, "", NULL, &error);
+    g_assert_no_error (error);
+    third = g_list_model_get_item (G_LIST_MODEL (again), 2);
+    g_assert_cmpint (rcv_payment_item_get_id (third), ==, early);
+  }
   /* nothing open for Zeder: all of it is unapplied credit */
   g_assert_cmpint (rcv_payment_item_get_unapplied (newest), ==, 700);
   g_object_get (newest, "customer", &customer, NULL);

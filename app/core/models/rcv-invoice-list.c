@@ -327,10 +327,14 @@ rcv_invoice_list_new (RcvDatabase      *db,
     "   OR lower (code) = lower (?1)))"
 #define OPEN_SQL " AND settled_date IS NULL AND status = 'posted'"
 #define OVERDUE_SQL OPEN_SQL " AND kind = 'invoice' AND due_date < ?2"
+  /* newest first by issue date, then by entry (the year's sequence of numbers): each row's
+   * key is its date above its ID (see rcv-row-list.c), in the invoices_issued index's order */
+#define KEY_SQL "((CAST (julianday (issue_date) AS INTEGER) << 40) | id)"
+#define ORDER_SQL " ORDER BY issue_date DESC, id DESC"
   static const char *const sql[] = {
-    "SELECT id FROM invoices WHERE 1" SEARCH_SQL " ORDER BY id DESC",
-    "SELECT id FROM invoices WHERE 1" OPEN_SQL SEARCH_SQL " ORDER BY id DESC",
-    "SELECT id FROM invoices WHERE 1" OVERDUE_SQL SEARCH_SQL " ORDER BY id DESC",
+    "SELECT " KEY_SQL " FROM invoices WHERE 1" SEARCH_SQL ORDER_SQL,
+    "SELECT " KEY_SQL " FROM invoices WHERE 1" OPEN_SQL SEARCH_SQL ORDER_SQL,
+    "SELECT " KEY_SQL " FROM invoices WHERE 1" OVERDUE_SQL SEARCH_SQL ORDER_SQL,
   };
   static const char *const member_sql[] = {
     "SELECT 1 FROM invoices WHERE id = ?3" SEARCH_SQL,
@@ -340,6 +344,7 @@ rcv_invoice_list_new (RcvDatabase      *db,
 #undef SEARCH_SQL
 #undef OPEN_SQL
 #undef OVERDUE_SQL
+#undef ORDER_SQL
   g_autoptr(RcvInvoiceList) self = NULL;
   g_autofree char *needle = NULL;
   char today_iso[RCV_ISO_DATE_LEN];
@@ -359,6 +364,9 @@ rcv_invoice_list_new (RcvDatabase      *db,
                               cancellable, error))
     return NULL;
   rcv_row_list_set_member_query (RCV_ROW_LIST (self), member_sql[filter], needle, today_iso);
+  rcv_row_list_set_key_query (RCV_ROW_LIST (self),
+                              "SELECT " KEY_SQL " FROM invoices WHERE id = ?1");
+#undef KEY_SQL
   return g_steal_pointer (&self);
 }
 

@@ -225,8 +225,13 @@ rcv_payment_list_new (RcvDatabase   *db,
   " (?1 = '' OR (reference >= ?1 AND reference < ?1 || x'f48fbfbf')" \
   "  OR customer_id IN (SELECT id FROM customers" \
   "   WHERE instr (lower (name), lower (?1)) > 0 OR lower (code) = lower (?1)))"
+  /* newest first by date, then by entry: each row's key is its date above its ID (see
+   * rcv-row-list.c), read in the order of the payments_dated index */
+#define KEY_SQL "((CAST (julianday (date) AS INTEGER) << 40) | id)"
+  rcv_row_list_set_key_query (RCV_ROW_LIST (self), "SELECT " KEY_SQL " FROM payments WHERE id = ?1");
   if (!rcv_row_list_load_ids (RCV_ROW_LIST (self), db,
-                               "SELECT id FROM payments WHERE" SEARCH_SQL " ORDER BY id DESC",
+                               "SELECT " KEY_SQL " FROM payments WHERE" SEARCH_SQL
+                               " ORDER BY date DESC, id DESC",
                                needle, NULL, cancellable, error))
     return NULL;
   /* a payment that changed belongs when the same search selects it */
@@ -235,6 +240,7 @@ rcv_payment_list_new (RcvDatabase   *db,
                                  SEARCH_SQL,
                                  needle, "");
 #undef SEARCH_SQL
+#undef KEY_SQL
   return g_steal_pointer (&self);
 }
 

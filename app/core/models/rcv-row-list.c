@@ -13,6 +13,11 @@
  * filter, or deleted) is removed, and one that now belongs goes to its place, newest first,
  * each as one items-changed, so that the view keeps its selection and its scroll. A list
  * read again after another program's commit is merged the same way (rcv_row_list_merge ()).
+ *
+ * A list in date order (the Invoices and Payments pages, newest first) holds a key for each
+ * row instead of its bare ID: the date's Julian day above the ID's 40 bits, so that the keys
+ * in descending order are the rows by date then entry, and the same binary search and merge
+ * serve both orders (rcv_row_list_set_key_query ()).
  */
 #define G_LOG_DOMAIN "rcv-row-list"
 
@@ -30,7 +35,16 @@ typedef struct
   const char *member_sql; /* whether a row belongs: ?1, ?2 the texts, ?3 its ID; newest first */
   char *member_text_1;
   char *member_text_2;
+  const char *key_sql;  /* a row's key: ?1 its ID; NULL: the key is the ID */
 } RcvRowListPrivate;
+
+#define ID_BITS 40
+
+static inline gint64
+row_id (gint64 key)
+{
+  return key & ((G_GINT64_CONSTANT (1) << ID_BITS) - 1);
+}
 
 typedef struct
 {
@@ -99,7 +113,8 @@ rcv_row_list_get_item (GListModel *model,
     return g_object_ref (alive->row);
 
   row = RCV_ROW_LIST_GET_CLASS (self)->read_row (self, priv->db,
-                                                 g_array_index (priv->ids, gint64, position));
+                                                 row_id (g_array_index (priv->ids, gint64,
+                                                                        position)));
   if (row == NULL)
     return NULL;
   alive = g_new (Alive, 1);
@@ -255,42 +270,89 @@ rcv_row_list_set_member_query (RcvRowList *self,
   priv->member_text_2 = g_strdup (text_2);
 }
 
-/* The position of `id`, or where it would go when absent (newest first). */
+/* A row's key in the list's order: its ID, or (rcv_row_list_set_key_query ()) its date above
+ * its ID; FALSE when the row is gone from its table. */
+static gboolean
+key_of (RcvRowListPrivate *priv,
+        gint64             id,
+        gint64            *key)
+{
+  RcvStatement *stmt;
+  gboolean found;
+
+  *key = id;
+  if (priv->key_sql == NULL)
+    return TRUE;
+  stmt = rcv_database_prepare (priv->db, priv->key_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_int64 (stmt, 1, id);
+  found = rcv_statement_step (stmt) == RCV_ROW;
+  if (found)
+    *key = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
+  return found;
+}
+
+static gboolean
+find_linear (RcvRowListPrivate *priv,
+             gint64             id,
+             guint             *position)
+{
+  for (guint i = 0; i < priv->ids->len; i++)
+    if (row_id (g_array_index (priv->ids, gint64, i)) == id)
+      {
+        *position = i;
+        return TRUE;
+      }
+  *position = priv->ids->len;
+  return FALSE;
+}
+
+/* The position of the row `id` of key `key`, or where it would go when absent (highest key
+ * first); a row whose key is not known (deleted) is looked for one by one. */
 static gboolean
 find_id (RcvRowListPrivate *priv,
          gint64             id,
+         gint64             key,
+         gboolean           key_known,
          guint             *position)
 {
   guint lo = 0, hi = priv->ids->len;
 
-  if (priv->member_sql == NULL)
-    {
-      for (guint i = 0; i < priv->ids->len; i++)
-        if (g_array_index (priv->ids, gint64, i) == id)
-          {
-            *position = i;
-            return TRUE;
-          }
-      *position = priv->ids->len;
-      return FALSE;
-    }
+  if (priv->member_sql == NULL || !key_known)
+    return find_linear (priv, id, position);
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
       gint64 at = g_array_index (priv->ids, gint64, mid);
 
-      if (at == id)
+      if (at == key)
         {
           *position = mid;
           return TRUE;
         }
-      if (at > id)
+      if (at > key)
         lo = mid + 1;
       else
         hi = mid;
     }
   *position = lo;
   return FALSE;
+}
+
+/* Orders the list by key (see the top of this file): `sql` (a literal) selects a row's key,
+ * ?1 bound to its ID, as the list's own query selects the keys of its rows. */
+void
+rcv_row_list_set_key_query (RcvRowList *self,
+                            const char *sql)
+{
+  RcvRowListPrivate *priv;
+
+  g_return_if_fail (RCV_IS_ROW_LIST (self));
+
+  priv = rcv_row_list_get_instance_private (self);
+  priv->key_sql = sql;
 }
 
 static gboolean
@@ -367,7 +429,7 @@ refresh_position (RcvRowList *self,
   Alive *alive = g_hash_table_lookup (priv->alive, GUINT_TO_POINTER (position));
   g_autoptr(GObject) fresh = NULL;
 
-  fresh = klass->read_row (self, priv->db, g_array_index (priv->ids, gint64, position));
+  fresh = klass->read_row (self, priv->db, row_id (g_array_index (priv->ids, gint64, position)));
   if (fresh == NULL)
     return FALSE;
   if (alive != NULL && klass->update_row != NULL)
@@ -420,9 +482,11 @@ rcv_row_list_update_rows (RcvRowList   *self,
   for (guint i = 0; i < changes->len; i++)
     {
       gint64 id = g_array_index (changes, RcvRowChange, i).id;
+      gint64 key;
+      gboolean key_known = key_of (priv, id, &key);
       guint position;
-      gboolean found = find_id (priv, id, &position);
-      gboolean member = priv->member_sql != NULL ? belongs (priv, id) : found;
+      gboolean found = find_id (priv, id, key, key_known, &position);
+      gboolean member = priv->member_sql != NULL ? key_known && belongs (priv, id) : found;
 
       if (found && member)
         {
@@ -432,7 +496,7 @@ rcv_row_list_update_rows (RcvRowList   *self,
       else if (found)
         remove_position (self, position);
       else if (member)
-        insert_position (self, position, id);
+        insert_position (self, position, key);
     }
 }
 

@@ -45,6 +45,8 @@ void         rcv_row_list_set_member_query (RcvRowList *self,
                                             const char *sql,
                                             const char *text_1,
                                             const char *text_2);
+void         rcv_row_list_set_key_query (RcvRowList *self,
+                                         const char *sql);
 void         rcv_row_list_update_rows  (RcvRowList    *self,
                                         const GArray  *changes);
 void         rcv_row_list_refresh_alive (RcvRowList   *self);
