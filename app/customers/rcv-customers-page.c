@@ -401,6 +401,7 @@ rcv_customers_page_class_init (RcvCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvCustomersPage, summary_label);
   /* not kept in the struct, but reachable for the widget tests */
   gtk_widget_class_bind_template_child_full (widget_class, "balance_column", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
@@ -435,6 +436,13 @@ rcv_customers_page_init (RcvCustomersPage *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.assign-policy", FALSE);
+
+  /* by name at first, as the header's arrow shows: the column's string sorter collates as
+   * the locale does ("Bäckerei" before "Brightside"), each name's key made once per row */
+  gtk_column_view_sort_by_column (self->column_view,
+                                  GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (
+                                    GTK_WIDGET (self), RCV_TYPE_CUSTOMERS_PAGE, "name_column")),
+                                  GTK_SORT_ASCENDING);
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 
 #include "rcv-company.h"
 #include "rcv-policy-editor.h"
+#include "rcv-customer-list.h"
 #include "rcv-ui-fixture.h"
 
 static const char *
@@ -44,6 +45,9 @@ test_german (void)
   g_assert_no_error (error);
   g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Muster GmbH", NULL));
   customer = rcv_test_customer (db, "K1", "Erste Kundin");
+  rcv_test_customer (db, "K2", "Zeta Handel");
+  rcv_test_customer (db, "K3", "Brightside Media");
+  rcv_test_customer (db, "K4", "Bäckerei Krume");
   rcv_test_invoice (db, customer, "R-1", "2026-01-05", "2026-02-04", 123456);
   g_clear_object (&db);
 
@@ -66,6 +70,21 @@ test_german (void)
   rcv_ui_settle ();
   g_assert_nonnull (rcv_ui_find_label (rcv_ui_child (customers, "column_view"), "1.234,56 €"));
   g_assert_nonnull (rcv_ui_find_label (rcv_ui_child (customers, "column_view"), "Erste Kundin"));
+  /* sorted by name as the locale collates (the header's arrow on Name): Bäckerei before
+   * Brightside, not after as bytes would have it */
+  {
+    GListModel *rows = G_LIST_MODEL (rcv_ui_child (customers, "selection"));
+    const char *expected[] = { "Bäckerei Krume", "Brightside Media", "Erste Kundin",
+                               "Zeta Handel" };
+
+    rcv_ui_wait_for_n_items (rows, 4);
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autoptr(RcvCustomerItem) item = g_list_model_get_item (rows, i);
+
+        g_assert_cmpstr (rcv_customer_item_get_name (item), ==, expected[i]);
+      }
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
   rcv_ui_wait_for_page_stack (rcv_ui_child (window, "invoices_page"), "list");
