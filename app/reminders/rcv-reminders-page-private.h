@@ -30,6 +30,7 @@ struct _RcvRemindersPage
 
   RcvDateButton *date_button;
   GtkLabel *summary_label;
+  GtkButton *record_button;
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
   GtkRevealer *covered_revealer;

@@ -469,8 +469,10 @@ rcv_reminders_page_toast_full (RcvRemindersPage *self,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *t = adw_toast_new (escaped);
 
+  /* Record as Sent is the next step (the suggested one) once the letters went out */
   if (offer_record)
     {
+      gtk_widget_add_css_class (GTK_WIDGET (self->record_button), "suggested-action");
       adw_toast_set_button_label (t, _("_Record as Sent…"));
       adw_toast_set_action_name (t, "reminders.record");
       adw_toast_set_timeout (t, 0);
@@ -523,6 +525,7 @@ rcv_reminders_page_record_selected (RcvRemindersPage  *self,
                             n_skipped);
   /* shown at once, not queued behind the offer to record (which does not time out) */
   rcv_reminders_page_toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->record_button), "suggested-action");
   /* the other pages follow the commit (RcvDatabase::changed); this one reads at once */
   rcv_reminders_page_reload (self);
   return TRUE;
@@ -616,6 +619,7 @@ rcv_reminders_page_class_init (RcvRemindersPageClass *klass)
                                                "rcv-reminders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, record_button);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RcvRemindersPage, covered_revealer);

@@ -203,7 +203,13 @@ test_reminders (void)
   gtk_drop_down_set_selected (level_drop_down, third->n_levels - 1);
   rcv_ui_settle ();
 
+  /* Record as Sent is not the suggested action before the letters were printed or saved,
+   * and is once they were; recording them makes it an ordinary button again */
+  g_assert_false (gtk_widget_has_css_class (rcv_ui_child (reminders, "record_button"),
+                                            "suggested-action"));
   print_and_save (reminders, printed, saved, first, second);
+  g_assert_true (gtk_widget_has_css_class (rcv_ui_child (reminders, "record_button"),
+                                           "suggested-action"));
 
   /* another connection records one of the chosen letters meanwhile: the window records the
    * others, not that one a second time, and says so */
@@ -216,6 +222,8 @@ test_reminders (void)
                                  "sent meanwhile");
   rcv_ui_wait_for_n_letters (reminders, 1);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM letters"), ==, n - 1);
+  g_assert_false (gtk_widget_has_css_class (rcv_ui_child (reminders, "record_button"),
+                                            "suggested-action"));
   {
     g_autofree char *sql = g_strdup_printf ("SELECT level FROM letters WHERE customer_id = %"
                                             G_GINT64_FORMAT, third->customer_id);
