@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "rcv-letter-preview.h"
 
 struct _RcvLetterPreview
@@ -19,7 +21,14 @@ struct _RcvLetterPreview
   RcvLetterLayout *layout;
   char *name;
   guint page;
+  double zoom;          /* pixels per point; 0: the page fits the width (the default) */
+  double shown;         /* the scale last drawn at, where zooming starts from */
 };
+
+#define ZOOM_STEP 1.25
+#define ZOOM_MIN 0.25
+#define ZOOM_MAX 4.0
+#define MARGIN 12
 
 G_DEFINE_FINAL_TYPE (RcvLetterPreview, rcv_letter_preview, GTK_TYPE_WIDGET)
 
@@ -45,6 +54,51 @@ update_description (RcvLetterPreview *self)
                                   text != NULL ? text : _("No letter is chosen"), -1);
 }
 
+/* The scale a width shows the page at: the zoom chosen, or the page across the width. */
+static double
+scale_for_width (RcvLetterPreview *self,
+                 double            width)
+{
+  double paper_width, paper_height;
+
+  if (self->layout == NULL)
+    return 1.0;
+  if (self->zoom > 0)
+    return self->zoom;
+  rcv_letter_layout_get_size (self->layout, &paper_width, &paper_height);
+  return MAX (width - 2 * MARGIN, 1) / paper_width;
+}
+
+/* As wide as the viewport and as tall as the page at that width; zoomed in, as large as
+ * the page at its scale (the scrolled window around it scrolls). */
+static void
+rcv_letter_preview_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  RcvLetterPreview *self = RCV_LETTER_PREVIEW (widget);
+  double paper_width = 595, paper_height = 842;
+
+  if (self->layout != NULL)
+    rcv_letter_layout_get_size (self->layout, &paper_width, &paper_height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = self->zoom > 0 ? (int) ceil (paper_width * self->zoom) + 2 * MARGIN : 40;
+      *natural = MAX (*minimum, 400);
+    }
+  else
+    {
+      double width = for_size > 0 ? for_size : 400;
+
+      *minimum = *natural = (int) ceil (paper_height * scale_for_width (self, width)) +
+                            2 * MARGIN;
+    }
+}
+
 static void
 rcv_letter_preview_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -59,9 +113,10 @@ rcv_letter_preview_snapshot (GtkWidget   *widget,
     return;
 
   rcv_letter_layout_get_size (self->layout, &paper_width, &paper_height);
-  scale = MIN ((width - 24) / paper_width, (height - 24) / paper_height);
-  x = (width - paper_width * scale) / 2;
-  y = 12;
+  scale = scale_for_width (self, width);
+  self->shown = scale;
+  x = MAX ((width - paper_width * scale) / 2, MARGIN);
+  y = MARGIN;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   /* a soft edge, then the paper */
@@ -75,6 +130,30 @@ rcv_letter_preview_snapshot (GtkWidget   *widget,
   cairo_scale (cr, scale, scale);
   rcv_letter_layout_draw_page (self->layout, cr, self->page);
   cairo_destroy (cr);
+}
+
+static void
+zoom_to (RcvLetterPreview *self,
+         double            zoom)
+{
+  self->zoom = zoom > 0 ? CLAMP (zoom, ZOOM_MIN, ZOOM_MAX) : 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RcvLetterPreview *self = RCV_LETTER_PREVIEW (widget);
+  double from = self->zoom > 0 ? self->zoom : (self->shown > 0 ? self->shown : 1.0);
+
+  if (g_str_equal (action_name, "preview.zoom-in"))
+    zoom_to (self, from * ZOOM_STEP);
+  else if (g_str_equal (action_name, "preview.zoom-out"))
+    zoom_to (self, from / ZOOM_STEP);
+  else
+    zoom_to (self, 0);
 }
 
 static void
@@ -118,6 +197,7 @@ rcv_letter_preview_class_init (RcvLetterPreviewClass *klass)
   object_class->get_property = rcv_letter_preview_get_property;
   object_class->finalize = rcv_letter_preview_finalize;
   widget_class->snapshot = rcv_letter_preview_snapshot;
+  widget_class->measure = rcv_letter_preview_measure;
 
   properties[PROP_PAGE] = g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
@@ -128,12 +208,33 @@ rcv_letter_preview_class_init (RcvLetterPreviewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "rcv-letter-preview");
+  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "preview.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "preview.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "preview.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "preview.zoom-fit", NULL);
+  /* with the preview in focus, the arrows turn its pages (the page's actions) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "reminders.previous-page",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "reminders.next-page",
+                                       NULL);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 rcv_letter_preview_init (RcvLetterPreview *self)
 {
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Letter preview"), -1);
   update_description (self);
@@ -195,4 +296,13 @@ rcv_letter_preview_set_page (RcvLetterPreview *self,
   update_description (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The scale the page is shown at, in pixels per point (for the zoom's label and tests). */
+double
+rcv_letter_preview_get_scale (RcvLetterPreview *self)
+{
+  g_return_val_if_fail (RCV_IS_LETTER_PREVIEW (self), 1.0);
+
+  return scale_for_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
 }

@@ -17,6 +17,7 @@ void  rcv_letter_preview_set_letter  (RcvLetterPreview       *self,
                                       const RcvDunningLetter *letter);
 guint rcv_letter_preview_get_n_pages (RcvLetterPreview *self);
 guint rcv_letter_preview_get_page    (RcvLetterPreview *self);
+double rcv_letter_preview_get_scale  (RcvLetterPreview *self);
 void  rcv_letter_preview_set_page    (RcvLetterPreview *self,
                                       guint             page);
 

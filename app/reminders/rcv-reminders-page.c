@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rcv-company-letterhead.h"
 #include "rcv-database-changes.h"
@@ -580,6 +581,21 @@ page_action (GtkWidget  *widget,
   update_page_label (self);
 }
 
+/* The zoom buttons under the preview: the preview's own actions (Ctrl+plus, Ctrl+minus,
+ * Ctrl+0 while it has the focus). */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RcvRemindersPage *self = RCV_REMINDERS_PAGE (widget);
+
+  /* "reminders.zoom-in" → "preview.zoom-in" */
+  g_autofree char *name = g_strconcat ("preview.", strchr (action_name, '.') + 1, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->preview), name, NULL);
+}
+
 /* ---- the object ---------------------------------------------------------------------- */
 
 static void
@@ -643,6 +659,9 @@ rcv_reminders_page_class_init (RcvRemindersPageClass *klass)
   rcv_reminders_page_class_init_batch (widget_class);
   gtk_widget_class_install_action (widget_class, "reminders.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "reminders.next-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "reminders.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "reminders.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "reminders.zoom-fit", NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "reminders.print", NULL);

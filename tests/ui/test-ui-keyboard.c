@@ -10,10 +10,12 @@
 #include <X11/keysym.h>
 #endif
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "rcv-chart-view.h"
 #include "rcv-customer-window.h"
 #include "rcv-invoice-editor.h"
+#include "rcv-letter-preview.h"
 #include "rcv-payment-editor.h"
 #include "rcv-preferences-window.h"
 #include "rcv-ui-fixture.h"
@@ -195,6 +197,26 @@ test_keyboard (void)
     key (XK_Down);
     g_assert_true (first_selected);
     g_assert_true (gtk_selection_model_is_selected (letters, 1));
+  }
+
+  /* Tab on to the preview: Ctrl+plus zooms in, Ctrl+minus out, Ctrl+0 fits the width again */
+  {
+    gpointer preview = rcv_ui_child (reminders, "preview");
+    double fit;
+
+    tab_to (window, preview);
+    rcv_ui_settle ();
+    fit = rcv_letter_preview_get_scale (preview);
+    ctrl (XK_plus);
+    rcv_ui_settle ();
+    g_assert_cmpfloat (rcv_letter_preview_get_scale (preview), >, fit * 1.2);
+    ctrl (XK_minus);
+    ctrl (XK_minus);
+    rcv_ui_settle ();
+    g_assert_cmpfloat (rcv_letter_preview_get_scale (preview), <, fit);
+    ctrl (XK_0);
+    rcv_ui_settle ();
+    g_assert_cmpfloat (fabs (rcv_letter_preview_get_scale (preview) - fit), <, 0.01);
   }
 
   /* Alt+1: the overview; Tab to the aging chart, arrows move between its buckets */
