@@ -107,3 +107,23 @@ rcv_calendar_keys_is_moving (GtkCalendar *calendar)
 
   return g_object_get_data (G_OBJECT (calendar), MOVING_KEY) != NULL;
 }
+
+/* The day a "day-selected" chose, as a GDate; FALSE when it was a key moving the day. */
+gboolean
+rcv_calendar_keys_get_chosen (GtkCalendar *calendar,
+                              GDate       *date)
+{
+  g_autoptr(GDateTime) selected = NULL;
+
+  g_return_val_if_fail (GTK_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (rcv_calendar_keys_is_moving (calendar))
+    return FALSE;
+  selected = gtk_calendar_get_date (calendar);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (selected),
+                  (GDateMonth) g_date_time_get_month (selected),
+                  (GDateYear) g_date_time_get_year (selected));
+  return TRUE;
+}

@@ -9,5 +9,7 @@ G_BEGIN_DECLS
 
 void     rcv_calendar_keys_attach    (GtkCalendar *calendar);
 gboolean rcv_calendar_keys_is_moving (GtkCalendar *calendar);
+gboolean rcv_calendar_keys_get_chosen (GtkCalendar *calendar,
+                                       GDate       *date);
 
 G_END_DECLS

@@ -113,16 +113,10 @@ static void
 on_calendar_day_selected (RcvDateButton *self,
                           GtkCalendar   *calendar)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
   GDate date;
 
-  if (rcv_calendar_keys_is_moving (calendar))
-    return;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (selected),
-                  (GDateMonth) g_date_time_get_month (selected),
-                  (GDateYear) g_date_time_get_year (selected));
-  choose (self, &date);
+  if (rcv_calendar_keys_get_chosen (calendar, &date))
+    choose (self, &date);
 }
 
 static void

@@ -49,16 +49,11 @@ static void
 on_calendar_day_selected (GtkCalendar *calendar,
                           AdwEntryRow *row)
 {
-  g_autoptr(GDateTime) selected = gtk_calendar_get_date (calendar);
   GtkWidget *popover;
   GDate date;
 
-  if (rcv_calendar_keys_is_moving (calendar))
+  if (!rcv_calendar_keys_get_chosen (calendar, &date))
     return;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (selected),
-                  (GDateMonth) g_date_time_get_month (selected),
-                  (GDateYear) g_date_time_get_year (selected));
   rcv_date_row_set_date (row, &date);
   popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
   if (popover != NULL)
