@@ -137,6 +137,17 @@ test_parse_user (void)
   g_clear_error (&error);
   g_assert_false (rcv_money_parse_user ("1,2,3.456", &eur, &amount, &error));
   g_assert_nonnull (strstr (error->message, "1,2,3.456"));
+  g_clear_error (&error);
+
+  /* a form's limit reads as the form shows money, a file's as the file writes it */
+  g_assert_false (rcv_money_parse_user ("99999999999999", &eur, &amount, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE);
+  {
+    g_autofree char *max = rcv_money_format (RCV_MONEY_MAX, &eur);
+
+    g_assert_nonnull (strstr (error->message, max));
+    g_assert_null (strstr (error->message, "10000000000.00"));
+  }
 }
 
 static void

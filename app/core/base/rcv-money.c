@@ -180,12 +180,23 @@ set_amount_error (GError     **error,
 
 /* [-]digits[<sep>digits], no grouping, no more decimals than the currency has; messages
  * quote `shown`, what the person wrote. */
+/* The largest amount, in a message: as a form shows money (10.000.000.000,00 € in German),
+ * or as a file writes it. */
+static char *
+largest_amount (const RcvCurrency *currency,
+                gboolean           for_people)
+{
+  return for_people ? rcv_money_format (RCV_MONEY_MAX, currency)
+                    : rcv_money_format_plain (RCV_MONEY_MAX, currency);
+}
+
 static gboolean
 parse_strict (const char        *shown,
               const char        *text,
               char               decimal_separator,
               const RcvCurrency *currency,
               gint64            *amount,
+              gboolean           for_people,
               GError           **error)
 {
   g_autofree char *trimmed = NULL;
@@ -224,7 +235,7 @@ parse_strict (const char        *shown,
       n_digits++;
       if (units > limit_units)
         {
-          g_autofree char *max = rcv_money_format_plain (RCV_MONEY_MAX, currency);
+          g_autofree char *max = largest_amount (currency, for_people);
           g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
                        _("“%s” is too large (the largest amount is %s)"), shown, max);
           return FALSE;
@@ -272,7 +283,7 @@ parse_strict (const char        *shown,
   value = (gint64) (units * (guint64) powers_of_ten[currency->decimals] + fraction);
   if (value > RCV_MONEY_MAX)
     {
-      g_autofree char *max = rcv_money_format_plain (RCV_MONEY_MAX, currency);
+      g_autofree char *max = largest_amount (currency, for_people);
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_RANGE,
                    _("“%s” is too large (the largest amount is %s)"), shown, max);
       return FALSE;
@@ -294,7 +305,7 @@ rcv_money_parse_plain (const char        *text,
   g_return_val_if_fail (currency != NULL, FALSE);
   g_return_val_if_fail (amount != NULL, FALSE);
 
-  return parse_strict (text, text, decimal_separator, currency, amount, error);
+  return parse_strict (text, text, decimal_separator, currency, amount, FALSE, error);
 }
 
 static char
@@ -373,7 +384,7 @@ rcv_money_parse_user (const char        *text,
         g_string_append_c (normalized, *p);
     }
 
-  if (!parse_strict (text, normalized->str, '.', currency, amount, error))
+  if (!parse_strict (text, normalized->str, '.', currency, amount, TRUE, error))
     return FALSE;
 
   return TRUE;
