@@ -78,7 +78,7 @@ post_with_reason (gpointer data)
 
   if (self->database == NULL)
     return G_SOURCE_REMOVE;   /* closed meanwhile */
-  invoice = rcv_invoice_editor_read_fields (self, &at_fault, &message);
+  invoice = rcv_invoice_editor_read_fields (self, &at_fault, &message, NULL);
   if (invoice == NULL)
     rcv_invoice_editor_show_problem (self, at_fault, message);
   else
@@ -153,7 +153,7 @@ save_action (GtkWidget  *widget,
 
   if (self->viewed != NULL)
     return;
-  invoice = rcv_invoice_editor_read_fields (self, &at_fault, &message);
+  invoice = rcv_invoice_editor_read_fields (self, &at_fault, &message, NULL);
   if (invoice == NULL)
     {
       rcv_invoice_editor_show_problem (self, at_fault, message);

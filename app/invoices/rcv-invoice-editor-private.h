@@ -56,7 +56,8 @@ struct _RcvInvoiceEditor
 /* rcv-invoice-editor.c */
 RcvInvoice *rcv_invoice_editor_read_fields        (RcvInvoiceEditor  *self,
                                                    GtkWidget        **widget,
-                                                   char             **message);
+                                                   char             **message,
+                                                   RcvInvoice       **as_typed);
 void        rcv_invoice_editor_show_problem       (RcvInvoiceEditor  *self,
                                                    GtkWidget         *widget,
                                                    const char        *message);

@@ -97,11 +97,29 @@ line_problem (guint       line,
   return g_strdup_printf (_("Line %u, %s: %s"), line + 1, field, message);
 }
 
-/* The invoice the form describes (totals computed), or NULL with the widget at fault and why. */
+/* The name of a field of the ledger's rules, as the form calls it. */
+static const char *
+field_label (const char *field)
+{
+  if (g_strcmp0 (field, "number") == 0)
+    return _("Number");
+  if (g_strcmp0 (field, "due_date") == 0)
+    return _("Due date");
+  if (g_strcmp0 (field, "description") == 0)
+    return _("Notes");
+  if (g_strcmp0 (field, "amount") == 0)
+    return _("Total");
+  return _("Invoice");
+}
+
+/* The invoice the form describes (totals computed), or NULL with the widget at fault and why;
+ * `as_typed` (may be NULL) then gets the invoice as its lines read, when only the rules on
+ * the whole refuse it (a total below zero), so that its lines and totals can be shown. */
 RcvInvoice *
 rcv_invoice_editor_read_fields (RcvInvoiceEditor  *self,
                                 GtkWidget        **widget,
-                                char             **message)
+                                char             **message,
+                                RcvInvoice       **as_typed)
 {
   g_autoptr(RcvInvoice) invoice = rcv_invoice_new (self->kind);
   g_autoptr(GError) error = NULL;
@@ -186,7 +204,9 @@ rcv_invoice_editor_read_fields (RcvInvoiceEditor  *self,
         *widget = GTK_WIDGET (self->due_row);
       else if (g_strcmp0 (field, "description") == 0)
         *widget = GTK_WIDGET (self->notes_row);
-      *message = g_strdup_printf ("%s: %s", field != NULL ? field : _("Invoice"), error->message);
+      *message = g_strdup_printf ("%s: %s", field_label (field), error->message);
+      if (as_typed != NULL)
+        *as_typed = g_steal_pointer (&invoice);
       return NULL;
     }
   return g_steal_pointer (&invoice);
@@ -284,11 +304,12 @@ validate (RcvInvoiceEditor *self)
   g_autoptr(RcvInvoice) invoice = NULL;
   g_autofree char *message = NULL;
   GtkWidget *widget = NULL;
+  g_autoptr(RcvInvoice) as_typed = NULL;
 
   if (self->loading || self->viewed != NULL)
     return;
-  invoice = rcv_invoice_editor_read_fields (self, &widget, &message);
-  show_totals (self, invoice);
+  invoice = rcv_invoice_editor_read_fields (self, &widget, &message, &as_typed);
+  show_totals (self, invoice != NULL ? invoice : as_typed);
   update_credit (self, invoice);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", invoice != NULL);
   /* a new form does not open full of complaints: only once something was typed */

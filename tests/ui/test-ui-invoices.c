@@ -199,6 +199,15 @@ test_enter_invoice (void)
   g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Line 1"));
   g_assert_false (gtk_widget_is_sensitive (rcv_ui_child (editor, "save_button")));
 
+  /* a negative quantity is a discount line, shown as it counts: −3 × 10.00 is −30.00, and the
+   * totals follow; an invoice below zero is refused in the form's own words */
+  rcv_invoice_editor_set_line (editor, 0, "Rabatt", "-3", "10.00", "0");
+  g_assert_nonnull (strstr (gtk_label_get_text (rcv_ui_child (editor, "total_label")), "30.00"));
+  g_assert_nonnull (strstr (gtk_label_get_text (rcv_ui_child (editor, "total_label")), "-"));
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Total: "));
+  g_assert_null (strstr (rcv_invoice_editor_get_problem (editor), "amount"));
+  g_assert_false (gtk_widget_is_sensitive (rcv_ui_child (editor, "save_button")));
+
   /* two lines with tax: 2 × 150.00 + 19 % and 1.5 × 20.10 = 30.15 + 7 % (2.1105 → 2.11) */
   rcv_invoice_editor_set_line (editor, 0, "Beratung", "2", "150.00", "19");
   rcv_invoice_editor_set_line (editor, 1, "Material", "1.5", "20.10", "7");
