@@ -340,6 +340,13 @@ on_editor_archived (RcvCustomerEditor *editor,
   rcv_toast_add (GTK_WIDGET (self), toast);
 }
 
+/* The form closes only when its commit succeeded: then the page says so. */
+static void
+on_editor_saved (RcvCustomersPage *self)
+{
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (_("Customer saved")));
+}
+
 static void
 open_editor (RcvCustomersPage *self,
              gint64            customer_id)
@@ -357,6 +364,8 @@ open_editor (RcvCustomersPage *self,
       return;
     }
   g_signal_connect_object (editor, "archived", G_CALLBACK (on_editor_archived), self, 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 

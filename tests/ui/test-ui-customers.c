@@ -72,6 +72,8 @@ test_create_customer (void)
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   rcv_ui_settle ();
   g_assert_null (rcv_ui_find_toplevel (RCV_TYPE_CUSTOMER_EDITOR));
+  /* the commit is confirmed in a toast */
+  rcv_ui_wait_for_label (window, "Customer saved");
 
   /* in the file, exactly as typed */
   stored = rcv_ledger_find_customer (db, "K2", &error);
