@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 
 #include "rcv-account.h"
@@ -605,6 +607,74 @@ test_apply_credit (void)
   g_assert_cmpint (applied, ==, 0);
 }
 
+/* The names of the customers `rcv_customer_list_match` finds for `text`, as one string. */
+static char *
+matches (RcvCustomerList *list,
+         const char      *text,
+         guint            max,
+         guint           *n_matches)
+{
+  g_autoptr(GArray) found = rcv_customer_list_match (list, text, max, n_matches);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      RcvCustomerItem *item = item_at (list, g_array_index (found, guint, i));
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", rcv_customer_item_get_name (item));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+test_list_match (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvCustomerList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  char *text;
+
+  rcv_test_customer (db, "K10", "Bäckerei Müller");
+  rcv_test_customer (db, "K1", "Élan Studio");
+  rcv_test_customer (db, "K2", "Müller & Söhne");
+  rcv_test_customer (db, "K3", "Hausmüller KG");
+  rcv_test_customer (db, "M1", "Brightside Ltd");
+  list = rcv_customer_list_new_active (db, &error);
+  g_assert_no_error (error);
+
+  /* accents and case aside: the start of a name, then a word's start, then anywhere */
+  text = matches (list, "muller", 10, &n);
+  g_assert_cmpstr (text, ==, "Müller & Söhne|Bäckerei Müller|Hausmüller KG");
+  g_assert_cmpuint (n, ==, 3);
+  g_free (text);
+  text = matches (list, "  ELAN ", 10, &n);
+  g_assert_cmpstr (text, ==, "Élan Studio");
+  g_free (text);
+  text = matches (list, "bäck", 10, &n);
+  g_assert_cmpstr (text, ==, "Bäckerei Müller");
+  g_free (text);
+
+  /* a number typed whole comes first, then the numbers that start with it */
+  text = matches (list, "k1", 10, &n);
+  g_assert_cmpstr (text, ==, "Élan Studio|Bäckerei Müller");
+  g_assert_cmpuint (n, ==, 2);
+  g_free (text);
+
+  /* at most `max`, but the count says how many there are */
+  text = matches (list, "", 2, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (strlen (text) > 0, ==, TRUE);
+  g_assert_nonnull (strchr (text, '|'));
+  g_assert_null (strchr (strchr (text, '|') + 1, '|'));
+  g_free (text);
+  text = matches (list, "zzz", 10, &n);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_cmpuint (n, ==, 0);
+  g_free (text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/core/customers/list-balances", test_list_balances);
   g_test_add_func ("/core/customers/list-async", test_list_async);
   g_test_add_func ("/core/customers/list-refresh-changed", test_list_refresh_changed);
+  g_test_add_func ("/core/customers/list-match", test_list_match);
   g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
   g_test_add_func ("/core/customers/company-profile", test_company_profile);
   g_test_add_func ("/core/customers/account", test_account);

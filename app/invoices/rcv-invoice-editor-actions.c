@@ -49,6 +49,33 @@ post (RcvInvoiceEditor *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The invoice to post, or NULL when the form has problems: then every one of them shows (not
+ * only those of the fields visited), and the focus goes to the first field at fault. */
+static RcvInvoice *
+read_for_posting (RcvInvoiceEditor *self)
+{
+  g_autoptr(GPtrArray) problems = rcv_field_problems_new ();
+  RcvInvoice *invoice;
+
+  rcv_customer_row_resolve (self->customer_row);
+  invoice = rcv_invoice_editor_read_fields (self, problems, NULL);
+  if (invoice != NULL)
+    return invoice;
+  self->show_all_problems = TRUE;
+  rcv_invoice_editor_show_problems (self, problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RcvFieldProblem *one = g_ptr_array_index (problems, i);
+
+      if (one->widget != NULL)
+        {
+          gtk_widget_grab_focus (one->widget);
+          break;
+        }
+    }
+  return NULL;
+}
+
 typedef struct
 {
   RcvInvoiceEditor *self;
@@ -73,15 +100,11 @@ post_with_reason (gpointer data)
   Override *override = data;
   RcvInvoiceEditor *self = override->self;
   g_autoptr(RcvInvoice) invoice = NULL;
-  g_autofree char *message = NULL;
-  GtkWidget *at_fault = NULL;
 
   if (self->database == NULL)
     return G_SOURCE_REMOVE;   /* closed meanwhile */
-  invoice = rcv_invoice_editor_read_fields (self, &at_fault, &message, NULL);
-  if (invoice == NULL)
-    rcv_invoice_editor_show_problem (self, at_fault, message);
-  else
+  invoice = read_for_posting (self);
+  if (invoice != NULL)
     post (self, invoice, override->reason);
   return G_SOURCE_REMOVE;
 }
@@ -148,17 +171,12 @@ save_action (GtkWidget  *widget,
 {
   RcvInvoiceEditor *self = RCV_INVOICE_EDITOR (widget);
   g_autoptr(RcvInvoice) invoice = NULL;
-  g_autofree char *message = NULL;
-  GtkWidget *at_fault = NULL;
 
   if (self->viewed != NULL)
     return;
-  invoice = rcv_invoice_editor_read_fields (self, &at_fault, &message, NULL);
+  invoice = read_for_posting (self);
   if (invoice == NULL)
-    {
-      rcv_invoice_editor_show_problem (self, at_fault, message);
-      return;
-    }
+    return;
   post (self, invoice, NULL);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "rcv-customer-list.h"
+#include "rcv-customer-row.h"
 #include "rcv-form-problem.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
@@ -23,7 +24,9 @@ struct _RcvInvoiceEditor
   GPtrArray *lines;            /* RcvInvoiceLineRow, in order */
   gboolean due_typed;          /* the due date no longer follows the issue date */
   gboolean loading;
-  gboolean touched;
+  GHashTable *visited;         /* the widgets the focus has left: their problems show */
+  GtkWidget *last_focus;
+  gboolean show_all_problems;  /* posting was tried: every problem shows */
   RcvFormProblem problem;
 
   GtkButton *save_button;
@@ -31,8 +34,7 @@ struct _RcvInvoiceEditor
   GtkButton *dispute_button;
   GtkButton *cancel_button;
   AdwActionRow *dispute_row;
-  AdwActionRow *customer_row;
-  GtkDropDown *customer_dropdown;
+  RcvCustomerRow *customer_row;
   AdwEntryRow *number_row;
   AdwEntryRow *issue_row;
   AdwEntryRow *due_row;
@@ -55,9 +57,10 @@ struct _RcvInvoiceEditor
 
 /* rcv-invoice-editor.c */
 RcvInvoice *rcv_invoice_editor_read_fields        (RcvInvoiceEditor  *self,
-                                                   GtkWidget        **widget,
-                                                   char             **message,
+                                                   GPtrArray         *problems,
                                                    RcvInvoice       **as_typed);
+void        rcv_invoice_editor_show_problems      (RcvInvoiceEditor  *self,
+                                                   GPtrArray         *problems);
 void        rcv_invoice_editor_show_problem       (RcvInvoiceEditor  *self,
                                                    GtkWidget         *widget,
                                                    const char        *message);

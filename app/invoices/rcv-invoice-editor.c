@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-customer-list.h"
+#include "rcv-customer-row.h"
 #include "rcv-date.h"
 #include "rcv-date-row.h"
 #include "rcv-form-problem.h"
@@ -48,7 +49,7 @@ currency (RcvInvoiceEditor *self)
 static RcvCustomerItem *
 selected_customer (RcvInvoiceEditor *self)
 {
-  return gtk_drop_down_get_selected_item (self->customer_dropdown);
+  return rcv_customer_row_get_selected (self->customer_row);
 }
 
 static gboolean
@@ -112,43 +113,45 @@ field_label (const char *field)
   return _("Invoice");
 }
 
-/* The invoice the form describes (totals computed), or NULL with the widget at fault and why;
- * `as_typed` (may be NULL) then gets the invoice as its lines read, when only the rules on
- * the whole refuse it (a total below zero), so that its lines and totals can be shown. */
+/* The invoice the form describes (totals computed), or NULL with every problem added to
+ * `problems` (RcvFieldProblem: each field that does not read, in the form's order; then, once
+ * all read, the first of the ledger's rules it breaks). `as_typed` (may be NULL) then gets the
+ * invoice as far as it reads, a line's unreadable amount as 0, so that its totals can show. */
 RcvInvoice *
 rcv_invoice_editor_read_fields (RcvInvoiceEditor  *self,
-                                GtkWidget        **widget,
-                                char             **message,
+                                GPtrArray         *problems,
                                 RcvInvoice       **as_typed)
 {
   g_autoptr(RcvInvoice) invoice = rcv_invoice_new (self->kind);
-  g_autoptr(GError) error = NULL;
   RcvCustomerItem *customer = selected_customer (self);
   RcvCurrency quantity_units = { "QTY", 3 };
   const char *field = NULL;
+  guint had = problems->len;
 
-  *widget = NULL;
   if (customer == NULL)
-    {
-      *widget = GTK_WIDGET (self->customer_row);
-      *message = g_strdup (_("Customer: choose one"));
-      return NULL;
-    }
-  invoice->customer_id = rcv_customer_item_get_id (customer);
+    rcv_field_problems_add (problems, GTK_WIDGET (self->customer_row),
+                            rcv_customer_row_describe_problem (self->customer_row));
+  else
+    invoice->customer_id = rcv_customer_item_get_id (customer);
   invoice->number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row))));
+  if (invoice->number[0] == '\0')
+    rcv_field_problems_add (problems, GTK_WIDGET (self->number_row),
+                            g_strdup_printf ("%s: %s", field_label ("number"), _("is required")));
   invoice->description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
-  if (!parse_date_row (self->issue_row, &invoice->issue_date, &error))
-    {
-      *widget = GTK_WIDGET (self->issue_row);
-      *message = g_strdup_printf ("%s: %s", _("Issue date"), error->message);
-      return NULL;
-    }
-  if (!parse_date_row (self->due_row, &invoice->due_date, &error))
-    {
-      *widget = GTK_WIDGET (self->due_row);
-      *message = g_strdup_printf ("%s: %s", _("Due date"), error->message);
-      return NULL;
-    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!parse_date_row (self->issue_row, &invoice->issue_date, &error))
+      rcv_field_problems_add (problems, GTK_WIDGET (self->issue_row),
+                              g_strdup_printf ("%s: %s", _("Issue date"), error->message));
+  }
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!parse_date_row (self->due_row, &invoice->due_date, &error))
+      rcv_field_problems_add (problems, GTK_WIDGET (self->due_row),
+                              g_strdup_printf ("%s: %s", _("Due date"), error->message));
+  }
 
   for (guint i = 0; i < self->lines->len; i++)
     {
@@ -159,6 +162,8 @@ rcv_invoice_editor_read_fields (RcvInvoiceEditor  *self,
       const char *description = rcv_invoice_line_row_get_text (line, RCV_LINE_DESCRIPTION);
       gint64 quantity = 1000, price = 0;
       gint tax_bp = 0;
+      gboolean line_ok = TRUE;
+      g_autoptr(GError) error = NULL;
 
       /* an untouched empty line at the end is not a line */
       if (description[0] == '\0' && price_text[0] == '\0' && i + 1 == self->lines->len && i > 0)
@@ -166,45 +171,67 @@ rcv_invoice_editor_read_fields (RcvInvoiceEditor  *self,
       if (quantity_text[0] != '\0' &&
           !rcv_money_parse_user (quantity_text, &quantity_units, &quantity, &error))
         {
-          *widget = GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_QUANTITY));
-          *message = line_problem (i, _("Quantity"), error->message);
-          return NULL;
+          rcv_field_problems_add (problems,
+                                  GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_QUANTITY)),
+                                  line_problem (i, _("Quantity"), error->message));
+          g_clear_error (&error);
+          line_ok = FALSE;
         }
       if (!rcv_money_parse_user (price_text, currency (self), &price, &error))
         {
-          *widget = GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_PRICE));
-          *message = line_problem (i, _("Unit price"), error->message);
-          return NULL;
+          rcv_field_problems_add (problems,
+                                  GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_PRICE)),
+                                  line_problem (i, _("Unit price"), error->message));
+          g_clear_error (&error);
+          line_ok = FALSE;
         }
-      if (price < 0)
+      else if (price < 0)
         {
-          *widget = GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_PRICE));
-          *message = line_problem (i, _("Unit price"),
-                                   self->kind == RCV_INVOICE_KIND_CREDIT_NOTE
-                                     ? _("enter the amount credited, without a minus sign")
-                                     : _("cannot be negative: issue a credit note instead"));
-          return NULL;
+          rcv_field_problems_add (problems,
+                                  GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_PRICE)),
+                                  line_problem (i, _("Unit price"),
+                                                self->kind == RCV_INVOICE_KIND_CREDIT_NOTE
+                                                  ? _("enter the amount credited, without a minus sign")
+                                                  : _("cannot be negative: issue a credit note instead")));
+          line_ok = FALSE;
         }
       if (tax_text[0] != '\0' && !rcv_percent_parse (tax_text, &tax_bp, &error))
         {
-          *widget = GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_TAX));
-          *message = line_problem (i, _("Tax %"), error->message);
-          return NULL;
+          rcv_field_problems_add (problems,
+                                  GTK_WIDGET (rcv_invoice_line_row_get_field (line, RCV_LINE_TAX)),
+                                  line_problem (i, _("Tax %"), error->message));
+          g_clear_error (&error);
+          line_ok = FALSE;
         }
-      /* a credit note holds negative amounts; people type what they credit */
+      /* a credit note holds negative amounts; people type what they credit. A line with a
+       * field that does not read still counts, as 0, so that the others' totals show. */
+      if (!line_ok)
+        price = 0;
       rcv_invoice_add_line (invoice, description, quantity,
                             self->kind == RCV_INVOICE_KIND_CREDIT_NOTE ? -price : price, tax_bp);
     }
 
-  if (!rcv_invoice_validate (invoice, &field, &error))
+  /* the ledger's own rules, once every field reads: one problem, as the ledger sees it */
+  if (problems->len == had)
     {
-      if (g_strcmp0 (field, "number") == 0)
-        *widget = GTK_WIDGET (self->number_row);
-      else if (g_strcmp0 (field, "due_date") == 0)
-        *widget = GTK_WIDGET (self->due_row);
-      else if (g_strcmp0 (field, "description") == 0)
-        *widget = GTK_WIDGET (self->notes_row);
-      *message = g_strdup_printf ("%s: %s", field_label (field), error->message);
+      g_autoptr(GError) error = NULL;
+
+      if (!rcv_invoice_validate (invoice, &field, &error))
+        {
+          GtkWidget *widget = NULL;
+
+          if (g_strcmp0 (field, "number") == 0)
+            widget = GTK_WIDGET (self->number_row);
+          else if (g_strcmp0 (field, "due_date") == 0)
+            widget = GTK_WIDGET (self->due_row);
+          else if (g_strcmp0 (field, "description") == 0)
+            widget = GTK_WIDGET (self->notes_row);
+          rcv_field_problems_add (problems, widget,
+                                  g_strdup_printf ("%s: %s", field_label (field), error->message));
+        }
+    }
+  if (problems->len > had)
+    {
       if (as_typed != NULL)
         *as_typed = g_steal_pointer (&invoice);
       return NULL;
@@ -298,22 +325,67 @@ update_credit (RcvInvoiceEditor *self,
   gtk_revealer_set_reveal_child (self->credit_revealer, text->len > 0);
 }
 
+/* Whether the person has been to the field `widget` and left it (or tried to post). */
+static gboolean
+was_visited (RcvInvoiceEditor *self,
+             GtkWidget        *widget)
+{
+  GHashTableIter iter;
+  gpointer visited;
+
+  if (self->show_all_problems || widget == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->visited);
+  while (g_hash_table_iter_next (&iter, &visited, NULL))
+    if (visited == widget || gtk_widget_is_ancestor (visited, widget))
+      return TRUE;
+  return FALSE;
+}
+
+/* Shows the problems of `problems` that are about fields the person has left, or all of them
+ * once posting was tried: a new form does not open full of complaints, and a field is not
+ * flagged while it is being typed in for the first time. */
+void
+rcv_invoice_editor_show_problems (RcvInvoiceEditor *self,
+                                  GPtrArray        *problems)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RcvFieldProblem *one = g_ptr_array_index (problems, i);
+
+      if (was_visited (self, one->widget))
+        g_ptr_array_add (shown, one);
+    }
+  rcv_form_problem_set_many (&self->problem, self->error_label, shown);
+}
+
 static void
 validate (RcvInvoiceEditor *self)
 {
   g_autoptr(RcvInvoice) invoice = NULL;
-  g_autofree char *message = NULL;
-  GtkWidget *widget = NULL;
+  g_autoptr(GPtrArray) problems = rcv_field_problems_new ();
   g_autoptr(RcvInvoice) as_typed = NULL;
 
   if (self->loading || self->viewed != NULL)
     return;
-  invoice = rcv_invoice_editor_read_fields (self, &widget, &message, &as_typed);
+  invoice = rcv_invoice_editor_read_fields (self, problems, &as_typed);
   show_totals (self, invoice != NULL ? invoice : as_typed);
   update_credit (self, invoice);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", invoice != NULL);
-  /* a new form does not open full of complaints: only once something was typed */
-  rcv_invoice_editor_show_problem (self, widget, self->touched ? message : NULL);
+  rcv_invoice_editor_show_problems (self, problems);
+}
+
+/* The focus moved on: the field it left counts as visited, and its problems show. */
+static void
+on_focus_moved (RcvInvoiceEditor *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (self->last_focus != NULL && self->last_focus != focus)
+    g_hash_table_add (self->visited, g_object_ref (self->last_focus));
+  g_set_object (&self->last_focus, focus);
+  validate (self);
 }
 
 static void
@@ -321,7 +393,6 @@ on_field_changed (RcvInvoiceEditor *self)
 {
   if (self->loading)
     return;
-  self->touched = TRUE;
   validate (self);
 }
 
@@ -379,7 +450,6 @@ remove_line (RcvInvoiceEditor  *self,
   g_ptr_array_remove (self->lines, line);
   if (self->lines->len == 0)
     add_line (self);
-  self->touched = TRUE;
   validate (self);
 }
 
@@ -405,7 +475,10 @@ rcv_invoice_editor_dispose (GObject *object)
 {
   RcvInvoiceEditor *self = RCV_INVOICE_EDITOR (object);
 
+  g_signal_handlers_disconnect_by_func (self, on_focus_moved, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_INVOICE_EDITOR);
+  g_clear_object (&self->last_focus);
+  g_clear_pointer (&self->visited, g_hash_table_unref);
   g_clear_object (&self->customers);
   g_clear_object (&self->database);
 
@@ -438,6 +511,7 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
                                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   g_type_ensure (RCV_TYPE_CUSTOMER_ITEM);
+  g_type_ensure (RCV_TYPE_CUSTOMER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
@@ -448,7 +522,6 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, dispute_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, customer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, issue_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, due_row);
@@ -493,8 +566,10 @@ rcv_invoice_editor_init (RcvInvoiceEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->lines = g_ptr_array_new_with_free_func (g_object_unref);
+  self->visited = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   rcv_date_row_setup (self->issue_row, _("Issue date"));
   rcv_date_row_setup (self->due_row, _("Due date"));
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_moved), self);
 }
 
 static RcvInvoiceEditor *
@@ -513,8 +588,7 @@ editor_new (GtkWindow      *parent,
   self->kind = kind;
   self->customers = g_steal_pointer (&customers);
   self->loading = TRUE;
-  gtk_drop_down_set_model (self->customer_dropdown, G_LIST_MODEL (self->customers));
-  gtk_drop_down_set_selected (self->customer_dropdown, GTK_INVALID_LIST_POSITION);
+  rcv_customer_row_set_customers (self->customer_row, self->customers);
   self->loading = FALSE;
   return self;
 }
@@ -530,7 +604,6 @@ rcv_invoice_editor_new (GtkWindow       *parent,
   RcvInvoiceEditor *self;
   g_autofree char *number = NULL;
   GDate today;
-  guint position;
 
   g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
 
@@ -543,8 +616,8 @@ rcv_invoice_editor_new (GtkWindow       *parent,
   rcv_date_set_today (&today);
   number = rcv_ledger_propose_number (database, kind, &today);
   self->loading = TRUE;
-  if (customer_id > 0 && rcv_customer_list_find (self->customers, customer_id, &position))
-    gtk_drop_down_set_selected (self->customer_dropdown, position);
+  if (customer_id > 0)
+    rcv_customer_row_select_id (self->customer_row, customer_id);
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), number);
   rcv_date_row_set_date (self->issue_row, &today);
   self->loading = FALSE;
@@ -555,7 +628,7 @@ rcv_invoice_editor_new (GtkWindow       *parent,
                                        rcv_invoice_line_row_get_field (
                                          g_ptr_array_index (self->lines, 0),
                                          RCV_LINE_DESCRIPTION))
-                                                     : GTK_WIDGET (self->customer_dropdown)));
+                                                     : GTK_WIDGET (self->customer_row)));
   return self;
 }
 
@@ -568,7 +641,6 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
 {
   g_autoptr(RcvInvoice) invoice = NULL;
   RcvInvoiceEditor *self;
-  guint position;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
@@ -584,8 +656,15 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
   title = g_strdup_printf (invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE
                              ? _("Credit Note %s") : _("Invoice %s"), invoice->number);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  if (rcv_customer_list_find (self->customers, invoice->customer_id, &position))
-    gtk_drop_down_set_selected (self->customer_dropdown, position);
+  if (!rcv_customer_row_select_id (self->customer_row, invoice->customer_id))
+    {
+      /* archived since: not among the customers to choose, but its name is shown */
+      g_autoptr(RcvCustomer) customer = rcv_ledger_get_customer (database, invoice->customer_id,
+                                                                 NULL);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->customer_row),
+                             customer != NULL ? customer->name : "");
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), invoice->number);
   rcv_date_row_set_date (self->issue_row, &invoice->issue_date);
   rcv_date_row_set_date (self->due_row, &invoice->due_date);
@@ -611,7 +690,7 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
   self->loading = FALSE;
   show_totals (self, invoice);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->customer_dropdown), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->customer_row), FALSE);
   gtk_editable_set_editable (GTK_EDITABLE (self->number_row), FALSE);
   gtk_editable_set_editable (GTK_EDITABLE (self->issue_row), FALSE);
   gtk_editable_set_editable (GTK_EDITABLE (self->due_row), FALSE);

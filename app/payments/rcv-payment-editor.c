@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-customer-list.h"
+#include "rcv-customer-row.h"
 #include "rcv-date.h"
 #include "rcv-date-row.h"
 #include "rcv-form-problem.h"
@@ -40,8 +41,7 @@ struct _RcvPaymentEditor
   RcvFormProblem problem;
 
   GtkButton *save_button;
-  AdwActionRow *customer_row;
-  GtkDropDown *customer_dropdown;
+  RcvCustomerRow *customer_row;
   AdwEntryRow *date_row;
   AdwEntryRow *amount_row;
   AdwEntryRow *method_row;
@@ -115,14 +115,16 @@ read_form (RcvPaymentEditor  *self,
            GtkWidget        **widget,
            char             **message)
 {
-  RcvCustomerItem *customer = gtk_drop_down_get_selected_item (self->customer_dropdown);
+  RcvCustomerItem *customer;
   gint64 left;
 
   *widget = NULL;
+  rcv_customer_row_resolve (self->customer_row);
+  customer = rcv_customer_row_get_selected (self->customer_row);
   if (customer == NULL)
     {
       *widget = GTK_WIDGET (self->customer_row);
-      *message = g_strdup (_("Customer: choose one"));
+      *message = rcv_customer_row_describe_problem (self->customer_row);
       return FALSE;
     }
   payment->customer_id = rcv_customer_item_get_id (customer);
@@ -297,7 +299,7 @@ add_cell (RcvPaymentEditor *self,
 static void
 load_open_invoices (RcvPaymentEditor *self)
 {
-  RcvCustomerItem *customer = gtk_drop_down_get_selected_item (self->customer_dropdown);
+  RcvCustomerItem *customer = rcv_customer_row_get_selected (self->customer_row);
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
@@ -306,7 +308,16 @@ load_open_invoices (RcvPaymentEditor *self)
   g_ptr_array_set_size (self->entries, 0);
   g_clear_pointer (&self->open, g_ptr_array_unref);
   if (customer == NULL)
-    return;
+    {
+      GtkWidget *label = gtk_label_new (_("Choose the customer above: their open invoices "
+                                          "show here, oldest due date first."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->allocation_grid, label, 0, 0, 4, 1);
+      return;
+    }
 
   self->open = rcv_open_items_list (self->database, rcv_customer_item_get_id (customer),
                                     RCV_INVOICE_KIND_INVOICE, &error);
@@ -463,13 +474,13 @@ rcv_payment_editor_class_init (RcvPaymentEditorClass *klass)
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (RCV_TYPE_CUSTOMER_ITEM);
+  g_type_ensure (RCV_TYPE_CUSTOMER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
                                                "rcv-payment-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RcvPaymentEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, RcvPaymentEditor, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvPaymentEditor, customer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RcvPaymentEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPaymentEditor, amount_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPaymentEditor, method_row);
@@ -507,7 +518,6 @@ rcv_payment_editor_new (GtkWindow    *parent,
   g_autoptr(RcvCustomerList) customers = NULL;
   RcvPaymentEditor *self;
   GDate today;
-  guint position;
 
   g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
 
@@ -519,17 +529,16 @@ rcv_payment_editor_new (GtkWindow    *parent,
   self->customers = g_steal_pointer (&customers);
 
   self->loading = TRUE;
-  gtk_drop_down_set_model (self->customer_dropdown, G_LIST_MODEL (self->customers));
-  gtk_drop_down_set_selected (self->customer_dropdown, GTK_INVALID_LIST_POSITION);
-  if (customer_id > 0 && rcv_customer_list_find (self->customers, customer_id, &position))
-    gtk_drop_down_set_selected (self->customer_dropdown, position);
+  rcv_customer_row_set_customers (self->customer_row, self->customers);
+  if (customer_id > 0)
+    rcv_customer_row_select_id (self->customer_row, customer_id);
   rcv_date_set_today (&today);
   rcv_date_row_set_date (self->date_row, &today);
   self->loading = FALSE;
   load_open_invoices (self);
   validate (self);
   gtk_widget_grab_focus (customer_id > 0 ? GTK_WIDGET (self->amount_row)
-                                         : GTK_WIDGET (self->customer_dropdown));
+                                         : GTK_WIDGET (self->customer_row));
   return self;
 }
 

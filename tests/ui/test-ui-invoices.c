@@ -9,6 +9,7 @@
 
 #include "rcv-company.h"
 #include "rcv-customer-list.h"
+#include "rcv-customer-row.h"
 #include "rcv-customer-window.h"
 #include "rcv-customers-page.h"
 #include "rcv-invoice-editor.h"
@@ -24,8 +25,7 @@ static void
 record_partial_payment (RcvWindow   *window,
                         RcvDatabase *db,
                         gint64       invoice_id,
-                        gint64       customer_id,
-                        guint       *position)
+                        gint64       customer_id)
 {
   g_autoptr(GError) error = NULL;
   gpointer customers = rcv_ui_child (window, "customers_page");
@@ -42,10 +42,17 @@ record_partial_payment (RcvWindow   *window,
   rcv_ui_settle ();
   payment = rcv_ui_find_toplevel (RCV_TYPE_PAYMENT_EDITOR);
   g_assert_nonnull (payment);
-  g_assert_true (rcv_customer_list_find (RCV_CUSTOMER_LIST (gtk_drop_down_get_model (
-                                           rcv_ui_child (payment, "customer_dropdown"))),
-                                         customer_id, position));
-  gtk_drop_down_set_selected (rcv_ui_child (payment, "customer_dropdown"), *position);
+  /* before a customer is chosen, the allocation says where the invoices will show */
+  g_assert_nonnull (rcv_ui_find_label (rcv_ui_child (payment, "allocation_grid"),
+                                       "Choose the customer above: their open invoices show "
+                                       "here, oldest due date first."));
+  /* the customer typed by a few letters of the name, as it is found */
+  rcv_ui_type_into (rcv_ui_child (payment, "customer_row"), "eins");
+  g_assert_true (rcv_customer_row_resolve (rcv_ui_child (payment, "customer_row")));
+  g_assert_cmpint (rcv_customer_item_get_id (rcv_customer_row_get_selected (
+                     rcv_ui_child (payment, "customer_row"))), ==, customer_id);
+  g_assert_cmpstr (gtk_editable_get_text (rcv_ui_child (payment, "customer_row")), ==,
+                   "Kunde Eins");
   rcv_ui_type_into (rcv_ui_child (payment, "date_row"), "04/10/2026");
   rcv_ui_type_into (rcv_ui_child (payment, "reference_row"), "Überweisung 4711");
   rcv_ui_type_into (rcv_ui_child (payment, "amount_row"), "100");
@@ -108,8 +115,7 @@ static void
 apply_credit_from_customer (RcvWindow   *window,
                             RcvDatabase *db,
                             gint64       invoice_id,
-                            gint64       customer_id,
-                            guint        position)
+                            gint64       customer_id)
 {
   gpointer customers = rcv_ui_child (window, "customers_page");
   RcvPaymentEditor *payment;
@@ -119,7 +125,7 @@ apply_credit_from_customer (RcvWindow   *window,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.record-payment", NULL);
   rcv_ui_settle ();
   payment = rcv_ui_find_toplevel (RCV_TYPE_PAYMENT_EDITOR);
-  gtk_drop_down_set_selected (rcv_ui_child (payment, "customer_dropdown"), position);
+  g_assert_true (rcv_customer_row_select_id (rcv_ui_child (payment, "customer_row"), customer_id));
   rcv_ui_type_into (rcv_ui_child (payment, "date_row"), "2026-04-20");
   rcv_ui_type_into (rcv_ui_child (payment, "amount_row"), "50");
   rcv_payment_editor_set_allocation (payment, 0, "");
@@ -158,7 +164,6 @@ test_enter_invoice (void)
   RcvInvoiceEditor *editor;
   gpointer invoices, customers;
   GListModel *rows;
-  guint position;
   gint64 customer_id;
   g_autofree char *balance = NULL;
 
@@ -174,12 +179,25 @@ test_enter_invoice (void)
   rcv_ui_settle ();
   editor = rcv_ui_find_toplevel (RCV_TYPE_INVOICE_EDITOR);
   g_assert_nonnull (editor);
-  /* no customer yet: nothing to post */
-  g_assert_false (gtk_widget_is_sensitive (rcv_ui_child (editor, "save_button")));
-  g_assert_true (rcv_customer_list_find (RCV_CUSTOMER_LIST (gtk_drop_down_get_model (
-                                           rcv_ui_child (editor, "customer_dropdown"))),
-                                         customer_id, &position));
-  gtk_drop_down_set_selected (rcv_ui_child (editor, "customer_dropdown"), position);
+  /* a new form opens without complaints, the focus in the customer field */
+  g_assert_null (rcv_invoice_editor_get_problem (editor));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)),
+                                         rcv_ui_child (editor, "customer_row")));
+  /* posting it as it is: every problem at once, a line each, the focus on the first */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  rcv_ui_settle ();
+  g_assert_nonnull (rcv_ui_find_toplevel (RCV_TYPE_INVOICE_EDITOR));
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor),
+                            "Customer: type a name or number"));
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "\nLine 1, Unit price"));
+  g_assert_true (gtk_widget_has_css_class (rcv_ui_child (editor, "customer_row"), "error"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)),
+                                         rcv_ui_child (editor, "customer_row")));
+  /* the customer's number, typed whole, chooses it */
+  rcv_ui_type_into (rcv_ui_child (editor, "customer_row"), "k1");
+  g_assert_nonnull (rcv_customer_row_get_selected (rcv_ui_child (editor, "customer_row")));
+  g_assert_null (strstr (rcv_invoice_editor_get_problem (editor), "Customer"));
+  g_assert_false (gtk_widget_has_css_class (rcv_ui_child (editor, "customer_row"), "error"));
   rcv_ui_type_into (rcv_ui_child (editor, "number_row"), "2026-0042");
   rcv_ui_type_into (rcv_ui_child (editor, "issue_row"), "2026-03-01");
   /* the due date follows the issue date and the default policy's 30 days, written as the
@@ -197,7 +215,17 @@ test_enter_invoice (void)
   /* a wrong figure is named with its line and field, and blocks posting */
   rcv_invoice_editor_set_line (editor, 0, "Beratung", "2", "150,00x", "19");
   g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Line 1"));
-  g_assert_false (gtk_widget_is_sensitive (rcv_ui_child (editor, "save_button")));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  rcv_ui_settle ();
+  g_assert_nonnull (rcv_ui_find_toplevel (RCV_TYPE_INVOICE_EDITOR));
+
+  /* every problem at once: a date that is not one and a price too large, each named */
+  rcv_ui_type_into (rcv_ui_child (editor, "due_row"), "31.31.2026");
+  rcv_invoice_editor_set_line (editor, 0, "Beratung", "2", "1e30", "19");
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Due date: "));
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "\nLine 1, Unit price: "));
+  g_assert_true (gtk_widget_has_css_class (rcv_ui_child (editor, "due_row"), "error"));
+  rcv_ui_type_into (rcv_ui_child (editor, "due_row"), "03/31/2026");
 
   /* a negative quantity is a discount line, shown as it counts: −3 × 10.00 is −30.00, and the
    * totals follow; an invoice below zero is refused in the form's own words */
@@ -206,7 +234,6 @@ test_enter_invoice (void)
   g_assert_nonnull (strstr (gtk_label_get_text (rcv_ui_child (editor, "total_label")), "-"));
   g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Total: "));
   g_assert_null (strstr (rcv_invoice_editor_get_problem (editor), "amount"));
-  g_assert_false (gtk_widget_is_sensitive (rcv_ui_child (editor, "save_button")));
 
   /* two lines with tax: 2 × 150.00 + 19 % and 1.5 × 20.10 = 30.15 + 7 % (2.1105 → 2.11) */
   rcv_invoice_editor_set_line (editor, 0, "Beratung", "2", "150.00", "19");
@@ -251,8 +278,8 @@ test_enter_invoice (void)
   gtk_window_destroy (GTK_WINDOW (editor));
   rcv_ui_settle ();
 
-  record_partial_payment (window, db, stored->id, customer_id, &position);
-  apply_credit_from_customer (window, db, stored->id, customer_id, position);
+  record_partial_payment (window, db, stored->id, customer_id);
+  apply_credit_from_customer (window, db, stored->id, customer_id);
 
   /* and a paid-on invoice can no longer be voided */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-invoice", "x", stored->id);
@@ -336,6 +363,62 @@ test_credit_at_entry (void)
   g_unlink (path);
 }
 
+/* A field's problem shows once the person has been to it and left, not while it is typed in for
+ * the first time, and never for a field not reached yet; posting shows them all. */
+static void
+test_problems_after_visit (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  RcvWindow *window;
+  RcvInvoiceEditor *editor;
+  const char *problem;
+
+  rcv_test_customer (db, "K1", "Kunde Eins");
+  window = rcv_ui_open_window (path);
+  rcv_ui_wait_for_content (window, "ledger");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-invoice", NULL));
+  rcv_ui_settle ();
+  editor = rcv_ui_find_toplevel (RCV_TYPE_INVOICE_EDITOR);
+  g_assert_nonnull (editor);
+
+  /* the customer left empty for the number: flagged; the fields not reached yet are not */
+  gtk_widget_grab_focus (rcv_ui_child (editor, "number_row"));
+  problem = rcv_invoice_editor_get_problem (editor);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "Customer: "));
+  g_assert_true (gtk_widget_has_css_class (rcv_ui_child (editor, "customer_row"), "error"));
+  g_assert_null (strstr (problem, "Line 1"));
+
+  /* the number emptied while the focus is in it: not yet a complaint; once left, it is */
+  rcv_ui_type_into (rcv_ui_child (editor, "number_row"), "");
+  g_assert_null (strstr (rcv_invoice_editor_get_problem (editor), "Number"));
+  g_assert_false (gtk_widget_has_css_class (rcv_ui_child (editor, "number_row"), "error"));
+  gtk_widget_grab_focus (rcv_ui_child (editor, "issue_row"));
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Number: is required"));
+  g_assert_true (gtk_widget_has_css_class (rcv_ui_child (editor, "number_row"), "error"));
+  g_assert_null (strstr (rcv_invoice_editor_get_problem (editor), "Line 1"));
+
+  /* a wrong date typed into the row the focus is in waits until it is left */
+  rcv_ui_type_into (rcv_ui_child (editor, "issue_row"), "13/45/2026");
+  g_assert_null (strstr (rcv_invoice_editor_get_problem (editor), "Issue date"));
+  gtk_widget_grab_focus (rcv_ui_child (editor, "notes_row"));
+  g_assert_nonnull (strstr (rcv_invoice_editor_get_problem (editor), "Issue date: "));
+  g_assert_true (gtk_widget_has_css_class (rcv_ui_child (editor, "issue_row"), "error"));
+
+  /* posting: every problem, the lines' too */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  rcv_ui_settle ();
+  problem = rcv_invoice_editor_get_problem (editor);
+  g_assert_nonnull (strstr (problem, "Customer: "));
+  g_assert_nonnull (strstr (problem, "Issue date: "));
+  g_assert_nonnull (strstr (problem, "Line 1, Unit price: "));
+  rcv_ui_screenshot (GTK_WIDGET (editor), "invoice-editor-problems");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  rcv_ui_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,5 +426,6 @@ main (int   argc,
   rcv_ui_init (&argc, &argv);
   g_test_add_func ("/ui/enter-invoice", test_enter_invoice);
   g_test_add_func ("/ui/credit-at-entry", test_credit_at_entry);
+  g_test_add_func ("/ui/invoices/problems-after-visit", test_problems_after_visit);
   return rcv_ui_run ();
 }

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "rcv-chart-view.h"
+#include "rcv-customer-row.h"
 #include "rcv-customer-window.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-letter-preview.h"
@@ -170,6 +171,29 @@ test_keyboard (void)
   /* Ctrl+N: a new invoice, its first field focused; Esc closes it, nothing typed */
   other = keys_open (XK_Control_L, NoSymbol, XK_n, RCV_TYPE_INVOICE_EDITOR);
   g_assert_nonnull (focus_of (other));
+  /* the customer by typing: a letter lists the matches, the focus stays in the field; Escape
+   * closes the list, not the form; Down and Enter choose the second match */
+  {
+    RcvCustomerRow *row = rcv_ui_child (other, "customer_row");
+    g_autoptr(RcvCustomerItem) second = NULL;
+
+    g_assert_true (gtk_widget_is_ancestor (focus_of (other), GTK_WIDGET (row)));
+    key (XK_e);
+    g_assert_true (rcv_customer_row_get_popup_shown (row));
+    g_assert_cmpuint (g_list_model_get_n_items (rcv_customer_row_get_matches (row)), >, 1);
+    g_assert_true (gtk_widget_is_ancestor (focus_of (other), GTK_WIDGET (row)));
+    key (XK_Escape);
+    g_assert_false (rcv_customer_row_get_popup_shown (row));
+    g_assert_nonnull (rcv_ui_find_toplevel (RCV_TYPE_INVOICE_EDITOR));
+    key (XK_Down);
+    key (XK_Down);
+    second = g_list_model_get_item (rcv_customer_row_get_matches (row), 1);
+    key (XK_Return);
+    g_assert_nonnull (rcv_ui_find_toplevel (RCV_TYPE_INVOICE_EDITOR));
+    g_assert_true (rcv_customer_row_get_selected (row) == second);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                     rcv_customer_item_get_name (second));
+  }
   escape_closes (window, RCV_TYPE_INVOICE_EDITOR);
 
   /* Alt+3: the invoices, into the list; Alt+4 and Ctrl+R: record a payment, closed by Esc */

@@ -9,6 +9,7 @@
 #include <X11/keysym.h>
 #endif
 
+#include "rcv-customer-row.h"
 #include "rcv-date-row.h"
 #include "rcv-date.h"
 #include "rcv-ui-fixture.h"
@@ -136,11 +137,175 @@ test_date_row_calendar (void)
 #endif
 }
 
+#ifdef HAVE_XTEST
+static void
+type_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char name[2] = { *p, '\0' };
+
+      press (XStringToKeysym (name));
+    }
+}
+
+static const char *
+chosen_name (RcvCustomerRow *row)
+{
+  RcvCustomerItem *item = rcv_customer_row_get_selected (row);
+
+  return item != NULL ? rcv_customer_item_get_name (item) : NULL;
+}
+
+static const char *
+match_name (RcvCustomerRow *row,
+            guint           position)
+{
+  g_autoptr(RcvCustomerItem) item = g_list_model_get_item (rcv_customer_row_get_matches (row),
+                                                           position);
+
+  return item != NULL ? rcv_customer_item_get_name (item) : NULL;
+}
+
+static gboolean
+escape_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+#endif
+
+/* The customer field, by keyboard alone: typed letters (accents aside) list the matches under
+ * it while the focus stays in the field; Down and Enter choose one; Escape closes the list and
+ * goes no further (a dialog's Escape would close the form); Tab chooses the highlighted match
+ * and moves on; the customer's number typed whole chooses it; editing the text takes the
+ * choice back. */
+static void
+test_customer_row_keys (void)
+{
+#ifdef HAVE_XTEST
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(RcvCustomerList) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *list, *after;
+  RcvCustomerRow *row;
+  GtkEventController *shortcuts;
+  guint escapes = 0;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("not on an X server: no XTEST to press keys with");
+      return;
+    }
+  rcv_test_customer (db, "K10", "Bäckerei Müller");
+  rcv_test_customer (db, "K2", "Müller & Söhne");
+  rcv_test_customer (db, "K3", "Hausmüller KG");
+  rcv_test_customer (db, "M7", "Brightside Ltd");
+  customers = rcv_customer_list_new_active (db, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  list = gtk_list_box_new ();
+  row = g_object_new (RCV_TYPE_CUSTOMER_ROW, "title", "Customer", NULL);
+  after = adw_entry_row_new ();
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  gtk_list_box_append (GTK_LIST_BOX (list), after);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  /* the Escape of a dialog: counted, so that the test sees whether a key went on to it */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                      gtk_callback_action_new (escape_pressed, &escapes, NULL)));
+  gtk_widget_add_controller (window, shortcuts);
+  rcv_customer_row_set_customers (row, customers);
+  gtk_window_present (GTK_WINDOW (window));
+  rcv_test_wait_until (is_active, window);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  /* "mul" finds the three Müllers, the name that starts with it first, the focus in the row */
+  type_text ("mul");
+  rcv_test_wait_until (is_visible, rcv_ui_find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER));
+  g_assert_true (rcv_customer_row_get_popup_shown (row));
+  g_assert_cmpuint (g_list_model_get_n_items (rcv_customer_row_get_matches (row)), ==, 3);
+  g_assert_cmpstr (match_name (row, 0), ==, "Müller & Söhne");
+  g_assert_cmpstr (match_name (row, 1), ==, "Bäckerei Müller");
+  g_assert_cmpuint (rcv_customer_row_get_highlighted (row), ==, 0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (row)));
+  g_assert_null (chosen_name (row));
+  rcv_ui_screenshot (GTK_WIDGET (window), "customer-row");
+  rcv_ui_screenshot (rcv_ui_find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER),
+                     "customer-row-matches");
+
+  /* Down, Down, Up, Enter: the second match is chosen, its name in the row */
+  press (XK_Down);
+  press (XK_Down);
+  press (XK_Up);
+  g_assert_cmpuint (rcv_customer_row_get_highlighted (row), ==, 1);
+  press (XK_Return);
+  g_assert_false (rcv_customer_row_get_popup_shown (row));
+  g_assert_cmpstr (chosen_name (row), ==, "Bäckerei Müller");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Bäckerei Müller");
+
+  /* editing the text takes the choice back */
+  press (XK_BackSpace);
+  g_assert_null (chosen_name (row));
+
+  /* a text no customer has: the list says so; Escape closes it and goes no further */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  type_text ("zz");
+  g_assert_true (rcv_customer_row_get_popup_shown (row));
+  g_assert_cmpuint (g_list_model_get_n_items (rcv_customer_row_get_matches (row)), ==, 0);
+  g_assert_nonnull (rcv_ui_find_label (GTK_WIDGET (row), "No customer has this name or number"));
+  press (XK_Escape);
+  g_assert_false (rcv_customer_row_get_popup_shown (row));
+  g_assert_cmpuint (escapes, ==, 0);
+  /* with the list closed, Escape is the dialog's again */
+  press (XK_Escape);
+  g_assert_cmpuint (escapes, ==, 1);
+  {
+    g_autofree char *problem = rcv_customer_row_describe_problem (row);
+
+    g_assert_cmpstr (problem, ==, "Customer: “zz” names no single customer; choose one from "
+                                  "the list");
+  }
+
+  /* the number typed whole chooses its customer as it is typed; Tab moves on with it */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  type_text ("k2");
+  g_assert_cmpstr (chosen_name (row), ==, "Müller & Söhne");
+  press (XK_Tab);
+  g_assert_false (rcv_customer_row_get_popup_shown (row));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), after));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Müller & Söhne");
+
+  /* Down in an empty row lists every customer; Tab takes the highlighted one */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  press (XK_Down);
+  g_assert_true (rcv_customer_row_get_popup_shown (row));
+  g_assert_cmpuint (g_list_model_get_n_items (rcv_customer_row_get_matches (row)), ==, 4);
+  press (XK_Down);
+  press (XK_Tab);
+  g_assert_cmpstr (chosen_name (row), ==, match_name (row, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rcv_ui_settle ();
+#else
+  g_test_skip ("built without XTEST: no keys to press");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   rcv_ui_init (&argc, &argv);
   g_test_add_func ("/ui/widgets/date-row-calendar", test_date_row_calendar);
+  g_test_add_func ("/ui/widgets/customer-row-keys", test_customer_row_keys);
   return rcv_ui_run ();
 }

@@ -43,6 +43,10 @@ gint64           rcv_customer_list_get_total       (RcvCustomerList *self);
 gboolean         rcv_customer_list_find            (RcvCustomerList *self,
                                                     gint64           customer_id,
                                                     guint           *position);
+GArray          *rcv_customer_list_match           (RcvCustomerList *self,
+                                                    const char      *text,
+                                                    guint            max,
+                                                    guint           *n_matches);
 gboolean         rcv_customer_list_refresh_changed (RcvCustomerList    *self,
                                                     RcvDatabase        *db,
                                                     const RcvChangeSet *changes);
