@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-customer-row.h"
+#include "rcv-text-match.h"
 
 /* how many matches the list shows; the label under it says how many more there are */
 #define MAX_SHOWN 50
@@ -531,8 +532,8 @@ static gboolean
 same_text (const char *a,
            const char *b)
 {
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_autofree char *fa = rcv_text_match_fold (a);
+  g_autofree char *fb = rcv_text_match_fold (b);
 
   return strcmp (fa, fb) == 0;
 }

@@ -25,6 +25,7 @@
 #include "rcv-database-task.h"
 #include "rcv-money.h"
 #include "rcv-policy.h"
+#include "rcv-text-match.h"
 
 typedef struct
 {
@@ -503,84 +504,16 @@ rcv_customer_list_new_active (RcvDatabase  *db,
   return build (db, NULL, TRUE, error);
 }
 
-/* Text as it is compared when a customer is looked for by what was typed: decomposed, without
- * its accents, case folded, so that "backerei" finds "Bäckerei" and "ELAN" finds "Élan". */
-static char *
-fold_for_match (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  GString *bare;
-
-  if (decomposed == NULL)
-    return g_strdup ("");
-  bare = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
-        g_string_append_unichar (bare, c);
-    }
-  {
-    g_autofree char *plain = g_string_free (bare, FALSE);
-
-    return g_utf8_casefold (plain, -1);
-  }
-}
-
-enum {
-  MATCH_CODE,        /* the number, whole */
-  MATCH_START,       /* the start of the name or of the number */
-  MATCH_WORD,        /* the start of a word of the name */
-  MATCH_INSIDE,      /* anywhere in the name */
-  N_MATCH_RANKS
-};
-
-/* How well `entry` (folded as "code\nname") answers `needle`; N_MATCH_RANKS: not at all. */
-static guint
-match_rank (const char *folded,
-            const char *needle)
-{
-  const char *name = strchr (folded, '\n') + 1;
-  gsize code_len = (gsize) (name - 1 - folded);
-  gsize needle_len = strlen (needle);
-  const char *found;
-
-  if (needle_len <= code_len && strncmp (folded, needle, needle_len) == 0)
-    return needle_len == code_len ? MATCH_CODE : MATCH_START;
-  if (g_str_has_prefix (name, needle))
-    return MATCH_START;
-  found = strstr (name, needle);
-  if (found == NULL)
-    return N_MATCH_RANKS;
-  for (; found != NULL; found = strstr (found + 1, needle))
-    {
-      gunichar before = g_utf8_get_char (g_utf8_prev_char (found));
-
-      if (!g_unichar_isalnum (before))
-        return MATCH_WORD;
-    }
-  return MATCH_INSIDE;
-}
-
-/* The customers whose number or name holds `text`, accents and case aside, best first: the
- * number typed whole, then names (or numbers) that start with it, then names with a word that
- * starts with it, then names that hold it anywhere; in the list's order (by name) within each.
- * At most `max` positions are returned; `n_matches` gets how many there are in all. An empty
- * `text` matches every customer. The folded names are made once per list (a few tens of
- * milliseconds for 50 000), so each key typed costs one scan of plain strings. */
+/* The customers whose number or name holds `text`, accents and case aside, best first
+ * (rcv_text_match_ranked ()), as positions in the list; at most `max`, `n_matches` getting how
+ * many there are in all. The folded names are made once per list (a few tens of milliseconds
+ * for 50 000), so each key typed costs one scan of plain strings. */
 GArray *
 rcv_customer_list_match (RcvCustomerList *self,
                          const char      *text,
                          guint            max,
                          guint           *n_matches)
 {
-  g_autofree char *trimmed = NULL;
-  g_autofree char *needle = NULL;
-  GArray *ranked[N_MATCH_RANKS];
-  GArray *found;
-  guint total = 0;
-
   g_return_val_if_fail (RCV_IS_CUSTOMER_LIST (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -590,39 +523,11 @@ rcv_customer_list_match (RcvCustomerList *self,
       for (guint i = 0; i < self->entries->len; i++)
         {
           const Entry *entry = &g_array_index (self->entries, Entry, i);
-          g_autofree char *both = g_strconcat (entry->code, "\n", entry->name, NULL);
 
-          g_ptr_array_add (self->folded, fold_for_match (both));
+          g_ptr_array_add (self->folded, rcv_text_match_fold_pair (entry->code, entry->name));
         }
     }
-
-  trimmed = g_strstrip (g_strdup (text));
-  needle = fold_for_match (trimmed);
-  for (guint r = 0; r < N_MATCH_RANKS; r++)
-    ranked[r] = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < self->folded->len; i++)
-    {
-      guint rank = needle[0] == '\0' ? MATCH_START
-                                      : match_rank (g_ptr_array_index (self->folded, i), needle);
-
-      if (rank == N_MATCH_RANKS)
-        continue;
-      total++;
-      if (ranked[rank]->len < max)
-        g_array_append_val (ranked[rank], i);
-    }
-
-  found = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint r = 0; r < N_MATCH_RANKS; r++)
-    {
-      guint room = max - found->len;
-
-      g_array_append_vals (found, ranked[r]->data, MIN (room, ranked[r]->len));
-      g_array_unref (ranked[r]);
-    }
-  if (n_matches != NULL)
-    *n_matches = total;
-  return found;
+  return rcv_text_match_ranked (self->folded, text, max, n_matches);
 }
 
 const GDate *
