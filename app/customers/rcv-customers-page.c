@@ -16,7 +16,6 @@
 
 #include "rcv-customer-editor.h"
 #include "rcv-customer-list.h"
-#include "rcv-customer-window.h"
 #include "rcv-customers-page.h"
 #include "rcv-database-changes.h"
 #include "rcv-database-task.h"
@@ -539,39 +538,16 @@ rcv_customers_page_new_customer (RcvCustomersPage *self)
   open_editor (self, 0);
 }
 
-/* The customer's account in a window of its own, raised if it is open already. */
+/* The customer's account: its page over the window's pages (rcv_window_show_customer ()). */
 void
 rcv_customers_page_show_customer (RcvCustomersPage *self,
                                   gint64            customer_id)
 {
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  RcvCustomerWindow *window;
-
   g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
 
   if (self->database == NULL)
     return;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) open = g_list_model_get_item (toplevels, i);
-
-      if (RCV_IS_CUSTOMER_WINDOW (open) &&
-          rcv_customer_window_get_customer_id (RCV_CUSTOMER_WINDOW (open)) == customer_id &&
-          gtk_window_get_transient_for (GTK_WINDOW (open)) == GTK_WINDOW (root))
-        {
-          gtk_window_present (GTK_WINDOW (open));
-          return;
-        }
-    }
-  window = rcv_customer_window_new (GTK_WINDOW (root), self->database, customer_id, &error);
-  if (window == NULL)
-    {
-      rcv_toast_show_error (GTK_WIDGET (self), _("The customer cannot be shown"), error);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-customer", "x", customer_id);
 }
 
 void

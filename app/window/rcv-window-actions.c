@@ -350,6 +350,15 @@ present_form (RcvWindow    *self,
   gtk_window_present (form);
 }
 
+/* The customer whose page is in view, for whom New Invoice and Record Payment are; or 0. */
+static gint64
+customer_in_view (RcvWindow *self)
+{
+  if (adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->customer_page))
+    return 0;
+  return rcv_customer_page_get_customer_id (self->customer_page);
+}
+
 static void
 new_invoice_action (GtkWidget  *widget,
                     const char *action_name,
@@ -363,7 +372,8 @@ new_invoice_action (GtkWidget  *widget,
 
   if (self->database == NULL)
     return;
-  editor = rcv_invoice_editor_new (GTK_WINDOW (self), self->database, kind, 0, &error);
+  editor = rcv_invoice_editor_new (GTK_WINDOW (self), self->database, kind,
+                                   customer_in_view (self), &error);
   present_form (self, GTK_WINDOW (editor), error, _("The invoice cannot be opened"),
                 G_CALLBACK (on_invoice_saved));
 }
@@ -423,7 +433,8 @@ record_payment_action (GtkWidget  *widget,
 
   if (self->database == NULL)
     return;
-  editor = rcv_payment_editor_new (GTK_WINDOW (self), self->database, 0, &error);
+  editor = rcv_payment_editor_new (GTK_WINDOW (self), self->database, customer_in_view (self),
+                                   &error);
   present_form (self, GTK_WINDOW (editor), error, _("The payment form cannot be opened"),
                 G_CALLBACK (on_payment_saved));
 }

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "rcv-customer-page.h"
 #include "rcv-customers-page.h"
 #include "rcv-invoices-page.h"
 #include "rcv-payments-page.h"
@@ -29,6 +30,9 @@ struct _RcvWindow
 
   /* template widgets */
   AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  RcvCustomerPage *customer_page;
+  GtkWidget *focus_before_customer; /* where the focus goes back to from a customer's page */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   GtkStack *content_stack;

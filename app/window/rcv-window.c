@@ -84,6 +84,8 @@ rcv_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rcv_window_parent_class)->close_request (window);
 }
 
+static void on_leaflet_child_changed (RcvWindow *self);
+
 static void
 rcv_window_dispose (GObject *object)
 {
@@ -101,6 +103,7 @@ rcv_window_dispose (GObject *object)
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_WINDOW);
+  g_clear_object (&self->focus_before_customer);
 
   G_OBJECT_CLASS (rcv_window_parent_class)->dispose (object);
 }
@@ -152,10 +155,14 @@ rcv_window_class_init (RcvWindowClass *klass)
   g_type_ensure (RCV_TYPE_INVOICES_PAGE);
   g_type_ensure (RCV_TYPE_PAYMENTS_PAGE);
   g_type_ensure (RCV_TYPE_REMINDERS_PAGE);
+  g_type_ensure (RCV_TYPE_CUSTOMER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/rcv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, customer_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_child_changed);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, content_stack);
@@ -331,19 +338,54 @@ on_alerts_timeout (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Opens the customer's account (from a notification): its window over this one, or the
- * Customers page for 0. */
+/* Opens the customer's account (from the Customers list or a notification): its page over
+ * the window's pages, the focus on its back button; or the Customers page for 0. */
 void
 rcv_window_show_customer (RcvWindow *self,
                           gint64     customer_id)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (RCV_IS_WINDOW (self));
 
   if (self->database == NULL)
     return;
   rcv_window_show_page (self, "customers");
-  if (customer_id != 0)
-    rcv_customers_page_show_customer (self->customers_page, customer_id);
+  if (customer_id == 0)
+    return;
+  if (!rcv_customer_page_show (self->customer_page, self->database, customer_id, &error))
+    {
+      rcv_toast_show_error (GTK_WIDGET (self), _("The customer cannot be shown"), error);
+      return;
+    }
+  if (adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->customer_page))
+    {
+      g_set_object (&self->focus_before_customer, gtk_window_get_focus (GTK_WINDOW (self)));
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->customer_page));
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_page));
+}
+
+/* Back from a customer's page: the focus where it was (the row of the customers list). */
+static void
+on_leaflet_child_changed (RcvWindow *self)
+{
+  if (self->leaflet == NULL || self->customer_page == NULL)
+    return;
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->customer_page))
+    return;
+  if (self->focus_before_customer != NULL &&
+      gtk_widget_get_root (self->focus_before_customer) == GTK_ROOT (self))
+    gtk_widget_grab_focus (self->focus_before_customer);
+  g_clear_object (&self->focus_before_customer);
+}
+
+/* The window's pages in view, the customer's page left (another company, the welcome page). */
+static void
+leave_customer_page (RcvWindow *self)
+{
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->customer_page))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* The Reminders page with the customer's letter chosen alone (all letters for 0). */
@@ -425,6 +467,7 @@ set_database (RcvWindow   *self,
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_data (self->database, self);
   g_clear_handle_id (&self->poll_timeout, g_source_remove);
+  leave_customer_page (self);
   g_set_object (&self->database, database);
   if (database != NULL)
     {
@@ -600,5 +643,6 @@ rcv_window_show_page (RcvWindow  *self,
                       const char *name)
 {
   g_return_if_fail (RCV_IS_WINDOW (self));
+  leave_customer_page (self);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -353,3 +353,51 @@ rcv_ui_close_window (RcvWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   rcv_ui_settle ();
 }
+
+/* The customer's page, opened as the Customers list opens it (win.show-customer): shown over
+ * the window's pages, read. */
+RcvCustomerPage *
+rcv_ui_open_customer (RcvWindow *window,
+                      gint64     customer_id)
+{
+  RcvCustomerPage *page = rcv_ui_child (window, "customer_page");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "x",
+                                             customer_id));
+  rcv_ui_wait_for_leaflet (window);
+  g_assert_true (rcv_ui_customer_shown (window));
+  g_assert_cmpint (rcv_customer_page_get_customer_id (page), ==, customer_id);
+  return page;
+}
+
+static gboolean
+leaflet_still (gpointer leaflet)
+{
+  return !adw_leaflet_get_child_transition_running (leaflet);
+}
+
+/* Waits for the window's leaflet to be done sliding a page in or out. */
+void
+rcv_ui_wait_for_leaflet (RcvWindow *window)
+{
+  rcv_test_wait_until (leaflet_still, rcv_ui_child (window, "leaflet"));
+}
+
+/* Whether the customer's page is the one in view. */
+gboolean
+rcv_ui_customer_shown (RcvWindow *window)
+{
+  AdwLeaflet *leaflet = rcv_ui_child (window, "leaflet");
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "customer") == 0;
+}
+
+/* Back from the customer's page to the window's pages, as its back button goes. */
+void
+rcv_ui_close_customer (RcvWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (rcv_ui_child (window, "customer_page"),
+                                             "account.back", NULL));
+  rcv_ui_settle ();
+  g_assert_false (rcv_ui_customer_shown (window));
+}

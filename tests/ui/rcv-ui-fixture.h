@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rcv-application.h"
+#include "rcv-customer-page.h"
 #include "rcv-test-utils.h"
 #include "rcv-window.h"
 
@@ -45,5 +46,11 @@ void       rcv_ui_wait_for_label      (gpointer     widget,
 RcvWindow *rcv_ui_open_window         (const char  *path);
 RcvWindow *rcv_ui_open_sample         (char       **out_path);
 void       rcv_ui_close_window        (RcvWindow   *window);
+
+RcvCustomerPage *rcv_ui_open_customer (RcvWindow   *window,
+                                       gint64       customer_id);
+gboolean   rcv_ui_customer_shown      (RcvWindow   *window);
+void       rcv_ui_wait_for_leaflet    (RcvWindow   *window);
+void       rcv_ui_close_customer      (RcvWindow   *window);
 
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include "rcv-atspi.h"
 #include "rcv-customer-editor.h"
-#include "rcv-customer-window.h"
+#include "rcv-customer-page.h"
 #include "rcv-customers-page.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-payment-editor.h"
@@ -90,12 +90,10 @@ test_accessibility (void)
       gtk_window_destroy (dialog);
     }
 
-  rcv_customers_page_show_customer (rcv_ui_child (window, "customers_page"), 1);
-  rcv_ui_settle ();
-  dialog = rcv_ui_find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
-  g_assert_nonnull (dialog);
-  check_all_named (dialog, &n_checked, &n_unnamed);
-  gtk_window_destroy (dialog);
+  /* the customer's page, a page of the window */
+  rcv_ui_open_customer (window, 1);
+  check_all_named (window, &n_checked, &n_unnamed);
+  rcv_ui_close_customer (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
   rcv_ui_settle ();

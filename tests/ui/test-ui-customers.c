@@ -12,7 +12,7 @@
 #include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-customer-editor.h"
-#include "rcv-customer-window.h"
+#include "rcv-customer-page.h"
 #include "rcv-customers-page.h"
 #include "rcv-date.h"
 #include "rcv-invoice-editor.h"
@@ -199,7 +199,7 @@ test_collections (void)
   RcvDatabase *db = rcv_window_get_database (window);
   const RcvCollectionsAccount *urgent;
   g_autofree char *suggested = NULL;
-  RcvCustomerWindow *account;
+  RcvCustomerPage *account;
   AdwMessageDialog *dialog;
   RcvInvoiceEditor *viewer;
   RcvPreferencesWindow *preferences;
@@ -212,9 +212,7 @@ test_collections (void)
   g_assert_cmpuint (report->len, >, 0);
   urgent = g_ptr_array_index (report, 0);
 
-  account = rcv_customer_window_new (GTK_WINDOW (window), db, urgent->customer_id, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (account));
+  account = rcv_ui_open_customer (window, urgent->customer_id);
   rcv_ui_wait_for_label (account, "Advice: ");
   g_assert_nonnull (rcv_ui_find_label (GTK_WIDGET (account), urgent->reasoning));
   g_assert_nonnull (rcv_ui_find_label (GTK_WIDGET (account), "Payer behaviour, last 12 months"));
@@ -270,7 +268,7 @@ test_collections (void)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   rcv_ui_settle ();
   g_assert_null (rcv_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  gtk_window_destroy (GTK_WINDOW (account));
+  rcv_ui_close_customer (window);
 
   /* a dispute from the invoice's viewer */
   open = rcv_open_items_list (db, urgent->customer_id, RCV_INVOICE_KIND_INVOICE, &error);

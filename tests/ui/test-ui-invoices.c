@@ -10,7 +10,7 @@
 #include "rcv-company.h"
 #include "rcv-customer-list.h"
 #include "rcv-customer-row.h"
-#include "rcv-customer-window.h"
+#include "rcv-customer-page.h"
 #include "rcv-customers-page.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
@@ -99,14 +99,24 @@ record_partial_payment (RcvWindow   *window,
   rcv_customers_page_show_customer (customers, customer_id);
   rcv_ui_settle ();
   {
-    RcvCustomerWindow *account = rcv_ui_find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
+    RcvCustomerPage *account = rcv_ui_child (window, "customer_page");
 
-    g_assert_nonnull (account);
-    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (account)), ==, "Kunde Eins");
-    gtk_window_set_default_size (GTK_WINDOW (account), 760, 1100);
-    rcv_ui_screenshot (GTK_WIDGET (account), "customer");
-    gtk_window_destroy (GTK_WINDOW (account));
-    rcv_ui_settle ();
+    /* a page of the window, over its pages, titled with the customer's name and number */
+    g_assert_true (rcv_ui_customer_shown (window));
+    g_assert_cmpstr (adw_window_title_get_title (rcv_ui_child (account, "title_widget")), ==,
+                     "Kunde Eins");
+    g_assert_cmpstr (adw_window_title_get_subtitle (rcv_ui_child (account, "title_widget")), ==,
+                     "K1");
+    /* long overdue, the account is on hold: a banner over the page says so, and why */
+    g_assert_true (gtk_revealer_get_reveal_child (rcv_ui_child (account, "hold_revealer")));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (rcv_ui_child (account, "hold_label")),
+                                     "On hold: An invoice is "));
+    /* the payment is told once, in the account's story, not in a list of its own too */
+    g_assert_null (rcv_ui_find_label (GTK_WIDGET (account), "Latest Payments"));
+    g_assert_nonnull (rcv_ui_find_label (GTK_WIDGET (account), "Collections History"));
+    rcv_ui_wait_for_leaflet (window);
+    rcv_ui_screenshot (GTK_WIDGET (window), "customer");
+    rcv_ui_close_customer (window);
   }
 }
 
@@ -117,9 +127,8 @@ apply_credit_from_customer (RcvWindow   *window,
                             gint64       invoice_id,
                             gint64       customer_id)
 {
-  gpointer customers = rcv_ui_child (window, "customers_page");
   RcvPaymentEditor *payment;
-  RcvCustomerWindow *account;
+  RcvCustomerPage *account;
   AdwMessageDialog *confirm;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.record-payment", NULL);
@@ -135,9 +144,7 @@ apply_credit_from_customer (RcvWindow   *window,
   rcv_ui_settle ();
   g_assert_cmpint (rcv_ledger_get_open_amount (db, invoice_id, NULL), ==, 28926);
 
-  rcv_customers_page_show_customer (customers, customer_id);
-  rcv_ui_settle ();
-  account = rcv_ui_find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
+  account = rcv_ui_open_customer (window, customer_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (account), "account.apply-credit",
                                              NULL));
   rcv_ui_settle ();
@@ -148,8 +155,7 @@ apply_credit_from_customer (RcvWindow   *window,
   g_assert_cmpint (rcv_ledger_get_open_amount (db, invoice_id, NULL), ==, 23926);
   /* said in the company's window, under the customer's (rcv-toast.c) */
   rcv_ui_wait_for_label (window, "50.00 of credit applied");
-  gtk_window_destroy (GTK_WINDOW (account));
-  rcv_ui_settle ();
+  rcv_ui_close_customer (window);
 }
 
 static void

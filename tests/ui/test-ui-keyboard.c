@@ -14,7 +14,7 @@
 
 #include "rcv-chart-view.h"
 #include "rcv-customer-row.h"
-#include "rcv-customer-window.h"
+#include "rcv-customer-page.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-letter-preview.h"
 #include "rcv-payment-editor.h"
@@ -146,14 +146,38 @@ test_keyboard (void)
   }
   refocus (window);
 
-  /* Alt+2: the customers; Tab into the list, Down, Enter opens the account; Esc closes it */
+  /* Alt+2: the customers; Tab into the list, Down, Enter opens the account as a page of the
+   * window, the focus in it; Ctrl+N there is a new invoice for that customer; Esc goes back
+   * to the list, the focus on the row it came from; Enter and Alt+Left likewise */
   alt (XK_2);
   g_assert_cmpstr (visible_page (window), ==, "customers");
   customers = rcv_ui_child (window, "customers_page");
   tab_to (window, rcv_ui_child (customers, "column_view"));
   key (XK_Down);
-  keys_open (NoSymbol, NoSymbol, XK_Return, RCV_TYPE_CUSTOMER_WINDOW);
-  escape_closes (window, RCV_TYPE_CUSTOMER_WINDOW);
+  {
+    GtkWidget *row_focus = focus_of (window);
+    RcvCustomerPage *account = rcv_ui_child (window, "customer_page");
+    RcvInvoiceEditor *editor;
+    RcvCustomerItem *chosen;
+
+    key (XK_Return);
+    g_assert_true (rcv_ui_customer_shown (window));
+    g_assert_true (gtk_widget_is_ancestor (focus_of (window), GTK_WIDGET (account)));
+    editor = keys_open (XK_Control_L, NoSymbol, XK_n, RCV_TYPE_INVOICE_EDITOR);
+    chosen = rcv_customer_row_get_selected (rcv_ui_child (editor, "customer_row"));
+    g_assert_nonnull (chosen);
+    g_assert_cmpint (rcv_customer_item_get_id (chosen), ==,
+                     rcv_customer_page_get_customer_id (account));
+    escape_closes (window, RCV_TYPE_INVOICE_EDITOR);
+    gtk_widget_grab_focus (GTK_WIDGET (account));
+    key (XK_Escape);
+    g_assert_false (rcv_ui_customer_shown (window));
+    g_assert_true (focus_of (window) == row_focus);
+    key (XK_Return);
+    g_assert_true (rcv_ui_customer_shown (window));
+    alt (XK_Left);
+    g_assert_false (rcv_ui_customer_shown (window));
+  }
 
   /* Ctrl+F: the search of the page shown; typing filters it */
   ctrl (XK_f);

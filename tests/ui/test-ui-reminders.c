@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "rcv-customer-window.h"
+#include "rcv-customer-page.h"
 #include "rcv-date.h"
 #include "rcv-demo.h"
 #include "rcv-dunning.h"
@@ -89,34 +89,28 @@ record_from_other_connection (const char  *path,
   g_assert_cmpuint (n_skipped, ==, 0);
 }
 
-/* The customer's window lists the letter sent. */
+/* The customer's page tells the letter sent, in the account's story. */
 static void
 check_letters_sent (RcvWindow *window,
                     gint64     customer_id)
 {
-  g_autoptr(GError) error = NULL;
-  RcvCustomerWindow *account = rcv_customer_window_new (GTK_WINDOW (window),
-                                                        rcv_window_get_database (window),
-                                                        customer_id, &error);
+  RcvCustomerPage *account = rcv_ui_open_customer (window, customer_id);
   gboolean found = FALSE;
 
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (account));
-  rcv_ui_settle ();
   for (GtkWidget *group = gtk_widget_get_first_child (rcv_ui_child (account, "groups_box"));
        group != NULL; group = gtk_widget_get_next_sibling (group))
     if (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)),
-                   "Letters Sent") == 0)
+                   "Collections History") == 0 && rcv_ui_find_label (group, "Reminder 1: "))
       found = TRUE;
   g_assert_true (found);
-  rcv_ui_screenshot (GTK_WIDGET (account), "customer-letters");
-  gtk_window_destroy (GTK_WINDOW (account));
+  rcv_ui_screenshot (GTK_WIDGET (window), "customer-letters");
+  rcv_ui_close_customer (window);
 }
 
 /* The Reminders page on the demo company: the letters due as the core counts them, a
  * preview, a print through GtkPrintOperation to a PDF, a PDF saved in a worker thread, and
  * the letters recorded, after which only the one left out is still due and the customer's
- * window lists the letter sent. */
+ * window tells the letter sent. */
 static void
 test_reminders (void)
 {
@@ -305,12 +299,20 @@ n_notifications_is (gpointer data)
   return rcv_fake_notifications_count (args[0]) == GPOINTER_TO_UINT (args[1]);
 }
 
-static gboolean
-customer_window_shown (gpointer data)
+typedef struct
 {
-  RcvCustomerWindow *window = rcv_ui_find_toplevel (RCV_TYPE_CUSTOMER_WINDOW);
+  RcvWindow *window;
+  gint64 customer_id;
+} CustomerShown;
 
-  return window != NULL && rcv_customer_window_get_customer_id (window) == *(gint64 *) data;
+static gboolean
+customer_page_shown (gpointer data)
+{
+  CustomerShown *shown = data;
+
+  return rcv_ui_customer_shown (shown->window) &&
+         rcv_customer_page_get_customer_id (rcv_ui_child (shown->window, "customer_page")) ==
+           shown->customer_id;
 }
 
 static gboolean
@@ -367,17 +369,21 @@ test_notifications (void)
   g_assert_cmpstr (first->app_icon, ==, APPLICATION_ID);
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count(*) FROM alerts"), ==, 3);
 
-  /* Open Account: the customer's window, over the company's */
+  /* Open Account: the customer's page, over the window's pages */
   rcv_fake_notifications_invoke (fake, second->id, "open-account");
-  rcv_test_wait_until (customer_window_shown, &jones);
-  gtk_window_destroy (GTK_WINDOW (rcv_ui_find_toplevel (RCV_TYPE_CUSTOMER_WINDOW)));
+  {
+    CustomerShown shown = { window, jones };
 
-  /* Prepare Reminder: Smith's letter alone, on the Reminders page */
+    rcv_test_wait_until (customer_page_shown, &shown);
+  }
+
+  /* Prepare Reminder: Smith's letter alone, on the Reminders page (the customer's page left) */
   reminders = rcv_ui_child (window, "reminders_page");
   rcv_fake_notifications_invoke (fake, first->id, "prepare-reminder");
   rcv_test_wait_until (one_letter_chosen, reminders);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (rcv_ui_child (window, "view_stack")), ==,
                    "reminders");
+  g_assert_false (rcv_ui_customer_shown (window));
   rcv_ui_wait_for_page_stack (reminders, "letters");
   rcv_ui_screenshot (GTK_WIDGET (window), "reminder-from-notification");
 

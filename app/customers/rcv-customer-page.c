@@ -1,12 +1,16 @@
-/* rcv-customer-window.c - one customer's account: contact, credit, balance by age, documents
+/* rcv-customer-page.c - one customer's account: contact, credit, balance by age, documents
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything here is read through the customer's own indexes (a few dozen rows even in a
- * company of a million invoices), so the page is read on the main thread, again each time the
- * window comes back to the front: after an invoice, a payment or an edit made from it or
- * elsewhere.
+ * A page of the main window, over its pages in a leaflet (rcv-window.ui): opened from the
+ * Customers list or a notification, left by its back button, Escape or Alt+Left. Everything
+ * here is read through the customer's own indexes (a few dozen rows even in a company of a
+ * million invoices), so the page is read on the main thread, again after every commit that
+ * touches the account: from a form opened here, the main window or another program. While the
+ * page is not shown, a commit only marks it stale; it is read when it shows again. The
+ * account's story (contacts, promises, letters, payments, disputes) is told once, in the
+ * Collections History; the History group is the record of changes to the customer.
  */
-#define G_LOG_DOMAIN "rcv-customer-window"
+#define G_LOG_DOMAIN "rcv-customer-page"
 
 #include "config.h"
 
@@ -15,7 +19,7 @@
 #include "rcv-account-collections.h"
 #include "rcv-account.h"
 #include "rcv-customer-editor.h"
-#include "rcv-customer-window.h"
+#include "rcv-customer-page.h"
 #include "rcv-date.h"
 #include "rcv-collections.h"
 #include "rcv-database-changes.h"
@@ -32,21 +36,25 @@
 #include "rcv-policy.h"
 #include "rcv-toast.h"
 
-#define N_PAYMENTS 20
 #define N_EVENTS 30
 #define N_OPEN_SHOWN 50
 
-struct _RcvCustomerWindow
+struct _RcvCustomerPage
 {
-  AdwWindow parent_instance;
+  AdwBin parent_instance;
 
   RcvDatabase *database;
   gint64 customer_id;
+  gboolean stale;           /* a commit touched the account while the page was not shown */
   GCancellable *advice;     /* the collections advice being worked out */
   guint changes_timeout;    /* gathers a burst of commits into one reading of the account */
 
   GPtrArray *rows;          /* the rows made for what the page lists, to go on reload */
 
+  AdwWindowTitle *title_widget;
+  GtkButton *back_button;
+  GtkRevealer *hold_revealer;
+  GtkLabel *hold_label;
   GtkBox *groups_box;
   AdwPreferencesGroup *balance_group;
   AdwPreferencesGroup *open_group;
@@ -67,15 +75,22 @@ struct _RcvCustomerWindow
   GtkLabel *phone_value;
   AdwActionRow *address_row;
   AdwActionRow *archived_row;
-  AdwPreferencesGroup *payments_group;
-  AdwPreferencesGroup *letters_group;
   AdwPreferencesGroup *history_group;
 };
 
-G_DEFINE_FINAL_TYPE (RcvCustomerWindow, rcv_customer_window, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RcvCustomerPage, rcv_customer_page, ADW_TYPE_BIN)
+
+/* the forms and dialogs opened from the page stand over the main window */
+static GtkWindow *
+parent_window (RcvCustomerPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
 
 static const RcvCurrency *
-currency (RcvCustomerWindow *self)
+currency (RcvCustomerPage *self)
 {
   return rcv_database_get_currency (self->database);
 }
@@ -83,7 +98,7 @@ currency (RcvCustomerWindow *self)
 /* A row of what the page lists, made each time it is read (rcv-account-collections.c): user
  * text, never markup. */
 static AdwActionRow *
-add_row (RcvCustomerWindow   *self,
+add_row (RcvCustomerPage   *self,
          AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle,
@@ -112,7 +127,7 @@ set_row (AdwActionRow *row,
 /* The page as the template has it: the rows made for the last reading gone, the groups that
  * list something hidden until they have a row. */
 static void
-clear_page (RcvCustomerWindow *self)
+clear_page (RcvCustomerPage *self)
 {
   GtkWidget *child;
 
@@ -130,13 +145,11 @@ clear_page (RcvCustomerWindow *self)
     gtk_box_remove (self->groups_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->open_group), FALSE);
   adw_preferences_group_set_description (self->open_group, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->payments_group), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->letters_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
 }
 
 static void
-add_contact (RcvCustomerWindow *self,
+add_contact (RcvCustomerPage *self,
              const RcvCustomer *customer)
 {
   gtk_label_set_text (self->code_value, customer->code);
@@ -150,7 +163,7 @@ add_contact (RcvCustomerWindow *self,
 }
 
 static void
-add_credit (RcvCustomerWindow       *self,
+add_credit (RcvCustomerPage       *self,
             const RcvCustomer       *customer,
             const RcvAccountBalance *balance)
 {
@@ -173,6 +186,7 @@ add_credit (RcvCustomerWindow       *self,
   rcv_date_set_today (&today);
   gtk_widget_set_visible (GTK_WIDGET (self->limit_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
+  gtk_revealer_set_reveal_child (self->hold_revealer, FALSE);
   if (!rcv_credit_check (self->database, customer->id, 0, &today, &check, NULL))
     return;
   if (check.credit_limit < 0)
@@ -199,10 +213,20 @@ add_credit (RcvCustomerWindow       *self,
   set_row (self->status_row, self->status_value,
            why != NULL ? why : _("New invoices go out without confirmation"),
            why != NULL ? C_("customer", "On hold") : _("In good standing"));
+  if (why != NULL)
+    {
+      /* Translators: the banner over a customer's page; %s says why, e.g. "It owes more
+       * than its credit limit" */
+      g_autofree char *banner = g_strdup_printf (_("On hold: %s. A new invoice asks for a "
+                                                   "reason before it is posted."), why);
+
+      gtk_label_set_text (self->hold_label, banner);
+    }
+  gtk_revealer_set_reveal_child (self->hold_revealer, why != NULL);
 }
 
 static void
-add_balance (RcvCustomerWindow       *self,
+add_balance (RcvCustomerPage       *self,
              const RcvAccountBalance *balance)
 {
   AdwPreferencesGroup *group = self->balance_group;
@@ -240,7 +264,7 @@ add_balance (RcvCustomerWindow       *self,
 }
 
 static void
-add_open_invoices (RcvCustomerWindow *self,
+add_open_invoices (RcvCustomerPage *self,
                    GError           **error)
 {
   g_autoptr(GPtrArray) open = rcv_open_items_list (self->database, self->customer_id,
@@ -274,74 +298,6 @@ add_open_invoices (RcvCustomerWindow *self,
     }
 }
 
-static void
-add_payments (RcvCustomerWindow *self,
-              GError           **error)
-{
-  g_autoptr(GPtrArray) payments = rcv_account_list_payments (self->database, self->customer_id,
-                                                             N_PAYMENTS, error);
-  AdwPreferencesGroup *group = self->payments_group;
-
-  if (payments == NULL || payments->len == 0)
-    return;
-  for (guint i = 0; i < payments->len; i++)
-    {
-      const RcvAccountPayment *payment = g_ptr_array_index (payments, i);
-      g_autofree char *date = rcv_date_format_locale (&payment->date);
-      g_autofree char *amount = rcv_money_format (payment->amount, currency (self));
-      g_autofree char *subtitle = NULL;
-
-      if (payment->unapplied > 0)
-        {
-          g_autofree char *left = rcv_money_format (payment->unapplied, currency (self));
-
-          /* Translators: "Ref. 4711 · 20.00 € unapplied" */
-          subtitle = g_strdup_printf (_("%s · %s unapplied"), payment->reference, left);
-        }
-      else
-        subtitle = g_strdup (payment->reference);
-      add_row (self, group, date, subtitle, amount);
-    }
-}
-
-/* The reminder letters recorded as sent, the latest first: what the next one escalates from. */
-static void
-add_letters (RcvCustomerWindow *self,
-             GError           **error)
-{
-  g_autoptr(GPtrArray) letters = rcv_dunning_list_sent (self->database, self->customer_id, error);
-  AdwPreferencesGroup *group = self->letters_group;
-
-  if (letters == NULL || letters->len == 0)
-    return;
-  for (guint i = 0; i < letters->len; i++)
-    {
-      const RcvSentLetter *letter = g_ptr_array_index (letters, i);
-      g_autofree char *date = rcv_date_format_locale (&letter->date);
-      g_autofree char *total = rcv_money_format (letter->total, currency (self));
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: a letter sent: its date, level number and title */
-      title = g_strdup_printf (_("%s · %u. %s"), date, letter->level, letter->title);
-      if (letter->interest > 0 || letter->fees > 0)
-        {
-          g_autofree char *interest = rcv_money_format (letter->interest, currency (self));
-          g_autofree char *fees = rcv_money_format (letter->fees, currency (self));
-
-          /* Translators: a letter sent: invoices, interest, fees */
-          subtitle = g_strdup_printf (ngettext ("%u invoice · interest %s · fees %s",
-                                                "%u invoices · interest %s · fees %s",
-                                                letter->n_invoices),
-                                      letter->n_invoices, interest, fees);
-        }
-      else
-        subtitle = g_strdup_printf (ngettext ("%u invoice", "%u invoices", letter->n_invoices),
-                                    letter->n_invoices);
-      add_row (self, group, title, subtitle, total);
-    }
-}
-
 static const char *
 event_action (const RcvAccountEvent *event)
 {
@@ -360,7 +316,7 @@ event_action (const RcvAccountEvent *event)
 }
 
 static void
-add_history (RcvCustomerWindow *self,
+add_history (RcvCustomerPage *self,
              GError           **error)
 {
   g_autoptr(GPtrArray) events = rcv_account_list_history (self->database, self->customer_id,
@@ -384,26 +340,19 @@ add_history (RcvCustomerWindow *self,
 }
 
 static void
-reload_or_toast (RcvCustomerWindow *self)
+reload_or_toast (RcvCustomerPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!rcv_customer_window_reload (self, &error))
+  if (!rcv_customer_page_reload (self, &error))
     {
       rcv_toast_show_error (GTK_WIDGET (self), _("The customer cannot be shown"), error);
     }
 }
 
-static void
-on_active_changed (RcvCustomerWindow *self)
-{
-  if (gtk_window_is_active (GTK_WINDOW (self)))
-    reload_or_toast (self);
-}
-
 /* the main window's pages follow the commit themselves (RcvDatabase::changed) */
 static void
-on_something_saved (RcvCustomerWindow *self)
+on_something_saved (RcvCustomerPage *self)
 {
   g_clear_handle_id (&self->changes_timeout, g_source_remove);
   reload_or_toast (self);
@@ -412,7 +361,7 @@ on_something_saved (RcvCustomerWindow *self)
 static gboolean
 on_changes_timeout (gpointer user_data)
 {
-  RcvCustomerWindow *self = user_data;
+  RcvCustomerPage *self = user_data;
 
   self->changes_timeout = 0;
   reload_or_toast (self);
@@ -422,7 +371,7 @@ on_changes_timeout (gpointer user_data)
 /* A commit elsewhere (the main window, another program through the poll) that may touch this
  * account: another customer's row alone does not. */
 static void
-on_database_changed (RcvCustomerWindow *self,
+on_database_changed (RcvCustomerPage *self,
                      RcvChangeSet      *changes,
                      RcvDatabase       *database)
 {
@@ -434,13 +383,18 @@ on_database_changed (RcvCustomerWindow *self,
                                    "letters", "disputes", "payment_plans", "promises",
                                    "contacts", "collection_accounts", NULL))
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   rcv_page_coalesce_changes (self, &self->changes_timeout, on_changes_timeout);
 }
 
 /* Shows a form opened from this page; when it has written, the window and this page read the
  * company again. A form that could not be made says why in the main window. */
 static void
-present_form (RcvCustomerWindow *self,
+present_form (RcvCustomerPage *self,
               GtkWindow         *form,
               const GError      *error,
               const char        *failure)
@@ -463,9 +417,9 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  RcvCustomerEditor *editor = rcv_customer_editor_new (GTK_WINDOW (self), self->database,
+  RcvCustomerEditor *editor = rcv_customer_editor_new (parent_window (self), self->database,
                                                        self->customer_id, &error);
 
   present_form (self, GTK_WINDOW (editor), error, _("The customer cannot be opened"));
@@ -476,9 +430,9 @@ new_invoice_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  RcvInvoiceEditor *editor = rcv_invoice_editor_new (GTK_WINDOW (self), self->database,
+  RcvInvoiceEditor *editor = rcv_invoice_editor_new (parent_window (self), self->database,
                                                      RCV_INVOICE_KIND_INVOICE, self->customer_id,
                                                      &error);
 
@@ -490,9 +444,9 @@ record_payment_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  RcvPaymentEditor *editor = rcv_payment_editor_new (GTK_WINDOW (self), self->database,
+  RcvPaymentEditor *editor = rcv_payment_editor_new (parent_window (self), self->database,
                                                      self->customer_id, &error);
 
   present_form (self, GTK_WINDOW (editor), error, _("The payment form cannot be opened"));
@@ -503,9 +457,9 @@ show_invoice_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  RcvInvoiceEditor *viewer = rcv_invoice_editor_new_viewer (GTK_WINDOW (self), self->database,
+  RcvInvoiceEditor *viewer = rcv_invoice_editor_new_viewer (parent_window (self), self->database,
                                                             g_variant_get_int64 (parameter),
                                                             &error);
 
@@ -515,7 +469,7 @@ show_invoice_action (GtkWidget  *widget,
 static void
 on_apply_credit_response (AdwMessageDialog  *dialog,
                           const char        *response,
-                          RcvCustomerWindow *self)
+                          RcvCustomerPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *amount = NULL;
@@ -541,8 +495,8 @@ apply_credit_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Apply the Credit?"),
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Apply the Credit?"),
                                               _("The customer’s unapplied payments and credit "
                                                 "notes go to its open invoices, oldest due date "
                                                 "first. Each allocation is recorded in the "
@@ -561,7 +515,7 @@ apply_credit_action (GtkWidget  *widget,
 static void
 on_collections_changed (GObject *owner)
 {
-  on_something_saved (RCV_CUSTOMER_WINDOW (owner));
+  on_something_saved (RCV_CUSTOMER_PAGE (owner));
 }
 
 static void
@@ -581,66 +535,94 @@ collections_action (GtkWidget  *widget,
     { "account.hand-over", RCV_COLLECTIONS_HAND_OVER },
     { "account.export-agency", RCV_COLLECTIONS_EXPORT },
   };
-  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (widget);
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
 
   for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
     if (g_str_equal (action_name, dialogs[i].action))
-      rcv_account_collections_run (GTK_WINDOW (self), self->database, self->customer_id,
+      rcv_account_collections_run (parent_window (self), self->database, self->customer_id,
                                    dialogs[i].dialog, on_collections_changed, G_OBJECT (self));
 }
 
+/* Back to the pages under this one (the leaflet of the main window). */
 static void
-rcv_customer_window_dispose (GObject *object)
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  RcvCustomerWindow *self = RCV_CUSTOMER_WINDOW (object);
+  GtkWidget *leaflet = gtk_widget_get_ancestor (widget, ADW_TYPE_LEAFLET);
+
+  if (leaflet != NULL)
+    adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* shown again after commits that touched the account while it was not shown */
+static void
+rcv_customer_page_map (GtkWidget *widget)
+{
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rcv_customer_page_parent_class)->map (widget);
+  if (self->stale && self->database != NULL)
+    {
+      self->stale = FALSE;
+      reload_or_toast (self);
+    }
+}
+
+static void
+rcv_customer_page_dispose (GObject *object)
+{
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (object);
 
   rcv_cancel_and_clear (&self->advice);
   g_clear_handle_id (&self->changes_timeout, g_source_remove);
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_data (self->database, self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMER_WINDOW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_CUSTOMER_PAGE);
   g_clear_object (&self->database);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (rcv_customer_window_parent_class)->dispose (object);
+  G_OBJECT_CLASS (rcv_customer_page_parent_class)->dispose (object);
 }
 
 static void
-rcv_customer_window_class_init (RcvCustomerWindowClass *klass)
+rcv_customer_page_class_init (RcvCustomerPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rcv_customer_window_dispose;
+  object_class->dispose = rcv_customer_page_dispose;
+  widget_class->map = rcv_customer_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
-                                               "rcv-customer-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, groups_box);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, balance_group);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, open_group);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, credit_group);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, policy_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, policy_value);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, terms_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, terms_value);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, limit_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, limit_value);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, status_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, status_value);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, contact_group);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, code_value);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, email_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, email_value);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, phone_value);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, address_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, archived_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, payments_group);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, letters_group);
-  gtk_widget_class_bind_template_child (widget_class, RcvCustomerWindow, history_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_active_changed);
+                                               "rcv-customer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, balance_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, open_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, credit_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, policy_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, policy_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, terms_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, terms_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, limit_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, limit_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, status_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, code_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, email_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, phone_value);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, archived_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, hold_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, hold_label);
 
   gtk_widget_class_install_action (widget_class, "account.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "account.new-invoice", NULL, new_invoice_action);
@@ -657,7 +639,10 @@ rcv_customer_window_class_init (RcvCustomerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "account.hand-over", NULL, collections_action);
   gtk_widget_class_install_action (widget_class, "account.export-agency", NULL,
                                    collections_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "account.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "account.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "account.back",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "account.new-invoice", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
@@ -665,46 +650,53 @@ rcv_customer_window_class_init (RcvCustomerWindowClass *klass)
 }
 
 static void
-rcv_customer_window_init (RcvCustomerWindow *self)
+rcv_customer_page_init (RcvCustomerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 
-RcvCustomerWindow *
-rcv_customer_window_new (GtkWindow    *parent,
-                         RcvDatabase  *database,
-                         gint64        customer_id,
-                         GError      **error)
+/* Shows the account of `customer_id` in `database`; FALSE, the page as it was, when it cannot
+ * be read. */
+gboolean
+rcv_customer_page_show (RcvCustomerPage  *self,
+                        RcvDatabase      *database,
+                        gint64            customer_id,
+                        GError          **error)
 {
-  RcvCustomerWindow *self;
+  gint64 had = self->customer_id;
 
-  g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (RCV_IS_CUSTOMER_PAGE (self), FALSE);
+  g_return_val_if_fail (RCV_IS_DATABASE (database), FALSE);
 
-  /* like every window, owned by GTK's list of toplevels until destroyed */
-  self = g_object_new (RCV_TYPE_CUSTOMER_WINDOW, "transient-for", parent, NULL);
-  self->database = g_object_ref (database);
-  self->customer_id = customer_id;
-  if (!rcv_customer_window_reload (self, error))
+  if (self->database != database)
     {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
+      if (self->database != NULL)
+        g_signal_handlers_disconnect_by_data (self->database, self);
+      g_set_object (&self->database, database);
+      g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
+                               G_CONNECT_SWAPPED);
     }
-  g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self,
-                           G_CONNECT_SWAPPED);
-  return self;
+  self->customer_id = customer_id;
+  if (!rcv_customer_page_reload (self, error))
+    {
+      self->customer_id = had;
+      return FALSE;
+    }
+  self->stale = FALSE;
+  return TRUE;
 }
 
 gint64
-rcv_customer_window_get_customer_id (RcvCustomerWindow *self)
+rcv_customer_page_get_customer_id (RcvCustomerPage *self)
 {
-  g_return_val_if_fail (RCV_IS_CUSTOMER_WINDOW (self), 0);
+  g_return_val_if_fail (RCV_IS_CUSTOMER_PAGE (self), 0);
   return self->customer_id;
 }
 
 /* What the account's state allows: a plan to end or one to start, a hand-over once. */
 static void
-update_collections_actions (RcvCustomerWindow          *self,
+update_collections_actions (RcvCustomerPage          *self,
                             const RcvCollectionsRecord *record)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.add-plan",
@@ -717,7 +709,7 @@ update_collections_actions (RcvCustomerWindow          *self,
 
 /* Reads the account again and rebuilds the page. */
 gboolean
-rcv_customer_window_reload (RcvCustomerWindow  *self,
+rcv_customer_page_reload (RcvCustomerPage  *self,
                             GError            **error)
 {
   g_autoptr(RcvCustomer) customer = NULL;
@@ -725,7 +717,7 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
   RcvAccountBalance balance;
   GDate today;
 
-  g_return_val_if_fail (RCV_IS_CUSTOMER_WINDOW (self), FALSE);
+  g_return_val_if_fail (RCV_IS_CUSTOMER_PAGE (self), FALSE);
 
   customer = rcv_ledger_get_customer (self->database, self->customer_id, error);
   if (customer == NULL)
@@ -735,7 +727,8 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
     return FALSE;
 
   clear_page (self);
-  gtk_window_set_title (GTK_WINDOW (self), customer->name);
+  adw_window_title_set_title (self->title_widget, customer->name);
+  adw_window_title_set_subtitle (self->title_widget, customer->code);
   add_balance (self, &balance);
   add_open_invoices (self, NULL);
   add_credit (self, customer, &balance);
@@ -745,8 +738,6 @@ rcv_customer_window_reload (RcvCustomerWindow  *self,
                                         self->database, self->customer_id, self->advice);
   update_collections_actions (self, record);
   add_contact (self, customer);
-  add_payments (self, NULL);
-  add_letters (self, NULL);
   add_history (self, NULL);
   return TRUE;
 }
