@@ -626,6 +626,34 @@ matches (RcvCustomerList *list,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The next customer ID: the latest one's number, one up, as wide as it was, past IDs taken. */
+static void
+test_propose_code (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  char *code;
+
+  code = rcv_ledger_propose_customer_code (db);
+  g_assert_cmpstr (code, ==, "C001");
+  g_free (code);
+  rcv_test_customer (db, "C009", "Neun");
+  code = rcv_ledger_propose_customer_code (db);
+  g_assert_cmpstr (code, ==, "C010");
+  g_free (code);
+  rcv_test_customer (db, "K-12", "Zwölf");
+  rcv_test_customer (db, "K-13", "Dreizehn");
+  rcv_test_customer (db, "K-11", "Elf");
+  /* after K-11 comes K-12, taken, then K-13, taken: K-14 */
+  code = rcv_ledger_propose_customer_code (db);
+  g_assert_cmpstr (code, ==, "K-14");
+  g_free (code);
+  rcv_test_customer (db, "ACME", "Acme");
+  code = rcv_ledger_propose_customer_code (db);
+  g_assert_cmpstr (code, ==, "C001");
+  g_free (code);
+}
+
 static void
 test_list_match (void)
 {
@@ -685,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/core/customers/list-async", test_list_async);
   g_test_add_func ("/core/customers/list-refresh-changed", test_list_refresh_changed);
   g_test_add_func ("/core/customers/list-match", test_list_match);
+  g_test_add_func ("/core/customers/propose-code", test_propose_code);
   g_test_add_func ("/core/customers/update-and-archive", test_update_and_archive);
   g_test_add_func ("/core/customers/company-profile", test_company_profile);
   g_test_add_func ("/core/customers/account", test_account);

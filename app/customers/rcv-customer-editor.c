@@ -449,11 +449,17 @@ rcv_customer_editor_new (GtkWindow    *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->archive_button), TRUE);
     }
   else
-    gtk_window_set_title (GTK_WINDOW (self), _("New Customer"));
+    {
+      /* the next ID proposed, as a new invoice's number is; the name is what is typed first */
+      g_autofree char *code = rcv_ledger_propose_customer_code (database);
+
+      gtk_window_set_title (GTK_WINDOW (self), _("New Customer"));
+      gtk_editable_set_text (GTK_EDITABLE (self->code_row), code);
+    }
   self->loading = FALSE;
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->customer->id > 0 ? self->name_row : self->code_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }
 

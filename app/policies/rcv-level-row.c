@@ -17,6 +17,7 @@
 #include "rcv-dunning.h"
 #include "rcv-level-row.h"
 #include "rcv-plain-text.h"
+#include "rcv-spin-row.h"
 
 struct _RcvLevelRow
 {
@@ -31,8 +32,8 @@ struct _RcvLevelRow
   gboolean filling;            /* set from the policy: not the user's change */
 
   AdwEntryRow *title_row;
-  AdwEntryRow *days_row;
-  AdwEntryRow *deadline_row;
+  RcvSpinRow *days_row;
+  RcvSpinRow *deadline_row;
   AdwEntryRow *fee_row;
   GtkSwitch *interest_switch;
   GtkSwitch *compensation_switch;
@@ -87,15 +88,15 @@ static const struct
 };
 
 static const char *
-text_of (AdwEntryRow *row)
+text_of (gpointer row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
 static void
-set_int (AdwEntryRow *row,
-         gint         value,
-         gboolean     empty_below_zero)
+set_int (gpointer row,
+         gint     value,
+         gboolean empty_below_zero)
 {
   g_autofree char *text = value >= 0 || !empty_below_zero ? g_strdup_printf ("%d", value)
                                                           : g_strdup ("");
@@ -366,6 +367,7 @@ rcv_level_row_class_init (RcvLevelRowClass *klass)
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (RCV_TYPE_SPIN_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
                                                "rcv-level-row.ui");

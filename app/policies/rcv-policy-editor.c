@@ -21,6 +21,7 @@
 #include "rcv-policy-editor.h"
 #include "rcv-policy.h"
 #include "rcv-plain-text.h"
+#include "rcv-spin-row.h"
 
 struct _RcvPolicyEditor
 {
@@ -36,7 +37,7 @@ struct _RcvPolicyEditor
   AdwEntryRow *name_row;
   AdwActionRow *default_row;
   GtkSwitch *default_switch;
-  AdwEntryRow *terms_row;
+  RcvSpinRow *terms_row;
   AdwEntryRow *discount_days_row;
   AdwEntryRow *discount_percent_row;
   AdwEntryRow *limit_row;
@@ -44,11 +45,11 @@ struct _RcvPolicyEditor
   AdwComboRow *interest_row;
   AdwEntryRow *rate_row;
   AdwComboRow *compensation_row;
-  AdwEntryRow *alert_first_row;
-  AdwEntryRow *alert_second_row;
+  RcvSpinRow *alert_first_row;
+  RcvSpinRow *alert_second_row;
   AdwEntryRow *hold_row;
   AdwEntryRow *agency_row;
-  AdwEntryRow *letter_interval_row;
+  RcvSpinRow *letter_interval_row;
   GtkLabel *error_label;
   GtkButton *save_button;
 };
@@ -65,14 +66,14 @@ static guint signals[N_SIGNALS];
 static void validate (RcvPolicyEditor *self);
 
 static const char *
-text_of (AdwEntryRow *row)
+text_of (gpointer row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
 static void
-set_int (AdwEntryRow *row,
-         gint         value)
+set_int (gpointer row,
+         gint     value)
 {
   g_autofree char *text = value >= 0 ? g_strdup_printf ("%d", value) : g_strdup ("");
 
@@ -270,7 +271,7 @@ show_problem (RcvPolicyEditor *self,
 }
 
 static gboolean
-parse_days (AdwEntryRow  *row,
+parse_days (gpointer      row,
             const char   *name,
             gboolean      optional,
             gint         *value,
@@ -549,6 +550,7 @@ rcv_policy_editor_class_init (RcvPolicyEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (RCV_TYPE_SPIN_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
                                                "rcv-policy-editor.ui");

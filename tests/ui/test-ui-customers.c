@@ -47,6 +47,12 @@ test_create_customer (void)
   editor = rcv_ui_find_toplevel (RCV_TYPE_CUSTOMER_EDITOR);
   g_assert_nonnull (editor);
   g_assert_false (gtk_widget_is_sensitive (rcv_ui_child (editor, "save_button")));
+  /* the next ID is proposed (after K1, K2); the focus is in the name, its text not selected */
+  g_assert_cmpstr (gtk_editable_get_text (rcv_ui_child (editor, "code_row")), ==, "K2");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)),
+                                         rcv_ui_child (editor, "name_row")));
+  /* the policy chosen shows whole, as the row's subtitle */
+  g_assert_true (adw_combo_row_get_use_subtitle (rcv_ui_child (editor, "policy_row")));
 
   /* a taken ID is refused by the core and shown on the ID field */
   rcv_ui_type_into (rcv_ui_child (editor, "code_row"), "K1");

@@ -12,6 +12,7 @@
 #include "rcv-customer-row.h"
 #include "rcv-date-row.h"
 #include "rcv-date.h"
+#include "rcv-spin-row.h"
 #include "rcv-ui-fixture.h"
 
 #ifdef HAVE_XTEST
@@ -300,6 +301,59 @@ test_customer_row_keys (void)
 #endif
 }
 
+static void
+count_change (guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* A spin row reads and writes as the forms' entry rows do (its text, "changed"), named by its
+ * title; Up and Page Up step the number from what was typed, within its bounds. */
+static void
+test_spin_row_keys (void)
+{
+#ifdef HAVE_XTEST
+  GtkWidget *window, *list;
+  RcvSpinRow *row;
+  guint n_changes = 0;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("not on an X server: no XTEST to press keys with");
+      return;
+    }
+  window = gtk_window_new ();
+  list = gtk_list_box_new ();
+  row = g_object_new (RCV_TYPE_SPIN_ROW, "title", "Payment terms in days", "lower", 0,
+                      "upper", 100, NULL);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (count_change), &n_changes);
+  gtk_window_present (GTK_WINDOW (window));
+  rcv_test_wait_until (is_active, window);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "30");
+  g_assert_cmpuint (n_changes, >, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (rcv_spin_row_get_spin_button (row)), ==, 30);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (row)));
+  press (XK_Up);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31");
+  press (XK_Page_Up);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "41");
+  /* the bounds hold */
+  gtk_editable_set_text (GTK_EDITABLE (row), "99");
+  press (XK_Page_Up);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "100");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rcv_ui_settle ();
+#else
+  g_test_skip ("built without XTEST: no keys to press");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +361,6 @@ main (int   argc,
   rcv_ui_init (&argc, &argv);
   g_test_add_func ("/ui/widgets/date-row-calendar", test_date_row_calendar);
   g_test_add_func ("/ui/widgets/customer-row-keys", test_customer_row_keys);
+  g_test_add_func ("/ui/widgets/spin-row-keys", test_spin_row_keys);
   return rcv_ui_run ();
 }

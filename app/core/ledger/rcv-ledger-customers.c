@@ -293,3 +293,65 @@ rcv_ledger_find_customer (RcvDatabase *db,
   rcv_statement_reset (stmt);
   return customer;
 }
+
+static gboolean
+code_taken (RcvDatabase *db,
+            const char  *code)
+{
+  RcvStatement *stmt = rcv_database_prepare (db, "SELECT 1 FROM customers WHERE code = ?1", NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_text (stmt, 1, code);
+  taken = rcv_statement_step (stmt) == RCV_ROW;
+  rcv_statement_reset (stmt);
+  return taken;
+}
+
+/* The ID for a new customer: the number at the end of the latest customer's ID, one up, as
+ * wide as it was (C009 → C010, K-12 → K-13), past any ID taken already; "C001" for the first
+ * customer, or when the latest ID ends in no number. One indexed read and a lookup or two. */
+char *
+rcv_ledger_propose_customer_code (RcvDatabase *db)
+{
+  g_autofree char *latest = NULL;
+  RcvStatement *stmt;
+  gsize digits_at, width;
+  guint64 number;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  stmt = rcv_database_prepare (db, "SELECT code FROM customers ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt != NULL)
+    {
+      if (rcv_statement_step (stmt) == RCV_ROW)
+        latest = g_strdup (rcv_statement_column_text (stmt, 0));
+      rcv_statement_reset (stmt);
+    }
+  if (latest == NULL)
+    latest = g_strdup ("C000");
+  digits_at = strlen (latest);
+  while (digits_at > 0 && g_ascii_isdigit (latest[digits_at - 1]))
+    digits_at--;
+  width = strlen (latest) - digits_at;
+  if (width == 0 || width > 18)
+    {
+      g_free (latest);
+      latest = g_strdup ("C000");
+      digits_at = 1;
+      width = 3;
+    }
+  prefix = g_strndup (latest, digits_at);
+  number = g_ascii_strtoull (latest + digits_at, NULL, 10);
+  for (guint tries = 0; tries < 1000; tries++)
+    {
+      char *code = g_strdup_printf ("%s%0*" G_GUINT64_FORMAT, prefix, (int) width, ++number);
+
+      if (!code_taken (db, code))
+        return code;
+      g_free (code);
+    }
+  return g_strdup ("");
+}

@@ -120,6 +120,7 @@ RcvCustomer *rcv_ledger_get_customer     (RcvDatabase *db,
 RcvCustomer *rcv_ledger_find_customer    (RcvDatabase *db,
                                           const char  *code,
                                           GError     **error);
+char        *rcv_ledger_propose_customer_code (RcvDatabase *db);
 
 char        *rcv_ledger_propose_number   (RcvDatabase    *db,
                                           RcvInvoiceKind  kind,
