@@ -1,9 +1,11 @@
 /* rcv-preferences-window.c - the company profile and how receivables are aged
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each field is applied on its own (Enter, or the row's apply button), checked by the core;
- * a refused value stays in the field, marked, with the reason in a toast, and the file keeps
- * the old one. Every applied change emits "changed" so the window reads the figures again.
+ * Each field is applied on its own (Enter, or the row's apply button; the address when the
+ * focus leaves it or the window closes; a choice as it is made; the buckets and the curve
+ * once the person pauses), checked by the core; a refused value stays in the field, marked,
+ * with the reason in a toast, and the file keeps the old one. Every applied change emits
+ * "changed" so the window reads the figures again.
  */
 #define G_LOG_DOMAIN "rcv-preferences-window"
 
@@ -14,6 +16,7 @@
 #include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-daily-check.h"
+#include "rcv-number-list.h"
 #include "rcv-policies-page.h"
 #include "rcv-preferences-window.h"
 #include "rcv-plain-text.h"
@@ -31,13 +34,14 @@ struct _RcvPreferencesWindow
   AdwEntryRow *phone_row;
   AdwActionRow *logo_row;
   GtkTextView *address_view;
-  GtkButton *address_apply_button;
+  gboolean address_edited;
   AdwEntryRow *bank_row;
   AdwEntryRow *iban_row;
   AdwEntryRow *bic_row;
-  AdwEntryRow *currency_row;
-  AdwEntryRow *boundaries_row;
-  AdwEntryRow *curve_row;
+  AdwComboRow *currency_row;
+  RcvNumberList *boundaries_list;
+  RcvNumberList *curve_list;
+  guint curve_bp[RCV_COLLECTIONS_MAX_POINTS];   /* as read: a share's hundredths kept */
   AdwEntryRow *chase_row;
   AdwEntryRow *commission_row;
   AdwComboRow *basis_row;
@@ -117,68 +121,103 @@ on_address_changed (RcvPreferencesWindow *self,
                     GtkTextBuffer        *buffer)
 {
   if (!self->loading)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->address_apply_button), TRUE);
+    self->address_edited = TRUE;
 }
 
+/* The address is kept when the focus leaves it, and when the window closes. */
 static void
-on_address_apply_clicked (RcvPreferencesWindow *self,
-                          GtkButton            *button)
+apply_address (RcvPreferencesWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->address_view);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
+  if (!self->address_edited || self->database == NULL || self->address_view == NULL)
+    return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (rcv_company_set (self->database, RCV_COMPANY_ADDRESS, text, &error))
-    gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+    self->address_edited = FALSE;
   applied (self, GTK_WIDGET (self->address_view), _("Address"), error);
 }
 
-static void
-on_currency_row_apply (RcvPreferencesWindow *self,
-                       AdwEntryRow          *row)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *code = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
-
-  g_strstrip (code);
-  rcv_database_set_currency (self->database, code, &error);
-  applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-           error);
-}
-
-static char *
-boundaries_text (RcvDatabase *database)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n;
-  const guint *boundaries = rcv_database_get_aging_boundaries (database, &n);
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, i == 0 ? "%u" : ", %u", boundaries[i]);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
+/* The currencies offered: the common ones, and the company's own if it is another. */
+static const char *const common_currencies[] = {
+  "EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "CAD", "AUD",
+  "NZD", "JPY",
+};
 
 static void
-on_boundaries_row_apply (RcvPreferencesWindow *self,
-                         AdwEntryRow          *row)
+load_currencies (RcvPreferencesWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  const char *code = rcv_database_get_currency (self->database)->code;
+  g_autoptr(GtkStringList) codes = gtk_string_list_new (NULL);
+  guint selected = 0, n = 0;
 
-  if (rcv_database_set_aging_boundaries (self->database,
-                                         gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  for (guint i = 0; i < G_N_ELEMENTS (common_currencies); i++, n++)
     {
-      g_autofree char *text = boundaries_text (self->database);
+      gtk_string_list_append (codes, common_currencies[i]);
+      if (g_str_equal (common_currencies[i], code))
+        selected = n;
+    }
+  if (!g_strv_contains (common_currencies, code))
+    {
+      gtk_string_list_append (codes, code);
+      selected = n;
+    }
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (codes));
+  adw_combo_row_set_selected (self->currency_row, selected);
+}
 
-      /* as the file keeps it: "30,60, 90" comes back as "30, 60, 90" */
+static void
+on_currency_selected (RcvPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->currency_row);
+
+  if (self->loading || item == NULL ||
+      g_str_equal (gtk_string_object_get_string (item),
+                   rcv_database_get_currency (self->database)->code))
+    return;
+  if (!rcv_database_set_currency (self->database, gtk_string_object_get_string (item), &error))
+    {
+      /* refused (a company holding amounts in a currency of other decimals): back to its own */
       self->loading = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      load_currencies (self);
       self->loading = FALSE;
     }
-  applied (self, GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-           error);
+  applied (self, GTK_WIDGET (self->currency_row),
+           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->currency_row)), error);
+}
+
+static void
+load_boundaries (RcvPreferencesWindow *self)
+{
+  guint n;
+  const guint *boundaries = rcv_database_get_aging_boundaries (self->database, &n);
+  int values[RCV_AGING_MAX_BOUNDARIES];
+
+  for (guint i = 0; i < n && i < G_N_ELEMENTS (values); i++)
+    values[i] = (int) boundaries[i];
+  rcv_number_list_set_values (self->boundaries_list, values, MIN (n, G_N_ELEMENTS (values)));
+}
+
+/* The buckets as the rows have them, in the form the company file takes: "30, 60, 90". */
+static void
+on_boundaries_changed (RcvPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) values = rcv_number_list_get_values (self->boundaries_list);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->loading)
+    return;
+  for (guint i = 0; i < values->len; i++)
+    g_string_append_printf (text, i == 0 ? "%d" : ", %d", g_array_index (values, int, i));
+  rcv_database_set_aging_boundaries (self->database, text->str, &error);
+  rcv_number_list_set_error (self->boundaries_list, error != NULL);
+  applied (self, GTK_WIDGET (self->boundaries_list), _("Age buckets"), error);
 }
 
 /* ---- collections: the collectability curve and the recovery's assumptions ---- */
@@ -188,38 +227,58 @@ load_collections (RcvPreferencesWindow *self)
 {
   RcvRecoveryAssumptions assumptions;
   RcvCollectability curve;
-  g_autofree char *text = NULL;
   g_autofree char *chase = NULL;
   g_autofree char *commission = NULL;
-  g_auto(GStrv) points = NULL;
-  g_autofree char *shown = NULL;
+  int values[2 * RCV_COLLECTIONS_MAX_POINTS];
 
   rcv_collections_get_curve (self->database, &curve);
-  text = rcv_collectability_format (&curve);
-  points = g_strsplit (text, ",", -1);
-  shown = g_strjoinv (", ", points);
+  for (guint i = 0; i < curve.n_points; i++)
+    {
+      values[2 * i] = (int) curve.days[i];
+      values[2 * i + 1] = (int) ((curve.bp[i] + 50) / 100);
+      self->curve_bp[i] = curve.bp[i];
+    }
+  rcv_number_list_set_values (self->curve_list, values, curve.n_points);
   rcv_collections_get_assumptions (self->database, &assumptions);
   chase = g_strdup_printf ("%d", assumptions.chase_days);
   commission = rcv_percent_format (assumptions.commission_bp);
-  gtk_editable_set_text (GTK_EDITABLE (self->curve_row), shown);
   gtk_editable_set_text (GTK_EDITABLE (self->chase_row), chase);
   gtk_editable_set_text (GTK_EDITABLE (self->commission_row), commission);
 }
 
+/* The curve as the rows have it, "days:percent,…"; a share left as it was read keeps its
+ * hundredths (73.25 % shows as 73 and stays 73.25). */
 static void
-on_curve_row_apply (RcvPreferencesWindow *self,
-                    AdwEntryRow          *row)
+on_curve_changed (RcvPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) values = rcv_number_list_get_values (self->curve_list);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (rcv_collections_set_curve (self->database, gtk_editable_get_text (GTK_EDITABLE (row)),
-                                 &error))
+  if (self->loading)
+    return;
+  for (guint i = 0; 2 * i + 1 < values->len; i++)
     {
-      self->loading = TRUE;
-      load_collections (self);
-      self->loading = FALSE;
+      int days = g_array_index (values, int, 2 * i);
+      int percent = g_array_index (values, int, 2 * i + 1);
+      guint kept = i < RCV_COLLECTIONS_MAX_POINTS ? self->curve_bp[i] : 0;
+
+      if (kept > 0 && (int) ((kept + 50) / 100) == percent && kept % 100 != 0)
+        g_string_append_printf (text, "%s%d:%u.%02u", i > 0 ? "," : "", days, kept / 100,
+                                kept % 100);
+      else
+        g_string_append_printf (text, "%s%d:%d", i > 0 ? "," : "", days, percent);
     }
-  applied (self, GTK_WIDGET (row), _("Collected by days overdue"), error);
+  if (rcv_collections_set_curve (self->database, text->str, &error))
+    {
+      RcvCollectability curve;
+
+      rcv_collections_get_curve (self->database, &curve);
+      for (guint i = 0; i < curve.n_points; i++)
+        self->curve_bp[i] = curve.bp[i];
+    }
+  rcv_number_list_set_error (self->curve_list, error != NULL);
+  applied (self, GTK_WIDGET (self->curve_list), _("Collected by days overdue"), error);
 }
 
 static void
@@ -429,12 +488,21 @@ rcv_preferences_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* kept on close-request; nothing is written while the widgets go */
+  self->address_edited = FALSE;
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rcv_preferences_window_parent_class)->dispose (object);
+}
+
+static gboolean
+rcv_preferences_window_close_request (GtkWindow *window)
+{
+  apply_address (RCV_PREFERENCES_WINDOW (window));
+  return GTK_WINDOW_CLASS (rcv_preferences_window_parent_class)->close_request (window);
 }
 
 static void
@@ -444,11 +512,13 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rcv_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = rcv_preferences_window_close_request;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RCV_TYPE_POLICIES_PAGE);
+  g_type_ensure (RCV_TYPE_NUMBER_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
                                                "rcv-preferences-window.ui");
@@ -458,13 +528,12 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, logo_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, address_view);
-  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, address_apply_button);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, bank_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, iban_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, bic_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, boundaries_row);
-  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, curve_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, boundaries_list);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, curve_list);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, chase_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, commission_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, basis_row);
@@ -473,10 +542,9 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, policies_page);
   gtk_widget_class_bind_template_callback (widget_class, on_policies_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_row_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_address_apply_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_currency_row_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_boundaries_row_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_curve_row_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_boundaries_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_curve_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_assumptions_row_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_basis_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_daily_check_state_set);
@@ -490,11 +558,32 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
 static void
 rcv_preferences_window_init (RcvPreferencesWindow *self)
 {
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  static const RcvNumberColumn boundary[] = { { NULL, NULL, 1, 3650, 30 } };
+  RcvNumberColumn point[] = { { NULL, NULL, 1, 3650, 90 }, { "%", NULL, 0, 100, -10 } };
+  RcvNumberColumn ends[1];
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
                            G_CALLBACK (on_address_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (apply_address), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->address_view), focus);
+
+  ends[0] = boundary[0];
+  /* Translators: after the number of days where an age bucket ends */
+  ends[0].unit = _("days");
+  ends[0].accessible_name = _("days overdue");
+  /* Translators: a row of the age buckets: "Bucket 2 ends after" … days */
+  rcv_number_list_setup (self->boundaries_list, ends, 1, _("Bucket {n} ends after"),
+                         RCV_AGING_MAX_BOUNDARIES);
+  point[0].unit = _("days");
+  point[0].accessible_name = _("days overdue");
+  point[1].accessible_name = _("percent still collected");
+  /* Translators: a point of the collectability curve: "At point 2" … days … % */
+  rcv_number_list_setup (self->curve_list, point, 2, _("Point {n}: after"),
+                         RCV_COLLECTIONS_MAX_POINTS);
 }
 
 RcvPreferencesWindow *
@@ -503,7 +592,6 @@ rcv_preferences_window_new (GtkWindow   *parent,
 {
   RcvPreferencesWindow *self;
   g_autofree char *address = NULL;
-  g_autofree char *boundaries = NULL;
 
   g_return_val_if_fail (RCV_IS_DATABASE (database), NULL);
 
@@ -518,13 +606,11 @@ rcv_preferences_window_new (GtkWindow   *parent,
   load_row (self->bank_row, database, RCV_COMPANY_BANK);
   load_row (self->iban_row, database, RCV_COMPANY_IBAN);
   load_row (self->bic_row, database, RCV_COMPANY_BIC);
-  gtk_editable_set_text (GTK_EDITABLE (self->currency_row),
-                         rcv_database_get_currency (database)->code);
+  load_currencies (self);
   address = rcv_database_get_setting (database, RCV_COMPANY_ADDRESS);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->address_view),
                             address != NULL ? address : "", -1);
-  boundaries = boundaries_text (database);
-  gtk_editable_set_text (GTK_EDITABLE (self->boundaries_row), boundaries);
+  load_boundaries (self);
   adw_combo_row_set_selected (self->basis_row,
                               rcv_database_get_aging_basis (database) == RCV_AGING_BY_ISSUE_DATE
                                 ? 1 : 0);

@@ -19,6 +19,7 @@
 #include "rcv-ledger.h"
 #include "rcv-open-items.h"
 #include "rcv-preferences-window.h"
+#include "rcv-number-list.h"
 #include "rcv-ui-fixture.h"
 
 static void
@@ -194,6 +195,18 @@ scroll_to_group (gpointer    window,
  * payment plan and a hand-over go through their dialogs into the file and the page; an
  * invoice is disputed from its viewer; Preferences edit the curve; the customer list sorts by
  * payer behaviour. */
+static gboolean
+is_marked (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+static gboolean
+is_unmarked (gpointer widget)
+{
+  return !gtk_widget_has_css_class (widget, "error");
+}
+
 static void
 test_collections (void)
 {
@@ -298,22 +311,39 @@ test_collections (void)
   rcv_ui_screenshot (GTK_WIDGET (viewer), "invoice-disputed");
   gtk_window_destroy (GTK_WINDOW (viewer));
 
-  /* the curve in Preferences: a bad one refused, a good one kept as the file keeps it */
+  /* the curve in Preferences, a row per point: a bad one refused, a good one kept */
   preferences = rcv_preferences_window_new (GTK_WINDOW (window), db);
   gtk_window_present (GTK_WINDOW (preferences));
   rcv_ui_settle ();
-  g_assert_cmpstr (gtk_editable_get_text (rcv_ui_child (preferences, "curve_row")), ==,
-                   "90:73, 180:50, 365:25, 730:10");
-  rcv_ui_type_into (rcv_ui_child (preferences, "curve_row"), "90:73, 60:80");
-  g_signal_emit_by_name (rcv_ui_child (preferences, "curve_row"), "apply");
-  rcv_ui_settle ();
-  g_assert_true (gtk_widget_has_css_class (rcv_ui_child (preferences, "curve_row"), "error"));
-  rcv_ui_type_into (rcv_ui_child (preferences, "curve_row"), "60:80,365:30");
-  g_signal_emit_by_name (rcv_ui_child (preferences, "curve_row"), "apply");
-  rcv_ui_settle ();
-  g_assert_false (gtk_widget_has_css_class (rcv_ui_child (preferences, "curve_row"), "error"));
-  g_assert_cmpstr (gtk_editable_get_text (rcv_ui_child (preferences, "curve_row")), ==,
-                   "60:80, 365:30");
+  {
+    RcvNumberList *curve = rcv_ui_child (preferences, "curve_list");
+    RcvCollectability kept;
+    g_autofree char *text = NULL;
+
+    g_assert_cmpuint (rcv_number_list_get_n_rows (curve), ==, 4);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (rcv_number_list_get_spin (curve, 1, 0)),
+                     ==, 180);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (rcv_number_list_get_spin (curve, 1, 1)),
+                     ==, 50);
+    /* days that go back are refused, marked, and the file keeps its curve */
+    gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 1, 0), 60);
+    rcv_test_wait_until (is_marked, curve);
+    rcv_collections_get_curve (db, &kept);
+    text = rcv_collectability_format (&kept);
+    g_assert_cmpstr (text, ==, "90:73,180:50,365:25,730:10");
+    /* two points left, 60:80 and 365:30 */
+    rcv_number_list_remove_row (curve, 3);
+    rcv_number_list_remove_row (curve, 2);
+    gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 0, 0), 60);
+    gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 0, 1), 80);
+    gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 1, 0), 365);
+    gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 1, 1), 30);
+    rcv_test_wait_until (is_unmarked, curve);
+    rcv_collections_get_curve (db, &kept);
+    g_free (text);
+    text = rcv_collectability_format (&kept);
+    g_assert_cmpstr (text, ==, "60:80,365:30");
+  }
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   /* the customer list sorts by payer behaviour */

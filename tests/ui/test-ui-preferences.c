@@ -17,7 +17,20 @@
 #include "rcv-policy.h"
 #include "rcv-policy-editor.h"
 #include "rcv-preferences-window.h"
+#include "rcv-number-list.h"
 #include "rcv-ui-fixture.h"
+
+static gboolean
+is_marked (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+static gboolean
+is_unmarked (gpointer widget)
+{
+  return !gtk_widget_has_css_class (widget, "error");
+}
 
 static void
 test_preferences (void)
@@ -48,10 +61,32 @@ test_preferences (void)
   rcv_ui_type_into (rcv_ui_child (preferences, "iban_row"), "DE88 3704 0044 0532 0130 00");
   g_signal_emit_by_name (rcv_ui_child (preferences, "iban_row"), "apply");
   g_assert_true (gtk_widget_has_css_class (rcv_ui_child (preferences, "iban_row"), "error"));
-  rcv_ui_type_into (rcv_ui_child (preferences, "boundaries_row"), "30,60, 90,120");
-  g_signal_emit_by_name (rcv_ui_child (preferences, "boundaries_row"), "apply");
+  /* the address is kept when the window closes, with no button to press */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (rcv_ui_child (preferences, "address_view")),
+                            "Marktplatz 1\n04109 Leipzig", -1);
+  /* the buckets, a row each: a fourth one added ends 30 days after the last */
+  {
+    RcvNumberList *buckets = rcv_ui_child (preferences, "boundaries_list");
+
+    g_assert_cmpuint (rcv_number_list_get_n_rows (buckets), ==, 3);
+    rcv_number_list_add_row (buckets);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (rcv_number_list_get_spin (buckets, 3, 0)),
+                     ==, 120);
+    /* a bucket that ends before the one above it is refused once the typing pauses, marked */
+    gtk_spin_button_set_value (rcv_number_list_get_spin (buckets, 1, 0), 20);
+    rcv_test_wait_until (is_marked, buckets);
+    gtk_spin_button_set_value (rcv_number_list_get_spin (buckets, 1, 0), 60);
+    rcv_test_wait_until (is_unmarked, buckets);
+  }
+  /* the currency is chosen from a list, the company's own chosen */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     rcv_ui_child (preferences, "currency_row"))), ==,
+                   rcv_database_get_currency (rcv_window_get_database (window))->code);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (
+                      rcv_ui_child (preferences, "currency_row"))), >=, 15);
   rcv_ui_screenshot (GTK_WIDGET (preferences), "preferences");
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_close (GTK_WINDOW (preferences));
+  rcv_ui_settle ();
   rcv_ui_wait_for_content (window, "ledger");
 
   db = rcv_database_open (path, RCV_DATABASE_FLAGS_READ_ONLY, NULL);
@@ -61,6 +96,11 @@ test_preferences (void)
   g_assert_cmpstr (iban, ==, "DE89 3704 0044 0532 0130 00");
   rcv_database_get_aging_boundaries (db, &n);
   g_assert_cmpuint (n, ==, 4);
+  {
+    g_autofree char *address = rcv_database_get_setting (db, RCV_COMPANY_ADDRESS);
+
+    g_assert_cmpstr (address, ==, "Marktplatz 1\n04109 Leipzig");
+  }
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Beispiel & Partner");
 
   rcv_ui_close_window (window);
