@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rcv-customer-editor.h"
+#include "rcv-plain-text.h"
 #include "rcv-error.h"
 #include "rcv-form-problem.h"
 #include "rcv-ledger.h"
@@ -459,7 +460,7 @@ rcv_customer_editor_new (GtkWindow    *parent,
   self->loading = FALSE;
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  rcv_focus_without_selecting (GTK_WIDGET (self->name_row));
   return self;
 }
 

@@ -44,7 +44,7 @@ struct _RcvPaymentEditor
   RcvCustomerRow *customer_row;
   AdwEntryRow *date_row;
   AdwEntryRow *amount_row;
-  AdwEntryRow *method_row;
+  AdwComboRow *method_row;
   AdwEntryRow *reference_row;
   AdwPreferencesGroup *allocation_group;
   GtkGrid *allocation_grid;
@@ -131,7 +131,9 @@ read_form (RcvPaymentEditor  *self,
   if (!read_terms (self, &payment->date, &payment->amount, widget, message))
     return FALSE;
   g_free (payment->method);
-  payment->method = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->method_row))));
+  /* kept as the person reads it, as the demo company and imports keep theirs */
+  payment->method = g_strdup (gtk_string_object_get_string (
+                                adw_combo_row_get_selected_item (self->method_row)));
   g_free (payment->reference);
   payment->reference = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reference_row))));
 

@@ -38,6 +38,7 @@ struct _RcvLevelRow
   GtkSwitch *interest_switch;
   GtkSwitch *compensation_switch;
   GtkFrame *text_frame;
+  GtkBox *text_box;
   GtkTextView *text_view;
   GtkBox *tools_box;
   GtkMenuButton *placeholder_button;
@@ -378,6 +379,7 @@ rcv_level_row_class_init (RcvLevelRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvLevelRow, interest_switch);
   gtk_widget_class_bind_template_child (widget_class, RcvLevelRow, compensation_switch);
   gtk_widget_class_bind_template_child (widget_class, RcvLevelRow, text_frame);
+  gtk_widget_class_bind_template_child (widget_class, RcvLevelRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, RcvLevelRow, text_view);
   gtk_widget_class_bind_template_child (widget_class, RcvLevelRow, tools_box);
   gtk_widget_class_bind_template_child (widget_class, RcvLevelRow, placeholder_button);
@@ -405,7 +407,7 @@ rcv_level_row_init (RcvLevelRow *self)
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling = FALSE;
-  make_plain_row (GTK_WIDGET (self->text_frame));
+  make_plain_row (GTK_WIDGET (self->text_box));
   make_plain_row (GTK_WIDGET (self->tools_box));
   make_plain_row (GTK_WIDGET (self->buttons_box));
   update_buttons (self);

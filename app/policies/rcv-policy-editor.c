@@ -637,7 +637,7 @@ rcv_policy_editor_new (GtkWindow    *parent,
   self->loading = FALSE;
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  rcv_focus_without_selecting (GTK_WIDGET (self->name_row));
   return self;
 }
 

@@ -27,6 +27,7 @@ struct _RcvPreferencesWindow
 
   RcvDatabase *database;
   gboolean loading;
+  guint deselect_idle;
 
   AdwEntryRow *name_row;
   AdwEntryRow *tax_id_row;
@@ -490,12 +491,38 @@ rcv_preferences_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   /* kept on close-request; nothing is written while the widgets go */
   self->address_edited = FALSE;
+  g_clear_handle_id (&self->deselect_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rcv_preferences_window_parent_class)->dispose (object);
+}
+
+/* A page opened (or the window): its first field is focused, its text not selected. */
+static gboolean
+deselect_on_idle (gpointer user_data)
+{
+  RcvPreferencesWindow *self = user_data;
+
+  self->deselect_idle = 0;
+  rcv_window_deselect_focus (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_page_shown (RcvPreferencesWindow *self)
+{
+  if (self->deselect_idle == 0)
+    self->deselect_idle = g_idle_add (deselect_on_idle, self);
+}
+
+static void
+rcv_preferences_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rcv_preferences_window_parent_class)->map (widget);
+  on_page_shown (RCV_PREFERENCES_WINDOW (widget));
 }
 
 static gboolean
@@ -513,6 +540,7 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
 
   object_class->dispose = rcv_preferences_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = rcv_preferences_window_close_request;
+  widget_class->map = rcv_preferences_window_map;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -570,6 +598,7 @@ rcv_preferences_window_init (RcvPreferencesWindow *self)
                            G_CALLBACK (on_address_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (apply_address), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->address_view), focus);
+  g_signal_connect (self, "notify::visible-page", G_CALLBACK (on_page_shown), NULL);
 
   ends[0] = boundary[0];
   /* Translators: after the number of days where an age bucket ends */

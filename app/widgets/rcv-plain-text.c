@@ -68,3 +68,27 @@ rcv_status_page_set_markup_description (AdwStatusPage *page,
 
   adw_status_page_set_description (page, markup);
 }
+
+/* GTK selects an entry's whole text when it takes the focus (gtk-entry-select-on-focus), which
+ * is right for Tab but not for a form or a page that opens with its first field focused: the
+ * first key typed would replace what is there. These put the cursor at the end instead. */
+void
+rcv_focus_without_selecting (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_grab_focus (widget);
+  rcv_window_deselect_focus (GTK_WINDOW (gtk_widget_get_root (widget)));
+}
+
+void
+rcv_window_deselect_focus (GtkWindow *window)
+{
+  GtkWidget *focus;
+
+  if (window == NULL)
+    return;
+  focus = gtk_window_get_focus (window);
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+}

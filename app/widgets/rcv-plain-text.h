@@ -18,4 +18,7 @@ void rcv_status_page_set_plain_description (AdwStatusPage  *page,
 void rcv_status_page_set_markup_description (AdwStatusPage *page,
                                              const char    *markup);
 
+void rcv_focus_without_selecting           (GtkWidget      *widget);
+void rcv_window_deselect_focus             (GtkWindow      *window);
+
 G_END_DECLS

@@ -55,6 +55,10 @@ record_partial_payment (RcvWindow   *window,
                    "Kunde Eins");
   rcv_ui_type_into (rcv_ui_child (payment, "date_row"), "04/10/2026");
   rcv_ui_type_into (rcv_ui_child (payment, "reference_row"), "Überweisung 4711");
+  /* the method chosen from a closed list, a bank transfer unless told otherwise */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     rcv_ui_child (payment, "method_row"))), ==, "Bank transfer");
+  adw_combo_row_set_selected (rcv_ui_child (payment, "method_row"), 1);
   rcv_ui_type_into (rcv_ui_child (payment, "amount_row"), "100");
   g_assert_null (rcv_payment_editor_get_problem (payment));
   g_assert_nonnull (strstr (gtk_label_get_text (rcv_ui_child (payment, "unapplied_label")),
@@ -77,6 +81,9 @@ record_partial_payment (RcvWindow   *window,
   after = rcv_ledger_get_invoice (db, invoice_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (after->allocated, ==, 10000);
+  g_assert_cmpint (rcv_test_sql_int (rcv_database_get_path (db),
+                                     "SELECT count (*) FROM payments WHERE method = 'Direct debit'"),
+                   ==, 1);
   g_assert_cmpint (rcv_ledger_get_open_amount (db, invoice_id, NULL), ==, 28926);
   rcv_ui_wait_for_page_stack (payments, "list");
   g_assert_cmpuint (g_list_model_get_n_items (rcv_ui_child (payments, "selection")), ==, 1);

@@ -32,6 +32,16 @@ is_unmarked (gpointer widget)
   return !gtk_widget_has_css_class (widget, "error");
 }
 
+/* Whether the window's focus is a field with its text selected (as GTK does on focus). */
+static gboolean
+focus_has_selection (gpointer window)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && GTK_IS_EDITABLE (focus) &&
+         gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), NULL, NULL);
+}
+
 static void
 test_preferences (void)
 {
@@ -61,6 +71,13 @@ test_preferences (void)
   rcv_ui_type_into (rcv_ui_child (preferences, "iban_row"), "DE88 3704 0044 0532 0130 00");
   g_signal_emit_by_name (rcv_ui_child (preferences, "iban_row"), "apply");
   g_assert_true (gtk_widget_has_css_class (rcv_ui_child (preferences, "iban_row"), "error"));
+  /* the Aging page opened: whatever field takes the focus, its text is not selected */
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (
+                                             rcv_ui_child (preferences, "boundaries_list"),
+                                             ADW_TYPE_PREFERENCES_PAGE)));
+  rcv_ui_settle ();
+  g_assert_false (focus_has_selection (preferences));
   /* the address is kept when the window closes, with no button to press */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (rcv_ui_child (preferences, "address_view")),
                             "Marktplatz 1\n04109 Leipzig", -1);

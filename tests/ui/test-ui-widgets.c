@@ -12,6 +12,7 @@
 #include "rcv-customer-row.h"
 #include "rcv-date-row.h"
 #include "rcv-date.h"
+#include "rcv-plain-text.h"
 #include "rcv-spin-row.h"
 #include "rcv-ui-fixture.h"
 
@@ -354,6 +355,30 @@ test_spin_row_keys (void)
 #endif
 }
 
+/* A form that opens with a filled field focused puts the cursor at its end: the first key
+ * typed adds to the text instead of replacing it. */
+static void
+test_focus_without_selecting (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *focus;
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Standard");
+  gtk_window_present (GTK_WINDOW (window));
+  rcv_ui_settle ();
+  rcv_focus_without_selecting (row);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), NULL, NULL));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (focus)), ==, 8);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rcv_ui_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,5 +387,6 @@ main (int   argc,
   g_test_add_func ("/ui/widgets/date-row-calendar", test_date_row_calendar);
   g_test_add_func ("/ui/widgets/customer-row-keys", test_customer_row_keys);
   g_test_add_func ("/ui/widgets/spin-row-keys", test_spin_row_keys);
+  g_test_add_func ("/ui/widgets/focus-without-selecting", test_focus_without_selecting);
   return rcv_ui_run ();
 }
