@@ -417,7 +417,7 @@ on_due_changed (RcvInvoiceEditor *self)
 static void
 on_customer_selected (RcvInvoiceEditor *self)
 {
-  if (self->loading)
+  if (self->loading || self->customer_row == NULL)
     return;
   follow_due_date (self);
   on_field_changed (self);

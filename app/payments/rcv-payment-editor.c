@@ -370,7 +370,7 @@ load_open_invoices (RcvPaymentEditor *self)
 static void
 on_customer_selected (RcvPaymentEditor *self)
 {
-  if (self->loading)
+  if (self->loading || self->customer_row == NULL)
     return;
   load_open_invoices (self);
   propose (self);

@@ -73,7 +73,7 @@ set_selected (RcvCustomerRow  *self,
 static void
 popdown (RcvCustomerRow *self)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_popdown (self->popover);
 }
 
@@ -263,6 +263,9 @@ on_text_changed (RcvCustomerRow *self)
 static void
 on_focus_leave (RcvCustomerRow *self)
 {
+  /* the form closing takes the focus away too: nothing is chosen then */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->customers == NULL)
+    return;
   popdown (self);
   if (self->selected != NULL)
     set_text_quietly (self, rcv_customer_item_get_name (self->selected));
@@ -373,6 +376,7 @@ rcv_customer_row_dispose (GObject *object)
   if (self->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   self->popover = NULL;
+  g_clear_object (&self->customers);
   g_clear_object (&self->highlight);
   g_clear_object (&self->matches);
   g_clear_object (&self->selected);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rcv-number-list.h"
+#include "rcv-plain-text.h"
 
 #define MAX_COLUMNS 2
 #define PAUSE_MS 700
@@ -86,7 +87,7 @@ retitle (RcvNumberList *self)
       g_string_replace (title_text, "{n}", number, 0);
       title = title_text->str;
 
-      adw_preferences_row_set_title (g_ptr_array_index (self->rows, i), title);
+      rcv_row_set_plain_title (g_ptr_array_index (self->rows, i), title);
       for (guint c = 0; c < self->n_columns; c++)
         {
           /* Translators: a number of a list row for screen readers: "Bucket 2: days" */

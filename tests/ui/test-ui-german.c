@@ -10,6 +10,8 @@
 #include "rcv-company.h"
 #include "rcv-policy-editor.h"
 #include "rcv-customer-list.h"
+#include "rcv-customer-row.h"
+#include "rcv-invoice-editor.h"
 #include "rcv-ui-fixture.h"
 
 static const char *
@@ -84,6 +86,40 @@ test_german (void)
 
         g_assert_cmpstr (rcv_customer_item_get_name (item), ==, expected[i]);
       }
+  }
+
+  /* the customer's page over the pages: German words, the banner of an account on hold */
+  {
+    RcvCustomerPage *account = rcv_ui_open_customer (window, customer);
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (rcv_ui_child (account, "back_button")), ==,
+                     "Zurück zu den Kunden");
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (rcv_ui_child (account, "hold_label")),
+                                     "Gesperrt: "));
+    rcv_ui_screenshot (GTK_WIDGET (window), "customer-de");
+    rcv_ui_close_customer (window);
+  }
+
+  /* the customer field of a new invoice finds "Bäckerei" typed without its accent */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-invoice", NULL));
+  rcv_ui_settle ();
+  {
+    RcvInvoiceEditor *editor = rcv_ui_find_toplevel (RCV_TYPE_INVOICE_EDITOR);
+    RcvCustomerRow *row = rcv_ui_child (editor, "customer_row");
+    g_autoptr(RcvCustomerItem) first = NULL;
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "Kunde (Name oder Nummer)");
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+    rcv_ui_type_into (row, "backerei");
+    rcv_ui_settle ();
+    g_assert_true (rcv_customer_row_get_popup_shown (row));
+    first = g_list_model_get_item (rcv_customer_row_get_matches (row), 0);
+    g_assert_cmpstr (rcv_customer_item_get_name (first), ==, "Bäckerei Krume");
+    rcv_ui_screenshot (rcv_ui_find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER),
+                       "customer-matches-de");
+    gtk_window_destroy (GTK_WINDOW (editor));
+    rcv_ui_settle ();
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
