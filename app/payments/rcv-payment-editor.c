@@ -297,6 +297,19 @@ add_cell (RcvPaymentEditor *self,
   gtk_grid_attach (self->allocation_grid, label, column, row, 1, 1);
 }
 
+/* A line of text where the allocation rows would be: why there are none. */
+static void
+allocation_note (RcvPaymentEditor *self,
+                 const char       *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_grid_attach (self->allocation_grid, label, 0, 0, 4, 1);
+}
+
 /* The chosen customer's open invoices, one row each with its allocation field. */
 static void
 load_open_invoices (RcvPaymentEditor *self)
@@ -311,13 +324,8 @@ load_open_invoices (RcvPaymentEditor *self)
   g_clear_pointer (&self->open, g_ptr_array_unref);
   if (customer == NULL)
     {
-      GtkWidget *label = gtk_label_new (_("Choose the customer above: their open invoices "
-                                          "show here, oldest due date first."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->allocation_grid, label, 0, 0, 4, 1);
+      allocation_note (self, _("Choose the customer above: their open invoices show here, "
+                               "oldest due date first."));
       return;
     }
 
@@ -330,13 +338,8 @@ load_open_invoices (RcvPaymentEditor *self)
     }
   if (self->open->len == 0)
     {
-      GtkWidget *label = gtk_label_new (_("This customer has no open invoice: the payment will "
-                                          "be credit on the account."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->allocation_grid, label, 0, 0, 4, 1);
+      allocation_note (self, _("This customer has no open invoice: the payment will be credit "
+                               "on the account."));
       return;
     }
 

@@ -401,3 +401,16 @@ rcv_ui_close_customer (RcvWindow *window)
   rcv_ui_settle ();
   g_assert_false (rcv_ui_customer_shown (window));
 }
+
+/* Whether a field is marked as refused (the "error" style), for rcv_test_wait_until (). */
+gboolean
+rcv_ui_is_marked (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+gboolean
+rcv_ui_is_unmarked (gpointer widget)
+{
+  return !gtk_widget_has_css_class (widget, "error");
+}

@@ -42,6 +42,8 @@ void       rcv_ui_wait_for_n_letters  (gpointer     reminders,
                                        guint        n_letters);
 void       rcv_ui_wait_for_label      (gpointer     widget,
                                        const char  *text);
+gboolean   rcv_ui_is_marked           (gpointer     widget);
+gboolean   rcv_ui_is_unmarked         (gpointer     widget);
 
 RcvWindow *rcv_ui_open_window         (const char  *path);
 RcvWindow *rcv_ui_open_sample         (char       **out_path);

@@ -195,18 +195,6 @@ scroll_to_group (gpointer    window,
  * payment plan and a hand-over go through their dialogs into the file and the page; an
  * invoice is disputed from its viewer; Preferences edit the curve; the customer list sorts by
  * payer behaviour. */
-static gboolean
-is_marked (gpointer widget)
-{
-  return gtk_widget_has_css_class (widget, "error");
-}
-
-static gboolean
-is_unmarked (gpointer widget)
-{
-  return !gtk_widget_has_css_class (widget, "error");
-}
-
 static void
 test_collections (void)
 {
@@ -327,7 +315,7 @@ test_collections (void)
                      ==, 50);
     /* days that go back are refused, marked, and the file keeps its curve */
     gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 1, 0), 60);
-    rcv_test_wait_until (is_marked, curve);
+    rcv_test_wait_until (rcv_ui_is_marked, curve);
     rcv_collections_get_curve (db, &kept);
     text = rcv_collectability_format (&kept);
     g_assert_cmpstr (text, ==, "90:73,180:50,365:25,730:10");
@@ -338,7 +326,7 @@ test_collections (void)
     gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 0, 1), 80);
     gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 1, 0), 365);
     gtk_spin_button_set_value (rcv_number_list_get_spin (curve, 1, 1), 30);
-    rcv_test_wait_until (is_unmarked, curve);
+    rcv_test_wait_until (rcv_ui_is_unmarked, curve);
     rcv_collections_get_curve (db, &kept);
     g_free (text);
     text = rcv_collectability_format (&kept);

@@ -20,18 +20,6 @@
 #include "rcv-number-list.h"
 #include "rcv-ui-fixture.h"
 
-static gboolean
-is_marked (gpointer widget)
-{
-  return gtk_widget_has_css_class (widget, "error");
-}
-
-static gboolean
-is_unmarked (gpointer widget)
-{
-  return !gtk_widget_has_css_class (widget, "error");
-}
-
 /* Whether the window's focus is a field with its text selected (as GTK does on focus). */
 static gboolean
 focus_has_selection (gpointer window)
@@ -91,9 +79,9 @@ test_preferences (void)
                      ==, 120);
     /* a bucket that ends before the one above it is refused once the typing pauses, marked */
     gtk_spin_button_set_value (rcv_number_list_get_spin (buckets, 1, 0), 20);
-    rcv_test_wait_until (is_marked, buckets);
+    rcv_test_wait_until (rcv_ui_is_marked, buckets);
     gtk_spin_button_set_value (rcv_number_list_get_spin (buckets, 1, 0), 60);
-    rcv_test_wait_until (is_unmarked, buckets);
+    rcv_test_wait_until (rcv_ui_is_unmarked, buckets);
   }
   /* the currency is chosen from a list, the company's own chosen */
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
