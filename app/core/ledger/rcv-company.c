@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rcv-company.h"
+#include "rcv-reference.h"
 #include "rcv-error.h"
 
 #define MAX_FIELD_LENGTH 500
@@ -22,35 +23,6 @@ static const char *const keys[] = {
   RCV_COMPANY_NAME, RCV_COMPANY_ADDRESS, RCV_COMPANY_TAX_ID, RCV_COMPANY_EMAIL,
   RCV_COMPANY_PHONE, RCV_COMPANY_BANK, RCV_COMPANY_IBAN, RCV_COMPANY_BIC,
 };
-
-/* ISO 13616: the letters become numbers (A = 10), the first four characters move to the end,
- * and the whole is 1 modulo 97. */
-static gboolean
-iban_checksum_ok (const char *iban)
-{
-  g_autoptr(GString) moved = g_string_new (NULL);
-  guint remainder = 0;
-
-  for (const char *p = iban; *p; p++)
-    if (*p != ' ')
-      g_string_append_c (moved, g_ascii_toupper (*p));
-  if (moved->len < 15 || moved->len > 34)
-    return FALSE;
-  g_string_append_len (moved, moved->str, 4);
-  g_string_erase (moved, 0, 4);
-  for (gsize i = 0; i < moved->len; i++)
-    {
-      char c = moved->str[i];
-
-      if (g_ascii_isdigit (c))
-        remainder = (remainder * 10 + (guint) (c - '0')) % 97;
-      else if (c >= 'A' && c <= 'Z')
-        remainder = (remainder * 100 + (guint) (c - 'A' + 10)) % 97;
-      else
-        return FALSE;
-    }
-  return remainder == 1;
-}
 
 static gboolean
 looks_like_iban (const char *text)
@@ -106,7 +78,7 @@ rcv_company_check (const char  *key,
                    _("“%s” is not an email address"), value);
       return FALSE;
     }
-  if (g_str_equal (key, RCV_COMPANY_IBAN) && looks_like_iban (value) && !iban_checksum_ok (value))
+  if (g_str_equal (key, RCV_COMPANY_IBAN) && looks_like_iban (value) && !rcv_iban_valid (value))
     {
       g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
                    _("“%s” is not a valid IBAN: its check digits do not match"), value);
