@@ -1,0 +1,41 @@
+/* rcv-statement-private.h - what the statement readers share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rcv-statement.h"
+
+G_BEGIN_DECLS
+
+RcvStatement *rcv_camt_parse  (const char         *data,
+                               gsize               length,
+                               const char         *file_name,
+                               const RcvCurrency  *currency,
+                               GError            **error);
+RcvStatement *rcv_mt940_parse (const char         *data,
+                               gsize               length,
+                               const char         *file_name,
+                               const RcvCurrency  *currency,
+                               GError            **error);
+RcvStatement *rcv_bank_csv_parse (const char        *data,
+                                  gsize              length,
+                                  const char        *file_name,
+                                  const RcvCurrency *currency,
+                                  GError           **error);
+
+gboolean rcv_statement_read_amount (const char         *text,
+                                    char                decimal_mark,
+                                    const RcvCurrency  *currency,
+                                    gint64             *amount);
+char    *rcv_statement_join        (const char         *a,
+                                    const char         *b);
+gboolean rcv_statement_check_range (const RcvStatement *statement,
+                                    guint               first,
+                                    gint64              opening,
+                                    gint64              closing,
+                                    const char         *where,
+                                    const char         *file_name,
+                                    const RcvCurrency  *currency,
+                                    GError            **error);
+
+G_END_DECLS
