@@ -1,16 +1,19 @@
-/* test-bank.c - bank statements read: camt.053/054, MT940 (peer fixtures and our own), CSV
+/* test-bank.c - bank statements read (camt.053/054, MT940 from peer fixtures and our own, CSV),
+ * their receipts matched to invoices and applied
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "rcv-bank-match.h"
+#include "rcv-bank-statement.h"
 #include "rcv-error.h"
-#include "rcv-statement.h"
+#include "rcv-test-utils.h"
 
 static RcvCurrency eur = { "EUR", 2 };
 
-static RcvStatement *
+static RcvBankStatement *
 read_fixture (const char *name,
               GError    **error)
 {
@@ -19,18 +22,18 @@ read_fixture (const char *name,
   gsize length = 0;
 
   g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  return rcv_statement_parse (data, length, name, &eur, error);
+  return rcv_bank_statement_parse (data, length, name, &eur, error);
 }
 
-static RcvStatement *
+static RcvBankStatement *
 read_text (const char *text,
            GError    **error)
 {
-  return rcv_statement_parse (text, strlen (text), "typed.txt", &eur, error);
+  return rcv_bank_statement_parse (text, strlen (text), "typed.txt", &eur, error);
 }
 
 static const RcvBankEntry *
-entry_at (RcvStatement *statement,
+entry_at (RcvBankStatement *statement,
           guint         i)
 {
   g_assert_cmpuint (i, <, statement->entries->len);
@@ -39,7 +42,7 @@ entry_at (RcvStatement *statement,
 
 /* Our statement of seven movements, read the same from each of the three formats. */
 static void
-check_our_statement (RcvStatement *statement)
+check_our_statement (RcvBankStatement *statement)
 {
   const RcvBankEntry *entry;
 
@@ -71,10 +74,10 @@ static void
 test_camt053 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement = read_fixture ("statement.camt053.xml", &error);
+  g_autoptr(RcvBankStatement) statement = read_fixture ("statement.camt053.xml", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (statement->format, ==, RCV_STATEMENT_CAMT053);
+  g_assert_cmpint (statement->format, ==, RCV_BANK_CAMT053);
   g_assert_cmpstr (statement->account, ==, "DE02120300000000202051");
   g_assert_true (statement->has_balances);
   g_assert_cmpint (statement->opening, ==, 100000);
@@ -88,10 +91,10 @@ static void
 test_mt940 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement = read_fixture ("statement.mt940", &error);
+  g_autoptr(RcvBankStatement) statement = read_fixture ("statement.mt940", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (statement->format, ==, RCV_STATEMENT_MT940);
+  g_assert_cmpint (statement->format, ==, RCV_BANK_MT940);
   g_assert_cmpstr (statement->account, ==, "12030000/0000202051");
   check_our_statement (statement);
   g_assert_cmpstr (entry_at (statement, 1)->end_to_end, ==, "E2E-BS-17");
@@ -101,10 +104,10 @@ static void
 test_csv (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement = read_fixture ("statement.csv", &error);
+  g_autoptr(RcvBankStatement) statement = read_fixture ("statement.csv", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (statement->format, ==, RCV_STATEMENT_CSV);
+  g_assert_cmpint (statement->format, ==, RCV_BANK_CSV);
   check_our_statement (statement);
 }
 
@@ -113,10 +116,10 @@ static void
 test_camt054_batch (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement = read_fixture ("notification.camt054.xml", &error);
+  g_autoptr(RcvBankStatement) statement = read_fixture ("notification.camt054.xml", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (statement->format, ==, RCV_STATEMENT_CAMT054);
+  g_assert_cmpint (statement->format, ==, RCV_BANK_CAMT054);
   g_assert_false (statement->has_balances);
   g_assert_cmpuint (statement->entries->len, ==, 3);
   g_assert_cmpint (entry_at (statement, 0)->amount, ==, 11900);
@@ -137,7 +140,7 @@ static void
 test_mt940_cmxl (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement = read_fixture ("cmxl-mt940.sta", &error);
+  g_autoptr(RcvBankStatement) statement = read_fixture ("cmxl-mt940.sta", &error);
   const RcvBankEntry *salary;
 
   g_assert_no_error (error);
@@ -161,7 +164,7 @@ static void
 test_mt940_sepa (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement = read_fixture ("betterplace-sepa-mt940.sta", &error);
+  g_autoptr(RcvBankStatement) statement = read_fixture ("betterplace-sepa-mt940.sta", &error);
   gboolean seen_reversal = FALSE, seen_richter = FALSE;
 
   g_assert_no_error (error);
@@ -194,7 +197,7 @@ static void
 test_refused (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement = NULL;
+  g_autoptr(RcvBankStatement) statement = NULL;
 
   /* a closing balance that does not add up */
   statement = read_text (":20:X\n:25:1/2\n:60F:C260301EUR100,00\n:61:260302C50,00NTRFNONREF\n"
@@ -253,7 +256,7 @@ static void
 test_csv_english (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvStatement) statement =
+  g_autoptr(RcvBankStatement) statement =
     read_text ("Date,Description,Paid out,Paid in,Counterparty\n"
                "2026-03-02,\"Invoice 2026-0005, thanks\",,\"1,190.00\",Atelier Dubois\n"
                "2026-03-03,Fee,2.50,,Bank\n", &error);
@@ -265,6 +268,222 @@ test_csv_english (void)
   g_assert_cmpstr (entry_at (statement, 0)->payer_name, ==, "Atelier Dubois");
   g_assert_cmpint (entry_at (statement, 1)->amount, ==, 250);
   g_assert_false (entry_at (statement, 1)->credit);
+}
+
+/* The company of the matching tests: three customers, five open invoices. */
+typedef struct
+{
+  char *path;
+  RcvDatabase *db;
+  gint64 mueller, brightside, dubois;
+  gint64 invoice[6];
+} Company;
+
+static void
+company_open (Company *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  c->db = rcv_test_open_new (&c->path);
+  g_assert_true (rcv_database_set_currency (c->db, "EUR", &error));
+  c->mueller = rcv_test_customer (c->db, "K1", "Müller & Söhne GmbH");
+  c->brightside = rcv_test_customer (c->db, "K2", "Brightside Media Ltd");
+  c->dubois = rcv_test_customer (c->db, "K3", "Atelier Dubois SARL");
+  c->invoice[1] = rcv_test_invoice (c->db, c->mueller, "2026-0001", "2026-01-10", "2026-02-09", 11900);
+  c->invoice[2] = rcv_test_invoice (c->db, c->mueller, "2026-0002", "2026-01-20", "2026-02-19", 23800);
+  c->invoice[3] = rcv_test_invoice (c->db, c->brightside, "2026-0003", "2026-01-05", "2026-02-04", 50000);
+  c->invoice[4] = rcv_test_invoice (c->db, c->brightside, "2026-0004", "2026-01-15", "2026-02-14", 50000);
+  c->invoice[5] = rcv_test_invoice (c->db, c->dubois, "2026-0005", "2026-01-25", "2026-02-24", 119000);
+  /* Müller pays from this IBAN (as the customers CSV's iban column gives it) */
+  g_assert_true (rcv_ledger_add_customer_iban (c->db, c->mueller, "DE89 3704 0044 0532 0130 00",
+                                               &error));
+  g_assert_no_error (error);
+}
+
+static void
+company_close (Company *c)
+{
+  g_clear_object (&c->db);
+  g_free (c->path);
+}
+
+static const RcvBankMatch *
+match_at (GPtrArray *matches,
+          guint      i)
+{
+  g_assert_cmpuint (i, <, matches->len);
+  return g_ptr_array_index (matches, i);
+}
+
+static char *
+numbers_of (const RcvBankMatch *match)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; match->invoice_numbers != NULL && i < match->invoice_numbers->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "",
+                            (const char *) g_ptr_array_index (match->invoice_numbers, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Our statement's seven entries, decided the same from each format: by RF reference, by the
+ * numbers in the text, by a known IBAN and the exact open amount, a suggestion by name (two
+ * invoices of that customer fit equally), by a number, none, and a debit skipped. */
+static void
+check_decisions (Company   *c,
+                 GPtrArray *matches)
+{
+  const RcvBankMatch *m;
+  char *numbers;
+
+  g_assert_cmpuint (matches->len, ==, 7);
+  m = match_at (matches, 0);
+  g_assert_cmpint (m->decision, ==, RCV_BANK_AUTO);
+  g_assert_cmpint (m->customer_id, ==, c->mueller);
+  g_assert_nonnull (strstr (m->reason, "RF31 2026 0001"));
+  numbers = numbers_of (m);
+  g_assert_cmpstr (numbers, ==, "2026-0001");
+  g_free (numbers);
+  g_assert_cmpint (m->allocated, ==, 11900);
+  g_assert_cmpint (m->unapplied, ==, 0);
+
+  /* 738.00 across both of Brightside's, oldest due date first: 500.00 and 238.00 */
+  m = match_at (matches, 1);
+  g_assert_cmpint (m->decision, ==, RCV_BANK_AUTO);
+  g_assert_cmpint (m->customer_id, ==, c->brightside);
+  numbers = numbers_of (m);
+  g_assert_cmpstr (numbers, ==, "2026-0003 2026-0004");
+  g_free (numbers);
+  g_assert_cmpint (g_array_index (m->allocations, RcvAllocationRequest, 1).amount, ==, 23800);
+  g_assert_cmpint (m->unapplied, ==, 0);
+
+  /* Müller's IBAN, 238.00: exactly what 2026-0002 has open */
+  m = match_at (matches, 2);
+  g_assert_cmpint (m->decision, ==, RCV_BANK_AUTO);
+  numbers = numbers_of (m);
+  g_assert_cmpstr (numbers, ==, "2026-0002");
+  g_free (numbers);
+  g_assert_nonnull (strstr (m->reason, "IBAN"));
+
+  /* an unknown IBAN, the name close to Brightside's: a suggestion, never automatic */
+  m = match_at (matches, 3);
+  g_assert_cmpint (m->decision, ==, RCV_BANK_SUGGEST);
+  g_assert_cmpint (m->customer_id, ==, c->brightside);
+  g_assert_cmpint (m->allocated, ==, 0);
+
+  m = match_at (matches, 4);
+  g_assert_cmpint (m->decision, ==, RCV_BANK_AUTO);
+  g_assert_cmpint (m->customer_id, ==, c->dubois);
+  g_assert_cmpint (m->allocated, ==, 119000);
+
+  g_assert_cmpint (match_at (matches, 5)->decision, ==, RCV_BANK_NONE);
+  g_assert_cmpint (match_at (matches, 6)->decision, ==, RCV_BANK_SKIP);
+}
+
+static void
+test_match_formats (void)
+{
+  const char *files[] = { "statement.camt053.xml", "statement.mt940", "statement.csv" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      Company c = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcvBankStatement) statement = NULL;
+      g_autoptr(GPtrArray) matches = NULL;
+
+      company_open (&c);
+      statement = read_fixture (files[f], &error);
+      g_assert_no_error (error);
+      matches = rcv_bank_match_statement (c.db, statement, &error);
+      g_assert_no_error (error);
+      check_decisions (&c, matches);
+      company_close (&c);
+    }
+}
+
+/* Applied: the auto matches become payments in one transaction, the rest wait; the same
+ * statement imported again adds nothing; the payer's IBAN is learned from a match. */
+static void
+test_apply_twice (void)
+{
+  Company c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvBankStatement) statement = read_fixture ("statement.camt053.xml", &error);
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  guint recorded = 0;
+
+  company_open (&c);
+  matches = rcv_bank_match_statement (c.db, statement, &error);
+  g_assert_no_error (error);
+  g_assert_true (rcv_bank_apply (c.db, statement, matches, &recorded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (recorded, ==, 4);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM payments"), ==, 4);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM payments WHERE reference = 'B002'"
+                                             " AND method = 'Bank transfer'"), ==, 1);
+  g_assert_cmpint (rcv_ledger_get_open_amount (c.db, c.invoice[1], NULL), ==, 0);
+  g_assert_cmpint (rcv_ledger_get_open_amount (c.db, c.invoice[4], NULL), ==, 50000 - 23800);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_entries"), ==, 7);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_entries"
+                                             " WHERE status = 'pending'"), ==, 2);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_entries"
+                                             " WHERE status = 'skipped'"), ==, 1);
+  /* Dubois's IBAN, from the match by number */
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT customer_id FROM customer_ibans"
+                                             " WHERE iban = 'FR1420041010050500013M02606'"),
+                   ==, c.dubois);
+
+  /* the same file again: every entry a duplicate, nothing written */
+  again = rcv_bank_match_statement (c.db, statement, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (match_at (again, i)->decision, ==, RCV_BANK_DUPLICATE);
+  g_assert_true (rcv_bank_apply (c.db, statement, again, &recorded, &error));
+  g_assert_cmpuint (recorded, ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM payments"), ==, 4);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_entries"), ==, 7);
+  company_close (&c);
+}
+
+/* The ambiguous cases: a wrong RF check digit is no reference; a known IBAN with two
+ * invoices open for the amount is a suggestion; an IBAN and the sum of the oldest two is
+ * automatic; numbers of two customers' invoices are a suggestion. */
+static void
+test_match_ambiguous (void)
+{
+  Company c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvBankStatement) statement = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  char *numbers;
+
+  company_open (&c);
+  g_assert_true (rcv_ledger_add_customer_iban (c.db, c.brightside, "GB82 WEST 1234 5698 7654 32",
+                                               &error));
+  statement = read_text ("Date;Amount;Purpose;IBAN;Reference\n"
+                         "2026-03-05;119,00;RF32 2026 0001;;R1\n"
+                         "2026-03-05;500,00;March;GB82WEST12345698765432;R2\n"
+                         "2026-03-05;357,00;two;DE89370400440532013000;R3\n"
+                         "2026-03-05;100,00;2026-0001 and 2026-0003;;R4\n"
+                         "2026-03-05;100,00;Ref 2026-0005.;;R5\n", &error);
+  g_assert_no_error (error);
+  matches = rcv_bank_match_statement (c.db, statement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (match_at (matches, 0)->decision, ==, RCV_BANK_NONE);
+  g_assert_cmpint (match_at (matches, 1)->decision, ==, RCV_BANK_SUGGEST);
+  g_assert_nonnull (strstr (match_at (matches, 1)->reason, "2 of its invoices"));
+  g_assert_cmpint (match_at (matches, 2)->decision, ==, RCV_BANK_AUTO);
+  numbers = numbers_of (match_at (matches, 2));
+  g_assert_cmpstr (numbers, ==, "2026-0001 2026-0002");
+  g_free (numbers);
+  g_assert_cmpint (match_at (matches, 3)->decision, ==, RCV_BANK_SUGGEST);
+  g_assert_nonnull (strstr (match_at (matches, 3)->reason, "several customers"));
+  /* a number before a full stop; a partial payment leaves the invoice open */
+  g_assert_cmpint (match_at (matches, 4)->decision, ==, RCV_BANK_AUTO);
+  g_assert_cmpint (match_at (matches, 4)->customer_id, ==, c.dubois);
+  company_close (&c);
 }
 
 int
@@ -281,5 +500,8 @@ main (int   argc,
   g_test_add_func ("/core/bank/csv", test_csv);
   g_test_add_func ("/core/bank/csv-english", test_csv_english);
   g_test_add_func ("/core/bank/refused", test_refused);
+  g_test_add_func ("/core/bank/match-formats", test_match_formats);
+  g_test_add_func ("/core/bank/match-ambiguous", test_match_ambiguous);
+  g_test_add_func ("/core/bank/apply-twice", test_apply_twice);
   return g_test_run ();
 }

@@ -20,7 +20,7 @@
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-reference.h"
-#include "rcv-statement-private.h"
+#include "rcv-bank-statement-private.h"
 #include "rcv-text-match.h"
 
 typedef enum
@@ -166,7 +166,7 @@ read_signed (const char        *text,
            : strlen (last_comma + 1) == 3 && currency->decimals != 3 ? '.' : ',';
   else if (last_dot != NULL && strlen (last_dot + 1) == 3 && currency->decimals != 3)
     mark = ',';
-  return rcv_statement_read_amount (digits->str, mark, currency, amount);
+  return rcv_bank_read_amount (digits->str, mark, currency, amount);
 }
 
 static gboolean
@@ -186,7 +186,7 @@ static gboolean
 read_row (RcvCsvReader      *reader,
           const int          columns[N_COLUMNS],
           const RcvCurrency *currency,
-          RcvStatement      *statement,
+          RcvBankStatement      *statement,
           GError           **error)
 {
   g_autoptr(RcvBankEntry) entry = rcv_bank_entry_new ();
@@ -249,7 +249,7 @@ read_row (RcvCsvReader      *reader,
   return TRUE;
 }
 
-RcvStatement *
+RcvBankStatement *
 rcv_bank_csv_parse (const char        *data,
                     gsize              length,
                     const char        *file_name,
@@ -257,7 +257,7 @@ rcv_bank_csv_parse (const char        *data,
                     GError           **error)
 {
   g_autoptr(RcvCsvReader) reader = rcv_csv_reader_new_for_data (data, length, file_name);
-  g_autoptr(RcvStatement) statement = rcv_statement_new (RCV_STATEMENT_CSV);
+  g_autoptr(RcvBankStatement) statement = rcv_bank_statement_new (RCV_BANK_CSV);
   int columns[N_COLUMNS];
   gboolean header = FALSE;
   RcvCsvStatus status;

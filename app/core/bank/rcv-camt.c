@@ -22,7 +22,7 @@
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-reference.h"
-#include "rcv-statement-private.h"
+#include "rcv-bank-statement-private.h"
 
 #define CAMT_NS "urn:iso:std:iso:20022:tech:xsd:camt.05"
 
@@ -120,7 +120,7 @@ read_amount (Reader     *reader,
 
   if (text == NULL)
     return fail (reader, parent, path, _("the amount is missing"));
-  if (!rcv_statement_read_amount (text, '.', reader->currency, amount))
+  if (!rcv_bank_read_amount (text, '.', reader->currency, amount))
     {
       g_autofree char *problem = g_strdup_printf (_("“%s” is not an amount in %s"), text,
                                                   reader->currency->code);
@@ -188,7 +188,7 @@ read_details (Reader       *reader,
     if (is_element (line, "Ustrd", reader->ns))
       {
         g_autofree char *text = text_of (line);
-        char *joined = rcv_statement_join (entry->remittance, text);
+        char *joined = rcv_bank_join (entry->remittance, text);
 
         g_free (entry->remittance);
         entry->remittance = joined;
@@ -222,7 +222,7 @@ static gboolean
 read_entry (Reader       *reader,
             xmlNode      *node,
             guint         index,
-            RcvStatement *statement)
+            RcvBankStatement *statement)
 {
   g_autoptr(RcvBankEntry) base = rcv_bank_entry_new ();
   g_autofree char *status = NULL;
@@ -320,7 +320,7 @@ find_balance (Reader     *reader,
 static gboolean
 read_statement (Reader       *reader,
                 xmlNode      *node,
-                RcvStatement *statement,
+                RcvBankStatement *statement,
                 gboolean      first)
 {
   guint first_entry = statement->entries->len;
@@ -348,7 +348,7 @@ read_statement (Reader       *reader,
     {
       g_autofree char *where = where_of (node, "Stmt");
 
-      if (!rcv_statement_check_range (statement, first_entry, opening, closing, where,
+      if (!rcv_bank_statement_check_range (statement, first_entry, opening, closing, where,
                                       reader->file_name, reader->currency, reader->error))
         return FALSE;
       if (first)
@@ -359,7 +359,7 @@ read_statement (Reader       *reader,
   return TRUE;
 }
 
-RcvStatement *
+RcvBankStatement *
 rcv_camt_parse (const char        *data,
                 gsize              length,
                 const char        *file_name,
@@ -367,7 +367,7 @@ rcv_camt_parse (const char        *data,
                 GError           **error)
 {
   Reader reader = { file_name, currency, NULL, error };
-  g_autoptr(RcvStatement) statement = NULL;
+  g_autoptr(RcvBankStatement) statement = NULL;
   xmlDoc *doc;
   xmlNode *root, *body;
   const char *version, *rest;
@@ -409,7 +409,7 @@ rcv_camt_parse (const char        *data,
     }
   reader.ns = root->ns->href;
   notification = rest[0] == '4';
-  statement = rcv_statement_new (notification ? RCV_STATEMENT_CAMT054 : RCV_STATEMENT_CAMT053);
+  statement = rcv_bank_statement_new (notification ? RCV_BANK_CAMT054 : RCV_BANK_CAMT053);
   body = find (root, notification ? "BkToCstmrDbtCdtNtfctn" : "BkToCstmrStmt", reader.ns);
   if (body == NULL)
     {

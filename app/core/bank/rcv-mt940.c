@@ -20,7 +20,7 @@
 
 #include "rcv-error.h"
 #include "rcv-reference.h"
-#include "rcv-statement-private.h"
+#include "rcv-bank-statement-private.h"
 
 typedef struct
 {
@@ -138,7 +138,7 @@ read_balance (const Field       *field,
 
   g_date_clear (&date, 1);
   if ((v[0] != 'C' && v[0] != 'D') || strlen (v) < 11 || !read_yymmdd (v + 1, &date) ||
-      !rcv_statement_read_amount (v + 10, ',', currency, amount))
+      !rcv_bank_read_amount (v + 10, ',', currency, amount))
     return fail (file_name, field->line, field->tag,
                  _("not a balance (C or D, the date as YYMMDD, the currency, the amount)"), error);
   if (v[0] == 'D')
@@ -293,7 +293,7 @@ read_statement_line (const Field       *field,
     p++;
   while (g_ascii_isdigit (*p) || *p == ',')
     g_string_append_c (amount, *p++);
-  if (!rcv_statement_read_amount (amount->str, ',', currency, &entry->amount))
+  if (!rcv_bank_read_amount (amount->str, ',', currency, &entry->amount))
     return fail (file_name, field->line, field->tag, _("the amount does not read"), error);
   /* the transaction type (N and three letters), then the references */
   if (strlen (p) >= 4)
@@ -321,14 +321,14 @@ read_statement_line (const Field       *field,
   return TRUE;
 }
 
-RcvStatement *
+RcvBankStatement *
 rcv_mt940_parse (const char        *data,
                  gsize              length,
                  const char        *file_name,
                  const RcvCurrency *currency,
                  GError           **error)
 {
-  g_autoptr(RcvStatement) statement = rcv_statement_new (RCV_STATEMENT_MT940);
+  g_autoptr(RcvBankStatement) statement = rcv_bank_statement_new (RCV_BANK_MT940);
   g_autoptr(GArray) fields = split_fields (data, length);
   RcvBankEntry *last = NULL;
   guint first_entry = 0, block_line = 0, n_statements = 0;
@@ -381,7 +381,7 @@ rcv_mt940_parse (const char        *data,
           if (!read_balance (field, file_name, currency, &closing, error))
             return NULL;
           if (has_opening &&
-              !rcv_statement_check_range (statement, first_entry, opening, closing, where,
+              !rcv_bank_statement_check_range (statement, first_entry, opening, closing, where,
                                           file_name, currency, error))
             return NULL;
           statement->has_balances = has_opening;

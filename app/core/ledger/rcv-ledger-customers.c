@@ -13,6 +13,7 @@
 #include "rcv-error.h"
 #include "rcv-json.h"
 #include "rcv-ledger-private.h"
+#include "rcv-reference.h"
 /* ---- customers ---------------------------------------------------------------------- */
 
 gboolean
@@ -354,4 +355,51 @@ rcv_ledger_propose_customer_code (RcvDatabase *db)
       g_free (code);
     }
   return g_strdup ("");
+}
+
+/* Records that the customer pays from `iban` (check digits verified; spaces and case aside),
+ * for matching bank receipts; an IBAN already known for another customer is refused. */
+gboolean
+rcv_ledger_add_customer_iban (RcvDatabase *db,
+                              gint64       customer_id,
+                              const char  *iban,
+                              GError     **error)
+{
+  g_autofree char *compact = NULL;
+  RcvStatement *stmt;
+  gint64 owner = 0;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (iban != NULL, FALSE);
+
+  compact = rcv_reference_compact (iban);
+  if (!rcv_iban_valid (compact))
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("“%s” is not an IBAN (its check digits do not hold)"), iban);
+      return FALSE;
+    }
+  stmt = rcv_database_prepare (db, "SELECT customer_id FROM customer_ibans WHERE iban = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_text (stmt, 1, compact);
+  if (rcv_statement_step (stmt) == RCV_ROW)
+    owner = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
+  if (owner == customer_id)
+    return TRUE;
+  if (owner != 0)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_CONFLICT,
+                   _("the IBAN %s is another customer's already"), compact);
+      return FALSE;
+    }
+  stmt = rcv_database_prepare (db, "INSERT INTO customer_ibans (iban, customer_id) VALUES (?1, ?2)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_text (stmt, 1, compact);
+  rcv_statement_bind_int64 (stmt, 2, customer_id);
+  return rcv_database_step_done (db, stmt, error);
 }

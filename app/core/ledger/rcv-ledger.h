@@ -121,6 +121,10 @@ RcvCustomer *rcv_ledger_find_customer    (RcvDatabase *db,
                                           const char  *code,
                                           GError     **error);
 char        *rcv_ledger_propose_customer_code (RcvDatabase *db);
+gboolean     rcv_ledger_add_customer_iban (RcvDatabase *db,
+                                           gint64       customer_id,
+                                           const char  *iban,
+                                           GError     **error);
 
 char        *rcv_ledger_propose_number   (RcvDatabase    *db,
                                           RcvInvoiceKind  kind,

@@ -406,6 +406,38 @@ static const char migration_9[] =
   "CREATE INDEX IF NOT EXISTS invoices_issued ON invoices (issue_date);"
   "CREATE INDEX IF NOT EXISTS payments_dated ON payments (date);";
 
+/* Version 10 (issue 27): bank statements in. The IBANs a customer pays from (given in the
+ * customers CSV, or learned from a match confirmed), and every bank entry imported: the
+ * account's and the bank's reference make it unique, so that a statement imported twice adds
+ * nothing; an entry waits ('pending') until it is applied as a payment or skipped. */
+static const char migration_10[] =
+  "CREATE TABLE IF NOT EXISTS customer_ibans ("
+  "  iban TEXT PRIMARY KEY NOT NULL CHECK (length(iban) BETWEEN 15 AND 34),"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  learned INTEGER NOT NULL DEFAULT 0 CHECK (learned IN (0, 1))"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS customer_ibans_customer ON customer_ibans (customer_id);"
+  "CREATE TABLE IF NOT EXISTS bank_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account TEXT NOT NULL,"
+  "  entry_key TEXT NOT NULL CHECK (length(entry_key) > 0),"
+  "  booking_date TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  credit INTEGER NOT NULL CHECK (credit IN (0, 1)),"
+  "  payer_name TEXT NOT NULL DEFAULT '',"
+  "  payer_iban TEXT NOT NULL DEFAULT '',"
+  "  remittance TEXT NOT NULL DEFAULT '',"
+  "  decision TEXT NOT NULL CHECK (decision IN ('auto', 'suggest', 'none', 'skip')),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  customer_id INTEGER REFERENCES customers (id),"
+  "  invoices TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'applied', 'skipped')),"
+  "  payment_id INTEGER REFERENCES payments (id),"
+  "  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  UNIQUE (account, entry_key)"
+  ");"
+  "CREATE INDEX IF NOT EXISTS bank_entries_pending ON bank_entries (status) WHERE status = 'pending';";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -416,6 +448,7 @@ static const char *const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);

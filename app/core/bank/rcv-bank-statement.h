@@ -1,4 +1,4 @@
-/* rcv-statement.h - a bank statement as read from camt.053/054, MT940 or CSV
+/* rcv-bank-statement.h - a bank statement as read from camt.053/054, MT940 or CSV
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  RCV_STATEMENT_CAMT053,
-  RCV_STATEMENT_CAMT054,
-  RCV_STATEMENT_MT940,
-  RCV_STATEMENT_CSV,
-} RcvStatementFormat;
+  RCV_BANK_CAMT053,
+  RCV_BANK_CAMT054,
+  RCV_BANK_MT940,
+  RCV_BANK_CSV,
+} RcvBankFormat;
 
 /* One movement on the account. A camt.054 batch entry with several transactions gives one
  * entry per transaction. */
@@ -39,28 +39,28 @@ typedef struct
 
 typedef struct
 {
-  RcvStatementFormat format;
+  RcvBankFormat format;
   char *account;         /* the statement's account: an IBAN, or the bank's account ID */
   char *statement_id;    /* or NULL */
   gboolean has_balances; /* the file gives balances (checked as it was read) */
   gint64 opening;        /* the first statement's opening balance, the last one's closing */
   gint64 closing;
   GPtrArray *entries;    /* RcvBankEntry, in the file's order */
-} RcvStatement;
+} RcvBankStatement;
 
-RcvStatement *rcv_statement_new         (RcvStatementFormat  format);
-void          rcv_statement_free        (RcvStatement       *statement);
+RcvBankStatement *rcv_bank_statement_new         (RcvBankFormat  format);
+void          rcv_bank_statement_free        (RcvBankStatement       *statement);
 RcvBankEntry *rcv_bank_entry_new        (void);
 void          rcv_bank_entry_free       (RcvBankEntry       *entry);
-const char   *rcv_statement_format_name (RcvStatementFormat  format);
+const char   *rcv_bank_format_name (RcvBankFormat  format);
 
-RcvStatement *rcv_statement_parse       (const char         *data,
+RcvBankStatement *rcv_bank_statement_parse       (const char         *data,
                                          gsize               length,
                                          const char         *file_name,
                                          const RcvCurrency  *currency,
                                          GError            **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvStatement, rcv_statement_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvBankStatement, rcv_bank_statement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvBankEntry, rcv_bank_entry_free)
 
 G_END_DECLS

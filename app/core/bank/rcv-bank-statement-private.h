@@ -1,35 +1,35 @@
-/* rcv-statement-private.h - what the statement readers share
+/* rcv-bank-statement-private.h - what the statement readers share
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "rcv-statement.h"
+#include "rcv-bank-statement.h"
 
 G_BEGIN_DECLS
 
-RcvStatement *rcv_camt_parse  (const char         *data,
+RcvBankStatement *rcv_camt_parse  (const char         *data,
                                gsize               length,
                                const char         *file_name,
                                const RcvCurrency  *currency,
                                GError            **error);
-RcvStatement *rcv_mt940_parse (const char         *data,
+RcvBankStatement *rcv_mt940_parse (const char         *data,
                                gsize               length,
                                const char         *file_name,
                                const RcvCurrency  *currency,
                                GError            **error);
-RcvStatement *rcv_bank_csv_parse (const char        *data,
+RcvBankStatement *rcv_bank_csv_parse (const char        *data,
                                   gsize              length,
                                   const char        *file_name,
                                   const RcvCurrency *currency,
                                   GError           **error);
 
-gboolean rcv_statement_read_amount (const char         *text,
+gboolean rcv_bank_read_amount (const char         *text,
                                     char                decimal_mark,
                                     const RcvCurrency  *currency,
                                     gint64             *amount);
-char    *rcv_statement_join        (const char         *a,
+char    *rcv_bank_join        (const char         *a,
                                     const char         *b);
-gboolean rcv_statement_check_range (const RcvStatement *statement,
+gboolean rcv_bank_statement_check_range (const RcvBankStatement *statement,
                                     guint               first,
                                     gint64              opening,
                                     gint64              closing,

@@ -1,4 +1,4 @@
-/* rcv-statement.c - a bank statement: its entries, the format found from the content, the
+/* rcv-bank-statement.c - a bank statement: its entries, the format found from the content, the
  * balance check
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,12 +16,12 @@
 #include <string.h>
 
 #include "rcv-error.h"
-#include "rcv-statement-private.h"
+#include "rcv-bank-statement-private.h"
 
-RcvStatement *
-rcv_statement_new (RcvStatementFormat format)
+RcvBankStatement *
+rcv_bank_statement_new (RcvBankFormat format)
 {
-  RcvStatement *statement = g_new0 (RcvStatement, 1);
+  RcvBankStatement *statement = g_new0 (RcvBankStatement, 1);
 
   statement->format = format;
   statement->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_bank_entry_free);
@@ -29,7 +29,7 @@ rcv_statement_new (RcvStatementFormat format)
 }
 
 void
-rcv_statement_free (RcvStatement *statement)
+rcv_bank_statement_free (RcvBankStatement *statement)
 {
   if (statement == NULL)
     return;
@@ -67,17 +67,17 @@ rcv_bank_entry_free (RcvBankEntry *entry)
 }
 
 const char *
-rcv_statement_format_name (RcvStatementFormat format)
+rcv_bank_format_name (RcvBankFormat format)
 {
   switch (format)
     {
-    case RCV_STATEMENT_CAMT053:
+    case RCV_BANK_CAMT053:
       return "camt.053";
-    case RCV_STATEMENT_CAMT054:
+    case RCV_BANK_CAMT054:
       return "camt.054";
-    case RCV_STATEMENT_MT940:
+    case RCV_BANK_MT940:
       return "MT940";
-    case RCV_STATEMENT_CSV:
+    case RCV_BANK_CSV:
     default:
       return "CSV";
     }
@@ -86,7 +86,7 @@ rcv_statement_format_name (RcvStatementFormat format)
 /* An amount as a bank file writes it ("1190.00", "1190,00", "1.190,00" with `decimal_mark`
  * ','), without a sign, in the currency's minor units. */
 gboolean
-rcv_statement_read_amount (const char        *text,
+rcv_bank_read_amount (const char        *text,
                            char               decimal_mark,
                            const RcvCurrency *currency,
                            gint64            *amount)
@@ -108,7 +108,7 @@ rcv_statement_read_amount (const char        *text,
 
 /* `a` and `b` with a space between; either may be NULL or empty. */
 char *
-rcv_statement_join (const char *a,
+rcv_bank_join (const char *a,
                     const char *b)
 {
   if (a == NULL || *a == '\0')
@@ -142,8 +142,8 @@ looks_like_mt940 (const char *data,
 
 /* Reads a statement file, whichever of the formats it is in; NULL with the file, the line or
  * element and what is wrong, and nothing taken from it. Amounts are read in `currency`. */
-RcvStatement *
-rcv_statement_parse (const char        *data,
+RcvBankStatement *
+rcv_bank_statement_parse (const char        *data,
                      gsize              length,
                      const char        *file_name,
                      const RcvCurrency *currency,
@@ -151,7 +151,7 @@ rcv_statement_parse (const char        *data,
 {
   const char *end = data + length;
   const char *start;
-  RcvStatement *statement;
+  RcvBankStatement *statement;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
@@ -176,7 +176,7 @@ rcv_statement_parse (const char        *data,
 /* A statement's balances (a file may hold several statements, each with its own): opening +
  * the credits − the debits of its entries, from `first` on, must equal closing. */
 gboolean
-rcv_statement_check_range (const RcvStatement *statement,
+rcv_bank_statement_check_range (const RcvBankStatement *statement,
                            guint               first,
                            gint64              opening,
                            gint64              closing,
