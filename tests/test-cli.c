@@ -604,6 +604,86 @@ test_dunning_and_letters (Fixture       *fixture,
   }
 }
 
+/* bank import: one row per entry in the CSV's fixed header; nothing written without --apply;
+ * with it the certain matches are recorded, and the same statement again adds nothing; a file
+ * that is no statement exits 2. The customers CSV gives the IBANs customers pay from. */
+static void
+test_bank_import (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *customers = g_build_filename (fixture->dir, "customers.csv", NULL);
+  g_autofree char *invoices = g_build_filename (fixture->dir, "invoices.csv", NULL);
+  g_autofree char *statement = g_test_build_filename (G_TEST_DIST, "data", "bank",
+                                                      "statement.mt940", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.sta", NULL);
+  g_auto (Result) setup = { 0 };
+  g_auto (Result) dry = { 0 };
+  g_auto (Result) applied = { 0 };
+  g_auto (Result) again = { 0 };
+  g_auto (Result) refused = { 0 };
+  g_auto (Result) bad_iban = { 0 };
+  g_auto (Result) json = { 0 };
+
+  rcv_test_write_file (customers,
+                       "id,name,iban\n"
+                       "K1,Müller & Söhne GmbH,DE89 3704 0044 0532 0130 00\n"
+                       "K2,Brightside Media Ltd,\n"
+                       "K3,Atelier Dubois SARL,\n");
+  rcv_test_write_file (invoices,
+                       "number,customer_id,issue_date,due_date,amount\n"
+                       "2026-0001,K1,2026-01-10,2026-02-09,119.00\n"
+                       "2026-0002,K1,2026-01-20,2026-02-19,238.00\n"
+                       "2026-0003,K2,2026-01-05,2026-02-04,500.00\n"
+                       "2026-0004,K2,2026-01-15,2026-02-14,500.00\n"
+                       "2026-0005,K3,2026-01-25,2026-02-24,1190.00\n");
+  cli_run (&setup, "--database", fixture->db, "import", "customers", customers, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  cli_result_clear (&setup);
+  cli_run (&setup, "--database", fixture->db, "import", "invoices", invoices, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  cli_run (&dry, "--database", fixture->db, "bank", "import", statement, "--format", "csv", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dry.out, "entry,date,amount,customer_id,invoices,allocated,"
+                                            "unapplied,decision,reason\n"));
+  g_assert_nonnull (strstr (dry.out, "\nB001,2026-03-02,119.00,K1,2026-0001,119.00,0.00,auto,"));
+  g_assert_nonnull (strstr (dry.out, "\nB002,2026-03-02,738.00,K2,2026-0003 2026-0004,738.00,"
+                                     "0.00,auto,"));
+  /* what the receipt before left open of that customer's invoices is proposed */
+  g_assert_nonnull (strstr (dry.out, "\nB004,2026-03-02,500.00,K2,2026-0004,0.00,0.00,suggest,"));
+  g_assert_nonnull (strstr (dry.out, "\nB006,2026-03-02,42.00,,,0.00,0.00,none,"));
+  g_assert_nonnull (strstr (dry.out, "\nB007,2026-03-02,-15.00,,,0.00,0.00,skip,"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM payments"), ==, 0);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM bank_entries"), ==, 0);
+
+  cli_run (&applied, "--database", fixture->db, "bank", "import", statement, "--apply", NULL);
+  g_assert_cmpint (applied.status, ==, 0);
+  g_assert_nonnull (strstr (applied.err, "Recorded 4 payments"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM payments"), ==, 4);
+  cli_run (&again, "--database", fixture->db, "bank", "import", statement, "--apply", "--format",
+           "csv", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.err, "Recorded 0 payments"));
+  g_assert_nonnull (strstr (again.out, ",duplicate,"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM payments"), ==, 4);
+
+  cli_run (&json, "--database", fixture->db, "bank", "import", statement, "--format", "json",
+           NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"format\": \"MT940\""));
+
+  rcv_test_write_file (bad, ":20:X\n:25:1/2\n:60F:C260301EUR100,00\n:61:260302CXNTRF\n");
+  cli_run (&refused, "--database", fixture->db, "bank", "import", bad, NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_nonnull (strstr (refused.err, "line 4"));
+
+  /* an IBAN whose check digits do not hold is refused with its line */
+  rcv_test_write_file (customers, "id,name,iban\nK9,Neun,DE88 3704 0044 0532 0130 00\n");
+  cli_run (&bad_iban, "--database", fixture->db, "import", "customers", customers, NULL);
+  g_assert_cmpint (bad_iban.status, ==, 2);
+  g_assert_nonnull (strstr (bad_iban.err, "iban"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -623,6 +703,7 @@ main (int    argc,
   CLI_TEST_ADD ("/cli/policies", test_policies);
   CLI_TEST_ADD ("/cli/chart", test_chart);
   CLI_TEST_ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
+  CLI_TEST_ADD ("/cli/bank-import", test_bank_import);
   cli_add_file_tests ();
 
   return g_test_run ();

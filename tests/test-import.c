@@ -175,14 +175,14 @@ test_header_errors (Fixture       *fixture,
 {
   FAILS (RCV_IMPORT_CUSTOMERS, "id,nom,colour\nC1,Alpha,red\n",
          "in.csv:1: unknown column “nom” (a customers file has the columns id, name, email, "
-         "phone, address, policy, credit_limit, terms_days)",
+         "phone, address, policy, credit_limit, terms_days, iban)",
          "in.csv:1: unknown column “colour” (a customers file has the columns id, name, email, "
-         "phone, address, policy, credit_limit, terms_days)",
+         "phone, address, policy, credit_limit, terms_days, iban)",
          "in.csv:1: the required column “name” is missing");
   FAILS (RCV_IMPORT_CUSTOMERS, "id,name,id\n", "in.csv:1: the column “id” appears twice");
   FAILS (RCV_IMPORT_CUSTOMERS, "",
          "in.csv: the file is empty: it needs a header row (id, name, email, phone, address, "
-         "policy, credit_limit, terms_days)");
+         "policy, credit_limit, terms_days, iban)");
 }
 
 static void

@@ -95,6 +95,9 @@ int          command_check         (const char  *database,
                                     int          argc,
                                     char       **argv);
 
+int          command_bank          (const char  *database,
+                                    int          argc,
+                                    char       **argv);
 int          command_collections   (const char  *database,
                                     int          argc,
                                     char       **argv);

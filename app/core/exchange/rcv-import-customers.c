@@ -13,6 +13,7 @@
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-import-private.h"
+#include "rcv-reference.h"
 #include "rcv-ledger-private.h"
 #include "rcv-policy.h"
 #include "rcv-posting.h"
@@ -142,6 +143,36 @@ rcv_import_duplicate_problem (Import     *import,
                             _("“%s” is already in the company file"), value);
 }
 
+/* "DE89 3704 0044 0532 0130 00 FR14…": the IBANs of a cell, each compacted; a run of groups of
+ * four (or fewer at the end) after a country code and check digits is one IBAN. */
+static GStrv
+split_ibans (const char *cell)
+{
+  g_auto(GStrv) words = g_strsplit_set (cell, " \t", -1);
+  g_autoptr(GStrvBuilder) ibans = g_strv_builder_new ();
+  g_autoptr(GString) current = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      gboolean starts = strlen (w) >= 4 && g_ascii_isalpha (w[0]) && g_ascii_isalpha (w[1]) &&
+                        g_ascii_isdigit (w[2]) && g_ascii_isdigit (w[3]);
+
+      if (*w == '\0')
+        continue;
+      if (starts && current->len > 0)
+        {
+          g_strv_builder_add (ibans, current->str);
+          g_string_truncate (current, 0);
+        }
+      for (const char *p = w; *p != '\0'; p++)
+        g_string_append_c (current, g_ascii_toupper (*p));
+    }
+  if (current->len > 0)
+    g_strv_builder_add (ibans, current->str);
+  return g_strv_builder_end (ibans);
+}
+
 void
 rcv_import_customer_row (Import *import,
                          guint   line)
@@ -192,19 +223,38 @@ rcv_import_customer_row (Import *import,
         }
     }
 
-  if (import->report->n_problems != n_before)
-    return;
+  /* the IBANs the customer pays from, space separated, for matching bank receipts; an IBAN
+   * written in its groups of four is one IBAN */
+  {
+    g_auto(GStrv) ibans = split_ibans (rcv_import_field (import, C_IBAN));
 
-  if (!rcv_ledger_insert_customer_row (import_db (import), customer, &local_error))
-    {
-      if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
-        rcv_import_duplicate_problem (import, line, "id", customer->code,
-                                      rcv_import_find_row_id (import, FIND_CUSTOMER_SQL,
-                                                              customer->code));
-      else
-        rcv_import_ledger_problem (import, line, local_error);
+    for (guint i = 0; ibans[i] != NULL; i++)
+      if (!rcv_iban_valid (ibans[i]))
+        rcv_import_row_problem (import, line, "iban",
+                                _("“%s” is not an IBAN (its check digits do not hold)"),
+                                ibans[i]);
+    if (import->report->n_problems != n_before)
       return;
-    }
+
+    if (!rcv_ledger_insert_customer_row (import_db (import), customer, &local_error))
+      {
+        if (g_error_matches (local_error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_DUPLICATE))
+          rcv_import_duplicate_problem (import, line, "id", customer->code,
+                                        rcv_import_find_row_id (import, FIND_CUSTOMER_SQL,
+                                                                customer->code));
+        else
+          rcv_import_ledger_problem (import, line, local_error);
+        return;
+      }
+    for (guint i = 0; ibans[i] != NULL; i++)
+      if (!rcv_ledger_add_customer_iban (import_db (import), customer->id, ibans[i],
+                                         &local_error))
+        {
+          rcv_import_row_problem (import, line, "iban", "%s", local_error->message);
+          g_clear_error (&local_error);
+          return;
+        }
+  }
   rcv_import_note_new_row (import, customer->id, line);
   import->report->n_imported++;
 }

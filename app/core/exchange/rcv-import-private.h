@@ -23,7 +23,8 @@ typedef struct
 
 /* Column positions in the specs below, so that a row's fields are found without comparing
  * names (a million rows ask for eight fields each). */
-enum { C_ID, C_NAME, C_EMAIL, C_PHONE, C_ADDRESS, C_POLICY, C_CREDIT_LIMIT, C_TERMS_DAYS };
+enum { C_ID, C_NAME, C_EMAIL, C_PHONE, C_ADDRESS, C_POLICY, C_CREDIT_LIMIT, C_TERMS_DAYS,
+       C_IBAN };
 enum { I_NUMBER, I_CUSTOMER_ID, I_ISSUE_DATE, I_AMOUNT, I_DUE_DATE, I_DESCRIPTION, I_TAX_RATE,
        I_APPLIES_TO };
 enum { P_DATE, P_CUSTOMER_ID, P_AMOUNT, P_INVOICE_NUMBER, P_REFERENCE, P_METHOD };

@@ -56,7 +56,7 @@ static const char *const bulk_indexes_payments[] = {
 static const ColumnSpec customer_columns[] = {
   { "id", TRUE }, { "name", TRUE }, { "email", FALSE }, { "phone", FALSE },
   { "address", FALSE }, { "policy", FALSE }, { "credit_limit", FALSE },
-  { "terms_days", FALSE }, { NULL, FALSE },
+  { "terms_days", FALSE }, { "iban", FALSE }, { NULL, FALSE },
 };
 
 static const ColumnSpec invoice_columns[] = {
