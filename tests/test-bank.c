@@ -417,7 +417,7 @@ test_apply_twice (void)
   company_open (&c);
   matches = rcv_bank_match_statement (c.db, statement, &error);
   g_assert_no_error (error);
-  g_assert_true (rcv_bank_apply (c.db, statement, matches, &recorded, &error));
+  g_assert_true (rcv_bank_apply (c.db, statement, matches, TRUE, &recorded, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (recorded, ==, 4);
   g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM payments"), ==, 4);
@@ -440,7 +440,7 @@ test_apply_twice (void)
   g_assert_no_error (error);
   for (guint i = 0; i < again->len; i++)
     g_assert_cmpint (match_at (again, i)->decision, ==, RCV_BANK_DUPLICATE);
-  g_assert_true (rcv_bank_apply (c.db, statement, again, &recorded, &error));
+  g_assert_true (rcv_bank_apply (c.db, statement, again, TRUE, &recorded, &error));
   g_assert_cmpuint (recorded, ==, 0);
   g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM payments"), ==, 4);
   g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_entries"), ==, 7);

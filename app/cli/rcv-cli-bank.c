@@ -263,7 +263,7 @@ command_bank (const char  *database,
     {
       guint recorded = 0;
 
-      if (!rcv_bank_apply (db, statement, matches, &recorded, &error))
+      if (!rcv_bank_apply (db, statement, matches, TRUE, &recorded, &error))
         return rcv_cli_report_error (error);
       fprintf (stderr, ngettext ("Recorded %u payment from %s\n",
                                  "Recorded %u payments from %s\n", recorded),

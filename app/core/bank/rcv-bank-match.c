@@ -757,6 +757,7 @@ static gboolean
 apply_all (RcvDatabase            *db,
            const RcvBankStatement *statement,
            GPtrArray              *matches,
+           gboolean                record_auto,
            guint                  *n_recorded,
            GError                **error)
 {
@@ -767,7 +768,7 @@ apply_all (RcvDatabase            *db,
 
       if (match->decision == RCV_BANK_DUPLICATE)
         continue;
-      if (match->decision == RCV_BANK_AUTO)
+      if (match->decision == RCV_BANK_AUTO && record_auto)
         {
           g_autoptr(RcvPayment) payment = rcv_payment_new ();
 
@@ -797,12 +798,14 @@ apply_all (RcvDatabase            *db,
   return rcv_collections_charge_commission (db, error);
 }
 
-/* Writes the statement: the auto matches as payments, every entry not a duplicate into the
- * company file's bank entries; all in one transaction, or nothing. */
+/* Writes the statement: every entry not a duplicate into the company file's bank entries and,
+ * with `record_auto`, the auto matches as payments (otherwise they wait, decided, for
+ * rcv_bank_apply_pending ()); all in one transaction, or nothing. */
 gboolean
 rcv_bank_apply (RcvDatabase            *db,
                 const RcvBankStatement *statement,
                 GPtrArray              *matches,
+                gboolean                record_auto,
                 guint                  *n_recorded,
                 GError                **error)
 {
@@ -813,7 +816,8 @@ rcv_bank_apply (RcvDatabase            *db,
 
   if (!rcv_database_begin (db, error))
     return FALSE;
-  if (!apply_all (db, statement, matches, &recorded, error) || !rcv_database_commit (db, error))
+  if (!apply_all (db, statement, matches, record_auto, &recorded, error) ||
+      !rcv_database_commit (db, error))
     {
       rcv_database_rollback (db);
       return FALSE;

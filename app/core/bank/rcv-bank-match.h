@@ -38,7 +38,45 @@ GPtrArray  *rcv_bank_match_statement  (RcvDatabase            *db,
 gboolean    rcv_bank_apply            (RcvDatabase            *db,
                                        const RcvBankStatement *statement,
                                        GPtrArray              *matches,
+                                       gboolean                record_auto,
                                        guint                  *n_recorded,
                                        GError                **error);
+
+/* An entry imported and waiting in the company file (bank_entries, status 'pending'). */
+typedef struct
+{
+  gint64 id;
+  GDate date;
+  gint64 amount;
+  char *payer_name;
+  char *payer_iban;
+  char *remittance;
+  char *entry_key;
+  RcvBankDecision decision;
+  char *reason;
+  gint64 customer_id;        /* 0 for none */
+  char *customer_name;       /* or NULL */
+  char *invoices;            /* the invoice numbers proposed, space separated */
+} RcvBankPending;
+
+void        rcv_bank_pending_free     (RcvBankPending *pending);
+GPtrArray  *rcv_bank_list_pending     (RcvDatabase  *db,
+                                       GError      **error);
+gboolean    rcv_bank_confirm          (RcvDatabase  *db,
+                                       gint64        entry_id,
+                                       gint64       *payment_id,
+                                       GError      **error);
+gboolean    rcv_bank_apply_pending    (RcvDatabase  *db,
+                                       guint        *n_recorded,
+                                       GError      **error);
+gboolean    rcv_bank_skip             (RcvDatabase  *db,
+                                       gint64        entry_id,
+                                       GError      **error);
+gboolean    rcv_bank_mark_recorded    (RcvDatabase  *db,
+                                       gint64        entry_id,
+                                       gint64        payment_id,
+                                       GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvBankPending, rcv_bank_pending_free)
 
 G_END_DECLS
