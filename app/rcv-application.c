@@ -171,9 +171,10 @@ rcv_application_startup (GApplication *application)
   static const char *record_payment_accels[] = { "<Control>r", NULL };
   static const char *page_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL }, { "<Alt>4", NULL },
-    { "<Alt>5", NULL },
+    { "<Alt>5", NULL }, { "<Alt>6", NULL },
   };
-  static const char *pages[] = { "overview", "customers", "invoices", "payments", "reminders" };
+  static const char *pages[] = { "overview", "customers", "invoices", "payments", "reminders",
+                                 "bank" };
   GtkApplication *app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (rcv_application_parent_class)->startup (application);

@@ -565,3 +565,22 @@ rcv_payment_editor_get_problem (RcvPaymentEditor *self)
   g_return_val_if_fail (RCV_IS_PAYMENT_EDITOR (self), NULL);
   return self->problem.text;
 }
+
+/* A receipt from the bank, filled in: its date, amount and reference, by bank transfer. */
+void
+rcv_payment_editor_set_receipt (RcvPaymentEditor *self,
+                                const GDate      *date,
+                                gint64            amount,
+                                const char       *reference)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (RCV_IS_PAYMENT_EDITOR (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  text = rcv_decimal_format (amount, rcv_database_get_currency (self->database)->decimals, FALSE);
+  rcv_date_row_set_date (self->date_row, date);
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), text);
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference != NULL ? reference : "");
+  adw_combo_row_set_selected (self->method_row, 0);
+}

@@ -19,6 +19,10 @@ RcvPaymentEditor *rcv_payment_editor_new          (GtkWindow    *parent,
 void              rcv_payment_editor_set_allocation (RcvPaymentEditor *self,
                                                      guint             index,
                                                      const char       *amount);
+void              rcv_payment_editor_set_receipt  (RcvPaymentEditor *self,
+                                                   const GDate      *date,
+                                                   gint64            amount,
+                                                   const char       *reference);
 const char       *rcv_payment_editor_get_problem  (RcvPaymentEditor *self);
 
 G_END_DECLS

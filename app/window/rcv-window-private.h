@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "rcv-bank-page.h"
 #include "rcv-customer-page.h"
 #include "rcv-customers-page.h"
 #include "rcv-invoices-page.h"
@@ -48,6 +49,7 @@ struct _RcvWindow
   RcvInvoicesPage *invoices_page;
   RcvPaymentsPage *payments_page;
   RcvRemindersPage *reminders_page;
+  RcvBankPage *bank_page;
 };
 
 void rcv_window_class_install_actions (GtkWidgetClass *widget_class);

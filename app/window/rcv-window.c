@@ -156,6 +156,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   g_type_ensure (RCV_TYPE_PAYMENTS_PAGE);
   g_type_ensure (RCV_TYPE_REMINDERS_PAGE);
   g_type_ensure (RCV_TYPE_CUSTOMER_PAGE);
+  g_type_ensure (RCV_TYPE_BANK_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/rcv-window.ui");
@@ -178,6 +179,7 @@ rcv_window_class_init (RcvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, invoices_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, payments_page);
   gtk_widget_class_bind_template_child (widget_class, RcvWindow, reminders_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvWindow, bank_page);
 
   rcv_window_class_install_actions (widget_class);
 }
@@ -480,6 +482,7 @@ set_database (RcvWindow   *self,
   rcv_invoices_page_set_database (self->invoices_page, database);
   rcv_payments_page_set_database (self->payments_page, database);
   rcv_reminders_page_set_database (self->reminders_page, database);
+  rcv_bank_page_set_database (self->bank_page, database);
 }
 
 static void

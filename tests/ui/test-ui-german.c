@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "rcv-bank-page.h"
 #include "rcv-company.h"
 #include "rcv-policy-editor.h"
 #include "rcv-customer-list.h"
@@ -120,6 +121,22 @@ test_german (void)
                        "customer-matches-de");
     gtk_window_destroy (GTK_WINDOW (editor));
     rcv_ui_settle ();
+  }
+
+  /* the Bank page with a statement imported: its words German, its amounts as Germans write */
+  {
+    g_autofree char *mt940 = g_test_build_filename (G_TEST_DIST, "data", "bank",
+                                                    "statement.mt940", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (mt940);
+    RcvBankPage *bank = rcv_ui_child (window, "bank_page");
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "bank");
+    g_assert_true (rcv_bank_page_import_file (bank, file));
+    rcv_ui_settle ();
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (rcv_ui_child (bank, "summary_label")),
+                                     "6 Einträge warten"));
+    g_assert_nonnull (rcv_ui_find_label (GTK_WIDGET (bank), "1.190,00 €"));
+    rcv_ui_screenshot (GTK_WIDGET (window), "bank-de");
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");

@@ -72,6 +72,9 @@ gboolean    rcv_bank_apply_pending    (RcvDatabase  *db,
 gboolean    rcv_bank_skip             (RcvDatabase  *db,
                                        gint64        entry_id,
                                        GError      **error);
+gboolean    rcv_bank_unskip           (RcvDatabase  *db,
+                                       gint64        entry_id,
+                                       GError      **error);
 gboolean    rcv_bank_mark_recorded    (RcvDatabase  *db,
                                        gint64        entry_id,
                                        gint64        payment_id,

@@ -301,3 +301,21 @@ rcv_bank_mark_recorded (RcvDatabase  *db,
 
   return set_status (db, entry_id, "applied", payment_id, error);
 }
+
+/* A skipped entry waiting again (the toast's Undo). */
+gboolean
+rcv_bank_unskip (RcvDatabase  *db,
+                 gint64        entry_id,
+                 GError      **error)
+{
+  RcvStatement *stmt;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), FALSE);
+
+  stmt = rcv_database_prepare (db, "UPDATE bank_entries SET status = 'pending' WHERE id = ?1"
+                                   " AND status = 'skipped'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_int64 (stmt, 1, entry_id);
+  return rcv_database_step_done (db, stmt, error);
+}
