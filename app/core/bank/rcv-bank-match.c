@@ -736,24 +736,6 @@ insert_entry (RcvDatabase            *db,
 }
 
 static gboolean
-learn_iban (RcvDatabase        *db,
-            const RcvBankMatch *match,
-            GError            **error)
-{
-  RcvStatement *stmt;
-
-  if (match->entry->payer_iban == NULL || !rcv_iban_valid (match->entry->payer_iban))
-    return TRUE;
-  stmt = rcv_database_prepare (db, "INSERT OR IGNORE INTO customer_ibans (iban, customer_id,"
-                                   " learned) VALUES (?1, ?2, 1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  rcv_statement_bind_text (stmt, 1, match->entry->payer_iban);
-  rcv_statement_bind_int64 (stmt, 2, match->customer_id);
-  return rcv_database_step_done (db, stmt, error);
-}
-
-static gboolean
 apply_all (RcvDatabase            *db,
            const RcvBankStatement *statement,
            GPtrArray              *matches,
@@ -788,7 +770,7 @@ apply_all (RcvDatabase            *db,
               return FALSE;
             }
           payment_id = payment->id;
-          if (!learn_iban (db, match, error))
+          if (!rcv_bank_learn_iban (db, match->entry->payer_iban, match->customer_id, error))
             return FALSE;
           (*n_recorded)++;
         }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "rcv-bank-match.h"
+#include "rcv-bank-statement-private.h"
 #include "rcv-collections.h"
 #include "rcv-database-private.h"
 #include "rcv-date.h"
@@ -146,6 +147,27 @@ set_status (RcvDatabase *db,
   return rcv_database_step_done (db, stmt, error);
 }
 
+/* The payer's IBAN, once a receipt from it is recorded for a customer, is that customer's (an
+ * IBAN already known stays whose it was); nothing for none or an invalid one. */
+gboolean
+rcv_bank_learn_iban (RcvDatabase  *db,
+                     const char   *iban,
+                     gint64        customer_id,
+                     GError      **error)
+{
+  RcvStatement *stmt;
+
+  if (iban == NULL || *iban == '\0' || !rcv_iban_valid (iban))
+    return TRUE;
+  stmt = rcv_database_prepare (db, "INSERT OR IGNORE INTO customer_ibans (iban, customer_id,"
+                                   " learned) VALUES (?1, ?2, 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_text (stmt, 1, iban);
+  rcv_statement_bind_int64 (stmt, 2, customer_id);
+  return rcv_database_step_done (db, stmt, error);
+}
+
 /* Records one waiting entry as the payment proposed; inside the caller's transaction. */
 static gboolean
 record (RcvDatabase    *db,
@@ -196,19 +218,8 @@ record (RcvDatabase    *db,
   if (!rcv_ledger_write_payment (db, payment, (const RcvAllocationRequest *) requests->data,
                                  requests->len, FALSE, error))
     return FALSE;
-  if (*pending->payer_iban != '\0' && rcv_iban_valid (pending->payer_iban))
-    {
-      RcvStatement *stmt = rcv_database_prepare (db, "INSERT OR IGNORE INTO customer_ibans"
-                                                     " (iban, customer_id, learned)"
-                                                     " VALUES (?1, ?2, 1)", error);
-
-      if (stmt == NULL)
-        return FALSE;
-      rcv_statement_bind_text (stmt, 1, pending->payer_iban);
-      rcv_statement_bind_int64 (stmt, 2, pending->customer_id);
-      if (!rcv_database_step_done (db, stmt, error))
-        return FALSE;
-    }
+  if (!rcv_bank_learn_iban (db, pending->payer_iban, pending->customer_id, error))
+    return FALSE;
   *payment_id = payment->id;
   return set_status (db, pending->id, "applied", payment->id, error);
 }

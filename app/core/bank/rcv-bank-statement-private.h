@@ -1,9 +1,11 @@
-/* rcv-bank-statement-private.h - what the statement readers share
+/* rcv-bank-statement-private.h - what the bank layer's files share: the statement readers'
+ * helpers, the IBANs learned
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "rcv-bank-statement.h"
+#include "rcv-database.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +39,10 @@ gboolean rcv_bank_statement_check_range (const RcvBankStatement *statement,
                                     const char         *file_name,
                                     const RcvCurrency  *currency,
                                     GError            **error);
+
+gboolean rcv_bank_learn_iban (RcvDatabase  *db,
+                              const char   *iban,
+                              gint64        customer_id,
+                              GError      **error);
 
 G_END_DECLS
