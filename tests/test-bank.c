@@ -447,6 +447,38 @@ test_apply_twice (void)
   company_close (&c);
 }
 
+/* Two programs import the same statement at once: both matched it before either wrote; the
+ * second to write finds the entries there and records nothing twice. */
+static void
+test_apply_concurrent (void)
+{
+  Company c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvBankStatement) statement = read_fixture ("statement.mt940", &error);
+  g_autoptr(RcvDatabase) other = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+  guint recorded = 0;
+
+  company_open (&c);
+  other = rcv_database_open (c.path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  mine = rcv_bank_match_statement (c.db, statement, &error);
+  theirs = rcv_bank_match_statement (other, statement, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (match_at (mine, 0)->decision, ==, RCV_BANK_AUTO);
+  g_assert_true (rcv_bank_apply (other, statement, theirs, TRUE, &recorded, &error));
+  g_assert_cmpuint (recorded, ==, 4);
+  g_assert_true (rcv_bank_apply (c.db, statement, mine, TRUE, &recorded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (recorded, ==, 0);
+  g_assert_cmpint (match_at (mine, 0)->decision, ==, RCV_BANK_DUPLICATE);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM payments"), ==, 4);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_entries"), ==, 7);
+  g_clear_object (&other);
+  company_close (&c);
+}
+
 /* The ambiguous cases: a wrong RF check digit is no reference; a known IBAN with two
  * invoices open for the amount is a suggestion; an IBAN and the sum of the oldest two is
  * automatic; numbers of two customers' invoices are a suggestion. */
@@ -503,5 +535,6 @@ main (int   argc,
   g_test_add_func ("/core/bank/match-formats", test_match_formats);
   g_test_add_func ("/core/bank/match-ambiguous", test_match_ambiguous);
   g_test_add_func ("/core/bank/apply-twice", test_apply_twice);
+  g_test_add_func ("/core/bank/apply-concurrent", test_apply_concurrent);
   return g_test_run ();
 }

@@ -736,6 +736,25 @@ insert_entry (RcvDatabase            *db,
 }
 
 static gboolean
+entry_known (RcvDatabase            *db,
+             const RcvBankStatement *statement,
+             const RcvBankMatch     *match,
+             gboolean               *known,
+             GError                **error)
+{
+  RcvStatement *stmt = rcv_database_prepare (db, "SELECT 1 FROM bank_entries WHERE account = ?1"
+                                                 " AND entry_key = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_text (stmt, 1, statement->account != NULL ? statement->account : "");
+  rcv_statement_bind_text (stmt, 2, match->entry_key);
+  *known = rcv_statement_step (stmt) == RCV_ROW;
+  rcv_statement_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
 apply_all (RcvDatabase            *db,
            const RcvBankStatement *statement,
            GPtrArray              *matches,
@@ -747,9 +766,23 @@ apply_all (RcvDatabase            *db,
     {
       RcvBankMatch *match = g_ptr_array_index (matches, i);
       gint64 payment_id = 0;
+      gboolean known = FALSE;
 
       if (match->decision == RCV_BANK_DUPLICATE)
         continue;
+      /* matched before this transaction: another program (a second window, the command) may
+       * have imported the same statement since; inside it the file's word is the last */
+      if (!entry_known (db, statement, match, &known, error))
+        return FALSE;
+      if (known)
+        {
+          match->decision = RCV_BANK_DUPLICATE;
+          g_free (match->reason);
+          match->reason = g_strdup (_("this bank entry was imported meanwhile, by another "
+                                      "program"));
+          match->allocated = match->unapplied = 0;
+          continue;
+        }
       if (match->decision == RCV_BANK_AUTO && record_auto)
         {
           g_autoptr(RcvPayment) payment = rcv_payment_new ();
