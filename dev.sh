@@ -13,6 +13,7 @@ PACKAGES=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libcairo2-dev libpango1.0-dev libfontconfig-dev libxml2-dev
+  libqrencode-dev
   # validation of data files, and the test harness
   desktop-file-utils appstream libxml2-utils flatpak-builder
   xvfb xauth dbus at-spi2-core libxtst-dev poppler-utils locales

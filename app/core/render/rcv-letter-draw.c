@@ -20,6 +20,7 @@
 #include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-letter.h"
+#include "rcv-epc-qr.h"
 #include "rcv-letter-layout-private.h"
 #include "rcv-letter-private.h"
 #include "rcv-text.h"
@@ -196,6 +197,12 @@ rcv_letter_layout_draw_page (const RcvLetterLayout *self,
           break;
         case BLOCK_ROW:
           draw_row (cr, block, g->left, width, y);
+          break;
+        case BLOCK_QR:
+          rcv_epc_qr_draw (cr, block->payload, block->x, y, block->height);
+          cairo_set_source_rgb (cr, GREY, GREY, GREY);
+          cairo_move_to (cr, block->x + block->height + MM (2), y + MM (3));
+          pango_cairo_show_layout (cr, block->layout);
           break;
         case BLOCK_SPACE:
         default:

@@ -52,6 +52,7 @@ typedef enum
   BLOCK_LINE,                  /* one line of a left-aligned paragraph */
   BLOCK_ROW,                   /* cells side by side: the table, the totals */
   BLOCK_SPACE,
+  BLOCK_QR,                    /* the EPC QR code beside its caption */
 } BlockKind;
 
 typedef struct
@@ -73,6 +74,7 @@ typedef struct
   gboolean in_table;           /* ROW: a row of the table */
   gboolean rule_above;         /* ROW */
   gboolean shaded;             /* ROW */
+  char *payload;               /* QR: what the code says (rcv-epc-qr.c) */
   gboolean keep_with_next;     /* never a page break between this block and the next */
   RcvLetterPart part;
 } Block;
@@ -122,6 +124,9 @@ void rcv_letter_layout_add_table (RcvLetterLayout        *self,
 void rcv_letter_layout_add_totals (RcvLetterLayout        *self,
                                    const RcvLetterhead    *head,
                                    const RcvDunningLetter *letter);
+char *rcv_letter_payment_reference   (const RcvDunningLetter *letter,
+                                      gboolean               *structured,
+                                      gboolean               *numbers);
 char *rcv_letter_payment_instructions (const RcvLetterhead    *head,
                                        const RcvDunningLetter *letter);
 char *rcv_letter_calculation_basis (const RcvLetterhead    *head,

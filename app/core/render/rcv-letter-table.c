@@ -21,6 +21,7 @@
 #include "rcv-error.h"
 #include "rcv-letter.h"
 #include "rcv-letter-layout-private.h"
+#include "rcv-reference.h"
 #include "rcv-letter-private.h"
 #include "rcv-text.h"
 
@@ -189,21 +190,62 @@ rcv_letter_layout_add_totals (RcvLetterLayout        *self,
   add_total_row (self, head, _("Amount due"), letter->total, TRUE);
 }
 
+/* What the payer quotes: the RF creditor reference of the letter's invoice when it is about
+ * one (`structured` TRUE), which matches the receipt to it for certain; the invoices' numbers
+ * for a few (the matching finds them in the remittance text, rcv-bank-match.c); the letter's
+ * own reference for more. `numbers` (may be NULL) is TRUE for the numbers. */
+#define MAX_QUOTED_NUMBERS 5
+
+char *
+rcv_letter_payment_reference (const RcvDunningLetter *letter,
+                              gboolean               *structured,
+                              gboolean               *numbers)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  *structured = FALSE;
+  if (numbers != NULL)
+    *numbers = FALSE;
+  if (letter->items->len == 1)
+    {
+      const RcvDunningItem *item = &g_array_index (letter->items, RcvDunningItem, 0);
+      g_autofree char *ref = rcv_creditor_ref_make (item->number, item->invoice_id);
+
+      *structured = TRUE;
+      return rcv_creditor_ref_format (ref);
+    }
+  if (letter->items->len == 0 || letter->items->len > MAX_QUOTED_NUMBERS)
+    return rcv_dunning_letter_reference (letter);
+  for (guint i = 0; i < letter->items->len; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
+                            g_array_index (letter->items, RcvDunningItem, i).number);
+  if (numbers != NULL)
+    *numbers = TRUE;
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
 char *
 rcv_letter_payment_instructions (const RcvLetterhead    *head,
                                  const RcvDunningLetter *letter)
 {
   g_autofree char *total = money (head, letter->total);
   g_autofree char *deadline = rcv_letter_format_date (&letter->deadline);
-  g_autofree char *reference = rcv_dunning_letter_reference (letter);
+  gboolean structured = FALSE, numbers = FALSE;
+  g_autofree char *reference = rcv_letter_payment_reference (letter, &structured, &numbers);
   GString *out = g_string_new (NULL);
 
   if (head->iban[0] != '\0')
     {
-      /* Translators: the payment instructions: amount, date, account, reference */
-      g_string_append_printf (out, _("Please transfer %s by %s to the account below, quoting "
-                                     "the reference %s."),
-                              total, deadline, reference);
+      if (!numbers)
+        /* Translators: the payment instructions: amount, date, then the reference */
+        g_string_append_printf (out, _("Please transfer %s by %s to the account below, quoting "
+                                       "the reference %s."),
+                                total, deadline, reference);
+      else
+        /* Translators: the payment instructions: amount, date, then the invoice numbers */
+        g_string_append_printf (out, _("Please transfer %s by %s to the account below, quoting "
+                                       "the invoice numbers %s."),
+                                total, deadline, reference);
       /* the account on lines of its own, each detail kept whole */
       g_string_append_printf (out, "\n%s: %s\n", _("Account holder"), head->name);
       if (head->bank[0] != '\0')
@@ -212,9 +254,12 @@ rcv_letter_payment_instructions (const RcvLetterhead    *head,
       if (head->bic[0] != '\0')
         g_string_append_printf (out, " · BIC: %s", head->bic);
     }
-  else
+  else if (!numbers)
     g_string_append_printf (out, _("Please pay %s by %s, quoting the reference %s."), total,
                             deadline, reference);
+  else
+    g_string_append_printf (out, _("Please pay %s by %s, quoting the invoice numbers %s."),
+                            total, deadline, reference);
   return g_string_free (out, FALSE);
 }
 

@@ -36,6 +36,7 @@
 #include "rcv-company.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
+#include "rcv-epc-qr.h"
 #include "rcv-letter.h"
 #include "rcv-letter-layout-private.h"
 #include "rcv-letter-private.h"
@@ -52,6 +53,7 @@ block_clear (gpointer data)
 
   g_clear_object (&block->layout);
   g_clear_pointer (&block->cells, g_array_unref);
+  g_clear_pointer (&block->payload, g_free);
 }
 
 void
@@ -137,6 +139,41 @@ add_text (RcvLetterLayout *self,
     }
 }
 
+/* Under the payment details, for a transfer in euro to the company's IBAN: the EPC QR code
+ * ("GiroCode") a payer's banking app reads, the amount due and the reference filled in, with
+ * its caption beside it. */
+static void
+add_epc_code (RcvLetterLayout        *self,
+              const RcvLetterhead    *head,
+              const RcvDunningLetter *letter)
+{
+  gboolean structured = FALSE;
+  g_autofree char *reference = rcv_letter_payment_reference (letter, &structured, NULL);
+  g_autofree char *payload = rcv_epc_payload (head->bic, head->name, head->iban, letter->total,
+                                              &head->currency, NULL,
+                                              structured ? reference : NULL,
+                                              structured ? NULL : reference);
+  const Geometry *g = self->geometry;
+  Block block = { 0 };
+  g_autoptr(PangoLayout) caption = NULL;
+
+  if (payload == NULL)
+    return;
+  rcv_letter_layout_add_space (self, 6);
+  block.kind = BLOCK_QR;
+  block.height = MM (28);
+  block.x = g->left - MM (1.5);   /* the code's quiet zone stands in the margin */
+  block.part = self->part;
+  block.payload = g_steal_pointer (&payload);
+  caption = rcv_text_layout_new (self->context,
+                                 _("Scan the code with your banking app: the transfer is "
+                                       "filled in."),
+                                 8, FALSE, g->width - g->left - g->right - MM (32),
+                                 PANGO_ALIGN_LEFT);
+  block.layout = g_steal_pointer (&caption);
+  g_array_append_val (self->blocks, block);
+}
+
 /* The return address ("Company · Street 1 · 10115 Berlin · Country") on one line inside the
  * window's width: in smaller print, down to RETURN_MIN_SIZE; then without the company's
  * country (the last line, after the town's); only then shortened in the middle, where the
@@ -195,8 +232,10 @@ build_fixed_parts (RcvLetterLayout        *self,
   g_autoptr(GString) running = g_string_new (NULL);
   /* isolated (rcv-text.c): the name cannot reorder the address or the running head */
   g_autofree char *name = rcv_text_isolate (letter->name, 0);
-  const char *labels[5] = { _("Customer ID"), _("Date"), _("Reference"), _("Email"),
-                            _("Phone") };
+  /* the letter's own reference ("Unser Zeichen" in DIN 5008), not the one the payer quotes,
+   * which the payment details give */
+  const char *labels[5] = { _("Customer ID"), _("Date"), C_("letter", "Our reference"),
+                            _("Email"), _("Phone") };
   const char *values[5] = { letter->code, date, reference, head->email, head->phone };
   g_auto(GStrv) address = g_strsplit (head->address, "\n", -1);
   double logo_width = 0, label_width = 0;
@@ -470,6 +509,7 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   rcv_letter_layout_add_space (self, 12);
   instructions = rcv_letter_payment_instructions (head, letter);
   add_text (self, instructions, 10, 0);
+  add_epc_code (self, head, letter);
   if (closing != NULL)
     {
       self->part = RCV_LETTER_PART_CLOSING;
