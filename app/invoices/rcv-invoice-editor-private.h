@@ -36,6 +36,8 @@ struct _RcvInvoiceEditor
   AdwActionRow *dispute_row;
   RcvCustomerRow *customer_row;
   AdwEntryRow *number_row;
+  AdwActionRow *reference_row;
+  GtkLabel *reference_value;
   AdwEntryRow *issue_row;
   AdwEntryRow *due_row;
   GtkBox *lines_box;

@@ -17,6 +17,7 @@
 
 #include "rcv-customer-list.h"
 #include "rcv-customer-row.h"
+#include "rcv-reference.h"
 #include "rcv-date.h"
 #include "rcv-date-row.h"
 #include "rcv-form-problem.h"
@@ -520,6 +521,8 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, void_button);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, dispute_button);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, dispute_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, reference_value);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, customer_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, number_row);
@@ -692,6 +695,14 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
 
   gtk_editable_set_editable (GTK_EDITABLE (self->customer_row), FALSE);
   gtk_editable_set_editable (GTK_EDITABLE (self->number_row), FALSE);
+  if (invoice->kind == RCV_INVOICE_KIND_INVOICE)
+    {
+      g_autofree char *ref = rcv_creditor_ref_make (invoice->number, invoice->id);
+      g_autofree char *shown = rcv_creditor_ref_format (ref);
+
+      gtk_label_set_text (self->reference_value, shown);
+      gtk_widget_set_visible (GTK_WIDGET (self->reference_row), TRUE);
+    }
   gtk_editable_set_editable (GTK_EDITABLE (self->issue_row), FALSE);
   gtk_editable_set_editable (GTK_EDITABLE (self->due_row), FALSE);
   gtk_editable_set_editable (GTK_EDITABLE (self->notes_row), FALSE);

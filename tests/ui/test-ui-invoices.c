@@ -288,6 +288,10 @@ test_enter_invoice (void)
   g_assert_false (gtk_widget_get_visible (rcv_ui_child (editor, "save_button")));
   g_assert_true (gtk_widget_get_visible (rcv_ui_child (editor, "void_button")));
   g_assert_false (gtk_editable_get_editable (rcv_ui_child (editor, "number_row")));
+  /* its RF creditor reference, which a payer quotes (2026-0042 → RF.. 2026 0042) */
+  g_assert_true (gtk_widget_get_visible (rcv_ui_child (editor, "reference_row")));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (rcv_ui_child (editor, "reference_value")),
+                                   " 2026 0042"));
   gtk_window_destroy (GTK_WINDOW (editor));
   rcv_ui_settle ();
 
