@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "rcv-bank-columns.h"
 #include "rcv-bank-match.h"
 #include "rcv-bank-statement.h"
 #include "rcv-error.h"
@@ -22,14 +23,14 @@ read_fixture (const char *name,
   gsize length = 0;
 
   g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  return rcv_bank_statement_parse (data, length, name, &eur, error);
+  return rcv_bank_statement_parse (data, length, name, &eur, NULL, error);
 }
 
 static RcvBankStatement *
 read_text (const char *text,
            GError    **error)
 {
-  return rcv_bank_statement_parse (text, strlen (text), "typed.txt", &eur, error);
+  return rcv_bank_statement_parse (text, strlen (text), "typed.txt", &eur, NULL, error);
 }
 
 static const RcvBankEntry *
@@ -108,6 +109,7 @@ test_csv (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (statement->format, ==, RCV_BANK_CSV);
+  g_assert_cmpstr (statement->account, ==, "DE02120300000000202051");   /* above the header */
   check_our_statement (statement);
 }
 
@@ -238,7 +240,13 @@ test_refused (void)
   /* a CSV without a date and an amount column; a row whose date does not read */
   statement = read_text ("Name;Notes\nA;B\n", &error);
   g_assert_null (statement);
-  g_assert_nonnull (strstr (error->message, "no CSV header"));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_FILE);
+  g_assert_nonnull (strstr (error->message, "no CSV table"));
+  g_clear_error (&error);
+  statement = read_text ("Name;Notes;When;How much\nA;B;today;5\n", &error);
+  g_assert_null (statement);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+  g_assert_nonnull (strstr (error->message, "columns of this CSV export are not known"));
   g_clear_error (&error);
   statement = read_text ("Date,Amount,Description\n2026-03-02,10.00,ok\n31/31/2026,5.00,bad\n",
                          &error);
@@ -518,6 +526,182 @@ test_match_ambiguous (void)
   company_close (&c);
 }
 
+static char *
+fixture_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bank", name, NULL);
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return data;
+}
+
+static RcvBankStatement *
+read_in (Company    *c,
+         const char *text,
+         GError    **error)
+{
+  return rcv_bank_statement_read (c->db, text, strlen (text), "export.csv", error);
+}
+
+/* An export whose header the reader does not know: refused as asking for its columns; named
+ * once (date=Buchung, amount=Summe, …) they are kept for its account, and its exports read by
+ * them in any order, to the same matches as the other formats; another account's export with
+ * the same header still asks; an export naming no account is known by its header row. */
+static void
+test_csv_columns (void)
+{
+  Company c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvBankStatement) statement = NULL;
+  g_autoptr(RcvBankCsvLayout) layout = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autofree char *text = fixture_text ("unknown-columns.csv");
+  g_autofree char *reordered = NULL;
+  g_autofree char *other_account = NULL;
+  g_autofree char *no_account = NULL;
+  static const struct { RcvBankColumn column; const char *name; } named[] = {
+    { RCV_BANK_COLUMN_DATE, "Buchung" }, { RCV_BANK_COLUMN_VALUE_DATE, "Wert" },
+    { RCV_BANK_COLUMN_NAME, "Gegenkonto Name" }, { RCV_BANK_COLUMN_IBAN, "Gegenkonto" },
+    { RCV_BANK_COLUMN_TEXT, "Text" }, { RCV_BANK_COLUMN_AMOUNT, "Summe" },
+    { RCV_BANK_COLUMN_REFERENCE, "Ref" },
+  };
+
+  company_open (&c);
+  statement = read_in (&c, text, &error);
+  g_assert_null (statement);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+  g_assert_nonnull (strstr (error->message, "export.csv"));
+  g_clear_error (&error);
+
+  /* what a person is shown: the account above the header, the header, the row below */
+  layout = rcv_bank_columns_inspect (c.db, text, strlen (text), "export.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (layout->account, ==, "DE02120300000000202051");
+  g_assert_cmpuint (layout->header_line, ==, 4);
+  g_assert_cmpuint (g_strv_length (layout->header), ==, 7);
+  g_assert_cmpstr (layout->header[2], ==, "Gegenkonto Name");
+  g_assert_cmpstr (layout->sample[5], ==, "119,00");
+  for (guint col = 0; col < RCV_BANK_N_COLUMNS; col++)
+    g_assert_null (layout->columns->names[col]);
+
+  /* named wrongly: no date; one column for two things; a column the file lacks */
+  layout->columns->names[RCV_BANK_COLUMN_AMOUNT] = g_strdup ("Summe");
+  g_assert_false (rcv_bank_csv_columns_check (layout->columns,
+                                              (const char *const *) layout->header, &error));
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+  g_clear_error (&error);
+  layout->columns->names[RCV_BANK_COLUMN_DATE] = g_strdup ("Summe");
+  g_assert_false (rcv_bank_csv_columns_check (layout->columns,
+                                              (const char *const *) layout->header, &error));
+  g_assert_nonnull (strstr (error->message, "cannot be both"));
+  g_clear_error (&error);
+  g_free (layout->columns->names[RCV_BANK_COLUMN_DATE]);
+  layout->columns->names[RCV_BANK_COLUMN_DATE] = g_strdup ("Datum der Buchung");
+  g_assert_false (rcv_bank_csv_columns_check (layout->columns,
+                                              (const char *const *) layout->header, &error));
+  g_assert_nonnull (strstr (error->message, "no column “Datum der Buchung”"));
+  g_clear_error (&error);
+  {
+    g_autoptr(RcvBankCsvColumns) nothing = rcv_bank_csv_columns_new ();
+
+    nothing->account = g_strdup ("DE02120300000000202051");
+    g_assert_false (rcv_bank_columns_remember (c.db, nothing, &error));
+    g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+    g_clear_error (&error);
+    g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_csv_columns"), ==, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      g_free (layout->columns->names[named[i].column]);
+      layout->columns->names[named[i].column] = g_strdup (named[i].name);
+    }
+  g_assert_true (rcv_bank_csv_columns_check (layout->columns,
+                                             (const char *const *) layout->header, &error));
+  g_assert_true (rcv_bank_columns_remember (c.db, layout->columns, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_csv_columns WHERE"
+                                             " account = 'DE02120300000000202051'"), ==, 7);
+
+  /* read by them now, to the same entries and matches as the other formats */
+  statement = read_in (&c, text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (statement->account, ==, "DE02120300000000202051");
+  check_our_statement (statement);
+  matches = rcv_bank_match_statement (c.db, statement, &error);
+  g_assert_no_error (error);
+  check_decisions (&c, matches);
+  g_clear_pointer (&statement, rcv_bank_statement_free);
+
+  /* the same account's export with its columns in another order and case, some left out */
+  reordered = g_strdup ("IBAN: DE02120300000000202051\n"
+                        "summe;buchung;text\n"
+                        "\"1.190,00\";02.03.2026;Facture 2026-0005\n");
+  statement = read_in (&c, reordered, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statement->entries->len, ==, 1);
+  g_assert_cmpint (entry_at (statement, 0)->amount, ==, 119000);
+  g_assert_cmpstr (entry_at (statement, 0)->remittance, ==, "Facture 2026-0005");
+  g_clear_pointer (&statement, rcv_bank_statement_free);
+  /* … but not without its amount */
+  statement = read_in (&c, "IBAN: DE02120300000000202051\nbuchung;text;x\n02.03.2026;a;b\n",
+                       &error);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+  g_clear_error (&error);
+
+  /* another account, the same header: its columns are not known */
+  other_account = g_strdup ("Konto;DE89370400440532013000\n"
+                            "Buchung;Summe;Text\n02.03.2026;5,00;x\n");
+  statement = read_in (&c, other_account, &error);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+  g_clear_error (&error);
+
+  /* an export naming no account: remembered for its header row */
+  no_account = g_strdup ("Buchung;Summe;Text\n02.03.2026;5,00;x\n");
+  statement = read_in (&c, no_account, &error);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+  g_clear_error (&error);
+  g_clear_pointer (&layout, rcv_bank_csv_layout_free);
+  layout = rcv_bank_columns_inspect (c.db, no_account, strlen (no_account), "x.csv", &error);
+  g_assert_no_error (error);
+  g_assert_null (layout->account);
+  g_assert_cmpstr (layout->columns->header, ==, "buchung;summe;text");
+  layout->columns->names[RCV_BANK_COLUMN_DATE] = g_strdup ("Buchung");
+  layout->columns->names[RCV_BANK_COLUMN_AMOUNT] = g_strdup ("Summe");
+  g_assert_true (rcv_bank_columns_remember (c.db, layout->columns, &error));
+  statement = read_in (&c, no_account, &error);
+  g_assert_no_error (error);
+  g_assert_null (statement->account);
+  g_assert_cmpint (entry_at (statement, 0)->amount, ==, 500);
+  g_clear_pointer (&statement, rcv_bank_statement_free);
+  /* … and only for it: a header with one more column asks again */
+  statement = read_in (&c, "Buchung;Summe;Text;Mehr\n02.03.2026;5,00;x;y\n", &error);
+  g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS);
+  g_clear_error (&error);
+
+  /* columns named again for the account replace the first ones, and win over the names the
+   * reader knows: the statement.csv of this account read with name and text swapped */
+  {
+    g_autofree char *known = fixture_text ("statement.csv");
+    g_autoptr(RcvBankCsvColumns) swapped = rcv_bank_csv_columns_new ();
+
+    swapped->account = g_strdup ("DE02120300000000202051");
+    swapped->names[RCV_BANK_COLUMN_DATE] = g_strdup ("Buchungstag");
+    swapped->names[RCV_BANK_COLUMN_AMOUNT] = g_strdup ("Betrag (EUR)");
+    swapped->names[RCV_BANK_COLUMN_TEXT] = g_strdup ("Beguenstigter/Zahlungspflichtiger");
+    swapped->names[RCV_BANK_COLUMN_NAME] = g_strdup ("Verwendungszweck");
+    g_assert_true (rcv_bank_columns_remember (c.db, swapped, &error));
+    g_assert_cmpint (rcv_test_sql_int (c.path, "SELECT count (*) FROM bank_csv_columns WHERE"
+                                               " account = 'DE02120300000000202051'"), ==, 4);
+    statement = read_in (&c, known, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (entry_at (statement, 1)->remittance, ==, "BRIGHTSIDE MEDIA LTD");
+    g_assert_null (entry_at (statement, 1)->entry_ref);   /* not named: not read */
+  }
+  company_close (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/core/bank/mt940-sepa", test_mt940_sepa);
   g_test_add_func ("/core/bank/csv", test_csv);
   g_test_add_func ("/core/bank/csv-english", test_csv_english);
+  g_test_add_func ("/core/bank/csv-columns", test_csv_columns);
   g_test_add_func ("/core/bank/refused", test_refused);
   g_test_add_func ("/core/bank/match-formats", test_match_formats);
   g_test_add_func ("/core/bank/match-ambiguous", test_match_ambiguous);

@@ -684,6 +684,55 @@ test_bank_import (Fixture       *fixture,
   g_assert_nonnull (strstr (bad_iban.err, "iban"));
 }
 
+/* bank columns: an export of unknown columns is refused by import (exit 2, saying how to name
+ * them); `bank columns FILE` shows its header and the row below; FIELD=HEADER names them,
+ * kept for the account, and import then reads it; a field that does not exist, or no date,
+ * exits 2 and keeps nothing. */
+static void
+test_bank_columns (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *export = g_test_build_filename (G_TEST_DIST, "data", "bank",
+                                                   "unknown-columns.csv", NULL);
+  g_auto (Result) before = { 0 };
+  g_auto (Result) shown = { 0 };
+  g_auto (Result) wrong = { 0 };
+  g_auto (Result) no_date = { 0 };
+  g_auto (Result) named = { 0 };
+  g_auto (Result) after = { 0 };
+
+  cli_run (&before, "--database", fixture->db, "bank", "import", export, NULL);
+  g_assert_cmpint (before.status, ==, 2);
+  g_assert_nonnull (strstr (before.err, "bank columns"));
+
+  cli_run (&shown, "--database", fixture->db, "bank", "columns", export, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_nonnull (strstr (shown.out, "Account: DE02120300000000202051"));
+  g_assert_nonnull (strstr (shown.out, "Header: line 4"));
+
+  cli_run (&wrong, "--database", fixture->db, "bank", "columns", export, "when=Buchung", NULL);
+  g_assert_cmpint (wrong.status, ==, 2);
+  g_assert_nonnull (strstr (wrong.err, "date, value_date, amount"));
+  cli_run (&no_date, "--database", fixture->db, "bank", "columns", export, "amount=Summe", NULL);
+  g_assert_cmpint (no_date.status, ==, 2);
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM bank_csv_columns"), ==,
+                   0);
+
+  cli_run (&named, "--database", fixture->db, "bank", "columns", export, "date=Buchung",
+           "amount=Summe", "text=Text", "name=Gegenkonto Name", "iban=Gegenkonto",
+           "reference=Ref", NULL);
+  g_assert_cmpint (named.status, ==, 0);
+  g_assert_nonnull (strstr (named.out, "amount      Summe"));
+  g_assert_nonnull (strstr (named.out, "119,00"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM bank_csv_columns"), ==,
+                   6);
+
+  cli_run (&after, "--database", fixture->db, "bank", "import", export, "--format", "csv", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_nonnull (strstr (after.out, "\nB005,2026-03-02,1190.00,"));
+  g_assert_nonnull (strstr (after.out, "\nB007,2026-03-02,-15.00,,,0.00,0.00,skip,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -704,6 +753,7 @@ main (int    argc,
   CLI_TEST_ADD ("/cli/chart", test_chart);
   CLI_TEST_ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
   CLI_TEST_ADD ("/cli/bank-import", test_bank_import);
+  CLI_TEST_ADD ("/cli/bank-columns", test_bank_columns);
   cli_add_file_tests ();
 
   return g_test_run ();

@@ -1,11 +1,15 @@
 /* rcv-cli-bank.c - receivables-cli bank import: a bank statement's entries matched to invoices,
- * with --apply recorded
+ * with --apply recorded; bank columns: a CSV export's columns, named once for its account
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One row per entry. Without --apply nothing is written; with it the automatic matches are
- * recorded as payments and every entry not imported before is kept (the rest waiting for the
- * window's Bank page), all in one transaction or nothing. A file that does not read exits 2,
- * as the other imports do.
+ * import: one row per entry. Without --apply nothing is written; with it the automatic matches
+ * are recorded as payments and every entry not imported before is kept (the rest waiting for
+ * the window's Bank page), all in one transaction or nothing. A file that does not read exits
+ * 2, as the other imports do.
+ *
+ * columns FILE: how a CSV export's columns are read (remembered, or found by their names), and
+ * with FIELD=HEADER arguments those named so, the others kept as they were read (FIELD= for
+ * none), remembered for the export's account.
  */
 #define G_LOG_DOMAIN "receivables-cli"
 
@@ -13,11 +17,14 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "rcv-bank-columns.h"
 #include "rcv-bank-match.h"
 #include "rcv-cli.h"
 #include "rcv-csv.h"
 #include "rcv-date.h"
+#include "rcv-error.h"
 #include "rcv-json.h"
 #include "rcv-ledger.h"
 
@@ -209,6 +216,104 @@ to_json (GPtrArray              *matches,
   return rcv_json_writer_free_to_string (g_steal_pointer (&json));
 }
 
+static void
+print_columns (const RcvBankCsvLayout *layout)
+{
+  if (layout->columns->account != NULL)
+    printf (_("Account: %s\n"), layout->columns->account);
+  else
+    printf (_("Account: none named; the columns are kept for this header\n"));
+  printf (_("Header: line %u\n"), layout->header_line);
+  for (guint c = 0; c < RCV_BANK_N_COLUMNS; c++)
+    {
+      const char *name = layout->columns->names[c];
+      const char *sample = "";
+
+      for (guint i = 0; name != NULL && layout->header[i] != NULL; i++)
+        if (g_str_equal (layout->header[i], name))
+          sample = layout->sample[i];
+      printf ("  %-11s %-28s %s\n", rcv_bank_column_key (c),
+              name != NULL ? name : "-", sample);
+    }
+}
+
+/* FIELD=HEADER: the column named so, FIELD= none. */
+static gboolean
+name_column (RcvBankCsvColumns *named,
+             const char        *argument,
+             GError           **error)
+{
+  const char *equals = strchr (argument, '=');
+  g_autofree char *key = NULL;
+  RcvBankColumn column;
+
+  if (equals == NULL)
+    {
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("“%s”: name a column as FIELD=HEADER, for example date=Buchungstag"),
+                   argument);
+      return FALSE;
+    }
+  key = g_strndup (argument, (gsize) (equals - argument));
+  if (!rcv_bank_column_from_key (key, &column))
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint c = 0; c < RCV_BANK_N_COLUMNS; c++)
+        g_string_append_printf (known, "%s%s", c > 0 ? ", " : "", rcv_bank_column_key (c));
+      g_set_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                   _("“%s” is not a column of a statement; use one of %s"), key, known->str);
+      return FALSE;
+    }
+  g_free (named->names[column]);
+  named->names[column] = equals[1] != '\0' ? g_strstrip (g_strdup (equals + 1)) : NULL;
+  return TRUE;
+}
+
+static int
+command_columns (const char  *database,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(RcvDatabase) db = NULL;
+  g_autoptr(RcvBankCsvLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *display = NULL;
+  gboolean naming = argc > 3;
+  gsize length = 0;
+  int status = EXIT_OK;
+
+  display = g_filename_display_name (argv[2]);
+  if (!g_file_get_contents (argv[2], &data, &length, &error))
+    {
+      fprintf (stderr, "receivables-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  db = rcv_cli_open_database (database, naming, &status);
+  if (db == NULL)
+    return status;
+  layout = rcv_bank_columns_inspect (db, data, length, display, &error);
+  if (layout == NULL)
+    return rcv_cli_report_error (error);
+  for (int i = 3; i < argc; i++)
+    if (!name_column (layout->columns, argv[i], &error))
+      return rcv_cli_report_error (error);
+  if (naming)
+    {
+      if (!rcv_bank_csv_columns_check (layout->columns, (const char *const *) layout->header,
+                                       &error))
+        {
+          g_prefix_error (&error, "%s: ", display);
+          return rcv_cli_report_error (error);
+        }
+      if (!rcv_bank_columns_remember (db, layout->columns, &error))
+        return rcv_cli_report_error (error);
+    }
+  print_columns (layout);
+  return EXIT_OK;
+}
+
 int
 command_bank (const char  *database,
               int          argc,
@@ -236,9 +341,12 @@ command_bank (const char  *database,
 
   if (!rcv_cli_parse_options ("bank", entries, &argc, &argv, &status))
     return status;
+  if (argc >= 3 && g_str_equal (argv[1], "columns") && !apply && format_text == NULL)
+    return command_columns (database, argc, argv);
   if (argc != 3 || !g_str_equal (argv[1], "import"))
     return rcv_cli_usage_error (_("bank needs a statement to import: bank import FILE "
-                                  "[--apply] [--format text|csv|json]"));
+                                  "[--apply] [--format text|csv|json], or a CSV export whose "
+                                  "columns to name: bank columns FILE [FIELD=HEADER…]"));
   if (format_text != NULL && !g_str_equal (format_text, "text") &&
       !g_str_equal (format_text, "csv") && !g_str_equal (format_text, "json"))
     return rcv_cli_usage_error (_("--format: use text, csv or json, not “%s”"), format_text);
@@ -252,8 +360,7 @@ command_bank (const char  *database,
   db = rcv_cli_open_database (database, apply, &status);
   if (db == NULL)
     return status;
-  statement = rcv_bank_statement_parse (data, length, display, rcv_database_get_currency (db),
-                                        &error);
+  statement = rcv_bank_statement_read (db, data, length, display, &error);
   if (statement == NULL)
     return rcv_cli_report_error (error);
   matches = rcv_bank_match_statement (db, statement, &error);

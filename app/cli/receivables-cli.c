@@ -56,9 +56,10 @@ static const Command commands[] = {
   { "collections", "[--as-of YYYY-MM-DD] [--format text|csv|json]",
     N_("Advise per overdue account: keep chasing, send a final notice, or hand it to an agency"),
     command_collections },
-  { "bank", "import FILE [--apply] [--format text|csv|json]",
+  { "bank", "import FILE [--apply] [--format text|csv|json] | columns FILE [FIELD=HEADER…]",
     N_("Match a bank statement's receipts (camt.053/054, MT940 or CSV) to invoices; --apply "
-       "records the certain ones"), command_bank },
+       "records the certain ones. columns: how a CSV export's columns are read; FIELD=HEADER "
+       "names one, remembered for its account"), command_bank },
   { "agency", "--customer ID [--as-of YYYY-MM-DD] [--paper a4|letter] [--pdf FILE.pdf] "
     "[--csv FILE.csv]",
     N_("Write what a collection agency needs for an account: a PDF summary, and a CSV of the "

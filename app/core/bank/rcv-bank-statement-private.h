@@ -20,10 +20,11 @@ RcvBankStatement *rcv_mt940_parse (const char         *data,
                                const RcvCurrency  *currency,
                                GError            **error);
 RcvBankStatement *rcv_bank_csv_parse (const char        *data,
-                                  gsize              length,
-                                  const char        *file_name,
-                                  const RcvCurrency *currency,
-                                  GError           **error);
+                                      gsize              length,
+                                      const char        *file_name,
+                                      const RcvCurrency *currency,
+                                      GPtrArray         *remembered,
+                                      GError           **error);
 
 gboolean rcv_bank_read_amount (const char         *text,
                                     char                decimal_mark,

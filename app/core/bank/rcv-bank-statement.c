@@ -141,13 +141,16 @@ looks_like_mt940 (const char *data,
 }
 
 /* Reads a statement file, whichever of the formats it is in; NULL with the file, the line or
- * element and what is wrong, and nothing taken from it. Amounts are read in `currency`. */
+ * element and what is wrong, and nothing taken from it. Amounts are read in `currency`; a
+ * CSV's columns by `remembered` (RcvBankCsvColumns a person named, or NULL), else by the names
+ * banks give them (RCV_INPUT_ERROR_COLUMNS when neither finds them). */
 RcvBankStatement *
 rcv_bank_statement_parse (const char        *data,
-                     gsize              length,
-                     const char        *file_name,
-                     const RcvCurrency *currency,
-                     GError           **error)
+                          gsize              length,
+                          const char        *file_name,
+                          const RcvCurrency *currency,
+                          GPtrArray         *remembered,
+                          GError           **error)
 {
   const char *end = data + length;
   const char *start;
@@ -169,7 +172,7 @@ rcv_bank_statement_parse (const char        *data,
   else if (looks_like_mt940 (start, end))
     statement = rcv_mt940_parse (start, (gsize) (end - start), file_name, currency, error);
   else
-    statement = rcv_bank_csv_parse (data, length, file_name, currency, error);
+    statement = rcv_bank_csv_parse (data, length, file_name, currency, remembered, error);
   return statement;
 }
 

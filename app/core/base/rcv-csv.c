@@ -224,8 +224,9 @@ push_back (RcvCsvReader *reader,
     reader->column--;
 }
 
-/* The separator is whichever of “,” and “;” the header row has more of, outside quotes. Only
- * the header's first LOOK_AHEAD bytes count; they stay in the buffer to be read as the row. */
+/* The separator is whichever of “,” and “;” the header row has more of, outside quotes; when
+ * the first line has neither (a bank's export opening with "Konto: DE89 …"), the lines after
+ * it count too. Only the first LOOK_AHEAD bytes count; they stay in the buffer to be read. */
 static void
 detect_separator (RcvCsvReader *reader)
 {
@@ -240,7 +241,7 @@ detect_separator (RcvCsvReader *reader)
 
       if (c == '"')
         quoted = !quoted;
-      else if (!quoted && (c == '\n' || c == '\r'))
+      else if (!quoted && (c == '\n' || c == '\r') && commas + semicolons > 0)
         break;
       else if (!quoted && c == ',')
         commas++;

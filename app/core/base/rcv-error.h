@@ -20,6 +20,7 @@ typedef enum
   RCV_INPUT_ERROR_CONFLICT,    /* refers to something that does not fit (another customer's invoice) */
   RCV_INPUT_ERROR_FILE,        /* a whole file is unusable (encoding, header, quotes) */
   RCV_INPUT_ERROR_CREDIT_HOLD, /* a customer's credit policy stands in the way; confirm to go on */
+  RCV_INPUT_ERROR_COLUMNS,     /* a CSV whose columns are not known: a person names them once */
 } RcvInputError;
 
 /* The company file itself: the CLI exits 1. */

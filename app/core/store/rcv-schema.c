@@ -438,6 +438,19 @@ static const char migration_10[] =
   ");"
   "CREATE INDEX IF NOT EXISTS bank_entries_pending ON bank_entries (status) WHERE status = 'pending';";
 
+/* Version 11 (issue 27): the columns of a bank's CSV export as a person named them, for the
+ * bank account (its IBAN; header '') or, for an export naming no account, for its header row
+ * (account ''): each column's header cell. */
+static const char migration_11[] =
+  "CREATE TABLE IF NOT EXISTS bank_csv_columns ("
+  "  account TEXT NOT NULL,"
+  "  header TEXT NOT NULL,"
+  "  field TEXT NOT NULL CHECK (length(field) > 0),"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),"
+  "  PRIMARY KEY (account, header, field),"
+  "  CHECK ((account = '') <> (header = ''))"
+  ") WITHOUT ROWID;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -449,6 +462,7 @@ static const char *const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);
