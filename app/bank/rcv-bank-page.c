@@ -3,12 +3,18 @@
  *
  * Import Statement… (or a file dropped on the page) reads a camt.053/054, MT940 or CSV file,
  * matches its receipts (rcv-bank-match.c) and keeps every entry not imported before in the
- * company file, waiting: nothing is recorded yet. The list shows them surest first, each with
- * its decision and why: Apply Matches records the certain ones in one transaction; Accept
- * records one as proposed (a suggestion confirmed); Change… (Record… when no customer is
- * proposed; also Enter on the row) opens the payment form with the receipt filled in, to choose
- * the customer and the invoices; Skip puts one aside (undone from its toast). The page follows the company file's commits, so a statement imported by
- * receivables-cli shows here too.
+ * company file, waiting: nothing is recorded yet. That work runs in a worker thread on a
+ * connection of its own (a statement of thousands of entries against a large company takes a
+ * second), the page showing that it is importing. A CSV export whose columns are not known
+ * opens the columns dialog; once they are kept for its account, the file is imported.
+ *
+ * The list (a list view: rows only for the entries in sight) shows them surest first, each
+ * with its decision and why: Apply Matches records the certain ones in one transaction; Accept
+ * (Ctrl+Enter) records one as proposed (a suggestion confirmed); Change… (Record… when no
+ * customer is proposed; Enter) opens the payment form with the receipt filled in, to choose
+ * the customer and the invoices; Skip (Delete) puts one aside, undone from its toast. The page
+ * follows the company file's commits, so a statement imported by receivables-cli shows here
+ * too.
  */
 #define G_LOG_DOMAIN "rcv-bank-page"
 
@@ -16,14 +22,17 @@
 
 #include <glib/gi18n.h>
 
+#include "rcv-bank-columns.h"
+#include "rcv-bank-columns-dialog.h"
+#include "rcv-bank-item.h"
 #include "rcv-bank-match.h"
 #include "rcv-bank-page.h"
+#include "rcv-bank-row.h"
 #include "rcv-database-changes.h"
-#include "rcv-date.h"
-#include "rcv-money.h"
+#include "rcv-database-task.h"
+#include "rcv-error.h"
 #include "rcv-page-database.h"
 #include "rcv-payment-editor.h"
-#include "rcv-plain-text.h"
 #include "rcv-toast.h"
 
 struct _RcvBankPage
@@ -32,13 +41,18 @@ struct _RcvBankPage
 
   RcvDatabase *database;
   guint changes_timeout;
-  GPtrArray *waiting;      /* RcvBankPending shown */
-  AdwToast *last_toast;    /* weak: the page's toast shown, replaced by the next */
+  GListStore *waiting;            /* RcvBankItem shown */
+  GtkSingleSelection *selection;
+  AdwToast *last_toast;           /* weak: the page's toast shown, replaced by the next */
+  GCancellable *import;           /* the import running, or NULL */
+  struct _ImportData *importing;  /* what it reads, shared with its worker */
 
   GtkStack *stack;
   GtkLabel *summary_label;
   GtkButton *apply_button;
-  GtkListBox *list;
+  GtkListView *list;
+  GtkRevealer *busy_revealer;
+  GtkLabel *busy_label;
 };
 
 G_DEFINE_FINAL_TYPE (RcvBankPage, rcv_bank_page, ADW_TYPE_BIN)
@@ -67,108 +81,28 @@ say (RcvBankPage *self,
   rcv_toast_add (GTK_WIDGET (self), toast);
 }
 
-static const char *
-decision_text (RcvBankDecision decision)
+static RcvBankItem *
+item_at (RcvBankPage *self,
+         guint        position)
 {
-  switch (decision)
-    {
-    case RCV_BANK_AUTO:
-      return C_("bank entry", "Certain");
-    case RCV_BANK_SUGGEST:
-      return C_("bank entry", "To confirm");
-    case RCV_BANK_NONE:
-    default:
-      return C_("bank entry", "Unknown payer");
-    }
+  return g_list_model_get_item (G_LIST_MODEL (self->waiting), position);
 }
 
-static GtkWidget *
-row_button (const char *label,
-            const char *tooltip,
-            const char *action,
-            gint64      entry_id)
+static const RcvBankPending *
+find_pending (RcvBankPage *self,
+              gint64       entry_id)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->waiting));
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (entry_id));
-  return button;
-}
-
-static GtkWidget *
-make_row (RcvBankPage          *self,
-          const RcvBankPending *pending)
-{
-  const RcvCurrency *currency = rcv_database_get_currency (self->database);
-  g_autofree char *amount = rcv_money_format (pending->amount, currency);
-  g_autofree char *date = rcv_date_format_locale (&pending->date);
-  g_autofree char *title = NULL;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *tag = gtk_label_new (decision_text (pending->decision));
-
-  /* Translators: a bank entry: the amount and who paid it */
-  title = g_strdup_printf (_("%s from %s"), amount,
-                           *pending->payer_name != '\0' ? pending->payer_name
-                                                        : _("an unnamed payer"));
-  rcv_row_set_plain_title (row, title);
-  g_string_append_printf (subtitle, "%s · %s", date, pending->reason);
-  if (pending->customer_name != NULL)
+  for (guint i = 0; i < n; i++)
     {
-      g_string_append_c (subtitle, '\n');
-      if (*pending->invoices != '\0')
-        /* Translators: the customer and the invoices proposed for a bank entry */
-        g_string_append_printf (subtitle, _("For %s: %s"), pending->customer_name,
-                                pending->invoices);
-      else
-        g_string_append_printf (subtitle, _("For %s, as credit on the account"),
-                                pending->customer_name);
-    }
-  if (*pending->remittance != '\0')
-    {
-      /* Translators: the remittance text of a bank entry, quoted as your language quotes */
-      g_autofree char *quoted = g_strdup_printf (_("“%s”"), pending->remittance);
+      g_autoptr(RcvBankItem) item = item_at (self, i);
+      const RcvBankPending *pending = rcv_bank_item_get_pending (item);
 
-      g_string_append_printf (subtitle, "\n%s", quoted);
+      if (pending->id == entry_id)
+        return pending;   /* the store holds the item */
     }
-  rcv_action_row_set_plain_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-
-  gtk_widget_add_css_class (tag, "tag");
-  if (pending->decision == RCV_BANK_SUGGEST)
-    gtk_widget_add_css_class (tag, "warning");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
-
-  if (pending->customer_id > 0)
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (_("_Accept"), _("Record this payment as proposed"),
-                                             "bank.confirm", pending->id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (_("_Change…"),
-                                             _("Choose the customer and the invoices in the "
-                                               "payment form"),
-                                             "bank.record-form", pending->id));
-    }
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               row_button (_("_Record…"),
-                                           _("Choose the customer and the invoices in the "
-                                             "payment form"),
-                                           "bank.record-form", pending->id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button (_("S_kip"), _("Not a payment to record"),
-                                         "bank.skip", pending->id));
-  /* Enter on the row: the payment form */
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "bank.record-form");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                          g_variant_new_int64 (pending->id));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+  return NULL;
 }
 
 /* Reads the waiting entries again and shows them (a few hundred at most in use: a
@@ -177,38 +111,63 @@ void
 rcv_bank_page_reload (RcvBankPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+  gboolean list_focused = focus != NULL && (focus == GTK_WIDGET (self->list) ||
+                                            gtk_widget_is_ancestor (focus,
+                                                                    GTK_WIDGET (self->list)));
   guint n_auto = 0, n_suggest = 0;
+  guint selected;
 
   g_return_if_fail (RCV_IS_BANK_PAGE (self));
 
-  g_clear_pointer (&self->waiting, g_ptr_array_unref);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  selected = gtk_single_selection_get_selected (self->selection);
   if (self->database == NULL)
-    return;
-  self->waiting = rcv_bank_list_pending (self->database, &error);
-  if (self->waiting == NULL)
     {
+      g_list_store_remove_all (self->waiting);
+      return;
+    }
+  waiting = rcv_bank_list_pending (self->database, &error);
+  if (waiting == NULL)
+    {
+      g_list_store_remove_all (self->waiting);
       rcv_toast_show_error (GTK_WIDGET (self), _("The bank entries cannot be read"), error);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  for (guint i = 0; i < self->waiting->len; i++)
+  for (guint i = 0; i < waiting->len; i++)
     {
-      const RcvBankPending *pending = g_ptr_array_index (self->waiting, i);
+      RcvBankPending *pending = g_ptr_array_index (waiting, i);
 
       n_auto += pending->decision == RCV_BANK_AUTO;
       n_suggest += pending->decision == RCV_BANK_SUGGEST;
-      gtk_list_box_append (self->list, make_row (self, pending));
+      g_ptr_array_add (items, rcv_bank_item_new (pending));
+      waiting->pdata[i] = NULL;   /* the item took it */
+    }
+  g_list_store_splice (self->waiting, 0, g_list_model_get_n_items (G_LIST_MODEL (self->waiting)),
+                       items->pdata, items->len);
+  /* the entry after the one just decided is where the one decided was, and has the focus if
+   * the list had it: deciding entry after entry by keyboard */
+  if (items->len > 0)
+    {
+      selected = selected == GTK_INVALID_LIST_POSITION ? 0 : MIN (selected, items->len - 1);
+      gtk_single_selection_set_selected (self->selection, selected);
+      if (list_focused)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u",
+                                      selected);
+          gtk_widget_grab_focus (GTK_WIDGET (self->list));
+        }
     }
   {
     g_autofree char *summary =
       /* Translators: the Bank page's summary: all entries waiting, then the certain ones */
       g_strdup_printf (ngettext ("%u entry waiting: %u certain, %u to confirm",
                                  "%u entries waiting: %u certain, %u to confirm",
-                                 self->waiting->len),
-                       self->waiting->len, n_auto, n_suggest);
+                                 items->len),
+                       items->len, n_auto, n_suggest);
     g_autofree char *apply = g_strdup_printf (ngettext ("_Apply %u Match", "_Apply %u Matches",
                                                         n_auto), n_auto);
 
@@ -216,7 +175,7 @@ rcv_bank_page_reload (RcvBankPage *self)
     gtk_button_set_label (self->apply_button, apply);
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.apply", n_auto > 0);
-  gtk_stack_set_visible_child_name (self->stack, self->waiting->len > 0 ? "entries" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "entries" : "empty");
 }
 
 static gboolean
@@ -256,51 +215,245 @@ rcv_bank_page_get_n_waiting (RcvBankPage *self)
 {
   g_return_val_if_fail (RCV_IS_BANK_PAGE (self), 0);
 
-  return self->waiting != NULL ? self->waiting->len : 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->waiting));
 }
 
-/* Reads, matches and keeps a statement's entries; the toast says what came of it. FALSE when
- * the file was refused (said in a toast, with its line or element). */
+/* Whether a statement is being read and matched. */
+gboolean
+rcv_bank_page_is_importing (RcvBankPage *self)
+{
+  g_return_val_if_fail (RCV_IS_BANK_PAGE (self), FALSE);
+
+  return self->import != NULL;
+}
+
+/* ---- importing, in a worker thread ---------------------------------------------------- */
+
+/* What an import reads, shared by the page and its worker (g_atomic_rc_box_*): the file, read
+ * by the worker, or the bytes read before (an import again after naming a CSV's columns). */
+typedef struct _ImportData
+{
+  GFile *file;
+  GBytes *data;
+  char *name;
+} ImportData;
+
+static void
+import_data_clear (gpointer pointer)
+{
+  ImportData *data = pointer;
+
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->data, g_bytes_unref);
+  g_free (data->name);
+}
+
+static void
+import_data_unref (gpointer pointer)
+{
+  g_atomic_rc_box_release_full (pointer, import_data_clear);
+}
+
+/* In the worker, on its own connection: read the file, match, keep (nothing recorded); the
+ * counts of each decision. A large file is read here in one go, not in the main loop's
+ * chunks. */
+static gpointer
+import_in_thread (RcvDatabase   *connection,
+                  gpointer       pointer,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  ImportData *data = pointer;
+  g_autoptr(RcvBankStatement) statement = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  gsize length = 0;
+  const char *bytes;
+  gint64 begun = g_get_monotonic_time (), read, matched;
+  guint *counts;
+
+  if (data->data == NULL &&
+      (data->data = g_file_load_bytes (data->file, cancellable, NULL, error)) == NULL)
+    return NULL;
+  bytes = g_bytes_get_data (data->data, &length);
+  statement = rcv_bank_statement_read (connection, bytes != NULL ? bytes : "", length,
+                                       data->name, error);
+  if (statement == NULL)
+    return NULL;
+  read = g_get_monotonic_time ();
+  matches = rcv_bank_match_statement (connection, statement, error);
+  if (matches == NULL)
+    return NULL;
+  matched = g_get_monotonic_time ();
+  if (!rcv_bank_apply (connection, statement, matches, FALSE, NULL, error))
+    return NULL;
+  g_debug ("statement of %u entries read in %.3f s, matched in %.3f s, kept in %.3f s",
+           statement->entries->len, (read - begun) / 1e6, (matched - read) / 1e6,
+           (g_get_monotonic_time () - matched) / 1e6);
+  counts = g_new0 (guint, RCV_BANK_DUPLICATE + 1);
+  for (guint i = 0; i < matches->len; i++)
+    counts[((RcvBankMatch *) g_ptr_array_index (matches, i))->decision]++;
+  return counts;
+}
+
+static gboolean start_import (RcvBankPage *self,
+                              GFile       *file,
+                              GBytes      *data,
+                              const char  *name);
+
+typedef struct
+{
+  RcvBankPage *self;
+  GBytes *data;
+  char *name;
+} Retry;
+
+static void
+retry_free (gpointer  pointer,
+            GClosure *closure)
+{
+  Retry *retry = pointer;
+
+  g_object_unref (retry->self);
+  g_bytes_unref (retry->data);
+  g_free (retry->name);
+  g_free (retry);
+}
+
+static void
+on_columns_saved (RcvBankColumnsDialog *dialog,
+                  Retry                *retry)
+{
+  start_import (retry->self, NULL, retry->data, retry->name);
+}
+
+/* A CSV export whose columns are not known: the dialog to name them, then the import again. */
+static void
+ask_for_columns (RcvBankPage *self,
+                 GBytes      *data,
+                 const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *bytes = g_bytes_get_data (data, &length);
+  RcvBankCsvLayout *layout = rcv_bank_columns_inspect (self->database, bytes != NULL ? bytes : "",
+                                                       length, name, &error);
+  RcvBankColumnsDialog *dialog;
+  Retry *retry;
+
+  if (layout == NULL)
+    {
+      rcv_toast_show_error (GTK_WIDGET (self), _("The statement was not imported"), error);
+      return;
+    }
+  dialog = rcv_bank_columns_dialog_new (parent_window (self), self->database, layout, name);
+  retry = g_new0 (Retry, 1);
+  retry->self = g_object_ref (self);
+  retry->data = g_bytes_ref (data);
+  retry->name = g_strdup (name);
+  g_signal_connect_data (dialog, "saved", G_CALLBACK (on_columns_saved), retry, retry_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_importing (RcvBankPage *self,
+               const char  *name)
+{
+  if (name != NULL)
+    {
+      /* Translators: while a bank statement is read and matched; %s is its file's name */
+      g_autofree char *text = g_strdup_printf (_("Importing %s…"), name);
+
+      gtk_label_set_text (self->busy_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->busy_revealer, name != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.import", name == NULL);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RcvBankPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *counts = rcv_database_task_finish (RCV_DATABASE (source), result,
+                                                       start_import, &error);
+  ImportData *data = g_steal_pointer (&self->importing);
+  g_autofree char *message = NULL;
+  gint64 begun;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      import_data_unref (data);
+      return;
+    }
+  g_clear_object (&self->import);
+  set_importing (self, NULL);
+  if (counts == NULL)
+    {
+      if (g_error_matches (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_COLUMNS) && data->data != NULL)
+        ask_for_columns (self, data->data, data->name);
+      else
+        rcv_toast_show_error (GTK_WIDGET (self), _("The statement was not imported"), error);
+      import_data_unref (data);
+      return;
+    }
+  /* Translators: after a statement's import: its name, then how its entries were decided (a
+   * toast's title is markup: the name is escaped) */
+  message = g_markup_printf_escaped (_("%s: %u certain, %u to confirm, %u unknown, %u skipped, "
+                                       "%u imported before"), data->name,
+                                     counts[RCV_BANK_AUTO], counts[RCV_BANK_SUGGEST],
+                                     counts[RCV_BANK_NONE], counts[RCV_BANK_SKIP],
+                                     counts[RCV_BANK_DUPLICATE]);
+  import_data_unref (data);
+  say (self, adw_toast_new (message));
+  /* the worker's commit was told before this callback: read once, now */
+  begun = g_get_monotonic_time ();
+  g_clear_handle_id (&self->changes_timeout, g_source_remove);
+  rcv_bank_page_reload (self);
+  g_debug ("%u entries listed in %.3f s", rcv_bank_page_get_n_waiting (self),
+           (g_get_monotonic_time () - begun) / 1e6);
+}
+
+/* Starts reading `file` (or `data`, read before) in a worker; FALSE when another import runs
+ * or there is no company file. */
+static gboolean
+start_import (RcvBankPage *self,
+              GFile       *file,
+              GBytes      *data,
+              const char  *name)
+{
+  ImportData *import;
+
+  if (self->database == NULL || self->import != NULL)
+    return FALSE;
+  import = g_atomic_rc_box_new0 (ImportData);
+  import->file = file != NULL ? g_object_ref (file) : NULL;
+  import->data = data != NULL ? g_bytes_ref (data) : NULL;
+  import->name = g_strdup (name);
+  self->importing = g_atomic_rc_box_acquire (import);
+  self->import = g_cancellable_new ();
+  set_importing (self, name);
+  rcv_database_task_run (self->database, RCV_DATABASE_FLAGS_NONE, import_in_thread, import,
+                         import_data_unref, g_free, start_import, self->import, on_import_done,
+                         g_object_ref (self));
+  return TRUE;
+}
+
+/* Reads, matches and keeps a statement's entries, in a worker thread; the toast says what came
+ * of it, or why the file was refused (with its line or element). FALSE when it cannot start
+ * (another import running, no company file). */
 gboolean
 rcv_bank_page_import_file (RcvBankPage *self,
                            GFile       *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcvBankStatement) statement = NULL;
-  g_autoptr(GPtrArray) matches = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  guint counts[RCV_BANK_DUPLICATE + 1] = { 0 };
-  gsize length = 0;
 
   g_return_val_if_fail (RCV_IS_BANK_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (self->database == NULL)
-    return FALSE;
   name = g_file_get_basename (file);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error) ||
-      (statement = rcv_bank_statement_parse (data, length, name,
-                                             rcv_database_get_currency (self->database),
-                                             &error)) == NULL ||
-      (matches = rcv_bank_match_statement (self->database, statement, &error)) == NULL ||
-      !rcv_bank_apply (self->database, statement, matches, FALSE, NULL, &error))
-    {
-      rcv_toast_show_error (GTK_WIDGET (self), _("The statement was not imported"), error);
-      return FALSE;
-    }
-  for (guint i = 0; i < matches->len; i++)
-    counts[((RcvBankMatch *) g_ptr_array_index (matches, i))->decision]++;
-  /* Translators: after a statement's import: its name, then how its entries were decided (a
-   * toast's title is markup: the name is escaped) */
-  message = g_markup_printf_escaped (_("%s: %u certain, %u to confirm, %u unknown, %u skipped, "
-                                       "%u imported before"), name, counts[RCV_BANK_AUTO], counts[RCV_BANK_SUGGEST],
-                             counts[RCV_BANK_NONE], counts[RCV_BANK_SKIP],
-                             counts[RCV_BANK_DUPLICATE]);
-  say (self, adw_toast_new (message));
-  rcv_bank_page_reload (self);
-  return TRUE;
+  return start_import (self, file, NULL, name);
 }
 
 static void
@@ -456,14 +609,11 @@ record_form_action (GtkWidget  *widget,
 {
   RcvBankPage *self = RCV_BANK_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  const RcvBankPending *pending = NULL;
+  const RcvBankPending *pending = find_pending (self, id);
   g_autoptr(GError) error = NULL;
   RcvPaymentEditor *editor;
   FormContext *context;
 
-  for (guint i = 0; self->waiting != NULL && i < self->waiting->len; i++)
-    if (((RcvBankPending *) g_ptr_array_index (self->waiting, i))->id == id)
-      pending = g_ptr_array_index (self->waiting, i);
   if (pending == NULL)
     return;
   editor = rcv_payment_editor_new (parent_window (self), self->database, pending->customer_id,
@@ -494,11 +644,69 @@ on_drop (GtkDropTarget *target,
   return rcv_bank_page_import_file (self, g_value_get_object (value));
 }
 
+/* ---- the list, and the keys acting on its entry selected ------------------------------- */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           RcvBankPage              *self)
+{
+  gtk_list_item_set_child (list_item, rcv_bank_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          RcvBankPage              *self)
+{
+  rcv_bank_row_set_item (RCV_BANK_ROW (gtk_list_item_get_child (list_item)),
+                         gtk_list_item_get_item (list_item),
+                         rcv_database_get_currency (self->database));
+}
+
+/* Enter (or a double click) on an entry: the payment form. */
+static void
+on_list_activated (RcvBankPage *self,
+                   guint        position)
+{
+  g_autoptr(RcvBankItem) item = item_at (self, position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "bank.record-form", "x",
+                                rcv_bank_item_get_pending (item)->id);
+}
+
+/* Ctrl+Enter accepts the entry selected (when a customer is proposed), Delete skips it. */
+static void
+selected_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RcvBankPage *self = RCV_BANK_PAGE (widget);
+  RcvBankItem *item = gtk_single_selection_get_selected_item (self->selection);
+  const RcvBankPending *pending;
+
+  if (item == NULL)
+    return;
+  pending = rcv_bank_item_get_pending (item);
+  if (g_str_equal (action_name, "bank.accept-selected"))
+    {
+      if (pending->customer_id > 0)
+        gtk_widget_activate_action (widget, "bank.confirm", "x", pending->id);
+      else
+        gtk_widget_activate_action (widget, "bank.record-form", "x", pending->id);
+    }
+  else
+    gtk_widget_activate_action (widget, "bank.skip", "x", pending->id);
+}
+
 static void
 rcv_bank_page_dispose (GObject *object)
 {
   RcvBankPage *self = RCV_BANK_PAGE (object);
 
+  rcv_cancel_and_clear (&self->import);
+  g_clear_pointer (&self->importing, import_data_unref);
   g_clear_handle_id (&self->changes_timeout, g_source_remove);
   if (self->last_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
@@ -506,8 +714,9 @@ rcv_bank_page_dispose (GObject *object)
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_data (self->database, self);
   g_clear_object (&self->database);
-  g_clear_pointer (&self->waiting, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCV_TYPE_BANK_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->waiting);
 
   G_OBJECT_CLASS (rcv_bank_page_parent_class)->dispose (object);
 }
@@ -527,21 +736,43 @@ rcv_bank_page_class_init (RcvBankPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvBankPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RcvBankPage, apply_button);
   gtk_widget_class_bind_template_child (widget_class, RcvBankPage, list);
+  gtk_widget_class_bind_template_child (widget_class, RcvBankPage, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RcvBankPage, busy_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
 
   gtk_widget_class_install_action (widget_class, "bank.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "bank.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "bank.confirm", "x", confirm_action);
   gtk_widget_class_install_action (widget_class, "bank.record-form", "x", record_form_action);
   gtk_widget_class_install_action (widget_class, "bank.skip", "x", skip_action);
+  gtk_widget_class_install_action (widget_class, "bank.accept-selected", NULL, selected_action);
+  gtk_widget_class_install_action (widget_class, "bank.skip-selected", NULL, selected_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "bank.accept-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "bank.accept-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "bank.skip-selected",
+                                       NULL);
 }
 
 static void
 rcv_bank_page_init (RcvBankPage *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.apply", FALSE);
+
+  self->waiting = g_list_store_new (RCV_TYPE_BANK_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->waiting)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
 }

@@ -18,5 +18,6 @@ void     rcv_bank_page_reload       (RcvBankPage  *self);
 gboolean rcv_bank_page_import_file  (RcvBankPage  *self,
                                      GFile        *file);
 guint    rcv_bank_page_get_n_waiting (RcvBankPage *self);
+gboolean rcv_bank_page_is_importing  (RcvBankPage *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "rcv-bank-columns-dialog.h"
 #include "rcv-bank-page.h"
 #include "rcv-company.h"
 #include "rcv-policy-editor.h"
@@ -14,6 +15,12 @@
 #include "rcv-customer-row.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ui-fixture.h"
+
+static gboolean
+bank_idle (gpointer bank)
+{
+  return !rcv_bank_page_is_importing (bank);
+}
 
 static const char *
 page_title (RcvWindow  *window,
@@ -132,11 +139,30 @@ test_german (void)
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "bank");
     g_assert_true (rcv_bank_page_import_file (bank, file));
+    rcv_test_wait_until (bank_idle, bank);
     rcv_ui_settle ();
     g_assert_true (g_str_has_prefix (gtk_label_get_text (rcv_ui_child (bank, "summary_label")),
                                      "6 Einträge warten"));
     g_assert_nonnull (rcv_ui_find_label (GTK_WIDGET (bank), "1.190,00 €"));
     rcv_ui_screenshot (GTK_WIDGET (window), "bank-de");
+
+    /* a CSV export of unknown columns: the dialog naming them, in German */
+    {
+      g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "bank",
+                                                    "unknown-columns.csv", NULL);
+      g_autoptr(GFile) unknown = g_file_new_for_path (csv);
+      GtkWindow *dialog;
+
+      g_assert_true (rcv_bank_page_import_file (bank, unknown));
+      rcv_test_wait_until (bank_idle, bank);
+      rcv_ui_settle ();
+      dialog = rcv_ui_find_toplevel (RCV_TYPE_BANK_COLUMNS_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Spalten des Bankexports");
+      rcv_ui_screenshot (GTK_WIDGET (dialog), "bank-columns-de");
+      gtk_window_destroy (dialog);
+      rcv_ui_settle ();
+    }
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "invoices");
