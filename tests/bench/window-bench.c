@@ -6,14 +6,21 @@
  * after the start, then saves a payment on the newest open invoice through the window's
  * connection, as the payment form does, and prints how long the Invoices row, the Payments
  * list, the Overview and the customer list took to show it. The payment (reference
- * "window-bench") stays in the company file.
+ * "window-bench") stays in the company file. Last it imports a bank statement of 10 000
+ * receipts on the Bank page (bench-statement.c) and prints how long until its entries were
+ * listed, and the window's longest stall meanwhile (how late a 10 ms tick came at worst); the
+ * entries are taken out of the company file again.
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "bench-statement.h"
 #include "rcv-application.h"
+#include "rcv-bank-page.h"
+#include "rcv-database-private.h"
 #include "rcv-invoice-list.h"
 #include "rcv-ledger.h"
 #include "rcv-posting.h"
@@ -45,6 +52,78 @@ static const char *const after_save[][2] = {
   { "trend chart", "months read in" },
   { "customer list", "customers updated in" },
 };
+
+static gint64 last_tick, longest_stall;
+
+/* every 10 ms: how late it came is how long the main loop could not answer */
+static gboolean
+tick (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_stall = MAX (longest_stall, now - last_tick - 10000);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+importing (gpointer bank)
+{
+  return rcv_bank_page_is_importing (bank);
+}
+
+/* The Bank page importing the benchmark's statement of 10 000 receipts. */
+static void
+bench_bank_page (RcvWindow *window)
+{
+  RcvDatabase *db = rcv_window_get_database (window);
+  g_autoptr(GString) xml = bench_statement_camt053 (db, 10000);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rcv-bench-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  RcvBankPage *bank = RCV_BANK_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                    RCV_TYPE_WINDOW,
+                                                                    "bank_page"));
+  RcvStatement *stmt;
+  gint64 begun, returned, done;
+  guint source;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "statement.xml", NULL);
+  if (!g_file_set_contents (path, xml->str, (gssize) xml->len, &error))
+    g_error ("%s", error->message);
+  file = g_file_new_for_path (path);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "bank");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  last_tick = g_get_monotonic_time ();
+  longest_stall = 0;
+  source = g_timeout_add (10, tick, NULL);
+  begun = g_get_monotonic_time ();
+  if (!rcv_bank_page_import_file (bank, file))
+    g_error ("the Bank page did not start the import");
+  returned = g_get_monotonic_time ();
+  while (importing (bank))
+    g_main_context_iteration (NULL, TRUE);
+  done = g_get_monotonic_time ();
+  for (gint64 until = done + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (source);
+  g_print ("A bank statement of 10 000 receipts imported on the Bank page:\n");
+  g_print ("  %-24s %6.3f s\n", "the import call returned", (returned - begun) / 1e6);
+  g_print ("  %-24s %6.2f s (%u entries waiting)\n", "entries listed", (done - begun) / 1e6,
+           rcv_bank_page_get_n_waiting (bank));
+  g_print ("  %-24s %6.3f s (the longest the window could not answer)\n", "longest stall",
+           longest_stall / 1e6);
+
+  stmt = rcv_database_prepare (db, "DELETE FROM bank_entries WHERE account ="
+                                   " 'DE02120300000000202051'", &error);
+  if (stmt == NULL || !rcv_database_step_done (db, stmt, &error))
+    g_error ("%s", error->message);
+  g_unlink (path);
+  g_rmdir (dir);
+}
 
 static void
 note (const char *message)
@@ -257,6 +336,7 @@ main (int   argc,
     g_print ("  %-24s not by the end of the save\n", "invoice row shows it");
   print_figures ("after", after_save, G_N_ELEMENTS (after_save), saved,
                  "after the save began");
+  bench_bank_page (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

@@ -33,7 +33,7 @@ build = os.environ["RCV_TIMINGS_BUILD"]
 company = os.environ["RCV_TIMINGS_COMPANY"]
 env = dict(os.environ,
            G_MESSAGES_DEBUG="rcv-window,rcv-overview-page,rcv-customers-page,"
-                            "rcv-invoices-page,rcv-payments-page,receivables",
+                            "rcv-invoices-page,rcv-payments-page,rcv-bank-page,receivables",
            GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"),
            GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1")
 env.pop("RECEIVABLES_DB", None)
