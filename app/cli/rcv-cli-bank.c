@@ -271,28 +271,17 @@ name_column (RcvBankCsvColumns *named,
 }
 
 static int
-command_columns (const char  *database,
-                 int          argc,
-                 char       **argv)
+command_columns (RcvDatabase  *db,
+                 const char   *data,
+                 gsize         length,
+                 const char   *display,
+                 int           argc,
+                 char        **argv)
 {
-  g_autoptr(RcvDatabase) db = NULL;
   g_autoptr(RcvBankCsvLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *display = NULL;
   gboolean naming = argc > 3;
-  gsize length = 0;
-  int status = EXIT_OK;
 
-  display = g_filename_display_name (argv[2]);
-  if (!g_file_get_contents (argv[2], &data, &length, &error))
-    {
-      fprintf (stderr, "receivables-cli: %s\n", error->message);
-      return EXIT_USAGE;
-    }
-  db = rcv_cli_open_database (database, naming, &status);
-  if (db == NULL)
-    return status;
   layout = rcv_bank_columns_inspect (db, data, length, display, &error);
   if (layout == NULL)
     return rcv_cli_report_error (error);
@@ -330,6 +319,7 @@ command_bank (const char  *database,
   g_autofree char *output = NULL;
   g_autofree char *display = NULL;
   gboolean apply = FALSE;
+  gboolean columns_command;
   gsize length = 0;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
@@ -341,9 +331,9 @@ command_bank (const char  *database,
 
   if (!rcv_cli_parse_options ("bank", entries, &argc, &argv, &status))
     return status;
-  if (argc >= 3 && g_str_equal (argv[1], "columns") && !apply && format_text == NULL)
-    return command_columns (database, argc, argv);
-  if (argc != 3 || !g_str_equal (argv[1], "import"))
+  columns_command = argc >= 3 && g_str_equal (argv[1], "columns") && !apply &&
+                    format_text == NULL;
+  if (!columns_command && (argc != 3 || !g_str_equal (argv[1], "import")))
     return rcv_cli_usage_error (_("bank needs a statement to import: bank import FILE "
                                   "[--apply] [--format text|csv|json], or a CSV export whose "
                                   "columns to name: bank columns FILE [FIELD=HEADER…]"));
@@ -357,9 +347,11 @@ command_bank (const char  *database,
       fprintf (stderr, "receivables-cli: %s\n", error->message);
       return EXIT_USAGE;
     }
-  db = rcv_cli_open_database (database, apply, &status);
+  db = rcv_cli_open_database (database, columns_command ? argc > 3 : apply, &status);
   if (db == NULL)
     return status;
+  if (columns_command)
+    return command_columns (db, data, length, display, argc, argv);
   statement = rcv_bank_statement_read (db, data, length, display, &error);
   if (statement == NULL)
     return rcv_cli_report_error (error);
