@@ -604,6 +604,56 @@ test_dunning_and_letters (Fixture       *fixture,
   }
 }
 
+/* statements: one PDF of every customer with a balance as of the date (three: Gamma has none,
+ * Café Lumière is owed 70.01), or one customer's;
+ * its closing balance is the aging report's; an unknown customer, a period backwards or no
+ * --output exit 2. */
+static void
+test_statements (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "statements.pdf", NULL);
+  g_autofree char *one = g_build_filename (fixture->dir, "one.pdf", NULL);
+  g_auto (Result) all = { 0 };
+  g_auto (Result) single = { 0 };
+  g_auto (Result) aging = { 0 };
+  g_auto (Result) unknown = { 0 };
+  g_auto (Result) backwards = { 0 };
+  g_auto (Result) no_output = { 0 };
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", one, "-", NULL };
+
+  cli_import_sample (fixture);
+  cli_run (&all, "--database", fixture->db, "statements", "--as-of", "2026-03-31", "--output",
+           pdf, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_nonnull (strstr (all.out, "Wrote 3 statements"));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  cli_run (&single, "--database", fixture->db, "statements", "--as-of", "2026-03-31",
+           "--from", "2026-01-01", "--customer", "C1", "--output", one, NULL);
+  g_assert_cmpint (single.status, ==, 0);
+  g_assert_nonnull (strstr (single.out, "Wrote 1 statement"));
+  cli_run (&aging, "--database", fixture->db, "aging", "--as-of", "2026-03-31", "--format", "csv",
+           NULL);
+  g_assert_nonnull (strstr (aging.out, "\nC1,Alpha GmbH,"));
+  text = rcv_test_run (argv);
+  g_assert_nonnull (strstr (text, "Statement of Account"));
+  g_assert_nonnull (strstr (text, "1 January 2026"));
+  /* Alpha's balance in the aging report, 814.00, closes its statement */
+  g_assert_nonnull (strstr (aging.out, ",814.00\n"));
+  g_assert_nonnull (strstr (text, "814.00 €"));
+
+  cli_run (&unknown, "--database", fixture->db, "statements", "--customer", "NOPE", "--output",
+           one, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  cli_run (&backwards, "--database", fixture->db, "statements", "--as-of", "2026-03-31",
+           "--from", "2026-04-01", "--output", one, NULL);
+  g_assert_cmpint (backwards.status, ==, 2);
+  cli_run (&no_output, "--database", fixture->db, "statements", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+}
+
 /* bank import: one row per entry in the CSV's fixed header; nothing written without --apply;
  * with it the certain matches are recorded, and the same statement again adds nothing; a file
  * that is no statement exits 2. The customers CSV gives the IBANs customers pay from. */
@@ -752,6 +802,7 @@ main (int    argc,
   CLI_TEST_ADD ("/cli/policies", test_policies);
   CLI_TEST_ADD ("/cli/chart", test_chart);
   CLI_TEST_ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
+  CLI_TEST_ADD ("/cli/statements", test_statements);
   CLI_TEST_ADD ("/cli/bank-import", test_bank_import);
   CLI_TEST_ADD ("/cli/bank-columns", test_bank_columns);
   cli_add_file_tests ();

@@ -3,7 +3,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "rcv-account-statement.h"
+#include "rcv-company.h"
+#include "rcv-company-letterhead.h"
+#include "rcv-statement-layout.h"
 #include "rcv-aging.h"
 #include "rcv-date.h"
 #include "rcv-error.h"
@@ -206,6 +211,80 @@ test_statement_matches_aging (void)
     }
 }
 
+/* The statement as a PDF: its title, the balance brought forward and the closing one, the
+ * open items, the buckets, what to quote (the RF reference of the one invoice open) and the
+ * QR code's caption; a statement of many documents runs over pages, the table's header
+ * repeated atop each. */
+static void
+test_statement_pdf (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvLetterhead) head = NULL;
+  g_autoptr(RcvAccountStatement) one = NULL;
+  g_autoptr(RcvAccountStatement) many = NULL;
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "statements.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *second_page = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  const char *page2[] = { "pdftotext", "-f", "2", "-l", "2", pdf, "-", NULL };
+  const RcvAccountStatement *both[2];
+  gint64 c = rcv_test_customer (db, "C1", "Alpha GmbH");
+  gint64 d = rcv_test_customer (db, "C2", "Beta SARL");
+  guint n_pages = 0;
+
+  g_assert_true (rcv_database_set_currency (db, "EUR", &error));
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_NAME, "Seller AG", &error));
+  g_assert_true (rcv_company_set (db, RCV_COMPANY_IBAN, "DE89370400440532013000", &error));
+  rcv_test_invoice (db, c, "2026-0001", "2026-03-01", "2026-03-31", 119000);
+  rcv_test_payment (db, c, "2026-03-20", 19000, 0, TRUE);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("B-%03u", i);
+
+      rcv_test_invoice (db, d, number, "2026-02-01", "2026-03-03", 1000 + i);
+      rcv_test_payment (db, d, "2026-02-10", 1000 + i, 0, TRUE);
+    }
+  one = statement_of (db, c, "2026-03-01", "2026-04-30");
+  many = statement_of (db, d, "2026-02-01", "2026-04-30");
+  g_assert_cmpint (one->closing, ==, 100000);
+  g_assert_cmpint (many->closing, ==, 0);
+  head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
+  both[0] = one;
+  both[1] = many;
+  g_assert_true (rcv_statements_write_pdf (head, both, 2, pdf, &n_pages, NULL, NULL, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 4);   /* one, then many over three pages at least */
+
+  text = rcv_test_run (argv);
+  g_assert_nonnull (strstr (text, "Statement of Account"));
+  g_assert_nonnull (strstr (text, "Balance brought forward"));
+  g_assert_nonnull (strstr (text, "Balance on 04/30/2026"));
+  g_assert_nonnull (strstr (text, "1,000.00"));
+  g_assert_nonnull (strstr (text, "Days overdue"));
+  g_assert_nonnull (strstr (text, "quoting the reference"));
+  g_assert_nonnull (strstr (text, "RF31 2026 0001"));   /* 2026-0001's, the one invoice open */
+  g_assert_nonnull (strstr (text, "Scan the code"));
+  g_assert_nonnull (strstr (text, "Your account is settled: nothing is due."));
+  g_assert_nonnull (strstr (text, "C1-20260430-S"));
+  second_page = rcv_test_run (page2);
+  g_assert_nonnull (strstr (second_page, "Beta SARL"));
+  g_assert_nonnull (strstr (second_page, "Balance brought forward"));
+
+  /* nothing to write: refused, no file */
+  {
+    g_autofree char *none = g_build_filename (dir, "none.pdf", NULL);
+
+    g_assert_false (rcv_statements_write_pdf (head, NULL, 0, none, NULL, NULL, NULL, NULL,
+                                              &error));
+    g_assert_error (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID);
+    g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,5 +292,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/statement/lines", test_statement_lines);
   g_test_add_func ("/core/statement/matches-aging", test_statement_matches_aging);
+  g_test_add_func ("/core/statement/pdf", test_statement_pdf);
   return g_test_run ();
 }

@@ -115,5 +115,8 @@ int          command_dunning       (const char  *database,
 int          command_letters       (const char  *database,
                                     int          argc,
                                     char       **argv);
+int          command_statements    (const char  *database,
+                                    int          argc,
+                                    char       **argv);
 
 G_END_DECLS

@@ -50,6 +50,10 @@ static const Command commands[] = {
     "[--record]",
     N_("Write the reminder letters due into one PDF; --record logs them as sent"),
     command_letters },
+  { "statements", "[--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--customer ID] [--paper a4|letter] "
+    "--output FILE.pdf",
+    N_("Write customers' statements of account into one PDF: every customer with a balance, "
+       "or one"), command_statements },
   { "check", "[--as-of YYYY-MM-DD] [--notify]",
     N_("Show the accounts that passed an alert threshold; --notify sends them as desktop "
        "notifications, once each"), command_check },

@@ -244,18 +244,21 @@ write_to_stream (void                *closure,
            ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* Writes the letters into one PDF, each starting on a new page, whole or not at all: the
- * file appears (or replaces the old one) only when every page is written. */
+/* Writes n documents into one PDF, each laid out by `func` and starting on a new page, whole
+ * or not at all: the file appears (or replaces the old one) only when every page is
+ * written. */
 gboolean
-rcv_letters_write_pdf (const RcvLetterhead           *head,
-                       const RcvDunningLetter *const *letters,
-                       guint                          n_letters,
-                       const char                    *path,
-                       guint                         *n_pages,
-                       RcvProgressFunc                progress,
-                       gpointer                       user_data,
-                       GCancellable                  *cancellable,
-                       GError                       **error)
+rcv_documents_write_pdf (const RcvLetterhead  *head,
+                         guint                 n_documents,
+                         RcvDocumentLayoutFunc func,
+                         gconstpointer         data,
+                         const char           *title,
+                         const char           *path,
+                         guint                *n_pages,
+                         RcvProgressFunc       progress,
+                         gpointer              user_data,
+                         GCancellable         *cancellable,
+                         GError              **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -266,18 +269,8 @@ rcv_letters_write_pdf (const RcvLetterhead           *head,
   double width, height;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (head != NULL && path != NULL, FALSE);
-  g_return_val_if_fail (letters != NULL || n_letters == 0, FALSE);
-
   if (n_pages != NULL)
     *n_pages = 0;
-  if (n_letters == 0)
-    {
-      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
-                           _("There are no letters to write"));
-      return FALSE;
-    }
-
   file = g_file_new_for_path (path);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
   if (stream == NULL)
@@ -285,14 +278,14 @@ rcv_letters_write_pdf (const RcvLetterhead           *head,
 
   rcv_paper_get_size (head->paper, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Reminder letters"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, head->name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Receivables");
   cr = cairo_create (surface);
 
-  for (guint i = 0; i < n_letters && ok; i++)
+  for (guint i = 0; i < n_documents && ok; i++)
     {
-      g_autoptr(RcvLetterLayout) layout = rcv_letter_layout_new (head, letters[i], cr);
+      g_autoptr(RcvLetterLayout) layout = func (head, data, i, cr);
 
       for (guint page = 0; page < rcv_letter_layout_get_n_pages (layout); page++)
         {
@@ -305,7 +298,7 @@ rcv_letters_write_pdf (const RcvLetterhead           *head,
           g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
       else if (progress != NULL)
-        progress (i + 1, n_letters, user_data);
+        progress (i + 1, n_documents, user_data);
     }
 
   cairo_destroy (cr);
@@ -326,4 +319,43 @@ rcv_letters_write_pdf (const RcvLetterhead           *head,
       return FALSE;
     }
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}
+
+static RcvLetterLayout *
+letter_layout (const RcvLetterhead *head,
+               gconstpointer        data,
+               guint                i,
+               cairo_t             *cr)
+{
+  const RcvDunningLetter *const *letters = data;
+
+  return rcv_letter_layout_new (head, letters[i], cr);
+}
+
+/* Writes the letters into one PDF, each starting on a new page, whole or not at all. */
+gboolean
+rcv_letters_write_pdf (const RcvLetterhead           *head,
+                       const RcvDunningLetter *const *letters,
+                       guint                          n_letters,
+                       const char                    *path,
+                       guint                         *n_pages,
+                       RcvProgressFunc                progress,
+                       gpointer                       user_data,
+                       GCancellable                  *cancellable,
+                       GError                       **error)
+{
+  g_return_val_if_fail (head != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (letters != NULL || n_letters == 0, FALSE);
+
+  if (n_pages != NULL)
+    *n_pages = 0;
+  if (n_letters == 0)
+    {
+      g_set_error_literal (error, RCV_INPUT_ERROR, RCV_INPUT_ERROR_INVALID,
+                           _("There are no letters to write"));
+      return FALSE;
+    }
+  return rcv_documents_write_pdf (head, n_letters, letter_layout, letters,
+                                  _("Reminder letters"), path, n_pages, progress, user_data,
+                                  cancellable, error);
 }

@@ -118,6 +118,17 @@ void rcv_text_layout_fit_unbroken (PangoLayout *layout,
 
 /* rcv-letter-table.c */
 char *rcv_letter_format_date (const GDate *date);
+typedef struct
+{
+  double width;
+  PangoAlignment alignment;
+} RcvLetterColumn;
+Block *rcv_letter_layout_add_row (RcvLetterLayout       *self,
+                                  const RcvLetterColumn *columns,
+                                  guint                  n_columns,
+                                  const char           **texts,
+                                  double                 size,
+                                  gboolean               bold);
 void rcv_letter_layout_add_table (RcvLetterLayout        *self,
                                   const RcvLetterhead    *head,
                                   const RcvDunningLetter *letter);
@@ -132,9 +143,50 @@ char *rcv_letter_payment_instructions (const RcvLetterhead    *head,
 char *rcv_letter_calculation_basis (const RcvLetterhead    *head,
                                     const RcvDunningLetter *letter);
 
-/* rcv-letter.c */
+/* rcv-letter.c: a document's flow, for the letter and the statement (rcv-statement-layout.c) */
 void rcv_letter_cell_clear (gpointer data);
+RcvLetterLayout *rcv_letter_layout_begin (const RcvLetterhead    *head,
+                                          const RcvDunningLetter *letter,
+                                          const char             *reference,
+                                          cairo_t                *cr);
 void rcv_letter_layout_add_space (RcvLetterLayout *self,
                                   double           height);
+void rcv_letter_layout_add_paragraph (RcvLetterLayout *self,
+                                      const char      *text,
+                                      double           size,
+                                      gboolean         bold,
+                                      double           grey);
+void rcv_letter_layout_add_text (RcvLetterLayout *self,
+                                 const char      *text,
+                                 double           size,
+                                 double           grey);
+void rcv_letter_layout_add_unbroken (RcvLetterLayout *self,
+                                     char            *text);
+void rcv_letter_layout_keep_together (RcvLetterLayout *self,
+                                      guint            first,
+                                      guint            end);
+void rcv_letter_layout_add_epc_code (RcvLetterLayout     *self,
+                                     const RcvLetterhead *head,
+                                     gint64               amount,
+                                     const char          *reference,
+                                     gboolean             structured);
+void rcv_letter_layout_finish (RcvLetterLayout *self);
+
+/* rcv-letter-draw.c: documents of any kind into one PDF */
+typedef RcvLetterLayout *(*RcvDocumentLayoutFunc) (const RcvLetterhead *head,
+                                                   gconstpointer        data,
+                                                   guint                i,
+                                                   cairo_t             *cr);
+gboolean rcv_documents_write_pdf (const RcvLetterhead  *head,
+                                  guint                 n_documents,
+                                  RcvDocumentLayoutFunc func,
+                                  gconstpointer         data,
+                                  const char           *title,
+                                  const char           *path,
+                                  guint                *n_pages,
+                                  RcvProgressFunc       progress,
+                                  gpointer              user_data,
+                                  GCancellable         *cancellable,
+                                  GError              **error);
 
 G_END_DECLS

@@ -25,19 +25,14 @@
 #include "rcv-letter-private.h"
 #include "rcv-text.h"
 
-typedef struct
-{
-  double width;
-  PangoAlignment alignment;
-} Column;
-
-static Block *
-add_row (RcvLetterLayout  *self,
-         const Column     *columns,
-         guint             n_columns,
-         const char      **texts,
-         double            size,
-         gboolean          bold)
+/* A row of cells side by side (a table's, the totals'). */
+Block *
+rcv_letter_layout_add_row (RcvLetterLayout       *self,
+                           const RcvLetterColumn *columns,
+                           guint                  n_columns,
+                           const char           **texts,
+                           double                 size,
+                           gboolean               bold)
 {
   Block block = { 0 };
   double x = self->geometry->left, height = 0;
@@ -90,7 +85,7 @@ rcv_letter_layout_add_table (RcvLetterLayout        *self,
   double content = g->width - g->left - g->right;
   /* number, date, due, days late, open, interest, fees: shares of the width, in 1/165ths */
   static const double shares[] = { 26, 21, 21, 21, 27, 24, 25 };
-  Column columns[7];
+  RcvLetterColumn columns[7];
   const char *header[7];
   gboolean any_interest = letter->interest > 0, any_fees = letter->compensation > 0;
   Block *block;
@@ -122,7 +117,7 @@ rcv_letter_layout_add_table (RcvLetterLayout        *self,
   header[5] = _("Interest");
   header[6] = _("Fees");
   self->part = RCV_LETTER_PART_TABLE_HEADER;
-  block = add_row (self, columns, 7, header, 8.5, TRUE);
+  block = rcv_letter_layout_add_row (self, columns, 7, header, 8.5, TRUE);
   block->header = TRUE;
   block->keep_with_next = TRUE;   /* never a header alone at a page's foot */
   block->in_table = TRUE;
@@ -143,7 +138,7 @@ rcv_letter_layout_add_table (RcvLetterLayout        *self,
       g_autofree char *fees = any_fees ? money (head, item->compensation) : g_strdup ("–");
       const char *cells[7] = { item->number, issued, due, days, open, interest, fees };
 
-      block = add_row (self, columns, 7, (const char **) cells, 9, FALSE);
+      block = rcv_letter_layout_add_row (self, columns, 7, (const char **) cells, 9, FALSE);
       block->in_table = TRUE;
       block->rule_above = TRUE;
     }
@@ -159,13 +154,13 @@ add_total_row (RcvLetterLayout     *self,
   const Geometry *g = self->geometry;
   double content = g->width - g->left - g->right;
   g_autofree char *value = money (head, amount);
-  Column columns[3] = {
+  RcvLetterColumn columns[3] = {
     { content * 0.45, PANGO_ALIGN_LEFT },
     { content * 0.35, PANGO_ALIGN_RIGHT },
     { content * 0.20, PANGO_ALIGN_RIGHT },
   };
   const char *cells[3] = { "", label, value };
-  Block *block = add_row (self, columns, 3, cells, 9.5, bold);
+  Block *block = rcv_letter_layout_add_row (self, columns, 3, cells, 9.5, bold);
 
   block->rule_above = bold;
 }

@@ -77,8 +77,8 @@ rcv_letter_layout_add_space (RcvLetterLayout *self,
 }
 
 /* A paragraph, one block per line so that it may break across pages. */
-static void
-add_paragraph (RcvLetterLayout *self,
+void
+rcv_letter_layout_add_paragraph (RcvLetterLayout *self,
                const char      *text,
                double           size,
                gboolean         bold,
@@ -122,8 +122,8 @@ add_paragraph (RcvLetterLayout *self,
 }
 
 /* Each paragraph of a text (blank lines separate them) as lines, with a half-line between. */
-static void
-add_text (RcvLetterLayout *self,
+void
+rcv_letter_layout_add_text (RcvLetterLayout *self,
           const char      *text,
           double           size,
           double           grey)
@@ -135,21 +135,21 @@ add_text (RcvLetterLayout *self,
       if (lines[i][0] == '\0')
         rcv_letter_layout_add_space (self, size * 0.6);
       else
-        add_paragraph (self, lines[i], size, FALSE, grey);
+        rcv_letter_layout_add_paragraph (self, lines[i], size, FALSE, grey);
     }
 }
 
 /* Under the payment details, for a transfer in euro to the company's IBAN: the EPC QR code
- * ("GiroCode") a payer's banking app reads, the amount due and the reference filled in, with
- * its caption beside it. */
-static void
-add_epc_code (RcvLetterLayout        *self,
-              const RcvLetterhead    *head,
-              const RcvDunningLetter *letter)
+ * ("GiroCode") a payer's banking app reads, the amount and the reference (an RF creditor
+ * reference when `structured`, else a text) filled in, with its caption beside it. */
+void
+rcv_letter_layout_add_epc_code (RcvLetterLayout     *self,
+                                const RcvLetterhead *head,
+                                gint64               amount,
+                                const char          *reference,
+                                gboolean             structured)
 {
-  gboolean structured = FALSE;
-  g_autofree char *reference = rcv_letter_payment_reference (letter, &structured, NULL);
-  g_autofree char *payload = rcv_epc_payload (head->bic, head->name, head->iban, letter->total,
+  g_autofree char *payload = rcv_epc_payload (head->bic, head->name, head->iban, amount,
                                               &head->currency, NULL,
                                               structured ? reference : NULL,
                                               structured ? NULL : reference);
@@ -220,12 +220,12 @@ fit_return_line (RcvLetterLayout     *self,
 static void
 build_fixed_parts (RcvLetterLayout        *self,
                    const RcvLetterhead    *head,
-                   const RcvDunningLetter *letter)
+                   const RcvDunningLetter *letter,
+                   const char             *reference)
 {
   const Geometry *g = self->geometry;
   g_autofree char *address_line = NULL;
   g_autofree char *date = rcv_letter_format_date (&letter->date);
-  g_autofree char *reference = rcv_dunning_letter_reference (letter);
   g_autoptr(GString) head_lines = g_string_new (NULL);
   g_autoptr(GString) footer = g_string_new (head->name);
   g_autoptr(GString) bank = g_string_new (NULL);
@@ -340,8 +340,8 @@ chain_height (RcvLetterLayout *self,
   return height;
 }
 
-static void
-paginate (RcvLetterLayout *self)
+void
+rcv_letter_layout_finish (RcvLetterLayout *self)
 {
   const Geometry *g = self->geometry;
   double limit = g->height - g->bottom;
@@ -422,8 +422,8 @@ split_closing (const char  *text,
 }
 
 /* Never a page break inside the blocks first … last - 1 and the next. */
-static void
-keep_together (RcvLetterLayout *self,
+void
+rcv_letter_layout_keep_together (RcvLetterLayout *self,
                guint            first,
                guint            end)
 {
@@ -431,9 +431,10 @@ keep_together (RcvLetterLayout *self,
     g_array_index (self->blocks, Block, i).keep_with_next = TRUE;
 }
 
-static void
-add_unbroken (RcvLetterLayout *self,
-              char            *text)
+/* Takes `text`: never broken across lines (an IBAN, a number, an amount). */
+void
+rcv_letter_layout_add_unbroken (RcvLetterLayout *self,
+                                char            *text)
 {
   if (text != NULL && text[0] != '\0')
     g_ptr_array_add (self->unbroken, text);
@@ -441,18 +442,16 @@ add_unbroken (RcvLetterLayout *self,
     g_free (text);
 }
 
-/* Lays a letter out into pages, measuring its text through the cairo_t's font map. */
+/* A document on the letter's paper, with its letterhead, recipient, information block
+ * (`reference` as its own reference), footer and running head: its flow is added by the
+ * caller, then rcv_letter_layout_finish () breaks it into pages. */
 RcvLetterLayout *
-rcv_letter_layout_new (const RcvLetterhead    *head,
-                       const RcvDunningLetter *letter,
-                       cairo_t                *cr)
+rcv_letter_layout_begin (const RcvLetterhead    *head,
+                         const RcvDunningLetter *letter,
+                         const char             *reference,
+                         cairo_t                *cr)
 {
   RcvLetterLayout *self;
-  g_autofree char *body = NULL;
-  g_autofree char *closing = NULL;
-  g_autofree char *instructions = NULL;
-  g_autofree char *basis = NULL;
-  guint tail;
 
   g_return_val_if_fail (head != NULL && letter != NULL && cr != NULL, NULL);
 
@@ -467,24 +466,45 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
 
   self->unbroken = g_ptr_array_new_with_free_func (g_free);
-  add_unbroken (self, g_strdup (head->email));
-  add_unbroken (self, g_strdup (head->phone));
-  add_unbroken (self, g_strdup (head->iban));
-  add_unbroken (self, g_strdup (head->bic));
-  add_unbroken (self, g_strdup (head->tax_id));
-  add_unbroken (self, rcv_dunning_letter_reference (letter));
-  add_unbroken (self, rcv_letter_format_date (&letter->date));
-  add_unbroken (self, rcv_letter_format_date (&letter->deadline));
-  add_unbroken (self, rcv_money_format (letter->total, &head->currency));
-  for (guint i = 0; i < letter->items->len; i++)
-    add_unbroken (self, g_strdup (g_array_index (letter->items, RcvDunningItem, i).number));
+  rcv_letter_layout_add_unbroken (self, g_strdup (head->email));
+  rcv_letter_layout_add_unbroken (self, g_strdup (head->phone));
+  rcv_letter_layout_add_unbroken (self, g_strdup (head->iban));
+  rcv_letter_layout_add_unbroken (self, g_strdup (head->bic));
+  rcv_letter_layout_add_unbroken (self, g_strdup (head->tax_id));
+  rcv_letter_layout_add_unbroken (self, g_strdup (reference));
+  rcv_letter_layout_add_unbroken (self, rcv_letter_format_date (&letter->date));
+  build_fixed_parts (self, head, letter, reference);
+  return self;
+}
 
-  build_fixed_parts (self, head, letter);
+/* Lays a letter out into pages, measuring its text through the cairo_t's font map. */
+RcvLetterLayout *
+rcv_letter_layout_new (const RcvLetterhead    *head,
+                       const RcvDunningLetter *letter,
+                       cairo_t                *cr)
+{
+  RcvLetterLayout *self;
+  g_autofree char *reference = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *closing = NULL;
+  g_autofree char *instructions = NULL;
+  g_autofree char *basis = NULL;
+  guint tail;
+
+  g_return_val_if_fail (head != NULL && letter != NULL && cr != NULL, NULL);
+
+  reference = rcv_dunning_letter_reference (letter);
+  self = rcv_letter_layout_begin (head, letter, reference, cr);
+  rcv_letter_layout_add_unbroken (self, rcv_letter_format_date (&letter->deadline));
+  rcv_letter_layout_add_unbroken (self, rcv_money_format (letter->total, &head->currency));
+  for (guint i = 0; i < letter->items->len; i++)
+    rcv_letter_layout_add_unbroken (self, g_strdup (g_array_index (letter->items,
+                                                                   RcvDunningItem, i).number));
 
   self->part = RCV_LETTER_PART_SUBJECT;
-  add_paragraph (self, letter->title, 11, TRUE, 0);
+  rcv_letter_layout_add_paragraph (self, letter->title, 11, TRUE, 0);
   rcv_letter_layout_add_space (self, 12);
-  keep_together (self, 0, self->blocks->len + 1);   /* the subject with the first line */
+  rcv_letter_layout_keep_together (self, 0, self->blocks->len + 1);   /* the subject with the first line */
 
   self->part = RCV_LETTER_PART_BODY;
   {
@@ -498,7 +518,7 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
       closing = rcv_dunning_letter_expand (letter, end, head->name, head->contact,
                                            &head->currency);
   }
-  add_text (self, body, 10, 0);
+  rcv_letter_layout_add_text (self, body, 10, 0);
   rcv_letter_layout_add_space (self, 12);
   rcv_letter_layout_add_table (self, head, letter);
 
@@ -508,15 +528,20 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   self->part = RCV_LETTER_PART_PAYMENT;
   rcv_letter_layout_add_space (self, 12);
   instructions = rcv_letter_payment_instructions (head, letter);
-  add_text (self, instructions, 10, 0);
-  add_epc_code (self, head, letter);
+  rcv_letter_layout_add_text (self, instructions, 10, 0);
+  {
+    gboolean structured = FALSE;
+    g_autofree char *quoted = rcv_letter_payment_reference (letter, &structured, NULL);
+
+    rcv_letter_layout_add_epc_code (self, head, letter->total, quoted, structured);
+  }
   if (closing != NULL)
     {
       self->part = RCV_LETTER_PART_CLOSING;
       rcv_letter_layout_add_space (self, 12);
-      add_text (self, closing, 10, 0);
+      rcv_letter_layout_add_text (self, closing, 10, 0);
     }
-  keep_together (self, tail, self->blocks->len);
+  rcv_letter_layout_keep_together (self, tail, self->blocks->len);
 
   basis = rcv_letter_calculation_basis (head, letter);
   if (basis[0] != '\0')
@@ -527,18 +552,18 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
 
       self->part = RCV_LETTER_PART_BASIS;
       rcv_letter_layout_add_space (self, 10);
-      add_text (self, basis, 7.5, GREY);
+      rcv_letter_layout_add_text (self, basis, 7.5, GREY);
       /* the basis is never split, so that no line of it stands alone on a page; with the
        * tail it goes to the next page whole when both fit on one page, else on its own */
       for (guint i = tail; i < self->blocks->len; i++)
         tail_height += g_array_index (self->blocks, Block, i).height;
       if (g->top + MM (8) + tail_height + MM (10) <= g->height - g->bottom)
-        keep_together (self, tail, self->blocks->len);
+        rcv_letter_layout_keep_together (self, tail, self->blocks->len);
       else
-        keep_together (self, first_basis + 1, self->blocks->len);
+        rcv_letter_layout_keep_together (self, first_basis + 1, self->blocks->len);
     }
 
-  paginate (self);
+  rcv_letter_layout_finish (self);
   return self;
 }
 
