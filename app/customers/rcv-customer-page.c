@@ -20,6 +20,7 @@
 #include "rcv-account.h"
 #include "rcv-customer-editor.h"
 #include "rcv-customer-page.h"
+#include "rcv-statement-dialog.h"
 #include "rcv-date.h"
 #include "rcv-collections.h"
 #include "rcv-database-changes.h"
@@ -440,6 +441,22 @@ new_invoice_action (GtkWidget  *widget,
 }
 
 static void
+statement_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RcvCustomerPage *self = RCV_CUSTOMER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  RcvStatementDialog *dialog = rcv_statement_dialog_new (parent_window (self), self->database,
+                                                         self->customer_id, &error);
+
+  if (dialog == NULL)
+    rcv_toast_show_error (GTK_WIDGET (self), _("The statement cannot be shown"), error);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 record_payment_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -626,6 +643,7 @@ rcv_customer_page_class_init (RcvCustomerPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "account.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "account.new-invoice", NULL, new_invoice_action);
+  gtk_widget_class_install_action (widget_class, "account.statement", NULL, statement_action);
   gtk_widget_class_install_action (widget_class, "account.record-payment", NULL,
                                    record_payment_action);
   gtk_widget_class_install_action (widget_class, "account.show-invoice", "x",

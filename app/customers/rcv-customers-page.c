@@ -20,6 +20,7 @@
 #include "rcv-database-changes.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
+#include "rcv-file-chooser.h"
 #include "rcv-list-page.h"
 #include "rcv-money.h"
 #include "rcv-page-database.h"
@@ -27,6 +28,7 @@
 #include "rcv-policy.h"
 #include "rcv-toast.h"
 #include "rcv-plain-text.h"
+#include "rcv-statements-batch.h"
 
 struct _RcvCustomersPage
 {
@@ -49,6 +51,7 @@ struct _RcvCustomersPage
   GtkMultiSelection *selection;
   GtkFilterListModel *filter_model;
   GtkLabel *summary_label;
+  GCancellable *statements;    /* the batch of statements being written, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RcvCustomersPage, rcv_customers_page, GTK_TYPE_WIDGET)
@@ -202,25 +205,18 @@ on_assign_response (AdwMessageDialog *dialog,
     }
 }
 
-/* Gives the selected customers (one or thousands) a credit policy, in one transaction. */
-static void
-assign_policy_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+/* The IDs of the selected customers; NULL when none is. */
+static GArray *
+selected_ids (RcvCustomersPage *self)
 {
-  RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (widget);
   g_autoptr(GtkBitset) selected =
     gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GtkStringList) names = NULL;
-  g_autofree char *heading = NULL;
-  GArray *ids, *targets;
+  GArray *ids;
   GtkBitsetIter iter;
-  GtkWidget *dialog, *drop_down;
   guint position;
 
-  if (self->database == NULL || gtk_bitset_is_empty (selected))
-    return;
-
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
@@ -231,6 +227,111 @@ assign_policy_action (GtkWidget  *widget,
 
       g_array_append_val (ids, id);
     }
+  return ids;
+}
+
+static void
+on_statements_written (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(RcvCustomersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_statements = 0, n_pages = 0;
+  g_autofree char *text = NULL;
+
+  g_clear_object (&self->statements);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.statements", TRUE);
+  if (!rcv_statements_batch_finish (source, result, &n_statements, &n_pages, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rcv_toast_show_error (GTK_WIDGET (self), _("The statements were not saved"), error);
+      return;
+    }
+  /* Translators: after saving statements into a PDF: statements, pages */
+  text = g_strdup_printf (ngettext ("Saved %u statement on %u pages",
+                                    "Saved %u statements on %u pages", n_statements),
+                          n_statements, n_pages);
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (text));
+}
+
+/* Writes the statements of the selected customers (of every customer with a balance when none
+ * is) into one PDF, in a worker thread. */
+void
+rcv_customers_page_save_statements (RcvCustomersPage *self,
+                                    const char       *path)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (RCV_IS_CUSTOMERS_PAGE (self));
+
+  if (self->database == NULL || self->statements != NULL)
+    return;
+  ids = selected_ids (self);
+  self->statements = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.statements", FALSE);
+  rcv_toast_add (GTK_WIDGET (self), adw_toast_new (_("Writing the statements…")));
+  rcv_statements_batch_save (GTK_WIDGET (self), self->database, ids, path,
+                             G_CALLBACK (on_statements_written), self->statements);
+}
+
+gboolean
+rcv_customers_page_is_saving (RcvCustomersPage *self)
+{
+  g_return_val_if_fail (RCV_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  return self->statements != NULL;
+}
+
+static void
+on_statements_response (GtkNativeDialog  *chooser,
+                        int               response,
+                        RcvCustomersPage *self)
+{
+  g_autofree char *path = rcv_file_chooser_get_path (chooser, response);
+
+  if (path != NULL)
+    rcv_customers_page_save_statements (self, path);
+  g_object_unref (chooser);
+}
+
+static void
+statements_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  char iso[RCV_ISO_DATE_LEN];
+  GDate today;
+
+  rcv_date_set_today (&today);
+  rcv_date_to_iso (&today, iso);
+  /* Translators: the suggested name of a PDF of statements; %s is the date */
+  name = g_strdup_printf (_("Statements %s.pdf"), iso);
+  chooser = rcv_pdf_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 _("Save Statements as PDF"), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_statements_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Gives the selected customers (one or thousands) a credit policy, in one transaction. */
+static void
+assign_policy_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (widget);
+  g_autoptr(GtkStringList) names = NULL;
+  g_autofree char *heading = NULL;
+  GArray *ids, *targets;
+  GtkWidget *dialog, *drop_down;
+
+  if (self->database == NULL || (ids = selected_ids (self)) == NULL)
+    return;
+
   names = rcv_policy_choices_new (self->database, 0, &targets);
 
   if (ids->len == 1)
@@ -374,6 +475,7 @@ rcv_customers_page_dispose (GObject *object)
   RcvCustomersPage *self = RCV_CUSTOMERS_PAGE (object);
 
   rcv_cancel_and_clear (&self->cancellable);
+  rcv_cancel_and_clear (&self->statements);
   g_clear_handle_id (&self->changes_timeout, g_source_remove);
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_data (self->database, self);
@@ -418,6 +520,8 @@ rcv_customers_page_class_init (RcvCustomersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_pending);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_install_action (widget_class, "customers.statements", NULL,
+                                   statements_action);
   gtk_widget_class_install_action (widget_class, "customers.assign-policy", NULL,
                                    assign_policy_action);
 }

@@ -22,4 +22,8 @@ void rcv_customers_page_show_customer (RcvCustomersPage *self,
 void rcv_customers_page_edit_customer (RcvCustomersPage *self,
                                        gint64            customer_id);
 
+void     rcv_customers_page_save_statements (RcvCustomersPage *self,
+                                            const char       *path);
+gboolean rcv_customers_page_is_saving       (RcvCustomersPage *self);
+
 G_END_DECLS

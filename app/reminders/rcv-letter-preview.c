@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "rcv-letter-preview.h"
+#include "rcv-statement-layout.h"
 
 struct _RcvLetterPreview
 {
@@ -20,6 +21,7 @@ struct _RcvLetterPreview
 
   RcvLetterLayout *layout;
   char *name;
+  gboolean statement;   /* the document is a statement, not a letter */
   guint page;
   double zoom;          /* pixels per point; 0: the page fits the width (the default) */
   double shown;         /* the scale last drawn at, where zooming starts from */
@@ -47,9 +49,15 @@ update_description (RcvLetterPreview *self)
   g_autofree char *text = NULL;
 
   if (self->layout != NULL)
-    /* Translators: the letter preview's accessible description: customer, page, pages */
-    text = g_strdup_printf (_("Preview of the letter to %s, page %u of %u"), self->name,
-                            self->page + 1, rcv_letter_layout_get_n_pages (self->layout));
+    text = self->statement
+             /* Translators: the statement preview's accessible description: customer, page,
+              * pages */
+             ? g_strdup_printf (_("Preview of the statement of %s, page %u of %u"), self->name,
+                                self->page + 1, rcv_letter_layout_get_n_pages (self->layout))
+             /* Translators: the letter preview's accessible description: customer, page,
+              * pages */
+             : g_strdup_printf (_("Preview of the letter to %s, page %u of %u"), self->name,
+                                self->page + 1, rcv_letter_layout_get_n_pages (self->layout));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text != NULL ? text : _("No letter is chosen"), -1);
 }
@@ -240,32 +248,67 @@ rcv_letter_preview_init (RcvLetterPreview *self)
   update_description (self);
 }
 
+static void
+show_layout (RcvLetterPreview *self,
+             RcvLetterLayout  *layout,
+             const char       *name,
+             gboolean          statement)
+{
+  g_clear_pointer (&self->layout, rcv_letter_layout_free);
+  g_clear_pointer (&self->name, g_free);
+  self->layout = layout;
+  self->name = g_strdup (name);
+  self->statement = statement;
+  self->page = 0;
+  update_description (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Lays the letter out (NULL: none) and shows its first page. */
 void
 rcv_letter_preview_set_letter (RcvLetterPreview       *self,
                                const RcvLetterhead    *head,
                                const RcvDunningLetter *letter)
 {
+  RcvLetterLayout *layout = NULL;
+
   g_return_if_fail (RCV_IS_LETTER_PREVIEW (self));
 
-  g_clear_pointer (&self->layout, rcv_letter_layout_free);
-  g_clear_pointer (&self->name, g_free);
-  self->page = 0;
   if (head != NULL && letter != NULL)
     {
       /* measured on a scratch surface: the layout is the same at any scale */
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
       cairo_t *cr = cairo_create (surface);
 
-      self->layout = rcv_letter_layout_new (head, letter, cr);
-      self->name = g_strdup (letter->name);
+      layout = rcv_letter_layout_new (head, letter, cr);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
-  update_description (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  show_layout (self, layout, letter != NULL ? letter->name : NULL, FALSE);
+}
+
+/* Lays the statement out (NULL: none) and shows its first page. */
+void
+rcv_letter_preview_set_statement (RcvLetterPreview          *self,
+                                  const RcvLetterhead       *head,
+                                  const RcvAccountStatement *statement)
+{
+  RcvLetterLayout *layout = NULL;
+
+  g_return_if_fail (RCV_IS_LETTER_PREVIEW (self));
+
+  if (head != NULL && statement != NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+
+      layout = rcv_statement_layout_new (head, statement, cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  show_layout (self, layout, statement != NULL ? statement->name : NULL, TRUE);
 }
 
 guint

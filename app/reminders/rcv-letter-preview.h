@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rcv-account-statement.h"
 #include "rcv-letter.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,9 @@ G_DECLARE_FINAL_TYPE (RcvLetterPreview, rcv_letter_preview, RCV, LETTER_PREVIEW,
 void  rcv_letter_preview_set_letter  (RcvLetterPreview       *self,
                                       const RcvLetterhead    *head,
                                       const RcvDunningLetter *letter);
+void  rcv_letter_preview_set_statement (RcvLetterPreview          *self,
+                                        const RcvLetterhead       *head,
+                                        const RcvAccountStatement *statement);
 guint rcv_letter_preview_get_n_pages (RcvLetterPreview *self);
 guint rcv_letter_preview_get_page    (RcvLetterPreview *self);
 double rcv_letter_preview_get_scale  (RcvLetterPreview *self);

@@ -17,6 +17,7 @@
 #include "rcv-company-letterhead.h"
 #include "rcv-database-task.h"
 #include "rcv-date.h"
+#include "rcv-document-print.h"
 #include "rcv-dunning.h"
 #include "rcv-file-chooser.h"
 #include "rcv-reminders-page-private.h"
@@ -247,88 +248,16 @@ cancel_action (GtkWidget  *widget,
 
 /* ---- print --------------------------------------------------------------------------- */
 
-typedef struct
+static RcvLetterLayout *
+item_layout (const RcvLetterhead *head,
+             gconstpointer        data,
+             guint                i,
+             cairo_t             *cr)
 {
-  RcvLetterhead *head;             /* borrowed from the page, which outlives the dialog */
-  GPtrArray *items;
-  GArray *first_pages;             /* guint: each letter's first page in the whole print */
-  guint n_laid_out;
-  guint n_pages;
-  RcvLetterLayout *layout;         /* the letter last drawn */
-  guint layout_index;
-} Printing;
+  GPtrArray *items = (GPtrArray *) data;
 
-static void
-printing_free (gpointer data)
-{
-  Printing *printing = data;
-
-  g_ptr_array_unref (printing->items);
-  g_array_unref (printing->first_pages);
-  g_clear_pointer (&printing->layout, rcv_letter_layout_free);
-  g_free (printing);
-}
-
-static const RcvDunningLetter *
-printing_letter (Printing *printing,
-                 guint     index)
-{
-  return rcv_letter_item_get_letter (g_ptr_array_index (printing->items, index));
-}
-
-/* A few letters at a time, so that the window stays live through a thousand. */
-static gboolean
-on_paginate (GtkPrintOperation *operation,
-             GtkPrintContext   *context,
-             Printing          *printing)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-
-  for (guint n = 0; n < 25 && printing->n_laid_out < printing->items->len; n++)
-    {
-      g_autoptr(RcvLetterLayout) layout =
-        rcv_letter_layout_new (printing->head, printing_letter (printing, printing->n_laid_out),
-                               cr);
-
-      g_array_append_val (printing->first_pages, printing->n_pages);
-      printing->n_pages += rcv_letter_layout_get_n_pages (layout);
-      printing->n_laid_out++;
-    }
-  if (printing->n_laid_out < printing->items->len)
-    return FALSE;
-  gtk_print_operation_set_n_pages (operation, (int) printing->n_pages);
-  return TRUE;
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              Printing          *printing)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  guint page = (guint) page_nr;
-  guint low = 0, high = printing->first_pages->len;
-
-  /* the last letter whose first page is at or before this one */
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
-
-      if (g_array_index (printing->first_pages, guint, middle) <= page)
-        low = middle;
-      else
-        high = middle;
-    }
-  if (printing->layout == NULL || printing->layout_index != low)
-    {
-      g_clear_pointer (&printing->layout, rcv_letter_layout_free);
-      printing->layout = rcv_letter_layout_new (printing->head, printing_letter (printing, low),
-                                                cr);
-      printing->layout_index = low;
-    }
-  rcv_letter_layout_draw_page (printing->layout, cr,
-                               page - g_array_index (printing->first_pages, guint, low));
+  return rcv_letter_layout_new (head, rcv_letter_item_get_letter (g_ptr_array_index (items, i)),
+                                cr);
 }
 
 static void
@@ -355,42 +284,16 @@ rcv_reminders_page_print (RcvRemindersPage        *self,
                           const char              *export_path,
                           GError                 **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  Printing *printing;
+  GPtrArray *items;
 
   g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
 
-  printing = g_new0 (Printing, 1);
-  printing->head = self->head;
-  printing->items = rcv_reminders_page_chosen_items (self);
-  printing->first_pages = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (printing->items->len == 0 || self->head == NULL)
-    {
-      printing_free (printing);
-      return GTK_PRINT_OPERATION_RESULT_CANCEL;
-    }
-
-  paper = gtk_paper_size_new (rcv_letterhead_get_paper (self->head) == RCV_PAPER_US_LETTER
-                                ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Reminder letters"));
-  gtk_print_operation_set_show_progress (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  g_object_set_data_full (G_OBJECT (operation), "rcv-printing", printing, printing_free);
-  g_signal_connect (operation, "paginate", G_CALLBACK (on_paginate), printing);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), printing);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
-  return gtk_print_operation_run (operation, action,
-                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
+  items = rcv_reminders_page_chosen_items (self);
+  return rcv_document_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->head,
+                             items->len, item_layout, items, (GDestroyNotify) g_ptr_array_unref,
+                             _("Reminder letters"), action, export_path,
+                             G_CALLBACK (on_print_done), self, error);
 }
 
 static void

@@ -27,6 +27,7 @@ struct _RcvDateButton
 
   GDate date;
   gboolean follow_today;
+  gboolean plain;       /* the date alone, for a field with a label of its own */
 };
 
 G_DEFINE_FINAL_TYPE (RcvDateButton, rcv_date_button, GTK_TYPE_WIDGET)
@@ -75,7 +76,9 @@ update (RcvDateButton *self)
   GDate today;
 
   rcv_date_set_today (&today);
-  if (g_date_compare (&self->date, &today) == 0)
+  if (self->plain)
+    label = g_strdup (date);
+  else if (g_date_compare (&self->date, &today) == 0)
     /* Translators: the date button of a page; %s is today's date */
     label = g_strdup_printf (_("Today, %s"), date);
   else
@@ -254,4 +257,16 @@ rcv_date_button_get_hint (RcvDateButton *self)
   if (order < 0)
     return _("A past date: invoices and payments entered for later dates are left out.");
   return "";
+}
+
+/* Shows the date alone (not "Today, …" or "As of …"): for a field labelled by its side, as a
+ * period's first and last day are. */
+void
+rcv_date_button_set_plain (RcvDateButton *self,
+                           gboolean       plain)
+{
+  g_return_if_fail (RCV_IS_DATE_BUTTON (self));
+
+  self->plain = plain;
+  update (self);
 }

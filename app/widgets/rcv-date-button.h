@@ -15,6 +15,8 @@ void        rcv_date_button_get_date     (RcvDateButton *self,
 void        rcv_date_button_set_date     (RcvDateButton *self,
                                           const GDate   *date);
 void        rcv_date_button_follow_today (RcvDateButton *self);
+void        rcv_date_button_set_plain    (RcvDateButton *self,
+                                          gboolean       plain);
 const char *rcv_date_button_get_hint     (RcvDateButton *self);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  *
  * Generates 50 000 customers, 1 000 000 invoices and 1 000 000 payments over three years as
  * CSV files, then times their import, aging as of three dates, aging by invoice, the trend's
- * twelve month-end agings, the dunning run and a thousand letters to PDF, the alerts check,
+ * twelve month-end agings, a sample of statements of account (each checked against the aging
+ * report) and a thousand of them to PDF, the dunning run and a thousand letters to PDF, the alerts check,
  * the collections report, the export of the invoices and the matching of a 10 000-entry bank
  * statement (camt.053) against the company, and prints the peak memory.
  * Run by hand:
@@ -19,6 +20,7 @@
 #include <sys/resource.h>
 
 #include "bench-statement.h"
+#include "rcv-account-statement.h"
 #include "rcv-aging.h"
 #include "rcv-bank-match.h"
 #include "rcv-reference.h"
@@ -35,6 +37,7 @@
 #include "rcv-export.h"
 #include "rcv-import.h"
 #include "rcv-letter.h"
+#include "rcv-statement-layout.h"
 #include "rcv-trend.h"
 
 #define END_DATE "2026-11-20"
@@ -166,6 +169,50 @@ import_file (RcvDatabase   *db,
           (long long) (sqlite3_memory_highwater (TRUE) / (1024 * 1024)));
 }
 
+/* The statements of a sample of customers (every 250th of those the aging report lists) as of
+ * its date: each closes on the aging report's balance, checked; then 1 000 statements into one
+ * PDF, timed. */
+static void
+bench_statements (RcvDatabase          *db,
+                  const RcvAgingReport *report,
+                  const char           *dir)
+{
+  g_autoptr(GPtrArray) sample = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_account_statement_free);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (db, RCV_PAPER_A4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (dir, "statements.pdf", NULL);
+  GDate from;
+  guint n_pages = 0;
+  double t;
+
+  rcv_account_statement_default_from (&report->as_of, &from);
+  t = now ();
+  for (guint i = 0; i < report->rows->len; i += 250)
+    {
+      const RcvAgingRow *row = g_ptr_array_index (report->rows, i);
+      RcvAccountStatement *statement = rcv_account_statement_read (db, row->customer_id, &from,
+                                                                   &report->as_of, &error);
+
+      g_assert_no_error (error);
+      if (statement->closing != row->balance)
+        g_error ("the statement of %s closes on %" G_GINT64_FORMAT ", the aging report says %"
+                 G_GINT64_FORMAT, row->code, statement->closing, row->balance);
+      g_ptr_array_add (sample, statement);
+    }
+  record ("statements of every 250th customer, each read", (now () - t), 0);
+  printf ("    %u statements, each closing on its aging balance\n", sample->len);
+  for (guint i = 0; i < 1000; i++)
+    g_ptr_array_add (batch, g_ptr_array_index (sample, i % sample->len));
+  t = now ();
+  g_assert_true (rcv_statements_write_pdf (head, (const RcvAccountStatement *const *) batch->pdata,
+                                           batch->len, pdf, &n_pages, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  record ("1000 statements to one PDF", now () - t, 0);
+  printf ("    %u pages\n", n_pages);
+  g_unlink (pdf);
+}
+
 /* Everything after the import: agings, trend, dunning, letters, alerts, collections, export. */
 /* The benchmark's camt.053 of 10 000 receipts (bench-statement.c), read and matched (not
  * applied), timed. */
@@ -213,6 +260,8 @@ run_reports (RcvDatabase *db,
       record (g_steal_pointer (&label), now () - t, 0.5);
       printf ("    %u customers owe %.2f (total balance)\n", report->rows->len,
               (double) report->total.balance / 100.0);
+      if (i == 0)
+        bench_statements (db, report, dir);
     }
 
   {

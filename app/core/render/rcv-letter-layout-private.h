@@ -173,10 +173,6 @@ void rcv_letter_layout_add_epc_code (RcvLetterLayout     *self,
 void rcv_letter_layout_finish (RcvLetterLayout *self);
 
 /* rcv-letter-draw.c: documents of any kind into one PDF */
-typedef RcvLetterLayout *(*RcvDocumentLayoutFunc) (const RcvLetterhead *head,
-                                                   gconstpointer        data,
-                                                   guint                i,
-                                                   cairo_t             *cr);
 gboolean rcv_documents_write_pdf (const RcvLetterhead  *head,
                                   guint                 n_documents,
                                   RcvDocumentLayoutFunc func,

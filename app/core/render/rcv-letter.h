@@ -34,6 +34,12 @@ typedef void (*RcvProgressFunc) (guint    done,
                                  guint    total,
                                  gpointer user_data);
 
+/* The i-th of a batch of documents (letters, statements) laid out on `cr`. */
+typedef RcvLetterLayout *(*RcvDocumentLayoutFunc) (const RcvLetterhead *head,
+                                                   gconstpointer        data,
+                                                   guint                i,
+                                                   cairo_t             *cr);
+
 RcvPaper         rcv_paper_for_locale          (void);
 gboolean         rcv_paper_from_option         (const char *text,
                                                 RcvPaper   *paper);
