@@ -13,10 +13,12 @@ PACKAGES=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libcairo2-dev libpango1.0-dev libfontconfig-dev libxml2-dev
-  libqrencode-dev
+  libqrencode-dev libcurl4-openssl-dev libsecret-1-dev
   # validation of data files, and the test harness
   desktop-file-utils appstream libxml2-utils flatpak-builder
   xvfb xauth dbus at-spi2-core libxtst-dev poppler-utils locales
+  # a real SMTP server on the loopback for the mail tests
+  python3-aiosmtpd openssl
   # fonts: Latin, and a CJK fallback so that names in any script render in charts and letters
   fonts-dejavu-core fonts-droid-fallback
   # the sanitizer build of the core and CLI suites (AddressSanitizer, UndefinedBehaviorSanitizer)

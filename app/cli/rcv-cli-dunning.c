@@ -211,6 +211,7 @@ command_letters (const char  *database,
   g_autofree char *paper_text = NULL;
   g_autofree char *output = NULL;
   gboolean record = FALSE;
+  gboolean email = FALSE;
   gint64 customer_id = 0;
   gint level = 0;
   int status = EXIT_OK;
@@ -230,6 +231,9 @@ command_letters (const char  *database,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
     { "record", 0, 0, G_OPTION_ARG_NONE, &record,
       N_("Log the letters as sent, so that the next run escalates"), NULL },
+    { "email", 0, 0, G_OPTION_ARG_NONE, &email,
+      N_("Send each letter to its customer by e-mail, the PDF attached (with --record, those "
+         "the server accepted are logged as sent)"), NULL },
     { NULL }
   };
 
@@ -237,9 +241,12 @@ command_letters (const char  *database,
     return status;
   if (argc != 1)
     return rcv_cli_usage_error (_("letters takes no arguments besides its options"));
-  if (output == NULL)
-    return rcv_cli_usage_error (_("letters needs --output FILE.pdf"));
-  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+  if (output == NULL && !email)
+    return rcv_cli_usage_error (_("letters needs --output FILE.pdf, or --email"));
+  if (email && output != NULL)
+    return rcv_cli_usage_error (_("letters --email sends the letters: it writes no PDF "
+                                  "(leave out --output)"));
+  if (output != NULL && !g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
     return rcv_cli_usage_error (_("--output: “%s” does not end in .pdf"), output);
   if (!rcv_paper_from_option (paper_text, &paper))
     return rcv_cli_usage_error (_("--paper: use a4 or letter, not “%s”"), paper_text);
@@ -250,7 +257,7 @@ command_letters (const char  *database,
   if (level < 0)
     return rcv_cli_usage_error (_("--level: %d is not a reminder level"), level);
 
-  db = rcv_cli_open_database (database, record, &status);
+  db = rcv_cli_open_database (database, record || email, &status);
   if (db == NULL)
     return status;
   if (customer_code != NULL &&
@@ -271,6 +278,17 @@ command_letters (const char  *database,
   if (level != 0 &&
       !rcv_dunning_letter_set_level (g_ptr_array_index (run->letters, 0), (guint) level, &error))
     return rcv_cli_report_error (error);
+
+  if (email)
+    {
+      g_autoptr(RcvMailReport) report =
+        rcv_mail_send_letters (db, (const RcvDunningLetter *const *) run->letters->pdata,
+                               run->letters->len, record, NULL, NULL, NULL, &error);
+
+      if (report == NULL)
+        return rcv_cli_report_error (error);
+      return rcv_cli_report_mail (report, ngettext ("letter", "letters", report->n_not_tried));
+    }
 
   head = rcv_letterhead_new_for_company (db, paper);
   if (rcv_letterhead_get_logo_problem (head) != NULL)

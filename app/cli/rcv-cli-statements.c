@@ -35,6 +35,7 @@ command_statements (const char  *database,
   g_autofree char *paper_text = NULL;
   g_autofree char *output = NULL;
   gint64 customer_id = 0;
+  gboolean email = FALSE;
   int status = EXIT_OK;
   guint n_pages = 0;
   RcvPaper paper;
@@ -49,6 +50,8 @@ command_statements (const char  *database,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
       N_("Paper size (default: the locale's)"), "a4|letter" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE.pdf" },
+    { "email", 0, 0, G_OPTION_ARG_NONE, &email,
+      N_("Send each statement to its customer by e-mail, the PDF attached"), NULL },
     { NULL }
   };
 
@@ -56,9 +59,12 @@ command_statements (const char  *database,
     return status;
   if (argc != 1)
     return rcv_cli_usage_error (_("statements takes no arguments besides its options"));
-  if (output == NULL)
-    return rcv_cli_usage_error (_("statements needs --output FILE.pdf"));
-  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+  if (output == NULL && !email)
+    return rcv_cli_usage_error (_("statements needs --output FILE.pdf, or --email"));
+  if (email && output != NULL)
+    return rcv_cli_usage_error (_("statements --email sends the statements: it writes no PDF "
+                                  "(leave out --output)"));
+  if (output != NULL && !g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
     return rcv_cli_usage_error (_("--output: “%s” does not end in .pdf"), output);
   if (!rcv_paper_from_option (paper_text, &paper))
     return rcv_cli_usage_error (_("--paper: use a4 or letter, not “%s”"), paper_text);
@@ -71,7 +77,7 @@ command_statements (const char  *database,
   if (g_date_compare (&from, &as_of) > 0)
     return rcv_cli_usage_error (_("--from %s is after the statements' date"), from_text);
 
-  db = rcv_cli_open_database (database, FALSE, &status);
+  db = rcv_cli_open_database (database, email, &status);
   if (db == NULL)
     return status;
   if (customer_code != NULL)
@@ -101,6 +107,18 @@ command_statements (const char  *database,
       if (statement == NULL)
         return rcv_cli_report_error (error);
       g_ptr_array_add (statements, statement);
+    }
+
+  if (email)
+    {
+      g_autoptr(RcvMailReport) report =
+        rcv_mail_send_statements (db, (const RcvAccountStatement *const *) statements->pdata,
+                                  statements->len, NULL, NULL, NULL, &error);
+
+      if (report == NULL)
+        return rcv_cli_report_error (error);
+      return rcv_cli_report_mail (report, ngettext ("statement", "statements",
+                                                    report->n_not_tried));
     }
 
   head = rcv_letterhead_new_for_company (db, paper);

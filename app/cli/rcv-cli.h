@@ -5,6 +5,8 @@
 
 #include "rcv-database.h"
 
+#include "rcv-mail-batch.h"
+
 G_BEGIN_DECLS
 
 /* How long a command waits for another program's write before it gives up: longer than a
@@ -118,5 +120,10 @@ int          command_letters       (const char  *database,
 int          command_statements    (const char  *database,
                                     int          argc,
                                     char       **argv);
+int          command_mail          (const char  *database,
+                                    int          argc,
+                                    char       **argv);
+int          rcv_cli_report_mail   (const RcvMailReport *report,
+                                    const char          *what);
 
 G_END_DECLS

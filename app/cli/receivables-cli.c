@@ -46,12 +46,13 @@ static const Command commands[] = {
     N_("Draw a chart to a PNG, SVG or PDF file (the name's extension chooses)"), command_chart },
   { "dunning", "[--as-of YYYY-MM-DD] [--format text|csv|json]",
     N_("Show the reminder letters due, with their interest and fees"), command_dunning },
-  { "letters", "[--as-of YYYY-MM-DD] [--customer ID] [--paper a4|letter] --output FILE.pdf "
-    "[--record]",
-    N_("Write the reminder letters due into one PDF; --record logs them as sent"),
+  { "letters", "[--as-of YYYY-MM-DD] [--customer ID] [--paper a4|letter] --output FILE.pdf | "
+    "--email [--record]",
+    N_("Write the reminder letters due into one PDF, or send each by e-mail; --record logs them "
+       "as sent (by e-mail: those the server accepted)"),
     command_letters },
   { "statements", "[--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--customer ID] [--paper a4|letter] "
-    "--output FILE.pdf",
+    "--output FILE.pdf | --email",
     N_("Write customers' statements of account into one PDF: every customer with a balance, "
        "or one"), command_statements },
   { "check", "[--as-of YYYY-MM-DD] [--notify]",
@@ -64,6 +65,10 @@ static const Command commands[] = {
     N_("Match a bank statement's receipts (camt.053/054, MT940 or CSV) to invoices; --apply "
        "records the certain ones. columns: how a CSV export's columns are read; FIELD=HEADER "
        "names one, remembered for its account"), command_bank },
+  { "mail", "setup --from ADDRESS --server HOST[:PORT] --security tls|starttls|none "
+    "[--user USER] | test ADDRESS",
+    N_("Set up the outgoing mail account (the password stays in the keyring, or comes from "
+       "RECEIVABLES_SMTP_PASSWORD), or send a test message through it"), command_mail },
   { "agency", "--customer ID [--as-of YYYY-MM-DD] [--paper a4|letter] [--pdf FILE.pdf] "
     "[--csv FILE.csv]",
     N_("Write what a collection agency needs for an account: a PDF summary, and a CSV of the "

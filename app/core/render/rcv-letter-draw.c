@@ -359,3 +359,73 @@ rcv_letters_write_pdf (const RcvLetterhead           *head,
                                   _("Reminder letters"), path, n_pages, progress, user_data,
                                   cancellable, error);
 }
+
+static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* One document as a PDF in memory: an e-mail's attachment. Dated `date` (the document's), so
+ * that the same document gives the same bytes. */
+GBytes *
+rcv_document_pdf_bytes (const RcvLetterhead  *head,
+                        RcvDocumentLayoutFunc func,
+                        gconstpointer         data,
+                        const char           *title,
+                        const GDate          *date,
+                        GError              **error)
+{
+  char created[32];
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(RcvLetterLayout) layout = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+
+  g_return_val_if_fail (head != NULL && func != NULL, NULL);
+
+  rcv_paper_get_size (head->paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_bytes, bytes, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, head->name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Receivables");
+  g_snprintf (created, sizeof created, "%04u-%02u-%02uT00:00:00", (guint) g_date_get_year (date),
+              (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, created);
+  cr = cairo_create (surface);
+  layout = func (head, data, 0, cr);
+  for (guint page = 0; page < rcv_letter_layout_get_n_pages (layout); page++)
+    {
+      rcv_letter_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The PDF could not be made: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* A letter as a PDF in memory. */
+GBytes *
+rcv_letter_pdf_bytes (const RcvLetterhead    *head,
+                      const RcvDunningLetter *letter,
+                      GError                **error)
+{
+  const RcvDunningLetter *letters[1] = { letter };
+
+  return rcv_document_pdf_bytes (head, letter_layout, letters, letter->title, &letter->date,
+                                 error);
+}

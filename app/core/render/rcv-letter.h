@@ -53,6 +53,9 @@ RcvLetterhead   *rcv_letterhead_new            (const RcvCompanyProfile *profile
 void             rcv_letterhead_free           (RcvLetterhead *head);
 RcvPaper         rcv_letterhead_get_paper      (const RcvLetterhead *head);
 const char      *rcv_letterhead_get_logo_problem (const RcvLetterhead *head);
+const char      *rcv_letterhead_get_name       (const RcvLetterhead *head);
+const char      *rcv_letterhead_get_contact    (const RcvLetterhead *head);
+const RcvCurrency *rcv_letterhead_get_currency (const RcvLetterhead *head);
 
 RcvLetterLayout *rcv_letter_layout_new         (const RcvLetterhead    *head,
                                                 const RcvDunningLetter *letter,
@@ -81,6 +84,16 @@ gboolean         rcv_letters_write_pdf         (const RcvLetterhead           *h
                                                 RcvProgressFunc                progress,
                                                 gpointer                       user_data,
                                                 GCancellable                  *cancellable,
+                                                GError                       **error);
+
+GBytes          *rcv_document_pdf_bytes        (const RcvLetterhead           *head,
+                                                RcvDocumentLayoutFunc          func,
+                                                gconstpointer                  data,
+                                                const char                    *title,
+                                                const GDate                   *date,
+                                                GError                       **error);
+GBytes          *rcv_letter_pdf_bytes          (const RcvLetterhead           *head,
+                                                const RcvDunningLetter        *letter,
                                                 GError                       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvLetterhead, rcv_letterhead_free)

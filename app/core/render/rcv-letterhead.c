@@ -169,3 +169,28 @@ rcv_letterhead_get_logo_problem (const RcvLetterhead *head)
 
   return head->logo_problem;
 }
+
+const char *
+rcv_letterhead_get_name (const RcvLetterhead *head)
+{
+  g_return_val_if_fail (head != NULL, NULL);
+
+  return head->name;
+}
+
+/* "email · phone", as the letters sign with */
+const char *
+rcv_letterhead_get_contact (const RcvLetterhead *head)
+{
+  g_return_val_if_fail (head != NULL, NULL);
+
+  return head->contact;
+}
+
+const RcvCurrency *
+rcv_letterhead_get_currency (const RcvLetterhead *head)
+{
+  g_return_val_if_fail (head != NULL, NULL);
+
+  return &head->currency;
+}

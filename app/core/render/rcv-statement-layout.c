@@ -403,3 +403,16 @@ rcv_statements_write_pdf (const RcvLetterhead              *head,
                                   C_("statement", "Statements of account"), path, n_pages,
                                   progress, user_data, cancellable, error);
 }
+
+/* A statement as a PDF in memory. */
+GBytes *
+rcv_statement_pdf_bytes (const RcvLetterhead       *head,
+                         const RcvAccountStatement *statement,
+                         GError                   **error)
+{
+  const RcvAccountStatement *statements[1] = { statement };
+
+  return rcv_document_pdf_bytes (head, statement_layout, statements,
+                                 C_("statement", "Statement of Account"), &statement->as_of,
+                                 error);
+}

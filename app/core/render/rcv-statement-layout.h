@@ -25,4 +25,8 @@ gboolean         rcv_statements_write_pdf   (const RcvLetterhead              *h
                                              GCancellable                     *cancellable,
                                              GError                          **error);
 
+GBytes          *rcv_statement_pdf_bytes    (const RcvLetterhead       *head,
+                                             const RcvAccountStatement *statement,
+                                             GError                   **error);
+
 G_END_DECLS

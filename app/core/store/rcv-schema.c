@@ -451,6 +451,22 @@ static const char migration_11[] =
   "  CHECK ((account = '') <> (header = ''))"
   ") WITHOUT ROWID;";
 
+/* Version 12 (issue 28): what was sent by e-mail, for the customer's page: when, to whom,
+ * about what, and what the server answered. */
+static const char migration_12[] =
+  "CREATE TABLE IF NOT EXISTS mail_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  customer_id INTEGER REFERENCES customers (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('letter', 'statement', 'test')),"
+  "  recipient TEXT NOT NULL,"
+  "  subject TEXT NOT NULL,"
+  "  message_id TEXT NOT NULL DEFAULT '',"
+  "  result TEXT NOT NULL CHECK (result IN ('sent', 'failed')),"
+  "  reply TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX IF NOT EXISTS mail_log_customer ON mail_log (customer_id, sent_at);";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -463,6 +479,7 @@ static const char *const migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);
