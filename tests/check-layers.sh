@@ -15,8 +15,9 @@ if [ -n "$found" ]; then
   status=1
 fi
 
-# the statements are the core's: neither the GUI nor the CLI prepares one
-found=$(grep -rlE 'rcv-database-private\.h|rcv-sqlite-private\.h|RcvStatement' "$app" \
+# the statements are the core's: neither the GUI nor the CLI prepares one (RcvStatement, the
+# SQL statement, not the statements of account: RcvStatementLine, …)
+found=$(grep -rlE 'rcv-database-private\.h|rcv-sqlite-private\.h|\bRcvStatement\b' "$app" \
         --include='*.c' --include='*.h' | grep -v "^$app/core/")
 if [ -n "$found" ]; then
   echo "SQL statements are used outside app/core, in:" >&2
@@ -25,7 +26,7 @@ if [ -n "$found" ]; then
 fi
 
 # render/ draws what it is given: no statement, no read of the company file
-found=$(grep -rlE 'rcv-database-private\.h|RcvStatement|\brcv_database_[a-z_]+ \(|\brcv_company_(get|profile_load)|\brcv_ledger_[a-z_]+ \(' \
+found=$(grep -rlE 'rcv-database-private\.h|\bRcvStatement\b|\brcv_database_[a-z_]+ \(|\brcv_company_(get|profile_load)|\brcv_ledger_[a-z_]+ \(' \
         "$app/core/render" --include='*.c' --include='*.h')
 if [ -n "$found" ]; then
   echo "app/core/render reads the company file, in:" >&2

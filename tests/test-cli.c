@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "rcv-cli-fixture.h"
+#include "rcv-test-smtp.h"
 #include "rcv-test-utils.h"
 
 static void
@@ -654,6 +655,78 @@ test_statements (Fixture       *fixture,
   g_assert_cmpint (no_output.status, ==, 2);
 }
 
+/* mail: the account set up (plain text refused but to the loopback, the password never in the
+ * file); letters and statements sent by e-mail to a real server on the loopback (STARTTLS and
+ * a login), each accepted letter recorded, the customers without an address named; a refused
+ * login exits 1 and records nothing. */
+static void
+test_mail (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "data", "mail", "server.pem", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "mail", "server.key", NULL);
+  g_autofree char *ca = g_test_build_filename (G_TEST_DIST, "data", "mail", "ca.pem", NULL);
+  g_autofree char *server_address = NULL;
+  g_autofree char *first = NULL;
+  g_auto (Result) plain = { 0 };
+  g_auto (Result) setup = { 0 };
+  g_auto (Result) letters = { 0 };
+  g_auto (Result) statements = { 0 };
+  g_auto (Result) refused = { 0 };
+  g_auto (Result) tried = { 0 };
+  RcvTestSmtp server = { 0 };
+
+  if (!rcv_test_smtp_start (&server, "--starttls", cert, key, "--auth", "buchhaltung:geheim",
+                            NULL))
+    return;
+  g_setenv ("RECEIVABLES_SMTP_CA_FILE", ca, TRUE);
+  g_setenv ("RECEIVABLES_SMTP_PASSWORD", "geheim", TRUE);
+  cli_import_sample (fixture);
+  cli_run (&plain, "--database", fixture->db, "mail", "setup", "--from", "ar@seller.example",
+           "--server", "smtp.example.com", "--security", "none", NULL);
+  g_assert_cmpint (plain.status, ==, 2);
+  g_assert_nonnull (strstr (plain.err, "never in plain text"));
+
+  server_address = g_strdup_printf ("127.0.0.1:%u", server.port);
+  cli_run (&setup, "--database", fixture->db, "mail", "setup", "--from", "ar@seller.example",
+           "--server", server_address, "--security", "starttls", "--user", "buchhaltung", NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  g_assert_nonnull (strstr (setup.out, "(starttls)"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM settings"
+                                                  " WHERE value LIKE '%geheim%'"), ==, 0);
+
+  cli_run (&letters, "--database", fixture->db, "letters", "--as-of", "2026-03-31", "--email",
+           "--record", NULL);
+  g_assert_cmpint (letters.status, ==, 0);
+  g_assert_nonnull (strstr (letters.out, "C1\tbilling@alpha.example\tsent, recorded"));
+  g_assert_nonnull (strstr (letters.err, "C2 (Beta, Inc.) has no e-mail address"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM letters"), ==, 1);
+  g_assert_cmpuint (rcv_test_smtp_count (&server), ==, 1);
+  first = rcv_test_smtp_received (&server, 0);
+  g_assert_nonnull (strstr (first, "To: Alpha GmbH <billing@alpha.example>"));
+  g_assert_nonnull (strstr (first, "Content-Type: application/pdf"));
+
+  cli_run (&statements, "--database", fixture->db, "statements", "--as-of", "2026-03-31",
+           "--email", NULL);
+  g_assert_cmpint (statements.status, ==, 0);
+  g_assert_nonnull (strstr (statements.err, "Sent 1, failed 0, without an address 2"));
+  g_assert_cmpuint (rcv_test_smtp_count (&server), ==, 2);
+
+  /* a refused login: exit 1, nothing more sent or recorded */
+  g_setenv ("RECEIVABLES_SMTP_PASSWORD", "falsch", TRUE);
+  cli_run (&refused, "--database", fixture->db, "letters", "--as-of", "2026-06-30", "--email",
+           "--record", "--customer", "C1", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "refused the user and password"));
+  cli_run (&tried, "--database", fixture->db, "mail", "test", "x@seller.example", NULL);
+  g_assert_cmpint (tried.status, ==, 1);
+  g_assert_nonnull (strstr (tried.err, "refused the user and password"));
+  g_assert_cmpint (rcv_test_sql_int (fixture->db, "SELECT count (*) FROM letters"), ==, 1);
+  g_unsetenv ("RECEIVABLES_SMTP_PASSWORD");
+  g_unsetenv ("RECEIVABLES_SMTP_CA_FILE");
+  rcv_test_smtp_stop (&server);
+}
+
 /* bank import: one row per entry in the CSV's fixed header; nothing written without --apply;
  * with it the certain matches are recorded, and the same statement again adds nothing; a file
  * that is no statement exits 2. The customers CSV gives the IBANs customers pay from. */
@@ -803,6 +876,7 @@ main (int    argc,
   CLI_TEST_ADD ("/cli/chart", test_chart);
   CLI_TEST_ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
   CLI_TEST_ADD ("/cli/statements", test_statements);
+  CLI_TEST_ADD ("/cli/mail", test_mail);
   CLI_TEST_ADD ("/cli/bank-import", test_bank_import);
   CLI_TEST_ADD ("/cli/bank-columns", test_bank_columns);
   cli_add_file_tests ();

@@ -21,17 +21,10 @@
 #include "rcv-mail-message.h"
 #include "rcv-smtp.h"
 #include "rcv-statement-layout.h"
+#include "rcv-test-smtp.h"
 #include "rcv-test-utils.h"
 
-/* ---- the server ---------------------------------------------------------------------- */
-
-typedef struct
-{
-  GPid pid;
-  int stdin_fd;
-  guint port;
-  char *maildir;
-} Server;
+/* ---- the server (rcv-test-smtp.c) --------------------------------------------------- */
 
 static char *
 data_file (const char *name)
@@ -39,97 +32,11 @@ data_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "mail", name, NULL);
 }
 
-/* Starts tests/smtp-server.py with `options` (NULL-terminated); skips the test when
- * aiosmtpd is not installed. */
-static gboolean
-server_start (Server     *server,
-              const char *first_option,
-              ...)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "smtp-server.py", NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOChannel) out = NULL;
-  g_autofree char *line = NULL;
-  int stdout_fd;
-  va_list args;
-
-  {
-    int status = 1;
-
-    g_spawn_command_line_sync ("/usr/bin/python3 -c 'import aiosmtpd'", NULL, NULL, &status,
-                               NULL);
-    if (status != 0)
-      {
-        g_test_skip ("no aiosmtpd (python3-aiosmtpd) for the loopback SMTP server");
-        return FALSE;
-      }
-  }
-  server->maildir = rcv_test_tmpdir ();
-  g_ptr_array_add (argv, "/usr/bin/python3");
-  g_ptr_array_add (argv, script);
-  g_ptr_array_add (argv, "--maildir");
-  g_ptr_array_add (argv, server->maildir);
-  va_start (args, first_option);
-  for (const char *option = first_option; option != NULL; option = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) option);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL,
-                                           G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &server->pid,
-                                           &server->stdin_fd, &stdout_fd, NULL, &error));
-  g_assert_no_error (error);
-  out = g_io_channel_unix_new (stdout_fd);
-  g_io_channel_set_close_on_unref (out, TRUE);
-  g_assert_cmpint (g_io_channel_read_line (out, &line, NULL, NULL, &error), ==,
-                   G_IO_STATUS_NORMAL);
-  server->port = (guint) g_ascii_strtoull (line, NULL, 10);
-  g_assert_cmpuint (server->port, >, 0);
-  return TRUE;
-}
-
-static void
-server_stop (Server *server)
-{
-  int status;
-
-  if (server->pid == 0)
-    return;
-  close (server->stdin_fd);
-  waitpid (server->pid, &status, 0);
-  g_spawn_close_pid (server->pid);
-  server->pid = 0;
-  rcv_test_rmdir (server->maildir);
-  g_clear_pointer (&server->maildir, g_free);
-}
-
-/* The n-th message the server kept, or NULL. */
-static char *
-received (Server *server,
-          guint   n)
-{
-  g_autofree char *name = g_strdup_printf ("%04u.eml", n);
-  g_autofree char *path = g_build_filename (server->maildir, name, NULL);
-  char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return NULL;
-  return contents;
-}
-
-static guint
-n_received (Server *server)
-{
-  guint n = 0;
-  g_autofree char *message = NULL;
-
-  while ((message = received (server, n)) != NULL)
-    {
-      g_clear_pointer (&message, g_free);
-      n++;
-    }
-  return n;
-}
+#define Server RcvTestSmtp
+#define server_start rcv_test_smtp_start
+#define server_stop rcv_test_smtp_stop
+#define received rcv_test_smtp_received
+#define n_received rcv_test_smtp_count
 
 /* The base64 part after `header` in a message, decoded. */
 static GBytes *
