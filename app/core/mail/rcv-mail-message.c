@@ -275,11 +275,12 @@ rcv_mail_message_build (const RcvMailParts  *parts,
   subject = rcv_mail_encode_words (parts->subject);
   {
     g_autofree char *token = random_token (12);
+    g_autofree char *separator = random_token (12);
 
     id = g_strdup_printf ("%s.%" G_GINT64_FORMAT "@%s", token,
                           g_date_time_to_unix (now), strchr (parts->from_address, '@') + 1);
+    boundary = g_strdup_printf ("=_rcv_%s", separator);
   }
-  boundary = g_strdup_printf ("=_rcv_%s", random_token (12));
 
   g_string_append_printf (out, "Date: %s\r\n", date);
   g_string_append_printf (out, "From: %s\r\n", from);
