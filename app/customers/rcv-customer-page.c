@@ -28,6 +28,7 @@
 #include "rcv-dunning.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-mail-log.h"
 #include "rcv-page-database.h"
 #include "rcv-posting.h"
 #include "rcv-money.h"
@@ -76,6 +77,7 @@ struct _RcvCustomerPage
   GtkLabel *phone_value;
   AdwActionRow *address_row;
   AdwActionRow *archived_row;
+  AdwPreferencesGroup *mail_group;
   AdwPreferencesGroup *history_group;
 };
 
@@ -147,6 +149,7 @@ clear_page (RcvCustomerPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->open_group), FALSE);
   adw_preferences_group_set_description (self->open_group, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->mail_group), FALSE);
 }
 
 static void
@@ -340,6 +343,36 @@ add_history (RcvCustomerPage *self,
     }
 }
 
+/* What was sent to the customer by e-mail, the latest first, with the server's answer. */
+static void
+add_mail_log (RcvCustomerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = rcv_mail_log_list (self->database, self->customer_id,
+                                                    N_EVENTS, &error);
+
+  if (entries == NULL)
+    {
+      g_warning ("The e-mail log of customer %" G_GINT64_FORMAT " cannot be read: %s",
+                 self->customer_id, error->message);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const RcvMailLogEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *subtitle = NULL;
+
+      if (entry->sent)
+        /* Translators: an e-mail sent: when, to whom */
+        subtitle = g_strdup_printf (_("%s · to %s · sent"), entry->sent_at, entry->recipient);
+      else
+        /* Translators: an e-mail refused: when, to whom, the server's answer */
+        subtitle = g_strdup_printf (_("%s · to %s · not sent: %s"), entry->sent_at,
+                                    entry->recipient, entry->reply != NULL ? entry->reply : "");
+      add_row (self, self->mail_group, entry->subject, subtitle, NULL);
+    }
+}
+
 static void
 reload_or_toast (RcvCustomerPage *self)
 {
@@ -382,7 +415,7 @@ on_database_changed (RcvCustomerPage *self,
   if (!customer &&
       !rcv_change_set_touches_any (changes, "invoices", "payments", "allocations", "policies",
                                    "letters", "disputes", "payment_plans", "promises",
-                                   "contacts", "collection_accounts", NULL))
+                                   "contacts", "collection_accounts", "mail_log", NULL))
     return;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -636,6 +669,7 @@ rcv_customer_page_class_init (RcvCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, archived_row);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, mail_group);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, title_widget);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, RcvCustomerPage, hold_revealer);
@@ -756,6 +790,7 @@ rcv_customer_page_reload (RcvCustomerPage  *self,
                                         self->database, self->customer_id, self->advice);
   update_collections_actions (self, record);
   add_contact (self, customer);
+  add_mail_log (self);
   add_history (self, NULL);
   return TRUE;
 }

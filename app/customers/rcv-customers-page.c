@@ -28,6 +28,7 @@
 #include "rcv-policy.h"
 #include "rcv-toast.h"
 #include "rcv-plain-text.h"
+#include "rcv-mail-batch-dialog.h"
 #include "rcv-statements-batch.h"
 
 struct _RcvCustomersPage
@@ -317,6 +318,35 @@ statements_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Opens the dialog that sends the statements of the selected customers (of every customer
+ * with a balance when none is) by e-mail, each to its customer. */
+RcvMailBatchDialog *
+rcv_customers_page_email_statements (RcvCustomersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GArray) ids = NULL;
+  RcvMailBatchDialog *dialog;
+
+  g_return_val_if_fail (RCV_IS_CUSTOMERS_PAGE (self), NULL);
+
+  if (self->database == NULL)
+    return NULL;
+  ids = selected_ids (self);
+  dialog = rcv_mail_batch_dialog_new_for_statements (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL,
+                                                     self->database, ids);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+email_statements_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  rcv_customers_page_email_statements (RCV_CUSTOMERS_PAGE (widget));
+}
+
 /* Gives the selected customers (one or thousands) a credit policy, in one transaction. */
 static void
 assign_policy_action (GtkWidget  *widget,
@@ -522,6 +552,8 @@ rcv_customers_page_class_init (RcvCustomersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_install_action (widget_class, "customers.statements", NULL,
                                    statements_action);
+  gtk_widget_class_install_action (widget_class, "customers.email-statements", NULL,
+                                   email_statements_action);
   gtk_widget_class_install_action (widget_class, "customers.assign-policy", NULL,
                                    assign_policy_action);
 }

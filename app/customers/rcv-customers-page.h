@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rcv-database.h"
+#include "rcv-mail-batch-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ void rcv_customers_page_edit_customer (RcvCustomersPage *self,
 void     rcv_customers_page_save_statements (RcvCustomersPage *self,
                                             const char       *path);
 gboolean rcv_customers_page_is_saving       (RcvCustomersPage *self);
+RcvMailBatchDialog *rcv_customers_page_email_statements (RcvCustomersPage *self);
 
 G_END_DECLS

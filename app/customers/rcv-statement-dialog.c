@@ -18,6 +18,7 @@
 #include "rcv-company-letterhead.h"
 #include "rcv-date.h"
 #include "rcv-date-button.h"
+#include "rcv-document-mail.h"
 #include "rcv-document-print.h"
 #include "rcv-file-chooser.h"
 #include "rcv-letter-preview.h"
@@ -152,6 +153,37 @@ print_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
+/* Opens the statement in the user's mail app, to the customer, the PDF attached. */
+void
+rcv_statement_dialog_compose (RcvStatementDialog *self)
+{
+  g_autoptr(RcvMailDraft) draft = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RCV_IS_STATEMENT_DIALOG (self));
+
+  if (self->statement == NULL)
+    return;
+  pdf = rcv_statement_pdf_bytes (self->head, self->statement, &error);
+  if (pdf == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  draft = rcv_mail_draft_for_statement (self->head, self->statement);
+  /* the preview, inside the dialog's toast overlay, tells how it went */
+  rcv_document_compose (GTK_WIDGET (self->preview), self->statement->email, draft, pdf);
+}
+
+static void
+compose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  rcv_statement_dialog_compose (RCV_STATEMENT_DIALOG (widget));
+}
+
 gboolean
 rcv_statement_dialog_save_pdf (RcvStatementDialog *self,
                                const char         *path,
@@ -237,6 +269,7 @@ rcv_statement_dialog_class_init (RcvStatementDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "statement.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "statement.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "statement.compose", NULL, compose_action);
   gtk_widget_class_install_action (widget_class, "statement.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "statement.next-page", NULL, page_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
@@ -292,6 +325,7 @@ build (RcvStatementDialog *self)
   GtkWidget *bar = adw_header_bar_new ();
   GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PDF…"));
+  GtkWidget *compose = gtk_button_new_with_mnemonic (_("Send by _E-mail…"));
   GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *pages = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -301,8 +335,12 @@ build (RcvStatementDialog *self)
   gtk_widget_add_css_class (print, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "statement.save-pdf");
   gtk_widget_set_tooltip_text (save, _("Save the statement as a PDF file (Shift+Ctrl+S)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (compose), "statement.compose");
+  gtk_widget_set_tooltip_text (compose, _("Open the statement in your mail app, to the customer, "
+                                          "the PDF attached"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (bar), print);
   adw_header_bar_pack_end (ADW_HEADER_BAR (bar), save);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (bar), compose);
 
   self->from_button = g_object_new (RCV_TYPE_DATE_BUTTON, NULL);
   self->to_button = g_object_new (RCV_TYPE_DATE_BUTTON, NULL);

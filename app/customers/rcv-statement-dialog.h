@@ -29,4 +29,6 @@ GtkPrintOperationResult rcv_statement_dialog_print (RcvStatementDialog      *sel
                                                     const char              *export_path,
                                                     GError                 **error);
 
+void                rcv_statement_dialog_compose  (RcvStatementDialog *self);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "rcv-collections.h"
 #include "rcv-company.h"
 #include "rcv-daily-check.h"
+#include "rcv-mail-page.h"
 #include "rcv-number-list.h"
 #include "rcv-policies-page.h"
 #include "rcv-preferences-window.h"
@@ -49,6 +50,7 @@ struct _RcvPreferencesWindow
   AdwActionRow *daily_check_row;
   GtkSwitch *daily_check_switch;
   RcvPoliciesPage *policies_page;
+  RcvMailPage *mail_page;
 
   GSettings *settings;
   GCancellable *cancellable;
@@ -546,6 +548,7 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RCV_TYPE_POLICIES_PAGE);
+  g_type_ensure (RCV_TYPE_MAIL_PAGE);
   g_type_ensure (RCV_TYPE_NUMBER_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/receivables/Receivables/"
@@ -568,6 +571,7 @@ rcv_preferences_window_class_init (RcvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, daily_check_row);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, daily_check_switch);
   gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, policies_page);
+  gtk_widget_class_bind_template_child (widget_class, RcvPreferencesWindow, mail_page);
   gtk_widget_class_bind_template_callback (widget_class, on_policies_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_setting_row_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_selected);
@@ -647,6 +651,7 @@ rcv_preferences_window_new (GtkWindow   *parent,
   load_daily_check (self);
   load_collections (self);
   rcv_policies_page_set_database (self->policies_page, database);
+  rcv_mail_page_set_database (self->mail_page, database);
   self->loading = FALSE;
   return self;
 }

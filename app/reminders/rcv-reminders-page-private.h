@@ -1,5 +1,6 @@
 /* rcv-reminders-page-private.h - what the Reminders page's files share: the page (letters,
- * preview, choosing) and its batches (rcv-reminders-batch.c: print, save as PDF, record)
+ * preview, choosing), its batches (rcv-reminders-batch.c: print, save as PDF, record) and
+ * e-mail (rcv-reminders-mail.c)
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -61,5 +62,8 @@ void       rcv_reminders_page_toast_full      (RcvRemindersPage *self,
 
 /* rcv-reminders-batch.c */
 void       rcv_reminders_page_class_init_batch (GtkWidgetClass  *widget_class);
+
+/* rcv-reminders-mail.c */
+void       rcv_reminders_page_class_init_mail  (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

@@ -77,6 +77,10 @@ rcv_reminders_page_update_actions (RcvRemindersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.save-pdf", n_chosen > 0 && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.print", n_chosen > 0 && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.record", n_chosen > 0 && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.send-email",
+                                 n_chosen > 0 && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.compose",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.cancel", !idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.previous-page", page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.next-page", page + 1 < n_pages);
@@ -657,6 +661,7 @@ rcv_reminders_page_class_init (RcvRemindersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reminders.select-none", NULL,
                                    select_none_action);
   rcv_reminders_page_class_init_batch (widget_class);
+  rcv_reminders_page_class_init_mail (widget_class);
   gtk_widget_class_install_action (widget_class, "reminders.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "reminders.next-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "reminders.zoom-in", NULL, zoom_action);

@@ -1,4 +1,5 @@
-/* rcv-reminders-page.h - the letters due as of a date: choose, preview, print, save, record
+/* rcv-reminders-page.h - the letters due as of a date: choose, preview, print, save, e-mail,
+ * record
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -6,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rcv-database.h"
+#include "rcv-mail-batch-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,7 @@ void                    rcv_reminders_page_focus_customer (RcvRemindersPage *sel
                                                            gint64            customer_id);
 gboolean                rcv_reminders_page_record_selected (RcvRemindersPage *self,
                                                             GError          **error);
+RcvMailBatchDialog     *rcv_reminders_page_send_email     (RcvRemindersPage *self);
+void                    rcv_reminders_page_compose        (RcvRemindersPage *self);
 
 G_END_DECLS

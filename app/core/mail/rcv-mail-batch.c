@@ -18,10 +18,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "rcv-company-letterhead.h"
-#include "rcv-date.h"
 #include "rcv-error.h"
 #include "rcv-mail-account.h"
 #include "rcv-mail-batch.h"
+#include "rcv-mail-draft.h"
 #include "rcv-mail-log.h"
 #include "rcv-mail-message.h"
 #include "rcv-smtp.h"
@@ -34,9 +34,7 @@ typedef struct
   const char *code;
   const char *name;
   const char *address;
-  char *subject;
-  char *body;
-  char *attachment_name;
+  RcvMailDraft *draft;                       /* the subject, the text, the PDF's name */
   const RcvDunningLetter *letter;            /* or */
   const RcvAccountStatement *statement;
 } Outgoing;
@@ -46,9 +44,7 @@ outgoing_clear (gpointer pointer)
 {
   Outgoing *outgoing = pointer;
 
-  g_free (outgoing->subject);
-  g_free (outgoing->body);
-  g_free (outgoing->attachment_name);
+  g_clear_pointer (&outgoing->draft, rcv_mail_draft_free);
 }
 
 static void
@@ -119,7 +115,7 @@ keep_sent (RcvDatabase    *db,
     return FALSE;
   if (!rcv_mail_log_add (db, outgoing->customer_id,
                          outgoing->letter != NULL ? "letter" : "statement", outgoing->address,
-                         outgoing->subject, message_id, TRUE, NULL, error))
+                         outgoing->draft->subject, message_id, TRUE, NULL, error))
     goto failed;
   if (record && outgoing->letter != NULL)
     {
@@ -195,9 +191,9 @@ send_all (RcvDatabase         *db,
       parts.from_address = account->from;
       parts.to_name = out->name;
       parts.to_address = out->address;
-      parts.subject = out->subject;
-      parts.body = out->body;
-      parts.attachment_name = out->attachment_name;
+      parts.subject = out->draft->subject;
+      parts.body = out->draft->body;
+      parts.attachment_name = out->draft->attachment_name;
       parts.attachment = pdf;
       parts.smtputf8 = TRUE;
       if (pdf != NULL)
@@ -217,7 +213,7 @@ send_all (RcvDatabase         *db,
 
               if (!rcv_mail_log_add (db, out->customer_id,
                                      out->letter != NULL ? "letter" : "statement", out->address,
-                                     out->subject, message_id, FALSE, local_error->message,
+                                     out->draft->subject, message_id, FALSE, local_error->message,
                                      &log_error))
                 g_warning ("%s", log_error->message);
             }
@@ -282,24 +278,12 @@ rcv_mail_send_letters (RcvDatabase                   *db,
     {
       const RcvDunningLetter *letter = letters[i];
       Outgoing out = { 0 };
-      g_autofree char *body = rcv_dunning_letter_expand (letter, letter->body,
-                                                         rcv_letterhead_get_name (head),
-                                                         rcv_letterhead_get_contact (head),
-                                                         rcv_letterhead_get_currency (head));
-      char iso[RCV_ISO_DATE_LEN];
 
-      rcv_date_to_iso (&letter->date, iso);
       out.customer_id = letter->customer_id;
       out.code = letter->code;
       out.name = letter->name;
       out.address = letter->email;
-      /* Translators: an e-mailed letter's subject: the level's title, the company */
-      out.subject = g_strdup_printf (_("%s – %s"), letter->title, rcv_letterhead_get_name (head));
-      /* Translators: below an e-mailed letter's text */
-      out.body = g_strdup_printf ("%s\n\n%s", body,
-                                  _("The letter is attached as a PDF file."));
-      /* Translators: the file name of an e-mailed letter: the customer's ID, the date */
-      out.attachment_name = g_strdup_printf (_("Reminder %s %s.pdf"), letter->code, iso);
+      out.draft = rcv_mail_draft_for_letter (head, letter);
       out.letter = letter;
       g_array_append_val (outgoing, out);
     }
@@ -325,30 +309,13 @@ rcv_mail_send_statements (RcvDatabase                      *db,
   for (guint i = 0; i < n_statements; i++)
     {
       const RcvAccountStatement *statement = statements[i];
-      g_autofree char *from = rcv_date_format_long (&statement->from);
-      g_autofree char *to = rcv_date_format_long (&statement->as_of);
-      g_autofree char *closing = rcv_money_format (statement->closing,
-                                                   rcv_letterhead_get_currency (head));
-      char iso[RCV_ISO_DATE_LEN];
       Outgoing out = { 0 };
 
-      rcv_date_to_iso (&statement->as_of, iso);
       out.customer_id = statement->customer_id;
       out.code = statement->code;
       out.name = statement->name;
       out.address = statement->email;
-      /* Translators: an e-mailed statement's subject: the company, the date */
-      out.subject = g_strdup_printf (_("Statement of account – %s – %s"),
-                                     rcv_letterhead_get_name (head), to);
-      /* Translators: an e-mailed statement's text: the period's first and last day, the
-       * balance, the company and its contact */
-      out.body = g_strdup_printf (_("Dear Sir or Madam,\n\nattached is the statement of your "
-                                    "account with us from %s to %s. The balance on %s is %s.\n\n"
-                                    "Kind regards\n%s\n%s"), from, to, to, closing,
-                                  rcv_letterhead_get_name (head),
-                                  rcv_letterhead_get_contact (head));
-      /* Translators: the file name of an e-mailed statement: the customer's ID, the date */
-      out.attachment_name = g_strdup_printf (_("Statement %s %s.pdf"), statement->code, iso);
+      out.draft = rcv_mail_draft_for_statement (head, statement);
       out.statement = statement;
       g_array_append_val (outgoing, out);
     }
