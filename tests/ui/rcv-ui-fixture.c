@@ -261,6 +261,8 @@ rcv_ui_screenshot (GtkWidget  *widget,
       snapshot = gtk_snapshot_new ();
       gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
       node = gtk_snapshot_to_node (snapshot);
+      if (node == NULL)
+        g_test_message ("%s: %d x %d, mapped %d, drawable %d", name, width, height, gtk_widget_get_mapped (widget), gtk_widget_is_drawable (widget));
       g_assert_nonnull (node);
       texture = gsk_renderer_render_texture (renderer, node,
                                              &GRAPHENE_RECT_INIT (0, 0, width, height));

@@ -14,6 +14,11 @@
 #include "rcv-customer-list.h"
 #include "rcv-customer-row.h"
 #include "rcv-invoice-editor.h"
+#include "rcv-ledger.h"
+#include "rcv-mail-account.h"
+#include "rcv-mail-batch-dialog.h"
+#include "rcv-preferences-window.h"
+#include "rcv-reminders-page.h"
 #include "rcv-ui-fixture.h"
 
 static gboolean
@@ -59,6 +64,20 @@ test_german (void)
   rcv_test_customer (db, "K3", "Brightside Media");
   rcv_test_customer (db, "K4", "Bäckerei Krume");
   rcv_test_invoice (db, customer, "R-1", "2026-01-05", "2026-02-04", 123456);
+  {
+    g_autoptr(RcvCustomer) first = rcv_ledger_get_customer (db, customer, &error);
+    g_autoptr(RcvMailAccount) account = rcv_mail_account_new ();
+
+    g_free (first->email);
+    first->email = g_strdup ("buchhaltung@erste.example");
+    g_assert_true (rcv_ledger_update_customer (db, first, &error));
+    account->from = g_strdup ("mahnwesen@muster.example");
+    account->security = RCV_MAIL_STARTTLS;
+    g_assert_true (rcv_mail_account_parse_server (account, "smtp.muster.example", &error));
+    account->port = 587;
+    g_assert_true (rcv_mail_account_save (db, account, &error));
+    g_assert_no_error (error);
+  }
   g_clear_object (&db);
 
   window = rcv_ui_open_window (path);
@@ -188,6 +207,29 @@ test_german (void)
     g_assert_cmpstr (gtk_string_object_get_string (level), ==,
                      "1. Zahlungserinnerung (ist an der Reihe)");
     rcv_ui_screenshot (GTK_WIDGET (window), "reminders-de");
+    /* the letters by e-mail, before they go */
+    {
+      RcvMailBatchDialog *dialog = rcv_reminders_page_send_email (reminders);
+
+      rcv_ui_settle ();
+      g_assert_cmpstr (gtk_label_get_text (rcv_ui_child (dialog, "heading_label")), ==,
+                       "1 Brief per E-Mail senden?");
+      rcv_ui_screenshot (GTK_WIDGET (dialog), "mail-letters-de");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  }
+  /* the outgoing mail account in Preferences */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  rcv_ui_settle ();
+  {
+    RcvPreferencesWindow *preferences = rcv_ui_find_toplevel (RCV_TYPE_PREFERENCES_WINDOW);
+
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                             rcv_ui_child (preferences, "mail_page"));
+    rcv_ui_settle ();
+    g_assert_nonnull (rcv_ui_find_label (GTK_WIDGET (preferences), "Postausgang"));
+    rcv_ui_screenshot (GTK_WIDGET (preferences), "mail-preferences-de");
+    gtk_window_destroy (GTK_WINDOW (preferences));
   }
   g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM reminder_levels"
                                            " WHERE title <> ''"), ==, 0);
