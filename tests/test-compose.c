@@ -120,6 +120,10 @@ test_draft (void)
   g_assert_true (g_str_has_suffix (draft->subject, " – Beispiel Handel GmbH"));
   g_assert_nonnull (strstr (draft->body, "1,190.00"));
   g_assert_true (g_str_has_suffix (draft->body, "The letter is attached as a PDF file."));
+  /* the letter's text without the isolates that lay the user's text out on paper */
+  g_assert_nonnull (strstr (draft->body, "Beispiel Handel GmbH"));
+  g_assert_null (strstr (draft->body, "\u2068"));
+  g_assert_null (strstr (draft->body, "\u2069"));
   g_assert_cmpstr (draft->attachment_name, ==, "Reminder K1 2026-11-15.pdf");
   /* saved in the cache under that name, mode 0600, the PDF as made */
   {

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rcv-date.h"
 #include "rcv-mail-draft.h"
@@ -28,15 +29,34 @@ rcv_mail_draft_free (RcvMailDraft *draft)
   g_free (draft);
 }
 
+/* The letter's text fills its placeholders with the user's text between Unicode isolates
+ * (U+2066–U+2069), for Pango's paragraph direction; a plain-text message goes without them,
+ * as mail apps lay each line out on their own and some show them as boxes. */
+static char *
+without_isolates (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x2066 || c > 0x2069)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 RcvMailDraft *
 rcv_mail_draft_for_letter (const RcvLetterhead    *head,
                            const RcvDunningLetter *letter)
 {
   RcvMailDraft *draft = g_new0 (RcvMailDraft, 1);
-  g_autofree char *body = rcv_dunning_letter_expand (letter, letter->body,
-                                                     rcv_letterhead_get_name (head),
-                                                     rcv_letterhead_get_contact (head),
-                                                     rcv_letterhead_get_currency (head));
+  g_autofree char *expanded = rcv_dunning_letter_expand (letter, letter->body,
+                                                         rcv_letterhead_get_name (head),
+                                                         rcv_letterhead_get_contact (head),
+                                                         rcv_letterhead_get_currency (head));
+  g_autofree char *body = without_isolates (expanded);
   char iso[RCV_ISO_DATE_LEN];
 
   rcv_date_to_iso (&letter->date, iso);
