@@ -26,7 +26,7 @@ command_statements (const char  *database,
 {
   g_autoptr(RcvDatabase) db = NULL;
   g_autoptr(RcvLetterhead) head = NULL;
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_account_statement_free);
+  g_autoptr(GPtrArray) statements = NULL;
   g_autoptr(GArray) customers = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *as_of_text = NULL;
@@ -98,16 +98,9 @@ command_statements (const char  *database,
                date);
       return EXIT_OK;
     }
-  for (guint i = 0; i < customers->len; i++)
-    {
-      RcvAccountStatement *statement =
-        rcv_account_statement_read (db, g_array_index (customers, gint64, i), &from, &as_of,
-                                    &error);
-
-      if (statement == NULL)
-        return rcv_cli_report_error (error);
-      g_ptr_array_add (statements, statement);
-    }
+  statements = rcv_account_statements_read (db, customers, &from, &as_of, NULL, &error);
+  if (statements == NULL)
+    return rcv_cli_report_error (error);
 
   if (email)
     {

@@ -46,32 +46,18 @@ write_in_thread (RcvDatabase   *connection,
                  GError       **error)
 {
   Batch *batch = data;
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_account_statement_free);
+  g_autoptr(GPtrArray) statements = NULL;
   g_autoptr(RcvLetterhead) head = rcv_letterhead_new_for_company (connection,
                                                                   rcv_paper_for_locale ());
-  g_autoptr(GArray) all = NULL;
-  GArray *ids = batch->ids;
   Written *written;
   GDate today, from;
 
   rcv_date_set_today (&today);
   rcv_account_statement_default_from (&today, &from);
-  if (ids == NULL && (ids = all = rcv_account_statement_list_customers (connection, &today,
-                                                                        error)) == NULL)
+  statements = rcv_account_statements_read (connection, batch->ids, &from, &today, cancellable,
+                                            error);
+  if (statements == NULL)
     return NULL;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      RcvAccountStatement *statement =
-        rcv_account_statement_read (connection, g_array_index (ids, gint64, i), &from, &today,
-                                    error);
-
-      if (statement == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          g_clear_pointer (&statement, rcv_account_statement_free);
-          return NULL;
-        }
-      g_ptr_array_add (statements, statement);
-    }
   written = g_new0 (Written, 1);
   written->n_statements = statements->len;
   if (!rcv_statements_write_pdf (head, (const RcvAccountStatement *const *) statements->pdata,

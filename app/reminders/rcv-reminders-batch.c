@@ -21,38 +21,9 @@
 #include "rcv-dunning.h"
 #include "rcv-file-chooser.h"
 #include "rcv-reminders-page-private.h"
+#include "rcv-weak-box.h"
 
 /* ---- save as PDF --------------------------------------------------------------------- */
-
-/* The page as the worker thread may hold it: a weak reference in a box of its own, which any
- * thread may drop. Only the main loop turns it into the page, so that the worker never holds
- * a reference to a widget: its last unref, and so the widget's finalization, could otherwise
- * fall on the worker thread (GTK is not thread-safe). */
-typedef struct
-{
-  GWeakRef page;
-} PageRef;
-
-static void
-page_ref_clear (gpointer data)
-{
-  g_weak_ref_clear (&((PageRef *) data)->page);
-}
-
-static PageRef *
-page_ref_new (RcvRemindersPage *page)
-{
-  PageRef *ref = g_atomic_rc_box_new0 (PageRef);
-
-  g_weak_ref_init (&ref->page, page);
-  return ref;
-}
-
-static void
-page_ref_release (PageRef *ref)
-{
-  g_atomic_rc_box_release_full (ref, page_ref_clear);
-}
 
 /* The task data of a batch: plain data only (the letters, the path, the paper, the weak box
  * above), freed on whichever thread drops the task last. The page itself is kept by the
@@ -62,7 +33,7 @@ typedef struct
   GPtrArray *items;                /* RcvLetterItem: plain GObjects holding the letters */
   char *path;
   RcvPaper paper;
-  PageRef *page;                   /* for the progress, shown from the main loop */
+  RcvWeakBox *page;                /* for the progress, shown from the main loop */
 } Batch;
 
 static void
@@ -72,35 +43,24 @@ batch_free (gpointer data)
 
   g_ptr_array_unref (batch->items);
   g_free (batch->path);
-  page_ref_release (batch->page);
+  rcv_weak_box_release (batch->page);
   g_free (batch);
 }
 
-typedef struct
+static void
+show_progress (gpointer object,
+               guint    done,
+               guint    total)
 {
-  PageRef *page;
-  guint done;
-  guint total;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  g_autoptr(RcvRemindersPage) self = g_weak_ref_get (&progress->page->page);
+  RcvRemindersPage *self = object;
   g_autofree char *text = NULL;
 
-  if (self != NULL && rcv_reminders_page_is_busy (self))
-    {
-      /* Translators: progress of a batch of letters: done, total */
-      text = g_strdup_printf (_("Letter %u of %u"), progress->done, progress->total);
-      gtk_progress_bar_set_fraction (self->progress_bar,
-                                     (double) progress->done / MAX (1, progress->total));
-      gtk_progress_bar_set_text (self->progress_bar, text);
-    }
-  page_ref_release (progress->page);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
+  if (!rcv_reminders_page_is_busy (self))
+    return;
+  /* Translators: progress of a batch of letters: done, total */
+  text = g_strdup_printf (_("Letter %u of %u"), done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / MAX (1, total));
+  gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
 static void
@@ -109,16 +69,11 @@ report_progress (guint    done,
                  gpointer user_data)
 {
   Batch *batch = user_data;
-  Progress *progress;
 
   /* every letter of a small batch, every 1 % of a large one */
   if (done != total && total > 100 && done % (total / 100) != 0)
     return;
-  progress = g_new (Progress, 1);
-  progress->page = g_atomic_rc_box_acquire (batch->page);
-  progress->done = done;
-  progress->total = total;
-  g_idle_add (show_progress, progress);
+  rcv_weak_box_progress (batch->page, show_progress, done, total);
 }
 
 static gpointer
@@ -186,7 +141,7 @@ rcv_reminders_page_save_pdf (RcvRemindersPage *self,
   batch->items = rcv_reminders_page_chosen_items (self);
   batch->path = g_strdup (path);
   batch->paper = rcv_letterhead_get_paper (self->head);
-  batch->page = page_ref_new (self);
+  batch->page = rcv_weak_box_new (self);
   if (batch->items->len == 0)
     {
       batch_free (batch);

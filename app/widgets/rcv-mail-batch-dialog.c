@@ -24,6 +24,7 @@
 #include "rcv-mail-account.h"
 #include "rcv-mail-batch-dialog.h"
 #include "rcv-plain-text.h"
+#include "rcv-weak-box.h"
 
 struct _RcvMailBatchDialog
 {
@@ -64,24 +65,6 @@ static guint signals[N_SIGNALS];
 
 /* ---- the worker ---------------------------------------------------------------------- */
 
-/* The dialog as the worker may hold it: a weak reference in a box any thread may drop. */
-typedef struct
-{
-  GWeakRef dialog;
-} DialogRef;
-
-static void
-dialog_ref_clear (gpointer data)
-{
-  g_weak_ref_clear (&((DialogRef *) data)->dialog);
-}
-
-static void
-dialog_ref_release (DialogRef *ref)
-{
-  g_atomic_rc_box_release_full (ref, dialog_ref_clear);
-}
-
 typedef struct
 {
   GPtrArray *letters;              /* borrowed from `keep` */
@@ -89,7 +72,7 @@ typedef struct
   GDestroyNotify keep_free;
   GArray *customer_ids;
   gboolean statements;
-  DialogRef *dialog;
+  RcvWeakBox *dialog;
 } Batch;
 
 static void
@@ -101,36 +84,24 @@ batch_free (gpointer data)
   if (batch->keep_free != NULL)
     batch->keep_free (batch->keep);
   g_clear_pointer (&batch->customer_ids, g_array_unref);
-  dialog_ref_release (batch->dialog);
+  rcv_weak_box_release (batch->dialog);
   g_free (batch);
 }
 
-typedef struct
+static void
+show_progress (gpointer object,
+               guint    done,
+               guint    total)
 {
-  DialogRef *dialog;
-  guint done;
-  guint total;
-} Progress;
+  RcvMailBatchDialog *self = object;
+  g_autofree char *text = NULL;
 
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  g_autoptr(RcvMailBatchDialog) self = g_weak_ref_get (&progress->dialog->dialog);
-
-  if (self != NULL && self->cancellable != NULL)
-    {
-      /* Translators: progress of a batch of e-mails: done, total */
-      g_autofree char *text = g_strdup_printf (_("Message %u of %u"), progress->done,
-                                               progress->total);
-
-      gtk_progress_bar_set_fraction (self->progress_bar,
-                                     (double) progress->done / MAX (1, progress->total));
-      gtk_progress_bar_set_text (self->progress_bar, text);
-    }
-  dialog_ref_release (progress->dialog);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
+  if (self->cancellable == NULL)
+    return;
+  /* Translators: progress of a batch of e-mails: done, total */
+  text = g_strdup_printf (_("Message %u of %u"), done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / MAX (1, total));
+  gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
 static void
@@ -138,43 +109,7 @@ report_progress (guint    done,
                  guint    total,
                  gpointer user_data)
 {
-  Batch *batch = user_data;
-  Progress *progress = g_new (Progress, 1);
-
-  progress->dialog = g_atomic_rc_box_acquire (batch->dialog);
-  progress->done = done;
-  progress->total = total;
-  g_idle_add (show_progress, progress);
-}
-
-static GPtrArray *
-read_statements (RcvDatabase   *connection,
-                 GArray        *ids,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func ((GDestroyNotify) rcv_account_statement_free);
-  g_autoptr(GArray) all = NULL;
-  GDate today, from;
-
-  rcv_date_set_today (&today);
-  rcv_account_statement_default_from (&today, &from);
-  if (ids == NULL && (ids = all = rcv_account_statement_list_customers (connection, &today,
-                                                                        error)) == NULL)
-    return NULL;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      RcvAccountStatement *statement =
-        rcv_account_statement_read (connection, g_array_index (ids, gint64, i), &from, &today,
-                                    error);
-
-      if (statement == NULL)
-        return NULL;
-      g_ptr_array_add (statements, statement);
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-    }
-  return g_steal_pointer (&statements);
+  rcv_weak_box_progress (((Batch *) user_data)->dialog, show_progress, done, total);
 }
 
 static gpointer
@@ -185,13 +120,17 @@ send_in_thread (RcvDatabase   *connection,
 {
   Batch *batch = data;
   g_autoptr(GPtrArray) statements = NULL;
+  GDate today, from;
 
   if (!batch->statements)
     return rcv_mail_send_letters (connection,
                                   (const RcvDunningLetter *const *) batch->letters->pdata,
                                   batch->letters->len, TRUE, report_progress, batch,
                                   cancellable, error);
-  statements = read_statements (connection, batch->customer_ids, cancellable, error);
+  rcv_date_set_today (&today);
+  rcv_account_statement_default_from (&today, &from);
+  statements = rcv_account_statements_read (connection, batch->customer_ids, &from, &today,
+                                            cancellable, error);
   if (statements == NULL)
     return NULL;
   return rcv_mail_send_statements (connection,
@@ -439,8 +378,7 @@ rcv_mail_batch_dialog_send (RcvMailBatchDialog *self)
   batch->keep = g_steal_pointer (&self->keep);
   batch->keep_free = g_steal_pointer (&self->keep_free);
   batch->customer_ids = self->customer_ids != NULL ? g_array_ref (self->customer_ids) : NULL;
-  batch->dialog = g_atomic_rc_box_new0 (DialogRef);
-  g_weak_ref_init (&batch->dialog->dialog, self);
+  batch->dialog = rcv_weak_box_new (self);
 
   self->cancellable = g_cancellable_new ();
   clear_rows (self);

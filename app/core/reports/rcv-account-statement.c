@@ -391,3 +391,36 @@ rcv_account_statement_list_customers (RcvDatabase  *db,
     }
   return g_steal_pointer (&ids);
 }
+
+/* The statements of `customer_ids` (gint64; NULL: every customer owing or owed anything at the
+ * end of as_of) for the period, in that order: a batch's, all or nothing. */
+GPtrArray *
+rcv_account_statements_read (RcvDatabase   *db,
+                             GArray        *customer_ids,
+                             const GDate   *from,
+                             const GDate   *as_of,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GArray) all = NULL;
+  GArray *ids = customer_ids;
+
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  if (ids == NULL && (ids = all = rcv_account_statement_list_customers (db, as_of, error)) == NULL)
+    return NULL;
+  statements = g_ptr_array_new_full (ids->len, (GDestroyNotify) rcv_account_statement_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      RcvAccountStatement *statement =
+        rcv_account_statement_read (db, g_array_index (ids, gint64, i), from, as_of, error);
+
+      if (statement == NULL)
+        return NULL;
+      g_ptr_array_add (statements, statement);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+  return g_steal_pointer (&statements);
+}

@@ -74,6 +74,12 @@ void                 rcv_account_statement_free (RcvAccountStatement *statement)
 GArray              *rcv_account_statement_list_customers (RcvDatabase  *db,
                                                            const GDate  *as_of,
                                                            GError      **error);
+GPtrArray           *rcv_account_statements_read (RcvDatabase   *db,
+                                                  GArray        *customer_ids,
+                                                  const GDate   *from,
+                                                  const GDate   *as_of,
+                                                  GCancellable  *cancellable,
+                                                  GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcvAccountStatement, rcv_account_statement_free)
 
