@@ -377,6 +377,8 @@ rcv_mail_compose (GDBusConnection     *bus,
   Compose *compose;
 
   g_return_if_fail (bus == NULL || G_IS_DBUS_CONNECTION (bus));
+  /* the request's path is made of the caller's unique name: a message bus connection */
+  g_return_if_fail (bus == NULL || g_dbus_connection_get_unique_name (bus) != NULL);
   g_return_if_fail (subject != NULL && body != NULL && attachment_path != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -420,13 +422,18 @@ rcv_mail_compose_save_attachment (const char  *name,
 {
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "receivables", "mail",
                                            NULL);
-  g_autofree char *safe = g_strdup (name);
+  g_autofree char *safe = NULL;
   g_autofree char *path = NULL;
+  gconstpointer data;
   gsize length = 0;
-  const char *data = g_bytes_get_data (pdf, &length);
 
-  g_return_val_if_fail (name != NULL && pdf != NULL, NULL);
+  g_return_val_if_fail (name != NULL && name[0] != '\0', NULL);
+  g_return_val_if_fail (pdf != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* the name is the user's text (a customer's ID): it stays one file inside the folder */
+  safe = g_strdup (name);
+  data = g_bytes_get_data (pdf, &length);
   g_strdelimit (safe, "/\\", '-');
   while (safe[0] == '.')
     safe[0] = '_';
