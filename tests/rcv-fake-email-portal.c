@@ -6,7 +6,9 @@
  * the attachments as file descriptors (read here to their end, as a mail app would), makes the
  * request object at the path the handle token names (org.freedesktop.portal.Request, with
  * Close), answers the call with that path and then emits Response with the code the test
- * chose (0 done, 1 cancelled, 2 failed), or never (RCV_FAKE_EMAIL_NO_RESPONSE). It runs in a
+ * chose (0 done, 1 cancelled, 2 failed), or never (RCV_FAKE_EMAIL_NO_RESPONSE). With "own
+ * handles" it ignores the token and names the request itself, as portals before 0.9 did, and
+ * answers a moment after the call, the caller having to follow the handle returned. It runs in a
  * thread of its own with its own main context and connection, so that the caller's loop is
  * the only thing the test drives.
  */
@@ -50,6 +52,7 @@ struct _RcvFakeEmailPortal
   GCond cond;
   gboolean ready;
   guint response;
+  gboolean own_handles;
   GPtrArray *emails;       /* RcvFakeEmail */
 };
 
@@ -85,6 +88,54 @@ typedef struct
   guint index;             /* of the email it belongs to */
   guint registration;
 } Request;
+
+/* A Response to send later, from the stand-in's own context. */
+typedef struct
+{
+  GDBusConnection *connection;
+  char *sender;
+  char *path;
+  guint response;
+  guint registration;
+} Answer;
+
+static void
+answer_free (gpointer data)
+{
+  Answer *answer = data;
+
+  g_object_unref (answer->connection);
+  g_free (answer->sender);
+  g_free (answer->path);
+  g_free (answer);
+}
+
+static void
+respond (GDBusConnection *connection,
+         const char      *sender,
+         const char      *path,
+         guint            response,
+         guint            registration)
+{
+  /* to the caller alone, as xdg-desktop-portal does: the caller needs no match rule */
+  g_dbus_connection_emit_signal (connection, sender, path, "org.freedesktop.portal.Request",
+                                 "Response",
+                                 g_variant_new ("(u@a{sv})", response,
+                                                g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                     NULL, 0)),
+                                 NULL);
+  g_dbus_connection_unregister_object (connection, registration);
+}
+
+static gboolean
+on_answer_due (gpointer data)
+{
+  Answer *answer = data;
+
+  respond (answer->connection, answer->sender, answer->path, answer->response,
+           answer->registration);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 request_method (GDBusConnection       *connection,
@@ -128,6 +179,7 @@ email_method (GDBusConnection       *connection,
   GVariant *handles;
   Request *request;
   guint response;
+  gboolean own_handles;
 
   g_assert_cmpstr (method_name, ==, "ComposeEmail");
   g_variant_get (parameters, "(&s@a{sv})", &parent, &options);
@@ -155,30 +207,44 @@ email_method (GDBusConnection       *connection,
       g_variant_unref (handles);
     }
 
-  g_strdelimit (unique, ".", '_');
-  path = g_strdup_printf ("%s/request/%s/%s", PORTAL_PATH, unique,
-                          g_variant_lookup (options, "handle_token", "&s", &token) ? token
-                                                                                    : "t");
   request = g_new0 (Request, 1);
   request->fake = fake;
   g_mutex_lock (&fake->mutex);
   request->index = fake->emails->len;
   g_ptr_array_add (fake->emails, email);
   response = fake->response;
+  own_handles = fake->own_handles;
   g_mutex_unlock (&fake->mutex);
+
+  g_strdelimit (unique, ".", '_');
+  if (own_handles || !g_variant_lookup (options, "handle_token", "&s", &token))
+    path = g_strdup_printf ("%s/request/%s/own%u", PORTAL_PATH, unique, request->index);
+  else
+    path = g_strdup_printf ("%s/request/%s/%s", PORTAL_PATH, unique, token);
   request->registration = g_dbus_connection_register_object (connection, path,
                                                              fake->request_info->interfaces[0],
                                                              &vtable, request, g_free, NULL);
   g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
-  if (response != RCV_FAKE_EMAIL_NO_RESPONSE)
+  if (response == RCV_FAKE_EMAIL_NO_RESPONSE)
+    return;
+  if (!own_handles)
     {
-      g_dbus_connection_emit_signal (connection, sender, path, "org.freedesktop.portal.Request",
-                                     "Response", g_variant_new ("(u@a{sv})", response,
-                                                                g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
-                                                                                     NULL, 0)),
-                                     NULL);
-      g_dbus_connection_unregister_object (connection, request->registration);
+      respond (connection, sender, path, response, request->registration);
+      return;
     }
+  /* a caller that listened on the path of its token only would miss this */
+  {
+    Answer *answer = g_new0 (Answer, 1);
+    g_autoptr(GSource) source = g_timeout_source_new (200);
+
+    answer->connection = g_object_ref (connection);
+    answer->sender = g_strdup (sender);
+    answer->path = g_strdup (path);
+    answer->response = response;
+    answer->registration = request->registration;
+    g_source_set_callback (source, on_answer_due, answer, answer_free);
+    g_source_attach (source, fake->context);
+  }
 }
 
 static GVariant *
@@ -290,6 +356,17 @@ rcv_fake_email_portal_set_response (RcvFakeEmailPortal *fake,
 {
   g_mutex_lock (&fake->mutex);
   fake->response = response;
+  g_mutex_unlock (&fake->mutex);
+}
+
+/* With `own`, requests are named by the stand-in, not by the caller's handle_token, and
+ * answered 200 ms after the call. */
+void
+rcv_fake_email_portal_set_own_handles (RcvFakeEmailPortal *fake,
+                                       gboolean            own)
+{
+  g_mutex_lock (&fake->mutex);
+  fake->own_handles = own;
   g_mutex_unlock (&fake->mutex);
 }
 

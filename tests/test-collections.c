@@ -14,6 +14,7 @@
 #include "rcv-collections.h"
 #include "rcv-dunning.h"
 #include "rcv-error.h"
+#include "rcv-demo.h"
 #include "rcv-test-utils.h"
 
 /* The default policy: reminders at 7, 21 and 45 days, alerts at 60 and 90, hand-over at 90. */
@@ -859,6 +860,72 @@ test_agency_export (void)
   g_unlink (path);
 }
 
+/* One account's advice (a customer's page) reads only that customer's rows; it must say what
+ * the whole company's report says of that account, field for field: on the demo company,
+ * with a dispute and a broken promise added, at three dates. */
+static void
+test_one_account_as_report (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  const char *dates[] = { "2026-11-20", "2026-06-30", "2025-12-31" };
+  gboolean saw_dispute = FALSE, saw_broken = FALSE;
+
+  g_assert_true (rcv_demo_fill (db, rcv_test_date ("2026-11-20"), &error));
+  g_assert_no_error (error);
+  {
+    gint64 invoice = rcv_test_sql_int (path, "SELECT id FROM invoices WHERE kind = 'invoice'"
+                                             " AND settled_date IS NULL ORDER BY due_date LIMIT 1");
+    gint64 other = rcv_test_sql_int (path, "SELECT customer_id FROM invoices WHERE kind ="
+                                           " 'invoice' AND settled_date IS NULL ORDER BY"
+                                           " due_date LIMIT 1 OFFSET 5");
+
+    g_assert_cmpint (rcv_collections_open_dispute (db, invoice, RCV_DISPUTE_QUALITY, "Damaged",
+                                                   rcv_test_date ("2026-06-01"), &error), >, 0);
+    g_assert_cmpint (rcv_collections_add_promise (db, other, rcv_test_date ("2026-05-01"),
+                                                  rcv_test_date ("2026-05-20"), 100000000,
+                                                  &error), >, 0);
+    g_assert_no_error (error);
+  }
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      g_autoptr(GPtrArray) report = rcv_collections_report (db, rcv_test_date (dates[d]), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->len, >, 3);
+      for (guint i = 0; i < report->len; i++)
+        {
+          const RcvCollectionsAccount *all = g_ptr_array_index (report, i);
+          g_autoptr(RcvCollectionsAccount) one =
+            rcv_collections_report_for (db, rcv_test_date (dates[d]), all->customer_id, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (one->code, ==, all->code);
+          g_assert_cmpint (one->oldest_days, ==, all->oldest_days);
+          g_assert_cmpstr (one->oldest_number, ==, all->oldest_number);
+          g_assert_cmpint (one->open, ==, all->open);
+          g_assert_cmpint (one->disputed, ==, all->disputed);
+          g_assert_cmpuint (one->n_disputes, ==, all->n_disputes);
+          g_assert_cmpuint (one->broken_promises, ==, all->broken_promises);
+          g_assert_cmpuint (one->missed_instalments, ==, all->missed_instalments);
+          g_assert_cmpint (one->under_plan, ==, all->under_plan);
+          g_assert_cmpint (one->recommendation, ==, all->recommendation);
+          g_assert_cmpstr (one->reasoning, ==, all->reasoning);
+          g_assert_cmpint (one->recovery_chase, ==, all->recovery_chase);
+          g_assert_cmpint (one->recovery_agency, ==, all->recovery_agency);
+          g_assert_cmpuint (one->payer.paid, ==, all->payer.paid);
+          g_assert_cmpuint (one->payer.paid_late, ==, all->payer.paid_late);
+          g_assert_cmpuint (one->payer.paid_past_60, ==, all->payer.paid_past_60);
+          g_assert_cmpint (one->payer.days_late_total, ==, all->payer.days_late_total);
+          saw_dispute |= all->disputed > 0;
+          saw_broken |= all->broken_promises > 0;
+        }
+    }
+  g_assert_true (saw_dispute);
+  g_assert_true (saw_broken);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -880,6 +947,7 @@ main (int    argc,
   g_test_add_func ("/collections/assumptions", test_assumptions);
   g_test_add_func ("/collections/account-page", test_account_page);
   g_test_add_func ("/collections/agency-export", test_agency_export);
+  g_test_add_func ("/collections/one-account-as-report", test_one_account_as_report);
   status = g_test_run ();
   rcv_test_release_fonts ();
   return status;

@@ -55,6 +55,12 @@ gboolean rcv_aging_scan_open (RcvDatabase         *db,
                               RcvOpenDocumentFunc  func,
                               gpointer             user_data,
                               GError             **error);
+gboolean rcv_aging_scan_customer_open (RcvDatabase         *db,
+                                       const GDate         *as_of,
+                                       gint64               customer_id,
+                                       RcvOpenDocumentFunc  func,
+                                       gpointer             user_data,
+                                       GError             **error);
 void rcv_aging_span_lower_bound (guint   span,
                                  guint32 as_of_julian,
                                  char    lower[RCV_ISO_DATE_LEN]);

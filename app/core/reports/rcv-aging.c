@@ -40,6 +40,82 @@ static const char open_invoice_amounts_sql[] =
 static const char open_payment_amounts_sql[] =
   "SELECT 0, p.customer_id, NULL, p.date," PAYMENT_OPEN_AMOUNT OPEN_PAYMENTS_WHERE;
 
+/* One customer's: through the customer's own indexes (invoices_customer, payments_customer),
+ * so that a customer's page costs what the account holds, not what the company does. */
+static const char customer_invoices_sql[] =
+  "SELECT i.id, i.customer_id, i.kind, i.number, i.issue_date, i.due_date," INVOICE_OPEN_AMOUNT
+  " FROM invoices i WHERE i.customer_id = ?1 AND i.issue_date <= ?3"
+  " AND (i.settled_date IS NULL OR i.settled_date > ?3) AND i.status = 'posted'";
+static const char customer_payments_sql[] =
+  "SELECT p.id, p.customer_id, p.reference, p.date," PAYMENT_OPEN_AMOUNT
+  " FROM payments p WHERE p.customer_id = ?1 AND p.date <= ?3"
+  " AND (p.settled_date IS NULL OR p.settled_date > ?3)";
+
+static gboolean
+scan_rows (RcvStatement         *stmt,
+           gboolean              invoices,
+           RcvOpenDocumentFunc   func,
+           gpointer              user_data)
+{
+  int rc;
+
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
+    {
+      RcvOpenDocument doc;
+
+      doc.id = rcv_statement_column_int64 (stmt, 0);
+      doc.customer_id = rcv_statement_column_int64 (stmt, 1);
+      if (invoices)
+        {
+          doc.kind = g_str_equal (rcv_statement_column_text (stmt, 2), "invoice")
+                       ? RCV_AGING_ITEM_INVOICE : RCV_AGING_ITEM_CREDIT_NOTE;
+          doc.number = rcv_statement_column_text (stmt, 3);
+          doc.date = rcv_statement_column_text (stmt, 4);
+          doc.due_date = rcv_statement_column_text (stmt, 5);
+          doc.open = rcv_statement_column_int64 (stmt, 6);
+        }
+      else
+        {
+          doc.kind = RCV_AGING_ITEM_PAYMENT;
+          doc.number = rcv_statement_column_text (stmt, 2);
+          doc.date = rcv_statement_column_text (stmt, 3);
+          doc.due_date = NULL;
+          doc.open = rcv_statement_column_int64 (stmt, 4);
+        }
+      if (doc.open != 0)
+        func (&doc, user_data);
+    }
+  rcv_statement_reset (stmt);
+  return rc == RCV_DONE;
+}
+
+/* Calls `func` for each document of one customer open as of the date, with its details. */
+gboolean
+rcv_aging_scan_customer_open (RcvDatabase         *db,
+                              const GDate         *as_of,
+                              gint64               customer_id,
+                              RcvOpenDocumentFunc  func,
+                              gpointer             user_data,
+                              GError             **error)
+{
+  char as_of_iso[RCV_ISO_DATE_LEN];
+
+  rcv_date_to_iso (as_of, as_of_iso);
+  for (guint q = 0; q < 2; q++)
+    {
+      RcvStatement *stmt = rcv_database_prepare (db, q == 0 ? customer_invoices_sql
+                                                            : customer_payments_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      rcv_statement_bind_int64 (stmt, 1, customer_id);
+      rcv_statement_bind_text (stmt, 3, as_of_iso);
+      if (!scan_rows (stmt, q == 0, func, user_data))
+        return rcv_database_set_error (db, error);
+    }
+  return TRUE;
+}
+
 /* Calls `func` for each document open as of the date, in no particular order; `details` adds
  * the numbers and references. */
 gboolean
@@ -67,7 +143,6 @@ rcv_aging_scan_open (RcvDatabase         *db,
           gboolean invoices = q == 0;
           const char *sql = invoices ? (details ? open_invoices_sql : open_invoice_amounts_sql)
                                      : (details ? open_payments_sql : open_payment_amounts_sql);
-          int rc;
 
           stmt = rcv_database_prepare (db, sql, error);
           if (stmt == NULL)
@@ -76,34 +151,7 @@ rcv_aging_scan_open (RcvDatabase         *db,
           rcv_statement_bind_text (stmt, 2, lower);
           rcv_statement_bind_text (stmt, 3, as_of_iso);
 
-          while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
-            {
-              RcvOpenDocument doc;
-
-              doc.id = rcv_statement_column_int64 (stmt, 0);
-              doc.customer_id = rcv_statement_column_int64 (stmt, 1);
-              if (invoices)
-                {
-                  doc.kind = g_str_equal (rcv_statement_column_text (stmt, 2), "invoice")
-                               ? RCV_AGING_ITEM_INVOICE : RCV_AGING_ITEM_CREDIT_NOTE;
-                  doc.number = rcv_statement_column_text (stmt, 3);
-                  doc.date = rcv_statement_column_text (stmt, 4);
-                  doc.due_date = rcv_statement_column_text (stmt, 5);
-                  doc.open = rcv_statement_column_int64 (stmt, 6);
-                }
-              else
-                {
-                  doc.kind = RCV_AGING_ITEM_PAYMENT;
-                  doc.number = rcv_statement_column_text (stmt, 2);
-                  doc.date = rcv_statement_column_text (stmt, 3);
-                  doc.due_date = NULL;
-                  doc.open = rcv_statement_column_int64 (stmt, 4);
-                }
-              if (doc.open != 0)
-                func (&doc, user_data);
-            }
-          rcv_statement_reset (stmt);
-          if (rc != RCV_DONE)
+          if (!scan_rows (stmt, invoices, func, user_data))
             return rcv_database_set_error (db, error);
         }
     }

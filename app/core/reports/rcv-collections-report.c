@@ -111,6 +111,7 @@ for_each_row (RcvDatabase *db,
               gboolean     create,
               gsize        size,
               RowFunc      func,
+              gint64       customer_id,
               GError     **error)
 {
   RcvStatement *stmt = rcv_database_prepare (db, sql, error);
@@ -122,6 +123,8 @@ for_each_row (RcvDatabase *db,
     rcv_statement_bind_text (stmt, 1, first);
   if (second != NULL)
     rcv_statement_bind_text (stmt, 2, second);
+  if (customer_id != 0)
+    rcv_statement_bind_int64 (stmt, 3, customer_id);
   while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       gint64 id = rcv_statement_column_int64 (stmt, 0);
@@ -154,6 +157,8 @@ count_broken_promise (gpointer      account,
   "SELECT pr.customer_id FROM promises pr WHERE pr.due_date < ?1" \
   " AND coalesce ((SELECT sum (p.amount) FROM payments p WHERE p.customer_id = pr.customer_id" \
   "  AND p.date >= pr.made_on AND p.date <= pr.due_date), 0) < pr.amount"
+/* … and those of one customer (?3), through promises_customer */
+#define CUSTOMER_BROKEN_PROMISES_SQL BROKEN_PROMISES_SQL " AND pr.customer_id = ?3"
 
 static void
 take_customer (gpointer      pointer,
@@ -260,27 +265,44 @@ add_settled_invoice (gpointer      pointer,
 /* The invoices settled in the 365 days up to the date; the days are counted here rather than
  * with SQLite's julianday(), which took most of the report's time on a million invoices.
  * customer ID → RcvPayerBehaviour, for the customers with an invoice settled then. */
-GHashTable *
-rcv_collections_payers (RcvDatabase  *db,
-                        const GDate  *as_of,
-                        GError      **error)
+static GHashTable *
+read_payers (RcvDatabase  *db,
+             const GDate  *as_of,
+             gint64        customer_id,
+             GError      **error)
 {
   g_autoptr(GHashTable) payers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         g_free);
   char from[RCV_ISO_DATE_LEN], to[RCV_ISO_DATE_LEN];
   GDate start = *as_of;
 
-  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
   g_date_subtract_days (&start, 365);
   rcv_date_to_iso (&start, from);
   rcv_date_to_iso (as_of, to);
-  if (!for_each_row (db, "SELECT customer_id, due_date, settled_date FROM invoices"
-                         " WHERE kind = 'invoice' AND status = 'posted' AND total > 0"
-                         " AND settled_date > ?1 AND settled_date <= ?2",
+  /* one customer's through invoices_customer: those settled in the year were issued before
+   * its end */
+  if (!for_each_row (db, customer_id == 0
+                           ? "SELECT customer_id, due_date, settled_date FROM invoices"
+                             " WHERE kind = 'invoice' AND status = 'posted' AND total > 0"
+                             " AND settled_date > ?1 AND settled_date <= ?2"
+                           : "SELECT customer_id, due_date, settled_date FROM invoices"
+                             " WHERE customer_id = ?3 AND issue_date <= ?2"
+                             " AND kind = 'invoice' AND status = 'posted' AND total > 0"
+                             " AND settled_date > ?1 AND settled_date <= ?2",
                      from, to, payers, TRUE, sizeof (RcvPayerBehaviour), add_settled_invoice,
-                     error))
+                     customer_id, error))
     return NULL;
   return g_steal_pointer (&payers);
+}
+
+GHashTable *
+rcv_collections_payers (RcvDatabase  *db,
+                        const GDate  *as_of,
+                        GError      **error)
+{
+  g_return_val_if_fail (RCV_IS_DATABASE (db), NULL);
+
+  return read_payers (db, as_of, 0, error);
 }
 
 static int
@@ -330,7 +352,10 @@ build_report (RcvDatabase  *db,
   scan.as_of_julian = g_date_get_julian (as_of);
   scan.accounts = accounts;
   scan.overdue = overdue;
-  if (!rcv_aging_scan_open (db, as_of, TRUE, add_open_document, &scan, error))
+  if (!(customer_id != 0
+           ? rcv_aging_scan_customer_open (db, as_of, customer_id, add_open_document, &scan,
+                                           error)
+           : rcv_aging_scan_open (db, as_of, TRUE, add_open_document, &scan, error)))
     return NULL;
   if (customer_id != 0)
     g_hash_table_add (overdue, &scan_account (&scan, customer_id)->customer_id);
@@ -357,12 +382,17 @@ build_report (RcvDatabase  *db,
       account->commission_bp = assumptions.commission_bp;
       account->chase_days = assumptions.chase_days;
     }
-  if (!for_each_row (db, "SELECT c.id, c.code, c.name, coalesce (c.policy_id, 0), ca.agency,"
-                         " ca.handed_over_on, ca.commission_bp FROM customers c"
-                         " LEFT JOIN collection_accounts ca ON ca.customer_id = c.id",
-                     NULL, NULL, lookup, FALSE, 0, take_customer, error) ||
-      !for_each_row (db, BROKEN_PROMISES_SQL, iso, NULL, lookup, FALSE, 0, count_broken_promise,
-                     error))
+  if (!for_each_row (db, customer_id == 0
+                           ? "SELECT c.id, c.code, c.name, coalesce (c.policy_id, 0), ca.agency,"
+                             " ca.handed_over_on, ca.commission_bp FROM customers c"
+                             " LEFT JOIN collection_accounts ca ON ca.customer_id = c.id"
+                           : "SELECT c.id, c.code, c.name, coalesce (c.policy_id, 0), ca.agency,"
+                             " ca.handed_over_on, ca.commission_bp FROM customers c"
+                             " LEFT JOIN collection_accounts ca ON ca.customer_id = c.id"
+                             " WHERE c.id = ?3",
+                     NULL, NULL, lookup, FALSE, 0, take_customer, customer_id, error) ||
+      !for_each_row (db, customer_id == 0 ? BROKEN_PROMISES_SQL : CUSTOMER_BROKEN_PROMISES_SQL,
+                     iso, NULL, lookup, FALSE, 0, count_broken_promise, customer_id, error))
     return NULL;
   for (guint i = 0; i < rcv_collections_get_missed (exclusions)->len; i++)
     {
@@ -400,7 +430,7 @@ build_report (RcvDatabase  *db,
         : -1;
       decide (account, &curve);
     }
-  payers = rcv_collections_payers (db, as_of, error);
+  payers = read_payers (db, as_of, customer_id, error);
   if (payers == NULL)
     return NULL;
   for (guint i = 0; i < report->len; i++)
