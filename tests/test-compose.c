@@ -1,6 +1,7 @@
 /* test-compose.c - a letter opened in the user's mail app: through a stand-in Email portal on
  * the test's own session bus (the PDF passed as a file descriptor, byte for byte), its answers
- * (done, cancelled, failed, none), Cancel, and xdg-email where no portal answers
+ * (done, cancelled, failed, none, on a handle of its own), Cancel, xdg-email where no portal
+ * answers, and what is said when neither is there
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -170,9 +171,14 @@ test_portal (void)
   Letter l = { 0 };
   RcvFakeEmailPortal *portal = rcv_fake_email_portal_start (0);
   g_autoptr(RcvFakeEmail) email = NULL;
+  g_autofree char *saved = NULL;
+  gsize length = 0;
   Outcome outcome = { 0 };
 
   letter_open (&l);
+  g_assert_true (g_file_get_contents (l.attachment, &saved, &length, NULL));
+  g_assert_cmpmem (saved, length, g_bytes_get_data (l.pdf, NULL), g_bytes_get_size (l.pdf));
+  g_assert_true (g_str_has_prefix (saved, "%PDF-"));
   compose ("buchhaltung@mueller.example", "Zahlungserinnerung – Müller & Söhne",
            "Sehr geehrte Damen und Herren,\n\n„offen“: 1.190,00 €", l.attachment, NULL,
            &outcome);
@@ -185,25 +191,36 @@ test_portal (void)
   g_assert_cmpstr (email->subject, ==, "Zahlungserinnerung – Müller & Söhne");
   g_assert_cmpstr (email->body, ==, "Sehr geehrte Damen und Herren,\n\n„offen“: 1.190,00 €");
   g_assert_cmpuint (email->attachments->len, ==, 1);
-  g_assert_true (g_bytes_equal (g_ptr_array_index (email->attachments, 0), l.pdf));
-
-  /* without an address: none passed, the mail app asks */
+  /* what the mail app read from the descriptor is the file, byte for byte */
   {
-    g_autoptr(RcvFakeEmail) second = NULL;
-    Outcome again = { 0 };
+    GBytes *got = g_ptr_array_index (email->attachments, 0);
 
-    compose ("", "Subject", "Body", l.attachment, NULL, &again);
-    g_assert_true (again.ok);
-    second = rcv_fake_email_portal_get (portal, 1);
-    g_assert_cmpstr (second->address, ==, "");
+    g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), saved, length);
   }
+  g_assert_false (email->closed);
+
+  /* without an address ("" or NULL): none passed, the mail app asks */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RcvFakeEmail) other = NULL;
+      Outcome again = { 0 };
+
+      compose (i == 0 ? "" : NULL, "Subject", "Body", l.attachment, NULL, &again);
+      g_assert_no_error (again.error);
+      g_assert_true (again.ok);
+      other = rcv_fake_email_portal_get (portal, i + 1);
+      g_assert_cmpstr (other->address, ==, "");
+      g_assert_cmpstr (other->subject, ==, "Subject");
+      g_assert_cmpuint (other->attachments->len, ==, 1);
+    }
+  g_assert_cmpuint (rcv_fake_email_portal_count (portal), ==, 3);
   rcv_fake_email_portal_stop (portal);
   letter_close (&l);
 }
 
 /* The person closed the mail app chooser (1), or the portal failed (2): said as such. */
 static void
-test_portal_refused (void)
+test_portal_cancelled (void)
 {
   Letter l = { 0 };
   RcvFakeEmailPortal *portal = rcv_fake_email_portal_start (1);
@@ -218,7 +235,31 @@ test_portal_refused (void)
   g_assert_false (failed.ok);
   g_assert_error (failed.error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_nonnull (strstr (failed.error->message, "attach it to a message yourself"));
+  g_assert_cmpuint (rcv_fake_email_portal_count (portal), ==, 2);
   g_clear_error (&cancelled.error);
+  g_clear_error (&failed.error);
+  rcv_fake_email_portal_stop (portal);
+  letter_close (&l);
+}
+
+/* A portal that names its request itself (older than the handle token) and answers later:
+ * the handle the call returned is followed. */
+static void
+test_portal_own_handle (void)
+{
+  Letter l = { 0 };
+  RcvFakeEmailPortal *portal = rcv_fake_email_portal_start (0);
+  Outcome done = { 0 }, failed = { 0 };
+
+  rcv_fake_email_portal_set_own_handles (portal, TRUE);
+  letter_open (&l);
+  compose ("a@example.com", "S", "B", l.attachment, NULL, &done);
+  g_assert_no_error (done.error);
+  g_assert_true (done.ok);
+  rcv_fake_email_portal_set_response (portal, 2);
+  compose ("a@example.com", "S", "B", l.attachment, NULL, &failed);
+  g_assert_error (failed.error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpuint (rcv_fake_email_portal_count (portal), ==, 2);
   g_clear_error (&failed.error);
   rcv_fake_email_portal_stop (portal);
   letter_close (&l);
@@ -279,7 +320,7 @@ fake_xdg_email (const char *dir,
 }
 
 /* No portal on the bus: xdg-email gets the message as arguments, user text intact (no shell
- * reads it); its failure is said; without it, the way out is said. */
+ * reads it); its failure is said. */
 static void
 test_xdg_email (void)
 {
@@ -289,7 +330,7 @@ test_xdg_email (void)
   g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
   g_autofree char *contents = NULL;
   gsize length = 0;
-  Outcome outcome = { 0 }, failed = { 0 }, missing = { 0 };
+  Outcome outcome = { 0 }, failed = { 0 };
   const char *subject = "Mahnung \"2\" – $HOME `id` ; rm -rf /";
 
   letter_open (&l);
@@ -320,15 +361,33 @@ test_xdg_email (void)
   compose ("a@example.com", "S", "B", l.attachment, NULL, &failed);
   g_assert_error (failed.error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_nonnull (strstr (failed.error->message, "exit status 3"));
+  g_setenv ("PATH", old_path, TRUE);
+  g_clear_error (&failed.error);
+  rcv_test_rmdir (dir);
+  letter_close (&l);
+}
 
-  g_setenv ("PATH", "/nonexistent", TRUE);
+/* Neither a portal on the bus nor xdg-email on PATH: the way out is said. */
+static void
+test_nothing (void)
+{
+  Letter l = { 0 };
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  Outcome missing = { 0 };
+
+  letter_open (&l);
+  /* an empty folder: no xdg-email, whatever the machine has */
+  g_setenv ("PATH", dir, TRUE);
   compose ("a@example.com", "S", "B", l.attachment, NULL, &missing);
+  g_setenv ("PATH", old_path, TRUE);
+  g_assert_false (missing.ok);
   g_assert_error (missing.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (missing.error->message, "Neither the desktop's Email portal nor "
                                                     "xdg-email"));
-  g_setenv ("PATH", old_path, TRUE);
-  g_clear_error (&failed.error);
+  g_assert_nonnull (strstr (missing.error->message, "save the PDF"));
   g_clear_error (&missing.error);
+  rcv_test_rmdir (dir);
   letter_close (&l);
 }
 
@@ -341,9 +400,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/compose/draft", test_draft);
   g_test_add_func ("/core/compose/portal", test_portal);
-  g_test_add_func ("/core/compose/portal-refused", test_portal_refused);
+  g_test_add_func ("/core/compose/portal-cancelled", test_portal_cancelled);
+  g_test_add_func ("/core/compose/portal-own-handle", test_portal_own_handle);
   g_test_add_func ("/core/compose/cancel", test_cancel);
   g_test_add_func ("/core/compose/xdg-email", test_xdg_email);
+  g_test_add_func ("/core/compose/nothing", test_nothing);
   status = g_test_run ();
   rcv_test_release_fonts ();
   return status;

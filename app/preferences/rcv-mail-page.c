@@ -30,6 +30,7 @@ struct _RcvMailPage
   RcvDatabase *database;
   GCancellable *cancellable;       /* the keyring or the test message, while under way */
   gboolean loading;
+  gboolean test_pending;           /* Send Test Message waits for the password to be kept */
   guint default_port;              /* the port the security chosen suggests */
 
   AdwEntryRow *from_row;
@@ -73,8 +74,9 @@ show_problem (RcvMailPage  *self,
               const char   *what,
               const GError *error)
 {
+  /* Translators: what failed, then why: "The account was not saved: disk full" */
   rcv_form_problem_set (&self->problem, self->problem_label, row,
-                        what != NULL ? g_strdup_printf ("%s: %s", what, error->message)
+                        what != NULL ? g_strdup_printf (_("%s: %s"), what, error->message)
                                      : g_strdup (error->message));
 }
 
@@ -217,16 +219,23 @@ store_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void start_test (RcvMailPage *self);
+
 static void
 on_password_stored (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  RcvMailPage *self = RCV_MAIL_PAGE (source);
+  g_autoptr(RcvMailPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean test = self->test_pending;
 
+  self->test_pending = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the window closed: nothing left to show it in */
   set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       show_problem (self, GTK_WIDGET (self->password_row),
                     _("The account is saved, but the password could not be kept in the keyring"),
@@ -234,7 +243,10 @@ on_password_stored (GObject      *source,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  toast (self, _("Saved; the password is in the login keyring"));
+  if (test)
+    start_test (self);
+  else
+    toast (self, _("Saved; the password is in the login keyring"));
 }
 
 /* Saves the account as the fields have it (and, in a worker thread, the password typed):
@@ -269,7 +281,10 @@ rcv_mail_page_save (RcvMailPage  *self,
   if (password[0] != '\0' && account->user[0] != '\0')
     {
       g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-      g_autoptr(GTask) task = g_task_new (self, cancellable, on_password_stored, NULL);
+      /* the page is the callback's data, not the task's source: its last reference is let go
+       * on the main loop, never on the keyring's thread */
+      g_autoptr(GTask) task = g_task_new (NULL, cancellable, on_password_stored,
+                                          g_object_ref (self));
       Keep *keep = g_new0 (Keep, 1);
 
       keep->account = g_steal_pointer (&account);
@@ -312,6 +327,8 @@ on_test_sent (GObject      *source,
                                                   rcv_mail_page_save, &error);
   g_autofree char *text = NULL;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the window closed */
   set_busy (self, NULL);
   if (to == NULL)
     {
@@ -324,22 +341,32 @@ on_test_sent (GObject      *source,
 }
 
 static void
-test_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+start_test (RcvMailPage *self)
 {
-  RcvMailPage *self = RCV_MAIL_PAGE (widget);
-  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
-  /* the message goes as the account is saved: saved first, the password after it */
-  if (!rcv_mail_page_save (self, NULL) || rcv_mail_page_is_busy (self))
-    return;
-  cancellable = g_cancellable_new ();
   set_busy (self, cancellable);
   rcv_database_task_run (self->database, RCV_DATABASE_FLAGS_NONE, test_in_thread,
                          g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_row)))),
                          g_free, g_free, rcv_mail_page_save, cancellable, on_test_sent,
                          g_object_ref (self));
+}
+
+static void
+test_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RcvMailPage *self = RCV_MAIL_PAGE (widget);
+
+  /* the message goes as the account is saved: saved first, and a password typed kept in the
+   * keyring before it */
+  if (!rcv_mail_page_save (self, NULL))
+    return;
+  if (rcv_mail_page_is_busy (self))
+    self->test_pending = TRUE;
+  else
+    start_test (self);
 }
 
 void
@@ -407,10 +434,12 @@ name_peek_button (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) ==
-          GTK_ACCESSIBLE_ROLE_BUTTON)
+      /* the peek button is shown; the row's apply button, hidden, is left alone */
+      if (gtk_widget_get_visible (child) &&
+          gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) ==
+            GTK_ACCESSIBLE_ROLE_BUTTON)
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Show the password"), -1);
+                                        _("Show or hide the password"), -1);
       name_peek_button (child);
     }
 }

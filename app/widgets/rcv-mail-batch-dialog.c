@@ -72,6 +72,7 @@ typedef struct
   GDestroyNotify keep_free;
   GArray *customer_ids;
   gboolean statements;
+  GCancellable *cancellable;       /* the dialog's Cancel: the worker stops between messages */
   RcvWeakBox *dialog;
 } Batch;
 
@@ -84,6 +85,7 @@ batch_free (gpointer data)
   if (batch->keep_free != NULL)
     batch->keep_free (batch->keep);
   g_clear_pointer (&batch->customer_ids, g_array_unref);
+  g_clear_object (&batch->cancellable);
   rcv_weak_box_release (batch->dialog);
   g_free (batch);
 }
@@ -121,6 +123,10 @@ send_in_thread (RcvDatabase   *connection,
   Batch *batch = data;
   g_autoptr(GPtrArray) statements = NULL;
   GDate today, from;
+
+  /* the task's own cancellable is NULL: a batch cancelled halfway still returns its report,
+   * which says what went before Cancel and what was not tried */
+  cancellable = batch->cancellable;
 
   if (!batch->statements)
     return rcv_mail_send_letters (connection,
@@ -353,6 +359,12 @@ on_sent (GObject      *source,
   g_autoptr(RcvMailBatchDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  if (self->rows == NULL)   /* disposed meanwhile */
+    {
+      rcv_mail_report_free (rcv_database_task_finish (RCV_DATABASE (source), result,
+                                                      rcv_mail_batch_dialog_send, NULL));
+      return;
+    }
   g_clear_pointer (&self->report, rcv_mail_report_free);
   self->report = rcv_database_task_finish (RCV_DATABASE (source), result,
                                            rcv_mail_batch_dialog_send, &error);
@@ -381,6 +393,7 @@ rcv_mail_batch_dialog_send (RcvMailBatchDialog *self)
   batch->dialog = rcv_weak_box_new (self);
 
   self->cancellable = g_cancellable_new ();
+  batch->cancellable = g_object_ref (self->cancellable);
   clear_rows (self);
   gtk_widget_set_visible (self->progress_box, TRUE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -391,8 +404,7 @@ rcv_mail_batch_dialog_send (RcvMailBatchDialog *self)
   set_buttons (self, FALSE, FALSE);
   rcv_database_task_run (self->database, RCV_DATABASE_FLAGS_NONE, send_in_thread, batch,
                          batch_free, (GDestroyNotify) rcv_mail_report_free,
-                         rcv_mail_batch_dialog_send, self->cancellable, on_sent,
-                         g_object_ref (self));
+                         rcv_mail_batch_dialog_send, NULL, on_sent, g_object_ref (self));
 }
 
 /* What the batch came to, once sent; NULL before. */

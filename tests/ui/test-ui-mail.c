@@ -314,6 +314,22 @@ test_dropped (void)
   window = rcv_ui_open_window (path);
   rcv_ui_wait_for_content (window, "ledger");
   reminders = show_reminders (window, 4);
+
+  /* Cancel at once: the report still comes, nothing sent, everything still due */
+  dialog = rcv_reminders_page_send_email (reminders);
+  rcv_mail_batch_dialog_send (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "mail-batch.cancel", NULL));
+  rcv_test_wait_until (batch_done, dialog);
+  report = rcv_mail_batch_dialog_get_report (dialog);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->n_sent, ==, 0);
+  g_assert_cmpuint (report->n_not_tried, ==, 3);
+  g_assert_nonnull (strstr (gtk_label_get_text (rcv_ui_child (dialog, "summary_label")),
+                            "cancelled"));
+  g_assert_cmpint (rcv_test_sql_int (path, "SELECT count (*) FROM letters"), ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+  rcv_ui_settle ();
+
   dialog = rcv_reminders_page_send_email (reminders);
   rcv_mail_batch_dialog_send (dialog);
   rcv_test_wait_until (batch_done, dialog);
