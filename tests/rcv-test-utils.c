@@ -75,6 +75,22 @@ rcv_test_customer (RcvDatabase *db,
   return customer->id;
 }
 
+/* Gives the customer an e-mail address. */
+void
+rcv_test_set_email (RcvDatabase *db,
+                    gint64       customer_id,
+                    const char  *email)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvCustomer) customer = rcv_ledger_get_customer (db, customer_id, &error);
+
+  g_assert_no_error (error);
+  g_free (customer->email);
+  customer->email = g_strdup (email);
+  g_assert_true (rcv_ledger_update_customer (db, customer, &error));
+  g_assert_no_error (error);
+}
+
 /* A one-line document of `amount` (negative: a credit note) without tax. */
 gint64
 rcv_test_invoice (RcvDatabase *db,

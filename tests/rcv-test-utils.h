@@ -16,6 +16,9 @@ GDate       *rcv_test_date            (const char *iso);
 gint64       rcv_test_customer        (RcvDatabase *db,
                                        const char  *code,
                                        const char  *name);
+void         rcv_test_set_email       (RcvDatabase *db,
+                                       gint64       customer_id,
+                                       const char  *email);
 gint64       rcv_test_invoice         (RcvDatabase *db,
                                        gint64       customer_id,
                                        const char  *number,

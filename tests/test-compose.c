@@ -33,7 +33,6 @@ static void
 letter_open (Letter *l)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcvCustomer) customer = NULL;
   g_autoptr(RcvMailDraft) draft = NULL;
   gint64 id;
 
@@ -41,10 +40,7 @@ letter_open (Letter *l)
   g_assert_true (rcv_database_set_currency (l->db, "EUR", &error));
   g_assert_true (rcv_company_set (l->db, RCV_COMPANY_NAME, "Beispiel Handel GmbH", &error));
   id = rcv_test_customer (l->db, "K1", "Müller & Söhne GmbH");
-  customer = rcv_ledger_get_customer (l->db, id, &error);
-  g_free (customer->email);
-  customer->email = g_strdup ("buchhaltung@mueller.example");
-  g_assert_true (rcv_ledger_update_customer (l->db, customer, &error));
+  rcv_test_set_email (l->db, id, "buchhaltung@mueller.example");
   rcv_test_invoice (l->db, id, "2026-0001", "2026-09-01", "2026-10-01", 119000);
   l->run = rcv_dunning_run_new (l->db, rcv_test_date ("2026-11-15"), 0, NULL, &error);
   g_assert_no_error (error);

@@ -69,21 +69,6 @@ typedef struct
   gint64 customers[4];
 } Company;
 
-static void
-set_email (RcvDatabase *db,
-           gint64       customer_id,
-           const char  *email)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcvCustomer) customer = rcv_ledger_get_customer (db, customer_id, &error);
-
-  g_assert_no_error (error);
-  g_free (customer->email);
-  customer->email = g_strdup (email);
-  g_assert_true (rcv_ledger_update_customer (db, customer, &error));
-  g_assert_no_error (error);
-}
-
 /* Four customers with an overdue invoice each; three with an address. */
 static void
 company_open (Company *c)
@@ -105,7 +90,7 @@ company_open (Company *c)
 
       c->customers[i] = rcv_test_customer (c->db, code, names[i]);
       if (emails[i] != NULL)
-        set_email (c->db, c->customers[i], emails[i]);
+        rcv_test_set_email (c->db, c->customers[i], emails[i]);
       rcv_test_invoice (c->db, c->customers[i], number, "2026-09-01", "2026-10-01",
                         10000 * (i + 1));
     }

@@ -496,46 +496,6 @@ rcv_reminders_page_toast (RcvRemindersPage *self,
 
 /* ---- record (the dialog that asks first: rcv-reminders-batch.c) ---------------------- */
 
-/* Logs the chosen letters as sent, all or none of those still due (another program may have
- * recorded some since the page read them: those are skipped and the toast says how many), and
- * reads everything again. */
-gboolean
-rcv_reminders_page_record_selected (RcvRemindersPage  *self,
-                                    GError           **error)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) letters = NULL;
-  g_autofree char *text = NULL;
-  guint n_skipped = 0;
-
-  g_return_val_if_fail (RCV_IS_REMINDERS_PAGE (self), FALSE);
-
-  items = rcv_reminders_page_chosen_items (self);
-  letters = rcv_letter_items_get_letters (items);
-  if (!rcv_dunning_record (self->database, (const RcvDunningLetter *const *) letters->pdata,
-                           letters->len, NULL, &n_skipped, error))
-    return FALSE;
-  if (n_skipped == 0)
-    text = g_strdup_printf (ngettext ("Recorded %u letter as sent",
-                                      "Recorded %u letters as sent", letters->len),
-                            letters->len);
-  else
-    /* Translators: %u is a number of letters; the toast tells how many of those chosen were
-     * left out */
-    text = g_strdup_printf (ngettext ("%u letter was not recorded: another program recorded it "
-                                      "as sent meanwhile",
-                                      "%u letters were not recorded: another program recorded "
-                                      "them as sent meanwhile",
-                                      n_skipped),
-                            n_skipped);
-  /* shown at once, not queued behind the offer to record (which does not time out) */
-  rcv_reminders_page_toast_full (self, text, FALSE, ADW_TOAST_PRIORITY_HIGH);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->record_button), "suggested-action");
-  /* the other pages follow the commit (RcvDatabase::changed); this one reads at once */
-  rcv_reminders_page_reload (self);
-  return TRUE;
-}
-
 /* ---- choosing ------------------------------------------------------------------------ */
 
 static void

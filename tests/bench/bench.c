@@ -245,7 +245,7 @@ bench_mail (RcvDatabase *db,
   const char *argv[] = { "/usr/bin/python3", RCV_SMTP_SERVER, "--maildir", NULL, "--starttls",
                          RCV_MAIL_DATA "/server.pem", RCV_MAIL_DATA "/server.key", "--auth",
                          "bench:secret", NULL };
-  g_autofree char *maildir = g_dir_make_tmp ("rcv-bench-mail-XXXXXX", NULL);
+  g_autofree char *maildir = g_dir_make_tmp (NULL, NULL);
   g_autoptr(RcvMailAccount) account = rcv_mail_account_new ();
   g_autoptr(RcvMailReport) report = NULL;
   g_autoptr(GError) error = NULL;

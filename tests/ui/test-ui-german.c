@@ -65,12 +65,9 @@ test_german (void)
   rcv_test_customer (db, "K4", "Bäckerei Krume");
   rcv_test_invoice (db, customer, "R-1", "2026-01-05", "2026-02-04", 123456);
   {
-    g_autoptr(RcvCustomer) first = rcv_ledger_get_customer (db, customer, &error);
     g_autoptr(RcvMailAccount) account = rcv_mail_account_new ();
 
-    g_free (first->email);
-    first->email = g_strdup ("buchhaltung@erste.example");
-    g_assert_true (rcv_ledger_update_customer (db, first, &error));
+    rcv_test_set_email (db, customer, "buchhaltung@erste.example");
     account->from = g_strdup ("mahnwesen@muster.example");
     account->security = RCV_MAIL_STARTTLS;
     g_assert_true (rcv_mail_account_parse_server (account, "smtp.muster.example", &error));

@@ -54,21 +54,6 @@ start_starttls (RcvTestSmtp *server,
                               first_option, second_option, NULL);
 }
 
-static void
-set_email (RcvDatabase *db,
-           gint64       customer_id,
-           const char  *email)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcvCustomer) customer = rcv_ledger_get_customer (db, customer_id, &error);
-
-  g_assert_no_error (error);
-  g_free (customer->email);
-  customer->email = g_strdup (email);
-  g_assert_true (rcv_ledger_update_customer (db, customer, &error));
-  g_assert_no_error (error);
-}
-
 /* Four customers with an overdue invoice each, three with an address; the account set up
  * when `server` is given. */
 static char *
@@ -93,7 +78,7 @@ company_new (RcvTestSmtp *server,
 
       customers[i] = rcv_test_customer (db, code, names[i]);
       if (emails[i] != NULL)
-        set_email (db, customers[i], emails[i]);
+        rcv_test_set_email (db, customers[i], emails[i]);
       rcv_test_invoice (db, customers[i], number, "2026-09-01", "2026-10-01", 10000 * (i + 1));
     }
   if (server != NULL)
