@@ -655,6 +655,44 @@ test_statements (Fixture       *fixture,
   g_assert_cmpint (no_output.status, ==, 2);
 }
 
+/* invoices: the documents of the invoices numbered, in one PDF, each with its RF reference to
+ * quote; an unknown number writes nothing and exits 2, as do no numbers and no --output. */
+static void
+test_invoices (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "invoices.pdf", NULL);
+  g_autofree char *none = g_build_filename (fixture->dir, "none.pdf", NULL);
+  g_auto (Result) two = { 0 };
+  g_auto (Result) unknown = { 0 };
+  g_auto (Result) no_numbers = { 0 };
+  g_auto (Result) no_output = { 0 };
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+  cli_import_sample (fixture);
+  cli_run (&two, "--database", fixture->db, "invoices", "2026-0001", "2026-0002", "--output",
+           pdf, NULL);
+  g_assert_cmpint (two.status, ==, 0);
+  g_assert_nonnull (strstr (two.out, "Wrote 2 documents"));
+  text = rcv_test_run (argv);
+  g_assert_nonnull (strstr (text, "Invoice 2026-0001"));
+  g_assert_nonnull (strstr (text, "Consulting"));
+  g_assert_nonnull (strstr (text, "RF31 2026 0001"));
+  g_assert_nonnull (strstr (text, "Invoice 2026-0002"));
+  g_assert_nonnull (strstr (text, "Tax 7% on 200.00"));
+
+  cli_run (&unknown, "--database", fixture->db, "invoices", "2026-0001", "NOPE", "--output",
+           none, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "NOPE"));
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  cli_run (&no_numbers, "--database", fixture->db, "invoices", "--output", none, NULL);
+  g_assert_cmpint (no_numbers.status, ==, 2);
+  cli_run (&no_output, "--database", fixture->db, "invoices", "2026-0001", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+}
+
 /* mail: the account set up (plain text refused but to the loopback, the password never in the
  * file); letters and statements sent by e-mail to a real server on the loopback (STARTTLS and
  * a login), each accepted letter recorded, the customers without an address named; a refused
@@ -876,6 +914,7 @@ main (int    argc,
   CLI_TEST_ADD ("/cli/chart", test_chart);
   CLI_TEST_ADD ("/cli/dunning-and-letters", test_dunning_and_letters);
   CLI_TEST_ADD ("/cli/statements", test_statements);
+  CLI_TEST_ADD ("/cli/invoices", test_invoices);
   CLI_TEST_ADD ("/cli/mail", test_mail);
   CLI_TEST_ADD ("/cli/bank-import", test_bank_import);
   CLI_TEST_ADD ("/cli/bank-columns", test_bank_columns);

@@ -120,6 +120,9 @@ int          command_letters       (const char  *database,
 int          command_statements    (const char  *database,
                                     int          argc,
                                     char       **argv);
+int          command_invoices      (const char  *database,
+                                    int          argc,
+                                    char       **argv);
 int          command_mail          (const char  *database,
                                     int          argc,
                                     char       **argv);

@@ -55,6 +55,9 @@ static const Command commands[] = {
     "--output FILE.pdf | --email",
     N_("Write customers' statements of account into one PDF: every customer with a balance, "
        "or one"), command_statements },
+  { "invoices", "NUMBER… [--paper a4|letter] --output FILE.pdf",
+    N_("Write invoices' and credit notes' documents into one PDF, with the RF reference to "
+       "quote and the QR code to pay by"), command_invoices },
   { "check", "[--as-of YYYY-MM-DD] [--notify]",
     N_("Show the accounts that passed an alert threshold; --notify sends them as desktop "
        "notifications, once each"), command_check },

@@ -9,6 +9,7 @@
 #include "rcv-form-problem.h"
 #include "rcv-invoice-editor.h"
 #include "rcv-ledger.h"
+#include "rcv-letter.h"
 #include "rcv-policy.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ struct _RcvInvoiceEditor
   RcvDatabase *database;
   RcvInvoiceKind kind;
   RcvInvoice *viewed;          /* the posted invoice shown read-only, or NULL */
+  RcvLetterhead *head;         /* its document's, once printed or saved */
   RcvCustomerList *customers;
   GPtrArray *lines;            /* RcvInvoiceLineRow, in order */
   gboolean due_typed;          /* the due date no longer follows the issue date */
@@ -33,6 +35,8 @@ struct _RcvInvoiceEditor
   GtkButton *void_button;
   GtkButton *dispute_button;
   GtkButton *cancel_button;
+  GtkButton *print_button;
+  GtkButton *pdf_button;
   AdwActionRow *dispute_row;
   RcvCustomerRow *customer_row;
   AdwEntryRow *number_row;
@@ -73,5 +77,9 @@ void        rcv_invoice_editor_emit_saved         (RcvInvoiceEditor  *self,
 /* rcv-invoice-editor-actions.c */
 void        rcv_invoice_editor_class_init_actions (GtkWidgetClass    *widget_class);
 void        rcv_invoice_editor_show_dispute       (RcvInvoiceEditor  *self);
+
+/* rcv-invoice-document-actions.c */
+void        rcv_invoice_editor_class_init_document (GtkWidgetClass   *widget_class);
+void        rcv_invoice_editor_enable_document    (RcvInvoiceEditor  *self);
 
 G_END_DECLS

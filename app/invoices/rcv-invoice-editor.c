@@ -482,6 +482,7 @@ rcv_invoice_editor_dispose (GObject *object)
   g_clear_pointer (&self->visited, g_hash_table_unref);
   g_clear_object (&self->customers);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->head, rcv_letterhead_free);
 
   G_OBJECT_CLASS (rcv_invoice_editor_parent_class)->dispose (object);
 }
@@ -524,6 +525,8 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, reference_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, reference_value);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, print_button);
+  gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, customer_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, RcvInvoiceEditor, issue_row);
@@ -557,6 +560,7 @@ rcv_invoice_editor_class_init (RcvInvoiceEditorClass *klass)
 
   rcv_invoice_editor_class_init_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "editor.add-line", NULL, add_line_action);
+  rcv_invoice_editor_class_init_document (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -593,6 +597,7 @@ editor_new (GtkWindow      *parent,
   self->loading = TRUE;
   rcv_customer_row_set_customers (self->customer_row, self->customers);
   self->loading = FALSE;
+  rcv_invoice_editor_enable_document (self);   /* none until it is posted */
   return self;
 }
 
@@ -720,6 +725,7 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
                                        "correct it with a credit note."));
   self->viewed = g_steal_pointer (&invoice);
   rcv_invoice_editor_show_dispute (self);
+  rcv_invoice_editor_enable_document (self);
   return self;
 }
 

@@ -29,5 +29,12 @@ void              rcv_invoice_editor_set_line    (RcvInvoiceEditor *self,
                                                   const char       *unit_price,
                                                   const char       *tax_rate);
 const char       *rcv_invoice_editor_get_problem (RcvInvoiceEditor *self);
+GtkPrintOperationResult rcv_invoice_editor_print (RcvInvoiceEditor        *self,
+                                                  GtkPrintOperationAction  action,
+                                                  const char              *export_path,
+                                                  GError                 **error);
+gboolean          rcv_invoice_editor_save_pdf    (RcvInvoiceEditor *self,
+                                                  const char       *path,
+                                                  GError          **error);
 
 G_END_DECLS

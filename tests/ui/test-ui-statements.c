@@ -1,5 +1,5 @@
 /* test-ui-statements.c - a customer's statement of account in the window: previewed,
- * printed, saved
+ * printed, saved; an invoice's document printed and saved from its viewer
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -11,6 +11,8 @@
 #include "rcv-date.h"
 #include "rcv-customer-page.h"
 #include "rcv-customers-page.h"
+#include "rcv-invoice-editor.h"
+#include "rcv-invoice-layout.h"
 #include "rcv-statement-dialog.h"
 #include "rcv-ui-fixture.h"
 
@@ -203,6 +205,90 @@ test_statements_batch (void)
   rcv_ui_close_window (window);
 }
 
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+  return rcv_test_run (argv);
+}
+
+/* An open invoice's viewer prints and saves its document, with what is still to pay and its
+ * RF reference; read again each time, so that a payment another program records meanwhile is
+ * on the next one. A form for a new invoice has neither. */
+static void
+test_invoice_document (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcvInvoice) invoice = NULL;
+  g_autoptr(RcvDatabase) other = NULL;
+  g_autofree char *dir = rcv_test_tmpdir ();
+  g_autofree char *saved = g_build_filename (dir, "invoice.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *paid = g_build_filename (dir, "paid.pdf", NULL);
+  g_autofree char *reference = NULL;
+  g_autofree char *text = NULL;
+  RcvWindow *window = rcv_ui_open_sample (&path);
+  RcvDatabase *db = rcv_window_get_database (window);
+  RcvInvoiceEditor *viewer;
+  gint64 id;
+  RcvInvoiceEditor *form;
+
+  /* an invoice of the sample company still open, not disputed */
+  id = rcv_test_sql_int (path, "SELECT id FROM invoices WHERE kind = 'invoice'"
+                               " AND status = 'posted' AND total > allocated"
+                               " AND id NOT IN (SELECT invoice_id FROM disputes)"
+                               " ORDER BY id LIMIT 1");
+  g_assert_cmpint (id, >, 0);
+  invoice = rcv_ledger_get_invoice (db, id, &error);
+  g_assert_no_error (error);
+  reference = rcv_invoice_payment_reference (invoice);
+
+  viewer = rcv_invoice_editor_new_viewer (GTK_WINDOW (window), db, id, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (viewer));
+  rcv_ui_settle ();
+  g_assert_true (gtk_widget_get_visible (rcv_ui_child (viewer, "print_button")));
+  g_assert_true (gtk_widget_get_visible (rcv_ui_child (viewer, "pdf_button")));
+  rcv_ui_screenshot (GTK_WIDGET (viewer), "invoice-viewer");
+
+  g_assert_true (rcv_invoice_editor_save_pdf (viewer, saved, &error));
+  g_assert_no_error (error);
+  text = pdf_text (saved);
+  g_assert_nonnull (strstr (text, invoice->number));
+  g_assert_nonnull (strstr (text, reference));
+  g_assert_nonnull (strstr (text, "quoting the reference"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (rcv_invoice_editor_print (viewer, GTK_PRINT_OPERATION_ACTION_EXPORT, printed,
+                                             &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (starts_as_pdf (printed));
+
+  /* paid in full by another program while the viewer is open: the next document says so */
+  other = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  rcv_test_payment (other, invoice->customer_id, "2026-01-01",
+                    invoice->total - invoice->allocated, id, FALSE);
+  g_assert_true (rcv_invoice_editor_save_pdf (viewer, paid, &error));
+  g_assert_no_error (error);
+  text = pdf_text (paid);
+  g_assert_nonnull (strstr (text, "This invoice is paid: nothing is due."));
+  g_assert_null (strstr (text, "quoting the reference"));
+  gtk_window_destroy (GTK_WINDOW (viewer));
+
+  /* a form for a new invoice: nothing to print yet */
+  form = rcv_invoice_editor_new (GTK_WINDOW (window), db, RCV_INVOICE_KIND_INVOICE, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (form));
+  rcv_ui_settle ();
+  g_assert_false (gtk_widget_get_visible (rcv_ui_child (form, "print_button")));
+  g_assert_false (gtk_widget_is_sensitive (rcv_ui_child (form, "print_button")));
+  gtk_window_destroy (GTK_WINDOW (form));
+  rcv_ui_settle ();
+  rcv_ui_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,5 +296,6 @@ main (int   argc,
   rcv_ui_init (&argc, &argv);
   g_test_add_func ("/ui/statements/dialog", test_statement_dialog);
   g_test_add_func ("/ui/statements/batch", test_statements_batch);
+  g_test_add_func ("/ui/invoices/document", test_invoice_document);
   return rcv_ui_run ();
 }

@@ -132,6 +132,13 @@ Block *rcv_letter_layout_add_row (RcvLetterLayout       *self,
 void rcv_letter_layout_add_table (RcvLetterLayout        *self,
                                   const RcvLetterhead    *head,
                                   const RcvDunningLetter *letter);
+void rcv_letter_layout_add_total_row (RcvLetterLayout     *self,
+                                      const RcvLetterhead *head,
+                                      const char          *label,
+                                      gint64               amount,
+                                      gboolean             bold);
+void rcv_letter_append_account (GString             *out,
+                                const RcvLetterhead *head);
 void rcv_letter_layout_add_totals (RcvLetterLayout        *self,
                                    const RcvLetterhead    *head,
                                    const RcvDunningLetter *letter);
@@ -147,6 +154,7 @@ char *rcv_letter_calculation_basis (const RcvLetterhead    *head,
 void rcv_letter_cell_clear (gpointer data);
 RcvLetterLayout *rcv_letter_layout_begin (const RcvLetterhead    *head,
                                           const RcvDunningLetter *letter,
+                                          const char             *reference_label,
                                           const char             *reference,
                                           cairo_t                *cr);
 void rcv_letter_layout_add_space (RcvLetterLayout *self,

@@ -144,12 +144,27 @@ rcv_letter_layout_add_table (RcvLetterLayout        *self,
     }
 }
 
-static void
-add_total_row (RcvLetterLayout     *self,
-               const RcvLetterhead *head,
-               const char          *label,
-               gint64               amount,
-               gboolean             bold)
+/* The company's account on lines of their own after the payment sentence, each detail kept
+ * whole: the letters', the statements' and the invoices' payment details. */
+void
+rcv_letter_append_account (GString             *out,
+                           const RcvLetterhead *head)
+{
+  g_string_append_printf (out, "\n%s: %s\n", _("Account holder"), head->name);
+  if (head->bank[0] != '\0')
+    g_string_append_printf (out, "%s: %s · ", _("Bank"), head->bank);
+  g_string_append_printf (out, "IBAN: %s", head->iban);
+  if (head->bic[0] != '\0')
+    g_string_append_printf (out, " · BIC: %s", head->bic);
+}
+
+/* A row of the totals: its label and amount at the right. */
+void
+rcv_letter_layout_add_total_row (RcvLetterLayout     *self,
+                                 const RcvLetterhead *head,
+                                 const char          *label,
+                                 gint64               amount,
+                                 gboolean             bold)
 {
   const Geometry *g = self->geometry;
   double content = g->width - g->left - g->right;
@@ -172,17 +187,18 @@ rcv_letter_layout_add_totals (RcvLetterLayout        *self,
 {
   self->part = RCV_LETTER_PART_TOTALS;
   rcv_letter_layout_add_space (self, 4);
-  add_total_row (self, head, _("Overdue invoices"), letter->open, FALSE);
+  rcv_letter_layout_add_total_row (self, head, _("Overdue invoices"), letter->open, FALSE);
   if (letter->interest > 0)
-    add_total_row (self, head, _("Interest"), letter->interest, FALSE);
+    rcv_letter_layout_add_total_row (self, head, _("Interest"), letter->interest, FALSE);
   if (letter->compensation > 0)
-    add_total_row (self, head, _("Compensation for recovery costs"), letter->compensation,
-                   FALSE);
+    rcv_letter_layout_add_total_row (self, head, _("Compensation for recovery costs"),
+                                     letter->compensation, FALSE);
   if (letter->fee > 0)
-    add_total_row (self, head, _("Reminder fee"), letter->fee, FALSE);
+    rcv_letter_layout_add_total_row (self, head, _("Reminder fee"), letter->fee, FALSE);
   if (letter->credit > 0)
-    add_total_row (self, head, _("Less your unapplied credit"), -letter->credit, FALSE);
-  add_total_row (self, head, _("Amount due"), letter->total, TRUE);
+    rcv_letter_layout_add_total_row (self, head, _("Less your unapplied credit"),
+                                     -letter->credit, FALSE);
+  rcv_letter_layout_add_total_row (self, head, _("Amount due"), letter->total, TRUE);
 }
 
 /* What the payer quotes: the RF creditor reference of the letter's invoice when it is about
@@ -241,13 +257,7 @@ rcv_letter_payment_instructions (const RcvLetterhead    *head,
         g_string_append_printf (out, _("Please transfer %s by %s to the account below, quoting "
                                        "the invoice numbers %s."),
                                 total, deadline, reference);
-      /* the account on lines of its own, each detail kept whole */
-      g_string_append_printf (out, "\n%s: %s\n", _("Account holder"), head->name);
-      if (head->bank[0] != '\0')
-        g_string_append_printf (out, "%s: %s · ", _("Bank"), head->bank);
-      g_string_append_printf (out, "IBAN: %s", head->iban);
-      if (head->bic[0] != '\0')
-        g_string_append_printf (out, " · BIC: %s", head->bic);
+      rcv_letter_append_account (out, head);
     }
   else if (!numbers)
     g_string_append_printf (out, _("Please pay %s by %s, quoting the reference %s."), total,

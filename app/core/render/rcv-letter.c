@@ -221,6 +221,7 @@ static void
 build_fixed_parts (RcvLetterLayout        *self,
                    const RcvLetterhead    *head,
                    const RcvDunningLetter *letter,
+                   const char             *reference_label,
                    const char             *reference)
 {
   const Geometry *g = self->geometry;
@@ -234,7 +235,9 @@ build_fixed_parts (RcvLetterLayout        *self,
   g_autofree char *name = rcv_text_isolate (letter->name, 0);
   /* the letter's own reference ("Unser Zeichen" in DIN 5008), not the one the payer quotes,
    * which the payment details give */
-  const char *labels[5] = { _("Customer ID"), _("Date"), C_("letter", "Our reference"),
+  const char *labels[5] = { _("Customer ID"), _("Date"),
+                            reference_label != NULL ? reference_label
+                                                    : C_("letter", "Our reference"),
                             _("Email"), _("Phone") };
   const char *values[5] = { letter->code, date, reference, head->email, head->phone };
   g_auto(GStrv) address = g_strsplit (head->address, "\n", -1);
@@ -443,11 +446,12 @@ rcv_letter_layout_add_unbroken (RcvLetterLayout *self,
 }
 
 /* A document on the letter's paper, with its letterhead, recipient, information block
- * (`reference` as its own reference), footer and running head: its flow is added by the
+ * (`reference` as its own reference, under `reference_label`, NULL: "Our reference"), footer and running head: its flow is added by the
  * caller, then rcv_letter_layout_finish () breaks it into pages. */
 RcvLetterLayout *
 rcv_letter_layout_begin (const RcvLetterhead    *head,
                          const RcvDunningLetter *letter,
+                         const char             *reference_label,
                          const char             *reference,
                          cairo_t                *cr)
 {
@@ -473,7 +477,7 @@ rcv_letter_layout_begin (const RcvLetterhead    *head,
   rcv_letter_layout_add_unbroken (self, g_strdup (head->tax_id));
   rcv_letter_layout_add_unbroken (self, g_strdup (reference));
   rcv_letter_layout_add_unbroken (self, rcv_letter_format_date (&letter->date));
-  build_fixed_parts (self, head, letter, reference);
+  build_fixed_parts (self, head, letter, reference_label, reference);
   return self;
 }
 
@@ -494,7 +498,7 @@ rcv_letter_layout_new (const RcvLetterhead    *head,
   g_return_val_if_fail (head != NULL && letter != NULL && cr != NULL, NULL);
 
   reference = rcv_dunning_letter_reference (letter);
-  self = rcv_letter_layout_begin (head, letter, reference, cr);
+  self = rcv_letter_layout_begin (head, letter, NULL, reference, cr);
   rcv_letter_layout_add_unbroken (self, rcv_letter_format_date (&letter->deadline));
   rcv_letter_layout_add_unbroken (self, rcv_money_format (letter->total, &head->currency));
   for (guint i = 0; i < letter->items->len; i++)

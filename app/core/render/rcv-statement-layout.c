@@ -282,12 +282,7 @@ add_payment (RcvLetterLayout           *self,
             g_string_append_printf (text, _("Please transfer the balance of %s to the account "
                                             "below, quoting the reference %s."), closing,
                                     reference);
-          g_string_append_printf (text, "\n%s: %s\n", _("Account holder"), head->name);
-          if (head->bank[0] != '\0')
-            g_string_append_printf (text, "%s: %s · ", _("Bank"), head->bank);
-          g_string_append_printf (text, "IBAN: %s", head->iban);
-          if (head->bic[0] != '\0')
-            g_string_append_printf (text, " · BIC: %s", head->bic);
+          rcv_letter_append_account (text, head);
         }
       else if (numbers)
         g_string_append_printf (text, _("Please pay the balance of %s, quoting the invoice "
@@ -339,7 +334,7 @@ rcv_statement_layout_new (const RcvLetterhead       *head,
   letter.date = statement->as_of;
   letter.title = (char *) C_("statement", "Statement of Account");
   reference = rcv_statement_reference (statement);
-  self = rcv_letter_layout_begin (head, &letter, reference, cr);
+  self = rcv_letter_layout_begin (head, &letter, NULL, reference, cr);
   for (guint i = 0; i < statement->lines->len; i++)
     rcv_letter_layout_add_unbroken (self, g_strdup (g_array_index (statement->lines,
                                                                    RcvStatementLine, i).number));
