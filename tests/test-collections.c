@@ -12,6 +12,7 @@
 #include "rcv-alerts.h"
 #include "rcv-collections-report.h"
 #include "rcv-collections.h"
+#include "rcv-database-private.h"
 #include "rcv-dunning.h"
 #include "rcv-error.h"
 #include "rcv-demo.h"
@@ -926,6 +927,56 @@ test_one_account_as_report (void)
   g_assert_true (saw_broken);
 }
 
+/* The company's payer behaviour, read a span class at a time through invoices_open, is what
+ * SQL counts straight from the invoices settled in the year, customer by customer, at dates
+ * where the year starts before, inside and after the company's history. */
+static void
+test_payers_by_span_class (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  const char *dates[] = { "2026-11-20", "2026-03-31", "2025-06-30", "2024-12-31" };
+
+  g_assert_true (rcv_demo_fill (db, rcv_test_date ("2026-11-20"), &error));
+  g_assert_no_error (error);
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      g_autoptr(GHashTable) payers = rcv_collections_payers (db, rcv_test_date (dates[d]),
+                                                             &error);
+      RcvStatement *stmt;
+      guint n = 0;
+
+      g_assert_no_error (error);
+      stmt = rcv_database_prepare (db,
+        "SELECT customer_id, count (*), sum (late > 0), sum (late > 60), sum (late) FROM ("
+        " SELECT customer_id, max (0, CAST (julianday (settled_date) - julianday (due_date)"
+        "  AS INTEGER)) AS late FROM invoices WHERE kind = 'invoice' AND status = 'posted'"
+        "  AND total > 0 AND settled_date > date (?1, '-365 days') AND settled_date <= ?1)"
+        " GROUP BY customer_id", &error);
+      g_assert_no_error (error);
+      rcv_statement_bind_text (stmt, 1, dates[d]);
+      while (rcv_statement_step (stmt) == RCV_ROW)
+        {
+          gint64 id = rcv_statement_column_int64 (stmt, 0);
+          const RcvPayerBehaviour *payer = g_hash_table_lookup (payers, &id);
+
+          g_assert_nonnull (payer);
+          g_assert_cmpuint (payer->paid, ==, (guint) rcv_statement_column_int64 (stmt, 1));
+          g_assert_cmpuint (payer->paid_late, ==, (guint) rcv_statement_column_int64 (stmt, 2));
+          g_assert_cmpuint (payer->paid_past_60, ==,
+                            (guint) rcv_statement_column_int64 (stmt, 3));
+          g_assert_cmpint (payer->days_late_total, ==, rcv_statement_column_int64 (stmt, 4));
+          n++;
+        }
+      rcv_statement_reset (stmt);
+      g_assert_cmpuint (g_hash_table_size (payers), ==, n);
+      /* the demo company's year of settled invoices, but for the date before it began */
+      if (d < 3)
+        g_assert_cmpuint (n, >, 10);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -948,6 +999,7 @@ main (int    argc,
   g_test_add_func ("/collections/account-page", test_account_page);
   g_test_add_func ("/collections/agency-export", test_agency_export);
   g_test_add_func ("/collections/one-account-as-report", test_one_account_as_report);
+  g_test_add_func ("/collections/payers-by-span-class", test_payers_by_span_class);
   status = g_test_run ();
   rcv_test_release_fonts ();
   return status;
