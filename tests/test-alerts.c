@@ -397,6 +397,24 @@ test_month_apart (void)
   assert_told (path, "1|2026-06-01|\n");
 }
 
+/* Told on 04-01; R-1, past 60 since then, paid on 04-03, the day R-2 reaches 60: the account
+ * was never below, and the check a month later tells nothing anew. The invoice settled on the
+ * second day after the one told is what covers the first: read with those settled since. */
+static void
+test_paid_the_day_after (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  gint64 customer = rcv_test_customer (db, "K1", "Kunde Eins");
+  gint64 r1 = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 100000);
+
+  rcv_test_invoice (db, customer, "R-2", "2026-01-03", "2026-02-02", 50000); /* 60 on 04-03 */
+  assert_claim (db, "2026-04-01", "K1:60");
+  rcv_test_payment (db, customer, "2026-04-03", 100000, r1, FALSE);
+  assert_claim (db, "2026-05-01", "");
+  assert_told (path, "1|2026-04-01|\n");
+}
+
 /* Above 60 throughout (R-2 past 60 before R-1 was paid): never told twice, not even after a
  * check as of an earlier date, when the account was below: a check as of a day before the
  * one told neither resets nor tells that threshold. */
@@ -517,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/alerts/back-dated-payment", test_back_dated_payment);
   g_test_add_func ("/alerts/credit-note", test_credit_note);
   g_test_add_func ("/alerts/month-apart", test_month_apart);
+  g_test_add_func ("/alerts/paid-the-day-after", test_paid_the_day_after);
   g_test_add_func ("/alerts/above-throughout", test_above_throughout);
   g_test_add_func ("/alerts/race", test_race);
 

@@ -262,6 +262,35 @@ test_migrate_payments_open (void)
                                    " settled_date) WHERE span_class > 0|\n");
 }
 
+/* Version 13 indexes a customer's invoices by the day they were settled: a file of version 12
+ * with settled invoices gets the index, holding them, when it is opened. */
+static void
+test_migrate_customer_settled (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RcvDatabase) db = rcv_test_open_new (&path);
+  g_autoptr(GError) error = NULL;
+  gint64 customer = rcv_test_customer (db, "C1", "Alpha");
+  gint64 paid = rcv_test_invoice (db, customer, "R-1", "2026-01-01", "2026-01-31", 10000);
+
+  rcv_test_invoice (db, customer, "R-2", "2026-01-02", "2026-02-01", 5000);
+  rcv_test_payment (db, customer, "2026-02-10", 10000, paid, FALSE);
+  g_clear_object (&db);
+  sql_exec (path, "DROP INDEX invoices_customer_settled; PRAGMA user_version = 12");
+
+  db = rcv_database_open (path, RCV_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rcv_test_sql_int (path, "PRAGMA user_version"), ==, RCV_SCHEMA_VERSION);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM invoices"
+                                            " INDEXED BY invoices_customer_settled"
+                                            " WHERE customer_id = %" G_GINT64_FORMAT
+                                            " AND settled_date > ''", customer);
+
+    g_assert_cmpint (rcv_test_sql_int (path, sql), ==, 1);
+  }
+}
+
 static void
 test_not_a_file (void)
 {
@@ -747,6 +776,7 @@ main (int    argc,
   g_test_add_func ("/core/database/natural-order", test_natural_order);
   g_test_add_func ("/core/database/keeps-locks", test_keeps_locks);
   g_test_add_func ("/core/database/refuse-damaged-index", test_refuse_damaged_index);
+  g_test_add_func ("/core/database/migrate-customer-settled", test_migrate_customer_settled);
   g_test_add_func ("/core/database/refuse-flipped-bytes", test_refuse_flipped_bytes);
   g_test_add_func ("/core/database/check-remembered", test_check_remembered);
   g_test_add_func ("/core/database/reader-waits", test_reader_waits);

@@ -40,7 +40,8 @@
 
 /* an invoices' import keeps invoices_open while its rows come in issue date order: each new
  * entry then goes next to the one before (all are open), cheaper than building it again;
- * the first row out of order drops it too (rcv-import-invoices.c) */
+ * the first row out of order drops it too (rcv-import-invoices.c); and it keeps
+ * invoices_customer_settled, which a new invoice, open, is not in */
 static const char *const bulk_indexes_invoices[] = {
   "invoices_customer", "invoices_customer_unsettled", NULL,
 };
@@ -49,8 +50,9 @@ static const char *const bulk_indexes_invoices[] = {
  * the open invoices through invoices_customer_unsettled; it keeps payments_customer when it
  * must look for payments the company file already has */
 static const char *const bulk_indexes_payments[] = {
-  "invoices_open", "invoices_customer_unsettled", "payments_open", "allocations_invoice",
-  "allocations_payment", "allocations_credit_note", "payments_customer", NULL,
+  "invoices_open", "invoices_customer_unsettled", "invoices_customer_settled", "payments_open",
+  "allocations_invoice", "allocations_payment", "allocations_credit_note", "payments_customer",
+  NULL,
 };
 
 static const ColumnSpec customer_columns[] = {

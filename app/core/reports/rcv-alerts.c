@@ -287,13 +287,20 @@ dropped_below (RcvDatabase   *db,
 
   rcv_julian_to_iso (last - (guint32) days, latest_due);
   rcv_julian_to_iso (first, first_iso);
-  /* due <= last − days bounds issue_date too, for the (customer_id, issue_date) index */
+  /* the invoices still open and those settled since the first day: the account's open items
+   * and a month's, each through its index, not the account's history */
   stmt = rcv_database_prepare (db,
                                "SELECT due_date, settled_date FROM invoices"
-                               " WHERE customer_id = ?1 AND issue_date <= ?2 AND due_date <= ?2"
+                               " INDEXED BY invoices_customer_unsettled"
+                               " WHERE customer_id = ?1 AND settled_date IS NULL"
+                               " AND due_date <= ?2 AND issue_date <= ?2"
                                " AND kind = 'invoice' AND status = 'posted'"
-                               " AND (settled_date IS NULL OR settled_date > ?3)"
-                               " ORDER BY due_date",
+                               " UNION ALL SELECT due_date, settled_date FROM invoices"
+                               " INDEXED BY invoices_customer_settled"
+                               " WHERE customer_id = ?1 AND settled_date > ?3"
+                               " AND due_date <= ?2 AND issue_date <= ?2"
+                               " AND kind = 'invoice' AND status = 'posted'"
+                               " ORDER BY 1",
                                error);
   if (stmt == NULL)
     return FALSE;

@@ -318,8 +318,7 @@ read_settled_by_class (RcvDatabase  *db,
 /* The invoices settled in the 365 days up to the date; the days are counted here rather than
  * with SQLite's julianday(), which took most of the report's time on a million invoices.
  * customer ID → RcvPayerBehaviour, for the customers with an invoice settled then: the
- * company's by span class, one customer's through invoices_customer (those settled in the year
- * were issued before its end). */
+ * company's by span class, one customer's through invoices_customer_settled. */
 static GHashTable *
 read_payers (RcvDatabase  *db,
              const GDate  *as_of,
@@ -338,9 +337,9 @@ read_payers (RcvDatabase  *db,
     return read_settled_by_class (db, &start, from, to, payers, error)
              ? g_steal_pointer (&payers) : NULL;
   if (!for_each_row (db, "SELECT customer_id, due_date, settled_date FROM invoices"
-                         " WHERE customer_id = ?3 AND issue_date <= ?2"
-                         " AND kind = 'invoice' AND status = 'posted' AND total > 0"
-                         " AND settled_date > ?1 AND settled_date <= ?2",
+                         " INDEXED BY invoices_customer_settled"
+                         " WHERE customer_id = ?3 AND settled_date > ?1 AND settled_date <= ?2"
+                         " AND kind = 'invoice' AND status = 'posted' AND total > 0",
                      from, to, payers, TRUE, sizeof (RcvPayerBehaviour), add_settled_invoice,
                      customer_id, error))
     return NULL;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcvDatabase, rcv_database, RCV, DATABASE, GObject)
 
 /* The file format this program writes; a file with a larger user_version is refused. */
-#define RCV_SCHEMA_VERSION 12
+#define RCV_SCHEMA_VERSION 13
 /* PRAGMA application_id of a company file: "RCVB" */
 #define RCV_APPLICATION_ID 0x52435642
 

@@ -147,6 +147,9 @@ static const char migration_1[] =
  * transaction and build them again at its end. */
 #define INVOICES_ISSUED_INDEX "CREATE INDEX invoices_issued ON invoices (issue_date)"
 #define PAYMENTS_DATED_INDEX "CREATE INDEX payments_dated ON payments (date)"
+#define INVOICES_CUSTOMER_SETTLED_INDEX \
+  "CREATE INDEX invoices_customer_settled ON invoices (customer_id, settled_date)" \
+  " WHERE settled_date IS NOT NULL"
 
 static const RcvSchemaIndex indexes[] = {
   /* Aging as of a date reads the open documents through this index alone: it covers
@@ -159,6 +162,9 @@ static const RcvSchemaIndex indexes[] = {
   { "invoices_customer_unsettled",
     "CREATE INDEX invoices_customer_unsettled ON invoices (customer_id, due_date, issue_date,"
     " number) WHERE settled_date IS NULL" },
+  /* A customer's invoices settled after a day (version 13): what an alert told a month ago
+   * and a customer's payer behaviour read, a month's or a year's, not the account's history. */
+  { "invoices_customer_settled", INVOICES_CUSTOMER_SETTLED_INDEX },
   /* A payment allocated in whole on its own date (span class 0, most of them) was never open
    * as of any date: aging never looks for it, and the index leaves it out (version 7). */
   { "payments_open", PAYMENTS_OPEN_INDEX },
@@ -467,6 +473,12 @@ static const char migration_12[] =
   ");"
   "CREATE INDEX IF NOT EXISTS mail_log_customer ON mail_log (customer_id, sent_at);";
 
+/* Version 13 (issue 29): a customer's invoices by the day they were settled (see
+ * `indexes`). */
+static const char migration_13[] =
+  "CREATE INDEX IF NOT EXISTS invoices_customer_settled ON invoices (customer_id, settled_date)"
+  " WHERE settled_date IS NOT NULL;";
+
 static const char *const migrations[] = {
   migration_1,
   migration_2,
@@ -480,6 +492,7 @@ static const char *const migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RCV_SCHEMA_VERSION);
