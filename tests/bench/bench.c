@@ -374,6 +374,45 @@ bench_bank (RcvDatabase *db)
           counts[RCV_BANK_SUGGEST], counts[RCV_BANK_NONE]);
 }
 
+/* The dunning run again after a year of letters (issue 29): each account with an invoice
+ * still open was written to every month, about one of its old invoices, and the run costs
+ * what is open, not what was sent before. */
+static void
+bench_letter_history (RcvDatabase *db)
+{
+  g_autoptr(RcvDunningRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  double t;
+
+  t = now ();
+  g_assert_true (rcv_database_exec (db,
+    "BEGIN IMMEDIATE;"
+    "WITH RECURSIVE months (n) AS (SELECT 2 UNION ALL SELECT n + 1 FROM months WHERE n < 13)"
+    " INSERT INTO letters (customer_id, date, level, title, open, interest, fees, credit, total)"
+    " SELECT c.id, date ('" END_DATE "', '-' || n || ' months'), 1, 'History', 100, 0, 0, 0,"
+    "  100 FROM customers c, months WHERE c.id IN"
+    "  (SELECT customer_id FROM invoices WHERE settled_date IS NULL);"
+    "INSERT INTO letter_items (letter_id, invoice_id, level, days_late, open, interest, fees)"
+    " SELECT l.id, (SELECT min (i.id) FROM invoices i WHERE i.customer_id = l.customer_id),"
+    "  1, 30, 100, 0, 0 FROM letters l WHERE l.title = 'History';"
+    "COMMIT", &error));
+  g_assert_no_error (error);
+  {
+    RcvStatement *stmt = rcv_database_prepare (db, "SELECT count (*) FROM letters", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rcv_statement_step (stmt) == RCV_ROW);
+    printf ("    (%" G_GINT64_FORMAT " letters of a year logged in %.1f s)\n",
+            rcv_statement_column_int64 (stmt, 0), now () - t);
+    rcv_statement_reset (stmt);
+  }
+  t = now ();
+  run = rcv_dunning_run_new (db, bench_date (END_DATE), 0, NULL, &error);
+  g_assert_no_error (error);
+  record ("dunning run, a year of letters logged", now () - t, 0);
+  printf ("    %u letters due\n", run->letters->len);
+}
+
 /* What one customer's page reads (issue 29: at the cost of what the account holds): its
  * balance, open invoices, collections record and advice, story and statement, for the
  * customer whose invoices are nearest 50 and for the one with the most. */
@@ -592,6 +631,8 @@ run_reports (RcvDatabase *db,
   g_assert_true (rcv_export_csv (db, RCV_EXPORT_INVOICES, NULL, export_path, NULL, &error));
   g_assert_no_error (error);
   record ("export invoices", now () - t, 0);
+
+  bench_letter_history (db);
 }
 
 /* The floor under the import (issue 29): what one SQLite writer needs for the same rows and
