@@ -226,9 +226,9 @@ sent_log_clear (SentLog *log)
   g_clear_pointer (&log->dates, g_hash_table_unref);
 }
 
-/* What was sent about the account's open invoices up to the date, each read through its own
- * letter items (letter_items_invoice), and the day of its latest letter: what is open, not
- * every letter ever sent to the customer. */
+/* What was sent about the account's open invoices up to the date, from the letters since the
+ * oldest of them was issued, and the day of its latest letter: what is open, not every letter
+ * ever sent to the customer. */
 static gboolean
 read_sent_log (RcvDatabase  *db,
                gint64        customer_id,
@@ -238,6 +238,8 @@ read_sent_log (RcvDatabase  *db,
                GError      **error)
 {
   RcvStatement *stmt;
+  char oldest_iso[RCV_ISO_DATE_LEN];
+  GDate oldest;
   int rc;
 
   log->levels = NULL;
@@ -284,46 +286,48 @@ read_sent_log (RcvDatabase  *db,
   if (rc != RCV_ROW && rc != RCV_DONE)
     return rcv_database_set_error (db, error);
 
+  if (items->len == 0)
+    return TRUE;
+  /* the letters since the account's oldest open invoice was issued: none before can be about
+   * an invoice open now */
   stmt = rcv_database_prepare (db,
-                               "SELECT li.level, l.date FROM letter_items li"
-                               " JOIN letters l ON l.id = li.letter_id"
-                               " WHERE li.invoice_id = ?1 AND l.customer_id = ?2"
-                               " AND l.date <= ?3 ORDER BY l.date, l.id",
+                               "SELECT li.invoice_id, li.level, l.date FROM letters l"
+                               " JOIN letter_items li ON li.letter_id = l.id"
+                               " WHERE l.customer_id = ?1 AND l.date >= ?3 AND l.date <= ?2"
+                               " ORDER BY l.date, l.id",
                                error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < items->len; i++)
     {
-      gint64 id = g_array_index (items, RcvDunningItem, i).invoice_id;
-      guint top = 0;
-      GArray *days = NULL;
+      const GDate *issued = &g_array_index (items, RcvDunningItem, i).issue_date;
 
-      rcv_statement_bind_int64 (stmt, 1, id);
-      rcv_statement_bind_int64 (stmt, 2, customer_id);
-      rcv_statement_bind_text (stmt, 3, as_of_iso);
-      while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
-        {
-          guint level = (guint) rcv_statement_column_int (stmt, 0);
-          guint32 day = rcv_iso_to_julian (rcv_statement_column_text (stmt, 1));
-
-          top = MAX (top, level);
-          if (days == NULL)
-            days = g_array_new (FALSE, FALSE, sizeof (guint32));
-          if (days->len == 0 || g_array_index (days, guint32, days->len - 1) != day)
-            g_array_append_val (days, day);
-        }
-      rcv_statement_reset (stmt);
-      if (rc != RCV_DONE)
-        {
-          g_clear_pointer (&days, g_array_unref);
-          return rcv_database_set_error (db, error);
-        }
-      if (top > 0)
-        g_hash_table_insert (log->levels, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (top));
-      if (days != NULL)
-        g_hash_table_insert (log->dates, g_memdup2 (&id, sizeof id), days);
+      if (i == 0 || g_date_compare (issued, &oldest) < 0)
+        oldest = *issued;
     }
-  return TRUE;
+  rcv_date_to_iso (&oldest, oldest_iso);
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_text (stmt, 2, as_of_iso);
+  rcv_statement_bind_text (stmt, 3, oldest_iso);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
+    {
+      gint64 id = rcv_statement_column_int64 (stmt, 0);
+      guint level = (guint) rcv_statement_column_int (stmt, 1);
+      guint32 day = rcv_iso_to_julian (rcv_statement_column_text (stmt, 2));
+      GArray *days = g_hash_table_lookup (log->dates, &id);
+
+      if (level > GPOINTER_TO_UINT (g_hash_table_lookup (log->levels, &id)))
+        g_hash_table_insert (log->levels, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (level));
+      if (days == NULL)
+        {
+          days = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_hash_table_insert (log->dates, g_memdup2 (&id, sizeof id), days);
+        }
+      if (days->len == 0 || g_array_index (days, guint32, days->len - 1) != day)
+        g_array_append_val (days, day);
+    }
+  rcv_statement_reset (stmt);
+  return rc == RCV_DONE || rcv_database_set_error (db, error);
 }
 
 static gboolean
