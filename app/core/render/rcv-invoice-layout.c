@@ -65,22 +65,6 @@ shown (const RcvInvoice *invoice,
   return invoice->kind == RCV_INVOICE_KIND_CREDIT_NOTE ? -amount : amount;
 }
 
-/* Position, description, quantity, unit price, tax rate, amount: shares of the width. */
-static void
-columns_of (RcvLetterLayout *self,
-            RcvLetterColumn  columns[6])
-{
-  const Geometry *g = self->geometry;
-  double content = g->width - g->left - g->right;
-  static const double shares[6] = { 7, 39, 11, 15, 10, 18 };
-
-  for (guint c = 0; c < 6; c++)
-    {
-      columns[c].width = content * shares[c] / 100.0;
-      columns[c].alignment = c >= 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-    }
-}
-
 static void
 add_lines (RcvLetterLayout     *self,
            const RcvLetterhead *head,
@@ -90,15 +74,12 @@ add_lines (RcvLetterLayout     *self,
   const char *header[6] = { C_("invoice document", "Pos."), _("Description"), _("Quantity"),
                             _("Unit price"), C_("invoice document", "Tax"),
                             C_("invoice document", "Amount") };
+  /* position, description, quantity, unit price, tax rate, amount */
+  static const double shares[6] = { 7, 39, 11, 15, 10, 18 };
   Block *block;
 
-  columns_of (self, columns);
-  self->part = RCV_LETTER_PART_TABLE_HEADER;
-  block = rcv_letter_layout_add_row (self, columns, 6, header, 8.5, TRUE);
-  block->header = TRUE;
-  block->keep_with_next = TRUE;
-  block->in_table = TRUE;
-  block->shaded = TRUE;
+  rcv_letter_layout_columns (self, shares, 6, 2, columns);
+  rcv_letter_layout_add_table_header (self, columns, 6, header);
 
   self->part = RCV_LETTER_PART_TABLE_ROW;
   for (guint i = 0; i < invoice->lines->len; i++)

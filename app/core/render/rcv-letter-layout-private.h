@@ -132,6 +132,15 @@ Block *rcv_letter_layout_add_row (RcvLetterLayout       *self,
 void rcv_letter_layout_add_table (RcvLetterLayout        *self,
                                   const RcvLetterhead    *head,
                                   const RcvDunningLetter *letter);
+void rcv_letter_layout_columns (RcvLetterLayout *self,
+                                const double    *shares,
+                                guint            n_columns,
+                                guint            first_right,
+                                RcvLetterColumn *columns);
+Block *rcv_letter_layout_add_table_header (RcvLetterLayout       *self,
+                                           const RcvLetterColumn *columns,
+                                           guint                  n_columns,
+                                           const char           **texts);
 void rcv_letter_layout_add_total_row (RcvLetterLayout     *self,
                                       const RcvLetterhead *head,
                                       const char          *label,

@@ -62,6 +62,43 @@ rcv_letter_layout_add_row (RcvLetterLayout       *self,
   return &g_array_index (self->blocks, Block, self->blocks->len - 1);
 }
 
+/* Columns sharing the content's width by `shares` (in hundredths), those from `first_right`
+ * on aligned to the right (the amounts). */
+void
+rcv_letter_layout_columns (RcvLetterLayout *self,
+                           const double    *shares,
+                           guint            n_columns,
+                           guint            first_right,
+                           RcvLetterColumn *columns)
+{
+  const Geometry *g = self->geometry;
+  double content = g->width - g->left - g->right;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      columns[c].width = content * shares[c] / 100.0;
+      columns[c].alignment = c >= first_right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+    }
+}
+
+/* A table's header row, shaded, repeated atop each page the table continues on. */
+Block *
+rcv_letter_layout_add_table_header (RcvLetterLayout       *self,
+                                    const RcvLetterColumn *columns,
+                                    guint                  n_columns,
+                                    const char           **texts)
+{
+  Block *block;
+
+  self->part = RCV_LETTER_PART_TABLE_HEADER;
+  block = rcv_letter_layout_add_row (self, columns, n_columns, texts, 8.5, TRUE);
+  block->header = TRUE;
+  block->keep_with_next = TRUE;   /* never a header alone at a page's foot */
+  block->in_table = TRUE;
+  block->shaded = TRUE;
+  return block;
+}
+
 /* Dates in the letter's sentences and its information block: "2 December 2026". */
 char *
 rcv_letter_format_date (const GDate *date)
@@ -116,12 +153,7 @@ rcv_letter_layout_add_table (RcvLetterLayout        *self,
   header[4] = _("Open");
   header[5] = _("Interest");
   header[6] = _("Fees");
-  self->part = RCV_LETTER_PART_TABLE_HEADER;
-  block = rcv_letter_layout_add_row (self, columns, 7, header, 8.5, TRUE);
-  block->header = TRUE;
-  block->keep_with_next = TRUE;   /* never a header alone at a page's foot */
-  block->in_table = TRUE;
-  block->shaded = TRUE;
+  rcv_letter_layout_add_table_header (self, columns, 7, header);
 
   self->part = RCV_LETTER_PART_TABLE_ROW;
   for (guint i = 0; i < letter->items->len; i++)

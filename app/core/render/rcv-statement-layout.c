@@ -88,22 +88,6 @@ line_kind (const RcvStatementLine *line)
     }
 }
 
-/* Date, document, details, due, amount, balance: shares of the width, in 1/100ths. */
-static void
-columns_of (RcvLetterLayout *self,
-            RcvLetterColumn  columns[6])
-{
-  const Geometry *g = self->geometry;
-  double content = g->width - g->left - g->right;
-  static const double shares[6] = { 13, 15, 30, 13, 14.5, 14.5 };
-
-  for (guint c = 0; c < 6; c++)
-    {
-      columns[c].width = content * shares[c] / 100.0;
-      columns[c].alignment = c >= 4 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-    }
-}
-
 static void
 add_documents (RcvLetterLayout           *self,
                const RcvLetterhead       *head,
@@ -115,15 +99,12 @@ add_documents (RcvLetterLayout           *self,
   g_autofree char *opening = money (head, statement->opening);
   g_autofree char *closing = money (head, statement->closing);
   g_autofree char *closing_date = rcv_date_format_numeric (&statement->as_of);
+  /* date, document, details, due, amount, balance */
+  static const double shares[6] = { 13, 15, 30, 13, 14.5, 14.5 };
   Block *block;
 
-  columns_of (self, columns);
-  self->part = RCV_LETTER_PART_TABLE_HEADER;
-  block = rcv_letter_layout_add_row (self, columns, 6, header, 8.5, TRUE);
-  block->header = TRUE;
-  block->keep_with_next = TRUE;
-  block->in_table = TRUE;
-  block->shaded = TRUE;
+  rcv_letter_layout_columns (self, shares, 6, 4, columns);
+  rcv_letter_layout_add_table_header (self, columns, 6, header);
 
   self->part = RCV_LETTER_PART_TABLE_ROW;
   {
