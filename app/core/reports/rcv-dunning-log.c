@@ -1,4 +1,4 @@
-/* rcv-dunning-log.c - the letters sent: recorded once, listed per customer
+/* rcv-dunning-log.c - the letters sent: recorded once, listed per customer, read for a run
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What rcv-dunning.c's runs escalate from (rcv-dunning.c's header has the rules).
@@ -13,6 +13,7 @@
 #include "rcv-database-private.h"
 #include "rcv-date.h"
 #include "rcv-dunning.h"
+#include "rcv-dunning-private.h"
 #include "rcv-error.h"
 
 void
@@ -211,4 +212,115 @@ rcv_dunning_list_sent (RcvDatabase  *db,
       return NULL;
     }
   return g_steal_pointer (&sent);
+}
+
+void
+rcv_sent_log_clear (RcvSentLog *log)
+{
+  g_clear_pointer (&log->levels, g_hash_table_unref);
+  g_clear_pointer (&log->dates, g_hash_table_unref);
+}
+
+/* What was sent about the account's open invoices up to the date, from the letters since the
+ * oldest of them was issued, and the day of its latest letter: what is open, not every letter
+ * ever sent to the customer. */
+gboolean
+rcv_sent_log_read (RcvDatabase  *db,
+                   gint64        customer_id,
+                   GArray       *items,
+                   const char   *as_of_iso,
+                   RcvSentLog   *log,
+                   GError      **error)
+{
+  RcvStatement *stmt;
+  char oldest_iso[RCV_ISO_DATE_LEN];
+  GDate oldest;
+  int rc;
+
+  log->levels = NULL;
+  log->dates = NULL;
+  log->last_date = 0;
+  log->last_id = 0;
+
+  /* of any date: recording checks that no letter came after this one (still_due); a
+   * customer never written to (most of them) needs nothing more */
+  stmt = rcv_database_prepare (db,
+                               "SELECT coalesce (max (id), 0) FROM letters WHERE customer_id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rc = rcv_statement_step (stmt);
+  if (rc == RCV_ROW)
+    log->last_id = rcv_statement_column_int64 (stmt, 0);
+  rcv_statement_reset (stmt);
+  if (rc != RCV_ROW)
+    return rcv_database_set_error (db, error);
+  if (log->last_id == 0)
+    return TRUE;
+  log->levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  log->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_array_unref);
+
+  /* the latest letter about any invoice, from the newest down: the first one found */
+  stmt = rcv_database_prepare (db,
+                               "SELECT l.date FROM letters l"
+                               " WHERE l.customer_id = ?1 AND l.date <= ?2"
+                               " AND EXISTS (SELECT 1 FROM letter_items li"
+                               "  WHERE li.letter_id = l.id)"
+                               " ORDER BY l.date DESC LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_text (stmt, 2, as_of_iso);
+  rc = rcv_statement_step (stmt);
+  if (rc == RCV_ROW)
+    log->last_date = rcv_iso_to_julian (rcv_statement_column_text (stmt, 0));
+  rcv_statement_reset (stmt);
+  if (rc != RCV_ROW && rc != RCV_DONE)
+    return rcv_database_set_error (db, error);
+
+  if (items->len == 0)
+    return TRUE;
+  /* the letters since the account's oldest open invoice was issued: none before can be about
+   * an invoice open now */
+  stmt = rcv_database_prepare (db,
+                               "SELECT li.invoice_id, li.level, l.date FROM letters l"
+                               " JOIN letter_items li ON li.letter_id = l.id"
+                               " WHERE l.customer_id = ?1 AND l.date >= ?3 AND l.date <= ?2"
+                               " ORDER BY l.date, l.id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GDate *issued = &g_array_index (items, RcvDunningItem, i).issue_date;
+
+      if (i == 0 || g_date_compare (issued, &oldest) < 0)
+        oldest = *issued;
+    }
+  rcv_date_to_iso (&oldest, oldest_iso);
+  rcv_statement_bind_int64 (stmt, 1, customer_id);
+  rcv_statement_bind_text (stmt, 2, as_of_iso);
+  rcv_statement_bind_text (stmt, 3, oldest_iso);
+  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
+    {
+      gint64 id = rcv_statement_column_int64 (stmt, 0);
+      guint level = (guint) rcv_statement_column_int (stmt, 1);
+      guint32 day = rcv_iso_to_julian (rcv_statement_column_text (stmt, 2));
+      GArray *days = g_hash_table_lookup (log->dates, &id);
+
+      if (level > GPOINTER_TO_UINT (g_hash_table_lookup (log->levels, &id)))
+        g_hash_table_insert (log->levels, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (level));
+      if (days == NULL)
+        {
+          days = g_array_new (FALSE, FALSE, sizeof (guint32));
+          g_hash_table_insert (log->dates, g_memdup2 (&id, sizeof id), days);
+        }
+      if (days->len == 0 || g_array_index (days, guint32, days->len - 1) != day)
+        g_array_append_val (days, day);
+    }
+  rcv_statement_reset (stmt);
+  return rc == RCV_DONE || rcv_database_set_error (db, error);
 }

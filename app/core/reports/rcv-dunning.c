@@ -49,6 +49,7 @@
 #include "rcv-date.h"
 #include "rcv-collections.h"
 #include "rcv-dunning.h"
+#include "rcv-dunning-private.h"
 #include "rcv-error.h"
 #include "rcv-ledger.h"
 #include "rcv-text.h"
@@ -209,126 +210,6 @@ compare_accounts (gconstpointer a,
 }
 
 /* ---- the run ------------------------------------------------------------------------- */
-
-/* What the letter log says about a customer, by the as-of date. */
-typedef struct
-{
-  GHashTable *levels;      /* invoice ID → the highest level sent for it */
-  GHashTable *dates;       /* invoice ID → GArray of the Julian days of its letters */
-  guint32 last_date;       /* of the customer's latest letter; 0: none */
-  gint64 last_id;          /* the ID of its latest letter of any date; 0: none */
-} SentLog;
-
-static void
-sent_log_clear (SentLog *log)
-{
-  g_clear_pointer (&log->levels, g_hash_table_unref);
-  g_clear_pointer (&log->dates, g_hash_table_unref);
-}
-
-/* What was sent about the account's open invoices up to the date, from the letters since the
- * oldest of them was issued, and the day of its latest letter: what is open, not every letter
- * ever sent to the customer. */
-static gboolean
-read_sent_log (RcvDatabase  *db,
-               gint64        customer_id,
-               GArray       *items,
-               const char   *as_of_iso,
-               SentLog      *log,
-               GError      **error)
-{
-  RcvStatement *stmt;
-  char oldest_iso[RCV_ISO_DATE_LEN];
-  GDate oldest;
-  int rc;
-
-  log->levels = NULL;
-  log->dates = NULL;
-  log->last_date = 0;
-  log->last_id = 0;
-
-  /* of any date: recording checks that no letter came after this one (still_due); a
-   * customer never written to (most of them) needs nothing more */
-  stmt = rcv_database_prepare (db,
-                               "SELECT coalesce (max (id), 0) FROM letters WHERE customer_id = ?1",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  rcv_statement_bind_int64 (stmt, 1, customer_id);
-  rc = rcv_statement_step (stmt);
-  if (rc == RCV_ROW)
-    log->last_id = rcv_statement_column_int64 (stmt, 0);
-  rcv_statement_reset (stmt);
-  if (rc != RCV_ROW)
-    return rcv_database_set_error (db, error);
-  if (log->last_id == 0)
-    return TRUE;
-  log->levels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  log->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                      (GDestroyNotify) g_array_unref);
-
-  /* the latest letter about any invoice, from the newest down: the first one found */
-  stmt = rcv_database_prepare (db,
-                               "SELECT l.date FROM letters l"
-                               " WHERE l.customer_id = ?1 AND l.date <= ?2"
-                               " AND EXISTS (SELECT 1 FROM letter_items li"
-                               "  WHERE li.letter_id = l.id)"
-                               " ORDER BY l.date DESC LIMIT 1",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  rcv_statement_bind_int64 (stmt, 1, customer_id);
-  rcv_statement_bind_text (stmt, 2, as_of_iso);
-  rc = rcv_statement_step (stmt);
-  if (rc == RCV_ROW)
-    log->last_date = rcv_iso_to_julian (rcv_statement_column_text (stmt, 0));
-  rcv_statement_reset (stmt);
-  if (rc != RCV_ROW && rc != RCV_DONE)
-    return rcv_database_set_error (db, error);
-
-  if (items->len == 0)
-    return TRUE;
-  /* the letters since the account's oldest open invoice was issued: none before can be about
-   * an invoice open now */
-  stmt = rcv_database_prepare (db,
-                               "SELECT li.invoice_id, li.level, l.date FROM letters l"
-                               " JOIN letter_items li ON li.letter_id = l.id"
-                               " WHERE l.customer_id = ?1 AND l.date >= ?3 AND l.date <= ?2"
-                               " ORDER BY l.date, l.id",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    {
-      const GDate *issued = &g_array_index (items, RcvDunningItem, i).issue_date;
-
-      if (i == 0 || g_date_compare (issued, &oldest) < 0)
-        oldest = *issued;
-    }
-  rcv_date_to_iso (&oldest, oldest_iso);
-  rcv_statement_bind_int64 (stmt, 1, customer_id);
-  rcv_statement_bind_text (stmt, 2, as_of_iso);
-  rcv_statement_bind_text (stmt, 3, oldest_iso);
-  while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
-    {
-      gint64 id = rcv_statement_column_int64 (stmt, 0);
-      guint level = (guint) rcv_statement_column_int (stmt, 1);
-      guint32 day = rcv_iso_to_julian (rcv_statement_column_text (stmt, 2));
-      GArray *days = g_hash_table_lookup (log->dates, &id);
-
-      if (level > GPOINTER_TO_UINT (g_hash_table_lookup (log->levels, &id)))
-        g_hash_table_insert (log->levels, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (level));
-      if (days == NULL)
-        {
-          days = g_array_new (FALSE, FALSE, sizeof (guint32));
-          g_hash_table_insert (log->dates, g_memdup2 (&id, sizeof id), days);
-        }
-      if (days->len == 0 || g_array_index (days, guint32, days->len - 1) != day)
-        g_array_append_val (days, day);
-    }
-  rcv_statement_reset (stmt);
-  return rc == RCV_DONE || rcv_database_set_error (db, error);
-}
 
 static gboolean
 fill_totals (RcvDatabase *db,
@@ -558,7 +439,7 @@ account_letter (RcvDatabase        *db,
   char as_of_iso[RCV_ISO_DATE_LEN];
   guint32 as_of = g_date_get_julian (&run->as_of);
   RcvPolicy *policy;
-  SentLog log = { 0 };
+  RcvSentLog log = { 0 };
   gboolean eligible = FALSE;
   guint top_sent = 0, next;
   gint64 open = 0;
@@ -573,9 +454,9 @@ account_letter (RcvDatabase        *db,
     return TRUE;
 
   rcv_date_to_iso (&run->as_of, as_of_iso);
-  if (!read_sent_log (db, account->customer_id, account->items, as_of_iso, &log, error))
+  if (!rcv_sent_log_read (db, account->customer_id, account->items, as_of_iso, &log, error))
     {
-      sent_log_clear (&log);
+      rcv_sent_log_clear (&log);
       return FALSE;
     }
 
@@ -617,7 +498,7 @@ account_letter (RcvDatabase        *db,
   if (!eligible ||
       (log.last_date != 0 && as_of - log.last_date < (guint32) policy->letter_interval_days))
     {
-      sent_log_clear (&log);
+      rcv_sent_log_clear (&log);
       return TRUE;
     }
 
@@ -631,13 +512,13 @@ account_letter (RcvDatabase        *db,
       covered->overdue = open;
       covered->credit = account->credit;
       g_ptr_array_add (run->covered, covered);
-      sent_log_clear (&log);
+      rcv_sent_log_clear (&log);
       return TRUE;
     }
 
   if (policy->compensation == RCV_COMPENSATION_UK && !fill_totals (db, items, error))
     {
-      sent_log_clear (&log);
+      rcv_sent_log_clear (&log);
       return FALSE;
     }
 
@@ -678,7 +559,7 @@ account_letter (RcvDatabase        *db,
       g_array_append_val (letter->previous, date);
     }
   letter->items = g_steal_pointer (&items);
-  sent_log_clear (&log);
+  rcv_sent_log_clear (&log);
 
   accrue (letter, policy, rates, rcv_database_get_currency (db));
   return apply_level (letter, next, error);
