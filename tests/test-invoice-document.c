@@ -317,6 +317,18 @@ test_invoice_document_bytes (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (first), >, 1000);
+  /* a second holder of the letterhead (a print outliving its window) keeps it whole */
+  {
+    RcvLetterhead *held = rcv_letterhead_ref (rcv_letterhead_new_for_company (f->db,
+                                                                             RCV_PAPER_A4));
+    g_autoptr(GBytes) third = NULL;
+
+    rcv_letterhead_free (held);
+    third = rcv_invoice_pdf_bytes (held, document, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (first, third));
+    rcv_letterhead_free (held);
+  }
   g_assert_true (memcmp (g_bytes_get_data (first, NULL), "%PDF-", 5) == 0);
   g_assert_true (g_bytes_equal (first, second));
 }

@@ -108,6 +108,17 @@ statement_layout (const RcvLetterhead *head,
   return rcv_statement_layout_new (head, data, cr);
 }
 
+/* A problem in the dialog's own toasts: as text (libadwaita 1.2 parses a toast's title as
+ * markup). */
+static void
+show_error (RcvStatementDialog *self,
+            const GError       *error)
+{
+  g_autofree char *title = g_markup_escape_text (error->message, -1);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+}
+
 static void
 on_print_done (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -118,7 +129,7 @@ on_print_done (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      show_error (self, error);
     }
 }
 
@@ -130,14 +141,22 @@ rcv_statement_dialog_print (RcvStatementDialog      *self,
                             const char              *export_path,
                             GError                 **error)
 {
+  RcvAccountStatement *printed;
+
   g_return_val_if_fail (RCV_IS_STATEMENT_DIALOG (self), GTK_PRINT_OPERATION_RESULT_ERROR);
 
   if (self->statement == NULL)
     return GTK_PRINT_OPERATION_RESULT_CANCEL;
-  /* the statement is the dialog's: the print holds a reference to the dialog meanwhile */
-  return rcv_document_print (GTK_WINDOW (self), self->head, 1, statement_layout,
-                             self->statement, NULL, C_("statement", "Statement of Account"),
-                             action, export_path, G_CALLBACK (on_print_done), self, error);
+  /* the print's own statement of the period shown, and a reference to the letterhead: the
+   * dialog may be closed, or its period changed, before the pages are drawn */
+  printed = rcv_account_statement_read (self->database, self->customer_id,
+                                        &self->statement->from, &self->statement->as_of, error);
+  if (printed == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+  return rcv_document_print (GTK_WINDOW (self), self->head, 1, statement_layout, printed,
+                             (GDestroyNotify) rcv_account_statement_free,
+                             C_("statement", "Statement of Account"), action, export_path,
+                             G_CALLBACK (on_print_done), self, error);
 }
 
 static void
@@ -150,7 +169,7 @@ print_action (GtkWidget  *widget,
 
   if (rcv_statement_dialog_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
                                   &error) == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    show_error (self, error);
 }
 
 /* Opens the statement in the user's mail app, to the customer, the PDF attached. */
@@ -168,7 +187,7 @@ rcv_statement_dialog_compose (RcvStatementDialog *self)
   pdf = rcv_statement_pdf_bytes (self->head, self->statement, &error);
   if (pdf == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      show_error (self, error);
       return;
     }
   draft = rcv_mail_draft_for_statement (self->head, self->statement);

@@ -22,7 +22,7 @@
 #include "rcv-invoice-editor-private.h"
 #include "rcv-toast.h"
 
-static const RcvLetterhead *
+static RcvLetterhead *
 letterhead (RcvInvoiceEditor *self)
 {
   if (self->head == NULL)
@@ -81,7 +81,8 @@ rcv_invoice_editor_print (RcvInvoiceEditor        *self,
   document = read_document (self, error);
   if (document == NULL)
     return GTK_PRINT_OPERATION_RESULT_ERROR;
-  /* the document is the print's; the letterhead the viewer's, which the print holds */
+  /* the document is the print's, and it holds a reference to the letterhead: the viewer may
+   * be closed before the pages are drawn */
   return rcv_document_print (GTK_WINDOW (self), letterhead (self), 1, document_layout, document,
                              (GDestroyNotify) rcv_invoice_document_free, self->viewed->number,
                              action, export_path, G_CALLBACK (on_print_done), self, error);
@@ -156,9 +157,11 @@ save_pdf_action (GtkWidget  *widget,
     return;
   /* a number may hold a "/": not in a file's name */
   safe = g_strdelimit (g_strdup (self->viewed->number), "/\\", '-');
-  /* Translators: the suggested name of a document's PDF: "Invoice 2026-0158.pdf" */
   name = g_strdup_printf (self->viewed->kind == RCV_INVOICE_KIND_CREDIT_NOTE
-                            ? _("Credit Note %s.pdf") : _("Invoice %s.pdf"), safe);
+                            /* Translators: the suggested name of a credit note's PDF */
+                            ? _("Credit Note %s.pdf")
+                            /* Translators: the suggested name of an invoice's PDF */
+                            : _("Invoice %s.pdf"), safe);
   chooser = rcv_pdf_chooser_new (GTK_WINDOW (self),
                                  self->viewed->kind == RCV_INVOICE_KIND_CREDIT_NOTE
                                    ? _("Save Credit Note as PDF") : _("Save Invoice as PDF"),

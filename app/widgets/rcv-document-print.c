@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A batch of documents, each laid out by the caller's function on the printer's cairo_t and
- * drawn by the letter's code page after page: laid out a few at a time (the "paginate"
+ * drawn by the letter's code page after page (invoices too): laid out a few at a time (the "paginate"
  * signal), so that a batch of a thousand never holds up the window; the document drawn last is
  * kept for its next pages. The paper is the letterhead's, the whole page is the letter's.
  */
@@ -14,7 +14,7 @@
 
 typedef struct
 {
-  const RcvLetterhead *head;       /* the caller's, which outlives the print */
+  RcvLetterhead *head;             /* a reference: the print may outlive its window */
   guint n_documents;
   RcvDocumentLayoutFunc func;
   gpointer data;
@@ -33,6 +33,7 @@ printing_free (gpointer pointer)
 
   if (printing->data_free != NULL)
     printing->data_free (printing->data);
+  g_clear_pointer (&printing->head, rcv_letterhead_free);
   g_array_unref (printing->first_pages);
   g_clear_pointer (&printing->layout, rcv_letter_layout_free);
   g_free (printing);
@@ -91,11 +92,13 @@ on_draw_page (GtkPrintOperation *operation,
 }
 
 /* Prints n documents through the print dialog, or (for the tests) exports them to a PDF file
- * through the same operation (`action` EXPORT, `export_path`). Takes `data`. `on_done`, when
- * given, is connected to the operation's "done" for as long as `done_object` lives. */
+ * through the same operation (`action` EXPORT, `export_path`). Takes `data`, which must be the
+ * print's own (freed by `data_free` when the print ends: the window it came from may be closed
+ * before), and a reference to `head`. `on_done`, when given, is connected to the operation's
+ * "done" for as long as `done_object` lives. */
 GtkPrintOperationResult
 rcv_document_print (GtkWindow               *parent,
-                    const RcvLetterhead     *head,
+                    RcvLetterhead           *head,
                     guint                    n_documents,
                     RcvDocumentLayoutFunc    func,
                     gpointer                 data,
@@ -112,7 +115,7 @@ rcv_document_print (GtkWindow               *parent,
   g_autoptr(GtkPaperSize) paper = NULL;
   Printing *printing = g_new0 (Printing, 1);
 
-  printing->head = head;
+  printing->head = head != NULL ? rcv_letterhead_ref (head) : NULL;
   printing->n_documents = n_documents;
   printing->func = func;
   printing->data = data;

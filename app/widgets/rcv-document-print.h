@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 GtkPrintOperationResult rcv_document_print (GtkWindow               *parent,
-                                            const RcvLetterhead     *head,
+                                            RcvLetterhead           *head,
                                             guint                    n_documents,
                                             RcvDocumentLayoutFunc    func,
                                             gpointer                 data,

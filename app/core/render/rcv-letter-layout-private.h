@@ -32,6 +32,7 @@ typedef struct
 
 struct _RcvLetterhead
 {
+  gint ref_count;              /* a print in progress holds one (rcv-document-print.c) */
   RcvPaper paper;
   RcvCurrency currency;
   char *name;

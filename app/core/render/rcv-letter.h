@@ -50,6 +50,7 @@ void             rcv_paper_get_size            (RcvPaper  paper,
 RcvLetterhead   *rcv_letterhead_new            (const RcvCompanyProfile *profile,
                                                 const RcvCurrency       *currency,
                                                 RcvPaper                 paper);
+RcvLetterhead   *rcv_letterhead_ref            (RcvLetterhead *head);
 void             rcv_letterhead_free           (RcvLetterhead *head);
 RcvPaper         rcv_letterhead_get_paper      (const RcvLetterhead *head);
 const char      *rcv_letterhead_get_logo_problem (const RcvLetterhead *head);

@@ -82,6 +82,17 @@ load_logo (GBytes  *bytes,
   return surface;
 }
 
+/* Another holder of the letterhead (a print that outlives the window it was started from):
+ * each rcv_letterhead_free () lets go of one, the last frees it. */
+RcvLetterhead *
+rcv_letterhead_ref (RcvLetterhead *head)
+{
+  g_return_val_if_fail (head != NULL, NULL);
+
+  g_atomic_int_inc (&head->ref_count);
+  return head;
+}
+
 /* The letterhead of a company's profile, for as many letters as follow; the logo is decoded
  * here, once. */
 RcvLetterhead *
@@ -97,6 +108,7 @@ rcv_letterhead_new (const RcvCompanyProfile *profile,
   g_return_val_if_fail (currency != NULL, NULL);
 
   head = g_new0 (RcvLetterhead, 1);
+  head->ref_count = 1;
   head->paper = paper;
   head->currency = *currency;
   head->name = g_strdup (profile->name);
@@ -128,7 +140,7 @@ rcv_letterhead_new (const RcvCompanyProfile *profile,
 void
 rcv_letterhead_free (RcvLetterhead *head)
 {
-  if (head == NULL)
+  if (head == NULL || !g_atomic_int_dec_and_test (&head->ref_count))
     return;
   g_free (head->name);
   g_free (head->address);
