@@ -334,8 +334,16 @@ read_payers (RcvDatabase  *db,
   rcv_date_to_iso (&start, from);
   rcv_date_to_iso (as_of, to);
   if (customer_id == 0)
-    return read_settled_by_class (db, &start, from, to, payers, error)
-             ? g_steal_pointer (&payers) : NULL;
+    {
+      gboolean started = FALSE, ok;
+
+      /* the fifteen classes in one snapshot of the file, as one statement was */
+      if (!rcv_database_begin_read (db, &started, error))
+        return NULL;
+      ok = read_settled_by_class (db, &start, from, to, payers, error);
+      rcv_database_end_read (db, started);
+      return ok ? g_steal_pointer (&payers) : NULL;
+    }
   if (!for_each_row (db, "SELECT customer_id, due_date, settled_date FROM invoices"
                          " INDEXED BY invoices_customer_settled"
                          " WHERE customer_id = ?3 AND settled_date > ?1 AND settled_date <= ?2"
