@@ -277,6 +277,17 @@ rcv_test_run (const char *const *argv)
   return out;
 }
 
+/* A PDF's text, by pdftotext; `layout` keeps the columns side by side on a line. */
+char *
+rcv_test_pdf_text (const char *pdf,
+                   gboolean    layout)
+{
+  const char *in_columns[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  const char *as_read[] = { "pdftotext", pdf, "-", NULL };
+
+  return rcv_test_run (layout ? in_columns : as_read);
+}
+
 /* Whether this process holds a POSIX lock on the file at `path`, as the kernel's table of
  * locks (/proc/locks: "1: POSIX ADVISORY READ PID MAJOR:MINOR:INODE START END") says. SQLite
  * keeps one on a company file in WAL mode for as long as a connection is open: without it,

@@ -47,6 +47,8 @@ void         rcv_test_rmdir           (const char *path);
 void         rcv_test_release_fonts   (void);
 gboolean     rcv_test_have_program    (const char *name);
 char        *rcv_test_run             (const char *const *argv);
+char        *rcv_test_pdf_text        (const char *pdf,
+                                       gboolean    layout);
 
 typedef gboolean (*RcvTestCondition) (gpointer data);
 void         rcv_test_wait_until      (RcvTestCondition condition,

@@ -229,12 +229,7 @@ on_save_response (GtkNativeDialog    *chooser,
   if (path != NULL)
     {
       if (rcv_statement_dialog_save_pdf (self, path, &error))
-        {
-          g_autofree char *name = g_path_get_basename (path);
-          g_autofree char *text = g_markup_printf_escaped (_("Saved as %s"), name);
-
-          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-        }
+        adw_toast_overlay_add_toast (self->toasts, rcv_toast_new_saved (path));
       else
         {
           /* Translators: the statement was not saved; %s says why and where */

@@ -131,12 +131,7 @@ on_save_response (GtkNativeDialog  *chooser,
   if (path != NULL)
     {
       if (rcv_invoice_editor_save_pdf (self, path, &error))
-        {
-          g_autofree char *name = g_path_get_basename (path);
-          g_autofree char *text = g_markup_printf_escaped (_("Saved as %s"), name);
-
-          rcv_toast_add (GTK_WIDGET (self), adw_toast_new (text));
-        }
+        rcv_toast_add (GTK_WIDGET (self), rcv_toast_new_saved (path));
       else
         rcv_toast_show_error (GTK_WIDGET (self), _("Not saved"), error);
     }

@@ -17,11 +17,11 @@
 
 #include "rcv-customer-list.h"
 #include "rcv-customer-row.h"
-#include "rcv-reference.h"
 #include "rcv-date.h"
 #include "rcv-date-row.h"
 #include "rcv-form-problem.h"
 #include "rcv-invoice-editor-private.h"
+#include "rcv-invoice-layout.h"
 #include "rcv-invoice-line-row.h"
 #include "rcv-money.h"
 #include "rcv-open-items.h"
@@ -702,8 +702,7 @@ rcv_invoice_editor_new_viewer (GtkWindow    *parent,
   gtk_editable_set_editable (GTK_EDITABLE (self->number_row), FALSE);
   if (invoice->kind == RCV_INVOICE_KIND_INVOICE)
     {
-      g_autofree char *ref = rcv_creditor_ref_make (invoice->number, invoice->id);
-      g_autofree char *shown = rcv_creditor_ref_format (ref);
+      g_autofree char *shown = rcv_invoice_payment_reference (invoice);
 
       gtk_label_set_text (self->reference_value, shown);
       gtk_widget_set_visible (GTK_WIDGET (self->reference_row), TRUE);

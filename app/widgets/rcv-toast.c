@@ -11,7 +11,24 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rcv-toast.h"
+
+/* "Saved as Invoice 2026-0158.pdf": a file written, by its name, as text (libadwaita 1.2
+ * parses a toast's title as markup). */
+AdwToast *
+rcv_toast_new_saved (const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_path_get_basename (path);
+  text = g_markup_printf_escaped (_("Saved as %s"), name);
+  return adw_toast_new (text);
+}
 
 static GQuark
 rcv_toast_overlay_quark (void)

@@ -8,12 +8,13 @@
 
 G_BEGIN_DECLS
 
-void rcv_toast_set_overlay (GtkWindow       *window,
-                            AdwToastOverlay *overlay);
-void rcv_toast_add         (GtkWidget       *widget,
-                            AdwToast        *toast);
-void rcv_toast_show_error  (GtkWidget       *widget,
-                            const char      *what,
-                            const GError    *error);
+void      rcv_toast_set_overlay (GtkWindow       *window,
+                                 AdwToastOverlay *overlay);
+void      rcv_toast_add         (GtkWidget       *widget,
+                                 AdwToast        *toast);
+void      rcv_toast_show_error  (GtkWidget       *widget,
+                                 const char      *what,
+                                 const GError    *error);
+AdwToast *rcv_toast_new_saved   (const char      *path);
 
 G_END_DECLS

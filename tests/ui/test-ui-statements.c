@@ -205,14 +205,6 @@ test_statements_batch (void)
   rcv_ui_close_window (window);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", pdf, "-", NULL };
-
-  return rcv_test_run (argv);
-}
-
 /* An open invoice's viewer prints and saves its document, with what is still to pay and its
  * RF reference; read again each time, so that a payment another program records meanwhile is
  * on the next one. A form for a new invoice has neither. */
@@ -255,7 +247,7 @@ test_invoice_document (void)
 
   g_assert_true (rcv_invoice_editor_save_pdf (viewer, saved, &error));
   g_assert_no_error (error);
-  text = pdf_text (saved);
+  text = rcv_test_pdf_text (saved, FALSE);
   g_assert_nonnull (strstr (text, invoice->number));
   g_assert_nonnull (strstr (text, reference));
   g_assert_nonnull (strstr (text, "quoting the reference"));
@@ -272,7 +264,7 @@ test_invoice_document (void)
                     invoice->total - invoice->allocated, id, FALSE);
   g_assert_true (rcv_invoice_editor_save_pdf (viewer, paid, &error));
   g_assert_no_error (error);
-  text = pdf_text (paid);
+  text = rcv_test_pdf_text (paid, FALSE);
   g_assert_nonnull (strstr (text, "This invoice is paid: nothing is due."));
   g_assert_null (strstr (text, "quoting the reference"));
   gtk_window_destroy (GTK_WINDOW (viewer));

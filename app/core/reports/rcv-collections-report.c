@@ -102,29 +102,19 @@ add_open_document (const RcvOpenDocument *doc,
 typedef void (*RowFunc) (gpointer      account,
                          RcvStatement *row);
 
+/* The rows of a statement its caller bound, each to its account's record (made, zeroed, with
+ * `create`); the statement is reset after. */
 static gboolean
-for_each_row (RcvDatabase *db,
-              const char  *sql,
-              const char  *first,
-              const char  *second,
-              GHashTable  *lookup,
-              gboolean     create,
-              gsize        size,
-              RowFunc      func,
-              gint64       customer_id,
-              GError     **error)
+each_row_of (RcvDatabase  *db,
+             RcvStatement *stmt,
+             GHashTable   *lookup,
+             gboolean      create,
+             gsize         size,
+             RowFunc       func,
+             GError      **error)
 {
-  RcvStatement *stmt = rcv_database_prepare (db, sql, error);
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  if (first != NULL)
-    rcv_statement_bind_text (stmt, 1, first);
-  if (second != NULL)
-    rcv_statement_bind_text (stmt, 2, second);
-  if (customer_id != 0)
-    rcv_statement_bind_int64 (stmt, 3, customer_id);
   while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
     {
       gint64 id = rcv_statement_column_int64 (stmt, 0);
@@ -142,6 +132,31 @@ for_each_row (RcvDatabase *db,
   if (rc != RCV_DONE)
     return rcv_database_set_error (db, error);
   return TRUE;
+}
+
+static gboolean
+for_each_row (RcvDatabase *db,
+              const char  *sql,
+              const char  *first,
+              const char  *second,
+              GHashTable  *lookup,
+              gboolean     create,
+              gsize        size,
+              RowFunc      func,
+              gint64       customer_id,
+              GError     **error)
+{
+  RcvStatement *stmt = rcv_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (first != NULL)
+    rcv_statement_bind_text (stmt, 1, first);
+  if (second != NULL)
+    rcv_statement_bind_text (stmt, 2, second);
+  if (customer_id != 0)
+    rcv_statement_bind_int64 (stmt, 3, customer_id);
+  return each_row_of (db, stmt, lookup, create, size, func, error);
 }
 
 static void
@@ -281,7 +296,6 @@ read_settled_by_class (RcvDatabase  *db,
     {
       char lower[RCV_ISO_DATE_LEN];
       RcvStatement *stmt;
-      int rc;
 
       stmt = rcv_database_prepare (db,
                                    "SELECT customer_id, due_date, settled_date FROM invoices"
@@ -296,21 +310,9 @@ read_settled_by_class (RcvDatabase  *db,
       rcv_statement_bind_text (stmt, 2, to);
       rcv_statement_bind_int (stmt, 3, (int) span);
       rcv_statement_bind_text (stmt, 4, lower);
-      while ((rc = rcv_statement_step (stmt)) == RCV_ROW)
-        {
-          gint64 id = rcv_statement_column_int64 (stmt, 0);
-          RcvPayerBehaviour *payer = g_hash_table_lookup (payers, &id);
-
-          if (payer == NULL)
-            {
-              payer = g_new0 (RcvPayerBehaviour, 1);
-              g_hash_table_insert (payers, g_memdup2 (&id, sizeof id), payer);
-            }
-          add_settled_invoice (payer, stmt);
-        }
-      rcv_statement_reset (stmt);
-      if (rc != RCV_DONE)
-        return rcv_database_set_error (db, error);
+      if (!each_row_of (db, stmt, payers, TRUE, sizeof (RcvPayerBehaviour), add_settled_invoice,
+                        error))
+        return FALSE;
     }
   return TRUE;
 }
